@@ -1,0 +1,107 @@
+package model
+
+// Service is one page after resolve: values normalized (Unicode NFC, white space
+// folded), mapped to closed vocabularies, checked and corrected by overrides. It is the
+// record that emitters read and that diffs compare. It carries no Go names.
+type Service struct {
+	Kind   string `json:"kind"` // the page format, FormatTencentCAM or FormatScopeTable
+	Source Source `json:"source"`
+	// Name is the product's name as the page gives it (云呼叫中心); ShortName is the
+	// CAM short name (ccc) or, for a scope table, the vendor.
+	Name      string `json:"name"`
+	ShortName string `json:"short_name"`
+
+	// Tencent CAM service facts (基本信息).
+	ConsoleAccess    Support     `json:"console_access,omitempty"`
+	TagAuthorization Support     `json:"tag_authorization,omitempty"`
+	Granularity      Granularity `json:"granularity,omitempty"`
+	IPRestriction    Support     `json:"ip_restriction,omitempty"`
+
+	Actions       []Action       `json:"actions,omitempty"`        // sorted by Name
+	ResourceTypes []ResourceType `json:"resource_types,omitempty"` // sorted by Service, then Name
+	Scopes        []Scope        `json:"scopes,omitempty"`         // sorted by Name
+
+	// Diagnostics are the anomalies found in this page, in page order.
+	Diagnostics []Diagnostic `json:"-"`
+}
+
+// Granularity is how finely CAM can authorize an API (授权粒度).
+type Granularity string
+
+const (
+	ServiceLevel   Granularity = "service"   // 服务级
+	OperationLevel Granularity = "operation" // 操作级: only resource "*"
+	ResourceLevel  Granularity = "resource"  // 资源级
+)
+
+// Support is a yes / no / partly value (支持 / 不支持 / 部分支持).
+type Support string
+
+const (
+	Supported          Support = "supported"
+	Unsupported        Support = "unsupported"
+	PartiallySupported Support = "partial"
+)
+
+// Category is the section of the page an action is listed in.
+type Category string
+
+const (
+	Write   Category = "write" // 写操作
+	Read    Category = "read"  // 读操作
+	List    Category = "list"  // 列表操作
+	Other   Category = "other" // 其他操作
+	Unknown Category = "unknown"
+)
+
+// Action is one API of a Tencent CAM page.
+type Action struct {
+	Name        string      `json:"name"`        // API name, vendor spelling (DescibeCanSalePhoneNums)
+	Description string      `json:"description"` // verbatim after normalization; may be empty
+	Category    Category    `json:"category"`
+	Section     string      `json:"section"` // the section heading as found, kept for unknown categories
+	Granularity Granularity `json:"granularity"`
+	// Resources are the six-segment patterns the action may be restricted to; for an
+	// operation-level action the single pattern "*".
+	Resources     []Resource `json:"resources"`
+	IPRestriction Support    `json:"ip_restriction"`
+	Pos           Pos        `json:"-"`
+}
+
+// Resource is one six-segment pattern qcs:project:service:region:account:resource
+// with placeholders normalized to ${name}. Pattern "*" has no segments.
+type Resource struct {
+	Pattern string `json:"pattern"`           // normalized, e.g. qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}
+	Raw     string `json:"raw,omitempty"`     // as found, when it differs from Pattern
+	Project string `json:"project,omitempty"` // usually empty
+	Service string `json:"service,omitempty"`
+	Region  string `json:"region,omitempty"`  // "" or "${region}"
+	Account string `json:"account,omitempty"` // "uin/${uin}" or ""
+	Path    string `json:"path,omitempty"`    // the sixth segment, "SdkAppId/${SdkAppId}"
+	Type    string `json:"type,omitempty"`    // the sixth segment's first element, "SdkAppId"
+}
+
+// IsWildcard reports whether the pattern is the bare "*" of operation-level actions.
+func (r Resource) IsWildcard() bool { return r.Pattern == "*" }
+
+// ResourceType is one kind of resource the page's patterns name, with the
+// placeholders a builder must fill, in pattern order.
+type ResourceType struct {
+	Service      string   `json:"service"`
+	Name         string   `json:"name"`         // "SdkAppId"
+	Pattern      string   `json:"pattern"`      // the pattern builders follow
+	Placeholders []string `json:"placeholders"` // account and path placeholders, e.g. ["uin","SdkAppId"]
+}
+
+// Scope is one access-token scope "namespace:verb".
+type Scope struct {
+	Name        string `json:"name"`
+	Namespace   string `json:"namespace"`
+	Verb        string `json:"verb"`
+	Description string `json:"description"`
+	// Implies lists the scopes this one grants besides itself, sorted; ImpliesWhy
+	// says which rule derived them from the page and where.
+	Implies    []string `json:"implies,omitempty"`
+	ImpliesWhy string   `json:"implies_why,omitempty"`
+	Pos        Pos      `json:"-"`
+}
