@@ -1,0 +1,158 @@
+package resolve
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/permgen/permgen/internal/model"
+)
+
+// camAnomalies looks across a whole Tencent page for what no single row shows.
+func camAnomalies(s *model.Service) []model.Diagnostic {
+	var ds []model.Diagnostic
+
+	// Two actions with one description: usually a copy-paste slip on the vendor's
+	// side (AddBlackUser says it deletes).
+	byDesc := map[string][]model.Action{}
+	for _, a := range s.Actions {
+		if a.Description != "" {
+			byDesc[a.Description] = append(byDesc[a.Description], a)
+		}
+	}
+	for _, a := range s.Actions {
+		same := byDesc[a.Description]
+		if len(same) < 2 || same[0].Name != a.Name {
+			continue
+		}
+		names := make([]string, len(same))
+		for i, b := range same {
+			names[i] = b.Name
+		}
+		ds = append(ds, model.Diagnostic{Pos: a.Pos.WithColumn(""), Code: "shared-description",
+			Msg: fmt.Sprintf("actions %s share the description %q", strings.Join(names, ", "), a.Description)})
+	}
+
+	// The page-level granularity should be the finest any action has: CAM calls a
+	// product resource-level when it supports resource-level authorization at all.
+	count := map[model.Granularity]int{}
+	for _, a := range s.Actions {
+		count[a.Granularity]++
+	}
+	finest := model.ServiceLevel
+	if count[model.OperationLevel] > 0 {
+		finest = model.OperationLevel
+	}
+	if count[model.ResourceLevel] > 0 {
+		finest = model.ResourceLevel
+	}
+	if s.Granularity != "" && len(s.Actions) > 0 && s.Granularity != finest {
+		ds = append(ds, model.Diagnostic{Pos: model.Pos{File: s.Source.File}, Code: "page-granularity",
+			Msg: fmt.Sprintf("the page says the product is %s-level, but %d of %d actions are resource-level and %d operation-level",
+				s.Granularity, count[model.ResourceLevel], len(s.Actions), count[model.OperationLevel])})
+	}
+
+	// Misspelled words in API names: kept (the name is the API), but worth knowing.
+	var names []named
+	for _, a := range s.Actions {
+		names = append(names, named{a.Name, camelWords(a.Name), a.Pos})
+	}
+	ds = append(ds, typos(names, "API name")...)
+	return ds
+}
+
+type named struct {
+	name  string
+	words []string
+	pos   model.Pos
+}
+
+// typos flags a word used once on the page that is one edit (an insertion, deletion,
+// substitution or swap of neighbours) from a word the page uses at least three times:
+// a vendor typo ("Descibe" for "Describe", "permisisons" for "permissions"). Two
+// edits would flag real words ("agent" and "agenda"); prefixes and plurals are not
+// typos; short words are too alike to judge.
+func typos(items []named, what string) []model.Diagnostic {
+	freq := map[string]int{}
+	for _, it := range items {
+		for _, w := range it.words {
+			freq[strings.ToLower(w)]++
+		}
+	}
+	common := make([]string, 0, len(freq))
+	for w, n := range freq {
+		if n >= 3 && len(w) >= 4 {
+			common = append(common, w)
+		}
+	}
+	sort.Strings(common)
+	var ds []model.Diagnostic
+	for _, it := range items {
+		for _, w := range it.words {
+			lw := strings.ToLower(w)
+			if freq[lw] != 1 || len(lw) < 5 {
+				continue
+			}
+			best := ""
+			for _, c := range common {
+				if c[0] != lw[0] || strings.HasPrefix(c, lw) || strings.HasPrefix(lw, c) {
+					continue
+				}
+				if editDistance(lw, c) == 1 && (best == "" || freq[c] > freq[best]) {
+					best = c
+				}
+			}
+			if best != "" {
+				ds = append(ds, model.Diagnostic{Pos: it.pos, Code: "typo",
+					Msg: fmt.Sprintf("%s %q: %q looks like a misspelling of %q (used %d times on the page); kept as the vendor spells it", what, it.name, w, best, freq[best])})
+			}
+		}
+	}
+	return ds
+}
+
+// camelWords splits "DescibeCanSalePhoneNums" into Descibe Can Sale Phone Nums;
+// runs of capitals stay together (CCC, IVR).
+func camelWords(s string) []string {
+	var words []string
+	start := 0
+	rs := []rune(s)
+	for i := 1; i < len(rs); i++ {
+		upper := isUpper(rs[i])
+		if upper && (!isUpper(rs[i-1]) || (i+1 < len(rs) && !isUpper(rs[i+1]) && isLetter(rs[i+1]))) {
+			words = append(words, string(rs[start:i]))
+			start = i
+		}
+	}
+	return append(words, string(rs[start:]))
+}
+
+func isUpper(r rune) bool  { return r >= 'A' && r <= 'Z' }
+func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || isUpper(r) }
+
+// editDistance is the optimal string alignment distance: insertions, deletions,
+// substitutions and transpositions of neighbours each cost one.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}

@@ -1,0 +1,44 @@
+package resolve
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// Text is how every piece of page text is kept: Unicode NFC, so that the same
+// character typed two ways compares equal, and white space runs (including the
+// non-breaking and ideographic spaces pages use for layout) folded to one ASCII space
+// and trimmed. Nothing else changes: a description stays verbatim.
+func Text(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var folder = cases.Fold()
+
+// key is the form in which vocabulary is compared: Text, full-width forms narrowed
+// (pages mix "：" and ":"), case folded, spaces removed ("Resource level" and
+// "resource-level" still differ on purpose: only case and spacing are forgiven).
+func key(s string) string {
+	s = width.Narrow.String(Text(s))
+	s = folder.String(s)
+	return strings.ReplaceAll(s, " ", "")
+}

@@ -1,0 +1,82 @@
+package resolve
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/permgen/permgen/internal/model"
+)
+
+// placeholder matches the spellings pages use for a variable part of a pattern:
+// ${name}, $name and {$name}.
+var placeholder = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\{\$([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)`)
+
+// normalizePlaceholders rewrites every placeholder to ${name}. The region and account
+// placeholders get one spelling each (${region}, ${uin}) because CAM gives them one
+// meaning whatever the page calls them.
+func normalizePlaceholders(seg string, canonical string) string {
+	return placeholder.ReplaceAllStringFunc(seg, func(m string) string {
+		sub := placeholder.FindStringSubmatch(m)
+		name := sub[1] + sub[2] + sub[3]
+		if canonical != "" && strings.EqualFold(name, canonical) {
+			name = canonical
+		}
+		return "${" + name + "}"
+	})
+}
+
+// placeholders lists the ${names} of a normalized segment in order.
+func placeholders(seg string) []string {
+	var names []string
+	for _, m := range placeholder.FindAllStringSubmatch(seg, -1) {
+		names = append(names, m[1])
+	}
+	return names
+}
+
+// parseResource reads one six-segment pattern as found in a cell:
+// qcs:project:service:region:account:resource. The sixth segment keeps any further
+// colons, as CAM does.
+func parseResource(raw string, pos model.Pos) (model.Resource, error) {
+	s := Text(raw)
+	if s == "*" {
+		return model.Resource{Pattern: "*"}, nil
+	}
+	seg := strings.SplitN(s, ":", 6)
+	if len(seg) != 6 || seg[0] != "qcs" {
+		return model.Resource{}, model.Errorf(pos, "resource %q is not a six-segment pattern qcs:project:service:region:account:resource", s)
+	}
+	r := model.Resource{
+		Project: normalizePlaceholders(seg[1], ""),
+		Service: seg[2],
+		Region:  normalizePlaceholders(seg[3], "region"),
+		Account: normalizePlaceholders(seg[4], "uin"),
+		Path:    normalizePlaceholders(seg[5], ""),
+	}
+	if r.Service == "" {
+		return model.Resource{}, model.Errorf(pos, "resource %q has an empty service segment", s)
+	}
+	if r.Path == "" {
+		return model.Resource{}, model.Errorf(pos, "resource %q has an empty resource segment", s)
+	}
+	r.Type, _, _ = strings.Cut(r.Path, "/")
+	r.Pattern = strings.Join([]string{"qcs", r.Project, r.Service, r.Region, r.Account, r.Path}, ":")
+	if r.Pattern != s {
+		r.Raw = s
+	}
+	return r, nil
+}
+
+// resourceDiagnostics reports the vendor slips a pattern shows as found; they are
+// warnings because CAM's meaning is still clear to a reader.
+func resourceDiagnostics(raw string, pos model.Pos) []model.Diagnostic {
+	var ds []model.Diagnostic
+	s := Text(raw)
+	seg := strings.SplitN(s, ":", 6)
+	if len(seg) == 6 && seg[4] == "uin/" {
+		ds = append(ds, model.Diagnostic{Pos: pos, Code: "empty-account",
+			Msg: fmt.Sprintf("resource %q has account \"uin/\" with no ${uin}: a policy built from it names no account", s)})
+	}
+	return ds
+}

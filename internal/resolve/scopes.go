@@ -1,0 +1,180 @@
+package resolve
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/permgen/permgen/internal/model"
+)
+
+// scopeName is the namespace:verb grammar of access-token scopes.
+var scopeName = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_.-]*):([A-Za-z][A-Za-z0-9_.-]*)$`)
+
+// adminDescription is how a page says that a scope grants a whole namespace ("Grant
+// all Member APIs access") or everything ("Grant all APIs access").
+var adminDescription = regexp.MustCompile(`(?i)^grant all (?:(.+) )?apis? access\.?$`)
+
+// resolveScopes turns a scraped scope table into a Service.
+func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
+	s := &model.Service{Kind: model.FormatScopeTable, Source: p.Source, Name: Text(p.Title), ShortName: p.Source.Vendor}
+	var errs []error
+	seen := map[string]model.Pos{}
+	for _, t := range p.Tables {
+		for _, row := range t.Rows {
+			f, _ := row.Field(model.KeyScope)
+			name := Text(f.Text)
+			m := scopeName.FindStringSubmatch(name)
+			if m == nil {
+				errs = append(errs, model.Errorf(f.Pos, "scope %q is not namespace:verb", name))
+				continue
+			}
+			if prev, dup := seen[name]; dup {
+				errs = append(errs, model.Errorf(row.Pos, "duplicate scope %q: already listed at %s", name, prev))
+				continue
+			}
+			seen[name] = row.Pos
+			d, _ := row.Field(model.KeyDescription)
+			desc, _ := ov.apply(name, model.KeyDescription, d.Text)
+			s.Scopes = append(s.Scopes, model.Scope{Name: name, Namespace: m[1], Verb: m[2], Description: Text(desc), Pos: row.Pos})
+		}
+	}
+	if len(s.Scopes) == 0 && len(errs) == 0 {
+		errs = append(errs, model.Errorf(model.Pos{File: p.Source.File}, "no scopes found"))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	// Anomalies are reported in page order, which is how a maintainer reads the page.
+	s.Diagnostics = append(s.Diagnostics, scopeAnomalies(s.Scopes)...)
+	sort.Slice(s.Scopes, func(i, j int) bool { return s.Scopes[i].Name < s.Scopes[j].Name })
+	s.Diagnostics = append(s.Diagnostics, implications(s)...)
+	return s, nil
+}
+
+// implications derives, from the page itself, which scopes grant others: an "admin"
+// verb whose description says "Grant all X APIs access" grants every scope of its
+// namespace, and one that says "Grant all APIs access" grants every scope. Both the
+// name and the description must agree: a checker that grants too much is worse than
+// one that asks for one scope more, so a doubtful admin scope grants nothing extra
+// and is reported.
+func implications(s *model.Service) []model.Diagnostic {
+	var ds []model.Diagnostic
+	hasAdmin := map[string]bool{}
+	for i := range s.Scopes {
+		sc := &s.Scopes[i]
+		if sc.Verb != "admin" {
+			continue
+		}
+		hasAdmin[sc.Namespace] = true
+		m := adminDescription.FindStringSubmatch(sc.Description)
+		switch {
+		case m == nil:
+			ds = append(ds, model.Diagnostic{Pos: sc.Pos, Code: "admin-description",
+				Msg: fmt.Sprintf("scope %s is an admin scope but its description %q does not say it grants all %s APIs; it is given no implied scopes", sc.Name, sc.Description, sc.Namespace)})
+			continue
+		case m[1] == "":
+			for _, o := range s.Scopes {
+				if o.Name != sc.Name {
+					sc.Implies = append(sc.Implies, o.Name)
+				}
+			}
+		case key(m[1]) == key(sc.Namespace):
+			for _, o := range s.Scopes {
+				if o.Namespace == sc.Namespace && o.Name != sc.Name {
+					sc.Implies = append(sc.Implies, o.Name)
+				}
+			}
+		default:
+			ds = append(ds, model.Diagnostic{Pos: sc.Pos, Code: "admin-description",
+				Msg: fmt.Sprintf("scope %s says it grants all %s APIs, which is not its namespace %q; it is given no implied scopes", sc.Name, m[1], sc.Namespace)})
+			continue
+		}
+		sc.ImpliesWhy = fmt.Sprintf("verb \"admin\" and description %q (%s)", sc.Description, sc.Pos)
+	}
+	var nss []string
+	seen := map[string]bool{}
+	first := map[string]model.Pos{}
+	for _, sc := range s.Scopes {
+		if !seen[sc.Namespace] {
+			seen[sc.Namespace] = true
+			nss = append(nss, sc.Namespace)
+			first[sc.Namespace] = sc.Pos
+		} else if sc.Pos.Row < first[sc.Namespace].Row {
+			first[sc.Namespace] = sc.Pos
+		}
+	}
+	for _, ns := range nss {
+		if !hasAdmin[ns] {
+			ds = append(ds, model.Diagnostic{Pos: first[ns], Code: "no-admin-scope",
+				Msg: fmt.Sprintf("namespace %q has no admin scope: only the page's all-APIs scope grants it wholesale", ns)})
+		}
+	}
+	return ds
+}
+
+// scopeAnomalies reports vendor slips in scope names and descriptions.
+func scopeAnomalies(scopes []model.Scope) []model.Diagnostic {
+	var ds []model.Diagnostic
+	lower := 0
+	for _, sc := range scopes {
+		if unicode.IsLower([]rune(sc.Verb)[0]) {
+			lower++
+		}
+	}
+	for _, sc := range scopes {
+		if r := []rune(sc.Verb)[0]; unicode.IsUpper(r) && lower*2 > len(scopes) {
+			ds = append(ds, model.Diagnostic{Pos: sc.Pos, Code: "verb-case",
+				Msg: fmt.Sprintf("scope %s: verb %q starts with a capital letter while %d of %d verbs start lower-case; kept as the vendor spells it (tokens must match it exactly)", sc.Name, sc.Verb, lower, len(scopes))})
+		}
+	}
+	var items []named
+	for _, sc := range scopes {
+		items = append(items, named{sc.Name, descWords(sc.Description), sc.Pos.WithColumn("")})
+	}
+	ds = append(ds, typos(items, "description of")...)
+	ds = append(ds, cutOff(items)...)
+	return ds
+}
+
+func descWords(s string) []string {
+	// An apostrophe splits too: "Builder's" is the word "Builder".
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// cutOff flags a description whose last word appears nowhere else on the page but is
+// the start of a word that does: the text was cut off ("in Channe").
+func cutOff(items []named) []model.Diagnostic {
+	freq := map[string]int{}
+	for _, it := range items {
+		for _, w := range it.words {
+			freq[strings.ToLower(w)]++
+		}
+	}
+	var vocab []string
+	for w := range freq {
+		vocab = append(vocab, w)
+	}
+	sort.Strings(vocab)
+	var ds []model.Diagnostic
+	for _, it := range items {
+		if len(it.words) == 0 {
+			continue
+		}
+		last := strings.ToLower(it.words[len(it.words)-1])
+		if freq[last] != 1 || len(last) < 3 {
+			continue
+		}
+		for _, w := range vocab {
+			if len(w) > len(last) && strings.HasPrefix(w, last) {
+				ds = append(ds, model.Diagnostic{Pos: it.pos, Code: "cut-off",
+					Msg: fmt.Sprintf("description of %q ends in %q, which looks cut off from %q", it.name, it.words[len(it.words)-1], w)})
+				break
+			}
+		}
+	}
+	return ds
+}
