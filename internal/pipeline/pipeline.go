@@ -1,0 +1,67 @@
+// Package pipeline wires the stages together — source, scrape, resolve, emit — so
+// that every command (generate, check, lint) and every test runs the same steps.
+// It writes nothing.
+package pipeline
+
+import (
+	"errors"
+
+	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/scrape"
+	"github.com/permgen/permgen/internal/source"
+	"github.com/permgen/permgen/internal/write"
+)
+
+// Result is everything one run produced, in memory.
+type Result struct {
+	Services []*model.Service // in sources order
+	Packages []*resolve.Package
+	Files    []write.File
+}
+
+// Diagnostics returns every anomaly of every service, in sources order.
+func (r *Result) Diagnostics() []model.Diagnostic {
+	var ds []model.Diagnostic
+	for _, s := range r.Services {
+		ds = append(ds, s.Diagnostics...)
+	}
+	return ds
+}
+
+// Run reads the sources folder in and renders the tree whose import path is
+// importRoot. Every error of every page is returned together.
+func Run(in, importRoot string) (*Result, error) {
+	pages, err := source.Load(in)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{}
+	var errs []error
+	for _, pg := range pages {
+		p, err := scrape.Page(pg.Source, pg.HTML)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s, err := resolve.Service(p, pg.Overrides)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r.Services = append(r.Services, s)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	pkgs, rts, err := resolve.Tree(r.Services, importRoot)
+	if err != nil {
+		return nil, err
+	}
+	r.Packages = pkgs
+	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}

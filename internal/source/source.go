@@ -1,0 +1,149 @@
+// Package source reads the sources folder: the manifest that says where each
+// snapshot came from and how to read it, the snapshots themselves, and the overrides
+// that correct known errors in them.
+package source
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
+)
+
+// ManifestFile and OverridesFile are the two bookkeeping files of a sources folder.
+const (
+	ManifestFile  = "manifest.json"
+	OverridesFile = "overrides.json"
+)
+
+// Manifest lists the snapshots with their provenance.
+type Manifest struct {
+	Pages []model.Source `json:"pages"`
+}
+
+// Page is one snapshot ready for scraping.
+type Page struct {
+	Source    model.Source
+	HTML      []byte
+	Overrides []resolve.Override
+}
+
+// Load reads every page below dir: those in the manifest with the facts it records,
+// and any other *.html in a vendor folder with its format left for detection.
+func Load(dir string) ([]Page, error) {
+	var m Manifest
+	if err := readJSON(filepath.Join(dir, ManifestFile), &m, true); err != nil {
+		return nil, err
+	}
+	var ovs []resolve.Override
+	if err := readJSON(filepath.Join(dir, OverridesFile), &ovs, false); err != nil {
+		return nil, err
+	}
+	var errs []error
+	listed := map[string]model.Source{}
+	for i, s := range m.Pages {
+		if s.Path == "" || path.Clean(s.Path) != s.Path || strings.HasPrefix(s.Path, "../") || path.IsAbs(s.Path) {
+			errs = append(errs, fmt.Errorf("%s: pages[%d]: path %q must be a clean path below the sources folder", filepath.Join(dir, ManifestFile), i, s.Path))
+			continue
+		}
+		if _, dup := listed[s.Path]; dup {
+			errs = append(errs, fmt.Errorf("%s: pages[%d]: %s is listed twice", filepath.Join(dir, ManifestFile), i, s.Path))
+		}
+		listed[s.Path] = s
+	}
+	found := map[string]bool{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm")) {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		found[filepath.ToSlash(rel)] = true
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read sources: %w", err)
+	}
+	for p := range listed {
+		if !found[p] {
+			errs = append(errs, fmt.Errorf("%s: lists %s, which does not exist", filepath.Join(dir, ManifestFile), p))
+		}
+	}
+	paths := make([]string, 0, len(found))
+	for p := range found {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var pages []Page
+	for _, p := range paths {
+		src, ok := listed[p]
+		if !ok {
+			src = model.Source{Path: p}
+		}
+		vendor, _, nested := strings.Cut(p, "/")
+		if !nested {
+			errs = append(errs, fmt.Errorf("%s: a page belongs in a vendor folder, sources/<vendor>/", filepath.Join(dir, p)))
+			continue
+		}
+		if src.Vendor == "" {
+			src.Vendor = vendor
+		}
+		src.File = filepath.Join(dir, filepath.FromSlash(p))
+		html, err := os.ReadFile(src.File)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		page := Page{Source: src, HTML: html}
+		for _, o := range ovs {
+			if o.File == p {
+				page.Overrides = append(page.Overrides, o)
+			}
+		}
+		pages = append(pages, page)
+	}
+	for i, o := range ovs {
+		if !found[o.File] {
+			errs = append(errs, fmt.Errorf("%s: [%d]: override for %s, which does not exist", filepath.Join(dir, OverridesFile), i, o.File))
+		}
+		if strings.TrimSpace(o.Reason) == "" {
+			errs = append(errs, fmt.Errorf("%s: [%d]: override %s has no reason; every correction must say why", filepath.Join(dir, OverridesFile), i, o))
+		}
+	}
+	if len(pages) == 0 && len(errs) == 0 {
+		errs = append(errs, fmt.Errorf("%s: no pages (*.html) found", dir))
+	}
+	return pages, errors.Join(errs...)
+}
+
+// readJSON decodes a bookkeeping file strictly, so a misspelt key is an error and
+// not a silently ignored setting.
+func readJSON(file string, v any, required bool) error {
+	f, err := os.Open(file)
+	if errors.Is(err, fs.ErrNotExist) && !required {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	dec := json.NewDecoder(f)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return nil
+}
