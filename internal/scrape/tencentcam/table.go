@@ -1,0 +1,108 @@
+package tencentcam
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// rawTable is a table as laid out in the HTML, before its columns are known.
+type rawTable struct {
+	heading  string         // nearest heading before the table, as found
+	headers  []*html.Node   // header row cells
+	rows     [][]*html.Node // cells of the data rows, in page order
+	preamble int            // rows before the header row, which are not read
+}
+
+// readTable splits t into its header row (the first row with a <th>, else the first
+// row) and data rows. Rows of tables nested in a cell belong to those tables.
+func readTable(heading string, t *html.Node) rawTable {
+	rt := rawTable{heading: heading}
+	trs := rowsOf(t)
+	h := 0
+	for i, tr := range trs {
+		if hasChild(tr, atom.Th) {
+			h = i
+			break
+		}
+	}
+	if len(trs) == 0 {
+		return rt
+	}
+	rt.preamble = h
+	rt.headers = cellsOf(trs[h])
+	for _, tr := range trs[h+1:] {
+		rt.rows = append(rt.rows, cellsOf(tr))
+	}
+	return rt
+}
+
+// rowsOf returns the rows of t in page order, whether in thead, tbody, tfoot or (in
+// a tree not built by the HTML parser) directly under the table.
+func rowsOf(t *html.Node) []*html.Node {
+	var trs []*html.Node
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Tr:
+			trs = append(trs, c)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.Type == html.ElementNode && r.DataAtom == atom.Tr {
+					trs = append(trs, r)
+				}
+			}
+		}
+	}
+	return trs
+}
+
+func cellsOf(tr *html.Node) []*html.Node {
+	var cells []*html.Node
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+			cells = append(cells, c)
+		}
+	}
+	return cells
+}
+
+func hasChild(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+func texts(cells []*html.Node) []string {
+	s := make([]string, len(cells))
+	for i, c := range cells {
+		s[i] = nodeText(c)
+	}
+	return s
+}
+
+// tables returns every table under root in page order, each with the heading
+// nearest before it. A heading is any h1-h6, whatever its level: sections of these
+// pages sit at h2 or h3 depending on the page.
+func tables(root *html.Node) []rawTable {
+	var out []rawTable
+	heading := ""
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				heading = nodeText(n)
+				return
+			case atom.Table:
+				out = append(out, readTable(heading, n))
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
