@@ -1,0 +1,39 @@
+# The two commands a new machine needs: `make generate` and `make test`.
+GO ?= go
+
+.PHONY: generate test check lint vet staticcheck fuzz bench
+
+## generate: regenerate generated/ from sources/ (same as go generate ./...)
+generate:
+	$(GO) run ./gen generate
+
+## test: fail on stale generated/, then vet and run every test
+test: check vet
+	$(GO) test ./...
+
+## check: exit 1 with a diff when generated/ does not match sources/
+check:
+	$(GO) run ./gen check
+
+## lint: print every anomaly found in the sources
+lint:
+	$(GO) run ./gen lint
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+
+staticcheck:
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
+
+## fuzz: run each fuzz target for FUZZTIME (default 30s)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test ./internal/scrape/tencentcam -run '^$$' -fuzz FuzzScrape -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/scrape/scopetable -run '^$$' -fuzz FuzzScrape -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/scopes -run '^$$' -fuzz FuzzParseScopes -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/cam -run '^$$' -fuzz FuzzParseResource -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/cam -run '^$$' -fuzz FuzzPolicyJSON -fuzztime $(FUZZTIME)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./templates/... ./internal/...

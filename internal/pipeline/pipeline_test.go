@@ -1,0 +1,207 @@
+package pipeline
+
+import (
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/permgen/permgen/internal/write"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+// importRoot is the import path the cases generate into: another module's, as a team
+// running permgen in its own repository would.
+const importRoot = "example.com/out"
+
+// TestCases runs every case folder under testdata/: sources/ in, and either want/
+// (the generated tree, runtime copies left out) plus lint.txt, or want.err (the
+// exact error text) out.
+func TestCases(t *testing.T) {
+	for _, name := range caseNames(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Chdir(filepath.Join("testdata", name))
+			res, err := Run("sources", importRoot)
+			if strings.HasPrefix(name, "bad-") {
+				if err == nil {
+					t.Fatal("Run succeeded on bad input")
+				}
+				golden(t, "want.err", []byte(err.Error()+"\n"))
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lint strings.Builder
+			for _, d := range res.Diagnostics() {
+				lint.WriteString(d.String() + "\n")
+			}
+			golden(t, "lint.txt", []byte(lint.String()))
+			goldenTree(t, "want", serviceFiles(res))
+		})
+	}
+}
+
+// TestCasesCompile builds the whole generated tree of every good case, runtime
+// included, as a module of its own, and vets it.
+func TestCasesCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds generated code")
+	}
+	for _, name := range caseNames(t) {
+		if strings.HasPrefix(name, "bad-") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			res, err := Run(filepath.Join("testdata", name, "sources"), importRoot)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := writeModule(t, res.Files)
+			goCmd(t, dir, "vet", "./...")
+		})
+	}
+}
+
+// TestDeterministic: two runs give the same bytes, whatever the map orders were.
+func TestDeterministic(t *testing.T) {
+	var first []write.File
+	for i := 0; i < 3; i++ {
+		res, err := Run(filepath.Join("..", "..", "sources"), "github.com/permgen/permgen/generated")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			first = res.Files
+			continue
+		}
+		if diff := cmp.Diff(first, res.Files); diff != "" {
+			t.Fatalf("run %d differs from run 0:\n%s", i, diff)
+		}
+	}
+}
+
+func caseNames(t *testing.T) []string {
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		t.Fatal("no cases")
+	}
+	return names
+}
+
+// serviceFiles leaves out the copies of templates/ (their header names the
+// template), which have tests of their own; goldens of them would only repeat
+// templates/.
+func serviceFiles(res *Result) map[string][]byte {
+	out := map[string][]byte{}
+	for _, f := range res.Files {
+		first, _, _ := strings.Cut(string(f.Data), "\n")
+		if !strings.Contains(first, " from templates/") {
+			out[f.Path] = f.Data
+		}
+	}
+	return out
+}
+
+func golden(t *testing.T, file string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", file, diff)
+	}
+}
+
+func goldenTree(t *testing.T, dir string, got map[string][]byte) {
+	t.Helper()
+	if *update {
+		os.RemoveAll(dir)
+		for p, data := range got {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(full, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		want[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if diff := cmp.Diff(toStrings(want), toStrings(got)); diff != "" {
+		t.Errorf("generated tree differs from %s (-want +got):\n%s", dir, diff)
+	}
+}
+
+func toStrings(m map[string][]byte) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = string(v)
+	}
+	return out
+}
+
+// writeModule writes files into a fresh module example.com/out, which needs no
+// dependency: generated code imports only the standard library and itself.
+func writeModule(t *testing.T, files []write.File) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module "+importRoot+"\n\ngo 1.22\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		full := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func goCmd(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
