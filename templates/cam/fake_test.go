@@ -1,0 +1,40 @@
+package cam
+
+// fakeAction stands in for a generated service's Action type: a small integer indexing a
+// static table, the way the emitter lays its data out.
+type fakeAction uint8
+
+const (
+	createStaff fakeAction = iota
+	createIVR
+	deleteStaff
+	describeStaffInfoList
+	describeTelCdr
+	describeIVRList
+	cvmRunInstances
+)
+
+var sdkAppID = []string{"qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"}
+var sdkAppIDType = []string{"ccc/SdkAppId"}
+var star = []string{"*"}
+
+var fakeInfo = [...]ActionInfo{
+	createStaff:           {Service: "ccc", Name: "CreateStaff", Description: "创建客服账号。", Category: Write, Section: "写操作", Granularity: ResourceLevel, IPRestriction: Supported, Resources: sdkAppID, ResourceTypes: sdkAppIDType},
+	createIVR:             {Service: "ccc", Name: "CreateIVR", Description: "新建IVR", Category: Write, Section: "写操作", Granularity: OperationLevel, IPRestriction: Supported, Resources: star},
+	deleteStaff:           {Service: "ccc", Name: "DeleteStaff", Category: Write, Section: "写操作", Granularity: ResourceLevel, IPRestriction: Supported, Resources: sdkAppID, ResourceTypes: sdkAppIDType},
+	describeStaffInfoList: {Service: "ccc", Name: "DescribeStaffInfoList", Category: Read, Section: "读操作", Granularity: ResourceLevel, IPRestriction: Supported, Resources: sdkAppID, ResourceTypes: sdkAppIDType},
+	describeTelCdr:        {Service: "ccc", Name: "DescribeTelCdr", Category: Read, Section: "读操作", Granularity: ResourceLevel, IPRestriction: Supported, Resources: sdkAppID, ResourceTypes: sdkAppIDType},
+	describeIVRList:       {Service: "ccc", Name: "DescribeIVRList", Category: List, Section: "列表操作", Granularity: OperationLevel, IPRestriction: Supported, Resources: star},
+	cvmRunInstances:       {Service: "cvm", Name: "RunInstances", Category: Write, Granularity: ResourceLevel, Resources: []string{"qcs::cvm:${region}:uin/${uin}:instance/*"}, ResourceTypes: []string{"cvm/instance"}},
+}
+
+func (a fakeAction) Info() ActionInfo { return fakeInfo[a] }
+func (a fakeAction) String() string   { return fakeNames[a] }
+
+// fakeNames is static, as generated names are, so benchmarks measure cam and not the fake.
+var fakeNames = [...]string{"ccc:CreateStaff", "ccc:CreateIVR", "ccc:DeleteStaff", "ccc:DescribeStaffInfoList", "ccc:DescribeTelCdr", "ccc:DescribeIVRList", "cvm:RunInstances"}
+
+func fakeKnown() []ActionInfo { return fakeInfo[:] }
+
+// app is the SdkAppId resource the task's examples use.
+var app = Resource{Service: "ccc", Account: "uin/100001", Resource: "SdkAppId/1400001"}

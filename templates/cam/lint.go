@@ -1,0 +1,324 @@
+package cam
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity ranks a Finding.
+type Severity uint8
+
+// Severities, from mildest.
+const (
+	SeverityInfo    Severity = iota + 1 // worth knowing, e.g. what a wildcard expands to
+	SeverityWarning                     // probably not what was meant
+	SeverityError                       // CAM rejects it or will not honour it
+)
+
+// String returns "info", "warning" or "error".
+func (s Severity) String() string {
+	switch s {
+	case SeverityInfo:
+		return "info"
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	}
+	return fmt.Sprintf("Severity(%d)", uint8(s))
+}
+
+// MarshalText writes the name String returns.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Finding is one thing LintPolicy found.
+type Finding struct {
+	Path     string // JSON path of the element, e.g. "statement[0].resource[1]"; "" for the whole policy
+	Rule     string // one of the Rule constants
+	Severity Severity
+	Message  string
+	// Actions lists, for RuleWildcard, the known actions the pattern expands to, sorted.
+	Actions []string `json:",omitempty"`
+}
+
+// String renders f as "path: severity: message [rule]", the line a linter prints.
+func (f Finding) String() string {
+	p := f.Path
+	if p == "" {
+		p = "policy"
+	}
+	return p + ": " + f.Severity.String() + ": " + f.Message + " [" + f.Rule + "]"
+}
+
+// LintPolicy checks p against CAM's rules and against known, the actions of the services
+// the caller knows (e.g. ccc's Actions' Info()). Findings come in a fixed order: the
+// policy's own first, then for each statement in turn the problems of its elements, then
+// how it overlaps with the others. With no known actions, the checks that need
+// them (unknown service or action, resource types, wildcard expansion) are skipped.
+//
+// It reports: a version other than "2.0"; a missing or unknown effect; a statement
+// without actions or resources; an action that is not "<service>:<API>"; an unknown
+// service or action; an operation-level action restricted to a specific resource (CAM
+// will deny it); a resource matching none of the action's resource types; a resource
+// that is not six segments; each wildcard action with the known actions it expands to;
+// allow "*" on "*"; an allow fully covered by another allow, or fully undone by a deny;
+// condition operators the evaluator fails closed on.
+func LintPolicy(p Policy, known []ActionInfo) []Finding {
+	lp := lintPolicy{version: p.Version, hasVersion: true}
+	for i, s := range p.Statement {
+		path := fmt.Sprintf("statement[%d]", i)
+		ls := lintStmt{path: path, effect: s.Effect, hasEffect: s.Effect != 0, effectText: s.Effect.String(), condition: s.Condition,
+			actionPath: path + ".action", resourcePath: path + ".resource"}
+		for j, a := range s.Action {
+			ls.actions = append(ls.actions, lintVal{fmt.Sprintf("%s.action[%d]", path, j), a})
+		}
+		for j, r := range s.Resource {
+			ls.resources = append(ls.resources, lintVal{fmt.Sprintf("%s.resource[%d]", path, j), r})
+		}
+		ls.principal = canonical(s.Principal)
+		ls.conditionKey = canonical(s.Condition)
+		lp.stmts = append(lp.stmts, ls)
+	}
+	return lp.lint(newCatalog(known))
+}
+
+// lintPolicy is a policy as the linter sees it, whether it came typed or as raw JSON:
+// every value with its path, and the findings reading it produced.
+type lintPolicy struct {
+	findings   []Finding
+	version    string
+	hasVersion bool
+	stmts      []lintStmt
+}
+
+type lintStmt struct {
+	path                     string
+	findings                 []Finding
+	effect                   Effect
+	hasEffect                bool   // an effect element was present (valid or not)
+	effectText               string // as written, for messages
+	effectTyped              bool   // effect had the wrong JSON type, already reported
+	broken                   bool   // not an object; only its findings count
+	actions, resources       []lintVal
+	actionPath, resourcePath string
+	condition                Condition
+	conditionKey             string // canonical JSON, to compare conditions
+	principal                string // canonical JSON, to compare principals
+}
+
+type lintVal struct{ path, value string }
+
+func canonical(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil || string(b) == "null" || string(b) == "{}" {
+		return ""
+	}
+	return string(b)
+}
+
+// catalog indexes the known actions by name and by service.
+type catalog struct {
+	all      []ActionInfo // sorted by String()
+	services map[string]bool
+}
+
+func newCatalog(known []ActionInfo) catalog {
+	c := catalog{all: append([]ActionInfo(nil), known...), services: map[string]bool{}}
+	sort.Slice(c.all, func(i, j int) bool { return c.all[i].String() < c.all[j].String() })
+	for _, a := range known {
+		c.services[a.Service] = true
+	}
+	return c
+}
+
+func (c catalog) lookup(name string) (ActionInfo, bool) {
+	i := sort.Search(len(c.all), func(i int) bool { return c.all[i].String() >= name })
+	if i < len(c.all) && c.all[i].String() == name {
+		return c.all[i], true
+	}
+	return ActionInfo{}, false
+}
+
+func (c catalog) expand(pattern string) []string {
+	var out []string
+	for _, a := range c.all {
+		if n := a.String(); MatchPattern(pattern, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (lp *lintPolicy) lint(cat catalog) []Finding {
+	out := lp.findings
+	switch {
+	case !lp.hasVersion:
+		out = append(out, Finding{Path: "version", Rule: RuleVersion, Severity: SeverityError, Message: `version is missing; CAM requires "2.0"`})
+	case lp.version != PolicyVersion:
+		out = append(out, Finding{Path: "version", Rule: RuleVersion, Severity: SeverityError, Message: fmt.Sprintf(`version is %q; CAM accepts only "2.0"`, lp.version)})
+	}
+	for i := range lp.stmts {
+		out = append(out, lp.stmts[i].findings...)
+		if lp.stmts[i].broken {
+			continue
+		}
+		out = append(out, lp.stmts[i].lint(cat)...)
+		out = append(out, lp.overlap(i)...)
+	}
+	return out
+}
+
+func (s *lintStmt) lint(cat catalog) []Finding {
+	var out []Finding
+	add := func(path, rule string, sev Severity, format string, args ...any) {
+		out = append(out, Finding{Path: path, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)})
+	}
+	switch {
+	case !s.hasEffect:
+		add(s.path+".effect", RuleEffect, SeverityError, `effect is missing; want "allow" or "deny"`)
+	case s.effect != EffectAllow && s.effect != EffectDeny && !s.effectTyped:
+		add(s.path+".effect", RuleEffect, SeverityError, `effect is %q; want "allow" or "deny"`, s.effectText)
+	}
+	if len(s.actions) == 0 {
+		add(s.actionPath, RuleNoAction, SeverityError, "statement has no action; CAM requires at least one")
+	}
+	if len(s.resources) == 0 {
+		add(s.resourcePath, RuleNoResource, SeverityError, `statement has no resource; CAM requires at least one, "*" for all`)
+	}
+	allResources, allActions := false, false
+	parsed := make([]Resource, len(s.resources))
+	for j, r := range s.resources {
+		if isWildcard(r.value) {
+			allResources = true
+			continue
+		}
+		pr, err := ParseResource(r.value)
+		if err != nil {
+			add(r.path, RuleBadResource, SeverityError, "%v", strings.TrimPrefix(err.Error(), "cam: "))
+			continue
+		}
+		parsed[j] = pr
+	}
+	for _, a := range s.actions {
+		name := strings.TrimPrefix(a.value, "name/")
+		if isWildcard(name) {
+			allActions = true
+		}
+		if !isWildcard(name) && !strings.Contains(name, ":") {
+			add(a.path, RuleBadAction, SeverityError, `action %q is not "<service>:<API>"`, a.value)
+			continue
+		}
+		if len(cat.all) == 0 {
+			continue
+		}
+		if hasWildcard(name) {
+			exp := cat.expand(name)
+			f := Finding{Path: a.path, Rule: RuleWildcard, Severity: SeverityInfo, Actions: exp}
+			switch {
+			case len(exp) == 0:
+				f.Severity, f.Message = SeverityWarning, fmt.Sprintf("%q matches no known action", a.value)
+			case len(exp) <= 10:
+				f.Message = fmt.Sprintf("%q expands to %d known actions: %s", a.value, len(exp), strings.Join(exp, ", "))
+			default:
+				f.Message = fmt.Sprintf("%q expands to %d known actions: %s, ... (all in Actions)", a.value, len(exp), strings.Join(exp[:10], ", "))
+			}
+			out = append(out, f)
+			continue
+		}
+		info, ok := cat.lookup(name)
+		if !ok {
+			svc, _, _ := strings.Cut(name, ":")
+			if cat.services[svc] {
+				add(a.path, RuleUnknownAction, SeverityError, "%s is not an action of %s", name, svc)
+			} else {
+				add(a.path, RuleUnknownService, SeverityWarning, "service %q is not among the known services", svc)
+			}
+			continue
+		}
+		if allResources {
+			continue
+		}
+		for j, r := range s.resources {
+			if parsed[j].IsZero() {
+				continue
+			}
+			if info.Granularity.wildcardOnly() {
+				add(r.path, RuleOperationLevelResource, SeverityError, `%s is %s-level: CAM authorizes it only on resource "*", so this statement will not apply to it`, name, info.Granularity)
+			} else if !info.acceptsResource(parsed[j]) {
+				add(r.path, RuleResourceType, SeverityError, "resource type %s/%s is not one %s can be restricted to; want one of %v", parsed[j].Service, parsed[j].Type(), name, info.ResourceTypes)
+			}
+		}
+	}
+	if s.effect == EffectAllow && allActions && allResources {
+		add(s.path, RuleAllowAll, SeverityWarning, `statement allows every action on every resource`)
+	}
+	for _, op := range sortedKeys(s.condition) {
+		if !SupportedOperator(op) {
+			add(s.path+".condition."+op, RuleConditionOperator, SeverityWarning, "condition operator %q is not evaluated here; the evaluator fails closed on it (an allow does not apply, a deny does)", op)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// overlap reports allow statement i when a deny undoes all of it, or else when another
+// allow already grants all of it. Of two identical allows the later is reported.
+func (lp *lintPolicy) overlap(i int) []Finding {
+	s := &lp.stmts[i]
+	if s.effect != EffectAllow || len(s.actions) == 0 || len(s.resources) == 0 {
+		return nil
+	}
+	for j := range lp.stmts {
+		d := &lp.stmts[j]
+		if j != i && d.effect == EffectDeny && d.conditionKey == "" && d.covers(s) {
+			return []Finding{{Path: s.path, Rule: RuleNegated, Severity: SeverityWarning,
+				Message: fmt.Sprintf("allows nothing: %s denies every action on every resource it allows", d.path)}}
+		}
+	}
+	for j := range lp.stmts {
+		o := &lp.stmts[j]
+		if j == i || o.effect != EffectAllow || (o.conditionKey != "" && o.conditionKey != s.conditionKey) {
+			continue
+		}
+		if o.covers(s) && (j < i || !s.covers(o) || o.conditionKey != s.conditionKey) {
+			return []Finding{{Path: s.path, Rule: RuleShadowed, Severity: SeverityWarning,
+				Message: fmt.Sprintf("grants nothing more than %s, which covers every action and resource in it", o.path)}}
+		}
+	}
+	return nil
+}
+
+// covers reports whether every action and resource of in is matched by o's patterns,
+// for the same principal.
+func (o *lintStmt) covers(in *lintStmt) bool {
+	if o.principal != in.principal || len(o.actions) == 0 || len(o.resources) == 0 {
+		return false
+	}
+	return coversAll(o.actions, in.actions, "name/") && coversAll(o.resources, in.resources, "")
+}
+
+func coversAll(outer, inner []lintVal, prefix string) bool {
+	for _, in := range inner {
+		ok := false
+		for _, out := range outer {
+			if covers(strings.TrimPrefix(out.value, prefix), strings.TrimPrefix(in.value, prefix)) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}

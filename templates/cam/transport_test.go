@@ -1,0 +1,134 @@
+package cam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestGuard(t *testing.T) {
+	p, err := NewPolicy(Allow(createStaff).On(app), Allow(createIVR))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sent []string
+	next := TransportFunc(func(_ context.Context, c *Call, resp any) error {
+		sent = append(sent, c.Action.String())
+		*resp.(*string) = "ok"
+		return nil
+	})
+	g := &Guard{Policy: p, Next: next}
+	var resp string
+	if err := g.Do(context.Background(), &Call{Action: createStaff, Resource: app}, &resp); err != nil || resp != "ok" {
+		t.Errorf("allowed call: %v, %q", err, resp)
+	}
+	err = g.Do(context.Background(), &Call{Action: deleteStaff, Resource: app}, &resp)
+	var denied *AccessDeniedError
+	if !errors.As(err, &denied) {
+		t.Fatalf("denied call returned %v", err)
+	}
+	if denied.Action != deleteStaff || denied.Resource != app || denied.Decision.Allowed() {
+		t.Errorf("AccessDeniedError = %+v", denied)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "ccc:DeleteStaff") || !strings.Contains(msg, app.String()) {
+		t.Errorf("error %q does not name action and resource", msg)
+	}
+	if len(sent) != 1 || sent[0] != "ccc:CreateStaff" {
+		t.Errorf("Next saw %v, want only the allowed call", sent)
+	}
+	if err := (&Guard{Policy: p}).Do(context.Background(), &Call{Action: createIVR}, nil); !errors.Is(err, ErrNoTransport) {
+		t.Errorf("Guard without Next: %v", err)
+	}
+	if err := g.Do(context.Background(), nil, nil); err == nil {
+		t.Error("nil call accepted")
+	}
+}
+
+func TestGuardContext(t *testing.T) {
+	p, err := NewPolicy(Allow(createIVR).When("ip_equal", "qcs:ip", "10.0.0.0/8"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ok := TransportFunc(func(context.Context, *Call, any) error { return nil })
+	if err := (&Guard{Policy: p, Next: ok}).Do(context.Background(), &Call{Action: createIVR}, nil); err == nil {
+		t.Error("condition on a missing key allowed the call")
+	}
+	g := &Guard{Policy: p, Next: ok, Context: map[string]string{"qcs:ip": "10.9.8.7"}}
+	if err := g.Do(context.Background(), &Call{Action: createIVR}, nil); err != nil {
+		t.Errorf("condition met, call denied: %v", err)
+	}
+}
+
+func TestRecorder(t *testing.T) {
+	var rec Recorder
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			calls := []*Call{
+				{Action: createStaff, Resource: app},
+				{Action: createIVR, Region: "ap-guangzhou"},
+				{Action: describeTelCdr, Resource: Resource{Service: "ccc", Account: "uin/100001", Resource: fmt.Sprintf("SdkAppId/%d", i%2)}},
+			}
+			for _, c := range calls {
+				if err := rec.Do(context.Background(), c, nil); err != nil {
+					t.Error(err)
+				}
+			}
+			_ = rec.Calls()
+			_ = rec.Policy()
+		}()
+	}
+	wg.Wait()
+	if n := len(rec.Calls()); n != 150 {
+		t.Errorf("recorded %d calls, want 150", n)
+	}
+	const want = `{"version":"2.0","statement":[` +
+		`{"effect":"allow","action":["ccc:CreateIVR"],"resource":["*"]},` +
+		`{"effect":"allow","action":["ccc:DescribeTelCdr"],"resource":["qcs::ccc::uin/100001:SdkAppId/0","qcs::ccc::uin/100001:SdkAppId/1"]},` +
+		`{"effect":"allow","action":["ccc:CreateStaff"],"resource":["qcs::ccc::uin/100001:SdkAppId/1400001"]}]}`
+	if got := rec.Policy().String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	rec.Reset()
+	if len(rec.Calls()) != 0 {
+		t.Error("Reset kept calls")
+	}
+}
+
+func TestRecorderForwardsAndRecordsFailures(t *testing.T) {
+	boom := errors.New("boom")
+	rec := &Recorder{Next: TransportFunc(func(context.Context, *Call, any) error { return boom })}
+	if err := rec.Do(context.Background(), &Call{Action: createIVR, Request: 1}, nil); !errors.Is(err, boom) {
+		t.Errorf("Do = %v, want Next's error", err)
+	}
+	calls := rec.Calls()
+	if len(calls) != 1 || calls[0].Action != createIVR || calls[0].Request != 1 {
+		t.Errorf("Calls() = %+v", calls)
+	}
+	calls[0].Action = deleteStaff
+	if rec.Calls()[0].Action != createIVR {
+		t.Error("Calls returned the recorder's own slice")
+	}
+}
+
+func TestGuardOverRecorder(t *testing.T) {
+	// A recorded policy lets exactly the recorded calls through a Guard.
+	var rec Recorder
+	ctx := context.Background()
+	_ = rec.Do(ctx, &Call{Action: createStaff, Resource: app}, nil)
+	_ = rec.Do(ctx, &Call{Action: createIVR}, nil)
+	g := &Guard{Policy: rec.Policy(), Next: &Recorder{}}
+	for _, c := range rec.Calls() {
+		if err := g.Do(ctx, &c, nil); err != nil {
+			t.Errorf("recorded call denied: %v", err)
+		}
+	}
+	if err := g.Do(ctx, &Call{Action: deleteStaff, Resource: app}, nil); err == nil {
+		t.Error("unrecorded call allowed")
+	}
+}
