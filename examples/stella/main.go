@@ -11,7 +11,7 @@ import (
 
 func main() {
 	fmt.Println(stella.ScopeMemberRead, stella.ScopeMemberRead.Namespace(), stella.ScopeMemberRead.Verb()) // member:read member read
-	fmt.Println(stella.ScopeMemberToggleLiveChat, len(stella.Scopes()))                                     // member:ToggleLiveChat 145
+	fmt.Println(stella.ScopeMemberToggleLiveChat, len(stella.Scopes()))                                    // member:ToggleLiveChat 145
 	s, err := stella.ParseScopes("member:admin bot:sendResponses")
 	fmt.Println(err, s.Allows(stella.ScopeMemberDelete), s.Allows(stella.ScopeBotSendResponses), s.Allows(stella.ScopeBotRedirectMemberToNode), s.Allows(stella.ScopeBotbuilderRead))
 	// <nil> true true false false
@@ -19,6 +19,6 @@ func main() {
 	all, _ := stella.ParseScopes("api:admin")
 	fmt.Println(all.Allows(stella.ScopeBillingDeleteSubscription)) // true
 	_, err = stella.ParseScopes("member:read, nope:x")
-	fmt.Println(err != nil) // true
+	fmt.Println(err != nil)                          // true
 	fmt.Println(stella.ScopeFileWaGet.Description()) // Grant permisisons to get file url by WhatsApp media ID
 }

@@ -158,7 +158,7 @@ func camResources(f *jen.File, p *resolve.Package) {
 		}
 		f.Add(doc(
 			fmt.Sprintf("%s returns the %s resource %s.", g.Func, rt.Name, commentText(rt.Pattern)),
-			fmt.Sprintf("%d actions of %s can be restricted to it; set a region with WithRegion.", used, s.ShortName),
+			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", plural(used, "action"), s.ShortName),
 		))
 		f.Func().Id(g.Func).Params(params...).Add(camQ(p, "Resource")).Block(
 			jen.Return(camQ(p, "Resource").Values(d)),
@@ -197,4 +197,11 @@ func splitPlaceholders(s string) []piece {
 		s = s[i+j+1:]
 	}
 	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -93,7 +93,11 @@ func implications(s *model.Service) []model.Diagnostic {
 				Msg: fmt.Sprintf("scope %s says it grants all %s APIs, which is not its namespace %q; it is given no implied scopes", sc.Name, m[1], sc.Namespace)})
 			continue
 		}
-		sc.ImpliesWhy = fmt.Sprintf("verb \"admin\" and description %q (%s)", sc.Description, sc.Pos)
+		// The place is given without the file: generated code must not depend on
+		// where the sources folder was (-in), and the package doc names the page.
+		at := sc.Pos
+		at.File = ""
+		sc.ImpliesWhy = fmt.Sprintf("verb \"admin\" and description %q (%s)", sc.Description, at)
 	}
 	var nss []string
 	seen := map[string]bool{}
