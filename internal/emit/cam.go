@@ -24,6 +24,7 @@ func camPackage(p *resolve.Package) ([]write.File, error) {
 		{p.Name + "_tables.go", camTables},
 		{p.Name + "_resources.go", camResources},
 		{p.Name + "_service.go", camService},
+		{p.Name + "_client.go", camClient},
 	} {
 		f := newFile(p)
 		part.body(f, p)

@@ -117,7 +117,7 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 }
 
 // fixed are the identifiers a generated package declares besides the data-driven ones.
-var fixed = []string{"Action", "Actions", "ParseAction", "Service", "Client", "NewClient", "ClientOption",
+var fixed = []string{"Action", "Actions", "ParseAction", "Service", "Client", "NewClient", "APIVersion",
 	"ResourceTypes", "Scope", "Scopes", "ParseScope", "ParseScopes", "ScopeSet", "NewScopeSet", "UnknownScopeError"}
 
 // name gives Go names to the package's symbols and checks them for clashes. Scopes

@@ -33,14 +33,25 @@ func (s Severity) String() string {
 // MarshalText writes the name String returns.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads a name MarshalText writes, so tools can read -format json back.
+func (s *Severity) UnmarshalText(b []byte) error {
+	for c := SeverityInfo; c <= SeverityError; c++ {
+		if c.String() == string(b) {
+			*s = c
+			return nil
+		}
+	}
+	return fmt.Errorf("cam: unknown severity %q; known: info, warning, error", b)
+}
+
 // Finding is one thing LintPolicy found.
 type Finding struct {
-	Path     string // JSON path of the element, e.g. "statement[0].resource[1]"; "" for the whole policy
-	Rule     string // one of the Rule constants
-	Severity Severity
-	Message  string
+	Path     string   `json:"path"` // JSON path of the element, e.g. "statement[0].resource[1]"; "" for the whole policy
+	Rule     string   `json:"rule"` // one of the Rule constants
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
 	// Actions lists, for RuleWildcard, the known actions the pattern expands to, sorted.
-	Actions []string `json:",omitempty"`
+	Actions []string `json:"actions,omitempty"`
 }
 
 // String renders f as "path: severity: message [rule]", the line a linter prints.

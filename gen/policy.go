@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/templates/cam"
+)
+
+// stdin is read by "policy lint -" and "policy write"; tests replace it.
+var stdin io.Reader = os.Stdin
+
+func runPolicy(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "lint" && args[0] != "write") {
+		fmt.Fprintln(stderr, "usage: go run ./gen policy lint [-format text|json] FILE.json|-")
+		fmt.Fprintln(stderr, "       go run ./gen policy write [FILE|-]   (lines: action [resource])")
+		return exitError{2}
+	}
+	if args[0] == "lint" {
+		return runPolicyLint(args[1:], stdout, stderr)
+	}
+	return runPolicyWrite(args[1:], stdout, stderr)
+}
+
+// catalog loads every CAM action permgen generates from the sources folder.
+func catalog(fs *flag.FlagSet, p *paths, args []string) ([]cam.ActionInfo, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, exitError{0}
+		}
+		return nil, exitError{2}
+	}
+	res, err := pipeline.Run(p.in, "catalog")
+	if err != nil {
+		return nil, err
+	}
+	return res.CAMActions(), nil
+}
+
+func readInput(fs *flag.FlagSet) ([]byte, string, error) {
+	name := "-"
+	if fs.NArg() > 1 {
+		return nil, "", fmt.Errorf("one input file at most, got %d", fs.NArg())
+	}
+	if fs.NArg() == 1 {
+		name = fs.Arg(0)
+	}
+	if name == "-" {
+		b, err := io.ReadAll(stdin)
+		return b, "stdin", err
+	}
+	b, err := os.ReadFile(name)
+	return b, name, err
+}
+
+// runPolicyLint exits 0 when the policy is clean, 1 with findings, 2 when the input
+// cannot be read as a policy at all.
+func runPolicyLint(args []string, stdout, stderr io.Writer) error {
+	fs, p := newFlags("policy lint", stderr)
+	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
+	known, err := catalog(fs, p, args)
+	if err != nil {
+		return err
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "permgen policy lint: -format %q: want text or json\n", *format)
+		return exitError{2}
+	}
+	data, name, err := readInput(fs)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy lint: %v\n", err)
+		return exitError{2}
+	}
+	findings, err := cam.LintPolicyJSON(data, known)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy lint: %s: %v\n", name, err)
+		return exitError{2}
+	}
+	if *format == "json" {
+		if findings == nil {
+			findings = []cam.Finding{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(findings); err != nil {
+			return err
+		}
+	} else {
+		for _, f := range findings {
+			fmt.Fprintf(stdout, "%s: %s\n", name, f)
+		}
+	}
+	if len(findings) > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+// runPolicyWrite reads "action [resource]" lines and prints the smallest policy
+// that grants them, checked by the same rules as cam.NewPolicy.
+func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
+	fs, p := newFlags("policy write", stderr)
+	known, err := catalog(fs, p, args)
+	if err != nil {
+		return err
+	}
+	data, name, err := readInput(fs)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
+		return exitError{2}
+	}
+	byName := make(map[string]cam.ActionInfo, len(known))
+	names := make([]string, 0, len(known))
+	for _, a := range known {
+		byName[a.String()] = a
+		names = append(names, a.String())
+	}
+	sort.Strings(names)
+	var grants []cam.Grant
+	var errs []error
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.Fields(text)
+		if len(fields) > 2 {
+			errs = append(errs, fmt.Errorf("%s:%d: want \"action [resource]\", got %d fields", name, line, len(fields)))
+			continue
+		}
+		a, ok := byName[fields[0]]
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s:%d: unknown action %q%s", name, line, fields[0], nearest(fields[0], names)))
+			continue
+		}
+		g := cam.Grant{Action: a}
+		if len(fields) == 2 {
+			r, err := cam.ParseResource(fields[1])
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s:%d: %v", name, line, err))
+				continue
+			}
+			g.Resource = r
+		}
+		grants = append(grants, g)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	pol := cam.LeastPrivilege(grants...)
+	b, err := json.MarshalIndent(pol, "", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, string(b))
+	return nil
+}
+
+// nearest suggests the known action closest to name, as ParseAction does.
+func nearest(name string, names []string) string {
+	e := cam.NewUnknownActionError("", name, len(names), func(i int) string { return names[i] })
+	if e.Suggestion == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", strings.TrimPrefix(e.Suggestion, ":"))
+}
