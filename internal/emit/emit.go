@@ -15,6 +15,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/snapshot"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -45,6 +46,12 @@ func Tree(pkgs []*resolve.Package, runtimes []*resolve.Runtime) ([]write.File, e
 			errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
 		}
 		files = append(files, fs...)
+		snap, err := snapshot.Marshal(p.Service, header(sourceName(p)))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
+			continue
+		}
+		files = append(files, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap})
 	}
 	return files, errors.Join(errs...)
 }

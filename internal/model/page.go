@@ -9,7 +9,7 @@ const (
 // Source describes one snapshot in sources/: where it came from and how to read it.
 // It is what the manifest records for a page.
 type Source struct {
-	File       string `json:"file"`                  // path as given to the scraper, e.g. "sources/tencentcloud/ccc.html"
+	File       string `json:"file,omitempty"`        // path as given to the scraper, e.g. "sources/tencentcloud/ccc.html"
 	Path       string `json:"path,omitempty"`        // path below the sources folder, "tencentcloud/ccc.html": stable across machines
 	Vendor     string `json:"vendor"`                // folder under sources/, e.g. "tencentcloud"
 	Format     string `json:"format"`                // one of the Format constants

@@ -65,7 +65,16 @@ type Action struct {
 	// operation-level action the single pattern "*".
 	Resources     []Resource `json:"resources"`
 	IPRestriction Support    `json:"ip_restriction"`
-	Pos           Pos        `json:"-"`
+	// Deprecated is set when the action has vanished from the page but is kept so
+	// that users' code still compiles; nil while the page lists it.
+	Deprecated *Deprecation `json:"deprecated,omitempty"`
+	Pos        Pos          `json:"-"`
+}
+
+// Deprecation records when an action or scope disappeared from its page.
+type Deprecation struct {
+	Date string `json:"date"` // YYYY-MM-DD of the regeneration that first missed it
+	Page string `json:"page"` // the page it was removed from, "sources/tencentcloud/ccc.html"
 }
 
 // Resource is one six-segment pattern qcs:project:service:region:account:resource
@@ -103,5 +112,7 @@ type Scope struct {
 	// says which rule derived them from the page and where.
 	Implies    []string `json:"implies,omitempty"`
 	ImpliesWhy string   `json:"implies_why,omitempty"`
-	Pos        Pos      `json:"-"`
+	// Deprecated: see Action.Deprecated.
+	Deprecated *Deprecation `json:"deprecated,omitempty"`
+	Pos        Pos          `json:"-"`
 }
