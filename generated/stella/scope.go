@@ -60,6 +60,16 @@ func (s Scope) Implies() []Scope {
 	return append([]Scope(nil), scopeImplies[s-1]...)
 }
 
+// Deprecated returns why s is deprecated, "removed from <page> on <date>", or ""
+// while the vendor's page lists it. A deprecated scope is kept so that code naming it
+// still compiles; tokens will not carry it.
+func (s Scope) Deprecated() string {
+	if !s.Valid() {
+		return ""
+	}
+	return scopeDeprecated[s-1]
+}
+
 // Valid reports whether s is one of the vendor's scopes.
 func (s Scope) Valid() bool { return s >= 1 && s <= scopeCount }
 

@@ -103,7 +103,11 @@ func camActions(f *jen.File, p *resolve.Package) {
 		} else {
 			lines = append(lines, `Authorized only on resource "*".`)
 		}
-		lines = append(lines, "Source: "+commentText(posText(s, a.Pos))+".")
+		if a.Deprecated == nil {
+			lines = append(lines, "Source: "+commentText(posText(s, a.Pos))+".")
+		} else {
+			lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
+		}
 		consts = append(consts, jen.Add(doc(lines...)).Line().Id(g.Ident).Id("Action").Op("=").Lit(i+1))
 	}
 	f.Const().Defs(consts...)
@@ -195,4 +199,10 @@ func posText(s *model.Service, pos model.Pos) string {
 		pos.File = "sources/" + s.Source.Path
 	}
 	return pos.String()
+}
+
+// deprecatedText is how a vanished symbol is described, in its doc comment (where
+// staticcheck finds it) and in its metadata.
+func deprecatedText(d *model.Deprecation) string {
+	return fmt.Sprintf("removed from %s on %s", d.Page, d.Date)
 }

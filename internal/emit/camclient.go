@@ -40,10 +40,14 @@ func camClient(f *jen.File, p *resolve.Package) {
 	for i, a := range s.Actions {
 		g := p.Actions[i]
 		f.Line()
-		f.Add(doc(
+		lines := []string{
 			fmt.Sprintf("%s calls %s:%s: %s", g.Method, s.ShortName, a.Name, descOrNone(a.Description)),
 			fmt.Sprintf("It needs permission for %s.", g.Ident),
-		))
+		}
+		if a.Deprecated != nil {
+			lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
+		}
+		f.Add(doc(lines...))
 		f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(g.Method).Params(
 			jen.Id("ctx").Qual("context", "Context"),
 			jen.List(jen.Id("request"), jen.Id("response")).Any(),

@@ -59,6 +59,9 @@ func camTables(f *jen.File, p *resolve.Package) {
 		if len(types) > 0 {
 			d[jen.Id("ResourceTypes")] = jen.Index().String().Values(types...)
 		}
+		if a.Deprecated != nil {
+			d[jen.Id("Deprecated")] = jen.Lit(deprecatedText(a.Deprecated))
+		}
 		rows = append(rows, jen.Values(d))
 	}
 	f.Var().Id("actionInfos").Op("=").Index(jen.Lit(len(s.Actions))).Add(camQ(p, "ActionInfo")).ValuesFunc(func(g *jen.Group) {

@@ -57,7 +57,11 @@ func scopeData(f *jen.File, p *resolve.Package) {
 		if len(sc.Implies) > 0 {
 			lines = append(lines, "", fmt.Sprintf("It grants %d other scopes: %s.", len(sc.Implies), commentText(sc.ImpliesWhy)))
 		}
-		lines = append(lines, "", "Source: "+commentText(posText(s, sc.Pos))+".")
+		if sc.Deprecated == nil {
+			lines = append(lines, "", "Source: "+commentText(posText(s, sc.Pos))+".")
+		} else {
+			lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(sc.Deprecated))+".")
+		}
 		consts = append(consts, jen.Add(doc(lines...)).Line().Id(g.Ident).Id("Scope").Op("=").Lit(i+1))
 	}
 	f.Const().Defs(consts...)
@@ -75,6 +79,16 @@ func scopeData(f *jen.File, p *resolve.Package) {
 	f.Var().Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(lits(func(i int) string { return s.Scopes[i].Name })...)
 	f.Line()
 	f.Var().Id("scopeDescriptions").Op("=").Index(jen.Id("scopeCount")).String().Values(lits(func(i int) string { return s.Scopes[i].Description })...)
+	f.Line()
+	f.Comment("scopeDeprecated says, for each scope that vanished from the page, when and where.")
+	f.Var().Id("scopeDeprecated").Op("=").Index(jen.Id("scopeCount")).String().ValuesFunc(func(g *jen.Group) {
+		for i, sc := range s.Scopes {
+			if sc.Deprecated != nil {
+				g.Line().Id(p.Scopes[i].Ident).Op("-").Lit(1).Op(":").Lit(deprecatedText(sc.Deprecated))
+			}
+		}
+		g.Line()
+	})
 	f.Line()
 
 	implies := make([][]int, len(s.Scopes))

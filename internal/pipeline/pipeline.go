@@ -7,9 +7,11 @@ import (
 	"errors"
 
 	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/history"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/scrape"
+	"github.com/permgen/permgen/internal/snapshot"
 	"github.com/permgen/permgen/internal/source"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -30,9 +32,26 @@ func (r *Result) Diagnostics() []model.Diagnostic {
 	return ds
 }
 
+// Options are the settings of one run.
+type Options struct {
+	In         string // sources folder
+	ImportRoot string // import path of the generated root
+	// Out is the generated root whose model snapshots are the previous state:
+	// vanished entries are kept as deprecated and the regression guards apply.
+	// Empty: no history (a first generation, or a test).
+	Out     string
+	History history.Options
+}
+
 // Run reads the sources folder in and renders the tree whose import path is
-// importRoot. Every error of every page is returned together.
+// importRoot, with no history. Every error of every page is returned together.
 func Run(in, importRoot string) (*Result, error) {
+	return RunWith(Options{In: in, ImportRoot: importRoot})
+}
+
+// RunWith is Run with every setting.
+func RunWith(o Options) (*Result, error) {
+	in, importRoot := o.In, o.ImportRoot
 	pages, err := source.Load(in)
 	if err != nil {
 		return nil, err
@@ -54,6 +73,15 @@ func Run(in, importRoot string) (*Result, error) {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	if o.Out != "" {
+		prev, err := snapshot.LoadTree(o.Out)
+		if err != nil {
+			return nil, err
+		}
+		if err := history.Apply(prev, r.Services, o.History); err != nil {
+			return nil, err
+		}
 	}
 	pkgs, rts, err := resolve.Tree(r.Services, importRoot)
 	if err != nil {

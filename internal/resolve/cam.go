@@ -59,9 +59,6 @@ func resolveCAM(p *model.Page, ov *overrides) (*model.Service, error) {
 		return nil, err
 	}
 	sort.Slice(s.Actions, func(i, j int) bool { return s.Actions[i].Name < s.Actions[j].Name })
-	var ds []model.Diagnostic
-	s.ResourceTypes, ds = resourceTypes(s.Actions)
-	s.Diagnostics = append(s.Diagnostics, ds...)
 	s.Diagnostics = append(s.Diagnostics, camAnomalies(s)...)
 	return s, nil
 }

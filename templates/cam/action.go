@@ -26,6 +26,9 @@ type ActionInfo struct {
 	// ResourceTypes are the types of Resources as "service/type", e.g. "ccc/SdkAppId";
 	// nil when Resources is ["*"].
 	ResourceTypes []string
+	// Deprecated is "removed from <page> on <date>" when the action vanished from the
+	// docs and is kept only so that code naming it compiles; "" otherwise.
+	Deprecated string
 }
 
 // String returns "<service>:<name>", the form policies use.

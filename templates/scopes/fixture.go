@@ -74,3 +74,7 @@ var scopeGrantedBy = [scopeCount][]Scope{
 	{1, 6},
 	{1},
 }
+
+// scopeDeprecated says, for each scope that vanished from the page, when and where;
+// "" for the others.
+var scopeDeprecated = [scopeCount]string{ScopeNodeRead - 1: "removed from sources/fake/scopes.html on 2026-01-02"}

@@ -129,3 +129,15 @@ func TestScopeText(t *testing.T) {
 		t.Errorf("ScopeSet.UnmarshalText with an unknown scope = %v, set now %v", err, set)
 	}
 }
+
+func TestDeprecated(t *testing.T) {
+	if got := ScopeNodeRead.Deprecated(); got != "removed from sources/fake/scopes.html on 2026-01-02" {
+		t.Errorf("ScopeNodeRead.Deprecated() = %q", got)
+	}
+	if got := ScopeMemberRead.Deprecated(); got != "" {
+		t.Errorf("ScopeMemberRead.Deprecated() = %q, want empty", got)
+	}
+	if got := Scope(0).Deprecated(); got != "" {
+		t.Errorf("Scope(0).Deprecated() = %q, want empty", got)
+	}
+}

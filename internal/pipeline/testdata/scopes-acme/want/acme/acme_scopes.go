@@ -54,6 +54,9 @@ var scopeDescriptions = [scopeCount]string{
 	"Grant permission to read users",
 }
 
+// scopeDeprecated says, for each scope that vanished from the page, when and where.
+var scopeDeprecated = [scopeCount]string{}
+
 // scopeImplies lists, for each scope with an admin rule, the scopes it grants besides itself.
 var scopeImplies = [scopeCount][]Scope{
 	ScopeApiAdmin - 1:   {ScopeOrderAdmin, ScopeOrderRead, ScopeOrderWrite, ScopeUserAdmin, ScopeUserRead},
