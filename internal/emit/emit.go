@@ -51,7 +51,7 @@ func Tree(pkgs []*resolve.Package, runtimes []*resolve.Runtime) ([]write.File, e
 			errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
 			continue
 		}
-		files = append(files, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap})
+		files = append(files, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap}, readme(p))
 	}
 	return files, errors.Join(errs...)
 }
