@@ -156,7 +156,10 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	pol := cam.LeastPrivilege(grants...)
+	pol, err := cam.LeastPrivilege(grants...)
+	if err != nil {
+		return err // a grant that cannot be honoured without over-granting
+	}
 	b, err := json.MarshalIndent(pol, "", "  ")
 	if err != nil {
 		return err

@@ -70,6 +70,12 @@ func TestPolicyWrite(t *testing.T) {
 		t.Errorf("policy\n%s\nwant\n%s", got, want)
 	}
 
+	stdin = strings.NewReader("ccc:CreateStaff qcs::cos::uid/1:bucket/x\n")
+	code, stdout, stderr = runGen(t, append([]string{"policy", "write"}, policyArgs()...)...)
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "cannot be restricted to a resource of type cos/bucket; its types: ccc/SdkAppId") {
+		t.Errorf("wrong resource type: exit %d, stdout %q, stderr %q; want exit 2, no policy, the reason", code, stdout, stderr)
+	}
+
 	stdin = strings.NewReader("ccc:CreateStaf\nccc:CreateIVR a b\n")
 	code, _, stderr = runGen(t, append([]string{"policy", "write"}, policyArgs()...)...)
 	if code != 2 {

@@ -28,13 +28,17 @@ func main() {
 	_ = c.CreateIVR(ctx, nil, nil)
 	_ = c.DescribeSkillGroup(ctx, nil, nil, cam.OnResource(app)) // operation-level: granted on "*"
 	_ = c.CreateStaff(ctx, nil, nil, cam.OnResource(app))        // a repeat adds nothing
-	p := rec.Policy()
+	p, err := rec.Policy()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	b, _ := json.MarshalIndent(p, "", "  ")
 	fmt.Println(len(rec.Calls()), "calls recorded; least-privilege policy:")
 	fmt.Println(string(b))
 
 	// The policy is valid by CAM's rules, and a Guard enforces it.
-	_, err := cam.NewPolicy(cam.Allow(ccc.ActionCreateStaff).On(app))
+	_, err = cam.NewPolicy(cam.Allow(ccc.ActionCreateStaff).On(app))
 	fmt.Println("builder accepts:", err == nil)
 	g := ccc.NewClient(&cam.Guard{Policy: p, Next: cam.TransportFunc(func(context.Context, *cam.Call, any) error { return nil })}, "ap-guangzhou")
 	fmt.Println("allowed call:", g.CreateStaff(ctx, nil, nil, cam.OnResource(app)))

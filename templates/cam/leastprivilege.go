@@ -1,6 +1,7 @@
 package cam
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,28 +14,54 @@ type Grant struct {
 	Resource Resource
 }
 
+// GrantError is a grant LeastPrivilege could not honour without granting more than
+// was asked: a resource of a type the action cannot be restricted to.
+type GrantError struct {
+	Grant Grant
+	Rule  string // RuleResourceType
+	Msg   string
+}
+
+func (e *GrantError) Error() string {
+	return "cam: least privilege: " + e.Grant.Action.String() + " on " + e.Grant.Resource.String() + ": " + e.Msg + " [" + e.Rule + "]"
+}
+
 // LeastPrivilege returns the smallest policy that allows every grant and that NewPolicy
 // accepts:
 //
 //   - actions CAM authorizes only on "*" (operation or service level), and actions granted
 //     without a resource, share one statement on "*";
 //   - the other actions are grouped by their exact set of resources, one statement each;
-//   - a resource whose type the action cannot be restricted to is widened to "*",
-//     because CAM would never match the narrower statement;
 //   - duplicates are removed, actions and resources sorted, statements sorted by their
 //     resource lists, so the output does not depend on the grants' order.
 //
-// Grants with a nil Action are ignored.
-func LeastPrivilege(grants ...Grant) Policy {
+// A grant whose resource is of a type the action cannot be restricted to is left out
+// and reported as a *GrantError (joined with errors.Join): CAM would never match a
+// statement naming it, and widening it to "*" would grant far more than was asked.
+// The policy of the other grants is returned with the error. Grants with a nil Action
+// are ignored.
+func LeastPrivilege(grants ...Grant) (Policy, error) {
 	wildcard := map[string]bool{}            // actions granted on "*"
 	specific := map[string]map[string]bool{} // action -> resources
+	var errs []error
+	reported := map[string]bool{}
 	for _, g := range grants {
 		if g.Action == nil {
 			continue
 		}
 		name := g.Action.String()
-		if g.Resource.IsZero() || !g.Action.Info().acceptsResource(g.Resource) {
+		info := g.Action.Info()
+		if g.Resource.IsZero() || info.Granularity.wildcardOnly() {
 			wildcard[name] = true
+			continue
+		}
+		if !info.acceptsResource(g.Resource) {
+			if k := name + " " + g.Resource.String(); !reported[k] {
+				reported[k] = true
+				errs = append(errs, &GrantError{Grant: g, Rule: RuleResourceType,
+					Msg: "the action cannot be restricted to a resource of type " + g.Resource.Service + "/" + g.Resource.Type() +
+						"; its types: " + strings.Join(info.ResourceTypes, ", ") + "; name one of those, or no resource"})
+			}
 			continue
 		}
 		if specific[name] == nil {
@@ -69,7 +96,7 @@ func LeastPrivilege(grants ...Grant) Policy {
 	for _, g := range sorted {
 		p.Statement = append(p.Statement, Statement{Effect: EffectAllow, Action: Values(g.actions), Resource: Values(g.resources)})
 	}
-	return p
+	return p, errors.Join(errs...)
 }
 
 // listKey identifies a list of strings whatever bytes they hold.

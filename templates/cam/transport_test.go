@@ -80,7 +80,7 @@ func TestRecorder(t *testing.T) {
 				}
 			}
 			_ = rec.Calls()
-			_ = rec.Policy()
+			_, _ = rec.Policy()
 		}()
 	}
 	wg.Wait()
@@ -91,7 +91,7 @@ func TestRecorder(t *testing.T) {
 		`{"effect":"allow","action":["ccc:CreateIVR"],"resource":["*"]},` +
 		`{"effect":"allow","action":["ccc:DescribeTelCdr"],"resource":["qcs::ccc::uin/100001:SdkAppId/0","qcs::ccc::uin/100001:SdkAppId/1"]},` +
 		`{"effect":"allow","action":["ccc:CreateStaff"],"resource":["qcs::ccc::uin/100001:SdkAppId/1400001"]}]}`
-	if got := rec.Policy().String(); got != want {
+	if got, err := rec.Policy(); got.String() != want || err != nil {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	rec.Reset()
@@ -122,7 +122,11 @@ func TestGuardOverRecorder(t *testing.T) {
 	ctx := context.Background()
 	_ = rec.Do(ctx, &Call{Action: createStaff, Resource: app}, nil)
 	_ = rec.Do(ctx, &Call{Action: createIVR}, nil)
-	g := &Guard{Policy: rec.Policy(), Next: &Recorder{}}
+	p, err := rec.Policy()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &Guard{Policy: p, Next: &Recorder{}}
 	for _, c := range rec.Calls() {
 		if err := g.Do(ctx, &c, nil); err != nil {
 			t.Errorf("recorded call denied: %v", err)

@@ -105,8 +105,10 @@ func (r *Recorder) Calls() []Call {
 	return slices.Clone(r.calls)
 }
 
-// Policy returns the least-privilege policy that allows every recorded call.
-func (r *Recorder) Policy() Policy {
+// Policy returns the least-privilege policy that allows every recorded call, and a
+// *GrantError for each call whose resource its action cannot be restricted to (see
+// LeastPrivilege).
+func (r *Recorder) Policy() (Policy, error) {
 	calls := r.Calls()
 	grants := make([]Grant, len(calls))
 	for i, c := range calls {
