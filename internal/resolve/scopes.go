@@ -64,6 +64,7 @@ func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
 func implications(s *model.Service) []model.Diagnostic {
 	var ds []model.Diagnostic
 	hasAdmin := map[string]bool{}
+	grantsAll := ""
 	for i := range s.Scopes {
 		sc := &s.Scopes[i]
 		if sc.Verb != "admin" {
@@ -77,6 +78,7 @@ func implications(s *model.Service) []model.Diagnostic {
 				Msg: fmt.Sprintf("scope %s is an admin scope but its description %q does not say it grants all %s APIs; it is given no implied scopes", sc.Name, sc.Description, sc.Namespace)})
 			continue
 		case m[1] == "":
+			grantsAll = sc.Name
 			for _, o := range s.Scopes {
 				if o.Name != sc.Name {
 					sc.Implies = append(sc.Implies, o.Name)
@@ -111,10 +113,14 @@ func implications(s *model.Service) []model.Diagnostic {
 			first[sc.Namespace] = sc.Pos
 		}
 	}
+	wholesale := "no scope grants it wholesale"
+	if grantsAll != "" {
+		wholesale = "only " + grantsAll + " grants it wholesale"
+	}
 	for _, ns := range nss {
 		if !hasAdmin[ns] {
 			ds = append(ds, model.Diagnostic{Pos: first[ns], Code: "no-admin-scope",
-				Msg: fmt.Sprintf("namespace %q has no admin scope: only the page's all-APIs scope grants it wholesale", ns)})
+				Msg: fmt.Sprintf("namespace %q has no admin scope: %s", ns, wholesale)})
 		}
 	}
 	return ds
