@@ -112,7 +112,7 @@ type Scope struct {
 	// says which rule derived them from the page and where.
 	Implies    []string `json:"implies,omitempty"`
 	ImpliesWhy string   `json:"implies_why,omitempty"`
-	// Deprecated: see Action.Deprecated.
+	// Deprecated is set when the scope vanished from the page; see Action.Deprecated.
 	Deprecated *Deprecation `json:"deprecated,omitempty"`
 	Pos        Pos          `json:"-"`
 }
