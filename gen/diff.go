@@ -1,0 +1,69 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/permgen/permgen/internal/diff"
+)
+
+// runDiff compares two models and prints what changed, classified. By default the
+// old model is the snapshots checked in under -out (what users compile against)
+// and the new one is -in scraped (what the pages say now). Exit 0: no change;
+// 1: changes, none breaking; 3: a breaking change; 2: error.
+func runDiff(args []string, stdout, stderr io.Writer) error {
+	fs, p := newFlags("diff", stderr)
+	oldDir := fs.String("old", "", "old model `folder`: a sources folder (has manifest.json) or a generated tree (default: the snapshots in -out)")
+	newDir := fs.String("new", "", "new model `folder`, like -old (default: -in, scraped)")
+	oldRev := fs.String("old-rev", "", "old model at git `revision`: its snapshots in -out, or its -in scraped when it has none")
+	newRev := fs.String("new-rev", "", "new model at git `revision`, like -old-rev")
+	format := fs.String("format", "text", "output `format`: "+strings.Join(diff.Formats, ", "))
+	// The model does not depend on the import path, so diff needs no go.mod.
+	p.importPath = "-"
+	if err := p.parse(fs, args); err != nil {
+		return err
+	}
+	if !slices.Contains(diff.Formats, *format) {
+		return fmt.Errorf("unknown -format %q; known: %s", *format, strings.Join(diff.Formats, ", "))
+	}
+	if *oldDir != "" && *oldRev != "" || *newDir != "" && *newRev != "" {
+		return errors.New("give a side as a folder or as a revision, not both: -old or -old-rev, -new or -new-rev")
+	}
+	old, err := side(*oldDir, *oldRev, p, func() (diff.Side, error) { return diff.LoadSnapshots(p.out) })
+	if err != nil {
+		return fmt.Errorf("old model: %w", err)
+	}
+	cur, err := side(*newDir, *newRev, p, func() (diff.Side, error) { return diff.LoadSources(p.in) })
+	if err != nil {
+		return fmt.Errorf("new model: %w", err)
+	}
+	report, err := diff.Compare(old, cur)
+	if err != nil {
+		return err
+	}
+	if err := report.Write(stdout, *format); err != nil {
+		return err
+	}
+	switch worst, changed := report.Worst(); {
+	case !changed:
+		return nil
+	case worst == diff.Breaking:
+		return exitError{3}
+	default:
+		return exitError{1}
+	}
+}
+
+// side loads one model from a folder, a revision, or its default.
+func side(dir, rev string, p *paths, def func() (diff.Side, error)) (diff.Side, error) {
+	switch {
+	case dir != "":
+		return diff.LoadDir(dir)
+	case rev != "":
+		return diff.LoadRevision(rev, p.in, p.out)
+	}
+	return def()
+}

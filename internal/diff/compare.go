@@ -1,0 +1,176 @@
+package diff
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/permgen/permgen/internal/model"
+)
+
+// key identifies a service across two models. The short name is in it because it
+// is the prefix of every action ("ccc:CreateStaff") and names the package.
+type key struct{ kind, vendor, short string }
+
+func keyOf(s *model.Service) key { return key{s.Kind, s.Source.Vendor, s.ShortName} }
+
+func (k key) String() string { return fmt.Sprintf("%s %s/%s", k.kind, k.vendor, k.short) }
+
+// Side is one of the two models compared.
+type Side struct {
+	Services []*model.Service
+	// Scraped is set when the services were read from a sources folder rather than
+	// from snapshots. A page lists only what exists, so a scraped model records no
+	// deprecation: an entry deprecated in the old model and absent from a scraped
+	// new one is still gone from the page, which is no change. (Against snapshots,
+	// the same absence means the entry was dropped from the code: breaking.)
+	Scraped bool
+}
+
+// Compare returns what changed from the old model to the new one. Services are
+// matched by kind, vendor and short name; one left over on each side with the same
+// page is a renamed service. The inputs are not modified.
+func Compare(oldSide, newSide Side) (*Report, error) {
+	old, new := oldSide.Services, newSide.Services
+	olds, err := index(old, "old")
+	if err != nil {
+		return nil, err
+	}
+	news, err := index(new, "new")
+	if err != nil {
+		return nil, err
+	}
+	c := comparer{newScraped: newSide.Scraped}
+	r := &Report{}
+	var gone, came []*model.Service
+	for _, o := range old {
+		if n, ok := news[keyOf(o)]; ok {
+			r.Services = append(r.Services, entry(n, c.service(o, n)))
+		} else {
+			gone = append(gone, o)
+		}
+	}
+	for _, n := range new {
+		if _, ok := olds[keyOf(n)]; !ok {
+			came = append(came, n)
+		}
+	}
+	for _, o := range gone {
+		n := samePage(o, came)
+		if n == nil {
+			r.Services = append(r.Services, entry(o, []Change{{Class: Breaking, Kind: Removed, Subject: SubjectService, Detail: contents(o)}}))
+			continue
+		}
+		came = remove(came, n)
+		// The short name prefixes every action and names the package: everything a
+		// user wrote against the old service is gone, whatever else stayed.
+		ch := Change{Class: Breaking, Kind: Renamed, Subject: SubjectService, Field: "short_name", Name: o.ShortName, NewName: n.ShortName}
+		r.Services = append(r.Services, entry(n, append([]Change{ch}, c.service(o, n)...)))
+	}
+	for _, n := range came {
+		r.Services = append(r.Services, entry(n, []Change{{Class: Additive, Kind: Added, Subject: SubjectService, Detail: contents(n)}}))
+	}
+	r.finish()
+	return r, nil
+}
+
+func index(list []*model.Service, side string) (map[key]*model.Service, error) {
+	m := map[key]*model.Service{}
+	for _, s := range list {
+		k := keyOf(s)
+		if prev, dup := m[k]; dup {
+			return nil, fmt.Errorf("%s model has two services %s (pages %s and %s): give one a package of its own in the manifest", side, k, prev.Source.Path, s.Source.Path)
+		}
+		m[k] = s
+	}
+	return m, nil
+}
+
+// samePage finds, among the new services no old one matched, the one read from the
+// same page as o.
+func samePage(o *model.Service, came []*model.Service) *model.Service {
+	if o.Source.Path == "" {
+		return nil
+	}
+	for _, n := range came {
+		if n.Kind == o.Kind && n.Source.Path == o.Source.Path {
+			return n
+		}
+	}
+	return nil
+}
+
+func remove(list []*model.Service, s *model.Service) []*model.Service {
+	var out []*model.Service
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func entry(s *model.Service, changes []Change) Service {
+	return Service{Kind: s.Kind, Vendor: s.Source.Vendor, ShortName: s.ShortName, Name: s.Name, Changes: changes}
+}
+
+// contents summarizes a service added or removed as a whole.
+func contents(s *model.Service) string {
+	switch {
+	case len(s.Actions) > 0:
+		return count(len(s.Actions), "action") + ", " + count(len(s.ResourceTypes), "resource type")
+	case len(s.Scopes) > 0:
+		return count(len(s.Scopes), "scope")
+	}
+	return "empty"
+}
+
+// comparer holds what every comparison of one Compare call needs to know.
+type comparer struct {
+	newScraped bool // see Side.Scraped
+}
+
+// service compares two versions of one service: its facts and page, then its
+// resource types, actions and scopes.
+func (c comparer) service(o, n *model.Service) []Change {
+	fs := differingFields(*o, *n,
+		// Kind and short name identify the service; the lists are compared item by
+		// item below; Source.File is where this run happened to read the page from.
+		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "Diagnostics"),
+		cmpopts.IgnoreFields(model.Source{}, "File", "Vendor", "Format"))
+	changes := applyRules(fs, serviceRules, *o, *n)
+	for i := range changes {
+		changes[i].Subject = SubjectService
+	}
+	changes = append(changes, compareResourceTypes(o.ResourceTypes, n.ResourceTypes)...)
+	changes = append(changes, c.actions(o.Actions, n.Actions)...)
+	changes = append(changes, c.scopes(o.Scopes, n.Scopes)...)
+	return changes
+}
+
+// serviceRules classify the service's own fields.
+var serviceRules = []rule{
+	{"Name", "name", Cosmetic},
+	{"ConsoleAccess", "console_access", Policy},
+	{"TagAuthorization", "tag_authorization", Policy},
+	{"Granularity", "granularity", Policy},
+	{"IPRestriction", "ip_restriction", Policy},
+	// The package folder is the import path users wrote.
+	{"Source.Package", "source.package", Breaking},
+	// The generated client calls another API version: same code, other behaviour.
+	{"Source.APIVersion", "source.api_version", Policy},
+	{"Source.Path", "source.path", Cosmetic},
+	{"Source.URL", "source.url", Cosmetic},
+	{"Source.Provenance", "source.provenance", Cosmetic},
+}
+
+// sortedKeys returns the names of a set in order.
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
