@@ -138,7 +138,8 @@ func (c comparer) service(o, n *model.Service) []Change {
 		// Kind and short name identify the service; the lists are compared item by
 		// item below; Source.File is where this run happened to read the page from.
 		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "Diagnostics"),
-		cmpopts.IgnoreFields(model.Source{}, "File", "Vendor", "Format"))
+		// ETag, LastModified and Fetched are fetch's bookkeeping, not what the docs say.
+		cmpopts.IgnoreFields(model.Source{}, "File", "Vendor", "Format", "ETag", "LastModified", "Fetched"))
 	changes := applyRules(fs, serviceRules, *o, *n)
 	for i := range changes {
 		changes[i].Subject = SubjectService

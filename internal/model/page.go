@@ -17,6 +17,12 @@ type Source struct {
 	Provenance string `json:"provenance,omitempty"`  // how the snapshot was made
 	Package    string `json:"package,omitempty"`     // output folder below the generated root; empty: derived
 	APIVersion string `json:"api_version,omitempty"` // the service's API version (Tencent Cloud API 3.0)
+
+	// Conditional-request state kept by `gen fetch`, so that a refresh of an unchanged
+	// page costs the vendor a 304 and changes no file.
+	ETag         string `json:"etag,omitempty"`          // the ETag of the response the snapshot came from
+	LastModified string `json:"last_modified,omitempty"` // its Last-Modified, sent back verbatim
+	Fetched      string `json:"fetched,omitempty"`       // UTC date (2006-01-02) the fetched snapshot last changed
 }
 
 // Page is what a scraper read from one snapshot: text exactly as found (tags

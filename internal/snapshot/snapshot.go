@@ -30,10 +30,13 @@ type File struct {
 }
 
 // Marshal renders s. The source's File (the path as given on the command line) is
-// left out: snapshots must not depend on where the sources folder was.
+// left out: snapshots must not depend on where the sources folder was. So are
+// fetch's validators and date: a page that was only revalidated must not make
+// generated/ stale.
 func Marshal(s *model.Service, header string) ([]byte, error) {
 	c := *s
 	c.Source.File = ""
+	c.Source.ETag, c.Source.LastModified, c.Source.Fetched = "", "", ""
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -14,7 +14,8 @@ import (
 func TestRoundTrip(t *testing.T) {
 	s := &model.Service{
 		Kind: model.FormatTencentCAM, Name: "云呼叫中心", ShortName: "ccc",
-		Source: model.Source{File: "/abs/sources/tencentcloud/ccc.html", Path: "tencentcloud/ccc.html", Vendor: "tencentcloud"},
+		Source: model.Source{File: "/abs/sources/tencentcloud/ccc.html", Path: "tencentcloud/ccc.html", Vendor: "tencentcloud",
+			ETag: `"abc"`, LastModified: "Mon, 02 Jan 2026 00:00:00 GMT", Fetched: "2026-01-02"},
 		Actions: []model.Action{{Name: "CreateStaff", Description: "<b>&</b>", Granularity: model.ResourceLevel,
 			Resources:  []model.Resource{{Pattern: "*"}},
 			Deprecated: &model.Deprecation{Date: "2026-01-02", Page: "sources/tencentcloud/ccc.html"}}},
@@ -37,7 +38,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := *s
-	want.Source.File = ""
+	want.Source.File, want.Source.ETag, want.Source.LastModified, want.Source.Fetched = "", "", "", ""
 	if diff := cmp.Diff(&want, got); diff != "" {
 		t.Errorf("round trip (-want +got):\n%s", diff)
 	}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+
+	"github.com/permgen/permgen/internal/fetch"
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/scrape"
+)
+
+// runFetch refreshes the snapshots of the -in folder's manifest over HTTP. Exit 0
+// when every page was fetched or not modified, 1 when a page failed (its snapshot
+// kept), 2 when the run could not start or finish. Updated files are listed on
+// stdout, progress goes to stderr.
+func runFetch(args []string, stdout, stderr io.Writer) error {
+	fs, p := newFlags("fetch", stderr)
+	c := fetch.NewClient()
+	fs.DurationVar(&c.Timeout, "timeout", fetch.DefaultTimeout, "give up on one attempt after this `duration`")
+	fs.IntVar(&c.Retries, "retries", fetch.DefaultRetries, "retry a timeout, a network error, 408, 429 or 5xx this many `times`")
+	fs.DurationVar(&c.MinInterval, "rate", fetch.DefaultMinInterval, "least `duration` between the starts of two requests")
+	fs.Int64Var(&c.MaxBytes, "max-size", fetch.DefaultMaxBytes, "largest page accepted, in `bytes`")
+	fs.StringVar(&c.UserAgent, "user-agent", fetch.DefaultUserAgent, "User-Agent `header`; keep it naming permgen")
+	// fetch reads only -in; parsing without paths.parse spares it the go.mod lookup
+	// that -import needs and fetch does not.
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitError{0}
+		}
+		return exitError{2}
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "unexpected arguments: %s\n", strings.Join(fs.Args(), " "))
+		return exitError{2}
+	}
+	c.Progress = stderr
+	c.Validate = scrapes
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, err := fetch.Run(ctx, p.in, c)
+	if rep != nil {
+		for _, pr := range rep.Pages {
+			if pr.Outcome == fetch.Updated {
+				fmt.Fprintln(stdout, filepath.Join(p.in, filepath.FromSlash(pr.Path)))
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if len(rep.Failed()) > 0 {
+		return exitError{1}
+	}
+	return nil
+}
+
+// scrapes refuses a fetched page that permgen cannot read, so that a captcha or an
+// error page served with 200 never replaces a working snapshot.
+func scrapes(src model.Source, html []byte) error {
+	_, err := scrape.Page(src, html)
+	return err
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/permgen/permgen/internal/model"
+)
+
+// fetchCmd runs the fetch command as main does, until the command table lists it.
+func fetchCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := runFetch(args, &out, &errb)
+	var ee exitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		code = ee.code
+	default:
+		fmt.Fprintf(&errb, "permgen fetch: %v\n", err)
+		code = 2
+	}
+	return code, out.String(), errb.String()
+}
+
+// fetchSources copies the repository's sources folder, pointing each manifest url
+// at base + "/" + the page's path.
+func fetchSources(t *testing.T, base string) (dir string, pages []model.Source) {
+	t.Helper()
+	dir = t.TempDir()
+	var m struct {
+		Pages []model.Source `json:"pages"`
+	}
+	data, err := os.ReadFile(filepath.Join(repo, "sources", "manifest.json"))
+	if err == nil {
+		err = json.Unmarshal(data, &m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range m.Pages {
+		html, err := os.ReadFile(filepath.Join(repo, "sources", filepath.FromSlash(p.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, filepath.FromSlash(p.Path))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, html, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m.Pages[i].URL = base + "/" + p.Path
+	}
+	for _, f := range []string{"overrides.json"} {
+		if data, err := os.ReadFile(filepath.Join(repo, "sources", f)); err == nil {
+			os.WriteFile(filepath.Join(dir, f), data, 0o644)
+		}
+	}
+	data, err = json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "manifest.json"), append(data, '\n'), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, m.Pages
+}
+
+// TestFetchCommand: the Stella page updates, the Tencent page is gone; the run
+// exits 1, keeps the Tencent snapshot, and leaves a sources folder that generates.
+func TestFetchCommand(t *testing.T) {
+	stella, err := os.ReadFile(filepath.Join(repo, "sources", "stella", "access-control-list.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/stella/access-control-list.html" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("ETag", `"s1"`)
+		w.Write(stella)
+	}))
+	defer s.Close()
+	dir, before := fetchSources(t, s.URL)
+	ccc := filepath.Join(dir, "tencentcloud", "ccc.html")
+	oldCCC, _ := os.ReadFile(ccc)
+
+	code, stdout, stderr := fetchCmd(t, "-in", dir, "-rate", "0", "-retries", "0")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (one page failed)\n%s", code, stderr)
+	}
+	if want := filepath.Join(dir, "stella", "access-control-list.html") + "\n"; stdout != want {
+		t.Errorf("stdout %q, want the updated file %q", stdout, want)
+	}
+	for _, want := range []string{
+		"[1/2] stella/access-control-list.html: updated (200, 21.1 KiB, .theme-doc-markdown, utf-8)\n",
+		"[2/2] tencentcloud/ccc.html: FAILED: HTTP 404 Not Found; old snapshot kept\n",
+		"fetch: 2 pages: 1 updated, 0 unchanged, 0 not modified, 0 skipped, 1 failed; 21.1 KiB read; manifest updated\n",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if got, _ := os.ReadFile(ccc); !bytes.Equal(got, oldCCC) {
+		t.Error("the failed page's snapshot changed")
+	}
+	var m struct{ Pages []model.Source }
+	data, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Pages[0].ETag != `"s1"` || m.Pages[0].Fetched == "" || m.Pages[1] != before[1] {
+		t.Errorf("manifest after the run:\n%s", data)
+	}
+	// The refreshed folder is still a sources folder permgen generates from.
+	out := filepath.Join(t.TempDir(), "out")
+	if code, _, stderr := runGen(t, "generate", "-in", dir, "-out", out, "-import", "example.com/x/out"); code != 0 {
+		t.Fatalf("generate from the fetched sources: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestFetchRefusesAPageItCannotRead serves a captcha with 200: the snapshot stays.
+func TestFetchRefusesAPageItCannotRead(t *testing.T) {
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprint(w, `<!DOCTYPE html><html><head><title>验证</title></head><body><main><p>请完成安全验证</p></main></body></html>`)
+	}))
+	defer s.Close()
+	dir, _ := fetchSources(t, s.URL)
+	manifest, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	code, stdout, stderr := fetchCmd(t, "-in", dir, "-rate", "0", "-retries", "0")
+	if code != 1 || stdout != "" {
+		t.Fatalf("exit %d, stdout %q; want 1 and nothing updated\n%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "[1/2] stella/access-control-list.html: FAILED: the fetched page is not readable as before: ") {
+		t.Errorf("stderr does not say why:\n%s", stderr)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); !bytes.Equal(got, manifest) {
+		t.Error("the manifest changed although no page did")
+	}
+}
+
+func TestFetchUsage(t *testing.T) {
+	if code, _, stderr := fetchCmd(t, "-h"); code != 0 || !strings.Contains(stderr, "-rate duration") {
+		t.Errorf("-h: exit %d\n%s", code, stderr)
+	}
+	if code, _, _ := fetchCmd(t, "-nosuch"); code != 2 {
+		t.Errorf("unknown flag: exit %d, want 2", code)
+	}
+	if code, _, _ := fetchCmd(t, "extra"); code != 2 {
+		t.Errorf("extra argument: exit %d, want 2", code)
+	}
+	if code, _, stderr := fetchCmd(t, "-in", t.TempDir()); code != 2 || !strings.Contains(stderr, "manifest.json") {
+		t.Errorf("no manifest: exit %d, want 2\n%s", code, stderr)
+	}
+}

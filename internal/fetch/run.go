@@ -1,0 +1,203 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/source"
+)
+
+// Outcome is what a run did with one page.
+type Outcome string
+
+// The outcomes of a page.
+const (
+	Updated     Outcome = "updated"      // a new snapshot was written
+	Unchanged   Outcome = "unchanged"    // 200, and the snapshot came out byte-identical
+	NotModified Outcome = "not modified" // 304: the snapshot was left as it is
+	Skipped     Outcome = "skipped"      // nothing to fetch (no url)
+	Failed      Outcome = "failed"       // the old snapshot was kept
+)
+
+// PageReport is the outcome of one manifest entry.
+type PageReport struct {
+	Path    string  // the entry's path below the sources folder
+	Outcome Outcome // what was done
+	Result  Result  // what the client saw; zero when skipped
+	Err     error   // why it failed, or why it was skipped
+}
+
+// Report is the outcome of a run, pages in manifest order.
+type Report struct {
+	Pages           []PageReport
+	ManifestWritten bool // an entry's validators changed and the manifest was rewritten
+}
+
+// Failed returns the pages that failed.
+func (r *Report) Failed() []PageReport {
+	var out []PageReport
+	for _, p := range r.Pages {
+		if p.Outcome == Failed {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Bytes is the total size of the bodies read.
+func (r *Report) Bytes() int64 {
+	var n int64
+	for _, p := range r.Pages {
+		n += p.Result.Bytes
+	}
+	return n
+}
+
+// Run refreshes every page of dir's manifest with c, in manifest order, trying them
+// all: a failed page is reported and keeps its snapshot. The error is for what stops
+// the run (an unreadable manifest, a manifest that cannot be written, a cancelled
+// context); page failures are in the report.
+func Run(ctx context.Context, dir string, c *Client) (*Report, error) {
+	manifestFile := filepath.Join(dir, source.ManifestFile)
+	m, err := readManifest(manifestFile)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{}
+	pages := append([]model.Source(nil), m.Pages...)
+	for i, src := range m.Pages {
+		if ctx.Err() != nil {
+			break
+		}
+		pr, next := refresh(ctx, dir, c, src)
+		pages[i] = next
+		rep.Pages = append(rep.Pages, pr)
+		c.printPage(i+1, len(m.Pages), pr)
+	}
+	var errs []error
+	if ctx.Err() != nil {
+		errs = append(errs, fmt.Errorf("stopped after %d of %d pages: %w", len(rep.Pages), len(m.Pages), ctx.Err()))
+	}
+	changed := false
+	for i := range pages {
+		changed = changed || pages[i] != m.Pages[i]
+	}
+	if changed {
+		m.Pages = pages
+		if err := writeManifest(manifestFile, m); err != nil {
+			errs = append(errs, err)
+		} else {
+			rep.ManifestWritten = true
+		}
+	}
+	c.printSummary(rep, len(m.Pages))
+	return rep, errors.Join(errs...)
+}
+
+// refresh fetches one page and writes its snapshot; it returns the manifest entry
+// to keep, which changes only when the fetch succeeded.
+func refresh(ctx context.Context, dir string, c *Client, src model.Source) (PageReport, model.Source) {
+	pr := PageReport{Path: src.Path}
+	if err := checkPath(src.Path); err != nil {
+		pr.Outcome, pr.Err = Failed, err
+		return pr, src
+	}
+	if strings.TrimSpace(src.URL) == "" {
+		pr.Outcome, pr.Err = Skipped, errors.New("no url in the manifest")
+		return pr, src
+	}
+	file := filepath.Join(dir, filepath.FromSlash(src.Path))
+	old, err := os.ReadFile(file)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		pr.Outcome, pr.Err = Failed, err
+		return pr, src
+	}
+	req := src
+	req.File = file
+	if !exists {
+		req.ETag, req.LastModified = "", ""
+	}
+	res, err := c.Page(ctx, req)
+	pr.Result = res
+	if err != nil {
+		pr.Outcome, pr.Err = Failed, err
+		return pr, src
+	}
+	next := src
+	next.ETag, next.LastModified = res.ETag, res.LastModified
+	switch {
+	case res.NotModified:
+		pr.Outcome = NotModified
+	case exists && bytes.Equal(old, res.HTML):
+		pr.Outcome = Unchanged
+	default:
+		if err := writeAtomic(file, res.HTML); err != nil {
+			pr.Outcome, pr.Err = Failed, err
+			return pr, src
+		}
+		pr.Outcome = Updated
+		next.Fetched = c.now().UTC().Format("2006-01-02")
+		next.Provenance = provenance(res)
+	}
+	return pr, next
+}
+
+// provenance says how a fetched snapshot was made; it names nothing that varies
+// between two fetches of the same page.
+func provenance(res Result) string {
+	kept := "its content container " + res.Container
+	if res.Container == "" {
+		kept = "its whole body (no content container found)"
+	}
+	return fmt.Sprintf("fetched from the url by permgen fetch; kept %s; charset %s, stored as UTF-8", kept, res.Charset)
+}
+
+// checkPath refuses entries that would write outside the sources folder.
+func checkPath(p string) error {
+	if p == "" || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
+		return fmt.Errorf("path %q must be a clean path below the sources folder", p)
+	}
+	return nil
+}
+
+// readManifest decodes the manifest as strictly as the sources loader does, so that
+// rewriting it can never drop a key the loader would have refused.
+func readManifest(file string) (*source.Manifest, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var m source.Manifest
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return &m, nil
+}
+
+// writeManifest writes the manifest in its checked-in form: 2-space indents, no
+// HTML escaping, a final newline.
+func writeManifest(file string, m *source.Manifest) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		return err
+	}
+	if err := writeAtomic(file, buf.Bytes()); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return nil
+}
