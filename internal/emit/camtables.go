@@ -160,7 +160,7 @@ func camResources(f *jen.File, p *resolve.Package) {
 			}
 		}
 		f.Add(doc(
-			fmt.Sprintf("%s returns the %s resource %s.", g.Func, rt.Name, commentText(rt.Pattern)),
+			fmt.Sprintf("%s returns the %s resource %s.", g.Func, commentText(rt.Name), commentText(rt.Pattern)),
 			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", plural(used, "action"), s.ShortName),
 		))
 		f.Func().Id(g.Func).Params(params...).Add(camQ(p, "Resource")).Block(

@@ -78,7 +78,7 @@ func camReadme(b *strings.Builder, p *resolve.Package) {
 	if len(s.ResourceTypes) > 0 {
 		b.WriteString("\n## Resource types\n\n| type | pattern | builder |\n|---|---|---|\n")
 		for i, rt := range s.ResourceTypes {
-			fmt.Fprintf(b, "| %s/%s | %s | `%s(%s)` |\n", rt.Service, md(rt.Name), code(rt.Pattern), p.Resources[i].Func, strings.Join(p.Resources[i].Params, ", "))
+			fmt.Fprintf(b, "| %s/%s | %s | `%s(%s)` |\n", md(rt.Service), md(rt.Name), code(rt.Pattern), p.Resources[i].Func, strings.Join(p.Resources[i].Params, ", "))
 		}
 	}
 

@@ -33,7 +33,7 @@ func scopePackage(p *resolve.Package) ([]write.File, error) {
 
 func scopeDoc(f *jen.File, p *resolve.Package) {
 	s := p.Service
-	f.PackageComment(fmt.Sprintf("Package %s lists the %d access-token scopes of %s's %q page as", p.Name, len(s.Scopes), s.Source.Vendor, commentText(s.Name)))
+	f.PackageComment(fmt.Sprintf("Package %s lists the %d access-token scopes of %s's %q page as", p.Name, len(s.Scopes), commentText(s.Source.Vendor), commentText(s.Name)))
 	f.PackageComment("typed constants, with a ScopeSet that checks a token's scopes against the scopes a")
 	f.PackageComment("call needs, admin scopes included.")
 	f.PackageComment("")

@@ -35,6 +35,23 @@ func placeholders(seg string) []string {
 	return names
 }
 
+// serviceSegment is what CAM service names look like (cvm, tdmq, ccc); an empty one
+// means every service.
+var serviceSegment = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// patternChars rejects what no CAM pattern contains, so that a pattern is safe to
+// print anywhere (a doc comment, a README table) and a page's slip is an error
+// with its place rather than a strange name in generated code: anything outside
+// printable ASCII, white space, quotes, angle brackets and backslashes.
+func badPatternChar(s string) (rune, bool) {
+	for _, r := range s {
+		if r <= ' ' || r > '~' || strings.ContainsRune("\"'`<>\\", r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
 // parseResource reads one six-segment pattern as found in a cell:
 // qcs:project:service:region:account:resource. The sixth segment keeps any further
 // colons, as CAM does.
@@ -42,6 +59,9 @@ func parseResource(raw string, pos model.Pos) (model.Resource, error) {
 	s := Text(raw)
 	if s == "*" {
 		return model.Resource{Pattern: "*"}, nil
+	}
+	if r, bad := badPatternChar(s); bad {
+		return model.Resource{}, model.Errorf(pos, "resource %q contains %q, which no CAM pattern does; correct the snapshot or add an override", s, r)
 	}
 	seg := strings.SplitN(s, ":", 6)
 	if len(seg) != 6 || seg[0] != "qcs" {
@@ -56,6 +76,14 @@ func parseResource(raw string, pos model.Pos) (model.Resource, error) {
 	}
 	if r.Service == "" {
 		return model.Resource{}, model.Errorf(pos, "resource %q has an empty service segment", s)
+	}
+	if !serviceSegment.MatchString(r.Service) {
+		return model.Resource{}, model.Errorf(pos, "resource %q has service %q; CAM service names are lower-case letters, digits, '-' and '_'", s, r.Service)
+	}
+	for _, seg := range []string{r.Project, r.Region, r.Account, r.Path} {
+		if rest := placeholder.ReplaceAllString(seg, ""); strings.ContainsAny(rest, "${}") {
+			return model.Resource{}, model.Errorf(pos, "resource %q has a malformed placeholder in %q; write ${name} with a name of letters, digits and '_'", s, seg)
+		}
 	}
 	if r.Path == "" {
 		return model.Resource{}, model.Errorf(pos, "resource %q has an empty resource segment", s)

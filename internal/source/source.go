@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -77,9 +78,9 @@ func Load(dir string) ([]Page, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read sources: %w", err)
 	}
-	for p := range listed {
-		if !found[p] {
-			errs = append(errs, fmt.Errorf("%s: lists %s, which does not exist", filepath.Join(dir, ManifestFile), p))
+	for _, s := range m.Pages {
+		if _, ok := listed[s.Path]; ok && !found[s.Path] {
+			errs = append(errs, fmt.Errorf("%s: lists %s, which does not exist", filepath.Join(dir, ManifestFile), s.Path))
 		}
 	}
 	paths := make([]string, 0, len(found))
@@ -100,6 +101,16 @@ func Load(dir string) ([]Page, error) {
 		}
 		if src.Vendor == "" {
 			src.Vendor = vendor
+		}
+		// The vendor and the file name become folders, import paths and comments of
+		// generated code: keep them to what all of those accept.
+		if !safeName.MatchString(src.Vendor) {
+			errs = append(errs, fmt.Errorf("%s: vendor %q: use lower-case letters, digits, '.', '-' and '_'", filepath.Join(dir, filepath.FromSlash(p)), src.Vendor))
+			continue
+		}
+		if bad := badPathElem(p); bad != "" {
+			errs = append(errs, fmt.Errorf("%s: %q in the path: name pages and folders with letters, digits, '.', '-' and '_'", filepath.Join(dir, filepath.FromSlash(p)), bad))
+			continue
 		}
 		src.File = filepath.Join(dir, filepath.FromSlash(p))
 		html, err := os.ReadFile(src.File)
@@ -127,6 +138,21 @@ func Load(dir string) ([]Page, error) {
 		errs = append(errs, fmt.Errorf("%s: no pages (*.html) found", dir))
 	}
 	return pages, errors.Join(errs...)
+}
+
+var (
+	safeName = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+	safeElem = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+)
+
+// badPathElem returns the first element of a slash path that safeElem rejects.
+func badPathElem(p string) string {
+	for _, e := range strings.Split(p, "/") {
+		if !safeElem.MatchString(e) {
+			return e
+		}
+	}
+	return ""
 }
 
 // readJSON decodes a bookkeeping file strictly, so a misspelt key is an error and
