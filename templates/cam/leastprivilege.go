@@ -22,6 +22,7 @@ type GrantError struct {
 	Msg   string
 }
 
+// Error names the grant, what is wrong and the rule.
 func (e *GrantError) Error() string {
 	return "cam: least privilege: " + e.Grant.Action.String() + " on " + e.Grant.Resource.String() + ": " + e.Msg + " [" + e.Rule + "]"
 }

@@ -10,6 +10,7 @@ type UnknownActionError struct {
 	Suggestion string // "ccc:CreateStaff"
 }
 
+// Error names the service and the name, and the suggestion when there is one.
 func (e *UnknownActionError) Error() string {
 	msg := e.Service + ": unknown action " + strconv.Quote(e.Name)
 	if e.Suggestion != "" {
