@@ -35,5 +35,8 @@ fuzz:
 	$(GO) test ./templates/cam -run '^$$' -fuzz FuzzParseResource -fuzztime $(FUZZTIME)
 	$(GO) test ./templates/cam -run '^$$' -fuzz FuzzPolicyJSON -fuzztime $(FUZZTIME)
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./templates/... ./internal/...
+## bench: the synthetic corpus, every benchmark, and the report of each figure
+## against its target (docs/benchmarks.md); installs python3-bs4 for the peer
+bench: bench-all
+
+include bench.mk

@@ -6,36 +6,54 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 )
 
-// camTables prints the metadata as static arrays indexed by Action-1: array literals
-// compile in a fraction of the time and memory of a switch or a map literal over the
-// same data (DESIGN.md's measurement), and need no init work.
+// camTables prints the metadata as compact static tables indexed by Action-1, as
+// stringer does: the names in one string with offsets, the descriptions one per
+// line, the few distinct sections and resource lists once each, and per action a
+// small struct of enums and indexes. Array literals compile in a fraction of the
+// time and memory of a switch or map over the same data (DESIGN.md), need no init
+// work, and stay small enough that generating and formatting 20,000 actions is cheap.
 func camTables(f *jen.File, p *resolve.Package) {
 	s := p.Service
-	// One string with every "service:Name" and the offsets of each, as stringer
-	// does: String() slices it without allocating.
+	n := len(s.Actions)
 	names := ""
 	index := []jen.Code{jen.Lit(0)}
 	for _, a := range s.Actions {
 		names += s.ShortName + ":" + a.Name
 		index = append(index, jen.Lit(len(names)))
 	}
-	idxType := jen.Uint16()
-	if len(names) > 0xffff {
-		idxType = jen.Uint32()
-	}
+	f.Comment("actionNames holds every action's \"service:Name\"; actionIndex[i] is where the i-th starts.")
 	f.Const().Id("actionNames").Op("=").Lit(names)
 	f.Line()
-	f.Var().Id("actionIndex").Op("=").Index(jen.Op("...")).Add(idxType).Values(index...)
+	f.Var().Id("actionIndex").Op("=").Index(jen.Op("...")).Add(uintFor(len(names))).Values(index...)
+	f.Line()
+	f.Comment("actionPrefix is the length of \"" + s.ShortName + ":\", which Info leaves out of the name.")
+	f.Const().Id("actionPrefix").Op("=").Lit(len(s.ShortName) + 1)
 	f.Line()
 
-	cat, gran, sup := strKeyed(categoryNames), strKeyed(granularityNames), strKeyed(supportNames)
-	rows := make([]jen.Code, 0, len(s.Actions))
+	descs := make([]jen.Code, 0, n+1)
 	for _, a := range s.Actions {
-		res := make([]jen.Code, 0, len(a.Resources))
-		var types []jen.Code
+		descs = append(descs, jen.Line().Lit(a.Description))
+	}
+	f.Var().Id("actionDescriptions").Op("=").Index(jen.Lit(n)).String().Values(append(descs, jen.Line())...)
+	f.Line()
+
+	// Distinct sections and resource lists, in first-use order.
+	sections, _, sectionOf := distinct(s.Actions, func(a model.Action) string { return a.Section })
+	resKeys, resFirst, resOf := distinct(s.Actions, func(a model.Action) string { return patterns(a) })
+	f.Var().Id("actionSections").Op("=").Index(jen.Op("...")).String().ValuesFunc(func(g *jen.Group) {
+		for _, sec := range sections {
+			g.Lit(sec)
+		}
+	})
+	f.Line()
+	resSets, typeSets := []jen.Code{}, []jen.Code{}
+	for _, first := range resFirst {
+		a := s.Actions[first]
+		var res, types []jen.Code
 		seen := map[string]bool{}
 		for _, r := range a.Resources {
 			res = append(res, jen.Lit(r.Pattern))
@@ -44,42 +62,84 @@ func camTables(f *jen.File, p *resolve.Package) {
 				types = append(types, jen.Lit(t))
 			}
 		}
-		d := jen.Dict{
-			jen.Id("Service"):       jen.Lit(s.ShortName),
-			jen.Id("Name"):          jen.Lit(a.Name),
-			jen.Id("Category"):      enum(p, cat, string(a.Category)),
-			jen.Id("Section"):       jen.Lit(a.Section),
-			jen.Id("Granularity"):   enum(p, gran, string(a.Granularity)),
-			jen.Id("IPRestriction"): enum(p, sup, string(a.IPRestriction)),
-			jen.Id("Resources"):     jen.Index().String().Values(res...),
+		resSets = append(resSets, jen.Line().Values(res...))
+		if len(types) == 0 {
+			typeSets = append(typeSets, jen.Line().Nil())
+		} else {
+			typeSets = append(typeSets, jen.Line().Values(types...))
 		}
-		if a.Description != "" {
-			d[jen.Id("Description")] = jen.Lit(a.Description)
-		}
-		if len(types) > 0 {
-			d[jen.Id("ResourceTypes")] = jen.Index().String().Values(types...)
-		}
-		if a.Deprecated != nil {
-			d[jen.Id("Deprecated")] = jen.Lit(deprecatedText(a.Deprecated))
-		}
-		rows = append(rows, jen.Values(d))
 	}
-	f.Var().Id("actionInfos").Op("=").Index(jen.Lit(len(s.Actions))).Add(camQ(p, "ActionInfo")).ValuesFunc(func(g *jen.Group) {
-		for _, r := range rows {
-			g.Line().Add(r)
+	f.Var().Id("actionResources").Op("=").Index(jen.Op("...")).Index().String().Values(append(resSets, jen.Line())...)
+	f.Line()
+	f.Var().Id("actionResourceTypes").Op("=").Index(jen.Op("...")).Index().String().Values(append(typeSets, jen.Line())...)
+	f.Line()
+
+	f.Comment("actionAttrs are an action's enums and its indexes into actionSections and actionResources.")
+	f.Type().Id("actionAttrs").Struct(
+		jen.Id("category").Add(camQ(p, "Category")),
+		jen.Id("granularity").Add(camQ(p, "Granularity")),
+		jen.Id("ipRestriction").Add(camQ(p, "Support")),
+		jen.Id("section").Add(uintFor(len(sections))),
+		jen.Id("resources").Add(uintFor(len(resKeys))),
+	)
+	f.Line()
+	cat, gran, sup := strKeyed(categoryNames), strKeyed(granularityNames), strKeyed(supportNames)
+	attrs := make([]jen.Code, 0, n+1)
+	for i, a := range s.Actions {
+		attrs = append(attrs, jen.Line().Values(enum(p, cat, string(a.Category)), enum(p, gran, string(a.Granularity)),
+			enum(p, sup, string(a.IPRestriction)), jen.Lit(sectionOf[i]), jen.Lit(resOf[i])))
+	}
+	f.Var().Id("actionAttributes").Op("=").Index(jen.Lit(n)).Id("actionAttrs").Values(append(attrs, jen.Line())...)
+	f.Line()
+
+	f.Comment("actionDeprecated says, for each action that vanished from the page, when and where.")
+	f.Var().Id("actionDeprecated").Op("=").Index(jen.Lit(n)).String().ValuesFunc(func(g *jen.Group) {
+		for i, a := range s.Actions {
+			if a.Deprecated != nil {
+				g.Line().Id(p.Actions[i].Ident).Op("-").Lit(1).Op(":").Lit(deprecatedText(a.Deprecated))
+			}
 		}
 		g.Line()
 	})
 	f.Line()
 	// A compile-time guard, as stringer writes: if the constants and the tables ever
 	// disagree in length, the package stops compiling instead of misreporting.
-	if n := len(s.Actions); n > 0 {
+	if n > 0 {
 		f.Func().Id("_").Params().Block(
 			jen.Var().Id("x").Index(jen.Lit(1)).Struct(),
 			jen.Id("_").Op("=").Id("x").Index(jen.Id(p.Actions[n-1].Ident).Op("-").Lit(n)),
 			jen.Id("_").Op("=").Id("x").Index(jen.Len(jen.Id("actionIndex")).Op("-").Lit(n+1)),
 		)
 	}
+}
+
+// uintFor is the smallest unsigned type that holds n.
+func uintFor(n int) *jen.Statement {
+	switch {
+	case n <= 0xff:
+		return jen.Uint8()
+	case n <= 0xffff:
+		return jen.Uint16()
+	}
+	return jen.Uint32()
+}
+
+// distinct numbers the distinct values of key over actions in first-use order: it
+// returns the values, the first action with each, and each action's number.
+func distinct(actions []model.Action, key func(model.Action) string) (keys []string, first, of []int) {
+	num := map[string]int{}
+	for i, a := range actions {
+		k := key(a)
+		n, ok := num[k]
+		if !ok {
+			n = len(keys)
+			num[k] = n
+			keys = append(keys, k)
+			first = append(first, i)
+		}
+		of = append(of, n)
+	}
+	return keys, first, of
 }
 
 // camService prints the page's service facts.

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"go/format"
 	"path"
+	goruntime "runtime"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -34,26 +36,53 @@ func Tree(pkgs []*resolve.Package, runtimes []*resolve.Runtime) ([]write.File, e
 		}
 		files = append(files, fs...)
 	}
-	for _, p := range pkgs {
-		var fs []write.File
-		var err error
-		if p.Runtime != nil {
-			fs, err = camPackage(p)
-		} else {
-			fs, err = scopePackage(p)
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
-		}
-		files = append(files, fs...)
-		snap, err := snapshot.Marshal(p.Service, header(sourceName(p)))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
-			continue
-		}
-		files = append(files, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap}, readme(p))
+	// Packages are independent: render them in parallel, collect in order.
+	type result struct {
+		files []write.File
+		errs  []error
+	}
+	results := make([]result, len(pkgs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(goruntime.GOMAXPROCS(0), len(pkgs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i].files, results[i].errs = pkgFiles(pkgs[i])
+			}
+		}()
+	}
+	for i := range pkgs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		files = append(files, r.files...)
+		errs = append(errs, r.errs...)
 	}
 	return files, errors.Join(errs...)
+}
+
+// pkgFiles renders one package, its model snapshot and its README.
+func pkgFiles(p *resolve.Package) ([]write.File, []error) {
+	var errs []error
+	var fs []write.File
+	var err error
+	if p.Runtime != nil {
+		fs, err = camPackage(p)
+	} else {
+		fs, err = scopePackage(p)
+	}
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
+	}
+	snap, err := snapshot.Marshal(p.Service, header(sourceName(p)))
+	if err != nil {
+		return fs, append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
+	}
+	return append(fs, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap}, readme(p)), errs
 }
 
 // header is the first line of every generated Go file; it matches Go's
@@ -65,6 +94,7 @@ func header(from string) string {
 // newFile starts a jennifer file with the header and, for doc.go, nothing else.
 func newFile(p *resolve.Package) *jen.File {
 	f := jen.NewFilePathName(p.ImportPath, p.Name)
+	f.NoFormat = true // render formats once, and shows numbered source if it fails
 	f.HeaderComment(header(sourceName(p)))
 	if p.Runtime != nil {
 		f.ImportName(p.Runtime.ImportPath, p.Runtime.Name)

@@ -138,11 +138,9 @@ func orUnknown(s string) string {
 
 // md makes page text safe in a Markdown table cell: it cannot end the cell, start
 // markup, or inject HTML. The text stays readable; the exact text is in the Go code.
-func md(s string) string {
-	s = commentText(s)
-	r := strings.NewReplacer(`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`)
-	return r.Replace(s)
-}
+func md(s string) string { return mdEscaper.Replace(commentText(s)) }
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "|", `\|`, "<", "&lt;", ">", "&gt;", "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`)
 
 // code shows a value as inline code; values are identifiers and patterns, but a
 // backquote would end the span, so it is replaced by a visible escape.

@@ -5,6 +5,8 @@ package pipeline
 
 import (
 	"errors"
+	"runtime"
+	"sync"
 
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/history"
@@ -49,6 +51,15 @@ func Run(in, importRoot string) (*Result, error) {
 	return RunWith(Options{In: in, ImportRoot: importRoot})
 }
 
+// page scrapes and resolves one snapshot.
+func page(pg source.Page) (*model.Service, error) {
+	p, err := scrape.Page(pg.Source, pg.HTML)
+	if err != nil {
+		return nil, err
+	}
+	return resolve.Service(p, pg.Overrides)
+}
+
 // RunWith is Run with every setting.
 func RunWith(o Options) (*Result, error) {
 	in, importRoot := o.In, o.ImportRoot
@@ -56,20 +67,31 @@ func RunWith(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Pages are independent until the tree is named: scrape and resolve them in
+	// parallel, keep the results (and errors) in sources order.
+	services := make([]*model.Service, len(pages))
+	errs := make([]error, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				services[i], errs[i] = page(pages[i])
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	r := &Result{}
-	var errs []error
-	for _, pg := range pages {
-		p, err := scrape.Page(pg.Source, pg.HTML)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+	for _, s := range services {
+		if s != nil {
+			r.Services = append(r.Services, s)
 		}
-		s, err := resolve.Service(p, pg.Overrides)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		r.Services = append(r.Services, s)
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

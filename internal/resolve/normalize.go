@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/cases"
@@ -32,13 +33,17 @@ func Text(s string) string {
 	return b.String()
 }
 
-var folder = cases.Fold()
+// folders pools case folders: a cases.Caser keeps state between calls, and pages
+// are resolved in parallel.
+var folders = sync.Pool{New: func() any { return cases.Fold() }}
 
 // key is the form in which vocabulary is compared: Text, full-width forms narrowed
 // (pages mix "：" and ":"), case folded, spaces removed ("Resource level" and
 // "resource-level" still differ on purpose: only case and spacing are forgiven).
 func key(s string) string {
 	s = width.Narrow.String(Text(s))
-	s = folder.String(s)
+	f := folders.Get().(cases.Caser)
+	s = f.String(s)
+	folders.Put(f)
 	return strings.ReplaceAll(s, " ", "")
 }

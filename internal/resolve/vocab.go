@@ -13,6 +13,19 @@ import (
 type vocab[T comparable] struct {
 	what    string // "granularity", used in messages
 	entries []vocabEntry[T]
+	keys    map[string]T // key(spelling) -> value, so that lookup folds only its argument
+}
+
+func newVocab[T comparable](what string, entries []vocabEntry[T]) vocab[T] {
+	v := vocab[T]{what: what, entries: entries, keys: map[string]T{}}
+	for _, e := range entries {
+		for _, sp := range e.spellings {
+			if _, dup := v.keys[key(sp)]; !dup {
+				v.keys[key(sp)] = e.value
+			}
+		}
+	}
+	return v
 }
 
 type vocabEntry[T comparable] struct {
@@ -21,16 +34,8 @@ type vocabEntry[T comparable] struct {
 }
 
 func (v vocab[T]) lookup(s string) (T, bool) {
-	k := key(s)
-	for _, e := range v.entries {
-		for _, sp := range e.spellings {
-			if key(sp) == k {
-				return e.value, true
-			}
-		}
-	}
-	var zero T
-	return zero, false
+	t, ok := v.keys[key(s)]
+	return t, ok
 }
 
 // known lists the canonical spellings for error messages.
@@ -51,24 +56,24 @@ func (v vocab[T]) parse(f model.Field) (T, error) {
 	return zero, model.Errorf(f.Pos, "unknown %s %q; known: %s", v.what, Text(f.Text), v.known())
 }
 
-var granularities = vocab[model.Granularity]{"granularity", []vocabEntry[model.Granularity]{
+var granularities = newVocab("granularity", []vocabEntry[model.Granularity]{
 	{model.ServiceLevel, []string{"服务级", "Service level", "Service-level"}},
 	{model.OperationLevel, []string{"操作级", "Operation level", "Operation-level", "API level"}},
 	{model.ResourceLevel, []string{"资源级", "Resource level", "Resource-level"}},
-}}
+})
 
-var supports = vocab[model.Support]{"support value", []vocabEntry[model.Support]{
+var supports = newVocab("support value", []vocabEntry[model.Support]{
 	{model.Supported, []string{"支持", "Supported", "Yes", "是"}},
 	{model.Unsupported, []string{"不支持", "Not supported", "Unsupported", "No", "否"}},
 	{model.PartiallySupported, []string{"部分支持", "Partially supported", "Partial"}},
-}}
+})
 
-var categories = vocab[model.Category]{"section", []vocabEntry[model.Category]{
+var categories = newVocab("section", []vocabEntry[model.Category]{
 	{model.Write, []string{"写操作", "Write operations", "Write operation", "Write"}},
 	{model.Read, []string{"读操作", "Read operations", "Read operation", "Read"}},
 	{model.List, []string{"列表操作", "List operations", "List operation", "List"}},
 	{model.Other, []string{"其他操作", "Other operations", "Other operation", "Other"}},
-}}
+})
 
 // category maps a section heading; an unknown heading is kept as model.Unknown with a
 // warning, because a vendor adding a section is news, not an error.

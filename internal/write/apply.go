@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // faultHook lets tests fail one step of Apply ("write", "rename" or
@@ -94,6 +95,7 @@ type staged struct {
 }
 
 func (s *stage) prepare(p *Plan) error {
+	var todo []staged
 	for _, c := range p.Changes {
 		if c.Kind == Delete {
 			continue
@@ -102,17 +104,40 @@ func (s *stage) prepare(p *Plan) error {
 		if err := s.mkdirs(filepath.Dir(target)); err != nil {
 			return err
 		}
-		if err := fault("write", target); err != nil {
-			return err
-		}
-		temp, err := writeTemp(filepath.Dir(target), c.New)
-		if err != nil {
-			return err
-		}
-		s.files = append(s.files, staged{temp: temp, target: target, change: c})
+		todo = append(todo, staged{target: target, change: c})
 	}
-	return nil
+	// Each temporary file is synced before it may be renamed over its target. An
+	// fsync waits for the disk, so several run at once: the file system commits
+	// them together instead of one journal flush per file.
+	errs := make([]error, len(todo))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(prepareWorkers, len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if errs[i] = fault("write", todo[i].target); errs[i] == nil {
+					todo[i].temp, errs[i] = writeTemp(filepath.Dir(todo[i].target), todo[i].change.New)
+				}
+			}
+		}()
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, f := range todo {
+		if errs[i] == nil {
+			s.files = append(s.files, f)
+		}
+	}
+	return errors.Join(errs...)
 }
+
+// prepareWorkers bounds the files written and synced at once.
+const prepareWorkers = 16
 
 // mkdirs is os.MkdirAll that remembers what it created. Symlinks under the
 // root were rejected by Compare and verify, so following them here is safe

@@ -738,22 +738,41 @@ func (a Action) String() string {
 }
 
 // Info returns the action's metadata as the documentation gives it; the zero
-// ActionInfo for an invalid Action.
+// ActionInfo for an invalid Action. It allocates nothing: every field is a static
+// string or slice.
 func (a Action) Info() cam.ActionInfo {
-	if a == 0 || int(a) > len(actionInfos) {
+	if !a.Valid() {
 		return cam.ActionInfo{}
 	}
-	return actionInfos[a-1]
+	i := int(a) - 1
+	at := &actionAttributes[i]
+	return cam.ActionInfo{
+		Category:      at.category,
+		Deprecated:    actionDeprecated[i],
+		Description:   actionDescriptions[i],
+		Granularity:   at.granularity,
+		IPRestriction: at.ipRestriction,
+		Name:          actionName(i),
+		ResourceTypes: actionResourceTypes[at.resources],
+		Resources:     actionResources[at.resources],
+		Section:       actionSections[at.section],
+		Service:       actionNames[:actionPrefix-1],
+	}
+}
+
+// actionName returns the API name of the i-th action, without the service prefix.
+func actionName(i int) string {
+	return actionNames[int(actionIndex[i])+actionPrefix : actionIndex[i+1]]
 }
 
 // Valid reports whether a is one of the constants.
 func (a Action) Valid() bool {
-	return a > 0 && int(a) <= len(actionInfos)
+	return a > 0 && int(a) <= len(actionAttributes)
 }
 
 // Actions returns every action of ccc, sorted by name.
 func Actions() []Action {
-	all := make([]Action, len(actionInfos))
+	all := make([]Action, len(actionAttributes))
 	for i := range all {
 		all[i] = Action(i + 1)
 	}
@@ -765,19 +784,17 @@ func Actions() []Action {
 func ParseAction(s string) (Action, error) {
 	name := strings.TrimPrefix(s, "ccc:")
 	// Binary search over the sorted names: no allocation, no map to build at start-up.
-	lo, hi := 0, len(actionInfos)
+	lo, hi := 0, len(actionAttributes)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if actionInfos[m].Name < name {
+		if actionName(m) < name {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(actionInfos) && actionInfos[lo].Name == name {
+	if lo < len(actionAttributes) && actionName(lo) == name {
 		return Action(lo + 1), nil
 	}
-	return 0, cam.NewUnknownActionError("ccc", s, len(actionInfos), func(i int) string {
-		return actionInfos[i].Name
-	})
+	return 0, cam.NewUnknownActionError("ccc", s, len(actionAttributes), actionName)
 }

@@ -4,33 +4,47 @@ package demo
 
 import "example.com/out/acmeintl/cam"
 
+// actionNames holds every action's "service:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "demo:CreateThingdemo:ListThings"
 
-var actionIndex = [...]uint16{0, 16, 31}
+var actionIndex = [...]uint8{0, 16, 31}
 
-var actionInfos = [2]cam.ActionInfo{
-	{
-		Category:      cam.Write,
-		Description:   "Creates a thing",
-		Granularity:   cam.ResourceLevel,
-		IPRestriction: cam.Supported,
-		Name:          "CreateThing",
-		ResourceTypes: []string{"demo/instance"},
-		Resources:     []string{"qcs::demo::uin/${uin}:instance/${InstanceId}"},
-		Section:       "Write operations",
-		Service:       "demo",
-	},
-	{
-		Category:      cam.List,
-		Description:   "Lists things",
-		Granularity:   cam.OperationLevel,
-		IPRestriction: cam.PartiallySupported,
-		Name:          "ListThings",
-		Resources:     []string{"*"},
-		Section:       "List operations",
-		Service:       "demo",
-	},
+// actionPrefix is the length of "demo:", which Info leaves out of the name.
+const actionPrefix = 5
+
+var actionDescriptions = [2]string{
+	"Creates a thing",
+	"Lists things",
 }
+
+var actionSections = [...]string{"Write operations", "List operations"}
+
+var actionResources = [...][]string{
+	{"qcs::demo::uin/${uin}:instance/${InstanceId}"},
+	{"*"},
+}
+
+var actionResourceTypes = [...][]string{
+	{"demo/instance"},
+	nil,
+}
+
+// actionAttrs are an action's enums and its indexes into actionSections and actionResources.
+type actionAttrs struct {
+	category      cam.Category
+	granularity   cam.Granularity
+	ipRestriction cam.Support
+	section       uint8
+	resources     uint8
+}
+
+var actionAttributes = [2]actionAttrs{
+	{cam.Write, cam.ResourceLevel, cam.Supported, 0, 0},
+	{cam.List, cam.OperationLevel, cam.PartiallySupported, 1, 1},
+}
+
+// actionDeprecated says, for each action that vanished from the page, when and where.
+var actionDeprecated = [2]string{}
 
 func _() {
 	var x [1]struct{}

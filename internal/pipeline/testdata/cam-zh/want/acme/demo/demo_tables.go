@@ -4,63 +4,55 @@ package demo
 
 import "example.com/out/acme/cam"
 
+// actionNames holds every action's "service:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "demo:CreateThingdemo:DeleteThingdemo:DescribeThingdemo:DoMagicdemo:ListThings"
 
-var actionIndex = [...]uint16{0, 16, 32, 50, 62, 77}
+var actionIndex = [...]uint8{0, 16, 32, 50, 62, 77}
 
-var actionInfos = [5]cam.ActionInfo{
-	{
-		Category:      cam.Write,
-		Description:   "创建实例。",
-		Granularity:   cam.OperationLevel,
-		IPRestriction: cam.Supported,
-		Name:          "CreateThing",
-		Resources:     []string{"*"},
-		Section:       "写操作",
-		Service:       "demo",
-	},
-	{
-		Category:      cam.Write,
-		Description:   "删除实例",
-		Granularity:   cam.ResourceLevel,
-		IPRestriction: cam.PartiallySupported,
-		Name:          "DeleteThing",
-		ResourceTypes: []string{"demo/instance"},
-		Resources:     []string{"qcs::demo::uin/${uin}:instance/${InstanceId}"},
-		Section:       "写操作",
-		Service:       "demo",
-	},
-	{
-		Category:      cam.Read,
-		Granularity:   cam.ResourceLevel,
-		IPRestriction: cam.Unsupported,
-		Name:          "DescribeThing",
-		ResourceTypes: []string{"demo/instance", "cos/bucket"},
-		Resources:     []string{"qcs::demo:${region}:uin/${uin}:instance/${InstanceId}", "qcs::cos:${region}:uid/${appid}:bucket/${Bucket}"},
-		Section:       "读操作",
-		Service:       "demo",
-	},
-	{
-		Category:      cam.UnknownCategory,
-		Description:   "魔法",
-		Granularity:   cam.OperationLevel,
-		IPRestriction: cam.Supported,
-		Name:          "DoMagic",
-		Resources:     []string{"*"},
-		Section:       "新操作",
-		Service:       "demo",
-	},
-	{
-		Category:      cam.Read,
-		Description:   "列出 实例",
-		Granularity:   cam.OperationLevel,
-		IPRestriction: cam.Supported,
-		Name:          "ListThings",
-		Resources:     []string{"*"},
-		Section:       "读操作",
-		Service:       "demo",
-	},
+// actionPrefix is the length of "demo:", which Info leaves out of the name.
+const actionPrefix = 5
+
+var actionDescriptions = [5]string{
+	"创建实例。",
+	"删除实例",
+	"",
+	"魔法",
+	"列出 实例",
 }
+
+var actionSections = [...]string{"写操作", "读操作", "新操作"}
+
+var actionResources = [...][]string{
+	{"*"},
+	{"qcs::demo::uin/${uin}:instance/${InstanceId}"},
+	{"qcs::demo:${region}:uin/${uin}:instance/${InstanceId}", "qcs::cos:${region}:uid/${appid}:bucket/${Bucket}"},
+}
+
+var actionResourceTypes = [...][]string{
+	nil,
+	{"demo/instance"},
+	{"demo/instance", "cos/bucket"},
+}
+
+// actionAttrs are an action's enums and its indexes into actionSections and actionResources.
+type actionAttrs struct {
+	category      cam.Category
+	granularity   cam.Granularity
+	ipRestriction cam.Support
+	section       uint8
+	resources     uint8
+}
+
+var actionAttributes = [5]actionAttrs{
+	{cam.Write, cam.OperationLevel, cam.Supported, 0, 0},
+	{cam.Write, cam.ResourceLevel, cam.PartiallySupported, 0, 1},
+	{cam.Read, cam.ResourceLevel, cam.Unsupported, 1, 2},
+	{cam.UnknownCategory, cam.OperationLevel, cam.Supported, 2, 0},
+	{cam.Read, cam.OperationLevel, cam.Supported, 1, 0},
+}
+
+// actionDeprecated says, for each action that vanished from the page, when and where.
+var actionDeprecated = [5]string{}
 
 func _() {
 	var x [1]struct{}
