@@ -65,7 +65,7 @@ func TestRemovedActionIsDeprecated(t *testing.T) {
 		t.Errorf("ccc_actions.go lacks the deprecation of DeleteStaff:\n%s", want)
 	}
 	tables := read(t, filepath.Join(out, "tencentcloud/ccc/ccc_tables.go"))
-	if !strings.Contains(tables, `ActionDeleteStaff - 1: "removed from sources/tencentcloud/ccc.html on 2026-01-02",`) {
+	if !regexp.MustCompile(`\{"ccc", "DeleteStaff", .*, "removed from sources/tencentcloud/ccc.html on 2026-01-02"\},\n`).MatchString(tables) {
 		t.Error("ccc_tables.go does not flag DeleteStaff's metadata")
 	}
 	if !strings.Contains(read(t, filepath.Join(out, "tencentcloud/ccc/ccc.json")), `"date": "2026-01-02"`) {

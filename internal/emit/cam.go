@@ -122,41 +122,28 @@ func camActions(f *jen.File, p *resolve.Package) {
 	)
 	f.Line()
 	f.Add(doc("Info returns the action's metadata as the documentation gives it; the zero",
-		"ActionInfo for an invalid Action. It allocates nothing: every field is a static",
-		"string or slice."))
+		"ActionInfo for an invalid Action. It copies one static entry and allocates nothing."))
 	f.Func().Params(jen.Id("a").Id("Action")).Id("Info").Params().Add(camQ(p, "ActionInfo")).Block(
-		jen.If(jen.Op("!").Id("a").Dot("Valid").Call()).Block(
-			jen.Return(camQ(p, "ActionInfo").Values()),
+		jen.Comment("One unsigned comparison is both the validity and the bounds check."),
+		jen.If(jen.Id("i").Op(":=").Uint().Call(jen.Id("a")).Op("-").Lit(1), jen.Id("i").Op("<").Uint().Call(jen.Len(jen.Id("actionInfos")))).Block(
+			jen.Return(camQ(p, "ActionInfo").Call(jen.Id("actionInfos").Index(jen.Id("i")))),
 		),
-		jen.Id("i").Op(":=").Int().Call(jen.Id("a")).Op("-").Lit(1),
-		jen.Id("at").Op(":=").Op("&").Id("actionAttributes").Index(jen.Id("i")),
-		jen.Return(camQ(p, "ActionInfo").Values(jen.Dict{
-			jen.Id("Service"):       jen.Id("actionNames").Index(jen.Op(":").Id("actionPrefix").Op("-").Lit(1)),
-			jen.Id("Name"):          jen.Id("actionName").Call(jen.Id("i")),
-			jen.Id("Description"):   jen.Id("actionDescriptions").Index(jen.Id("i")),
-			jen.Id("Category"):      jen.Id("at").Dot("category"),
-			jen.Id("Section"):       jen.Id("actionSections").Index(jen.Id("at").Dot("section")),
-			jen.Id("Granularity"):   jen.Id("at").Dot("granularity"),
-			jen.Id("IPRestriction"): jen.Id("at").Dot("ipRestriction"),
-			jen.Id("Resources"):     jen.Id("actionResources").Index(jen.Id("at").Dot("resources")),
-			jen.Id("ResourceTypes"): jen.Id("actionResourceTypes").Index(jen.Id("at").Dot("resources")),
-			jen.Id("Deprecated"):    jen.Id("actionDeprecated").Index(jen.Id("i")),
-		})),
+		jen.Return(camQ(p, "ActionInfo").Values()),
 	)
 	f.Line()
 	f.Comment("actionName returns the API name of the i-th action, without the service prefix.")
 	f.Func().Id("actionName").Params(jen.Id("i").Int()).String().Block(
-		jen.Return(jen.Id("actionNames").Index(jen.Int().Call(jen.Id("actionIndex").Index(jen.Id("i"))).Op("+").Id("actionPrefix").Op(":").Id("actionIndex").Index(jen.Id("i").Op("+").Lit(1)))),
+		jen.Return(jen.Id("actionInfos").Index(jen.Id("i")).Dot("Name")),
 	)
 	f.Line()
 	f.Add(doc("Valid reports whether a is one of the constants."))
 	f.Func().Params(jen.Id("a").Id("Action")).Id("Valid").Params().Bool().Block(
-		jen.Return(jen.Id("a").Op(">").Lit(0).Op("&&").Int().Call(jen.Id("a")).Op("<=").Len(jen.Id("actionAttributes"))),
+		jen.Return(jen.Id("a").Op(">").Lit(0).Op("&&").Int().Call(jen.Id("a")).Op("<=").Len(jen.Id("actionInfos"))),
 	)
 	f.Line()
 	f.Add(doc(fmt.Sprintf("Actions returns every action of %s, sorted by name.", short)))
 	f.Func().Id("Actions").Params().Index().Id("Action").Block(
-		jen.Id("all").Op(":=").Make(jen.Index().Id("Action"), jen.Len(jen.Id("actionAttributes"))),
+		jen.Id("all").Op(":=").Make(jen.Index().Id("Action"), jen.Len(jen.Id("actionInfos"))),
 		jen.For(jen.Id("i").Op(":=").Range().Id("all")).Block(
 			jen.Id("all").Index(jen.Id("i")).Op("=").Id("Action").Call(jen.Id("i").Op("+").Lit(1)),
 		),
@@ -168,17 +155,17 @@ func camActions(f *jen.File, p *resolve.Package) {
 	f.Func().Id("ParseAction").Params(jen.Id("s").String()).Params(jen.Id("Action"), jen.Error()).Block(
 		jen.Id("name").Op(":=").Qual("strings", "TrimPrefix").Call(jen.Id("s"), jen.Lit(short+":")),
 		jen.Comment("Binary search over the sorted names: no allocation, no map to build at start-up."),
-		jen.List(jen.Id("lo"), jen.Id("hi")).Op(":=").List(jen.Lit(0), jen.Len(jen.Id("actionAttributes"))),
+		jen.List(jen.Id("lo"), jen.Id("hi")).Op(":=").List(jen.Lit(0), jen.Len(jen.Id("actionInfos"))),
 		jen.For(jen.Id("lo").Op("<").Id("hi")).Block(
 			jen.Id("m").Op(":=").Int().Call(jen.Uint().Call(jen.Id("lo").Op("+").Id("hi")).Op(">>").Lit(1)),
 			jen.If(jen.Id("actionName").Call(jen.Id("m")).Op("<").Id("name")).Block(
 				jen.Id("lo").Op("=").Id("m").Op("+").Lit(1),
 			).Else().Block(jen.Id("hi").Op("=").Id("m")),
 		),
-		jen.If(jen.Id("lo").Op("<").Len(jen.Id("actionAttributes")).Op("&&").Id("actionName").Call(jen.Id("lo")).Op("==").Id("name")).Block(
+		jen.If(jen.Id("lo").Op("<").Len(jen.Id("actionInfos")).Op("&&").Id("actionName").Call(jen.Id("lo")).Op("==").Id("name")).Block(
 			jen.Return(jen.Id("Action").Call(jen.Id("lo").Op("+").Lit(1)), jen.Nil()),
 		),
-		jen.Return(jen.Lit(0), camQ(p, "NewUnknownActionError").Call(jen.Lit(short), jen.Id("s"), jen.Len(jen.Id("actionAttributes")), jen.Id("actionName"))),
+		jen.Return(jen.Lit(0), camQ(p, "NewUnknownActionError").Call(jen.Lit(short), jen.Id("s"), jen.Len(jen.Id("actionInfos")), jen.Id("actionName"))),
 	)
 }
 

@@ -6,16 +6,14 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 )
 
-// camTables prints the metadata as compact static tables indexed by Action-1, as
-// stringer does: the names in one string with offsets, the descriptions one per
-// line, the few distinct sections and resource lists once each, and per action a
-// small struct of enums and indexes. Array literals compile in a fraction of the
+// camTables prints the metadata as static tables indexed by Action-1, as stringer
+// does: every "service:Name" in one string with offsets (String slices it), and one
+// line per action with its ActionInfo. Array literals compile in a fraction of the
 // time and memory of a switch or map over the same data (DESIGN.md), need no init
-// work, and stay small enough that generating and formatting 20,000 actions is cheap.
+// work, and one positional line per action keeps 20,000 actions cheap to format.
 func camTables(f *jen.File, p *resolve.Package) {
 	s := p.Service
 	n := len(s.Actions)
@@ -30,29 +28,19 @@ func camTables(f *jen.File, p *resolve.Package) {
 	f.Line()
 	f.Var().Id("actionIndex").Op("=").Index(jen.Op("...")).Add(uintFor(len(names))).Values(index...)
 	f.Line()
-	f.Comment("actionPrefix is the length of \"" + s.ShortName + ":\", which Info leaves out of the name.")
-	f.Const().Id("actionPrefix").Op("=").Lit(len(s.ShortName) + 1)
-	f.Line()
 
-	descs := make([]jen.Code, 0, n+1)
+	f.Add(doc(
+		"actionInfo is cam.ActionInfo under a local name, so that the table below can list",
+		"its fields in order (go vet asks for field names in literals of another package's",
+		"struct type) and Info can convert an entry for free. A change to the fields of",
+		"cam.ActionInfo fails to compile here rather than misplacing a value: the emitter",
+		"is tested against the runtime it copies.",
+	))
+	f.Type().Id("actionInfo").Add(camQ(p, "ActionInfo"))
+	f.Line()
+	cat, gran, sup := strKeyed(categoryNames), strKeyed(granularityNames), strKeyed(supportNames)
+	rows := make([]jen.Code, 0, n+1)
 	for _, a := range s.Actions {
-		descs = append(descs, jen.Line().Lit(a.Description))
-	}
-	f.Var().Id("actionDescriptions").Op("=").Index(jen.Lit(n)).String().Values(append(descs, jen.Line())...)
-	f.Line()
-
-	// Distinct sections and resource lists, in first-use order.
-	sections, _, sectionOf := distinct(s.Actions, func(a model.Action) string { return a.Section })
-	resKeys, resFirst, resOf := distinct(s.Actions, func(a model.Action) string { return patterns(a) })
-	f.Var().Id("actionSections").Op("=").Index(jen.Op("...")).String().ValuesFunc(func(g *jen.Group) {
-		for _, sec := range sections {
-			g.Lit(sec)
-		}
-	})
-	f.Line()
-	resSets, typeSets := []jen.Code{}, []jen.Code{}
-	for _, first := range resFirst {
-		a := s.Actions[first]
 		var res, types []jen.Code
 		seen := map[string]bool{}
 		for _, r := range a.Resources {
@@ -62,45 +50,23 @@ func camTables(f *jen.File, p *resolve.Package) {
 				types = append(types, jen.Lit(t))
 			}
 		}
-		resSets = append(resSets, jen.Line().Values(res...))
-		if len(types) == 0 {
-			typeSets = append(typeSets, jen.Line().Nil())
-		} else {
-			typeSets = append(typeSets, jen.Line().Values(types...))
+		typeList := jen.Nil()
+		if len(types) > 0 {
+			typeList = jen.Index().String().Values(types...)
 		}
-	}
-	f.Var().Id("actionResources").Op("=").Index(jen.Op("...")).Index().String().Values(append(resSets, jen.Line())...)
-	f.Line()
-	f.Var().Id("actionResourceTypes").Op("=").Index(jen.Op("...")).Index().String().Values(append(typeSets, jen.Line())...)
-	f.Line()
-
-	f.Comment("actionAttrs are an action's enums and its indexes into actionSections and actionResources.")
-	f.Type().Id("actionAttrs").Struct(
-		jen.Id("category").Add(camQ(p, "Category")),
-		jen.Id("granularity").Add(camQ(p, "Granularity")),
-		jen.Id("ipRestriction").Add(camQ(p, "Support")),
-		jen.Id("section").Add(uintFor(len(sections))),
-		jen.Id("resources").Add(uintFor(len(resKeys))),
-	)
-	f.Line()
-	cat, gran, sup := strKeyed(categoryNames), strKeyed(granularityNames), strKeyed(supportNames)
-	attrs := make([]jen.Code, 0, n+1)
-	for i, a := range s.Actions {
-		attrs = append(attrs, jen.Line().Values(enum(p, cat, string(a.Category)), enum(p, gran, string(a.Granularity)),
-			enum(p, sup, string(a.IPRestriction)), jen.Lit(sectionOf[i]), jen.Lit(resOf[i])))
-	}
-	f.Var().Id("actionAttributes").Op("=").Index(jen.Lit(n)).Id("actionAttrs").Values(append(attrs, jen.Line())...)
-	f.Line()
-
-	f.Comment("actionDeprecated says, for each action that vanished from the page, when and where.")
-	f.Var().Id("actionDeprecated").Op("=").Index(jen.Lit(n)).String().ValuesFunc(func(g *jen.Group) {
-		for i, a := range s.Actions {
-			if a.Deprecated != nil {
-				g.Line().Id(p.Actions[i].Ident).Op("-").Lit(1).Op(":").Lit(deprecatedText(a.Deprecated))
-			}
+		dep := ""
+		if a.Deprecated != nil {
+			dep = deprecatedText(a.Deprecated)
 		}
-		g.Line()
-	})
+		// The order of cam.ActionInfo's fields.
+		rows = append(rows, jen.Line().Values(
+			jen.Lit(s.ShortName), jen.Lit(a.Name), jen.Lit(a.Description),
+			enum(p, cat, string(a.Category)), jen.Lit(a.Section),
+			enum(p, gran, string(a.Granularity)), enum(p, sup, string(a.IPRestriction)),
+			jen.Index().String().Values(res...), typeList, jen.Lit(dep),
+		))
+	}
+	f.Var().Id("actionInfos").Op("=").Index(jen.Lit(n)).Id("actionInfo").Values(append(rows, jen.Line())...)
 	f.Line()
 	// A compile-time guard, as stringer writes: if the constants and the tables ever
 	// disagree in length, the package stops compiling instead of misreporting.
@@ -122,24 +88,6 @@ func uintFor(n int) *jen.Statement {
 		return jen.Uint16()
 	}
 	return jen.Uint32()
-}
-
-// distinct numbers the distinct values of key over actions in first-use order: it
-// returns the values, the first action with each, and each action's number.
-func distinct(actions []model.Action, key func(model.Action) string) (keys []string, first, of []int) {
-	num := map[string]int{}
-	for i, a := range actions {
-		k := key(a)
-		n, ok := num[k]
-		if !ok {
-			n = len(keys)
-			num[k] = n
-			keys = append(keys, k)
-			first = append(first, i)
-		}
-		of = append(of, n)
-	}
-	return keys, first, of
 }
 
 // camService prints the page's service facts.

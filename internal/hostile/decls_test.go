@@ -267,8 +267,7 @@ func checkRunes(t testing.TB, f write.File) {
 type info struct{ Description, Section string }
 
 // literals reads back, without compiling, the page text the data-driven files hold
-// as string literals: each action's Description and Section from actionDescriptions,
-// actionAttributes and actionSections (in the model's action order), the
+// as string literals: each action's Name, Description and Section from actionInfos, the
 // service Name from Service, each scope's description from scopeDescriptions. A
 // value that is not a single string literal is an error: text must stay data.
 func literals(t testing.TB, res *pipeline.Result) (actions map[string]info, service string, scopes map[string]string) {
@@ -282,23 +281,14 @@ func literals(t testing.TB, res *pipeline.Result) (actions map[string]info, serv
 			}
 		}
 		if p.Runtime != nil {
-			tables := files[p.Name+"_tables.go"]
-			descs, attrs := elements(t, tables, "actionDescriptions"), elements(t, tables, "actionAttributes")
-			sections := elements(t, tables, "actionSections")
-			if len(descs) != len(p.Service.Actions) || len(attrs) != len(p.Service.Actions) {
-				t.Fatalf("%d actions, %d descriptions, %d attributes", len(p.Service.Actions), len(descs), len(attrs))
-			}
-			for i, a := range p.Service.Actions {
-				at, ok := attrs[i].(*ast.CompositeLit)
-				if !ok || len(at.Elts) != 5 {
-					t.Fatalf("actionAttributes[%d] is not a 5-element literal", i)
+			// One positional line per action, in cam.ActionInfo's field order:
+			// Service, Name, Description, Category, Section, ...
+			for i, el := range elements(t, files[p.Name+"_tables.go"], "actionInfos") {
+				row, ok := el.(*ast.CompositeLit)
+				if !ok || len(row.Elts) != 10 {
+					t.Fatalf("actionInfos[%d] is not a 10-field literal", i)
 				}
-				lit, ok := at.Elts[3].(*ast.BasicLit)
-				sec, err := strconv.Atoi(lit.Value)
-				if !ok || err != nil || sec >= len(sections) {
-					t.Fatalf("actionAttributes[%d]: section index %v", i, at.Elts[3])
-				}
-				actions[a.Name] = info{Description: str(t, descs[i]), Section: str(t, sections[sec])}
+				actions[str(t, row.Elts[1])] = info{Description: str(t, row.Elts[2]), Section: str(t, row.Elts[4])}
 			}
 			svc := elements(t, files[p.Name+"_service.go"], "Service")
 			if len(svc) != 1 {

@@ -35,14 +35,14 @@ func Text(s string) string {
 
 // folders pools case folders: a cases.Caser keeps state between calls, and pages
 // are resolved in parallel.
-var folders = sync.Pool{New: func() any { return cases.Fold() }}
+var folders = sync.Pool{New: func() any { c := cases.Fold(); return &c }}
 
 // key is the form in which vocabulary is compared: Text, full-width forms narrowed
 // (pages mix "：" and ":"), case folded, spaces removed ("Resource level" and
 // "resource-level" still differ on purpose: only case and spacing are forgiven).
 func key(s string) string {
 	s = width.Narrow.String(Text(s))
-	f := folders.Get().(cases.Caser)
+	f := folders.Get().(*cases.Caser)
 	s = f.String(s)
 	folders.Put(f)
 	return strings.ReplaceAll(s, " ", "")

@@ -36,41 +36,28 @@ func (a Action) String() string {
 }
 
 // Info returns the action's metadata as the documentation gives it; the zero
-// ActionInfo for an invalid Action. It allocates nothing: every field is a static
-// string or slice.
+// ActionInfo for an invalid Action. It copies one static entry and allocates nothing.
 func (a Action) Info() cam.ActionInfo {
-	if !a.Valid() {
-		return cam.ActionInfo{}
+	// One unsigned comparison is both the validity and the bounds check.
+	if i := uint(a) - 1; i < uint(len(actionInfos)) {
+		return cam.ActionInfo(actionInfos[i])
 	}
-	i := int(a) - 1
-	at := &actionAttributes[i]
-	return cam.ActionInfo{
-		Category:      at.category,
-		Deprecated:    actionDeprecated[i],
-		Description:   actionDescriptions[i],
-		Granularity:   at.granularity,
-		IPRestriction: at.ipRestriction,
-		Name:          actionName(i),
-		ResourceTypes: actionResourceTypes[at.resources],
-		Resources:     actionResources[at.resources],
-		Section:       actionSections[at.section],
-		Service:       actionNames[:actionPrefix-1],
-	}
+	return cam.ActionInfo{}
 }
 
 // actionName returns the API name of the i-th action, without the service prefix.
 func actionName(i int) string {
-	return actionNames[int(actionIndex[i])+actionPrefix : actionIndex[i+1]]
+	return actionInfos[i].Name
 }
 
 // Valid reports whether a is one of the constants.
 func (a Action) Valid() bool {
-	return a > 0 && int(a) <= len(actionAttributes)
+	return a > 0 && int(a) <= len(actionInfos)
 }
 
 // Actions returns every action of demo, sorted by name.
 func Actions() []Action {
-	all := make([]Action, len(actionAttributes))
+	all := make([]Action, len(actionInfos))
 	for i := range all {
 		all[i] = Action(i + 1)
 	}
@@ -82,7 +69,7 @@ func Actions() []Action {
 func ParseAction(s string) (Action, error) {
 	name := strings.TrimPrefix(s, "demo:")
 	// Binary search over the sorted names: no allocation, no map to build at start-up.
-	lo, hi := 0, len(actionAttributes)
+	lo, hi := 0, len(actionInfos)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if actionName(m) < name {
@@ -91,8 +78,8 @@ func ParseAction(s string) (Action, error) {
 			hi = m
 		}
 	}
-	if lo < len(actionAttributes) && actionName(lo) == name {
+	if lo < len(actionInfos) && actionName(lo) == name {
 		return Action(lo + 1), nil
 	}
-	return 0, cam.NewUnknownActionError("demo", s, len(actionAttributes), actionName)
+	return 0, cam.NewUnknownActionError("demo", s, len(actionInfos), actionName)
 }

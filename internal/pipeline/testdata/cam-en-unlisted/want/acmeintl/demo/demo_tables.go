@@ -9,42 +9,17 @@ const actionNames = "demo:CreateThingdemo:ListThings"
 
 var actionIndex = [...]uint8{0, 16, 31}
 
-// actionPrefix is the length of "demo:", which Info leaves out of the name.
-const actionPrefix = 5
+// actionInfo is cam.ActionInfo under a local name, so that the table below can list
+// its fields in order (go vet asks for field names in literals of another package's
+// struct type) and Info can convert an entry for free. A change to the fields of
+// cam.ActionInfo fails to compile here rather than misplacing a value: the emitter
+// is tested against the runtime it copies.
+type actionInfo cam.ActionInfo
 
-var actionDescriptions = [2]string{
-	"Creates a thing",
-	"Lists things",
+var actionInfos = [2]actionInfo{
+	{"demo", "CreateThing", "Creates a thing", cam.Write, "Write operations", cam.ResourceLevel, cam.Supported, []string{"qcs::demo::uin/${uin}:instance/${InstanceId}"}, []string{"demo/instance"}, ""},
+	{"demo", "ListThings", "Lists things", cam.List, "List operations", cam.OperationLevel, cam.PartiallySupported, []string{"*"}, nil, ""},
 }
-
-var actionSections = [...]string{"Write operations", "List operations"}
-
-var actionResources = [...][]string{
-	{"qcs::demo::uin/${uin}:instance/${InstanceId}"},
-	{"*"},
-}
-
-var actionResourceTypes = [...][]string{
-	{"demo/instance"},
-	nil,
-}
-
-// actionAttrs are an action's enums and its indexes into actionSections and actionResources.
-type actionAttrs struct {
-	category      cam.Category
-	granularity   cam.Granularity
-	ipRestriction cam.Support
-	section       uint8
-	resources     uint8
-}
-
-var actionAttributes = [2]actionAttrs{
-	{cam.Write, cam.ResourceLevel, cam.Supported, 0, 0},
-	{cam.List, cam.OperationLevel, cam.PartiallySupported, 1, 1},
-}
-
-// actionDeprecated says, for each action that vanished from the page, when and where.
-var actionDeprecated = [2]string{}
 
 func _() {
 	var x [1]struct{}

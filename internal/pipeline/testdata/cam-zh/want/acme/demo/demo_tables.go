@@ -9,50 +9,20 @@ const actionNames = "demo:CreateThingdemo:DeleteThingdemo:DescribeThingdemo:DoMa
 
 var actionIndex = [...]uint8{0, 16, 32, 50, 62, 77}
 
-// actionPrefix is the length of "demo:", which Info leaves out of the name.
-const actionPrefix = 5
+// actionInfo is cam.ActionInfo under a local name, so that the table below can list
+// its fields in order (go vet asks for field names in literals of another package's
+// struct type) and Info can convert an entry for free. A change to the fields of
+// cam.ActionInfo fails to compile here rather than misplacing a value: the emitter
+// is tested against the runtime it copies.
+type actionInfo cam.ActionInfo
 
-var actionDescriptions = [5]string{
-	"创建实例。",
-	"删除实例",
-	"",
-	"魔法",
-	"列出 实例",
+var actionInfos = [5]actionInfo{
+	{"demo", "CreateThing", "创建实例。", cam.Write, "写操作", cam.OperationLevel, cam.Supported, []string{"*"}, nil, ""},
+	{"demo", "DeleteThing", "删除实例", cam.Write, "写操作", cam.ResourceLevel, cam.PartiallySupported, []string{"qcs::demo::uin/${uin}:instance/${InstanceId}"}, []string{"demo/instance"}, ""},
+	{"demo", "DescribeThing", "", cam.Read, "读操作", cam.ResourceLevel, cam.Unsupported, []string{"qcs::demo:${region}:uin/${uin}:instance/${InstanceId}", "qcs::cos:${region}:uid/${appid}:bucket/${Bucket}"}, []string{"demo/instance", "cos/bucket"}, ""},
+	{"demo", "DoMagic", "魔法", cam.UnknownCategory, "新操作", cam.OperationLevel, cam.Supported, []string{"*"}, nil, ""},
+	{"demo", "ListThings", "列出 实例", cam.Read, "读操作", cam.OperationLevel, cam.Supported, []string{"*"}, nil, ""},
 }
-
-var actionSections = [...]string{"写操作", "读操作", "新操作"}
-
-var actionResources = [...][]string{
-	{"*"},
-	{"qcs::demo::uin/${uin}:instance/${InstanceId}"},
-	{"qcs::demo:${region}:uin/${uin}:instance/${InstanceId}", "qcs::cos:${region}:uid/${appid}:bucket/${Bucket}"},
-}
-
-var actionResourceTypes = [...][]string{
-	nil,
-	{"demo/instance"},
-	{"demo/instance", "cos/bucket"},
-}
-
-// actionAttrs are an action's enums and its indexes into actionSections and actionResources.
-type actionAttrs struct {
-	category      cam.Category
-	granularity   cam.Granularity
-	ipRestriction cam.Support
-	section       uint8
-	resources     uint8
-}
-
-var actionAttributes = [5]actionAttrs{
-	{cam.Write, cam.OperationLevel, cam.Supported, 0, 0},
-	{cam.Write, cam.ResourceLevel, cam.PartiallySupported, 0, 1},
-	{cam.Read, cam.ResourceLevel, cam.Unsupported, 1, 2},
-	{cam.UnknownCategory, cam.OperationLevel, cam.Supported, 2, 0},
-	{cam.Read, cam.OperationLevel, cam.Supported, 1, 0},
-}
-
-// actionDeprecated says, for each action that vanished from the page, when and where.
-var actionDeprecated = [5]string{}
 
 func _() {
 	var x [1]struct{}
