@@ -21,14 +21,19 @@ func camPackage(p *resolve.Package) ([]write.File, error) {
 	}{
 		{"doc.go", camDoc},
 		{p.Name + "_actions.go", camActions},
-		{p.Name + "_tables.go", camTables},
 		{p.Name + "_resources.go", camResources},
 		{p.Name + "_service.go", camService},
-		{p.Name + "_client.go", camClient},
 	} {
 		f := newFile(p)
 		part.body(f, p)
 		file, err := render(p.Dir, part.name, f)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file)
+	}
+	for _, preformatted := range []func(*resolve.Package) (write.File, error){camTables, camClient} {
+		file, err := preformatted(p)
 		if err != nil {
 			return nil, err
 		}

@@ -1,93 +1,105 @@
 package emit
 
 import (
+	"bytes"
 	"fmt"
+	"go/parser"
+	"go/token"
+	"path"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/write"
 )
 
 // camTables prints the metadata as static tables indexed by Action-1, as stringer
 // does: every "service:Name" in one string with offsets (String slices it), and one
 // line per action with its ActionInfo. Array literals compile in a fraction of the
-// time and memory of a switch or map over the same data (DESIGN.md), need no init
-// work, and one positional line per action keeps 20,000 actions cheap to format.
-func camTables(f *jen.File, p *resolve.Package) {
+// time and memory of a switch or map over the same data (DESIGN.md) and need no
+// init work. Like the client, the file is regular enough to be written as text
+// already in gofmt's form (checked by TestGofmtCanonical) and is only parsed.
+func camTables(p *resolve.Package) (write.File, error) {
 	s := p.Service
 	n := len(s.Actions)
-	names := ""
-	index := []jen.Code{jen.Lit(0)}
-	for _, a := range s.Actions {
-		names += s.ShortName + ":" + a.Name
-		index = append(index, jen.Lit(len(names)))
-	}
-	f.Comment("actionNames holds every action's \"service:Name\"; actionIndex[i] is where the i-th starts.")
-	f.Const().Id("actionNames").Op("=").Lit(names)
-	f.Line()
-	f.Var().Id("actionIndex").Op("=").Index(jen.Op("...")).Add(uintFor(len(names))).Values(index...)
-	f.Line()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", header(sourceName(p)), p.Name, p.Runtime.ImportPath)
 
-	f.Add(doc(
-		"actionInfo is cam.ActionInfo under a local name, so that the table below can list",
-		"its fields in order (go vet asks for field names in literals of another package's",
-		"struct type) and Info can convert an entry for free. A change to the fields of",
-		"cam.ActionInfo fails to compile here rather than misplacing a value: the emitter",
-		"is tested against the runtime it copies.",
-	))
-	f.Type().Id("actionInfo").Add(camQ(p, "ActionInfo"))
-	f.Line()
-	cat, gran, sup := strKeyed(categoryNames), strKeyed(granularityNames), strKeyed(supportNames)
-	rows := make([]jen.Code, 0, n+1)
+	var names strings.Builder
+	index := []string{"0"}
 	for _, a := range s.Actions {
-		var res, types []jen.Code
+		names.WriteString(s.ShortName + ":" + a.Name)
+		index = append(index, strconv.Itoa(names.Len()))
+	}
+	fmt.Fprintf(&b, "// actionNames holds every action's \"service:Name\"; actionIndex[i] is where the i-th starts.\n")
+	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
+	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", uintFor(names.Len()), strings.Join(index, ", "))
+
+	b.WriteString(`// actionInfo is cam.ActionInfo under a local name, so that the table below can list
+// its fields in order (go vet asks for field names in literals of another package's
+// struct type) and Info can convert an entry for free. A change to the fields of
+// cam.ActionInfo fails to compile here or fails the emitter's tests, never silently.
+type actionInfo cam.ActionInfo
+
+`)
+	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{\n", n)
+	for _, a := range s.Actions {
+		var res, types []string
 		seen := map[string]bool{}
 		for _, r := range a.Resources {
-			res = append(res, jen.Lit(r.Pattern))
+			res = append(res, strconv.Quote(r.Pattern))
 			if t := r.Service + "/" + r.Type; !r.IsWildcard() && !seen[t] {
 				seen[t] = true
-				types = append(types, jen.Lit(t))
+				types = append(types, strconv.Quote(t))
 			}
 		}
-		typeList := jen.Nil()
+		typeList := "nil"
 		if len(types) > 0 {
-			typeList = jen.Index().String().Values(types...)
+			typeList = "[]string{" + strings.Join(types, ", ") + "}"
 		}
 		dep := ""
 		if a.Deprecated != nil {
 			dep = deprecatedText(a.Deprecated)
 		}
 		// The order of cam.ActionInfo's fields.
-		rows = append(rows, jen.Line().Values(
-			jen.Lit(s.ShortName), jen.Lit(a.Name), jen.Lit(a.Description),
-			enum(p, cat, string(a.Category)), jen.Lit(a.Section),
-			enum(p, gran, string(a.Granularity)), enum(p, sup, string(a.IPRestriction)),
-			jen.Index().String().Values(res...), typeList, jen.Lit(dep),
-		))
+		fmt.Fprintf(&b, "\t{%s, %s, %s, %s, %s, %s, %s, []string{%s}, %s, %s},\n",
+			strconv.Quote(s.ShortName), strconv.Quote(a.Name), strconv.Quote(a.Description),
+			enumText(categoryNames[a.Category]), strconv.Quote(a.Section),
+			enumText(granularityNames[a.Granularity]), enumText(supportNames[a.IPRestriction]),
+			strings.Join(res, ", "), typeList, strconv.Quote(dep))
 	}
-	f.Var().Id("actionInfos").Op("=").Index(jen.Lit(n)).Id("actionInfo").Values(append(rows, jen.Line())...)
-	f.Line()
+	b.WriteString("}\n")
 	// A compile-time guard, as stringer writes: if the constants and the tables ever
 	// disagree in length, the package stops compiling instead of misreporting.
 	if n > 0 {
-		f.Func().Id("_").Params().Block(
-			jen.Var().Id("x").Index(jen.Lit(1)).Struct(),
-			jen.Id("_").Op("=").Id("x").Index(jen.Id(p.Actions[n-1].Ident).Op("-").Lit(n)),
-			jen.Id("_").Op("=").Id("x").Index(jen.Len(jen.Id("actionIndex")).Op("-").Lit(n+1)),
-		)
+		fmt.Fprintf(&b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
 	}
+	name := path.Join(p.Dir, p.Name+"_tables.go")
+	if _, err := parser.ParseFile(token.NewFileSet(), name, b.Bytes(), parser.SkipObjectResolution); err != nil {
+		return write.File{}, fmt.Errorf("render %s: %w\n%s", name, err, numbered(b.String()))
+	}
+	return write.File{Path: name, Data: b.Bytes()}, nil
+}
+
+// enumText names a runtime constant, or the zero value when the page did not say.
+func enumText(name string) string {
+	if name == "" {
+		return "0"
+	}
+	return "cam." + name
 }
 
 // uintFor is the smallest unsigned type that holds n.
-func uintFor(n int) *jen.Statement {
+func uintFor(n int) string {
 	switch {
 	case n <= 0xff:
-		return jen.Uint8()
+		return "uint8"
 	case n <= 0xffff:
-		return jen.Uint16()
+		return "uint16"
 	}
-	return jen.Uint32()
+	return "uint32"
 }
 
 // camService prints the page's service facts.

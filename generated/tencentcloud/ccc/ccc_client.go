@@ -4,6 +4,7 @@ package ccc
 
 import (
 	"context"
+
 	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 

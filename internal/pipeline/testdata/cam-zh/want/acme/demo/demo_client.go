@@ -4,6 +4,7 @@ package demo
 
 import (
 	"context"
+
 	"example.com/out/acme/cam"
 )
 

@@ -12,8 +12,7 @@ var actionIndex = [...]uint8{0, 16, 32, 50, 62, 77}
 // actionInfo is cam.ActionInfo under a local name, so that the table below can list
 // its fields in order (go vet asks for field names in literals of another package's
 // struct type) and Info can convert an entry for free. A change to the fields of
-// cam.ActionInfo fails to compile here rather than misplacing a value: the emitter
-// is tested against the runtime it copies.
+// cam.ActionInfo fails to compile here or fails the emitter's tests, never silently.
 type actionInfo cam.ActionInfo
 
 var actionInfos = [5]actionInfo{
