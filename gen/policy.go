@@ -38,6 +38,8 @@ func catalog(fs *flag.FlagSet, p *paths, args []string) ([]cam.ActionInfo, error
 		}
 		return nil, exitError{2}
 	}
+	// Only the model is needed, never the rendered files, so the import path of a
+	// generated tree does not matter here (and policy commands need no go.mod).
 	res, err := pipeline.Run(p.in, "catalog")
 	if err != nil {
 		return nil, err
