@@ -32,8 +32,8 @@ func camPackage(p *resolve.Package) ([]write.File, error) {
 		}
 		files = append(files, file)
 	}
-	for _, preformatted := range []func(*resolve.Package) (write.File, error){camTables, camClient} {
-		file, err := preformatted(p)
+	for _, asText := range []func(*resolve.Package) (write.File, error){camTables, camClient} {
+		file, err := asText(p)
 		if err != nil {
 			return nil, err
 		}

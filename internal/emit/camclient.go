@@ -3,8 +3,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"go/parser"
-	"go/token"
 	"path"
 
 	"github.com/permgen/permgen/internal/resolve"
@@ -56,9 +54,5 @@ func NewClient(t cam.Transport, region string) *Client {
 		fmt.Fprintf(&b, "func (c *Client) %s(ctx context.Context, request, response any, opts ...cam.CallOption) error {\n", g.Method)
 		fmt.Fprintf(&b, "\treturn c.cfg.Invoke(ctx, %s, APIVersion, request, response, opts)\n}\n", g.Ident)
 	}
-	name := path.Join(p.Dir, p.Name+"_client.go")
-	if _, err := parser.ParseFile(token.NewFileSet(), name, b.Bytes(), parser.SkipObjectResolution); err != nil {
-		return write.File{}, fmt.Errorf("render %s: %w\n%s", name, err, numbered(b.String()))
-	}
-	return write.File{Path: name, Data: b.Bytes()}, nil
+	return preformatted(path.Join(p.Dir, p.Name+"_client.go"), b.Bytes())
 }

@@ -3,8 +3,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"go/parser"
-	"go/token"
 	"path"
 	"strconv"
 	"strings"
@@ -76,11 +74,7 @@ type actionInfo cam.ActionInfo
 	if n > 0 {
 		fmt.Fprintf(&b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
 	}
-	name := path.Join(p.Dir, p.Name+"_tables.go")
-	if _, err := parser.ParseFile(token.NewFileSet(), name, b.Bytes(), parser.SkipObjectResolution); err != nil {
-		return write.File{}, fmt.Errorf("render %s: %w\n%s", name, err, numbered(b.String()))
-	}
-	return write.File{Path: name, Data: b.Bytes()}, nil
+	return preformatted(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
 }
 
 // enumText names a runtime constant, or the zero value when the page did not say.
