@@ -37,3 +37,29 @@ type ConditionKey struct {
 	Description string `json:"description,omitempty"`
 	Type        string `json:"type,omitempty"`
 }
+
+// ActionScenario is one "SCENARIO:" block of an AWS action (ec2:RunInstances has
+// EC2-Classic-EBS, EC2-VPC-EBS, ...): a named set of resource types that a request of
+// that shape touches. Kept apart from the action's own rows because it is an
+// alternative, not an addition.
+type ActionScenario struct {
+	Name          string               `json:"name"`
+	ResourceTypes []ActionResourceType `json:"resource_types,omitempty"`
+}
+
+// Field keys of AWS Service Authorization Reference tables and facts.
+const (
+	KeyAction           = "action"            // actions table: the action name
+	KeyDocURL           = "doc_url"           // actions table: the action's documentation link
+	KeyAccessLevel      = "access_level"      // actions table
+	KeyResourceTypes    = "resource_types"    // actions table: one part per resource type, "object*"
+	KeyConditionKeys    = "condition_keys"    // actions and resource types tables: one part per key
+	KeyDependentActions = "dependent_actions" // actions table: one part per action
+	KeyResourceType     = "resource_type"     // resource types table: the name
+	KeyARN              = "arn"               // resource types table: the ARN template
+	KeyConditionKey     = "condition_key"     // condition keys table: the name
+	KeyType             = "type"              // condition keys table: the value type
+
+	FactServicePrefix = "service_prefix" // "(service prefix: s3)"
+	FactServiceName   = "service_name"   // the name in the page's title, "Amazon S3"
+)

@@ -84,6 +84,8 @@ type Action struct {
 	// (request-level), in page order.
 	ConditionKeys    []string `json:"condition_keys,omitempty"`
 	DependentActions []string `json:"dependent_actions,omitempty"`
+	// Scenarios are the action's "SCENARIO:" blocks in page order (ec2:RunInstances).
+	Scenarios []ActionScenario `json:"scenarios,omitempty"`
 
 	Pos Pos `json:"-"`
 }
