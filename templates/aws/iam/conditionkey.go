@@ -105,3 +105,12 @@ func compareFold(a, b string) int {
 	}
 	return 0
 }
+
+// ConditionKeyInfo is one row of a page's condition keys table.
+type ConditionKeyInfo struct {
+	// Name is the key as the page writes it; a templated key keeps its
+	// placeholder, "s3:ExistingObjectTag/<key>" or "aws:RequestTag/${TagKey}".
+	Name        ConditionKey
+	Description string // verbatim from the page
+	Type        ConditionType
+}
