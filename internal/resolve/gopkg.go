@@ -17,7 +17,7 @@ type Package struct {
 	Dir        string // output folder below the generated root, slash-separated
 	Name       string // Go package name
 	ImportPath string
-	Runtime    *Runtime // the shared runtime package it imports (Tencent CAM), or nil
+	Runtime    *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
 	AWS        *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
 
 	Actions   []GoAction
