@@ -477,7 +477,11 @@ func awsActionRow(prefix string, a model.Action) (string, error) {
 	}
 	enc, ok := iam.EncodeActionResourceTypes(rows...)
 	if !ok {
-		return "", fmt.Errorf("action %s: a resource type name holds white space or a control character", a.Name)
+		var names []string
+		for _, r := range rows {
+			names = append(names, r.Name)
+		}
+		return "", fmt.Errorf("action %s: a resource type name in %q is empty or holds a control character, which an iam list cannot carry", a.Name, names)
 	}
 	keys, err := awsList(a.ConditionKeys)
 	if err != nil {

@@ -29,7 +29,7 @@ func Model(in string) ([]*model.Service, error) {
 // awsEmitter says whether emit renders AWS services. Until it does (issue 12, the
 // emitter half), generate and check leave them out, so that the sources can hold
 // AWS pages that catalog, diff and lint already read.
-const awsEmitter = false
+const awsEmitter = true
 
 // emitted returns the services that resolve.Tree names and emit renders.
 func emitted(services []*model.Service) []*model.Service {

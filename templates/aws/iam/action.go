@@ -74,11 +74,13 @@ const (
 
 // EncodeActionResourceTypes is the inverse of ActionResourceTypes.At, for tools
 // and tests that build ActionInfo values. It reports false when a field holds a
-// character the encoding reserves (space inside a name, control characters).
+// character the encoding reserves: a control character anywhere, a space inside
+// a condition key or dependent action (resource type names may hold spaces:
+// Lambda's "durable execution").
 func EncodeActionResourceTypes(rows ...ActionResourceType) (ActionResourceTypes, bool) {
 	var b strings.Builder
 	for _, r := range rows {
-		if !listItem(r.Name) {
+		if !rowName(r.Name) {
 			return "", false
 		}
 		b.WriteString(r.Name)
@@ -151,4 +153,18 @@ func (l ActionResourceTypes) Slice() []ActionResourceType {
 		out = append(out, r)
 	}
 	return out
+}
+
+// rowName reports whether a resource type name can be stored: not empty, no
+// control characters.
+func rowName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] == 0x7f {
+			return false
+		}
+	}
+	return true
 }

@@ -127,6 +127,9 @@ func TestActionResourceTypes(t *testing.T) {
 	if _, ok := EncodeActionResourceTypes(ActionResourceType{Name: "a\x1eb"}); ok {
 		t.Error("separator in a name accepted")
 	}
+	if enc, ok := EncodeActionResourceTypes(ActionResourceType{Name: "durable execution", Required: true}); !ok || enc.At(0).Name != "durable execution" {
+		t.Error("a resource type name with a space (Lambda's) refused")
+	}
 	info := ActionInfo{Service: "s3", Name: "GetObject", ResourceTypes: enc}
 	if info.String() != "s3:GetObject" || info.WildcardOnly() || !(ActionInfo{Service: "s3", Name: "ListAllMyBuckets"}).WildcardOnly() {
 		t.Error("ActionInfo")
