@@ -74,7 +74,9 @@ func awsActions(s *model.Service, t model.Table) []error {
 	for _, r := range t.Rows {
 		if f, ok := r.Field(model.KeyAction); ok {
 			flush()
-			a = &model.Action{Name: Text(f.Text), Pos: r.Pos}
+			// Actions with no API of their own read "CompleteRegistration [permission only]".
+			name, _, _ := strings.Cut(Text(f.Text), " [")
+			a = &model.Action{Name: name, Pos: r.Pos}
 			if a.Name == "" {
 				errs = append(errs, model.Errorf(f.Pos, "empty action name"))
 			}

@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
@@ -87,16 +88,17 @@ func mergeAWS(m, s *model.Service) {
 func dedupAWS(s *model.Service) {
 	var as []model.Action
 	for i, a := range s.Actions {
-		if i > 0 && a.Name == as[len(as)-1].Name {
-			prev := as[len(as)-1]
-			if prev.Pos.File != a.Pos.File && sameAction(prev, a) {
-				continue // another page of the prefix repeats it word for word
-			}
-			s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: a.Pos, Code: "duplicate-action",
-				Msg: fmt.Sprintf("action %s:%s is listed again (first at %s)%s; the first is kept", s.ShortName, a.Name, as[len(as)-1].Pos, differs(as[len(as)-1], a))})
+		if i == 0 || a.Name != as[len(as)-1].Name {
+			as = append(as, a)
 			continue
 		}
-		as = append(as, a)
+		prev := &as[len(as)-1]
+		if prev.Pos.File != a.Pos.File && sameAction(*prev, a) {
+			continue // another page of the prefix repeats it word for word
+		}
+		s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: a.Pos, Code: "duplicate-action",
+			Msg: fmt.Sprintf("action %s:%s is listed again (first at %s)%s; merged: resource types, keys and dependent actions of both, the first's access level and description", s.ShortName, a.Name, prev.Pos, differs(*prev, a))})
+		mergeAction(prev, a)
 	}
 	s.Actions = as
 	var rts []model.ResourceType
@@ -203,4 +205,43 @@ func differs(a, b model.Action) string {
 		return " identically"
 	}
 	return " with other details"
+}
+
+// mergeAction adds to a what a second listing of the same action adds: resource
+// types a does not name, and request-level keys and dependent actions it lacks. A
+// policy may use either listing's resource types, so neither is dropped.
+func mergeAction(a *model.Action, b model.Action) {
+	have := map[string]int{}
+	for i, rt := range a.ResourceTypes {
+		have[rt.Name] = i
+	}
+	for _, rt := range b.ResourceTypes {
+		i, ok := have[rt.Name]
+		if !ok {
+			have[rt.Name] = len(a.ResourceTypes)
+			a.ResourceTypes = append(a.ResourceTypes, rt)
+			continue
+		}
+		// The same resource type twice: the keys and dependent actions of both rows;
+		// the first row's required flag (a conflict is in the diagnostic).
+		art := &a.ResourceTypes[i]
+		art.ConditionKeys = union(art.ConditionKeys, rt.ConditionKeys)
+		art.DependentActions = union(art.DependentActions, rt.DependentActions)
+	}
+	a.ConditionKeys = union(a.ConditionKeys, b.ConditionKeys)
+	a.DependentActions = union(a.DependentActions, b.DependentActions)
+	a.Scenarios = append(a.Scenarios, b.Scenarios...)
+	if a.DocURL == "" {
+		a.DocURL, a.Operation = b.DocURL, b.Operation
+	}
+}
+
+func union(a, b []string) []string {
+	a = slices.Clip(a) // never write into the other listing's backing array
+	for _, v := range b {
+		if !slices.Contains(a, v) {
+			a = append(a, v)
+		}
+	}
+	return a
 }
