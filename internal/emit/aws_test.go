@@ -295,3 +295,27 @@ func TestAWSDump(t *testing.T) {
 		os.WriteFile(full, f.Data, 0o644)
 	}
 }
+
+func TestAWSConditionKeyIdent(t *testing.T) {
+	for key, want := range map[string]string{
+		"s3:authType":                "ConditionKeyAuthType",
+		"s3:x-amz-acl":               "ConditionKeyXAmzAcl",
+		"s3:ExistingObjectTag/<key>": "ConditionKeyExistingObjectTag(key)",
+		"aws:RequestTag/${TagKey}":   "ConditionKeyAwsRequestTag(tagKey)",
+		"ec2messages:Foo":            "ConditionKeyEc2messagesFoo",
+		"codebuild:fileSystemLocations/${identifier}.type": "ConditionKeyFileSystemLocationsType(identifier)",
+	} {
+		prefix := "s3"
+		if strings.HasPrefix(key, "codebuild:") {
+			prefix = "codebuild"
+		}
+		g := resolve.AWSConditionKeyIdent(prefix, key)
+		got := g.Ident
+		if len(g.Params) > 0 {
+			got += "(" + strings.Join(g.Params, ", ") + ")"
+		}
+		if got != want {
+			t.Errorf("%s: %s, want %s", key, got, want)
+		}
+	}
+}

@@ -105,9 +105,12 @@ func ConditionKeyPieces(name string) []string {
 }
 
 // AWSConditionKeyIdent is the Go name of key in a package whose own prefix is
-// prefix: ConditionKey and the name after the prefix, up to the first placeholder
-// ("s3:authType" -> ConditionKeyAuthType, "aws:RequestTag/${TagKey}" in package
-// global -> ConditionKeyRequestTag). A key of another prefix keeps it in its name.
+// prefix: ConditionKey and the literal words of the name after the prefix,
+// placeholders left out ("s3:authType" -> ConditionKeyAuthType,
+// "aws:RequestTag/${TagKey}" in package global -> ConditionKeyRequestTag,
+// "codebuild:fileSystemLocations/${identifier}.type" ->
+// ConditionKeyFileSystemLocationsType). A key of another prefix keeps it in its
+// name.
 func AWSConditionKeyIdent(prefix, key string) GoConditionKey {
 	pieces := ConditionKeyPieces(key)
 	kp, rest, ok := strings.Cut(pieces[0], ":")
@@ -116,6 +119,9 @@ func AWSConditionKeyIdent(prefix, key string) GoConditionKey {
 		words = []string{"ConditionKey", pieces[0]}
 	} else if !strings.EqualFold(kp, prefix) {
 		words = []string{"ConditionKey", kp, rest}
+	}
+	for i := 2; i < len(pieces); i += 2 {
+		words = append(words, pieces[i]) // the literal text after each placeholder
 	}
 	g := GoConditionKey{Ident: Ident(words...), Pieces: pieces}
 	used := map[string]int{}
@@ -185,13 +191,41 @@ func (p *Package) awsPackage(dir, importRoot string) {
 		}
 		p.Resources = append(p.Resources, g)
 	}
-	for _, k := range s.ConditionKeys {
-		if strings.HasPrefix(strings.ToLower(k.Name), "aws:") {
-			p.AWS.Keys = append(p.AWS.Keys, GoConditionKey{})
-			continue
+	// Constants first, then templated keys: a templated key whose words meet a
+	// constant's ("codebuild:secondarySources.location" and
+	// "codebuild:secondarySources/${sourceIdentifier}.location") names its
+	// placeholders too, whatever the order of the page.
+	p.AWS.Keys = make([]GoConditionKey, len(s.ConditionKeys))
+	for pass := 0; pass < 2; pass++ {
+		for i, k := range s.ConditionKeys {
+			if strings.HasPrefix(strings.ToLower(k.Name), "aws:") {
+				continue
+			}
+			g := AWSConditionKeyIdent(s.ShortName, k.Name)
+			if (len(g.Params) > 0) != (pass == 1) {
+				continue
+			}
+			if owner[g.Ident] != "" && len(g.Params) > 0 {
+				g.Ident = AWSConditionKeyIdentWithPlaceholders(s.ShortName, k.Name)
+			}
+			g.Ident = claim(g.Ident, "condition key "+k.Name, model.Pos{File: s.Source.File})
+			p.AWS.Keys[i] = g
 		}
-		g := AWSConditionKeyIdent(s.ShortName, k.Name)
-		g.Ident = claim(g.Ident, "condition key "+k.Name, model.Pos{File: s.Source.File})
-		p.AWS.Keys = append(p.AWS.Keys, g)
 	}
+}
+
+// AWSConditionKeyIdentWithPlaceholders is AWSConditionKeyIdent with the
+// placeholders' names kept among the words: the name a templated key gets when
+// its plain name is taken ("ec2:Attribute/${AttributeName}" beside
+// "ec2:Attribute" -> ConditionKeyAttributeAttributeName).
+func AWSConditionKeyIdentWithPlaceholders(prefix, key string) string {
+	pieces := ConditionKeyPieces(key)
+	kp, rest, ok := strings.Cut(pieces[0], ":")
+	words := []string{"ConditionKey", rest}
+	if !ok {
+		words = []string{"ConditionKey", pieces[0]}
+	} else if !strings.EqualFold(kp, prefix) {
+		words = []string{"ConditionKey", kp, rest}
+	}
+	return Ident(append(words, pieces[1:]...)...)
 }
