@@ -17,7 +17,8 @@ func historyFlags(fs *flag.FlagSet) *history.Options {
 	o := &history.Options{}
 	fs.BoolVar(&o.Force, "force", false, "accept losses the regression guards refuse (a whole section, or more than -max-loss of a service)")
 	fs.BoolVar(&o.Prune, "prune", false, "drop actions and scopes that vanished from the docs instead of keeping them as deprecated")
-	fs.Float64Var(&o.MaxLoss, "max-loss", history.DefaultMaxLoss, "share of a service's actions or scopes that may vanish in one run")
+	o.MaxLoss = new(float64) // set, so that -max-loss 0 means zero
+	fs.Float64Var(o.MaxLoss, "max-loss", history.DefaultMaxLoss, "share of a service's actions or scopes that may vanish in one run")
 	fs.StringVar(&o.Today, "today", time.Now().UTC().Format(time.DateOnly), "`date` recorded on newly deprecated symbols")
 	return o
 }

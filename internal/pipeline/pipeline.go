@@ -57,7 +57,7 @@ func page(pg source.Page) (*model.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return resolve.Service(p, pg.Overrides)
+	return resolve.Entries(p, pg.Overrides)
 }
 
 // RunWith is Run with every setting.
@@ -104,6 +104,10 @@ func RunWith(o Options) (*Result, error) {
 		if err := history.Apply(prev, r.Services, o.History); err != nil {
 			return nil, err
 		}
+	}
+	// Derived facts follow the entries history merged, never the other way round.
+	for _, s := range r.Services {
+		resolve.Derive(s)
 	}
 	pkgs, rts, err := resolve.Tree(r.Services, importRoot)
 	if err != nil {

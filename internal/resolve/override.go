@@ -6,22 +6,9 @@ import (
 	"github.com/permgen/permgen/internal/model"
 )
 
-// Override corrects one known error in a vendor page. It is never applied silently:
-// it must say why, the corrected anomaly is still reported by lint (with the reason),
-// and an override that matches nothing is reported so that it is removed once the
-// vendor fixes its page.
-type Override struct {
-	File   string `json:"file"`   // page path below the sources folder, "tencentcloud/ccc.html"
-	Row    string `json:"row"`    // the row's name: API name or scope
-	Field  string `json:"field"`  // a model.Key* constant
-	From   string `json:"from"`   // the value as found (after Text), or one part of a multi-value cell
-	To     string `json:"to"`     // the corrected value
-	Reason string `json:"reason"` // why, for the reader of lint and of the generated docs
-}
-
-func (o Override) String() string {
-	return fmt.Sprintf("%s row %s field %s: %q -> %q", o.File, o.Row, o.Field, o.From, o.To)
-}
+// Override is model.Override, kept here so that callers of Service need not
+// import the model for it.
+type Override = model.Override
 
 // overrides finds the overrides of one page and records which were used.
 type overrides struct {
