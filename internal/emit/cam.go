@@ -224,13 +224,7 @@ func ipText(s model.Support) string {
 	return string(s)
 }
 
-func patterns(a model.Action) string {
-	var ps []string
-	for _, r := range a.Resources {
-		ps = append(ps, r.Pattern)
-	}
-	return strings.Join(ps, ", ")
-}
+func patterns(a model.Action) string { return strings.Join(a.Patterns(), ", ") }
 
 // posText names a row by its place below sources/, never by an absolute path.
 func posText(s *model.Service, pos model.Pos) string {
