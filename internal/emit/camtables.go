@@ -174,10 +174,18 @@ func camResources(f *jen.File, p *resolve.Package) {
 		f.Add(doc(
 			fmt.Sprintf("%s returns the %s resource %s.", g.Func, commentText(rt.Name), commentText(rt.Pattern)),
 			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", plural(used, "action"), s.ShortName),
+			"An empty argument gives a Resource whose Err says so, which NewPolicy refuses",
+			"and Evaluate denies; \"*\" stands for any value.",
 		))
-		f.Func().Id(g.Func).Params(params...).Add(camQ(p, "Resource")).Block(
-			jen.Return(camQ(p, "Resource").Values(d)),
-		)
+		require := []jen.Code{jen.Lit(p.Name + "." + g.Func)}
+		for _, n := range g.Params {
+			require = append(require, jen.Lit(n), jen.Id(n))
+		}
+		body := camQ(p, "Resource").Values(d)
+		if len(g.Params) > 0 {
+			body = body.Dot("Require").Call(require...)
+		}
+		f.Func().Id(g.Func).Params(params...).Add(camQ(p, "Resource")).Block(jen.Return(body))
 		f.Line()
 	}
 }

@@ -49,3 +49,17 @@ func TestGeneratedEnumsMarshalAsNames(t *testing.T) {
 		t.Error("an invalid Action marshalled")
 	}
 }
+
+// TestGeneratedRefusesInvalid: the checked-in ccc refuses what its doc comments call
+// invalid: cam.NewPolicy with ccc.Action(0), and a builder given empty IDs.
+func TestGeneratedRefusesInvalid(t *testing.T) {
+	if _, err := cam.NewPolicy(cam.Allow(ccc.Action(0))); err == nil {
+		t.Error("NewPolicy accepted ccc.Action(0)")
+	}
+	if _, err := cam.NewPolicy(cam.Allow(ccc.ActionCreateStaff).On(ccc.SdkAppIdResource("", ""))); err == nil {
+		t.Error(`NewPolicy accepted SdkAppIdResource("", "")`)
+	}
+	if r := ccc.SdkAppIdResource("100001", "1400001"); r.Err() != nil || r.String() != "qcs::ccc::uin/100001:SdkAppId/1400001" {
+		t.Errorf("SdkAppIdResource(100001, 1400001) = %s, %v", r, r.Err())
+	}
+}

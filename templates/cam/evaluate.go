@@ -90,8 +90,8 @@ func (d Decision) String() string {
 // whose resources include "*" apply to it. Principals are not considered.
 func (p Policy) Evaluate(req Request) Decision {
 	d := Decision{Statement: -1, Action: req.Action, Resource: req.Resource}
-	if req.Action == nil {
-		return d
+	if req.Action == nil || req.Resource.Err() != nil {
+		return d // fail closed: a resource a builder refused names nothing to allow
 	}
 	name := req.Action.String()
 	res := req.Resource
