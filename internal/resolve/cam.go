@@ -60,6 +60,10 @@ func resolveCAM(p *model.Page, ov *overrides) (*model.Service, error) {
 	}
 	sort.Slice(s.Actions, func(i, j int) bool { return s.Actions[i].Name < s.Actions[j].Name })
 	s.Diagnostics = append(s.Diagnostics, camAnomalies(s)...)
+	if s.Source.APIVersion == "" {
+		s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: model.Pos{File: p.Source.File}, Code: "no-api-version",
+			Msg: `the manifest entry of this page gives no "api_version": its generated Client refuses every call until one is set`})
+	}
 	return s, nil
 }
 
