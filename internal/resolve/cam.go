@@ -114,10 +114,19 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 		}
 		return f
 	}
-	nameF := get(model.KeyAPI)
+	// The row is named by its API name as found; every field an override names is
+	// corrected before it is read.
+	rowName := Text(get(model.KeyAPI).Text)
+	fix := func(k string) model.Field {
+		f, fixed := ov.field(rowName, k, get(k))
+		ds = append(ds, fixed...)
+		return f
+	}
+	nameF := fix(model.KeyAPI)
+	descF := fix(model.KeyDescription)
 	a := model.Action{
 		Name:        Text(nameF.Text),
-		Description: Text(get(model.KeyDescription).Text),
+		Description: Text(descF.Text),
 		Category:    cat,
 		Section:     Text(t.Heading),
 		Pos:         row.Pos,
@@ -126,10 +135,10 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 		errs = append(errs, model.Errorf(nameF.Pos, "API name %q is not an identifier (letters, digits, '_', starting with a letter)", a.Name))
 	}
 	var err error
-	if a.Granularity, err = granularities.parse(get(model.KeyGranularity)); err != nil {
+	if a.Granularity, err = granularities.parse(fix(model.KeyGranularity)); err != nil {
 		errs = append(errs, err)
 	}
-	if ipF, ok := row.Field(model.KeyIP); ok && Text(ipF.Text) != "" {
+	if ipF := fix(model.KeyIP); Text(ipF.Text) != "" {
 		if a.IPRestriction, err = supports.parse(ipF); err != nil {
 			errs = append(errs, err)
 		}
@@ -163,7 +172,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 		return a, ds, errors.Join(errs...)
 	}
 	if a.Description == "" {
-		ds = append(ds, model.Diagnostic{Pos: get(model.KeyDescription).Pos, Code: "empty-description", Msg: fmt.Sprintf("action %s has no description", a.Name)})
+		ds = append(ds, model.Diagnostic{Pos: descF.Pos, Code: "empty-description", Msg: fmt.Sprintf("action %s has no description", a.Name)})
 	}
 	ds = append(ds, granularityDiagnostics(a, resF.Pos)...)
 	return a, ds, nil

@@ -28,6 +28,9 @@ func Service(p *model.Page, ovs []Override) (*model.Service, error) {
 // errors (all of them, joined); vendor inconsistencies are warnings in
 // Service.Diagnostics, together with the scraper's.
 func Entries(p *model.Page, ovs []Override) (*model.Service, error) {
+	if err := checkOverrides(p, ovs); err != nil {
+		return nil, err
+	}
 	ov := newOverrides(ovs)
 	var s *model.Service
 	var err error

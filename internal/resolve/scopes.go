@@ -26,6 +26,10 @@ func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
 	for _, t := range p.Tables {
 		for _, row := range t.Rows {
 			f, _ := row.Field(model.KeyScope)
+			// The row is named by its scope as found; an override may correct it.
+			rowName := Text(f.Text)
+			f, fixed := ov.field(rowName, model.KeyScope, f)
+			s.Diagnostics = append(s.Diagnostics, fixed...)
 			name := Text(f.Text)
 			m := scopeName.FindStringSubmatch(name)
 			if m == nil {
@@ -38,8 +42,9 @@ func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
 			}
 			seen[name] = row.Pos
 			d, _ := row.Field(model.KeyDescription)
-			desc, _ := ov.apply(name, model.KeyDescription, d.Text)
-			s.Scopes = append(s.Scopes, model.Scope{Name: name, Namespace: m[1], Verb: m[2], Description: Text(desc), Pos: row.Pos})
+			d, fixed = ov.field(rowName, model.KeyDescription, d)
+			s.Diagnostics = append(s.Diagnostics, fixed...)
+			s.Scopes = append(s.Scopes, model.Scope{Name: name, Namespace: m[1], Verb: m[2], Description: Text(d.Text), Pos: row.Pos})
 		}
 	}
 	if len(s.Scopes) == 0 && len(errs) == 0 {
