@@ -132,3 +132,17 @@ func TestMaxLossZeroMeansZero(t *testing.T) {
 		t.Errorf("exit %d, want 2 with the loss refused:\n%s", code, stderr)
 	}
 }
+
+// TestGenerateSummaryIsOneLine: a successful generate says what it wrote and what lint
+// would list in one line, without a count that reads like a failure.
+func TestGenerateSummaryIsOneLine(t *testing.T) {
+	in, out, _ := workspace(t)
+	code, _, stderr := runGen(t, "generate", "-in", in, "-out", out, "-import", "github.com/permgen/permgen/generated")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n"); len(lines) != 1 || strings.Contains(stderr, "anomalies") ||
+		!strings.Contains(stderr, "lint notes 36 vendor quirks (3 corrected by overrides)") {
+		t.Errorf("stderr is not one summary line:\n%s", stderr)
+	}
+}

@@ -103,8 +103,19 @@ var factNames = map[string]string{
 	model.FactShortName:   "short name (CAM中简称)",
 }
 
-// resolveAction resolves one row; it returns the warnings of the row even on error.
+// resolveAction resolves one row; it returns the warnings of the row even on error,
+// each naming the action the row holds.
 func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
+	a, ds, err := resolveRow(row, t, cat, ov)
+	for i := range ds {
+		if ds[i].Subject == "" && a.Name != "" {
+			ds[i].Subject = "action " + a.Name
+		}
+	}
+	return a, ds, err
+}
+
+func resolveRow(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
 	var ds []model.Diagnostic
 	var errs []error
 	get := func(k string) model.Field {
@@ -172,7 +183,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 		return a, ds, errors.Join(errs...)
 	}
 	if a.Description == "" {
-		ds = append(ds, model.Diagnostic{Pos: descF.Pos, Code: "empty-description", Msg: fmt.Sprintf("action %s has no description", a.Name)})
+		ds = append(ds, model.Diagnostic{Pos: descF.Pos, Code: "empty-description", Msg: "the page gives no description"})
 	}
 	ds = append(ds, granularityDiagnostics(a, resF.Pos)...)
 	return a, ds, nil

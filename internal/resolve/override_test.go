@@ -100,3 +100,25 @@ func TestOverrideUnusedSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestRowFindingsNameTheAction: a finding on a row says which action the row holds, so
+// "row 10 column 资源六段式" needs no lookup in the page.
+func TestRowFindingsNameTheAction(t *testing.T) {
+	p := camPage()
+	p.Tables[0].Rows[0].Fields[3].Text = "qcs::ccc::uin/:SdkAppId/${SdkAppId}"
+	p.Tables[0].Rows[0].Fields[2].Text = "资源级"
+	s, err := Service(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "sources/tencentcloud/ccc.html: table 写操作 row 1 column 资源六段式 (action AddBlackUser): empty-account:"
+	for _, d := range s.Diagnostics {
+		if d.Code == "empty-account" {
+			if !strings.HasPrefix(d.String(), want) {
+				t.Errorf("got  %s\nwant %s...", d, want)
+			}
+			return
+		}
+	}
+	t.Errorf("no empty-account finding: %v", s.Diagnostics)
+}
