@@ -25,11 +25,17 @@ type Result struct {
 	Files    []write.File
 }
 
-// Diagnostics returns every anomaly of every service, in sources order.
+// Diagnostics returns every anomaly of every service, in sources order, each
+// service's followed by what naming its package found.
 func (r *Result) Diagnostics() []model.Diagnostic {
+	named := map[*model.Service][]model.Diagnostic{}
+	for _, p := range r.Packages {
+		named[p.Service] = p.Diagnostics
+	}
 	var ds []model.Diagnostic
 	for _, s := range r.Services {
 		ds = append(ds, s.Diagnostics...)
+		ds = append(ds, named[s]...)
 	}
 	return ds
 }

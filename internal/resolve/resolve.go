@@ -1,7 +1,8 @@
 // Package resolve turns a scraped page into the normalized model: it normalizes text
 // (golang.org/x/text), maps vendor vocabulary to closed sets, applies overrides,
-// validates, finds anomalies, and gives every symbol its Go name. It is the only
-// stage that invents names; emit only prints them.
+// validates, finds anomalies, derives (after history) what follows from the entries,
+// and records every symbol's Go name, as package naming decides it. emit only prints
+// the names.
 package resolve
 
 import (
