@@ -16,7 +16,9 @@ import (
 // behaviour until the symbol is pruned.
 func TestDeprecatedScopeKeepsItsRelations(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "sources")
-	copyDir(t, filepath.Join("..", "..", "sources"), in)
+	if err := os.CopyFS(in, os.DirFS(filepath.Join("..", "..", "sources"))); err != nil {
+		t.Fatal(err)
+	}
 	page := filepath.Join(in, "stella", "access-control-list.html")
 	html, err := os.ReadFile(page)
 	if err != nil {
@@ -74,27 +76,4 @@ func main() {
 		t.Fatal(err)
 	}
 	goCmd(t, dir, "run", "./cmd/check")
-}
-
-// copyDir copies a folder of regular files, recursively.
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
