@@ -56,8 +56,8 @@ func TestLintPolicyJSON(t *testing.T) {
 			"statement[0].effect effect error\nstatement[0].action no-action error\nstatement[0].resource no-resource error\n"},
 		{"bad resource", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateStaff","resource":["qcs::ccc:uin/1:SdkAppId/1"]}]}`,
 			"statement[0].resource[0] bad-resource error\n"},
-		{"condition operator", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateIVR","resource":"*","condition":{"string_equal_if_exist":{"k":"v"},"ip_equal":{"qcs:ip":"1.2.3.4"}}}]}`,
-			"statement[0].condition.string_equal_if_exist condition-operator warning\n"},
+		{"condition operator", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateIVR","resource":"*","condition":{"string_equals":{"k":"v"},"ip_equal":{"qcs:ip":"1.2.3.4"}}}]}`,
+			"statement[0].condition.string_equals condition-operator warning\n"},
 		{"not an object", `[1]`, " type error\n"},
 		{"statement missing", `{"version":"2.0"}`, "statement type error\n"},
 	} {
