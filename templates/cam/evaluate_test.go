@@ -44,7 +44,7 @@ func TestEvaluate(t *testing.T) {
 	// Operators CAM does not define cannot be decoded; typed policies can still hold
 	// them, and the evaluator fails closed on them.
 	extra := map[string][]Statement{
-		"deny: undecidable and unmet is unmet": {{Effect: EffectDeny, Action: Values{"*"}, Resource: Values{"*"}, Condition: Condition{"a_unknown_op": {"env": {"x"}}, "string_equal": {"env": {"dev"}}}}},
+		"deny: undecidable and unmet is unmet":   {{Effect: EffectDeny, Action: Values{"*"}, Resource: Values{"*"}, Condition: Condition{"a_unknown_op": {"env": {"x"}}, "string_equal": {"env": {"dev"}}}}},
 		"unknown operator: allow does not apply": {{Effect: EffectAllow, Action: Values{"*"}, Resource: Values{"*"}, Condition: Condition{"string_equals": {"env": {"prod"}}}}},
 		"unknown operator: deny applies":         {{Effect: EffectDeny, Action: Values{"*"}, Resource: Values{"*"}, Condition: Condition{"string_equals": {"env": {"x"}}}}},
 	}

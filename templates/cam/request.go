@@ -108,12 +108,12 @@ func (c *Context) UnmarshalJSON(b []byte) error {
 
 // requestFile is the JSON form of a Request that DecodeRequest reads.
 type requestFile struct {
-	Action      string      `json:"action"`
-	Granularity string      `json:"granularity,omitempty"`
-	Resource    string      `json:"resource,omitempty"`
-	Context     Context     `json:"context,omitempty"`
-	Caller      Caller      `json:"caller"`
-	PolicyOwner Account     `json:"policy_owner"`
+	Action      string  `json:"action"`
+	Granularity string  `json:"granularity,omitempty"`
+	Resource    string  `json:"resource,omitempty"`
+	Context     Context `json:"context,omitempty"`
+	Caller      Caller  `json:"caller"`
+	PolicyOwner Account `json:"policy_owner"`
 }
 
 // DecodeRequest reads a request as `gen policy eval -request` takes it:
