@@ -48,6 +48,9 @@ func LintPolicyJSON(data []byte, known []ActionInfo) ([]Finding, error) {
 			lp.version = PolicyVersion // reported as a type error; do not report it twice
 		}
 	}
+	if p, ok := fields["principal"]; ok {
+		principalElements(&lp.findings, "principal", p)
+	}
 	switch st := fields["statement"].(type) {
 	case nil:
 		lp.findings = append(lp.findings, Finding{Path: "statement", Rule: RuleType, Severity: SeverityError, Message: "statement is missing or null; CAM requires a list of statements"})
@@ -122,6 +125,7 @@ func readStatement(path string, v any) lintStmt {
 	s.resources = readValues(&s.findings, s.resourcePath, fields["resource"])
 	if p, ok := fields["principal"]; ok {
 		s.principal = canonical(p)
+		principalElements(&s.findings, path+".principal", p)
 	}
 	if c, ok := fields["condition"]; ok {
 		s.conditionKey = canonical(c)
@@ -202,5 +206,14 @@ func duplicates(findings *[]Finding, n jnode, path string) {
 		for i, e := range n.elems {
 			duplicates(findings, e, fmt.Sprintf("%s[%d]", path, i))
 		}
+	}
+}
+
+// principalElements checks a principal's member names: "*" or {"qcs": [...]}.
+func principalElements(findings *[]Finding, path string, v any) {
+	if obj, ok := v.(map[string]any); ok {
+		elements(findings, path, obj, "qcs")
+	} else if s, ok := v.(string); !ok || s != "*" {
+		*findings = append(*findings, typeFinding(path, "principal", `"*" or {"qcs": [...]}`, v))
 	}
 }
