@@ -305,11 +305,13 @@ func (e *evaluator) resourceMatches(patterns Values, deny bool) bool {
 	for _, pat := range patterns {
 		var ok bool
 		switch {
-		case e.wildcardOnly:
+		case (e.wildcardOnly || e.unknownGranularity) && !deny:
+			// "If the action is an operation that does not need to be associated
+			// with a resource, the resource needs to be defined as *."
 			ok = isWildcard(pat)
-		case e.unknownGranularity && !deny:
-			ok = isWildcard(pat)
-		case e.unknownGranularity:
+		case e.wildcardOnly || e.unknownGranularity:
+			// A deny naming the resource still applies: of the two readings
+			// (ignored, or matched) it takes the one that allows less.
 			ok = isWildcard(pat) || e.resourcePatternMatches(pat, true)
 		default:
 			ok = e.resourcePatternMatches(pat, deny)
