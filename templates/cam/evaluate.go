@@ -331,6 +331,14 @@ func (e *evaluator) resourcePatternMatches(pat string, deny bool) bool {
 		return true
 	}
 	if strings.Contains(pat, "${") {
+		// "A policy variable can be in the last segment in a 6-segment resource
+		// description", and for COS "The above policy variable cannot be used in
+		// $ResourcesPath". Elsewhere an allow reads it literally, which matches
+		// nothing; a deny substitutes it all the same.
+		if raw, n := splitResource(pat); !deny && n == 6 && (raw.Service == "cos" ||
+			strings.Contains(pat[:len(pat)-len(raw.Resource)], "${")) {
+			return false
+		}
 		sub, ok := substitute(pat, &e.req.Caller)
 		if !ok {
 			return deny
