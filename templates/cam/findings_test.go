@@ -173,6 +173,7 @@ func TestFinding6VersionRequiredElementsAndLength(t *testing.T) {
 		{`{"version":"2.0","statement":[{"effect":"allow","resource":"*"}]}`, CodeNoAction},
 		{`{"version":"2.0","statement":[{"effect":"allow","action":"*"}]}`, CodeNoResource},
 		{`{"version":"2.0","statement":[{"effect":"allow","action":[],"resource":"*"}]}`, CodeNoAction},
+		{`{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*","condition":{"ip_equal":{}}}]}`, CodeConditionValue},
 	} {
 		if de := decodeErr(t, c.in); de.Code != c.code {
 			t.Errorf("%s: %v, want %s", c.in, de, c.code)
