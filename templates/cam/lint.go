@@ -84,6 +84,8 @@ var fixes = map[string]string{
 	RuleConditionValue:         "write a value the operator reads: a CIDR block for ip_, an ISO 8601 UTC time for date_, a decimal number for numeric_",
 	RuleOperationLevelResource: `move the action to a statement on resource "*"`,
 	RuleUIDAccount:             "write the account as uin/<root account uin>",
+	RuleAccountWildcard:        "name the account, or leave the segment empty for the policy owner's",
+	RuleVariablePlace:          "name the value, or move the variable to the last segment",
 	RuleMissingStatement:       "add a statement list",
 }
 
@@ -261,6 +263,12 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 			continue
 		}
 		parsed[j] = pr
+		if s.effect == EffectAllow && hasWildcard(pr.Account) {
+			add(r.path, RuleAccountWildcard, SeverityWarning, "'*' in the account segment of an allow is read literally (the docs do not say it spans accounts), so %s matches no resource", r.value)
+		}
+		if strings.Contains(r.value, "${") && (pr.Service == "cos" || strings.Contains(r.value[:len(r.value)-len(pr.Resource)], "${")) {
+			add(r.path, RuleVariablePlace, SeverityWarning, "a policy variable belongs in the last segment, and never in a COS resource path; an allow reads this one literally")
+		}
 		// "Currently, COS and CAS resource owners can only be described by uid, while
 		// resource owners of other services can only be described by uin."
 		if strings.HasPrefix(pr.Account, "uid/") && pr.Service != "cos" && pr.Service != "cas" && !hasWildcard(pr.Service) {
