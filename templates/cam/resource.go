@@ -113,26 +113,3 @@ func MustParseResource(s string) Resource {
 	}
 	return r
 }
-
-// matchResource reports whether policy pattern p covers resource r, segment by segment
-// so that an empty segment in p matches any value. A pattern that is not six segments is
-// matched against r's whole name, which buf (scratch space) holds without allocating.
-func matchResource(p string, r Resource, buf []byte) bool {
-	if isWildcard(p) {
-		return true
-	}
-	if r.IsZero() {
-		return false
-	}
-	pr, n := splitResource(p)
-	if n < 6 || !strings.HasPrefix(p, "qcs:") || pr.Resource == "" {
-		return match(p, r.appendTo(buf[:0]))
-	}
-	return matchSegment(pr.Project, r.Project) &&
-		matchSegment(pr.Service, r.Service) &&
-		matchSegment(pr.Region, r.Region) &&
-		matchSegment(pr.Account, r.Account) &&
-		MatchPattern(pr.Resource, r.Resource)
-}
-
-func matchSegment(pattern, value string) bool { return pattern == "" || MatchPattern(pattern, value) }
