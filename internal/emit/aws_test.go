@@ -9,6 +9,7 @@ import (
 
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -100,7 +101,7 @@ func TestAWSLayout(t *testing.T) {
 }
 
 func TestAWSPackageNames(t *testing.T) {
-	got := resolve.AWSPackageNames([]string{"s3", "bedrock-agentcore", "iam", "ab", "a-b", "catalog", "1x", "go"})
+	got := naming.AWSPackageNames([]string{"s3", "bedrock-agentcore", "iam", "ab", "a-b", "catalog", "1x", "go"})
 	for prefix, want := range map[string]string{
 		"s3": "s3", "bedrock-agentcore": "bedrockagentcore", "iam": "iamservice", "a-b": "ab", "ab": "ab2",
 		"catalog": "catalogservice", "1x": "p1x", "go": "pgo",
@@ -309,7 +310,7 @@ func TestAWSConditionKeyIdent(t *testing.T) {
 		if strings.HasPrefix(key, "codebuild:") {
 			prefix = "codebuild"
 		}
-		g := resolve.AWSConditionKeyIdent(prefix, key)
+		g := resolve.AWSConditionKey(prefix, key)
 		got := g.Ident
 		if len(g.Params) > 0 {
 			got += "(" + strings.Join(g.Params, ", ") + ")"
