@@ -168,10 +168,28 @@ func Operation(url string) string {
 		return ""
 	}
 	op, ok = strings.CutSuffix(op, ".html")
-	if !ok || op == "" {
+	// API_Operations.html (and API_Operations_<API>.html) is the index of an API's
+	// operations, which names none.
+	if !ok || op == "" || op == "Operations" || strings.HasPrefix(op, "Operations_") {
 		return ""
 	}
+	// Some references file operations under their API's name: API_control_X.html
+	// (S3 Control), API_agent_X.html (Bedrock Agents). The operation is X.
+	if i := strings.LastIndexByte(op, '_'); i > 0 && i+1 < len(op) && isAPIName(op[:i]) && op[i+1] >= 'A' && op[i+1] <= 'Z' {
+		op = op[i+1:]
+	}
 	return op
+}
+
+// isAPIName reports whether s is a lower-case API name such as "control",
+// "data-automation" or "agent-runtime".
+func isAPIName(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func awsResourceTypes(s *model.Service, t model.Table) {
