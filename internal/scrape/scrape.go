@@ -95,11 +95,12 @@ func Page(src model.Source, html []byte) (*model.Page, error) {
 // parser would silently close every open element and a shortened table would look
 // like a vendor change.
 func checkComplete(file string, html []byte) error {
-	tail := bytes.ToLower(bytes.TrimSpace(html))
+	tail := bytes.TrimSpace(html)
 	if len(tail) == 0 {
 		return fmt.Errorf("%s: empty file", file)
 	}
-	if !bytes.HasSuffix(tail, []byte("</html>")) {
+	// Only the end is looked at: lower-casing a whole AWS page cost 4% of a run.
+	if !bytes.HasSuffix(bytes.ToLower(tail[max(0, len(tail)-len("</html>")):]), []byte("</html>")) {
 		return fmt.Errorf("%s: truncated HTML: the file does not end with </html>", file)
 	}
 	return nil
