@@ -163,7 +163,11 @@ func (rt *roundTripper) call(w *wire, req *http.Request) *cam.Call {
 	if c.Known() {
 		c.Resources, c.Unfilled = rt.resources(a, w)
 	}
-	c.Retry = rt.seen.repeat(w.retryKeys(name))
+	names := make([]string, len(c.Resources))
+	for i, r := range c.Resources {
+		names[i] = r.String()
+	}
+	c.Retry = rt.seen.repeat(w.retryKeys(name, names))
 	return c
 }
 

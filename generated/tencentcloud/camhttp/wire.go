@@ -47,11 +47,13 @@ func (w *wire) param(name string) ([]string, bool) {
 	return nil, false
 }
 
-// retryKeys are the identities under which a repeat of the call is a retry.
-func (w *wire) retryKeys(name string) []string {
+// retryKeys are the identities under which a repeat of the call is a retry: the same
+// signed bytes, or the same ClientToken for the same action and resources (a token
+// makes a call idempotent; reused on another resource it is another call).
+func (w *wire) retryKeys(name string, resources []string) []string {
 	keys := []string{"sig " + w.sig}
 	if w.clientToken != "" {
-		keys = append(keys, "token "+name+" "+w.clientToken)
+		keys = append(keys, "token "+strconv.Quote(name)+" "+strconv.Quote(w.clientToken)+" "+strconv.Quote(strings.Join(resources, " ")))
 	}
 	return keys
 }
