@@ -102,7 +102,9 @@ func TestWireForms(t *testing.T) {
 			func(c *common.Client) error { return c.Send(newDescribeTelCallInfo(1400001, 1400002), newResponse()) },
 			"ccc:DescribeTelCallInfo", []string{"qcs::ccc::uin/100001:SdkAppId/1400001", "qcs::ccc::uin/100001:SdkAppId/1400002"}},
 		{"octet-stream-typed", "TC3-HMAC-SHA256", "POST",
-			func(c *common.Client) error { return c.SendOctetStream(newUpload("1400001", []byte("RIFF....WAVE")), newResponse()) },
+			func(c *common.Client) error {
+				return c.SendOctetStream(newUpload("1400001", []byte("RIFF....WAVE")), newResponse())
+			},
 			"ccc:UploadIvrAudio", []string{"qcs::ccc::uin/100001:SdkAppId/1400001"}},
 		{"octet-stream-common", "TC3-HMAC-SHA256", "POST",
 			func(c *common.Client) error {
