@@ -79,6 +79,9 @@ func ParseResource(s string) (Resource, error) {
 		return Resource{}, fmt.Errorf("cam: resource %q starts with %q, want \"qcs\"", s, first)
 	case s != "*" && r.Resource == "":
 		return Resource{}, fmt.Errorf("cam: resource %q has an empty sixth segment, want e.g. \"SdkAppId/1400001\" or \"*\"", s)
+	case r.Project != "":
+		// CAM doc 598/10606: project_id "is not allowed in the current policy syntax".
+		return Resource{}, fmt.Errorf("cam: resource %q fills project_id (%q); CAM's policy syntax does not allow it: leave the second segment empty", s, r.Project)
 	}
 	return r, nil
 }

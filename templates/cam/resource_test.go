@@ -12,7 +12,7 @@ func TestParseResource(t *testing.T) {
 	}{
 		{"qcs::ccc:ap-guangzhou:uin/100001:SdkAppId/1400001", Resource{Service: "ccc", Region: "ap-guangzhou", Account: "uin/100001", Resource: "SdkAppId/1400001"}},
 		{"qcs::ccc::uin/100001:SdkAppId/1400001", Resource{Service: "ccc", Account: "uin/100001", Resource: "SdkAppId/1400001"}},
-		{"qcs:p1:cos:ap-beijing:uid/1250000000:prefix//1250000000/bucket/a:b:c", Resource{Project: "p1", Service: "cos", Region: "ap-beijing", Account: "uid/1250000000", Resource: "prefix//1250000000/bucket/a:b:c"}},
+		{"qcs::cos:ap-beijing:uid/1250000000:prefix//1250000000/bucket/a:b:c", Resource{Service: "cos", Region: "ap-beijing", Account: "uid/1250000000", Resource: "prefix//1250000000/bucket/a:b:c"}},
 		{"qcs::ccc::uin/:SdkAppId/${SdkAppId}", Resource{Service: "ccc", Account: "uin/", Resource: "SdkAppId/${SdkAppId}"}},
 		{"qcs:::::*", Resource{Resource: "*"}},
 		{"*", Resource{}},
@@ -38,6 +38,10 @@ func TestParseResourceErrors(t *testing.T) {
 		{"acs::ccc::uin/1:SdkAppId/1", `cam: resource "acs::ccc::uin/1:SdkAppId/1" starts with "acs", want "qcs"`},
 		{"QCS::ccc::uin/1:SdkAppId/1", `starts with "QCS", want "qcs"`},
 		{"qcs::ccc::uin/1:", `cam: resource "qcs::ccc::uin/1:" has an empty sixth segment`},
+		// Issue 10 finding 3. CAM doc 598/10606: "project_id describes the project
+		// information, which is only compatible with legacy CAM logic. It is not allowed
+		// in the current policy syntax and can be left empty."
+		{"qcs:p1:cos:ap-beijing:uid/1250000000:prefix//1250000000/bucket/a", `fills project_id ("p1")`},
 		{"**", `cam: resource "**" has 1 segments`},
 	} {
 		_, err := ParseResource(c.in)

@@ -83,14 +83,23 @@ func (e *AccessDeniedError) Error() string {
 
 // Guard checks each call against its policies before passing it to Next, so that a
 // program learns what CAM would refuse before it sends anything. A denied call returns
-// an *AccessDeniedError and never reaches Next. A call is allowed when, for every
-// resource it touches, no policy denies it and at least one allows it (CAM's rule for
-// the policies attached to one identity). Actions not in the catalog are denied.
+// an *AccessDeniedError and never reaches Next. A call is allowed when Evaluate allows
+// every resource it touches, with all the policies attached (Policy and Policies) and
+// the Boundary if set. Actions not in the catalog are denied.
 type Guard struct {
-	// Policy is one policy; Policies are more. All of them are evaluated together.
+	// Policy is one policy; Policies are more. All of them are evaluated together, as
+	// CAM evaluates the policies attached to one identity.
 	Policy   Policy
 	Policies []Policy
+	// Boundary, when set, is the permission boundary: it can only narrow.
+	Boundary *Policy
 	Next     Transport
+	// Caller is who the program calls as; it fills ${uin} and the other policy
+	// variables. PolicyOwner is the root account owning the policies, which an empty
+	// account segment in a policy's resource stands for. Left empty, statements that
+	// need them do not allow (and deny statements apply).
+	Caller      Caller
+	PolicyOwner Account
 	// Context holds condition key values every call is evaluated with, e.g. the
 	// program's egress address as "qcs:ip". Conditions on absent keys fail closed.
 	Context map[string]string
@@ -105,11 +114,15 @@ func (g *Guard) Do(ctx context.Context, call *Call, response any) error {
 		return errors.New("cam: Guard.Do: nil call")
 	}
 	if !call.Known() {
-		return &AccessDeniedError{Action: call.Action, Resource: call.Resource, Decision: Decision{Statement: -1, Action: call.Action}, Unknown: true}
+		return &AccessDeniedError{Action: call.Action, Resource: call.Resource, Decision: Decision{Policy: -1, Statement: -1, Action: call.Action}, Unknown: true}
+	}
+	policies := g.Policies
+	if len(g.Policy.Statement) > 0 {
+		policies = append([]Policy{g.Policy}, g.Policies...)
 	}
 	for _, r := range call.AllResources() {
-		d := g.evaluate(Request{Action: call.Action, Resource: r, Context: g.Context})
-		if !d.Allowed() {
+		req := Request{Action: call.Action, Resource: r, Caller: g.Caller, PolicyOwner: g.PolicyOwner, Context: SingleValued(g.Context)}
+		if d := Evaluate(req, policies, g.Boundary); !d.Allowed() {
 			return &AccessDeniedError{Action: call.Action, Resource: r, Decision: d}
 		}
 	}
@@ -117,35 +130,6 @@ func (g *Guard) Do(ctx context.Context, call *Call, response any) error {
 		return ErrNoTransport
 	}
 	return g.Next.Do(ctx, call, response)
-}
-
-// evaluate combines the decisions of every policy: an explicit deny in any wins, else
-// an allow in any allows, else the request is denied implicitly.
-func (g *Guard) evaluate(req Request) Decision {
-	var allow *Decision
-	d := Decision{Statement: -1, Action: req.Action, Resource: req.Resource}
-	for i := -1; i < len(g.Policies); i++ {
-		p := &g.Policy
-		if i >= 0 {
-			p = &g.Policies[i]
-		}
-		if len(p.Statement) == 0 {
-			continue
-		}
-		pd := p.Evaluate(req)
-		switch {
-		case pd.Explicit():
-			return pd
-		case pd.Allowed() && allow == nil:
-			allow = &pd
-		case !pd.Allowed():
-			d = pd
-		}
-	}
-	if allow != nil {
-		return *allow
-	}
-	return d
 }
 
 // Recorder remembers every call made through it, then passes the call to Next. With a
