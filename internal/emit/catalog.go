@@ -71,7 +71,7 @@ func Catalogs(pkgs []*resolve.Package, rts []*resolve.Runtime, params []Paramete
 	}
 	for i, p := range params {
 		if !used[i] {
-			errs = append(errs, fmt.Errorf("%s: [%d]: action %s has no resource pattern with placeholder %s", file, i, p.Action, p.Placeholder))
+			errs = append(errs, fmt.Errorf("%s: [%d]: action %s is not an action of the tree; write it \"<service>:<API>\" as policies do", file, i, p.Action))
 		}
 	}
 	if len(errs) > 0 {

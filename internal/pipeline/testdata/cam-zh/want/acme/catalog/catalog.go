@@ -29,7 +29,9 @@ var actions = [...]cam.Action{
 
 // parameters are the placeholder -> request parameter overrides, sorted by action and
 // placeholder.
-var parameters = [...][3]string{}
+var parameters = [...][3]string{
+	{"demo:DeleteThing", "${InstanceId}", "ThingIds"},
+}
 
 // Lookup returns the action named name, e.g. "ccc:CreateStaff", in any service of the
 // tree. Names match exactly, as CAM's do in policies.
