@@ -101,6 +101,20 @@ func TestWireForms(t *testing.T) {
 		{"tc3-get-array-override", "TC3-HMAC-SHA256", "GET",
 			func(c *common.Client) error { return c.Send(newDescribeTelCallInfo(1400001, 1400002), newResponse()) },
 			"ccc:DescribeTelCallInfo", []string{"qcs::ccc::uin/100001:SdkAppId/1400001", "qcs::ccc::uin/100001:SdkAppId/1400002"}},
+		{"tc3-post-region-placeholder", "TC3-HMAC-SHA256", "POST",
+			func(c *common.Client) error {
+				return c.Send(commonRequest("DestroyNumberResource", map[string]any{"SdkAppId": 1400001}), tchttp.NewCommonResponse())
+			},
+			"ccc:DestroyNumberResource", []string{"qcs::ccc:ap-guangzhou:uin/100001:SdkAppId/1400001"}},
+		{"hmacsha1-post-region-placeholder", "HmacSHA1", "POST",
+			func(c *common.Client) error {
+				r := &describeStaffInfoListRequest{BaseRequest: &tchttp.BaseRequest{}}
+				r.Init().WithApiInfo("ccc", cccVersion, "DestroyNumberResource")
+				id := int64(1400001)
+				r.SdkAppId = &id
+				return c.Send(r, newResponse())
+			},
+			"ccc:DestroyNumberResource", []string{"qcs::ccc:ap-guangzhou:uin/100001:SdkAppId/1400001"}},
 		{"octet-stream-typed", "TC3-HMAC-SHA256", "POST",
 			func(c *common.Client) error {
 				return c.SendOctetStream(newUpload("1400001", []byte("RIFF....WAVE")), newResponse())
@@ -188,6 +202,31 @@ func TestUinMustBeGiven(t *testing.T) {
 	_, err := rec.Policy()
 	if err == nil || !strings.Contains(err.Error(), "${uin}") {
 		t.Errorf("Policy without a uin: %v", err)
+	}
+}
+
+// TestUnknownActionRecorded: an API the catalog does not list is sent and recorded,
+// and Policy names it instead of granting it.
+func TestUnknownActionRecorded(t *testing.T) {
+	f := newFakeAPI(t)
+	rec := &cam.Recorder{Next: camhttp.Forward}
+	c := newClient(f.endpoint(), camhttp.New(rec, options()), nil)
+	if err := c.Send(commonRequest("DescribeBrandNewThing", map[string]any{"SdkAppId": 1}), tchttp.NewCommonResponse()); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Send(newDescribeStaffInfoList(1400001), newResponse()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := rec.Policy()
+	var ce *cam.CallError
+	if !errors.As(err, &ce) || !ce.Unknown || ce.Action != "ccc:DescribeBrandNewThing" {
+		t.Errorf("Policy error %v, want the unknown ccc:DescribeBrandNewThing", err)
+	}
+	if len(p.Statement) != 1 || p.Statement[0].Action[0] != "ccc:DescribeStaffInfoList" {
+		t.Errorf("policy of the known call: %s", p)
+	}
+	if n := len(f.requests()); n != 2 {
+		t.Errorf("fake API received %d requests, want 2", n)
 	}
 }
 
