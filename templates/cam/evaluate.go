@@ -305,11 +305,13 @@ func (e *evaluator) resourceMatches(patterns Values, deny bool) bool {
 	for _, pat := range patterns {
 		var ok bool
 		switch {
-		case e.wildcardOnly:
+		case (e.wildcardOnly || e.unknownGranularity) && !deny:
+			// "If the action is an operation that does not need to be associated
+			// with a resource, the resource needs to be defined as *."
 			ok = isWildcard(pat)
-		case e.unknownGranularity && !deny:
-			ok = isWildcard(pat)
-		case e.unknownGranularity:
+		case e.wildcardOnly || e.unknownGranularity:
+			// A deny naming the resource still applies: of the two readings
+			// (ignored, or matched) it takes the one that allows less.
 			ok = isWildcard(pat) || e.resourcePatternMatches(pat, true)
 		default:
 			ok = e.resourcePatternMatches(pat, deny)
@@ -329,6 +331,14 @@ func (e *evaluator) resourcePatternMatches(pat string, deny bool) bool {
 		return true
 	}
 	if strings.Contains(pat, "${") {
+		// "A policy variable can be in the last segment in a 6-segment resource
+		// description", and for COS "The above policy variable cannot be used in
+		// $ResourcesPath". Elsewhere an allow reads it literally, which matches
+		// nothing; a deny substitutes it all the same.
+		if raw, n := splitResource(pat); !deny && n == 6 && (raw.Service == "cos" ||
+			strings.Contains(pat[:len(pat)-len(raw.Resource)], "${")) {
+			return false
+		}
 		sub, ok := substitute(pat, &e.req.Caller)
 		if !ok {
 			return deny

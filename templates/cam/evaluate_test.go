@@ -75,7 +75,7 @@ func TestEvaluate(t *testing.T) {
 		{"op level on *", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateIVR","resource":"*"}]}`, createIVR, app, nil, OutcomeAllow, 0},
 		{"op level on specific resource", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateIVR","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`, createIVR, app, nil, OutcomeImplicitDeny, -1},
 		{"op level on resource wildcard pattern", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:*","resource":"qcs::ccc::uin/100001:*"}]}`, createIVR, Resource{}, nil, OutcomeImplicitDeny, -1},
-		{"op level deny on specific resource does not apply", `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"},{"effect":"deny","action":"ccc:CreateIVR","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`, createIVR, app, nil, OutcomeAllow, 0},
+		{"op level deny on specific resource still applies (fail closed)", `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"},{"effect":"deny","action":"ccc:CreateIVR","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`, createIVR, app, nil, OutcomeExplicitDeny, 1},
 		{"ip allow met", `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*","condition":{"ip_equal":{"qcs:ip":["192.168.0.0/16","10.0.0.0/8"]}}}]}`, createStaff, app, ctx, OutcomeAllow, 0},
 		{"ip allow not met", `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*","condition":{"ip_equal":{"qcs:ip":"192.168.0.0/16"}}}]}`, createStaff, app, ctx, OutcomeImplicitDeny, -1},
 		{"ip allow, key missing", `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*","condition":{"ip_equal":{"qcs:ip":"10.0.0.0/8"}}}]}`, createStaff, app, nil, OutcomeImplicitDeny, -1},
@@ -144,5 +144,60 @@ func TestEvaluateNoAllocs(t *testing.T) {
 	req := Request{Action: deleteStaff, Resource: app}
 	if n := testing.AllocsPerRun(100, func() { p.Evaluate(req) }); n != 0 {
 		t.Errorf("Evaluate allocates %v times per call", n)
+	}
+}
+
+// policy20 is a 20-statement policy with conditions, the size the issue benchmarks:
+// allows and denies over actions, resources with the owner's empty account, IP, tag,
+// time and numeric conditions.
+const policy20 = `{"version":"2.0","statement":[
+	{"effect":"allow","action":["ccc:Describe*"],"resource":"*","condition":{"ip_equal":{"qcs:ip":["10.0.0.0/8","192.168.0.0/16"]}}},
+	{"effect":"allow","action":["ccc:CreateStaff","ccc:DeleteStaff"],"resource":["qcs::ccc:::SdkAppId/1400002","qcs::ccc:::SdkAppId/1400003"]},
+	{"effect":"allow","action":["cvm:*"],"resource":"qcs::cvm:ap-guangzhou::instance/*","condition":{"for_any_value:string_equal":{"qcs:tag":["env&dev"]}}},
+	{"effect":"deny","action":["ccc:DescribeTelCdr"],"resource":"*","condition":{"ip_not_equal":{"qcs:ip":"10.0.0.0/8"}}},
+	{"effect":"allow","action":["ccc:CreateIVR"],"resource":"*","condition":{"date_less_than":{"qcs:current_time":"2030-01-01T00:00:00Z"}}},
+	{"effect":"deny","action":["*"],"resource":"*","condition":{"numeric_greater_than":{"risk":90}}},
+	{"effect":"allow","action":["cos:GetObject"],"resource":"qcs::cos:::b-1250000000/public/*"},
+	{"effect":"deny","action":["cos:DeleteObject"],"resource":"*","condition":{"string_equal_if_exist":{"cos:x-cos-acl":"public-read"}}},
+	{"effect":"allow","action":["cdb:Describe*"],"resource":"*","condition":{"string_like":{"cdb:region":"ap-*"}}},
+	{"effect":"allow","action":["vpc:Describe*"],"resource":"*","condition":{"bool_equal":{"qcs:mfa":true}}},
+	{"effect":"deny","action":["cam:*"],"resource":"*"},
+	{"effect":"allow","action":["clb:*"],"resource":"qcs::clb:ap-beijing::clb/*"},
+	{"effect":"allow","action":["ccc:DescribeStaffInfoList"],"resource":"qcs::ccc:::SdkAppId/*","condition":{"string_equal":{"qcs:tag":"env&prod"}}},
+	{"effect":"deny","action":["ccc:Delete*"],"resource":"qcs::ccc:::SdkAppId/1400009"},
+	{"effect":"allow","action":["tke:*"],"resource":"*","condition":{"numeric_less_than_equal":{"tke:nodes":50}}},
+	{"effect":"allow","action":["scf:Invoke*"],"resource":"qcs::scf:ap-shanghai::namespace/default/function/*"},
+	{"effect":"deny","action":["cvm:TerminateInstances"],"resource":"*","condition":{"for_all_value:string_not_equal":{"qcs:tag":["env&dev"]}}},
+	{"effect":"allow","action":["monitor:Get*"],"resource":"*"},
+	{"effect":"allow","action":["ccc:DeleteStaff"],"resource":"qcs::ccc:::SdkAppId/*","condition":{"ip_equal":{"qcs:ip":"10.0.0.0/8"},"string_equal_ignore_case":{"dept":"OPS"}}},
+	{"effect":"deny","action":["ccc:CreateStaff"],"resource":"*","condition":{"null_equal":{"qcs:ip":"true"}}}
+]}`
+
+var request20 = Request{Action: deleteStaff, Resource: app, PolicyOwner: Account{Uin: "100001"}, Caller: Caller{Uin: "100011", OwnerUin: "100001"},
+	Context: Context{"qcs:ip": {"10.1.2.3"}, "qcs:tag": {"env&prod", "team&a"}, "risk": {"10"}, "dept": {"ops"}, "qcs:current_time": {"2026-11-29T12:00:00Z"}}}
+
+func BenchmarkEvaluate20Statements(b *testing.B) {
+	p := mustPolicy(b, policy20)
+	if len(p.Statement) != 20 {
+		b.Fatalf("%d statements", len(p.Statement))
+	}
+	ps := []Policy{p}
+	b.ReportAllocs()
+	for b.Loop() {
+		if !Evaluate(request20, ps, nil).Allowed() {
+			b.Fatal("denied")
+		}
+	}
+}
+
+func TestEvaluate20StatementsNoAllocs(t *testing.T) {
+	p := mustPolicy(t, policy20)
+	ps := []Policy{p}
+	d := Evaluate(request20, ps, nil)
+	if !d.Allowed() || d.Statement != 18 {
+		t.Fatalf("got %v", d)
+	}
+	if n := testing.AllocsPerRun(100, func() { Evaluate(request20, ps, nil) }); n != 0 {
+		t.Errorf("Evaluate of a 20-statement policy allocates %v times per call", n)
 	}
 }
