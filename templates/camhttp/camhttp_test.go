@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -15,13 +16,39 @@ import (
 
 // The catalog stands in for a generated tree's.
 var (
-	sdkApp    = []string{"qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"}
-	createIVR = cam.ActionInfo{Service: "ccc", Name: "CreateIVR", Granularity: cam.OperationLevel, Resources: []string{"*"}}
-	telCdr    = cam.ActionInfo{Service: "ccc", Name: "DescribeTelCdr", Granularity: cam.ResourceLevel, Resources: sdkApp, ResourceTypes: []string{"ccc/SdkAppId"}}
-	callInfo  = cam.ActionInfo{Service: "ccc", Name: "DescribeTelCallInfo", Granularity: cam.ResourceLevel, Resources: sdkApp, ResourceTypes: []string{"ccc/SdkAppId"}}
-	stop      = cam.ActionInfo{Service: "cvm", Name: "StopInstances", Granularity: cam.ResourceLevel,
-		Resources: []string{"qcs::cvm:${region}:uin/${uin}:instance/${InstanceId}"}, ResourceTypes: []string{"cvm/instance"}}
+	createIVR = info("ccc", "CreateIVR", cam.OperationLevel, "*")
+	telCdr    = info("ccc", "DescribeTelCdr", cam.ResourceLevel, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}")
+	callInfo  = info("ccc", "DescribeTelCallInfo", cam.ResourceLevel, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}")
+	stop      = info("cvm", "StopInstances", cam.ResourceLevel, "qcs::cvm:${region}:uin/${uin}:instance/${InstanceId}")
 )
+
+// info builds an ActionInfo whatever list type the runtime gives Resources and
+// ResourceTypes ([]string, or a string of names joined by line breaks).
+func info(service, name string, g cam.Granularity, resources ...string) cam.ActionInfo {
+	a := cam.ActionInfo{Service: service, Name: name, Granularity: g}
+	var types []string
+	for _, r := range resources {
+		if r != "*" {
+			res := cam.MustParseResource(r)
+			types = append(types, res.Service+"/"+res.Type())
+		}
+	}
+	setList(&a.Resources, resources)
+	setList(&a.ResourceTypes, types)
+	return a
+}
+
+func setList(dst any, l []string) {
+	v := reflect.ValueOf(dst).Elem()
+	switch v.Kind() {
+	case reflect.Slice:
+		v.Set(reflect.ValueOf(l))
+	case reflect.String:
+		v.SetString(strings.Join(l, "\n"))
+	default:
+		panic("setList: " + v.Type().String())
+	}
+}
 
 func lookup(name string) (cam.Action, bool) {
 	for _, a := range []cam.ActionInfo{createIVR, telCdr, callInfo, stop} {

@@ -3,6 +3,7 @@
 package camhttp
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 
@@ -25,7 +26,7 @@ func (rt *roundTripper) resources(a cam.Action, w *wire) (res []cam.Resource, un
 		return nil, nil
 	}
 	seen := map[cam.Resource]bool{}
-	for _, pattern := range info.Resources {
+	for _, pattern := range patterns(info.Resources) {
 		if pattern == "*" {
 			continue
 		}
@@ -47,6 +48,19 @@ func (rt *roundTripper) resources(a cam.Action, w *wire) (res []cam.Resource, un
 		}
 	}
 	return res, unfilled
+}
+
+// patterns returns an action's resource patterns as a slice, whichever list type the
+// runtime holds them in: a []string, or a read-only list with a Slice method. Any other
+// type is a bug that must not pass for "no pattern", which would grant "*".
+func patterns[T any](list T) []string {
+	switch l := any(list).(type) {
+	case []string:
+		return l
+	case interface{ Slice() []string }:
+		return l.Slice()
+	}
+	panic(fmt.Sprintf("camhttp: resource patterns of type %T", list))
 }
 
 // fill expands one pattern into every resource name its placeholders' values give.
