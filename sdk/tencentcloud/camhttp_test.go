@@ -349,7 +349,11 @@ func dialTo(addr string) http.RoundTripper {
 }
 
 // TestDenyAsAPIError: a denial answered the way CAM does carries a RequestId, so the
-// region breaker counts it as an answer and keeps sending to the configured endpoint.
+// region breaker counts it as an answer. The answer is the API's own form for an
+// unauthorized call; Tencent Cloud's common error codes
+// (https://cloud.tencent.com/document/product/1442/57938): "如果返回结果中存在 Error 字段,
+// 则表示调用 API 接口失败" and "AuthFailure.UnauthorizedOperation | 请求未授权。请参考 CAM
+// 文档对鉴权的说明。" With it the SDK's breaker keeps sending to the configured endpoint.
 // Without it, five denials open the breaker and the next allowed call goes to the
 // backup endpoint — the reason the option exists.
 func TestDenyAsAPIError(t *testing.T) {

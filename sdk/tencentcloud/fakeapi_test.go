@@ -29,6 +29,9 @@ const (
 // fakeAPI is a Tencent Cloud API 3.0 endpoint on 127.0.0.1 that re-verifies the
 // signature of every request it receives, TC3-HMAC-SHA256 or HmacSHA1/HmacSHA256, the
 // way the real endpoint does, so a test fails if a transport changed a signed byte.
+// Tencent Cloud, 签名方法 v3 (https://www.tencentcloud.com/zh/document/api/1021/34193):
+// "服务器会使用收到的请求参数以同样的过程计算哈希值,并验证请求中的哈希值。如果请求被篡改,
+// 将导致哈希值不一致,腾讯云 API 将拒绝本次请求。"
 type fakeAPI struct {
 	t   testing.TB
 	srv *httptest.Server
