@@ -143,6 +143,9 @@ func TestPlaceholders(t *testing.T) {
 	}{
 		{"region and plural array", "cvm", "StopInstances", `{"InstanceIds": ["ins-1", "ins-2"]}`,
 			[]string{"qcs::cvm:ap-guangzhou:uin/100001:instance/ins-1", "qcs::cvm:ap-guangzhou:uin/100001:instance/ins-2"}, nil},
+		{"null elements are skipped", "cvm", "StopInstances", `{"InstanceIds": ["ins-1", null, "ins-3"]}`,
+			[]string{"qcs::cvm:ap-guangzhou:uin/100001:instance/ins-1", "qcs::cvm:ap-guangzhou:uin/100001:instance/ins-3"}, nil},
+		{"an array holding an object is no value", "cvm", "StopInstances", `{"InstanceIds": ["ins-1", {"Id": "ins-2"}]}`, nil, []string{"${InstanceId}"}},
 		{"override names the parameter", "ccc", "DescribeTelCallInfo", `{"SdkAppIdList": [1, 2], "SdkAppId": 3}`,
 			[]string{"qcs::ccc::uin/100001:SdkAppId/1", "qcs::ccc::uin/100001:SdkAppId/2"}, nil},
 		{"missing parameter", "ccc", "DescribeTelCdr", `{"Other": 1}`, nil, []string{"${SdkAppId}"}},
@@ -167,7 +170,8 @@ func TestPlaceholders(t *testing.T) {
 }
 
 func TestFlattenedQueryAndHeaders(t *testing.T) {
-	get := tc3(t, http.MethodGet, "cvm", "StopInstances", "InstanceIds.1=ins-b&InstanceIds.0=ins-a&Filters.0.Name=zone")
+	// The SDK numbers array elements by position and leaves out nil ones: 0, 2, 10.
+	get := tc3(t, http.MethodGet, "cvm", "StopInstances", "InstanceIds.10=ins-c&InstanceIds.2=ins-b&InstanceIds.0=ins-a&Filters.0.Name=zone")
 	up := tc3(t, http.MethodPost, "ccc", "DescribeTelCdr", "")
 	up.Header.Set("Content-Type", "application/octet-stream")
 	up.Header.Set("X-CCC-SdkAppId", "1400001") // stored canonicalized: X-Ccc-Sdkappid
@@ -175,7 +179,7 @@ func TestFlattenedQueryAndHeaders(t *testing.T) {
 	up.GetBody = func() (io.ReadCloser, error) { t.Error("an octet-stream body was read"); return nil, errors.New("no") }
 	rec, _ := record(t, opts, get, up)
 	calls := rec.Calls()
-	if got := calls[0].Resources; len(got) != 2 || got[0].ID() != "ins-a" || got[1].ID() != "ins-b" {
+	if got := calls[0].Resources; len(got) != 3 || got[0].ID() != "ins-a" || got[1].ID() != "ins-b" || got[2].ID() != "ins-c" {
 		t.Errorf("GET resources %v", got)
 	}
 	if got := calls[1].Resources; len(got) != 1 || got[0].ID() != "1400001" {

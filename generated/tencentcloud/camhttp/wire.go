@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -69,6 +70,9 @@ func readWire(req *http.Request, defaultService string) (*wire, error) {
 		// TC3-HMAC-SHA256, or an API that skips signing: the call is in the headers.
 		w.action, w.version, w.region = action, req.Header.Get("X-TC-Version"), req.Header.Get("X-TC-Region")
 		w.service = scopeService(req.Header.Get("Authorization"))
+		if w.service == "" { // an API that skips signing
+			w.service = defaultService
+		}
 		if w.service == "" {
 			w.service = hostService(req.Host, req.URL.Host)
 		}
@@ -83,9 +87,7 @@ func readWire(req *http.Request, defaultService string) (*wire, error) {
 				}
 			}
 		case req.Method == http.MethodGet:
-			if err := w.flat(req.URL.Query()); err != nil {
-				return nil, err
-			}
+			w.flat(req.URL.Query())
 		default:
 			body, err := readBody(req)
 			if err != nil {
@@ -114,9 +116,7 @@ func readWire(req *http.Request, defaultService string) (*wire, error) {
 		if w.service == "" {
 			w.service = hostService(req.Host, req.URL.Host)
 		}
-		if err := w.flat(q); err != nil {
-			return nil, err
-		}
+		w.flat(q)
 	}
 	if w.action == "" {
 		return nil, fmt.Errorf("camhttp: %s %s names no action (no X-TC-Action header, no Action parameter): not a Tencent Cloud API 3.0 request", req.Method, req.URL.Redacted())
@@ -155,7 +155,7 @@ func readBody(req *http.Request) ([]byte, error) {
 }
 
 // flat reads flattened parameters: "SdkAppId=1", "InstanceIds.0=a", "Staffs.0.Mail=m".
-func (w *wire) flat(q url.Values) error {
+func (w *wire) flat(q url.Values) {
 	type elem struct {
 		i int
 		v string
@@ -177,16 +177,14 @@ func (w *wire) flat(q url.Values) error {
 		arrays[name] = append(arrays[name], elem{i, vs[0]})
 	}
 	for name, es := range arrays {
+		// In index order; the SDK leaves out nil elements, so numbers may skip.
+		slices.SortFunc(es, func(a, b elem) int { return a.i - b.i })
 		vals := make([]string, len(es))
-		for _, e := range es {
-			if e.i >= len(es) {
-				return fmt.Errorf("camhttp: parameter %s.%d: array elements not numbered 0..%d", name, e.i, len(es)-1)
-			}
-			vals[e.i] = e.v
+		for i, e := range es {
+			vals[i] = e.v
 		}
 		w.params[name] = vals
 	}
-	return nil
 }
 
 // json reads a JSON body; numbers keep their digits (1400001, not 1.400001e+06).
@@ -210,12 +208,15 @@ func (w *wire) json(body []byte) error {
 			continue
 		}
 		var vals []string
+		whole := true
 		for _, e := range list {
 			if s, ok := scalar(e); ok {
 				vals = append(vals, s)
+			} else if e != nil { // the SDK writes a nil element as null
+				whole = false
 			}
 		}
-		if len(vals) == len(list) {
+		if whole {
 			w.params[k] = vals
 		}
 	}
