@@ -23,7 +23,6 @@ import (
 
 	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"github.com/permgen/permgen/generated/tencentcloud/camhttp"
-	"github.com/permgen/permgen/generated/tencentcloud/catalog"
 )
 
 // program is the user's existing code: it knows nothing of permgen.
@@ -65,7 +64,7 @@ func main() {
 		fmt.Fprint(w, `{"Response":{"RequestId":"fake-api"}}`)
 	}))
 	defer api.Close()
-	opts := camhttp.Options{Uin: "100001", Lookup: catalog.Lookup, Parameter: catalog.Parameter}
+	opts := camhttp.Options{Uin: "100001"} // actions are looked up in the tree's catalog
 
 	// Record: the one line added to the program is WithHttpTransport.
 	rec := &cam.Recorder{Next: camhttp.Forward}

@@ -68,6 +68,7 @@ func Catalogs(pkgs []*resolve.Package, rts []*resolve.Runtime, params []Paramete
 			errs = append(errs, err)
 		}
 		files = append(files, fs...)
+		files = append(files, treeFile(r, from))
 	}
 	for i, p := range params {
 		if !used[i] {
@@ -212,6 +213,26 @@ func Parameter(action, placeholder string) (string, bool) {
 		return write.File{}, fmt.Errorf("render %s/catalog.go: %w\n%s", dir, err, numbered(b.String()))
 	}
 	return write.File{Path: path.Join(dir, "catalog.go"), Data: src}, nil
+}
+
+// treeFile binds the camhttp copy to its tree's catalog, in place of the template's
+// fixture.go.
+func treeFile(r *resolve.Runtime, from string) write.File {
+	root := path.Dir(r.Dir)
+	catalogImport := path.Join(path.Dir(r.ImportPath), "catalog")
+	src := fmt.Sprintf(`// %s
+
+package camhttp
+
+import "%s"
+
+// The tree's catalog, for Options that leave Lookup and Parameter nil.
+var (
+	catalogLookup    = catalog.Lookup
+	catalogParameter = catalog.Parameter
+)
+`, header(from), catalogImport)
+	return write.File{Path: path.Join(root, "camhttp", "tree.go"), Data: []byte(src)}
 }
 
 func isIdent(s string) bool {

@@ -26,8 +26,32 @@ import (
 
 const uin = "100001"
 
+// options leaves Lookup and Parameter to the tree's catalog, as the one line
+// does; TestExplicitCatalog passes them.
 func options() camhttp.Options {
-	return camhttp.Options{Uin: uin, Lookup: catalog.Lookup, Parameter: catalog.Parameter, DefaultService: "ccc"}
+	return camhttp.Options{Uin: uin, DefaultService: "ccc"}
+}
+
+// TestExplicitCatalog: a Lookup that knows nothing makes every call unknown, so the
+// guard denies even under an allow-all policy.
+func TestExplicitCatalog(t *testing.T) {
+	o := options()
+	o.Lookup = func(string) (cam.Action, bool) { return nil, false }
+	allowAll := cam.Policy{Version: "2.0", Statement: []cam.Statement{{Effect: cam.EffectAllow, Action: cam.Values{"*"}, Resource: cam.Values{"*"}}}}
+	c := newClient("127.0.0.1:1", camhttp.New(&cam.Guard{Policies: []cam.Policy{allowAll}, Next: camhttp.Forward}, o), nil)
+	var denied *cam.AccessDeniedError
+	if err := c.Send(newDescribeStaffInfoList(1400001), newResponse()); !errors.As(err, &denied) || !denied.Unknown {
+		t.Errorf("empty catalog: %v", err)
+	}
+	o.Lookup, o.Parameter = catalog.Lookup, catalog.Parameter
+	rec := &cam.Recorder{}
+	c = newClient("127.0.0.1:1", camhttp.New(rec, o), nil)
+	if err := c.Send(newDescribeTelCallInfo(1400001), newResponse()); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.Calls()[0].Resources; len(got) != 1 || got[0] != app("1400001") {
+		t.Errorf("explicit catalog: resources %v", got)
+	}
 }
 
 // newClient is a common client as a program makes it, plus the one line that sets

@@ -110,10 +110,7 @@ func (rt *roundTripper) values(action, name string, w *wire) []string {
 	case strings.EqualFold(name, "region"):
 		vals = []string{w.region}
 	default:
-		param, ok := "", false
-		if rt.o.Parameter != nil {
-			param, ok = rt.o.Parameter(action, "${"+name+"}")
-		}
+		param, ok := rt.o.Parameter(action, "${"+name+"}")
 		if !ok {
 			param = name
 		}

@@ -3,10 +3,11 @@
 // Package camhttp guards and records the calls of tencentcloud-sdk-go. It is an
 // http.RoundTripper that a program sets on its existing SDK client with one line,
 //
-//	client.WithHttpTransport(camhttp.New(rec, camhttp.Options{Uin: "100001", Lookup: catalog.Lookup}))
+//	client.WithHttpTransport(camhttp.New(rec, camhttp.Options{Uin: "100001"}))
 //
 // and that turns every request the SDK sends into a cam.Call: the action named by the
-// request, looked up in the generated catalog, and the resources its parameters name.
+// request, looked up in the tree's generated catalog, and the resources its
+// parameters name.
 // The call then goes through a cam.Transport — a cam.Recorder that learns the
 // least-privilege policy, a cam.Guard that refuses what a policy does not allow —
 // whose chain ends in Forward, which sends the SDK's request unchanged.
@@ -39,14 +40,14 @@ type Options struct {
 	// The SDK's requests carry only a SecretId, which does not name the account, so
 	// without Uin every resource-level call is reported as unfilled.
 	Uin string
-	// Lookup finds an action by its CAM name, "ccc:CreateStaff": the generated
-	// catalog's Lookup, which knows every service of the tree. A name it does not
-	// know makes an unknown action, which a Guard denies and a Recorder reports. With
-	// a nil Lookup every action is unknown.
+	// Lookup finds an action by its CAM name, "ccc:CreateStaff". Nil means the
+	// catalog of this package's tree (catalog.Lookup), which knows every service of
+	// the tree. A name it does not know makes an unknown action, which a Guard denies
+	// and a Recorder reports.
 	Lookup func(name string) (cam.Action, bool)
 	// Parameter names the request parameter that fills a placeholder of an action's
-	// resource pattern when it is not the parameter of the same name: the generated
-	// catalog's Parameter, from sources/parameters.json. May be nil.
+	// resource pattern when it is not the parameter of the same name. Nil means the
+	// tree's catalog.Parameter, from sources/parameters.json.
 	Parameter func(action, placeholder string) (string, bool)
 	// Next sends the requests that Forward passes on; nil means http.DefaultTransport.
 	Next http.RoundTripper
@@ -66,6 +67,12 @@ type Options struct {
 // Request is the *http.Request. When t answers without a response (a Recorder with no
 // Next: a dry run), the SDK receives a success with an empty result.
 func New(t cam.Transport, o Options) http.RoundTripper {
+	if o.Lookup == nil {
+		o.Lookup = catalogLookup
+	}
+	if o.Parameter == nil {
+		o.Parameter = catalogParameter
+	}
 	return &roundTripper{t: t, o: o, seen: newSeen(4096)}
 }
 
@@ -152,10 +159,7 @@ func (rt *roundTripper) roundTrip(req *http.Request, x *exchange) (*http.Respons
 // call makes the cam.Call of a request read off the wire.
 func (rt *roundTripper) call(w *wire, req *http.Request) *cam.Call {
 	name := w.service + ":" + w.action
-	var a cam.Action
-	if rt.o.Lookup != nil {
-		a, _ = rt.o.Lookup(name)
-	}
+	a, _ := rt.o.Lookup(name)
 	if a == nil {
 		a = cam.ActionInfo{Service: w.service, Name: w.action}
 	}
