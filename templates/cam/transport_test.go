@@ -203,3 +203,20 @@ func TestRecorderReportsWhatItCannotGrant(t *testing.T) {
 		t.Errorf("message %q", msg)
 	}
 }
+
+func TestGuardPartlyFilledCall(t *testing.T) {
+	p, err := NewPolicy(Allow(describeTelCdr).On(app))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &Guard{Policy: p, Next: TransportFunc(func(context.Context, *Call, any) error { return nil })}
+	call := &Call{Action: describeTelCdr, Resources: []Resource{app}}
+	if err := g.Do(context.Background(), call, nil); err != nil {
+		t.Fatalf("filled call: %v", err)
+	}
+	call.Unfilled = []string{"${Other}"}
+	var denied *AccessDeniedError
+	if err := g.Do(context.Background(), call, nil); !errors.As(err, &denied) || !denied.Resource.IsZero() {
+		t.Errorf("a call touching an unnamed resource too, under a policy naming only app: %v", err)
+	}
+}

@@ -22,8 +22,9 @@ type Call struct {
 	// ignored.
 	Resources []Resource
 	// Unfilled names the placeholders of the action's resource patterns that nothing
-	// in the request filled, e.g. "${SdkAppId}". A Guard evaluates such a call on "*"
-	// only; a Recorder's Policy reports it instead of granting "*".
+	// in the request filled, e.g. "${SdkAppId}". A Guard allows such a call only where
+	// its policies allow "*" as well; a Recorder's Policy reports it instead of
+	// granting "*".
 	Unfilled []string
 	// Retry marks a repeat of a call already made (same signed request, or same
 	// ClientToken): a Guard checks it again, a Recorder does not record it twice.
@@ -120,7 +121,12 @@ func (g *Guard) Do(ctx context.Context, call *Call, response any) error {
 	if len(g.Policy.Statement) > 0 {
 		policies = append([]Policy{g.Policy}, g.Policies...)
 	}
-	for _, r := range call.AllResources() {
+	resources := call.AllResources()
+	if len(call.Unfilled) > 0 && len(call.Resources) > 0 {
+		// Part of what the call touches is unnamed: it must be allowed on "*" too.
+		resources = append(slices.Clip(resources), Resource{})
+	}
+	for _, r := range resources {
 		req := Request{Action: call.Action, Resource: r, Caller: g.Caller, PolicyOwner: g.PolicyOwner, Context: SingleValued(g.Context)}
 		if d := Evaluate(req, policies, g.Boundary); !d.Allowed() {
 			return &AccessDeniedError{Action: call.Action, Resource: r, Decision: d}
