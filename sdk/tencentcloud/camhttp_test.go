@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"slices"
@@ -108,10 +109,10 @@ func TestWireForms(t *testing.T) {
 			},
 			"ccc:DescribeStaffInfoList", []string{"qcs::ccc::uin/100001:SdkAppId/1400001"}},
 		{"tc3-get-typed", "TC3-HMAC-SHA256", "GET",
-			func(c *common.Client) error { return c.Send(newCreateStaff(1400001, "a@example.com"), newResponse()) },
+			func(c *common.Client) error { return c.Send(newCreateStaff(1400001, "a+b@example.com"), newResponse()) },
 			"ccc:CreateStaff", []string{"qcs::ccc::uin/100001:SdkAppId/1400001"}},
 		{"hmacsha1-post-typed", "HmacSHA1", "POST",
-			func(c *common.Client) error { return c.Send(newCreateStaff(1400001, "a@example.com"), newResponse()) },
+			func(c *common.Client) error { return c.Send(newCreateStaff(1400001, "a+b@example.com"), newResponse()) },
 			"ccc:CreateStaff", []string{"qcs::ccc::uin/100001:SdkAppId/1400001"}},
 		{"hmacsha256-get-typed", "HmacSHA256", "GET",
 			func(c *common.Client) error { return c.Send(newDescribeStaffInfoList(1400001), newResponse()) },
@@ -279,7 +280,7 @@ func TestGuard(t *testing.T) {
 	}
 	for _, req := range []tchttp.Request{
 		newDescribeStaffInfoList(1400002),                                  // another resource
-		newCreateStaff(1400001, "a@example.com"),                           // another action
+		newCreateStaff(1400001, "a+b@example.com"),                         // another action
 		commonRequest("DescribeStaffInfoList", nil),                        // resource unknown: evaluated on "*"
 		commonRequest("NoSuchAction", map[string]any{"SdkAppId": 1400001}), // not in the catalog
 	} {
@@ -310,7 +311,7 @@ func TestRecordThenGuard(t *testing.T) {
 	program := func(c *common.Client) []error {
 		return []error{
 			c.Send(newDescribeStaffInfoList(1400001), newResponse()),
-			c.Send(newCreateStaff(1400001, "a@example.com"), newResponse()),
+			c.Send(newCreateStaff(1400001, "a+b@example.com"), newResponse()),
 			c.Send(newDescribeTelCallInfo(1400001, 1400002), newResponse()),
 			c.Send(commonRequest("CreateIVR", map[string]any{"SdkAppId": 1400001, "Name": "menu"}), tchttp.NewCommonResponse()),
 		}
@@ -541,5 +542,43 @@ func TestConcurrent(t *testing.T) {
 	}
 	if len(p.Statement) != 1 || len(p.Statement[0].Resource) != 64 {
 		t.Errorf("policy %s", p)
+	}
+}
+
+// tamper changes one signed byte of each request on its way out.
+type tamper struct{ edit func(*http.Request) }
+
+func (t tamper) RoundTrip(r *http.Request) (*http.Response, error) {
+	t.edit(r)
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// TestFakeAPIRejectsTampering shows the fake API's verification can fail: had camhttp
+// changed a signed byte, the tests above would see it.
+func TestFakeAPIRejectsTampering(t *testing.T) {
+	edits := map[string]func(*http.Request){
+		"tc3 body": func(r *http.Request) {
+			b := `{"SdkAppId":1400002}`
+			r.Body, r.ContentLength = io.NopCloser(strings.NewReader(b)), int64(len(b))
+		},
+		"tc3 content-type": func(r *http.Request) { r.Header.Set("Content-Type", "application/json; charset=utf-8") },
+		"tc3 timestamp":    func(r *http.Request) { r.Header.Set("X-TC-Timestamp", "1790000000") },
+		"v1 query":         func(r *http.Request) { r.URL.RawQuery = strings.Replace(r.URL.RawQuery, "1400001", "1400002", 1) },
+	}
+	for name, edit := range edits {
+		f := newFakeAPI(t)
+		var rejected int
+		f.bad = func(error) { rejected++ }
+		o := options()
+		o.Next = tamper{edit}
+		c := newClient(f.endpoint(), camhttp.New(&cam.Recorder{Next: camhttp.Forward}, o), func(p *profile.ClientProfile) {
+			if strings.HasPrefix(name, "v1") {
+				p.SignMethod, p.HttpProfile.ReqMethod = "HmacSHA256", "GET"
+			}
+		})
+		err := c.Send(newDescribeStaffInfoList(1400001), newResponse())
+		if rejected != 1 || err == nil {
+			t.Errorf("%s: tampered request accepted (rejected %d, err %v)", name, rejected, err)
+		}
 	}
 }

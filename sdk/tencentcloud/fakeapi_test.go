@@ -36,6 +36,9 @@ type fakeAPI struct {
 	t   testing.TB
 	srv *httptest.Server
 
+	// bad is called for a request whose signature does not verify; nil fails the test.
+	bad func(error)
+
 	mu       sync.Mutex
 	got      []received
 	limitNth map[string]int // action -> answer RequestLimitExceeded to this many first attempts
@@ -71,7 +74,11 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	action, sign, err := verify(r, body)
 	if err != nil {
-		f.t.Errorf("fake API: %s %s: signature does not verify: %v", r.Method, r.URL, err)
+		if f.bad != nil {
+			f.bad(err)
+		} else {
+			f.t.Errorf("fake API: %s %s: signature does not verify: %v", r.Method, r.URL, err)
+		}
 		writeJSON(w, map[string]any{"Error": map[string]string{"Code": "AuthFailure.SignatureFailure", "Message": err.Error()}, "RequestId": "fake-bad"})
 		return
 	}

@@ -56,7 +56,7 @@ type createStaffRequest struct {
 func newCreateStaff(appID int64, mail string) *createStaffRequest {
 	r := &createStaffRequest{BaseRequest: &tchttp.BaseRequest{}, SdkAppId: &appID}
 	r.Init().WithApiInfo("ccc", cccVersion, "CreateStaff")
-	name := "agent"
+	name := "客服 A&B=1+2" // characters the query encoding must carry through unchanged
 	r.Staffs = []*staff{{Mail: &mail, Name: &name}}
 	return r
 }
