@@ -2,6 +2,7 @@ package cam
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -104,9 +105,11 @@ func (d *Decision) MatchedCount() int { return d.nMatched }
 
 // MissingKeys returns the condition keys that the conditions of statements whose action
 // and resource matched needed but the request's Context lacked (AWS's simulator calls
-// them missing context values), each once, in the order met; at most 16.
+// them missing context values), each once, sorted; at most 16.
 func (d *Decision) MissingKeys() []string {
-	return append([]string(nil), d.missing[:min(d.nMissing, maxExplained)]...)
+	keys := append([]string(nil), d.missing[:min(d.nMissing, maxExplained)]...)
+	slices.Sort(keys)
+	return keys
 }
 
 func (d *Decision) addMatched(r StatementRef) {
@@ -165,7 +168,7 @@ func (d Decision) String() string {
 		}
 	}
 	if d.nMissing > 0 {
-		s += "; context lacked " + strings.Join(d.missing[:min(d.nMissing, maxExplained)], ", ")
+		s += "; context lacked " + strings.Join(d.MissingKeys(), ", ")
 	}
 	return s
 }
@@ -188,8 +191,8 @@ func (d Decision) String() string {
 // Evaluate does not allocate unless a policy uses variables (${uin} and the like).
 func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
 	d := Decision{Policy: -1, Statement: -1, Action: req.Action, Resource: req.Resource}
-	if req.Action == nil {
-		return d
+	if req.Action == nil || req.Resource.Err() != nil {
+		return d // fail closed: a resource a builder refused names nothing to allow
 	}
 	e := evaluator{req: &req, name: req.Action.String()}
 	g := req.Granularity

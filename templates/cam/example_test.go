@@ -9,10 +9,10 @@ import (
 // Actions as a generated service package provides them; here spelled out by hand.
 var (
 	createStaff = cam.ActionInfo{Service: "ccc", Name: "CreateStaff", Granularity: cam.ResourceLevel,
-		Resources: []string{"qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"}, ResourceTypes: []string{"ccc/SdkAppId"}}
-	createIVR      = cam.ActionInfo{Service: "ccc", Name: "CreateIVR", Granularity: cam.OperationLevel, Resources: []string{"*"}}
+		Resources: cam.NewNames("qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"), ResourceTypes: cam.NewNames("ccc/SdkAppId")}
+	createIVR      = cam.ActionInfo{Service: "ccc", Name: "CreateIVR", Granularity: cam.OperationLevel, Resources: cam.NewNames("*")}
 	describeTelCdr = cam.ActionInfo{Service: "ccc", Name: "DescribeTelCdr", Granularity: cam.ResourceLevel,
-		Resources: []string{"qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"}, ResourceTypes: []string{"ccc/SdkAppId"}}
+		Resources: cam.NewNames("qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"), ResourceTypes: cam.NewNames("ccc/SdkAppId")}
 	app = cam.MustParseResource("qcs::ccc::uin/100001:SdkAppId/1400001")
 )
 

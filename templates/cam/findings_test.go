@@ -173,6 +173,7 @@ func TestFinding6VersionRequiredElementsAndLength(t *testing.T) {
 		{`{"version":"2.0","statement":[{"effect":"allow","resource":"*"}]}`, CodeNoAction},
 		{`{"version":"2.0","statement":[{"effect":"allow","action":"*"}]}`, CodeNoResource},
 		{`{"version":"2.0","statement":[{"effect":"allow","action":[],"resource":"*"}]}`, CodeNoAction},
+		{`{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*","condition":{"ip_equal":{}}}]}`, CodeConditionValue},
 	} {
 		if de := decodeErr(t, c.in); de.Code != c.code {
 			t.Errorf("%s: %v, want %s", c.in, de, c.code)
@@ -317,12 +318,32 @@ func TestFinding11LinterFalsePositiveAndMisses(t *testing.T) {
 	}
 }
 
+// Where the docs are silent the evaluator reads an allow narrowly; the linter says so.
+func TestLintWarnsOnSilentReadings(t *testing.T) {
+	fs, _ := LintPolicyJSON([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateStaff","resource":["qcs::ccc::uin/*:SdkAppId/1","qcs::ccc::uin/${owner_uin}:SdkAppId/1"]}]}`), fakeKnown())
+	if !hasCode(fs, CodeAccountWildcard) || !hasCode(fs, CodeVariablePlace) {
+		t.Errorf("findings %v", fs)
+	}
+	fs, _ = LintPolicyJSON([]byte(`{"version":"2.0","statement":[{"effect":"deny","action":"ccc:CreateStaff","resource":["qcs::ccc::uin/*:SdkAppId/1","qcs::ccc::uin/100001:SdkAppId/${uin}"]}]}`), fakeKnown())
+	if hasCode(fs, CodeAccountWildcard) || hasCode(fs, CodeVariablePlace) {
+		t.Errorf("deny findings %v", fs)
+	}
+}
+
 func TestCodesFollowRuleAndSeverity(t *testing.T) {
 	for c, want := range map[string]string{
 		CodeDuplicateKey: code(RuleDuplicateKey, SeverityError), CodeProjectID: code(RuleProjectID, SeverityError),
 		CodeConditionOperator: code(RuleConditionOperator, SeverityError), CodeUIDAccount: code(RuleUIDAccount, SeverityWarning),
 		CodeOperationLevelResource: code(RuleOperationLevelResource, SeverityWarning), CodeWildcard: code(RuleWildcard, SeverityInfo),
 		CodeTooLong: code(RuleTooLong, SeverityError), CodeUnknownService: code(RuleUnknownService, SeverityError),
+		CodeAccountWildcard: code(RuleAccountWildcard, SeverityWarning), CodeVariablePlace: code(RuleVariablePlace, SeverityWarning),
+		CodeResourceType: code(RuleResourceType, SeverityWarning), CodeShadowed: code(RuleShadowed, SeverityWarning),
+		CodeNegated: code(RuleNegated, SeverityWarning), CodeAllowAll: code(RuleAllowAll, SeverityWarning),
+		CodeElementCase: code(RuleElementCase, SeverityError), CodeUnknownElement: code(RuleUnknownElement, SeverityError),
+		CodeVersion: code(RuleVersion, SeverityError), CodeEffect: code(RuleEffect, SeverityError), CodeNoAction: code(RuleNoAction, SeverityError),
+		CodeNoResource: code(RuleNoResource, SeverityError), CodeBadAction: code(RuleBadAction, SeverityError), CodeBadResource: code(RuleBadResource, SeverityError),
+		CodeConditionValue: code(RuleConditionValue, SeverityError), CodeUnknownAction: code(RuleUnknownAction, SeverityError),
+		CodeType: code(RuleType, SeverityError), CodeJSON: code(RuleJSON, SeverityError), CodeMissingStatement: code(RuleMissingStatement, SeverityError),
 	} {
 		if c != want {
 			t.Errorf("constant %s, derived %s", c, want)

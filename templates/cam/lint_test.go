@@ -59,7 +59,7 @@ func TestLintPolicyJSON(t *testing.T) {
 		{"condition operator", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateIVR","resource":"*","condition":{"string_equals":{"k":"v"},"ip_equal":{"qcs:ip":"1.2.3.4"}}}]}`,
 			"statement[0].condition.string_equals condition-operator error\n"},
 		{"not an object", `[1]`, " type error\n"},
-		{"statement missing", `{"version":"2.0"}`, "statement type error\n"},
+		{"statement missing", `{"version":"2.0"}`, "statement missing-statement error\n"},
 	} {
 		got, err := LintPolicyJSON([]byte(c.in), fakeKnown())
 		if err != nil {

@@ -85,36 +85,6 @@ func TestResourceAccessors(t *testing.T) {
 	}
 }
 
-func TestMatchResource(t *testing.T) {
-	buf := make([]byte, 0, 64)
-	for _, c := range []struct {
-		pattern string
-		r       Resource
-		want    bool
-	}{
-		{"*", app, true},
-		{"*", Resource{}, true},
-		{"qcs::ccc::uin/100001:SdkAppId/1400001", Resource{}, false},
-		{"qcs::ccc::uin/100001:SdkAppId/1400001", app, true},
-		{"qcs::ccc::uin/100001:SdkAppId/1400001", app.WithRegion("ap-guangzhou"), true}, // empty region: all regions
-		{"qcs::ccc:ap-beijing:uin/100001:SdkAppId/1400001", app.WithRegion("ap-guangzhou"), false},
-		{"qcs::ccc:ap-*:uin/100001:SdkAppId/1400001", app.WithRegion("ap-guangzhou"), true},
-		{"qcs::ccc::uin/100002:SdkAppId/1400001", app, false},
-		{"qcs::ccc:::SdkAppId/1400001", app, true}, // empty account: the owner's, taken as any
-		{"qcs::::uin/100001:SdkAppId/*", app, true},
-		{"qcs::cvm::uin/100001:SdkAppId/1400001", app, false},
-		{"qcs::ccc::uin/100001:SdkAppId/14*", app, true},
-		{"qcs::ccc::uin/100001:*", app, true},
-		{"qcs::ccc::uin/100001:Other/*", app, false},
-		{"qcs::ccc:*", app, true},                      // not six segments: matched as a whole name
-		{"qcs::ccc:uin/100001:SdkAppId/*", app, false}, // five segments, misses the region colon
-	} {
-		if got := matchResource(c.pattern, c.r, buf); got != c.want {
-			t.Errorf("matchResource(%q, %s) = %v, want %v", c.pattern, c.r, got, c.want)
-		}
-	}
-}
-
 func FuzzParseResource(f *testing.F) {
 	for _, s := range []string{"qcs::ccc:ap-guangzhou:uin/100001:SdkAppId/1400001", "*", "qcs:::::x:y", "qcs::", "", "acs:a:b:c:d:e"} {
 		f.Add(s)

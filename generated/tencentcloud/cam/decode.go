@@ -397,6 +397,9 @@ func (d *policyDecoder) condition(n jnode, path string) Condition {
 			d.fail(p, CodeType, `want {"key": values}, found %s`, m.val.kindName())
 			continue
 		}
+		if len(m.val.members) == 0 {
+			d.fail(p, CodeConditionValue, "operator %q names no condition key; it would hold for every request", m.key)
+		}
 		keys := make(map[string]Values, len(m.val.members))
 		for _, k := range m.val.members {
 			kp := p + "." + k.key

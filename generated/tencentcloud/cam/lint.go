@@ -86,6 +86,8 @@ var fixes = map[string]string{
 	RuleConditionValue:         "write a value the operator reads: a CIDR block for ip_, an ISO 8601 UTC time for date_, a decimal number for numeric_",
 	RuleOperationLevelResource: `move the action to a statement on resource "*"`,
 	RuleUIDAccount:             "write the account as uin/<root account uin>",
+	RuleAccountWildcard:        "name the account, or leave the segment empty for the policy owner's",
+	RuleVariablePlace:          "name the value, or move the variable to the last segment",
 	RuleMissingStatement:       "add a statement list",
 }
 
@@ -106,15 +108,25 @@ func finish(fs []Finding) []Finding {
 // how it overlaps with the others. With no known actions, the checks that need
 // them (unknown service or action, resource types, wildcard expansion) are skipped.
 //
-// It reports: a version other than "2.0"; a missing or unknown effect; a statement
-// without actions or resources; an action that is not "<service>:<API>"; an unknown
-// service or action; an operation-level action restricted to a specific resource (CAM
-// will deny it); a resource matching none of the action's resource types; a resource
-// that is not six segments; each wildcard action with the known actions it expands to;
-// allow "*" on "*"; an allow fully covered by another allow, or fully undone by a deny;
-// condition operators the evaluator fails closed on.
+// Errors are what CAM refuses: a version other than "2.0" or "3.0"; a missing or
+// unknown effect; a statement without actions or resources; an action that is not
+// "<service>:<API>"; an unknown service (ActionServiceNotExist) or action; a resource
+// that is not six segments or fills project_id; an operator CAM does not define
+// (ConditionTypeError) or a value its operator cannot read; over 6,144 characters.
+// Warnings are what CAM accepts but will not do as written: an operation-level action
+// restricted to a specific resource; a resource matching none of the action's resource
+// types; a uid/ account outside COS and CAS; allow "*" on "*"; an allow fully covered
+// by another allow, or fully undone by a deny. Information: each wildcard action with
+// the known actions it expands to. Every finding has a stable Code and, where there is
+// one way to fix it, a Fix.
 func LintPolicy(p Policy, known []ActionInfo) []Finding {
 	lp := lintPolicy{version: p.Version, hasVersion: true}
+	if b, err := json.Marshal(p); err == nil {
+		if n := policyChars(b); n > MaxPolicyChars {
+			lp.findings = append(lp.findings, Finding{Rule: RuleTooLong, Severity: SeverityError,
+				Message: fmt.Sprintf("%d characters without spaces; CAM allows %d per policy", n, MaxPolicyChars)})
+		}
+	}
 	for i, s := range p.Statement {
 		path := fmt.Sprintf("statement[%d]", i)
 		ls := lintStmt{path: path, effect: s.Effect, hasEffect: s.Effect != 0, effectText: s.Effect.String(), condition: s.Condition,
@@ -253,6 +265,12 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 			continue
 		}
 		parsed[j] = pr
+		if s.effect == EffectAllow && hasWildcard(pr.Account) {
+			add(r.path, RuleAccountWildcard, SeverityWarning, "'*' in the account segment of an allow is read literally (the docs do not say it spans accounts), so %s matches no resource", r.value)
+		}
+		if strings.Contains(r.value, "${") && (pr.Service == "cos" || strings.Contains(r.value[:len(r.value)-len(pr.Resource)], "${")) {
+			add(r.path, RuleVariablePlace, SeverityWarning, "a policy variable belongs in the last segment, and never in a COS resource path; an allow reads this one literally")
+		}
 		// "Currently, COS and CAS resource owners can only be described by uid, while
 		// resource owners of other services can only be described by uin."
 		if strings.HasPrefix(pr.Account, "uid/") && pr.Service != "cos" && pr.Service != "cas" && !hasWildcard(pr.Service) {

@@ -53,7 +53,7 @@ func LintPolicyJSON(data []byte, known []ActionInfo) ([]Finding, error) {
 	}
 	switch st := fields["statement"].(type) {
 	case nil:
-		lp.findings = append(lp.findings, Finding{Path: "statement", Rule: RuleType, Severity: SeverityError, Message: "statement is missing or null; CAM requires a list of statements"})
+		lp.findings = append(lp.findings, Finding{Path: "statement", Rule: RuleMissingStatement, Severity: SeverityError, Message: "statement is missing or null; CAM requires a list of statements"})
 	case []any:
 		for i, e := range st {
 			lp.stmts = append(lp.stmts, readStatement(fmt.Sprintf("statement[%d]", i), e))

@@ -35,6 +35,8 @@ const (
 	RuleMissingStatement       = "missing-statement"        // no statement element
 	RuleJSON                   = "json"                     // not JSON at all
 	RuleUIDAccount             = "uid-account"              // a uid/ account outside COS and CAS
+	RuleAccountWildcard        = "account-wildcard"         // '*' in the account segment of an allow, read literally
+	RuleVariablePlace          = "variable-place"           // a policy variable where the docs do not place one
 )
 
 // Finding and DecodeError codes: "CAM-" + E (error: CAM refuses it), W (warning: it
@@ -62,6 +64,8 @@ const (
 	CodeOperationLevelResource = "CAM-W-OPERATION-LEVEL-RESOURCE"
 	CodeResourceType           = "CAM-W-RESOURCE-TYPE"
 	CodeUIDAccount             = "CAM-W-UID-ACCOUNT"
+	CodeAccountWildcard        = "CAM-W-ACCOUNT-WILDCARD"
+	CodeVariablePlace          = "CAM-W-VARIABLE-PLACE"
 	CodeAllowAll               = "CAM-W-ALLOW-ALL"
 	CodeShadowed               = "CAM-W-SHADOWED"
 	CodeNegated                = "CAM-W-NEGATED"
