@@ -195,7 +195,7 @@ func isAPIName(s string) bool {
 func awsResourceTypes(s *model.Service, t model.Table) {
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyResourceType)
-		rt := model.ResourceType{Service: s.ShortName, Name: Text(f.Text)}
+		rt := model.ResourceType{Service: s.ShortName, Name: Text(f.Text), Pos: r.Pos}
 		if a, ok := r.Field(model.KeyARN); ok {
 			tmpl, err := ParseARNTemplate(a.Text)
 			rt.Pattern = tmpl.Pattern
@@ -215,7 +215,7 @@ func awsResourceTypes(s *model.Service, t model.Table) {
 func awsConditionKeys(s *model.Service, t model.Table) {
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyConditionKey)
-		k := model.ConditionKey{Name: Text(f.Text)}
+		k := model.ConditionKey{Name: Text(f.Text), Pos: r.Pos}
 		if d, ok := r.Field(model.KeyDescription); ok {
 			k.Description = Text(d.Text)
 		}

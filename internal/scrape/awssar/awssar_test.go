@@ -120,14 +120,17 @@ func TestScrapeResolveDemo(t *testing.T) {
 		t.Errorf("TagThing: %+v", s.Actions[3])
 	}
 	wantRTs := []model.ResourceType{
-		{Service: "demo", Name: "box", Pattern: "arn:${Partition}:demo:::box/${BoxName}/${ThingId}", Placeholders: []string{"BoxName", "ThingId"}},
+		{Service: "demo", Name: "box", Pattern: "arn:${Partition}:demo:::box/${BoxName}/${ThingId}", Placeholders: []string{"BoxName", "ThingId"},
+			Pos: model.Pos{File: "aws/list_demo.html", Table: "Resource types", Row: 2}},
 		{Service: "demo", Name: "thing", Pattern: "arn:${Partition}:demo:${Region}:${Account}:thing/${ThingId}",
-			Placeholders: []string{"Region", "Account", "ThingId"}, ConditionKeys: []string{"demo:ThingTag/${TagKey}"}},
+			Placeholders: []string{"Region", "Account", "ThingId"}, ConditionKeys: []string{"demo:ThingTag/${TagKey}"},
+			Pos: model.Pos{File: "aws/list_demo.html", Table: "Resource types", Row: 1}},
 	}
 	if !reflect.DeepEqual(s.ResourceTypes, wantRTs) {
 		t.Errorf("resource types\n got %+v\nwant %+v", s.ResourceTypes, wantRTs)
 	}
-	if len(s.ConditionKeys) != 3 || s.ConditionKeys[0].Name != "aws:RequestTag/${TagKey}" || s.ConditionKeys[2] != (model.ConditionKey{Name: "demo:ThingTag/${TagKey}", Description: "Filters access by a tag of the thing", Type: "String"}) {
+	if len(s.ConditionKeys) != 3 || s.ConditionKeys[0].Name != "aws:RequestTag/${TagKey}" || s.ConditionKeys[2] != (model.ConditionKey{Name: "demo:ThingTag/${TagKey}", Description: "Filters access by a tag of the thing", Type: "String",
+		Pos: model.Pos{File: "aws/list_demo.html", Table: "Condition keys", Row: 1}}) {
 		t.Errorf("condition keys %+v", s.ConditionKeys)
 	}
 	for _, d := range s.Diagnostics {
