@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -69,5 +70,41 @@ func TestCatalogEveryVendor(t *testing.T) {
 	}
 	if n := strings.Count(stdout, "\n"); n != 119 || !strings.Contains(stdout, `"vendor":"tencentcloud","service":"ccc","action":"CreateStaff"`) {
 		t.Errorf("%d ccc lines:\n%.500s", n, stdout)
+	}
+}
+
+// gen diff -old DIR -new DIR takes two folders of AWS pages as fetched and classes
+// the changes: a changed access level is policy, an added action additive, a
+// removed one breaking.
+func TestDiffRawAWSFolders(t *testing.T) {
+	oldDir, newDir := t.TempDir(), t.TempDir()
+	newPage := strings.Replace(rawAWSPage, `<td>List</td>`, `<td>Read</td>`, 1)
+	newPage = strings.Replace(newPage, `</table>`, `<tr><td>PutThing</td><td>Grants permission to put a thing</td><td>Write</td><td></td><td></td><td></td></tr></table>`, 1)
+	for dir, page := range map[string]string{oldDir: rawAWSPage, newDir: newPage} {
+		if err := os.MkdirAll(filepath.Join(dir, "aws"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "aws", "list_amazondemo.html"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, stdout, stderr := runGen(t, "diff", "-old", oldDir, "-new", newDir, "-format", "json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (changes, none breaking)\n%s%s", code, stdout, stderr)
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, []byte(stdout)); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	for _, want := range []string{
+		`"class":"policy","kind":"changed","subject":"action","name":"ListThings","field":"access_level","old":"List","new":"Read"`,
+		`"class":"additive","kind":"added","subject":"action","name":"PutThing"`,
+	} {
+		if !strings.Contains(compact.String(), want) {
+			t.Errorf("diff lacks %s:\n%s", want, stdout)
+		}
+	}
+	if code, stdout, _ := runGen(t, "diff", "-old", newDir, "-new", oldDir); code != 3 || !strings.Contains(stdout, `[breaking] action "PutThing" removed`) {
+		t.Errorf("reverse: exit %d, want 3 with PutThing removed:\n%s", code, stdout)
 	}
 }
