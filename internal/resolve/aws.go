@@ -32,16 +32,13 @@ func resolveAWS(p *model.Page) (*model.Service, error) {
 	}
 	var errs []error
 	for _, t := range p.Tables {
-		if len(t.Rows) == 0 {
-			continue
-		}
-		switch t.Rows[0].Fields[0].Key {
+		switch awsTableKind(t) {
 		case model.KeyAction:
 			errs = append(errs, awsActions(s, t)...)
 		case model.KeyResourceType:
-			awsResourceTypes(s, t)
+			errs = append(errs, awsResourceTypes(s, t)...)
 		case model.KeyConditionKey:
-			awsConditionKeys(s, t)
+			errs = append(errs, awsConditionKeys(s, t)...)
 		}
 	}
 	if s.ShortName == "" && (len(s.Actions) > 0 || len(s.ResourceTypes) > 0) {
@@ -192,9 +189,25 @@ func isAPIName(s string) bool {
 	return true
 }
 
-func awsResourceTypes(s *model.Service, t model.Table) {
+// awsTableKind names a table by the key of its first column: the scraper keyed
+// the columns of the three kinds it knows.
+func awsTableKind(t model.Table) string {
+	for _, r := range t.Rows {
+		if len(r.Fields) > 0 {
+			return r.Fields[0].Key
+		}
+	}
+	return ""
+}
+
+func awsResourceTypes(s *model.Service, t model.Table) []error {
+	var errs []error
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyResourceType)
+		if Text(f.Text) == "" {
+			errs = append(errs, model.Errorf(r.Pos.WithColumn(t.Columns[0]), "resource type with no name"))
+			continue
+		}
 		rt := model.ResourceType{Service: s.ShortName, Name: Text(f.Text), Pos: r.Pos}
 		if a, ok := r.Field(model.KeyARN); ok {
 			tmpl, err := ParseARNTemplate(a.Text)
@@ -210,11 +223,17 @@ func awsResourceTypes(s *model.Service, t model.Table) {
 		}
 		s.ResourceTypes = append(s.ResourceTypes, rt)
 	}
+	return errs
 }
 
-func awsConditionKeys(s *model.Service, t model.Table) {
+func awsConditionKeys(s *model.Service, t model.Table) []error {
+	var errs []error
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyConditionKey)
+		if Text(f.Text) == "" {
+			errs = append(errs, model.Errorf(r.Pos.WithColumn(t.Columns[0]), "condition key with no name"))
+			continue
+		}
 		k := model.ConditionKey{Name: Text(f.Text), Pos: r.Pos}
 		if d, ok := r.Field(model.KeyDescription); ok {
 			k.Description = Text(d.Text)
@@ -224,6 +243,7 @@ func awsConditionKeys(s *model.Service, t model.Table) {
 		}
 		s.ConditionKeys = append(s.ConditionKeys, k)
 	}
+	return errs
 }
 
 // ARNTemplate is a parsed AWS ARN template,

@@ -374,6 +374,9 @@ func buildTable(file string, trs [][]cell) (*model.Table, *model.Diagnostic, err
 	}
 	carry := make([]int, len(header)) // rows each column is still covered by a rowspan from above
 	for _, cs := range trs[start:] {
+		if len(cs) == 0 {
+			continue // an empty <tr>: no row of the page as a reader sees it
+		}
 		row := model.Row{Pos: model.Pos{File: file, Table: tab.Heading, Row: len(tab.Rows) + 1}}
 		next := 0
 		for col := range header {
