@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/history"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
@@ -318,5 +319,49 @@ func TestAWSConditionKeyIdent(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: %s, want %s", key, got, want)
 		}
+	}
+}
+
+// TestAWSDeprecation: an AWS action that vanishes from its page is kept by the
+// shared history, marked Deprecated in its doc comment (where staticcheck finds
+// it) and in Info().Deprecated; and the regression guard refuses losing most of a
+// service at once, as for Tencent.
+func TestAWSDeprecation(t *testing.T) {
+	prev := awsFixture()
+	fresh := awsFixture()
+	s3 := fresh[0]
+	s3.Actions = append(s3.Actions[:1:1], s3.Actions[2:]...) // GetObject vanished
+	if err := history.Apply(prev, fresh, history.Options{Today: "2026-01-02"}); err != nil {
+		t.Fatal(err)
+	}
+	pkgs, rts, err := resolve.Tree(fresh, awsRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := emit.Tree(pkgs, rts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var api, tables string
+	for _, f := range files {
+		switch f.Path {
+		case "aws/s3/s3.go":
+			api = string(f.Data)
+		case "aws/s3/s3_tables.go":
+			tables = string(f.Data)
+		}
+	}
+	want := "removed from sources/aws/list_amazons3.html on 2026-01-02"
+	if !strings.Contains(api, "\t// Deprecated: "+want+".\n\tActionGetObject Action = 2") {
+		t.Errorf("no Deprecated paragraph on ActionGetObject:\n%s", api[:min(len(api), 3000)])
+	}
+	if !strings.Contains(tables, `"`+want+`"}`) {
+		t.Error("Info().Deprecated not set in the table")
+	}
+
+	lossy := awsFixture()
+	lossy[0].Actions = lossy[0].Actions[:1]
+	if err := history.Apply(awsFixture(), lossy, history.Options{Today: "2026-01-02"}); err == nil || !strings.Contains(err.Error(), "vanished at once") {
+		t.Errorf("losing 5 of 6 s3 actions: %v, want the regression guard's refusal", err)
 	}
 }
