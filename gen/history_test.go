@@ -103,7 +103,7 @@ func TestGuardRefusesLostSection(t *testing.T) {
 		"sources/tencentcloud/ccc.html: section 读操作 lost all 51 of its actions",
 		"page redesign",
 		"51 of 119 actions vanished at once (more than 20%)",
-		"go run ./gen generate -force",
+		"run generate again with -force",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)

@@ -11,18 +11,14 @@ import (
 	"github.com/permgen/permgen/internal/source"
 )
 
-// importRoot is what the pipeline is given when it runs only to read a model: the
-// services do not depend on the import path, only the discarded Go files do.
-const importRoot = "permgen.invalid/diff"
-
 // LoadSources scrapes and resolves a sources folder: what the pages say now, with
 // nothing kept from earlier runs.
 func LoadSources(dir string) (Side, error) {
-	res, err := pipeline.Run(dir, importRoot)
+	m, err := pipeline.Load(pipeline.Options{In: dir})
 	if err != nil {
 		return Side{}, err
 	}
-	return Side{Services: res.Services, Scraped: true}, nil
+	return Side{Services: m.Services, Scraped: true}, nil
 }
 
 // LoadSnapshots reads the snapshots of a generated tree: the model it was generated
@@ -32,10 +28,15 @@ func LoadSnapshots(dir string) (Side, error) {
 	return Side{Services: ss}, err
 }
 
-// IsSources reports whether dir is a sources folder, which has a manifest.
+// IsSources reports whether dir is a sources folder: it has a manifest, or page
+// snapshots in vendor folders (the manifest is optional). A generated tree has
+// neither.
 func IsSources(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, source.ManifestFile))
-	return err == nil
+	if _, err := os.Stat(filepath.Join(dir, source.ManifestFile)); err == nil {
+		return true
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "*", "*.html"))
+	return len(pages) > 0
 }
 
 // LoadDir reads a folder that is either a sources folder (it has manifest.json) or
@@ -56,7 +57,7 @@ func LoadDir(dir string) (Side, error) {
 		return Side{}, err
 	}
 	if len(s.Services) == 0 {
-		return Side{}, errors.New(dir + ": neither a sources folder (no " + source.ManifestFile + ") nor a generated tree (no snapshots)")
+		return Side{}, errors.New(dir + ": neither a sources folder (no " + source.ManifestFile + ", no <vendor>/*.html) nor a generated tree (no snapshots)")
 	}
 	return s, nil
 }

@@ -65,11 +65,6 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 		p := &Package{Service: s}
 		switch s.Kind {
 		case model.FormatTencentCAM:
-			// Derived here, after history kept vanished actions, so that their
-			// resource builders stay too.
-			var ds []model.Diagnostic
-			s.ResourceTypes, ds = resourceTypes(s.Actions)
-			s.Diagnostics = append(s.Diagnostics, ds...)
 			name := PackageName(s.ShortName)
 			if name == "cam" {
 				name = "camapi" // the runtime package owns "cam"
