@@ -130,18 +130,35 @@ func modulePath(gomod string) (string, error) {
 	return mod, nil
 }
 
-// prog is the command as the user invoked it, for usage lines and hints: the
-// binary's name, or the go run form when go run built it into a temporary folder.
+// prog is the command as the user invoked it, for usage lines and hints: "go tool
+// <pkg>" or "go run <pkg>" as typed when the go command started it (read from the
+// parent's command line where the system shows it), else the binary's name.
 func prog() string {
-	exe := os.Args[0]
-	if !strings.Contains(filepath.ToSlash(exe), "/go-build") {
+	if args := parentArgs(); len(args) >= 3 && filepath.Base(args[0]) == "go" && (args[1] == "run" || args[1] == "tool") {
+		if pkg := args[2]; !strings.HasPrefix(pkg, "-") {
+			return "go " + args[1] + " " + pkg
+		}
+	}
+	exe := filepath.ToSlash(os.Args[0])
+	if !strings.Contains(exe, "/go-build") {
 		return filepath.Base(exe)
 	}
-	// go run: inside this repository the short form works, elsewhere the full one.
+	// Built by the go command into its cache: inside this repository the short
+	// form works, elsewhere the full one.
 	if mod, err := importPathOf("."); err == nil && (mod == thisModule || strings.HasPrefix(mod, thisModule+"/")) {
 		return "go run ./gen"
 	}
 	return "go run " + thisModule + "/gen"
+}
+
+// parentArgs returns the parent process's command line, or nil where the system
+// does not show it (only Linux's /proc is read).
+func parentArgs() []string {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", os.Getppid()))
+	if err != nil || len(data) == 0 {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(string(data), "\x00"), "\x00")
 }
 
 // thisModule is permgen's own module path.
