@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,43 +13,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/permgen/permgen/internal/diff"
+	"github.com/permgen/permgen/internal/golden"
 	"github.com/permgen/permgen/internal/model"
 	snapshots "github.com/permgen/permgen/internal/snapshot"
 )
 
-// -update rewrites the golden files. Another test file of this package may define
-// the flag first (package variables are set before init runs); both then share it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 // goldenFile compares got with testdata/file, or rewrites it under -update.
 func goldenFile(t *testing.T, file, got string) {
 	t.Helper()
-	file = filepath.Join("testdata", file)
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", file, diff)
-	}
+	golden.File(t, filepath.Join("testdata", file), []byte(got))
 }
 
 // diffCmd runs the diff command and maps its result to an exit code the way main

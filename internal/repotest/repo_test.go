@@ -120,7 +120,7 @@ func fakeGo(t *testing.T, outputs ...string) string {
 	}
 	script := `#!/usr/bin/env bash
 dir=$(dirname "$0")
-if [ "$1 $2" = "test -list" ]; then printf 'FuzzX\nok  \texample.com/p\t0.01s\n'; exit 0; fi
+if [[ " $* " == *" -list "* ]]; then printf 'FuzzX\nok  \texample.com/p\t0.01s\n'; exit 0; fi
 n=$(cat "$dir/n" 2>/dev/null || echo 0); echo $((n + 1)) > "$dir/n"
 out=$(cat "$dir/out$n"); printf '%s\n' "${out%|*}"; exit "${out##*|}"
 `
@@ -191,5 +191,53 @@ func TestBenchNeedsNoSudo(t *testing.T) {
 	}
 	if !strings.Contains(string(dry), "peer=-") {
 		t.Errorf("make bench-all does not skip the peer when bs4 is missing:\n%s", dry)
+	}
+}
+
+// TestOneOfEachHelper (issue 9 item 19): the content containers, the -update flag,
+// the atomic write and the worker pool each live in one place; a second copy is
+// how the scrapers and fetch came to disagree about where a page's content is.
+func TestOneOfEachHelper(t *testing.T) {
+	for _, c := range []struct {
+		re    *regexp.Regexp
+		home  string
+		tests bool // look in test files too
+	}{
+		{regexp.MustCompile(`"\.J-markdown-box"`), "internal/htmltext/htmltext.go", false},
+		{regexp.MustCompile(`"\.theme-doc-markdown"`), "internal/htmltext/htmltext.go", false},
+		{regexp.MustCompile(`flag\.Bool\("update"`), "internal/golden/golden.go", true},
+		{regexp.MustCompile(`os\.CreateTemp\(`), "internal/write/atomic.go", false},
+		{regexp.MustCompile(`sync\.WaitGroup`), "internal/work/work.go", false},
+	} {
+		var homes []string
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if n := d.Name(); p != root && (n == "generated" || n == "templates" || n == "testdata" || strings.HasPrefix(n, ".")) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !strings.HasSuffix(p, ".go") || !c.tests && strings.HasSuffix(p, "_test.go") {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			if c.re.Match(data) {
+				rel, _ := filepath.Rel(root, p)
+				homes = append(homes, filepath.ToSlash(rel))
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(homes) != 1 || homes[0] != c.home {
+			t.Errorf("%s is in %v; want it only in %s", c.re, homes, c.home)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,10 +12,9 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/permgen/permgen/internal/golden"
 	"github.com/permgen/permgen/internal/model"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // repoRoot is where the checked-in snapshots live, seen from this package.
 const repoRoot = "../../.."
@@ -78,19 +76,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := buf.Bytes()
-			golden := filepath.Join("testdata", tc.name+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(string(want), string(got)); d != "" {
-				t.Errorf("%s differs from the golden file (-want +got; run go test -update if intended):\n%s", tc.name, d)
-			}
+			golden.File(t, filepath.Join("testdata", tc.name+".golden.json"), got)
 		})
 	}
 }
@@ -202,19 +188,7 @@ func TestBad(t *testing.T) {
 				t.Errorf("error %T is not a *model.Error", err)
 			}
 			got := err.Error() + "\n"
-			errFile := strings.TrimSuffix(file, ".html") + ".err"
-			if *update {
-				if err := os.WriteFile(errFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, rerr := os.ReadFile(errFile)
-			if rerr != nil {
-				t.Fatal(rerr)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("error text (-want +got):\n%s", d)
-			}
+			golden.File(t, strings.TrimSuffix(file, ".html")+".err", []byte(got))
 		})
 	}
 }
