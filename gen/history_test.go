@@ -14,8 +14,8 @@ func workspace(t *testing.T) (in, out, page string) {
 	t.Helper()
 	tmp := t.TempDir()
 	in, out = filepath.Join(tmp, "sources"), filepath.Join(tmp, "generated")
-	copyTree(t, filepath.Join(repo, "sources"), in)
-	copyTree(t, filepath.Join(repo, "generated"), out)
+	copyTree(t, frozenSources, in)
+	copyTree(t, frozenGenerated(t), out)
 	return in, out, filepath.Join(in, "tencentcloud", "ccc.html")
 }
 

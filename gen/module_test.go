@@ -22,7 +22,7 @@ func writeFile(t *testing.T, dir, name, data string) {
 // scopePage is the Stella snapshot, a scope table any vendor could publish.
 func scopePage(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repo, "sources", "stella", "access-control-list.html"))
+	data, err := os.ReadFile(filepath.Join(frozenSources, "stella", "access-control-list.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestModuleLineCommentIsNotInImports(t *testing.T) {
 		}
 	}
 	writeFile(t, mod, "go.mod", "module example.com/team // our module\n\ngo 1.26\n")
-	copyTree(t, filepath.Join(repo, "sources"), filepath.Join(mod, "sources"))
+	copyTree(t, frozenSources, filepath.Join(mod, "sources"))
 	t.Chdir(mod)
 	if code, _, stderr := runGen(t, "generate", "-out", "internal/perms"); code != 0 {
 		t.Fatalf("generate: exit %d\n%s", code, stderr)
@@ -152,7 +152,7 @@ func ptr(s string) *string { return &s }
 func TestMessagesFitTheUsersModule(t *testing.T) {
 	mod := t.TempDir()
 	writeFile(t, mod, "go.mod", "module example.org/team\n\ngo 1.26\n")
-	copyTree(t, filepath.Join(repo, "sources"), filepath.Join(mod, "sources"))
+	copyTree(t, frozenSources, filepath.Join(mod, "sources"))
 	t.Chdir(mod)
 	check := func(what, stderr string, want ...string) {
 		t.Helper()
@@ -211,11 +211,11 @@ func TestPolicyLintStdinAndFlagOrder(t *testing.T) {
 	saved := stdin
 	stdin = tty
 	defer func() { stdin = saved }()
-	_, _, stderr := runGen(t, "policy", "lint", "-in", filepath.Join(repo, "sources"))
+	_, _, stderr := runGen(t, "policy", "lint", "-in", frozenSources)
 	if !strings.Contains(stderr, "reading stdin") {
 		t.Errorf("policy lint on a terminal does not say it reads stdin:\n%s", stderr)
 	}
-	code, stdout, stderr := runGen(t, "policy", "lint", filepath.Join("testdata", "clean.json"), "-in", filepath.Join(repo, "sources"), "-format", "json")
+	code, stdout, stderr := runGen(t, "policy", "lint", filepath.Join("testdata", "clean.json"), "-in", frozenSources, "-format", "json")
 	if code != 0 || strings.TrimSpace(stdout) != "[]" {
 		t.Errorf("flags after the file: exit %d, stdout %q\n%s", code, stdout, stderr)
 	}

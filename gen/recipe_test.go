@@ -90,7 +90,7 @@ func main() {
 	fmt.Println(ccc.ActionCreateStaff, s.Allows(stella.ScopeMemberDelete), err)
 }
 `)
-	copyTree(t, filepath.Join(repo, "sources"), filepath.Join(mod, "sources"))
+	copyTree(t, frozenSources, filepath.Join(mod, "sources"))
 	env := append(os.Environ(), "GOPROXY=off", "GOSUMDB=off", "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
 	run := func(line string) string {
 		t.Helper()
@@ -150,8 +150,8 @@ func TestReadmeDiffSample(t *testing.T) {
 		t.Fatal("README's \"When the docs change\" has no sample gen diff output")
 	}
 	tmp := t.TempDir()
-	copyTree(t, filepath.Join(repo, "sources"), filepath.Join(tmp, "sources"))
-	copyTree(t, filepath.Join(repo, "generated"), filepath.Join(tmp, "generated"))
+	copyTree(t, frozenSources, filepath.Join(tmp, "sources"))
+	copyTree(t, frozenGenerated(t), filepath.Join(tmp, "generated"))
 	editCCC(t, filepath.Join(tmp, "sources"))
 	_, stdout, stderr := diffCmd(t, "-in", filepath.Join(tmp, "sources"), "-out", filepath.Join(tmp, "generated"))
 	if stdout != sample {

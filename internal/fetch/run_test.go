@@ -20,8 +20,10 @@ import (
 	"github.com/permgen/permgen/internal/source"
 )
 
-// repoSources is the repository's sources folder, seen from this package.
-const repoSources = "../../sources"
+// repoSources is the repository's frozen copy of its sources folder
+// (testdata/README.md), seen from this package: TestFetchedPagesStillScrape pins
+// its row counts, which a refresh of sources/ must not break.
+const repoSources = "../../testdata/sources"
 
 // sourcesDir makes a sources folder with a manifest of pages and the given files.
 func sourcesDir(t *testing.T, pages []model.Source, files map[string]string) string {

@@ -15,8 +15,10 @@ import (
 	"github.com/permgen/permgen/internal/model"
 )
 
-// snapshot is the real page, read in place so that its golden file follows it.
-const snapshot = "../../../sources/tencentcloud/ccc.html"
+// snapshot is the frozen copy of the real page (testdata/README.md at the
+// repository root): its golden file pins rows, which a refresh of sources/ must
+// not break.
+const snapshot = "../../../testdata/sources/tencentcloud/ccc.html"
 
 func snapshotSource() model.Source {
 	return model.Source{
