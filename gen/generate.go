@@ -20,7 +20,8 @@ func historyFlags(fs *flag.FlagSet) *history.Options {
 	o := &history.Options{}
 	fs.BoolVar(&o.Force, "force", false, "accept what the guards refuse: a loss (a whole section, or more than -max-loss of a service) or a package moving to another folder")
 	fs.BoolVar(&o.Prune, "prune", false, "drop actions and scopes that vanished from the docs instead of keeping them as deprecated")
-	fs.Float64Var(&o.MaxLoss, "max-loss", history.DefaultMaxLoss, "share of a service's actions or scopes that may vanish in one run")
+	o.MaxLoss = new(float64) // set, so that -max-loss 0 means zero
+	fs.Float64Var(o.MaxLoss, "max-loss", history.DefaultMaxLoss, "share of a service's actions or scopes that may vanish in one run")
 	fs.StringVar(&o.Today, "today", time.Now().UTC().Format(time.DateOnly), "`date` recorded on newly deprecated symbols")
 	return o
 }
@@ -42,10 +43,18 @@ keep symbols that vanished from the docs as deprecated. On any error nothing is 
 	if err := plan.Apply(); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "permgen: %s: %s\n", p.out, plan.Summary())
-	if n := len(res.Diagnostics()); n > 0 {
-		fmt.Fprintf(stderr, "permgen: %d anomalies in the sources; see '%s lint'\n", n, prog())
+	// One line: a second one with a count of "anomalies" read like a failure.
+	line := fmt.Sprintf("permgen: %s: %s", p.out, plan.Summary())
+	if ds := res.Diagnostics(); len(ds) > 0 {
+		fixed := 0
+		for _, d := range ds {
+			if d.Fixed != "" {
+				fixed++
+			}
+		}
+		line += fmt.Sprintf("; lint notes %d vendor quirks (%d corrected by overrides): '%s lint'", len(ds), fixed, prog())
 	}
+	fmt.Fprintln(stderr, line)
 	return nil
 }
 

@@ -5,7 +5,7 @@
 //	lint       print every anomaly found in the sources, with its place
 //	diff       compare two models and classify what changed
 //	fetch      refresh the snapshots listed in the manifest over HTTP
-//	policy     lint a CAM policy, or write the least-privilege one
+//	policy     lint a CAM policy, write the least-privilege one, or decide a request
 //
 // Run it as "go run ./gen" in this repository, or as a tool of your own module
 // ("go tool github.com/permgen/permgen/gen", after "go get -tool"). Each command's
@@ -34,7 +34,7 @@ var commands = []struct {
 	{"lint", "print every anomaly found in the sources, with its place", runLint},
 	{"diff", "compare two models and classify what changed (exit 1 changed, 3 breaking)", runDiff},
 	{"fetch", "refresh the snapshots listed in the manifest over HTTP; exit 1 if a page failed", runFetch},
-	{"policy", "lint a CAM policy (policy lint FILE), or write the least-privilege one (policy write)", runPolicy},
+	{"policy", "lint a CAM policy (policy lint FILE), write the least-privilege one (policy write), or decide a request (policy eval)", runPolicy},
 }
 
 func main() {

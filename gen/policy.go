@@ -19,16 +19,20 @@ import (
 var stdin io.Reader = os.Stdin
 
 func runPolicy(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "lint" && args[0] != "write") {
+	if len(args) == 0 || (args[0] != "lint" && args[0] != "write" && args[0] != "eval") {
 		fmt.Fprintf(stderr, "usage: %s policy lint [-format text|json] [FILE.json|-]\n", prog())
 		fmt.Fprintf(stderr, "       %s policy write [FILE|-]   (lines: action [resource])\n", prog())
+		fmt.Fprintf(stderr, "       %s policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]\n", prog())
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
 			return exitError{0}
 		}
 		return exitError{2}
 	}
-	if args[0] == "lint" {
+	switch args[0] {
+	case "lint":
 		return runPolicyLint(args[1:], stdout, stderr)
+	case "eval":
+		return runPolicyEval(args[1:], stdout, stderr)
 	}
 	return runPolicyWrite(args[1:], stdout, stderr)
 }

@@ -29,13 +29,18 @@ type Model struct {
 	// Previous is the generated tree's state before this run (Options.Out), each
 	// snapshot with the folder it was found in; nil without Out.
 	Previous []snapshot.Stored
+	// named holds, per service, what naming found worth a look (resolve.Package's
+	// Diagnostics): lint reports it without rendering anything.
+	named map[*model.Service][]model.Diagnostic
 }
 
-// Diagnostics returns every anomaly of every service, in sources order.
+// Diagnostics returns every anomaly of every service, in sources order, each
+// service's followed by what naming its package found.
 func (m *Model) Diagnostics() []model.Diagnostic {
 	var ds []model.Diagnostic
 	for _, s := range m.Services {
 		ds = append(ds, s.Diagnostics...)
+		ds = append(ds, m.named[s]...)
 	}
 	return ds
 }
@@ -89,13 +94,14 @@ func page(pg source.Page) (*model.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return resolve.Service(p, pg.Overrides)
+	return resolve.Entries(p, pg.Overrides)
 }
 
 // Load reads the sources folder o.In into the model: every page scraped and
 // resolved, then, when o.Out is set, the generated tree's history applied (vanished
 // entries kept as deprecated, regression guards), then the facts derived from the
-// whole of each service. It needs no import path and no go.mod.
+// whole of each service, then the Go names checked. It needs no import path and no
+// go.mod.
 func Load(o Options) (*Model, error) {
 	pages, err := source.Load(o.In)
 	if err != nil {
@@ -125,7 +131,20 @@ func Load(o Options) (*Model, error) {
 			return nil, err
 		}
 	}
-	resolve.Derive(m.Services)
+	// Derived facts follow the entries history merged, never the other way round.
+	for _, s := range m.Services {
+		resolve.Derive(s)
+	}
+	// Naming needs no import path; it runs here so that a Go name clash is an
+	// error of Load and its notes reach lint. Render names again for its root.
+	pkgs, _, err := resolve.Tree(m.Services, "")
+	if err != nil {
+		return nil, err
+	}
+	m.named = map[*model.Service][]model.Diagnostic{}
+	for _, p := range pkgs {
+		m.named[p.Service] = p.Diagnostics
+	}
 	return m, nil
 }
 

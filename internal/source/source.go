@@ -17,7 +17,6 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/resolve"
 )
 
 // ManifestFile and OverridesFile are the two bookkeeping files of a sources folder.
@@ -35,7 +34,7 @@ type Manifest struct {
 type Page struct {
 	Source    model.Source
 	HTML      []byte
-	Overrides []resolve.Override
+	Overrides []model.Override
 }
 
 // Load reads every page below dir: those in the manifest with the facts it records,
@@ -54,7 +53,7 @@ func Load(dir string) ([]Page, error) {
 	if err := readJSON(filepath.Join(dir, ManifestFile), &m); err != nil {
 		return nil, err
 	}
-	var ovs []resolve.Override
+	var ovs []model.Override
 	if err := readJSON(filepath.Join(dir, OverridesFile), &ovs); err != nil {
 		return nil, err
 	}
