@@ -248,6 +248,7 @@ func TestHelp(t *testing.T) {
 		{[]string{"fetch"}, "Download each page", []string{"-in", "-rate", "-timeout"}, []string{"-out", "-import"}},
 		{[]string{"policy", "lint"}, "Check a CAM policy", []string{"-in", "-format"}, []string{"-out", "-import"}},
 		{[]string{"policy", "write"}, "least-privilege", []string{"-in"}, []string{"-out", "-import", "-format"}},
+		{[]string{"policy", "eval"}, "Decide a request", []string{"-in", "-request", "-boundary", "-format"}, []string{"-out", "-import"}},
 	} {
 		code, _, stderr := runGen(t, append(c.args, "-h")...)
 		name := strings.Join(c.args, " ")
