@@ -204,29 +204,8 @@ func TestGenerateIntoAnotherModule(t *testing.T) {
 		t.Skip("builds generated code")
 	}
 	mod := t.TempDir()
-	write := func(name, data string) {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(mod, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(mod, name), []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("go.mod", "module example.org/team\n\ngo 1.22\n")
-	write("cmd/check/main.go", `package main
-
-import (
-	"fmt"
-
-	"example.org/team/internal/perms/stella"
-	"example.org/team/internal/perms/tencentcloud/ccc"
-)
-
-func main() {
-	s, err := stella.ParseScopes("member:admin")
-	fmt.Println(ccc.ActionCreateStaff, s.Allows(stella.ScopeMemberDelete), err)
-}
-`)
+	writeFile(t, mod, "go.mod", "module example.org/team\n\ngo 1.22\n")
+	writeFile(t, mod, "cmd/check/main.go", checkProgram)
 	copyTree(t, frozenSources, filepath.Join(mod, "sources"))
 	wd, _ := os.Getwd()
 	t.Chdir(mod)
@@ -249,6 +228,23 @@ func main() {
 	}
 	_ = wd
 }
+
+// checkProgram is a user's program that imports the packages generated into
+// example.org/team/internal/perms; it prints "ccc:CreateStaff true <nil>".
+const checkProgram = `package main
+
+import (
+	"fmt"
+
+	"example.org/team/internal/perms/stella"
+	"example.org/team/internal/perms/tencentcloud/ccc"
+)
+
+func main() {
+	s, err := stella.ParseScopes("member:admin")
+	fmt.Println(ccc.ActionCreateStaff, s.Allows(stella.ScopeMemberDelete), err)
+}
+`
 
 func TestUsageAndUnknownCommand(t *testing.T) {
 	if code, _, stderr := runGen(t); code != 2 || !strings.Contains(stderr, "generate") {

@@ -76,20 +76,7 @@ func TestReadmeRecipe(t *testing.T) {
 	// The module a user starts from, plus the replace that stands for the network.
 	writeFile(t, mod, "go.mod", "module example.org/team\n\ngo 1.26\n\nreplace github.com/permgen/permgen => "+root+"\n")
 	writeFile(t, mod, "generate.go", "// Package team is a user's module.\npackage team\n\n"+goBlocks[0])
-	writeFile(t, mod, "cmd/check/main.go", `package main
-
-import (
-	"fmt"
-
-	"example.org/team/internal/perms/stella"
-	"example.org/team/internal/perms/tencentcloud/ccc"
-)
-
-func main() {
-	s, err := stella.ParseScopes("member:admin")
-	fmt.Println(ccc.ActionCreateStaff, s.Allows(stella.ScopeMemberDelete), err)
-}
-`)
+	writeFile(t, mod, "cmd/check/main.go", checkProgram)
 	copyTree(t, frozenSources, filepath.Join(mod, "sources"))
 	env := append(os.Environ(), "GOPROXY=off", "GOSUMDB=off", "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
 	run := func(line string) string {
