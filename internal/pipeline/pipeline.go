@@ -63,7 +63,7 @@ func page(pg source.Page) (*model.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return resolve.Entries(p, pg.Overrides)
+	return resolve.Service(p, pg.Overrides)
 }
 
 // RunWith is Run with every setting.
@@ -112,9 +112,7 @@ func RunWith(o Options) (*Result, error) {
 		}
 	}
 	// Derived facts follow the entries history merged, never the other way round.
-	for _, s := range r.Services {
-		resolve.Derive(s)
-	}
+	resolve.Derive(r.Services)
 	pkgs, rts, err := resolve.Tree(r.Services, importRoot)
 	if err != nil {
 		return nil, err

@@ -26,7 +26,7 @@ var overrideFields = map[string][]string{
 func checkOverrides(p *model.Page, list []Override) error {
 	known := overrideFields[p.Source.Format]
 	if known == nil {
-		return nil // no resolver: Entries says so
+		return nil // no resolver: Service says so
 	}
 	var errs []error
 	for _, o := range list {
