@@ -18,6 +18,11 @@ var shortName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 // resolveCAM turns a scraped Tencent CAM page into a Service.
 func resolveCAM(p *model.Page, ov *overrides) (*model.Service, error) {
 	s := &model.Service{Kind: model.FormatTencentCAM, Source: p.Source}
+	facts, fixed := ov.facts(p)
+	s.Diagnostics = append(s.Diagnostics, fixed...)
+	corrected := *p
+	corrected.Facts = facts
+	p = &corrected
 	var errs []error
 	fail := func(err error) { errs = append(errs, err) }
 
