@@ -108,19 +108,8 @@ var factNames = map[string]string{
 	model.FactShortName:   "short name (CAM中简称)",
 }
 
-// resolveAction resolves one row; it returns the warnings of the row even on error,
-// each naming the action the row holds.
+// resolveAction resolves one row; it returns the warnings of the row even on error.
 func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
-	a, ds, err := resolveRow(row, t, cat, ov)
-	for i := range ds {
-		if ds[i].Subject == "" && a.Name != "" {
-			ds[i].Subject = "action " + a.Name
-		}
-	}
-	return a, ds, err
-}
-
-func resolveRow(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
 	var ds []model.Diagnostic
 	var errs []error
 	get := func(k string) model.Field {

@@ -138,11 +138,15 @@ func TestRowFindingsNameTheAction(t *testing.T) {
 	p := camPage()
 	p.Tables[0].Rows[0].Fields[3].Text = "qcs::ccc::uin/:SdkAppId/${SdkAppId}"
 	p.Tables[0].Rows[0].Fields[2].Text = "资源级"
+	p.Warnings = []model.Diagnostic{{Pos: p.Tables[0].Rows[0].Pos, Code: "extra-cells", Msg: "row has 6 cells, the header has 5"}}
 	s, err := Service(p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := "sources/tencentcloud/ccc.html: table 写操作 row 1 column 资源六段式 (action AddBlackUser): empty-account:"
+	if got := s.Diagnostics[0].String(); got != "sources/tencentcloud/ccc.html: table 写操作 row 1 (action AddBlackUser): extra-cells: row has 6 cells, the header has 5" {
+		t.Errorf("the scraper's row warning: %s", got)
+	}
 	for _, d := range s.Diagnostics {
 		if d.Code == "empty-account" {
 			if !strings.HasPrefix(d.String(), want) {
