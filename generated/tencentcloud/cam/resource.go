@@ -113,6 +113,9 @@ func ParseResource(s string) (Resource, error) {
 		return Resource{}, fmt.Errorf("cam: resource %q starts with %q, want \"qcs\"", s, first)
 	case s != "*" && r.Resource == "":
 		return Resource{}, fmt.Errorf("cam: resource %q has an empty sixth segment, want e.g. \"SdkAppId/1400001\" or \"*\"", s)
+	case r.Project != "":
+		// CAM doc 598/10606: project_id "is not allowed in the current policy syntax".
+		return Resource{}, fmt.Errorf("cam: resource %q fills project_id (%q); CAM's policy syntax does not allow it: leave the second segment empty", s, r.Project)
 	}
 	return r, nil
 }
@@ -144,26 +147,3 @@ func MustParseResource(s string) Resource {
 	}
 	return r
 }
-
-// matchResource reports whether policy pattern p covers resource r, segment by segment
-// so that an empty segment in p matches any value. A pattern that is not six segments is
-// matched against r's whole name, which buf (scratch space) holds without allocating.
-func matchResource(p string, r Resource, buf []byte) bool {
-	if isWildcard(p) {
-		return true
-	}
-	if r.IsZero() {
-		return false
-	}
-	pr, n := splitResource(p)
-	if n < 6 || !strings.HasPrefix(p, "qcs:") || pr.Resource == "" {
-		return match(p, r.appendTo(buf[:0]))
-	}
-	return matchSegment(pr.Project, r.Project) &&
-		matchSegment(pr.Service, r.Service) &&
-		matchSegment(pr.Region, r.Region) &&
-		matchSegment(pr.Account, r.Account) &&
-		MatchPattern(pr.Resource, r.Resource)
-}
-
-func matchSegment(pattern, value string) bool { return pattern == "" || MatchPattern(pattern, value) }
