@@ -81,7 +81,6 @@ func BenchmarkStages(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		resolve.Derive(services)
 		pkgs, rts, err := resolve.Tree(services, importRoot)
 		if err != nil {
 			b.Fatal(err)

@@ -63,7 +63,7 @@ func page(pg source.Page) (*model.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return resolve.Service(p, pg.Overrides)
+	return resolve.Entries(p, pg.Overrides)
 }
 
 // RunWith is Run with every setting.
@@ -112,7 +112,9 @@ func RunWith(o Options) (*Result, error) {
 		}
 	}
 	// Derived facts follow the entries history merged, never the other way round.
-	resolve.Derive(r.Services)
+	for _, s := range r.Services {
+		resolve.Derive(s)
+	}
 	pkgs, rts, err := resolve.Tree(r.Services, importRoot)
 	if err != nil {
 		return nil, err

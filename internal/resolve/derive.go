@@ -7,15 +7,8 @@ import "github.com/permgen/permgen/internal/model"
 // grant which. It runs once, after history merged the entries that vanished, and
 // replaces whatever a previous snapshot carried, so that data flows one way (page ->
 // entries -> history -> derived facts -> names) and a deprecated entry keeps every
-// relation until it is pruned. Its anomalies are appended to each service's
-// Diagnostics.
-func Derive(services []*model.Service) {
-	for _, s := range services {
-		derive(s)
-	}
-}
-
-func derive(s *model.Service) {
+// relation until it is pruned. Its anomalies are appended to s.Diagnostics.
+func Derive(s *model.Service) {
 	switch s.Kind {
 	case model.FormatTencentCAM:
 		var ds []model.Diagnostic

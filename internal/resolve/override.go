@@ -35,7 +35,7 @@ const factTitle = "title"
 func checkOverrides(p *model.Page, list []Override) error {
 	known, ok := overrideFields[p.Source.Format]
 	if !ok {
-		return nil // no resolver: Service says so
+		return nil // no resolver: Entries says so
 	}
 	var errs []error
 	for _, o := range list {

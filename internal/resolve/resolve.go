@@ -12,13 +12,24 @@ import (
 	"github.com/permgen/permgen/internal/model"
 )
 
-// Service resolves the entries of one scraped page (actions or scopes, normalized,
-// checked and corrected), with the overrides that name its file, and derives nothing
-// from them: history merges the entries that vanished first, then Derive works out
-// what follows from all of them, so that a deprecated entry keeps every relation it
-// had. Unknown values and malformed rows are errors (all of them, joined); vendor
-// inconsistencies are warnings in Service.Diagnostics, together with the scraper's.
+// Service resolves one scraped page with the overrides that name its file and derives
+// what follows from its entries: Entries, then Derive, for a run with no history.
 func Service(p *model.Page, ovs []Override) (*model.Service, error) {
+	s, err := Entries(p, ovs)
+	if err != nil {
+		return nil, err
+	}
+	Derive(s)
+	return s, nil
+}
+
+// Entries resolves the entries of one scraped page (actions or scopes, normalized,
+// checked and corrected), with the overrides that name its file, and derives nothing
+// from them: history merges the entries that vanished first, so that Derive sees a
+// deprecated entry with every relation it had. Unknown values and malformed rows are
+// errors (all of them, joined); vendor inconsistencies are warnings in
+// Service.Diagnostics, together with the scraper's.
+func Entries(p *model.Page, ovs []Override) (*model.Service, error) {
 	if err := checkOverrides(p, ovs); err != nil {
 		return nil, err
 	}
