@@ -123,5 +123,8 @@ func RunWith(o Options) (*Result, error) {
 	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
 		return nil, err
 	}
+	if err := catalogs(in, r, rts); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
