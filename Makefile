@@ -10,6 +10,7 @@ generate:
 ## test: fail on stale generated/, then vet and run every test
 test: check vet
 	$(GO) test ./...
+	cd sdk/tencentcloud && $(GO) vet ./... && $(GO) test -race ./...
 
 ## test-refresh: refresh-proofing: regenerate a copy whose pages changed and run
 ## every test there; only tests about freshness may depend on sources/

@@ -11,6 +11,7 @@ package pipeline
 
 import (
 	"errors"
+	"path/filepath"
 
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/history"
@@ -32,6 +33,11 @@ type Model struct {
 	// named holds, per service, what naming found worth a look (resolve.Package's
 	// Diagnostics): lint reports it without rendering anything.
 	named map[*model.Service][]model.Diagnostic
+	// parameters are the sources folder's parameters.json, and sourcesBase the
+	// folder's name as the generated comments cite it; Render's SDK transports
+	// use them.
+	parameters  []emit.ParameterOverride
+	sourcesBase string
 }
 
 // Diagnostics returns every anomaly of every service, in sources order, each
@@ -112,7 +118,10 @@ func Load(o Options) (*Model, error) {
 	services := make([]*model.Service, len(pages))
 	errs := make([]error, len(pages))
 	work.Each(len(pages), func(i int) { services[i], errs[i] = page(pages[i]) })
-	m := &Model{}
+	m := &Model{sourcesBase: filepath.Base(o.In)}
+	if m.parameters, err = loadParameters(o.In); err != nil {
+		return nil, err
+	}
 	for _, s := range services {
 		if s != nil {
 			m.Services = append(m.Services, s)
@@ -157,6 +166,9 @@ func Render(m *Model, importRoot string) (*Result, error) {
 	}
 	r := &Result{Model: m, Packages: pkgs}
 	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
+		return nil, err
+	}
+	if err := catalogs(r, rts); err != nil {
 		return nil, err
 	}
 	return r, nil
