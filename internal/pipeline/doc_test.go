@@ -13,7 +13,7 @@ import (
 // comment that starts with its name, and every file carries Go's generated-code
 // header, as STYLE.md asks.
 func TestDocComments(t *testing.T) {
-	res, err := Run(filepath.Join("..", "..", "sources"), "github.com/permgen/permgen/generated")
+	res, err := Run(filepath.Join("..", "..", "testdata", "sources"), "github.com/permgen/permgen/generated")
 	if err != nil {
 		t.Fatal(err)
 	}
