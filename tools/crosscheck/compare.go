@@ -13,9 +13,10 @@ import (
 )
 
 type peerResult struct {
-	ID       int    `json:"id"`
-	Decision string `json:"decision"`
-	Error    string `json:"error"`
+	ID         int    `json:"id"`
+	Decision   string `json:"decision"`
+	Error      string `json:"error"`
+	ResultType string `json:"resultType"`
 }
 
 // Decide runs iampolicy on one case.
@@ -91,7 +92,7 @@ func runCompare(args []string, out io.Writer) error {
 	for _, p := range peers {
 		byID[p.ID] = p
 	}
-	var agree, disagree, peerErr, ownErr int
+	var agree, disagree, peerErr, ownErr, wildcard int
 	outcomes := map[string]int{}
 	var frozen, diffs []Case
 	kinds := map[string]int{}
@@ -100,6 +101,13 @@ func runCompare(args []string, out io.Writer) error {
 		p, ok := byID[c.ID]
 		if !ok || p.Error != "" {
 			peerErr++
+			continue
+		}
+		if p.ResultType == "wildcard" {
+			// The peer's catalog gives the action a resource type where ours has
+			// none, so it simulated "*" as a pattern over resources: not the
+			// same question.
+			wildcard++
 			continue
 		}
 		d, err := Decide(c)
@@ -124,8 +132,8 @@ func runCompare(args []string, out io.Writer) error {
 		c.Expect = mine
 		diffs = append(diffs, *c)
 	}
-	fmt.Fprintf(out, "cases %d, compared %d, agreed %d, disagreed %d, peer errors %d, refused by iampolicy %d\n",
-		len(cases), agree+disagree, agree, disagree, peerErr, ownErr)
+	fmt.Fprintf(out, "cases %d, compared %d, agreed %d, disagreed %d, peer errors %d, peer wildcard simulations %d, refused by iampolicy %d\n",
+		len(cases), agree+disagree, agree, disagree, peerErr, wildcard, ownErr)
 	keys := make([]string, 0, len(outcomes))
 	for k := range outcomes {
 		keys = append(keys, k)

@@ -119,6 +119,13 @@ func (g *gen) makeCase() Case {
 		c.Boundary = g.policy(a, resource, 1+g.r.IntN(2), false)
 	}
 	if g.chance(0.2) {
+		if g.chance(0.4) && strings.Contains(resource, account) {
+			// Cross-account: the resource lives in the other account, so both
+			// the identity side and the resource policy must allow.
+			c.ResourceAccount = otherAccount
+			resource = strings.ReplaceAll(resource, account, otherAccount)
+			c.Request.Resource = resource
+		}
 		c.ResourcePolicy = g.policy(a, resource, 1+g.r.IntN(2), true)
 	}
 	return c

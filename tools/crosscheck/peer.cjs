@@ -32,6 +32,7 @@ async function main() {
       if (r.resultType === 'error') out.error = 'peer validation: ' + JSON.stringify(r.errors).slice(0, 300);
       else {
         out.decision = r.overallResult;
+        if (r.resultType !== 'single') out.resultType = r.resultType;
         const ign = r.result && r.result.ignoredContextKeys;
         if (ign && ign.length) out.ignored = ign;
       }

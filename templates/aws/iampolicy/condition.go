@@ -64,7 +64,13 @@ func valueHolds(kind OpKind, v string, values []string, vars bool, ctx *Context)
 	pos := kind.positive()
 	any := false
 	for _, pv := range values {
-		if matchValue(pos, v, pv, vars, ctx) {
+		m, ok := matchValue(pos, v, pv, vars, ctx)
+		if !ok {
+			// A policy variable that cannot be resolved makes the condition fail,
+			// whichever way the operator points.
+			return false
+		}
+		if m {
 			any = true
 			break
 		}
@@ -76,21 +82,25 @@ func valueHolds(kind OpKind, v string, values []string, vars bool, ctx *Context)
 }
 
 // matchValue compares a request value v with one policy value pv under a positive
-// operator. Values that do not parse for the operator's type never match.
-func matchValue(kind OpKind, v, pv string, vars bool, ctx *Context) bool {
+// operator. Values that do not parse for the operator's type never match; ok is
+// false when pv holds a policy variable the request cannot resolve.
+func matchValue(kind OpKind, v, pv string, vars bool, ctx *Context) (matched, ok bool) {
 	switch kind {
 	case StringEquals:
-		m, _ := matchGlob(pv, v, false, false, vars, ctx)
-		return m
+		return matchGlob(pv, v, false, false, vars, ctx)
 	case StringEqualsIgnoreCase:
-		m, _ := matchGlob(pv, v, true, false, vars, ctx)
-		return m
+		return matchGlob(pv, v, true, false, vars, ctx)
 	case StringLike:
-		m, _ := matchGlob(pv, v, false, true, vars, ctx)
-		return m
+		return matchGlob(pv, v, false, true, vars, ctx)
 	case ArnEquals, ArnLike:
-		m, _ := matchARN(pv, v, vars, ctx)
-		return m
+		return matchARN(pv, v, vars, ctx)
+	}
+	return matchTyped(kind, v, pv), true
+}
+
+// matchTyped compares values of the operators that take no policy variables.
+func matchTyped(kind OpKind, v, pv string) bool {
+	switch kind {
 	case NumericEquals, NumericLessThan, NumericLessThanEquals, NumericGreaterThan, NumericGreaterThanEquals:
 		a, err1 := strconv.ParseFloat(v, 64)
 		b, err2 := strconv.ParseFloat(pv, 64)

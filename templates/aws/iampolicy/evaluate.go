@@ -92,6 +92,8 @@ type Decision struct {
 	// BoundaryDenied is set when an identity policy allowed but the permissions
 	// boundary did not.
 	BoundaryDenied bool
+	// Unconditional is set for sts:GetCallerIdentity, which needs no permission.
+	Unconditional bool
 }
 
 // Allowed reports whether the request is allowed.
@@ -198,11 +200,23 @@ func EvaluateAll(req *Request, ps Policies) Decision {
 		d.refs, d.nrefs = deny.refs, deny.nrefs
 		return d
 	}
+	if strings.EqualFold(req.Action, "sts:GetCallerIdentity") {
+		// STS answers GetCallerIdentity whatever the policies say, even a Deny.
+		d.Outcome = Allowed
+		d.nrefs = 0
+		d.Unconditional = true
+		return d
+	}
 	identitySide := idAllow && (ps.Boundary == nil || bAllow)
 	crossAccount := ps.ResourceAccount != "" && principalAccount(req.Principal) != "" &&
 		ps.ResourceAccount != principalAccount(req.Principal)
 	allowed := false
 	switch {
+	case isKMSKey(req.Resource), ps.Resource != nil && isAssumeRole(req.Action, req.Resource):
+		// A KMS key is usable only when its key policy allows, and a role can be
+		// assumed only when its trust policy allows: directly, or by trusting the
+		// account, whose identity policies must then allow too.
+		allowed = rpAllow || (rpAccountAllow && identitySide)
 	case crossAccount:
 		allowed = identitySide && (rpAllow || rpAccountAllow)
 	default:
@@ -350,8 +364,12 @@ func statementApplies(req *Request, s *Statement, vars bool, d *Decision) bool {
 			return false
 		}
 	} else if s.NotResource != nil {
-		if anyResource(s.NotResource, req.Resource, vars, &req.Context) {
-			return false
+		for _, p := range s.NotResource {
+			// An unresolvable variable invalidates the statement rather than
+			// widening NotResource to everything.
+			if m, ok := matchARN(p, req.Resource, vars, &req.Context); m || !ok {
+				return false
+			}
 		}
 	}
 	holds := true
@@ -389,4 +407,20 @@ func anyResource(patterns []string, resource string, vars bool, ctx *Context) bo
 func isAccountRoot(v, acct string) bool {
 	p, ok := splitARN(v)
 	return ok && p[1] == "iam" && p[3] == acct && p[4] == "root"
+}
+
+// isKMSKey reports whether resource is a KMS key ARN.
+func isKMSKey(resource string) bool {
+	p, ok := splitARN(resource)
+	return ok && p[1] == "kms" && strings.HasPrefix(p[4], "key/")
+}
+
+// isAssumeRole reports whether the request assumes an IAM role, which its trust
+// policy (passed as the resource policy) must allow.
+func isAssumeRole(action, resource string) bool {
+	if len(action) < len("sts:AssumeRole") || !strings.EqualFold(action[:len("sts:AssumeRole")], "sts:AssumeRole") {
+		return false
+	}
+	p, ok := splitARN(resource)
+	return ok && p[1] == "iam" && strings.HasPrefix(p[4], "role/")
 }
