@@ -41,3 +41,5 @@ fuzz:
 bench: bench-all
 
 include bench.mk
+
+include crosscheck.mk

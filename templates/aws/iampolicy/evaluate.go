@@ -170,6 +170,12 @@ type match struct {
 // resource policy naming the principal; otherwise it is implicitly denied.
 func EvaluateAll(req *Request, ps Policies) Decision {
 	var d Decision
+	if strings.EqualFold(req.Action, "sts:GetCallerIdentity") {
+		// STS answers GetCallerIdentity whatever the policies say, even a Deny.
+		d.Outcome = Allowed
+		d.Unconditional = true
+		return d
+	}
 	var deny Decision // collects deny refs separately from allow refs
 	var idAllow, rpAllow, rpAccountAllow, bAllow bool
 	for i, p := range ps.Identity {
@@ -200,25 +206,18 @@ func EvaluateAll(req *Request, ps Policies) Decision {
 		d.refs, d.nrefs = deny.refs, deny.nrefs
 		return d
 	}
-	if strings.EqualFold(req.Action, "sts:GetCallerIdentity") {
-		// STS answers GetCallerIdentity whatever the policies say, even a Deny.
-		d.Outcome = Allowed
-		d.nrefs = 0
-		d.Unconditional = true
-		return d
-	}
 	identitySide := idAllow && (ps.Boundary == nil || bAllow)
 	crossAccount := ps.ResourceAccount != "" && principalAccount(req.Principal) != "" &&
 		ps.ResourceAccount != principalAccount(req.Principal)
 	allowed := false
 	switch {
-	case isKMSKey(req.Resource), ps.Resource != nil && isAssumeRole(req.Action, req.Resource):
+	case crossAccount:
+		allowed = identitySide && (rpAllow || rpAccountAllow)
+	case isKMSKey(req.Action, req.Resource), ps.Resource != nil && isAssumeRole(req.Action, req.Resource):
 		// A KMS key is usable only when its key policy allows, and a role can be
 		// assumed only when its trust policy allows: directly, or by trusting the
 		// account, whose identity policies must then allow too.
 		allowed = rpAllow || (rpAccountAllow && identitySide)
-	case crossAccount:
-		allowed = identitySide && (rpAllow || rpAccountAllow)
 	default:
 		allowed = identitySide || rpAllow
 	}
@@ -409,8 +408,12 @@ func isAccountRoot(v, acct string) bool {
 	return ok && p[1] == "iam" && p[3] == acct && p[4] == "root"
 }
 
-// isKMSKey reports whether resource is a KMS key ARN.
-func isKMSKey(resource string) bool {
+// isKMSKey reports whether a KMS operation acts on a KMS key (other services'
+// actions on a key, like kinesis:StartStreamEncryption, are not governed by it).
+func isKMSKey(action, resource string) bool {
+	if len(action) < 4 || !strings.EqualFold(action[:4], "kms:") {
+		return false
+	}
 	p, ok := splitARN(resource)
 	return ok && p[1] == "kms" && strings.HasPrefix(p[4], "key/")
 }
