@@ -4,10 +4,10 @@ package model
 // folded), mapped to closed vocabularies, checked and corrected by overrides. It is the
 // record that emitters read and that diffs compare. It carries no Go names.
 type Service struct {
-	Kind   string `json:"kind"` // the page format, FormatTencentCAM or FormatScopeTable
+	Kind   string `json:"kind"` // the page format: FormatTencentCAM, FormatScopeTable or FormatAWSSAR
 	Source Source `json:"source"`
 	// Name is the product's name as the page gives it (云呼叫中心); ShortName is the
-	// CAM short name (ccc) or, for a scope table, the vendor.
+	// CAM short name (ccc), the AWS service prefix (s3) or, for a scope table, the vendor.
 	Name      string `json:"name"`
 	ShortName string `json:"short_name"`
 
@@ -20,6 +20,9 @@ type Service struct {
 	Actions       []Action       `json:"actions,omitempty"`        // sorted by Name
 	ResourceTypes []ResourceType `json:"resource_types,omitempty"` // sorted by Service, then Name
 	Scopes        []Scope        `json:"scopes,omitempty"`         // sorted by Name
+
+	// ConditionKeys are the condition keys an AWS page defines, sorted by Name.
+	ConditionKeys []ConditionKey `json:"condition_keys,omitempty"`
 
 	// Diagnostics are the anomalies found in this page, in page order.
 	Diagnostics []Diagnostic `json:"-"`
@@ -68,7 +71,23 @@ type Action struct {
 	// Deprecated is set when the action has vanished from the page but is kept so
 	// that users' code still compiles; nil while the page lists it.
 	Deprecated *Deprecation `json:"deprecated,omitempty"`
-	Pos        Pos          `json:"-"`
+
+	// AWS (FormatAWSSAR) only. AccessLevel is one of the Access* words as written;
+	// DocURL the action's documentation link; Operation the API operation the link
+	// names (API_GetBucketCors.html: "GetBucketCors"), empty when it names none.
+	AccessLevel string `json:"access_level,omitempty"`
+	DocURL      string `json:"doc_url,omitempty"`
+	Operation   string `json:"operation,omitempty"`
+	// ResourceTypes are the action's resource-type rows in page order.
+	ResourceTypes []ActionResourceType `json:"resource_types,omitempty"`
+	// ConditionKeys and DependentActions are those of the row with no resource type
+	// (request-level), in page order.
+	ConditionKeys    []string `json:"condition_keys,omitempty"`
+	DependentActions []string `json:"dependent_actions,omitempty"`
+	// Scenarios are the action's "SCENARIO:" blocks in page order (ec2:RunInstances).
+	Scenarios []ActionScenario `json:"scenarios,omitempty"`
+
+	Pos Pos `json:"-"`
 }
 
 // Deprecation records when an action or scope disappeared from its page.
@@ -100,6 +119,10 @@ type ResourceType struct {
 	Name         string   `json:"name"`         // "SdkAppId"
 	Pattern      string   `json:"pattern"`      // the pattern builders follow
 	Placeholders []string `json:"placeholders"` // account and path placeholders, e.g. ["uin","SdkAppId"]
+	// ConditionKeys are the keys an AWS resource type lists, in page order. For AWS,
+	// Pattern is the ARN template as written after normalization and Placeholders
+	// every placeholder in template order except Partition.
+	ConditionKeys []string `json:"condition_keys,omitempty"`
 }
 
 // Scope is one access-token scope "namespace:verb".
