@@ -99,10 +99,10 @@ type Kind uint8
 
 // Policy kinds and their quotas in characters, white space not counted.
 const (
-	ManagedPolicy    Kind = iota // 6,144
-	RoleInlinePolicy             // 10,240
-	UserInlinePolicy             // 2,048
-	GroupInlinePolicy            // 5,120
+	ManagedPolicy     Kind = iota // 6,144
+	RoleInlinePolicy              // 10,240
+	UserInlinePolicy              // 2,048
+	GroupInlinePolicy             // 5,120
 )
 
 // Quota returns the size limit of the kind.
