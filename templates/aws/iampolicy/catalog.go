@@ -177,3 +177,5 @@ func ActionsMatching(cat Catalog, pattern string) []iam.ActionInfo {
 	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
 	return out
 }
+
+func iamTemplateMatch(template, arn string) bool { return iamarn.Template(template).Match(arn) }
