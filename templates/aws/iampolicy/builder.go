@@ -268,7 +268,7 @@ func NewWith(cat Catalog, statements ...*StatementBuilder) (*Policy, error) {
 		}
 		for _, c := range b.conds {
 			k := string(c.Key)
-			t := c.Key.Type()
+			t := keyType(cat, k)
 			if !operatorFits(c.Operator.Kind.Category(), t) {
 				fail("%s is a %s key; %s compares %s values", k, t, c.Operator, c.Operator.Kind.Category())
 			}

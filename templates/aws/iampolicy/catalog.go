@@ -23,6 +23,22 @@ type Catalog interface {
 	LookupResourceType(prefix, name string) (iam.ResourceTypeInfo, bool)
 }
 
+// KeyTyper is implemented by a Catalog that knows condition keys' documented
+// types itself; otherwise iam.ConditionKey.Type (the generated key table) answers.
+type KeyTyper interface {
+	KeyType(key string) (iam.ConditionType, bool)
+}
+
+// keyType returns the documented type of key k.
+func keyType(cat Catalog, k string) iam.ConditionType {
+	if kt, ok := cat.(KeyTyper); ok {
+		if t, ok := kt.KeyType(k); ok {
+			return t
+		}
+	}
+	return iam.ConditionKey(k).Type()
+}
+
 // CatalogFuncs makes a Catalog of three functions, such as the generated catalog
 // package's.
 type CatalogFuncs struct {

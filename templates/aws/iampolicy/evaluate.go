@@ -50,6 +50,10 @@ const (
 	ResourcePolicy
 )
 
+// MarshalText writes the name String returns.
+func (k PolicyKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// String returns "identity policy", "boundary" or "resource policy".
 func (k PolicyKind) String() string {
 	switch k {
 	case PermissionsBoundary:
@@ -62,10 +66,10 @@ func (k PolicyKind) String() string {
 
 // StatementRef names one statement: which policy, which statement, its Sid.
 type StatementRef struct {
-	Kind      PolicyKind
-	Policy    int // index among the identity policies; 0 for the others
-	Statement int
-	Sid       string
+	Kind      PolicyKind `json:"kind"`
+	Policy    int        `json:"policy"` // index among the identity policies; 0 for the others
+	Statement int        `json:"statement"`
+	Sid       string     `json:"sid,omitempty"`
 }
 
 func (r StatementRef) String() string {

@@ -242,7 +242,7 @@ func lintStatement(p *Policy, i int, cat Catalog) []Finding {
 	for j, c := range s.Condition {
 		cp := fmt.Sprintf("%s.Condition.%s.%s", path, c.Operator, c.Key)
 		_ = j
-		t := iam.ConditionKey(c.Key).Type()
+		t := keyType(cat, c.Key)
 		if !operatorFits(c.Operator.Kind.Category(), t) {
 			add(Finding{Code: CodeOperatorType, Severity: SeverityError, Path: cp,
 				Message: fmt.Sprintf("%s is a %s key; %s compares %s values, so the condition never holds as meant", c.Key, t, c.Operator.Kind, c.Operator.Kind.Category()),
