@@ -96,31 +96,21 @@ func actsOn(cat Catalog, a iam.ActionInfo, resource string) bool {
 	return false
 }
 
-// patternCouldMatch accepts a pattern whose wildcards could stand for an instance
-// of the template: same service, and the literal text before the first wildcard
-// agrees with the template up to its first placeholder.
+// patternCouldMatch reports whether a pattern with wildcards names some instance
+// of the template: its wildcards, read as a short name or a short path, give an
+// ARN the template matches ("arn:aws:s3:::b/*" names objects, not buckets).
 func patternCouldMatch(template, pattern string) bool {
 	if !strings.ContainsAny(pattern, "*?") {
 		return false
 	}
-	tp, tok := splitARN(template)
-	pp, pok := splitARN(pattern)
-	if !tok || !pok {
-		return false
+	t := iamarn.Template(template)
+	for _, fill := range []string{"x", "x/x"} {
+		r := strings.NewReplacer("*", fill, "?", "x")
+		if t.Match(r.Replace(pattern)) {
+			return true
+		}
 	}
-	if m, _ := matchGlob(pp[1], tp[1], false, true, false, nil); !m {
-		return false
-	}
-	lit := pp[4]
-	if i := strings.IndexAny(lit, "*?"); i >= 0 {
-		lit = lit[:i]
-	}
-	fixed := tp[4]
-	if i := strings.Index(fixed, "${"); i >= 0 {
-		fixed = fixed[:i]
-	}
-	n := min(len(lit), len(fixed))
-	return lit[:n] == fixed[:n]
+	return false
 }
 
 // keyHonoured reports whether an action takes condition key k: a global aws: key,

@@ -72,6 +72,7 @@ type StatementRef struct {
 	Sid       string     `json:"sid,omitempty"`
 }
 
+// String names the statement: "identity policy 0 statement 2 (Sid)".
 func (r StatementRef) String() string {
 	s := fmt.Sprintf("%s %d statement %d", r.Kind, r.Policy, r.Statement)
 	if r.Kind != IdentityPolicy {

@@ -118,7 +118,11 @@ func (k Kind) Quota() int {
 	return 6144
 }
 
+// String names the kind: "managed policy", "role inline policy", ...
 func (k Kind) String() string {
+	if k > GroupInlinePolicy {
+		return fmt.Sprintf("Kind(%d)", uint8(k))
+	}
 	return [...]string{"managed policy", "role inline policy", "user inline policy", "group inline policy"}[k]
 }
 
