@@ -185,3 +185,13 @@ func ActionsMatching(cat Catalog, pattern string) []iam.ActionInfo {
 }
 
 func iamTemplateMatch(template, arn string) bool { return iamarn.Template(template).Match(arn) }
+
+// Actions turns catalog rows into the actions Allow and Deny take:
+// Allow(Actions(ActionsByLevel(cat, "s3", iam.Read))...).
+func Actions(infos []iam.ActionInfo) []iam.Action {
+	out := make([]iam.Action, len(infos))
+	for i, a := range infos {
+		out[i] = a
+	}
+	return out
+}
