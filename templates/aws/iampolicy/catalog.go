@@ -36,7 +36,11 @@ func keyType(cat Catalog, k string) iam.ConditionType {
 			return t
 		}
 	}
-	return iam.ConditionKey(k).Type()
+	if t := iam.ConditionKey(k).Type(); t.Valid() {
+		return t
+	}
+	t, _ := globalKeyType(k)
+	return t
 }
 
 // CatalogFuncs makes a Catalog of three functions, such as the generated catalog
