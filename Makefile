@@ -10,6 +10,7 @@ generate:
 ## test: fail on stale generated/, then vet and run every test
 test: check vet
 	$(GO) test ./...
+	cd sdk/tencentcloud && $(GO) vet ./... && $(GO) test -race ./...
 
 ## check: exit 1 with a diff when generated/ does not match sources/
 check:

@@ -27,7 +27,7 @@ func compareResourceTypes(old, new []model.ResourceType) []Change {
 			out = append(out, Change{Class: Breaking, Kind: Removed, Name: name, Detail: o.Pattern})
 			continue
 		}
-		fs := differingFields(o, n, cmpopts.IgnoreFields(model.ResourceType{}, "Service", "Name"))
+		fs := differingFields(o, n, cmpopts.IgnoreFields(model.ResourceType{}, "Service", "Name", "Pos"))
 		if fs["Placeholders"] {
 			// The builder's parameters are the placeholders.
 			out = append(out, Change{Class: Breaking, Kind: Changed, Name: name, Field: "placeholders",
@@ -52,4 +52,6 @@ func compareResourceTypes(old, new []model.ResourceType) []Change {
 var resourceTypeRules = []rule{
 	// Same parameters, another string: resources built before and after differ.
 	{"Pattern", "pattern", Policy},
+	// AWS: another key the resource type honours changes what a policy can test.
+	{"ConditionKeys", "condition_keys", Policy},
 }
