@@ -44,6 +44,30 @@ var verdicts = []struct {
 			}
 		})
 	}},
+	{"notprincipal-account-rule", func(p map[string]any) {
+		// The peer excepts a caller that NotPrincipal names by its own ARN, or by
+		// its account (ID or root ARN), alone; iampolicy needs both.
+		eachStatement(p, func(s map[string]any) {
+			np, _ := s["NotPrincipal"].(map[string]any)
+			if np == nil {
+				return
+			}
+			var vals []any
+			switch v := np["AWS"].(type) {
+			case string:
+				vals = []any{v}
+			case []any:
+				vals = v
+			}
+			root := "arn:aws:iam::" + account + ":root"
+			for _, v := range vals {
+				if v == principalARN || v == root || v == account {
+					np["AWS"] = append(vals, principalARN, root)
+					return
+				}
+			}
+		})
+	}},
 	{"variables-in-2008", func(p map[string]any) {
 		// The peer expands policy variables in 2008-10-17 policies.
 		if p["Version"] == "2008-10-17" {
@@ -84,7 +108,8 @@ func rewritten(c *Case, rewrite func(map[string]any)) Case {
 }
 
 // classify names the verdict that explains why iampolicy decided differently
-// from the peer, or "unexplained".
+// from the peer: one reading, else all of them together ("a+b+..."), else
+// "unexplained".
 func classify(c *Case, peer string) string {
 	for _, v := range verdicts {
 		r := rewritten(c, v.rewrite)
@@ -92,7 +117,24 @@ func classify(c *Case, peer string) string {
 			return v.name
 		}
 	}
+	all := *c
+	var names []string
+	for _, v := range verdicts {
+		if r := rewritten(&all, v.rewrite); !equalJSON(&r, &all) {
+			names = append(names, v.name)
+			all = r
+		}
+	}
+	if d, err := Decide(&all); err == nil && d.Outcome.String() == peer && len(names) > 1 {
+		return strings.Join(names, "+")
+	}
 	return "unexplained"
+}
+
+func equalJSON(a, b *Case) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return string(x) == string(y)
 }
 
 func peerUnresolved(arn string) string {

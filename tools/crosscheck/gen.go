@@ -373,15 +373,28 @@ func (g *gen) statement(a catAction, resource string, resourcePolicy bool) map[s
 		s["Sid"] = fmt.Sprintf("S%d", g.r.IntN(100))
 	}
 	if resourcePolicy {
-		switch g.r.IntN(4) {
+		switch g.r.IntN(7) {
 		case 0:
 			s["Principal"] = "*"
 		case 1:
 			s["Principal"] = map[string]any{"AWS": principalARN}
 		case 2:
 			s["Principal"] = map[string]any{"AWS": "arn:aws:iam::" + account + ":root"}
+		case 3:
+			s["Principal"] = map[string]any{"AWS": account}
+		case 4:
+			s["Principal"] = map[string]any{"AWS": []any{"arn:aws:iam::" + otherAccount + ":user/mallory", principalARN}}
+		case 5:
+			s["Principal"] = map[string]any{"AWS": "*"}
 		default:
 			s["Principal"] = map[string]any{"AWS": "arn:aws:iam::" + otherAccount + ":user/mallory"}
+		}
+		// NotPrincipal "*" ("everyone but everyone") is left out: no AWS sentence
+		// decides it, and the two engines read it differently.
+		if aws, _ := s["Principal"].(map[string]any); s["Effect"] == "Deny" && aws != nil && aws["AWS"] != "*" && g.chance(0.3) {
+			// "Deny everyone except": NotPrincipal, as the guide shows it with Deny.
+			s["NotPrincipal"] = s["Principal"]
+			delete(s, "Principal")
 		}
 	}
 	return s

@@ -198,7 +198,7 @@ func EvaluateAll(req *Request, ps Policies) Decision {
 	}
 	var rpRefs Decision
 	if ps.Resource != nil {
-		m := evalPolicyResource(req, &t, ps.Resource, &rpRefs, &deny, &rpAccountAllow)
+		m := evalPolicyResource(req, &t, ps.Resource, ps.Boundary != nil, &rpRefs, &deny, &rpAccountAllow)
 		rpAllow = m.allow
 		for _, k := range rpRefs.Missing() {
 			d.addMissing(k)
@@ -283,12 +283,12 @@ func evalPolicy(req *Request, t *target, p *Policy, kind PolicyKind, index int, 
 // its Principal (or NotPrincipal) covers the caller. An Allow whose principal is
 // the caller's whole account (its root or ID) only vouches for the account: the
 // identity side must still allow, so it sets accountAllow instead of allow.
-func evalPolicyResource(req *Request, t *target, p *Policy, to, denyTo *Decision, accountAllow *bool) match {
+func evalPolicyResource(req *Request, t *target, p *Policy, boundary bool, to, denyTo *Decision, accountAllow *bool) match {
 	var m match
 	vars := p.Version == Version2012
 	for si := range p.Statement {
 		s := &p.Statement[si]
-		direct, account := principalMatches(s, req.Principal)
+		direct, account := principalMatches(s, req.Principal, boundary)
 		if !direct && !account {
 			continue
 		}
@@ -320,20 +320,31 @@ func (d *Decision) addRef(r StatementRef) {
 
 // principalMatches reports whether a statement's Principal covers the caller
 // directly (by "*" or its own ARN) or through its account.
-func principalMatches(s *Statement, caller string) (direct, account bool) {
+func principalMatches(s *Statement, caller string, boundary bool) (direct, account bool) {
 	if s.Principal != nil {
 		return principalCovers(s.Principal, caller)
 	}
 	if s.NotPrincipal != nil {
-		d, a := principalCovers(s.NotPrincipal, caller)
-		return !d && !a, false
+		if s.Effect != EffectDeny {
+			return false, false // NotPrincipal is supported with Deny only
+		}
+		if boundary {
+			return true, false // a Deny with NotPrincipal always denies a bounded principal
+		}
+		// Excepted only when both the caller and its account are listed: AWS
+		// may check the account first, then the user.
+		user, acct := principalCovers(s.NotPrincipal, caller)
+		return !(user && acct), false
 	}
 	return false, false
 }
 
+// principalCovers reports whether a principal element names the caller itself
+// (its ARN, or "*") and whether it names the caller's account (its ID, its root
+// ARN, or "*").
 func principalCovers(p *Principal, caller string) (direct, account bool) {
 	if p.Wildcard {
-		return true, false
+		return true, true
 	}
 	acct := principalAccount(caller)
 	for _, e := range p.Entries {
@@ -343,7 +354,7 @@ func principalCovers(p *Principal, caller string) (direct, account bool) {
 		for _, v := range e.Values {
 			switch {
 			case v == "*":
-				direct = true
+				direct, account = true, true
 			case v == caller:
 				direct = true
 			case acct != "" && (v == acct || isAccountRoot(v, acct)):

@@ -375,6 +375,39 @@ var rules = []rule{
 		},
 	},
 	{
+		doc:  guide + "reference_policies_elements_notprincipal.html",
+		says: "When you use NotPrincipal, you must also specify the account ARN of the not-denied principal. Otherwise, the policy might deny access to the entire account that contains the principal.",
+		cases: []ruleCase{
+			{name: "user and account excepted", policies: []string{allowAll},
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotPrincipal":{"AWS":["` + alice + `","arn:aws:iam::111122223333:root"]},"Action":"s3:*","Resource":"*"}}`,
+				req:      req("s3:GetObject", "arn:aws:s3:::b/k"), want: Allowed},
+			{name: "user without its account is denied", policies: []string{allowAll},
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotPrincipal":{"AWS":"` + alice + `"},"Action":"s3:*","Resource":"*"}}`,
+				req:      req("s3:GetObject", "arn:aws:s3:::b/k"), want: ExplicitDeny},
+			{name: "account without the user is denied", policies: []string{allowAll},
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:*","Resource":"*"}}`,
+				req:      req("s3:GetObject", "arn:aws:s3:::b/k"), want: ExplicitDeny},
+		},
+	},
+	{
+		doc:  guide + "reference_policies_elements_notprincipal.html",
+		says: "The NotPrincipal element with a Deny effect will always deny any IAM principal that has a permissions boundary policy attached, regardless of the values specified in the NotPrincipal element.",
+		cases: []ruleCase{
+			{name: "bounded principal denied although excepted", policies: []string{allowAll}, boundary: allowAll,
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotPrincipal":{"AWS":["` + alice + `","111122223333"]},"Action":"s3:*","Resource":"*"}}`,
+				req:      req("s3:GetObject", "arn:aws:s3:::b/k"), want: ExplicitDeny},
+		},
+	},
+	{
+		doc:  guide + "reference_policies_elements_notprincipal.html",
+		says: "NotPrincipal must be used with \"Effect\":\"Deny\". Using it with \"Effect\":\"Allow\" is not supported.",
+		cases: []ruleCase{
+			{name: "Allow with NotPrincipal grants nothing",
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"s3:*","Resource":"*"}}`,
+				req:      req("s3:GetObject", "arn:aws:s3:::b/k"), want: ImplicitDeny},
+		},
+	},
+	{
 		doc:  "https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html",
 		says: "Unless the key policy explicitly allows it, you cannot use IAM policies to allow access to a KMS key.",
 		cases: []ruleCase{

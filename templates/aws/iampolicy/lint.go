@@ -66,6 +66,7 @@ const (
 	CodeNotActionAllow    = "AWS051" // Allow with NotAction
 	CodeNotResourceAllow  = "AWS052" // Allow with NotResource
 	CodeAllowAll          = "AWS053" // Allow * on *
+	CodeNotPrincipalAllow = "AWS054" // NotPrincipal with Allow, which AWS does not support
 	CodeRedundant         = "AWS060" // statement another statement already covers
 	CodeTooLarge          = "AWS070" // over the size quota of the policy's kind
 )
@@ -187,6 +188,11 @@ func lintStatement(p *Policy, i int, cat Catalog) []Finding {
 	if allow && s.NotResource != nil {
 		add(Finding{Code: CodeNotResourceAllow, Severity: SeveritySecurityWarning, Path: path + ".NotResource",
 			Message: "Allow with NotResource grants on every resource not listed, in every service", Fix: "list the resources in Resource"})
+	}
+	if allow && s.NotPrincipal != nil {
+		add(Finding{Code: CodeNotPrincipalAllow, Severity: SeverityError, Path: path + ".NotPrincipal",
+			Message: "NotPrincipal is supported with Deny only; this Allow grants nothing",
+			Fix:     "use Principal, or a Deny with a Condition on aws:PrincipalArn"})
 	}
 	if allow && len(s.Condition) == 0 && contains(s.Action, "*") && contains(s.Resource, "*") {
 		add(Finding{Code: CodeAllowAll, Severity: SeveritySecurityWarning, Path: path,

@@ -46,6 +46,8 @@ func TestLintFindings(t *testing.T) {
 		{"PassRole star", stmt(cond("Allow", "iam:PassRole", "*", "")), "AWS050@Statement[0].Action[0]"},
 		{"NotAction allow", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}}`,
 			"AWS051@Statement[0].NotAction AWS013@Statement[0].NotAction[0]"},
+		{"NotPrincipal allow", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","NotPrincipal":{"AWS":"111122223333"},"Action":"s3:GetObject","Resource":"*"}}`,
+			"AWS054@Statement[0].NotPrincipal"},
 		{"allow all", allowAll, "AWS053@Statement[0] AWS050@Statement[0].Action[0]"},
 		{"redundant", stmt(cond("Allow", "s3:GetObject", "arn:aws:s3:::b/k", ""), cond("Allow", "s3:Get*", "arn:aws:s3:::b/*", "")),
 			"AWS013@Statement[1].Action[0] AWS060@Statement[0]"},
