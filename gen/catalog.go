@@ -46,20 +46,23 @@ type catalogRT struct {
 
 // runCatalog prints the resolved catalog of every vendor, one action per line.
 func runCatalog(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("catalog", stderr)
+	fs, p := newFlags("catalog", "", `Print the resolved catalog of every vendor, one action (or scope) a line: text
+"prefix:action<TAB>access level or category<TAB>resource types<TAB>description", or
+one JSON object a line. -in may also be a folder whose aws/ holds AWS pages as
+fetched, with no manifest. Reads only the sources folder: no go.mod needed.`, stderr)
 	service := fs.String("service", "", "only the service with this `prefix` (AWS prefix, CAM short name or vendor of a scope table)")
 	format := fs.String("format", "text", "output `format`: text or json (one JSON object per line)")
-	p.importPath = "-" // the model does not depend on the import path
 	if err := p.parse(fs, args); err != nil {
 		return err
 	}
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown -format %q; known: text, json", *format)
 	}
-	services, err := pipeline.Model(p.in)
+	m, err := pipeline.Load(pipeline.Options{In: p.in})
 	if err != nil {
 		return err
 	}
+	services := m.Services
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

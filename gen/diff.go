@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -15,14 +16,16 @@ import (
 // and the new one is -in scraped (what the pages say now). Exit 0: no change;
 // 1: changes, none breaking; 3: a breaking change; 2: error.
 func runDiff(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("diff", stderr)
+	fs, p := newFlags("diff", "", `Compare two models and classify each change (breaking, policy, additive, cosmetic).
+By default the old model is the snapshots checked in under -out and the new one is
+-in scraped. Exit 0 no change, 1 changes none breaking, 3 a breaking change.
+Reads no go.mod.`, stderr)
+	p.withOut(fs)
 	oldDir := fs.String("old", "", "old model `folder`: a sources folder (has manifest.json) or a generated tree (default: the snapshots in -out)")
 	newDir := fs.String("new", "", "new model `folder`, like -old (default: -in, scraped)")
 	oldRev := fs.String("old-rev", "", "old model at git `revision`: its snapshots in -out, or its -in scraped when it has none")
 	newRev := fs.String("new-rev", "", "new model at git `revision`, like -old-rev")
 	format := fs.String("format", "text", "output `format`: "+strings.Join(diff.Formats, ", "))
-	// The model does not depend on the import path, so diff needs no go.mod.
-	p.importPath = "-"
 	if err := p.parse(fs, args); err != nil {
 		return err
 	}
@@ -32,7 +35,12 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	if *oldDir != "" && *oldRev != "" || *newDir != "" && *newRev != "" {
 		return errors.New("give a side as a folder or as a revision, not both: -old or -old-rev, -new or -new-rev")
 	}
-	old, err := side(*oldDir, *oldRev, p, func() (diff.Side, error) { return diff.LoadSnapshots(p.out) })
+	old, err := side(*oldDir, *oldRev, p, func() (diff.Side, error) {
+		if _, err := os.Stat(p.out); err != nil {
+			return diff.Side{}, fmt.Errorf("output folder %s: %w; give the generated tree with -out, or the old model with -old or -old-rev", p.out, errors.Unwrap(err))
+		}
+		return diff.LoadSnapshots(p.out)
+	})
 	if err != nil {
 		return fmt.Errorf("old model: %w", err)
 	}

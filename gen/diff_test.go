@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,43 +13,15 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/permgen/permgen/internal/diff"
+	"github.com/permgen/permgen/internal/golden"
 	"github.com/permgen/permgen/internal/model"
 	snapshots "github.com/permgen/permgen/internal/snapshot"
 )
 
-// -update rewrites the golden files. Another test file of this package may define
-// the flag first (package variables are set before init runs); both then share it.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files under testdata/")
-	}
-}
-
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 // goldenFile compares got with testdata/file, or rewrites it under -update.
 func goldenFile(t *testing.T, file, got string) {
 	t.Helper()
-	file = filepath.Join("testdata", file)
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", file, diff)
-	}
+	golden.File(t, filepath.Join("testdata", file), []byte(got))
 }
 
 // diffCmd runs the diff command and maps its result to an exit code the way main
@@ -102,8 +73,8 @@ func editCCC(t *testing.T, sources string) {
 // edited four ways print exactly those four changes, and a removal exits 3.
 func TestDiffAcceptance(t *testing.T) {
 	tmp := t.TempDir()
-	copyTree(t, filepath.Join(repo, "sources"), filepath.Join(tmp, "sources"))
-	copyTree(t, filepath.Join(repo, "generated"), filepath.Join(tmp, "generated"))
+	copyTree(t, frozenSources, filepath.Join(tmp, "sources"))
+	copyTree(t, frozenGenerated(t), filepath.Join(tmp, "generated"))
 	editCCC(t, filepath.Join(tmp, "sources"))
 	flags := []string{"-in", filepath.Join(tmp, "sources"), "-out", filepath.Join(tmp, "generated")}
 
@@ -162,7 +133,7 @@ func TestDiffAcceptance(t *testing.T) {
 // TestDiffUnchanged: the checked-in snapshots are the checked-in sources, so nothing
 // changed and the exit is 0.
 func TestDiffUnchanged(t *testing.T) {
-	code, stdout, stderr := diffCmd(t, "-in", filepath.Join(repo, "sources"), "-out", filepath.Join(repo, "generated"))
+	code, stdout, stderr := diffCmd(t, "-in", frozenSources, "-out", frozenGenerated(t))
 	if code != 0 {
 		t.Fatalf("exit %d, want 0\n%s%s", code, stdout, stderr)
 	}
@@ -177,8 +148,8 @@ func copyRepo(t *testing.T) (dir, in, out string) {
 	t.Helper()
 	dir = t.TempDir()
 	in, out = filepath.Join(dir, "sources"), filepath.Join(dir, "generated")
-	copyTree(t, filepath.Join(repo, "sources"), in)
-	copyTree(t, filepath.Join(repo, "generated"), out)
+	copyTree(t, frozenSources, in)
+	copyTree(t, frozenGenerated(t), out)
 	return dir, in, out
 }
 
@@ -207,10 +178,10 @@ func TestDiffFolders(t *testing.T) {
 		{[]string{"-old", in, "-new", out}, 3},
 		{[]string{"-old", out, "-new", out}, 0},
 		{[]string{"-old", in, "-new", in}, 0},
-		{[]string{"-old", filepath.Join(repo, "sources"), "-new", in}, 3},
+		{[]string{"-old", frozenSources, "-new", in}, 3},
 		// -old alone: the new side is -in, scraped.
-		{[]string{"-old", filepath.Join(repo, "generated"), "-in", in}, 3},
-		{[]string{"-old", filepath.Join(repo, "generated"), "-in", filepath.Join(repo, "sources")}, 0},
+		{[]string{"-old", frozenGenerated(t), "-in", in}, 3},
+		{[]string{"-old", frozenGenerated(t), "-in", frozenSources}, 0},
 	} {
 		code, stdout, stderr := diffCmd(t, tc.args...)
 		if code != tc.code {
@@ -324,7 +295,7 @@ func TestDiffDeprecated(t *testing.T) {
 		t.Errorf("deprecated in the snapshot, absent from the page: exit %d, want 0\n%s%s", code, stdout, stderr)
 	}
 	// Listed again: the deprecation is lifted.
-	if code, stdout, _ := diffCmd(t, "-old", kept, "-new", filepath.Join(repo, "sources")); code != 1 || !strings.Contains(stdout, `[additive] action "DeleteStaff" restored`) {
+	if code, stdout, _ := diffCmd(t, "-old", kept, "-new", frozenSources); code != 1 || !strings.Contains(stdout, `[additive] action "DeleteStaff" restored`) {
 		t.Errorf("listed again: exit %d, want 1 and DeleteStaff restored\n%s", code, stdout)
 	}
 }

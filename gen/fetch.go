@@ -2,14 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 
 	"github.com/permgen/permgen/internal/fetch"
 	"github.com/permgen/permgen/internal/model"
@@ -21,24 +18,17 @@ import (
 // kept), 2 when the run could not start or finish. Updated files are listed on
 // stdout, progress goes to stderr.
 func runFetch(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("fetch", stderr)
+	fs, p := newFlags("fetch", "", `Download each page of the manifest that has a url and replace its snapshot when the
+documentation itself changed (content container only, UTF-8, conditional requests).
+Updated files go to stdout, progress to stderr; exit 1 when a page failed.`, stderr)
 	c := fetch.NewClient()
 	fs.DurationVar(&c.Timeout, "timeout", fetch.DefaultTimeout, "give up on one attempt after this `duration`")
 	fs.IntVar(&c.Retries, "retries", fetch.DefaultRetries, "retry a timeout, a network error, 408, 429 or 5xx this many `times`")
 	fs.DurationVar(&c.MinInterval, "rate", fetch.DefaultMinInterval, "least `duration` between the starts of two requests")
 	fs.Int64Var(&c.MaxBytes, "max-size", fetch.DefaultMaxBytes, "largest page accepted, in `bytes`")
 	fs.StringVar(&c.UserAgent, "user-agent", fetch.DefaultUserAgent, "User-Agent `header`; keep it naming permgen")
-	// fetch reads only -in; parsing without paths.parse spares it the go.mod lookup
-	// that -import needs and fetch does not.
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitError{0}
-		}
-		return exitError{2}
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "unexpected arguments: %s\n", strings.Join(fs.Args(), " "))
-		return exitError{2}
+	if err := p.parse(fs, args); err != nil {
+		return err
 	}
 	c.Progress = stderr
 	c.Validate = scrapes

@@ -40,7 +40,7 @@ func fetchSources(t *testing.T, base string) (dir string, pages []model.Source) 
 	var m struct {
 		Pages []model.Source `json:"pages"`
 	}
-	data, err := os.ReadFile(filepath.Join(repo, "sources", "manifest.json"))
+	data, err := os.ReadFile(filepath.Join(frozenSources, "manifest.json"))
 	if err == nil {
 		err = json.Unmarshal(data, &m)
 	}
@@ -48,7 +48,7 @@ func fetchSources(t *testing.T, base string) (dir string, pages []model.Source) 
 		t.Fatal(err)
 	}
 	for i, p := range m.Pages {
-		html, err := os.ReadFile(filepath.Join(repo, "sources", filepath.FromSlash(p.Path)))
+		html, err := os.ReadFile(filepath.Join(frozenSources, filepath.FromSlash(p.Path)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,7 +62,7 @@ func fetchSources(t *testing.T, base string) (dir string, pages []model.Source) 
 		m.Pages[i].URL = base + "/" + p.Path
 	}
 	for _, f := range []string{"overrides.json"} {
-		if data, err := os.ReadFile(filepath.Join(repo, "sources", f)); err == nil {
+		if data, err := os.ReadFile(filepath.Join(frozenSources, f)); err == nil {
 			os.WriteFile(filepath.Join(dir, f), data, 0o644)
 		}
 	}
@@ -79,7 +79,7 @@ func fetchSources(t *testing.T, base string) (dir string, pages []model.Source) 
 // TestFetchCommand: the Stella page updates, the Tencent page is gone; the run
 // exits 1, keeps the Tencent snapshot, and leaves a sources folder that generates.
 func TestFetchCommand(t *testing.T) {
-	stella, err := os.ReadFile(filepath.Join(repo, "sources", "stella", "access-control-list.html"))
+	stella, err := os.ReadFile(filepath.Join(frozenSources, "stella", "access-control-list.html"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,36 +9,78 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/mod/modfile"
 )
 
-// paths are the three settings every command shares.
+// paths are the folders and import path the commands share; each command registers
+// only the flags it reads, so that its help lists only flags that do something.
 type paths struct {
 	in, out, importPath string
 }
 
-func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *paths) {
+// newFlags returns the flag set of one command with -in, its one-line purpose and
+// usage line in its help. Add -out and -import with withOut and withImport.
+func newFlags(name, args, purpose string, stderr io.Writer) (*flag.FlagSet, *paths) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s %s [flags]%s\n\n%s\n", prog(), name, args, purpose)
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(stderr, "\nflags:")
+			fs.PrintDefaults()
+		}
+	}
 	p := &paths{}
-	fs.StringVar(&p.in, "in", "sources", "sources `folder`: manifest.json, overrides.json and <vendor>/*.html snapshots")
-	fs.StringVar(&p.out, "out", "generated", "output `folder`")
-	fs.StringVar(&p.importPath, "import", "", "import `path` of the output folder (default: from the go.mod above -out)")
+	fs.StringVar(&p.in, "in", "sources", "sources `folder`: <vendor>/*.html snapshots, optional manifest.json and overrides.json")
 	return fs, p
 }
 
-// parse parses args and fills the import path when it was not given.
-func (p *paths) parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitError{0}
+func (p *paths) withOut(fs *flag.FlagSet) {
+	fs.StringVar(&p.out, "out", "generated", "output `folder`")
+}
+
+func (p *paths) withImport(fs *flag.FlagSet) {
+	fs.StringVar(&p.importPath, "import", "", "import `path` of the output folder (default: from the go.mod above -out)")
+}
+
+// parseFlags parses args, allowing flags after the positional arguments
+// ("policy lint FILE -format json"), and returns the positional ones. -h exits 0.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitError{0}
+			}
+			return nil, exitError{2}
 		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// parse parses args, which must hold flags only; when -import is a flag of the
+// command and was not given, it is worked out from the go.mod above -out.
+func (p *paths) parse(fs *flag.FlagSet, args []string) error {
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(fs.Output(), "unexpected arguments: %s\n", strings.Join(pos, " "))
 		return exitError{2}
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "unexpected arguments: %s\n", strings.Join(fs.Args(), " "))
-		return exitError{2}
-	}
-	if p.importPath == "" {
+	if fs.Lookup("import") != nil && p.importPath == "" {
 		ip, err := importPathOf(p.out)
 		if err != nil {
 			return fmt.Errorf("%w; pass -import", err)
@@ -75,18 +116,50 @@ func importPathOf(dir string) (string, error) {
 	}
 }
 
+// modulePath reads the module path of a go.mod file the way the go command does
+// (comments, quotes and all).
 func modulePath(gomod string) (string, error) {
-	f, err := os.Open(gomod)
+	data, err := os.ReadFile(gomod)
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if rest, ok := strings.CutPrefix(line, "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
-			return strings.Trim(strings.TrimSpace(rest), `"`), nil
+	mod := modfile.ModulePath(data)
+	if mod == "" {
+		return "", fmt.Errorf("%s: no module line", gomod)
+	}
+	return mod, nil
+}
+
+// prog is the command as the user invoked it, for usage lines and hints: "go tool
+// <pkg>" or "go run <pkg>" as typed when the go command started it (read from the
+// parent's command line where the system shows it), else the binary's name.
+func prog() string {
+	if args := parentArgs(); len(args) >= 3 && filepath.Base(args[0]) == "go" && (args[1] == "run" || args[1] == "tool") {
+		if pkg := args[2]; !strings.HasPrefix(pkg, "-") {
+			return "go " + args[1] + " " + pkg
 		}
 	}
-	return "", fmt.Errorf("%s: no module line", gomod)
+	exe := filepath.ToSlash(os.Args[0])
+	if !strings.Contains(exe, "/go-build") {
+		return filepath.Base(exe)
+	}
+	// Built by the go command into its cache: inside this repository the short
+	// form works, elsewhere the full one.
+	if mod, err := importPathOf("."); err == nil && (mod == thisModule || strings.HasPrefix(mod, thisModule+"/")) {
+		return "go run ./gen"
+	}
+	return "go run " + thisModule + "/gen"
 }
+
+// parentArgs returns the parent process's command line, or nil where the system
+// does not show it (only Linux's /proc is read).
+func parentArgs() []string {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", os.Getppid()))
+	if err != nil || len(data) == 0 {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(string(data), "\x00"), "\x00")
+}
+
+// thisModule is permgen's own module path.
+const thisModule = "github.com/permgen/permgen"

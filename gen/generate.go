@@ -1,9 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
+	"os"
 	"time"
 
 	"github.com/permgen/permgen/internal/history"
@@ -15,7 +18,7 @@ import (
 // generate and check so that check predicts exactly what generate would do.
 func historyFlags(fs *flag.FlagSet) *history.Options {
 	o := &history.Options{}
-	fs.BoolVar(&o.Force, "force", false, "accept losses the regression guards refuse (a whole section, or more than -max-loss of a service)")
+	fs.BoolVar(&o.Force, "force", false, "accept what the guards refuse: a loss (a whole section, or more than -max-loss of a service) or a package moving to another folder")
 	fs.BoolVar(&o.Prune, "prune", false, "drop actions and scopes that vanished from the docs instead of keeping them as deprecated")
 	o.MaxLoss = new(float64) // set, so that -max-loss 0 means zero
 	fs.Float64Var(o.MaxLoss, "max-loss", history.DefaultMaxLoss, "share of a service's actions or scopes that may vanish in one run")
@@ -24,7 +27,11 @@ func historyFlags(fs *flag.FlagSet) *history.Options {
 }
 
 func runGenerate(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("generate", stderr)
+	fs, p := newFlags("generate", "", `Regenerate the output folder from the sources folder: render everything in memory,
+write only the files whose bytes changed, remove generated files no longer produced,
+keep symbols that vanished from the docs as deprecated. On any error nothing is written.`, stderr)
+	p.withOut(fs)
+	p.withImport(fs)
 	h := historyFlags(fs)
 	if err := p.parse(fs, args); err != nil {
 		return err
@@ -45,17 +52,24 @@ func runGenerate(args []string, stdout, stderr io.Writer) error {
 				fixed++
 			}
 		}
-		line += fmt.Sprintf("; lint notes %d vendor quirks (%d corrected by overrides)", len(ds), fixed)
+		line += fmt.Sprintf("; lint notes %d vendor quirks (%d corrected by overrides): '%s lint'", len(ds), fixed, prog())
 	}
 	fmt.Fprintln(stderr, line)
 	return nil
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("check", stderr)
+	fs, p := newFlags("check", "", `Write nothing; print a unified diff of what generate would change, and exit 1
+if the output folder is stale (0 when it is fresh).`, stderr)
+	p.withOut(fs)
+	p.withImport(fs)
 	h := historyFlags(fs)
 	if err := p.parse(fs, args); err != nil {
 		return err
+	}
+	if _, err := os.Stat(p.out); errors.Is(err, iofs.ErrNotExist) {
+		fmt.Fprintf(stderr, "permgen check: output folder %s does not exist: nothing generated yet; run '%s generate'\n", p.out, prog())
+		return exitError{1}
 	}
 	plan, _, err := plan(p, h)
 	if err != nil {
@@ -65,7 +79,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	fmt.Fprint(stdout, plan.Diff())
-	fmt.Fprintf(stderr, "permgen check: %s is stale: %s; run 'make generate'\n", p.out, plan.Summary())
+	fmt.Fprintf(stderr, "permgen check: %s is stale: %s; run '%s generate'\n", p.out, plan.Summary(), prog())
 	return exitError{1}
 }
 

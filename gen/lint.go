@@ -8,12 +8,14 @@ import (
 )
 
 func runLint(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("lint", stderr)
+	fs, p := newFlags("lint", "", `Print every anomaly found in the sources with its place, corrected by an override
+or not, and what the manifest entry of a page without one would hold. Reads only
+the sources folder: no go.mod needed.`, stderr)
 	strict := fs.Bool("strict", false, "exit 1 if any anomaly is not corrected by an override")
 	if err := p.parse(fs, args); err != nil {
 		return err
 	}
-	res, err := pipeline.Run(p.in, p.importPath)
+	res, err := pipeline.Load(pipeline.Options{In: p.in})
 	if err != nil {
 		return err
 	}

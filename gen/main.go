@@ -1,18 +1,17 @@
 // Command permgen turns vendor permission documentation into typed Go.
 //
-//	go run ./gen generate   regenerate the output folder from the sources folder
-//	go run ./gen check      exit 1 and print a diff if the output folder is stale
-//	go run ./gen lint       print every anomaly found in the sources, with its place
-//	go run ./gen fetch      refresh the snapshots listed in sources/manifest.json over HTTP
-//	go run ./gen catalog    every action of every vendor, one a line, text or JSON
-//	go run ./gen diff       what changed between the checked-in models and the sources, classified
-//	go run ./gen policy lint FILE.json   check a CAM policy against every generated catalog
-//	go run ./gen policy write            the least-privilege policy for "action [resource]" lines
-//	go run ./gen policy eval -request REQ.json POLICY.json...   decide a request as CAM would
+//	generate   regenerate the output folder from the sources folder
+//	check      print a diff and exit 1 if the output folder is stale; writes nothing
+//	lint       print every anomaly found in the sources, with its place
+//	diff       compare two models and classify what changed
+//	catalog    print every action of every vendor, one a line, text or JSON
+//	fetch      refresh the snapshots listed in the manifest over HTTP
+//	policy     lint a CAM policy, write the least-privilege one, or decide a request
 //
-// Every command takes -in (sources folder), -out (output folder) and -import (the
-// output folder's import path; by default worked out from the go.mod above -out).
-// This file only parses flags and calls internal packages.
+// Run it as "go run ./gen" in this repository, or as a tool of your own module
+// ("go tool github.com/permgen/permgen/gen", after "go get -tool"). Each command's
+// -h lists the flags it reads. This file only parses flags and calls internal
+// packages.
 package main
 
 import (
@@ -34,10 +33,10 @@ var commands = []struct {
 	{"generate", "regenerate the output folder from the sources folder", runGenerate},
 	{"check", "print a diff and exit 1 if the output folder is stale; writes nothing", runCheck},
 	{"lint", "print every anomaly found in the sources, with its place", runLint},
+	{"diff", "compare two models and classify what changed (exit 1 changed, 3 breaking)", runDiff},
 	{"fetch", "refresh the snapshots listed in the manifest over HTTP; exit 1 if a page failed", runFetch},
 	{"catalog", "print every action of every vendor, one a line (-format json for tools)", runCatalog},
-	{"diff", "compare two models and classify what changed (exit 1 changed, 3 breaking)", runDiff},
-	{"policy", "lint a CAM policy (policy lint FILE|-), write the least-privilege one (policy write), or decide a request (policy eval)", runPolicy},
+	{"policy", "lint a CAM policy (policy lint FILE), write the least-privilege one (policy write), or decide a request (policy eval)", runPolicy},
 }
 
 func main() {
@@ -45,9 +44,16 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "help" || args[0] == "--help" {
+	if len(args) == 0 {
 		usage(stderr)
 		return 2
+	}
+	if args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 { // "help lint" is "lint -h"
+			return run([]string{args[1], "-h"}, stdout, stderr)
+		}
+		usage(stdout)
+		return 0
 	}
 	for _, c := range commands {
 		if c.name != args[0] {
@@ -71,10 +77,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: go run ./gen <command> [flags]")
+	fmt.Fprintf(w, "usage: %s <command> [flags]\n", prog())
 	fmt.Fprintln(w)
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'go run ./gen <command> -h' for a command's flags.")
+	fmt.Fprintf(w, "\nRun '%s <command> -h' for what a command does and its flags.\n", prog())
 }

@@ -23,9 +23,12 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 		return err // AWS policies: gen/policy_aws.go
 	}
 	if len(args) == 0 || (args[0] != "lint" && args[0] != "write" && args[0] != "eval") {
-		fmt.Fprintln(stderr, "usage: go run ./gen policy lint [-format text|json] FILE.json|-")
-		fmt.Fprintln(stderr, "       go run ./gen policy write [FILE|-]   (lines: action [resource])")
-		fmt.Fprintln(stderr, "       go run ./gen policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]")
+		fmt.Fprintf(stderr, "usage: %s policy lint [-format text|json] [FILE.json|-]\n", prog())
+		fmt.Fprintf(stderr, "       %s policy write [FILE|-]   (lines: action [resource])\n", prog())
+		fmt.Fprintf(stderr, "       %s policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]\n", prog())
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+			return exitError{0}
+		}
 		return exitError{2}
 	}
 	switch args[0] {
@@ -37,32 +40,35 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 	return runPolicyWrite(args[1:], stdout, stderr)
 }
 
-// catalog loads every CAM action permgen generates from the sources folder.
-func catalog(fs *flag.FlagSet, p *paths, args []string) ([]cam.ActionInfo, error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, exitError{0}
-		}
-		return nil, exitError{2}
-	}
-	// Only the model is needed, never the rendered files, so the import path of a
-	// generated tree does not matter here (and policy commands need no go.mod).
-	res, err := pipeline.Run(p.in, "catalog")
+// catalog loads every CAM action permgen generates from the sources folder, and
+// returns the positional arguments (flags may follow the file name).
+func catalog(fs *flag.FlagSet, p *paths, args []string) ([]cam.ActionInfo, []string, error) {
+	pos, err := parseFlags(fs, args)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return res.CAMActions(), nil
+	// Only the model is needed, never the rendered files: no import path, no go.mod.
+	m, err := pipeline.Load(pipeline.Options{In: p.in})
+	if err != nil {
+		return nil, nil, err
+	}
+	return m.CAMActions(), pos, nil
 }
 
-func readInput(fs *flag.FlagSet) ([]byte, string, error) {
+// readInput reads the one input file of pos, or stdin when there is none or it is
+// "-". Waiting on a terminal would look like a hang, so that case says so first.
+func readInput(pos []string, stderr io.Writer) ([]byte, string, error) {
 	name := "-"
-	if fs.NArg() > 1 {
-		return nil, "", fmt.Errorf("one input file at most, got %d", fs.NArg())
+	if len(pos) > 1 {
+		return nil, "", fmt.Errorf("one input file at most, got %d", len(pos))
 	}
-	if fs.NArg() == 1 {
-		name = fs.Arg(0)
+	if len(pos) == 1 {
+		name = pos[0]
 	}
 	if name == "-" {
+		if isTerminal(stdin) {
+			fmt.Fprintln(stderr, "permgen: reading stdin (end with Ctrl-D; or give a file name)")
+		}
 		b, err := io.ReadAll(stdin)
 		return b, "stdin", err
 	}
@@ -70,12 +76,24 @@ func readInput(fs *flag.FlagSet) ([]byte, string, error) {
 	return b, name, err
 }
 
+// isTerminal reports whether r is a character device, such as a terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(interface{ Stat() (os.FileInfo, error) })
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
 // runPolicyLint exits 0 when the policy is clean, 1 with findings, 2 when the input
 // cannot be read as a policy at all.
 func runPolicyLint(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy lint", stderr)
+	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check a CAM policy against every Tencent catalog in -in: unknown actions, resources
+CAM would not honour, and the like. No file or "-" reads stdin.
+Exit 0 clean, 1 findings, 2 unreadable.`, stderr)
 	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
-	known, err := catalog(fs, p, args)
+	known, pos, err := catalog(fs, p, args)
 	if err != nil {
 		return err
 	}
@@ -83,7 +101,7 @@ func runPolicyLint(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "permgen policy lint: -format %q: want text or json\n", *format)
 		return exitError{2}
 	}
-	data, name, err := readInput(fs)
+	data, name, err := readInput(pos, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "permgen policy lint: %v\n", err)
 		return exitError{2}
@@ -116,12 +134,13 @@ func runPolicyLint(args []string, stdout, stderr io.Writer) error {
 // runPolicyWrite reads "action [resource]" lines and prints the smallest policy
 // that grants them, checked by the same rules as cam.NewPolicy.
 func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy write", stderr)
-	known, err := catalog(fs, p, args)
+	fs, p := newFlags("policy write", " [FILE|-]", `Print the least-privilege CAM policy for "action [resource]" lines (one a line;
+# starts a comment). No file or "-" reads stdin.`, stderr)
+	known, pos, err := catalog(fs, p, args)
 	if err != nil {
 		return err
 	}
-	data, name, err := readInput(fs)
+	data, name, err := readInput(pos, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
 		return exitError{2}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,7 +9,7 @@ import (
 )
 
 func policyArgs(extra ...string) []string {
-	return append([]string{"-in", filepath.Join(repo, "sources")}, extra...)
+	return append([]string{"-in", frozenSources}, extra...)
 }
 
 func TestPolicyLintOperationLevelWithResource(t *testing.T) {

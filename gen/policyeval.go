@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -27,15 +25,12 @@ type evalOutput struct {
 // attached to the caller, as CAM's policy simulator would: exit 0 allow, 1 deny, 2 a
 // policy or request it cannot read (CAM would refuse it).
 func runPolicyEval(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy eval", stderr)
+	fs, p := newFlags("policy eval", " -request REQ.json POLICY.json...", `Decide a request against the caller's policies as CAM's policy simulator would.
+Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 	reqFile := fs.String("request", "", "request `file`: action, resource, context, caller, policy_owner")
 	boundaryFile := fs.String("boundary", "", "permission boundary policy `file` (optional)")
 	format := fs.String("format", "text", "output `format`: text or json")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go run ./gen policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]")
-		fs.PrintDefaults()
-	}
-	files, err := parseInterleaved(fs, args)
+	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
@@ -72,7 +67,7 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 		return fail(*reqFile, err)
 	}
 	// The catalog gives each known action its granularity; only the model is needed.
-	res, err := pipeline.Run(p.in, "catalog")
+	res, err := pipeline.Load(pipeline.Options{In: p.in})
 	if err != nil {
 		return err
 	}
@@ -140,23 +135,4 @@ func readPolicyFile(name string) (cam.Policy, error) {
 		return cam.Policy{}, err
 	}
 	return cam.DecodePolicy(b)
-}
-
-// parseInterleaved parses flags that may come after positional arguments, as in
-// "POLICY.json -boundary B.json", and returns the positional ones.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitError{0}
-			}
-			return nil, exitError{2}
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }

@@ -25,8 +25,9 @@ func TestSources(t *testing.T) {
 	}
 	runCases(t, []badCase{
 		// internal/source/source.go: the manifest
-		{name: "no-manifest", files: map[string]string{"acme/demo.html": demoPage},
-			want: `open sources/manifest.json: no such file or directory`},
+		// The manifest is optional (a missing one is no entries); no page at all is not.
+		{name: "no-pages", files: map[string]string{"manifest.json": `{}`},
+			want: `sources: no pages (*.html) found`},
 		{name: "manifest-not-json", files: map[string]string{"manifest.json": `{"pages": [}`, "acme/demo.html": demoPage},
 			want: `sources/manifest.json: invalid character '}' looking for beginning of value`},
 		{name: "manifest-unknown-key", files: map[string]string{"manifest.json": `{"pages":[{"path":"acme/demo.html","fromat":"tencent-cam"}]}`, "acme/demo.html": demoPage},

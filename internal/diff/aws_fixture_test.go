@@ -84,10 +84,15 @@ func awsSnapshots(t *testing.T) (oldDir, newDir string, oldM, newM []*model.Serv
 		if awsSides.err != nil {
 			return
 		}
-		if awsSides.newM, awsSides.err = pipeline.Model(awsSides.new); awsSides.err != nil {
+		var m *pipeline.Model
+		if m, awsSides.err = pipeline.Load(pipeline.Options{In: awsSides.new}); awsSides.err != nil {
 			return
 		}
-		awsSides.oldM, awsSides.err = pipeline.Model(awsSides.old)
+		awsSides.newM = m.Services
+		if m, awsSides.err = pipeline.Load(pipeline.Options{In: awsSides.old}); awsSides.err != nil {
+			return
+		}
+		awsSides.oldM = m.Services
 	})
 	if awsSides.err != nil {
 		t.Fatal(awsSides.err)

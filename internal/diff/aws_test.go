@@ -222,3 +222,38 @@ func listedTwice(s *model.Service, action string) bool {
 	}
 	return false
 }
+
+// TestAWSLint: gen lint names each kind of anomaly the issue lists, with page,
+// table and row, on the frozen 2026-06-14 pages; and there are as many of each as
+// docs/aws-vs-peer.md says.
+func TestAWSLint(t *testing.T) {
+	_, _, _, newM := awsSnapshots(t)
+	var lines []string
+	count := map[string]int{}
+	for _, s := range newM {
+		for _, d := range s.Diagnostics {
+			lines = append(lines, d.String())
+			count[d.Code]++
+		}
+	}
+	all := strings.Join(lines, "\n")
+	for _, want := range []string{
+		`aws/list_awsopsworksconfigurationmanagement.html: table Resource types row 2 column ARN: arn-template: resource type backup: ARN template "arn:${Partition}:opsworks-cm::${Account}:backup/${ServerName}-{Date-and-Time-Stamp-of-Backup}": unbalanced brace`,
+		`aws/list_amazonec2instanceconnect.html: table Actions row 1 column Condition keys: undefined-condition-key: action ec2-instance-connect:OpenTunnel (resource type instance-connect-endpoint) lists condition key ec2-instance-connect:MaxTunnelDuration`,
+		`aws/list_awsconfig.html: table Actions row 75 column Resource types (*required): undefined-resource-type: action config:ListTagsForResource names resource type Connector`,
+		`aws/list_awshealthlake.html: table Actions row 24: duplicate-action: action healthlake:ListTagsForResource is listed again`,
+		`aws/list_awshealthlake.html: table Resource types row 1: duplicate-resource-type: resource type datastore is defined again as arn:${Partition}:healthlake:${Region}:${Account}:datastore/fhir/${DatastoreId} (first at `,
+		`aws/list_awsiot1-click.html: not-a-reference-page: page "Moved Permanently"`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lint lacks %s", want)
+		}
+	}
+	want := map[string]int{"arn-template": 3, "undefined-condition-key": 1, "undefined-resource-type": 3,
+		"unknown-dependent-action": 0, "duplicate-resource-type": 22, "duplicate-condition-key": 12, "not-a-reference-page": 1}
+	for code, n := range want {
+		if count[code] != n {
+			t.Errorf("%d %s, want %d", count[code], code, n)
+		}
+	}
+}

@@ -10,12 +10,25 @@ import (
 )
 
 // key identifies a service across two models. The short name is in it because it
-// is the prefix of every action ("ccc:CreateStaff") and names the package.
-type key struct{ kind, vendor, short string }
+// is the prefix of every action ("ccc:CreateStaff") and names the package. A scope
+// table's short name is its vendor, which several pages share (generate gives each
+// its own package), so for those the page is part of the key too.
+type key struct{ kind, vendor, short, page string }
 
-func keyOf(s *model.Service) key { return key{s.Kind, s.Source.Vendor, s.ShortName} }
+func keyOf(s *model.Service) key {
+	k := key{kind: s.Kind, vendor: s.Source.Vendor, short: s.ShortName}
+	if s.Kind == model.FormatScopeTable {
+		k.page = s.Source.Path
+	}
+	return k
+}
 
-func (k key) String() string { return fmt.Sprintf("%s %s/%s", k.kind, k.vendor, k.short) }
+func (k key) String() string {
+	if k.page != "" {
+		return fmt.Sprintf("%s %s/%s (%s)", k.kind, k.vendor, k.short, k.page)
+	}
+	return fmt.Sprintf("%s %s/%s", k.kind, k.vendor, k.short)
+}
 
 // Side is one of the two models compared.
 type Side struct {

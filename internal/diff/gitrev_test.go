@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/pipeline"
 	"github.com/permgen/permgen/internal/snapshot"
 )
 
@@ -64,13 +65,26 @@ func gitRepo(t *testing.T) string {
 	}
 	repo := t.TempDir()
 	gitRun(t, repo, "init", "-q")
-	if err := os.CopyFS(filepath.Join(repo, "sources"), os.DirFS(filepath.Join(repoRoot, "sources"))); err != nil {
+	// The frozen sources (testdata/README.md), so that refreshing sources/ leaves
+	// DeleteStaff where this test drops it.
+	frozen := filepath.Join(repoRoot, "testdata", "sources")
+	if err := os.CopyFS(filepath.Join(repo, "sources"), os.DirFS(frozen)); err != nil {
 		t.Fatal(err)
 	}
 	gitRun(t, repo, "add", ".")
 	gitRun(t, repo, "commit", "-qm", "sources")
-	if err := os.CopyFS(filepath.Join(repo, "generated"), os.DirFS(filepath.Join(repoRoot, "generated"))); err != nil {
+	res, err := pipeline.Run(frozen, "github.com/permgen/permgen/generated")
+	if err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		file := filepath.Join(repo, "generated", filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	gitRun(t, repo, "add", ".")
 	gitRun(t, repo, "commit", "-qm", "generated")

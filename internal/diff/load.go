@@ -12,14 +12,13 @@ import (
 )
 
 // LoadSources scrapes and resolves a sources folder: what the pages say now, with
-// nothing kept from earlier runs. Only the model is built (pipeline.Model): no Go
-// is rendered to be thrown away.
+// nothing kept from earlier runs.
 func LoadSources(dir string) (Side, error) {
-	services, err := pipeline.Model(dir)
+	m, err := pipeline.Load(pipeline.Options{In: dir})
 	if err != nil {
 		return Side{}, err
 	}
-	return Side{Services: services, Scraped: true}, nil
+	return Side{Services: m.Services, Scraped: true}, nil
 }
 
 // LoadSnapshots reads the snapshots of a generated tree: the model it was generated
@@ -29,11 +28,15 @@ func LoadSnapshots(dir string) (Side, error) {
 	return Side{Services: ss}, err
 }
 
-// IsSources reports whether dir is a sources folder, which has a manifest or a
-// folder of AWS pages as fetched.
+// IsSources reports whether dir is a sources folder: it has a manifest, or page
+// snapshots in vendor folders (the manifest is optional). A generated tree has
+// neither.
 func IsSources(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, source.ManifestFile))
-	return err == nil || source.HasAWSPages(dir)
+	if _, err := os.Stat(filepath.Join(dir, source.ManifestFile)); err == nil {
+		return true
+	}
+	pages, _ := filepath.Glob(filepath.Join(dir, "*", "*.html"))
+	return len(pages) > 0
 }
 
 // LoadDir reads a folder that is either a sources folder (it has manifest.json) or
@@ -54,7 +57,7 @@ func LoadDir(dir string) (Side, error) {
 		return Side{}, err
 	}
 	if len(s.Services) == 0 {
-		return Side{}, errors.New(dir + ": neither a sources folder (no " + source.ManifestFile + ") nor a generated tree (no snapshots)")
+		return Side{}, errors.New(dir + ": neither a sources folder (no " + source.ManifestFile + ", no <vendor>/*.html) nor a generated tree (no snapshots)")
 	}
 	return s, nil
 }

@@ -12,14 +12,13 @@ import (
 	"go/parser"
 	"go/token"
 	"path"
-	goruntime "runtime"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/snapshot"
+	"github.com/permgen/permgen/internal/work"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -44,22 +43,7 @@ func Tree(pkgs []*resolve.Package, runtimes []*resolve.Runtime) ([]write.File, e
 		errs  []error
 	}
 	results := make([]result, len(pkgs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(goruntime.GOMAXPROCS(0), len(pkgs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i].files, results[i].errs = pkgFiles(pkgs[i])
-			}
-		}()
-	}
-	for i := range pkgs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	work.Each(len(pkgs), func(i int) { results[i].files, results[i].errs = pkgFiles(pkgs[i]) })
 	for _, r := range results {
 		files = append(files, r.files...)
 		errs = append(errs, r.errs...)

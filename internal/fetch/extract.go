@@ -8,16 +8,9 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
-)
 
-// containers are the selectors of a page's content, tried in order. Tencent's
-// documentation pages put the text in .J-markdown-box (.markdown-body on mirrors);
-// Docusaurus in .theme-doc-markdown, inside an article whose footer holds the "last
-// updated" stamp, which is why the article comes second; main is the generic
-// fallback. AWS's documentation keeps the page in #main-content (the Service
-// Authorization Reference's tables included); outside it are scripts, ids and dates
-// that change on every refresh. The scrapers look for the same containers.
-var containers = []string{".J-markdown-box", ".markdown-body", ".theme-doc-markdown", "#main-content", "article", "main"}
+	"github.com/permgen/permgen/internal/htmltext"
+)
 
 type extracted struct {
 	html      []byte
@@ -33,16 +26,12 @@ func extract(page []byte) (extracted, error) {
 	if err != nil {
 		return extracted{}, fmt.Errorf("parse HTML: %w", err)
 	}
+	// The content container is the one the scrapers read (htmltext.Containers).
 	var ex extracted
-	var content *goquery.Selection
-	for _, sel := range containers {
-		if s := doc.Find(sel).First(); s.Length() > 0 {
-			content, ex.container = s, sel
-			break
-		}
-	}
+	content, sel := htmltext.Content(doc)
+	ex.container = sel
 	var inner string
-	if content != nil {
+	if sel != "" {
 		dropCharsetMeta(content)
 		dropBuildIDs(content)
 		inner, err = goquery.OuterHtml(content)
@@ -50,7 +39,7 @@ func extract(page []byte) (extracted, error) {
 		body := doc.Find("body").First()
 		dropCharsetMeta(body)
 		inner, err = body.Html()
-		ex.warning = fmt.Sprintf("no content container (%s) found; kept the whole <body>, so banners and navigation may change the snapshot", strings.Join(containers, ", "))
+		ex.warning = fmt.Sprintf("no content container (%s) found; kept the whole <body>, so banners and navigation may change the snapshot", strings.Join(htmltext.Containers, ", "))
 	}
 	if err != nil {
 		return extracted{}, fmt.Errorf("render HTML: %w", err)

@@ -113,7 +113,7 @@ func TestNoContainerKeepsTheBodyWithAWarning(t *testing.T) {
 	if string(res.HTML) != want {
 		t.Errorf("snapshot\n%s\nwant\n%s", res.HTML, want)
 	}
-	if res.Container != "" || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], "no content container (.J-markdown-box, .markdown-body, .theme-doc-markdown, #main-content, article, main) found; kept the whole <body>") {
+	if res.Container != "" || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], "no content container (.J-markdown-box, .markdown-body, .theme-doc-markdown, .markdown, #main-content, article, main) found; kept the whole <body>") {
 		t.Errorf("container %q, warnings %q; want none and one warning", res.Container, res.Warnings)
 	}
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/source"
+	"github.com/permgen/permgen/internal/write"
 )
 
 // Outcome is what a run did with one page.
@@ -164,7 +165,7 @@ func refresh(ctx context.Context, dir string, c *Client, src model.Source) (Page
 	case exists && bytes.Equal(old, res.HTML):
 		pr.Outcome = Unchanged
 	default:
-		if err := writeAtomic(file, res.HTML); err != nil {
+		if err := write.Atomic(file, res.HTML); err != nil {
 			pr.Outcome, pr.Err = Failed, err
 			return pr, src
 		}
@@ -219,7 +220,7 @@ func writeManifest(file string, m *source.Manifest) error {
 	if err := enc.Encode(m); err != nil {
 		return err
 	}
-	if err := writeAtomic(file, buf.Bytes()); err != nil {
+	if err := write.Atomic(file, buf.Bytes()); err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	return nil

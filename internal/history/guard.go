@@ -12,7 +12,7 @@ import (
 // previous snapshot do not count: they were already gone.
 func guard(old, fresh *model.Service, maxLoss float64) []error {
 	page := "sources/" + fresh.Source.Path
-	how := "check the snapshot against the vendor's page; if the vendor really removed them, run 'go run ./gen generate -force'"
+	how := "check the snapshot against the vendor's page; if the vendor really removed them, run generate again with -force"
 	var errs []error
 	if old.Kind == model.FormatTencentCAM {
 		before, after := sections(old.Actions), sections(fresh.Actions)

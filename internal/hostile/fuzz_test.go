@@ -1,7 +1,6 @@
 package hostile
 
 import (
-	"flag"
 	"fmt"
 	"html"
 	"os"
@@ -9,11 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/permgen/permgen/internal/golden"
 	"github.com/permgen/permgen/internal/pipeline"
 	"github.com/permgen/permgen/internal/resolve"
 )
-
-var update = flag.Bool("update", false, "rewrite the seed corpus under testdata/fuzz/")
 
 // fuzzPages puts desc into a CAM description, a CAM section heading, a scope
 // description and the scope table's heading, and product into the CAM product name
@@ -110,7 +108,7 @@ func TestSeedCorpus(t *testing.T) {
 	for name, in := range seeds() {
 		want := fmt.Sprintf("go test fuzz v1\nstring(%q)\nstring(%q)\n", in[0], in[1])
 		file := filepath.Join(dir, "seed-"+name)
-		if *update {
+		if golden.Updating() {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,9 @@
 package pipeline
 
 import (
+	"slices"
+	"sort"
+
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/templates/cam"
 )
@@ -9,10 +12,12 @@ import (
 // runtime describes them, sorted by service then name: the catalog the policy
 // linter and writer check against. It comes from the same model the generated
 // tables are printed from, so the two cannot disagree.
-func (r *Result) CAMActions() []cam.ActionInfo {
+func (m *Model) CAMActions() []cam.ActionInfo {
+	services := slices.Clone(m.Services)
+	key := func(s *model.Service) string { return s.Source.Vendor + "/" + s.ShortName }
+	sort.SliceStable(services, func(i, j int) bool { return key(services[i]) < key(services[j]) })
 	var out []cam.ActionInfo
-	for _, p := range r.Packages {
-		s := p.Service
+	for _, s := range services {
 		if s.Kind != model.FormatTencentCAM {
 			continue
 		}

@@ -77,3 +77,45 @@ func main() {
 	}
 	goCmd(t, dir, "run", "./cmd/check")
 }
+
+// TestDeprecatedActionKeepsItsBuilder: DescribeThing is the only action of the cam-zh
+// case on a cos bucket; deleted from the page, it stays deprecated, and so does the
+// CosBucketResource builder its pattern gives, since resource types are derived after
+// history merged it back.
+func TestDeprecatedActionKeepsItsBuilder(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "sources")
+	if err := os.CopyFS(in, os.DirFS(filepath.Join("testdata", "cam-zh", "sources"))); err != nil {
+		t.Fatal(err)
+	}
+	first, err := Run(in, importRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := writeModule(t, first.Files)
+	page := filepath.Join(in, "acme", "demo.html")
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile(`<tr><td>DescribeThing</td>.*?</tr>\n`)
+	if !row.Match(html) {
+		t.Fatal("fixture: no DescribeThing row")
+	}
+	if err := os.WriteFile(page, row.ReplaceAll(html, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := RunWith(Options{In: in, ImportRoot: importRoot, Out: out, History: history.Options{Today: "2026-01-02"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	if !regexp.MustCompile(`(?s)Deprecated: removed from sources/acme/demo.html on 2026-01-02.\n\tActionDescribeThing`).MatchString(files["acme/demo/demo_actions.go"]) {
+		t.Error("DescribeThing is not kept as deprecated")
+	}
+	if !regexp.MustCompile(`func CosBucketResource\(appid, bucket string\) cam.Resource`).MatchString(files["acme/demo/demo_resources.go"]) {
+		t.Error("the builder of the deprecated action's resource type is gone")
+	}
+}

@@ -39,13 +39,9 @@ func loadParameters(in string) ([]emit.ParameterOverride, error) {
 }
 
 // catalogs renders the per-tree action catalogs and SDK transports.
-func catalogs(in string, r *Result, rts []*resolve.Runtime) error {
-	params, err := loadParameters(in)
-	if err != nil {
-		return err
-	}
-	base := filepath.Base(in)
-	files, err := emit.Catalogs(r.Packages, rts, params, base+"/"+source.ManifestFile, base+"/"+ParametersFile)
+func catalogs(r *Result, rts []*resolve.Runtime) error {
+	base := r.sourcesBase
+	files, err := emit.Catalogs(r.Packages, rts, r.parameters, base+"/"+source.ManifestFile, base+"/"+ParametersFile)
 	if err != nil {
 		return err
 	}

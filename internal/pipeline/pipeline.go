@@ -1,13 +1,17 @@
-// Package pipeline wires the stages together — source, scrape, resolve, emit — so
-// that every command (generate, check, lint) and every test runs the same steps.
-// It writes nothing.
+// Package pipeline wires the stages together so that every command and every test
+// runs the same steps, in two halves:
+//
+//   - Load: sources → scrape → resolve → history → derived facts → the model.
+//     Everything a command needs that reads only the model (lint, diff, policy,
+//     fetch's check) comes from here; it knows nothing of Go or import paths.
+//   - Render: the model → Go names → files, for an import path.
+//
+// Neither writes anything.
 package pipeline
 
 import (
 	"errors"
-	"runtime"
-	"slices"
-	"sync"
+	"path/filepath"
 
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/history"
@@ -16,35 +20,49 @@ import (
 	"github.com/permgen/permgen/internal/scrape"
 	"github.com/permgen/permgen/internal/snapshot"
 	"github.com/permgen/permgen/internal/source"
+	"github.com/permgen/permgen/internal/work"
 	"github.com/permgen/permgen/internal/write"
 )
 
-// Result is everything one run produced, in memory.
-type Result struct {
-	Services []*model.Service // in sources order
-	Packages []*resolve.Package
-	Files    []write.File
+// Model is what Load read: every service of the sources folder, in sources order.
+type Model struct {
+	Services []*model.Service
+	// Previous is the generated tree's state before this run (Options.Out), each
+	// snapshot with the folder it was found in; nil without Out.
+	Previous []snapshot.Stored
+	// named holds, per service, what naming found worth a look (resolve.Package's
+	// Diagnostics): lint reports it without rendering anything.
+	named map[*model.Service][]model.Diagnostic
+	// parameters are the sources folder's parameters.json, and sourcesBase the
+	// folder's name as the generated comments cite it; Render's SDK transports
+	// use them.
+	parameters  []emit.ParameterOverride
+	sourcesBase string
 }
 
 // Diagnostics returns every anomaly of every service, in sources order, each
 // service's followed by what naming its package found.
-func (r *Result) Diagnostics() []model.Diagnostic {
-	named := map[*model.Service][]model.Diagnostic{}
-	for _, p := range r.Packages {
-		named[p.Service] = p.Diagnostics
-	}
+func (m *Model) Diagnostics() []model.Diagnostic {
 	var ds []model.Diagnostic
-	for _, s := range r.Services {
+	for _, s := range m.Services {
 		ds = append(ds, s.Diagnostics...)
-		ds = append(ds, named[s]...)
+		ds = append(ds, m.named[s]...)
 	}
 	return ds
 }
 
+// Result is everything one run produced, in memory: the model and its rendering.
+type Result struct {
+	*Model
+	Packages []*resolve.Package
+	Files    []write.File
+}
+
 // Options are the settings of one run.
 type Options struct {
-	In         string // sources folder
-	ImportRoot string // import path of the generated root
+	In string // sources folder
+	// ImportRoot is the import path of the generated root; only Render needs it.
+	ImportRoot string
 	// Out is the generated root whose model snapshots are the previous state:
 	// vanished entries are kept as deprecated and the regression guards apply.
 	// Empty: no history (a first generation, or a test).
@@ -58,6 +76,24 @@ func Run(in, importRoot string) (*Result, error) {
 	return RunWith(Options{In: in, ImportRoot: importRoot})
 }
 
+// RunWith is Load then Render, with the package-move guard between them.
+func RunWith(o Options) (*Result, error) {
+	m, err := Load(o)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Render(m, o.ImportRoot)
+	if err != nil {
+		return nil, err
+	}
+	if o.Out != "" && !o.History.Force {
+		if err := guardMoves(m.Previous, res.Packages, o.Out, o.ImportRoot); err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
 // page scrapes and resolves one snapshot.
 func page(pg source.Page) (*model.Service, error) {
 	p, err := scrape.Page(pg.Source, pg.HTML)
@@ -67,44 +103,13 @@ func page(pg source.Page) (*model.Service, error) {
 	return resolve.Entries(p, pg.Overrides)
 }
 
-// RunWith is Run with every setting.
-func RunWith(o Options) (*Result, error) {
-	importRoot := o.ImportRoot
-	services, err := resolved(o.In)
-	if err != nil {
-		return nil, err
-	}
-	r := &Result{Services: services}
-	if o.Out != "" {
-		prev, err := snapshot.LoadTree(o.Out)
-		if err != nil {
-			return nil, err
-		}
-		if err := history.Apply(prev, r.Services, o.History); err != nil {
-			return nil, err
-		}
-	}
-	// Derived facts follow the entries history merged, never the other way round.
-	for _, s := range r.Services {
-		resolve.Derive(s)
-	}
-	pkgs, rts, err := resolve.Tree(emitted(r.Services), importRoot)
-	if err != nil {
-		return nil, err
-	}
-	r.Packages = pkgs
-	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
-		return nil, err
-	}
-	if err := catalogs(o.In, r, rts); err != nil {
-		return nil, err
-	}
-	return r, nil
-}
-
-// resolved reads, scrapes and resolves every page of the sources folder in.
-func resolved(in string) ([]*model.Service, error) {
-	pages, err := source.Load(in)
+// Load reads the sources folder o.In into the model: every page scraped and
+// resolved, then, when o.Out is set, the generated tree's history applied (vanished
+// entries kept as deprecated, regression guards), then the facts derived from the
+// whole of each service, then the Go names checked. It needs no import path and no
+// go.mod.
+func Load(o Options) (*Model, error) {
+	pages, err := source.Load(o.In)
 	if err != nil {
 		return nil, err
 	}
@@ -112,25 +117,61 @@ func resolved(in string) ([]*model.Service, error) {
 	// parallel, keep the results (and errors) in sources order.
 	services := make([]*model.Service, len(pages))
 	errs := make([]error, len(pages))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pages)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				services[i], errs[i] = page(pages[i])
-			}
-		}()
+	work.Each(len(pages), func(i int) { services[i], errs[i] = page(pages[i]) })
+	m := &Model{sourcesBase: filepath.Base(o.In)}
+	if m.parameters, err = loadParameters(o.In); err != nil {
+		return nil, err
 	}
-	for i := range pages {
-		next <- i
+	for _, s := range services {
+		if s != nil {
+			m.Services = append(m.Services, s)
+		}
 	}
-	close(next)
-	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	// Pages sharing an AWS prefix become one service.
-	return resolve.AWSTree(slices.DeleteFunc(services, func(s *model.Service) bool { return s == nil })), nil
+	// Pages sharing an AWS prefix become one service; checks across services run.
+	m.Services = resolve.AWSTree(m.Services)
+	if o.Out != "" {
+		prev, err := snapshot.LoadStored(o.Out)
+		if err != nil {
+			return nil, err
+		}
+		m.Previous = prev
+		if err := history.Apply(snapshot.Services(prev), m.Services, o.History); err != nil {
+			return nil, err
+		}
+	}
+	// Derived facts follow the entries history merged, never the other way round.
+	for _, s := range m.Services {
+		resolve.Derive(s)
+	}
+	// Naming needs no import path; it runs here so that a Go name clash is an
+	// error of Load and its notes reach lint. Render names again for its root.
+	pkgs, _, err := resolve.Tree(emitted(m.Services), "")
+	if err != nil {
+		return nil, err
+	}
+	m.named = map[*model.Service][]model.Diagnostic{}
+	for _, p := range pkgs {
+		m.named[p.Service] = p.Diagnostics
+	}
+	return m, nil
+}
+
+// Render gives the model's services their Go names and packages below importRoot
+// and renders every file of the tree. It does not modify the model.
+func Render(m *Model, importRoot string) (*Result, error) {
+	pkgs, rts, err := resolve.Tree(emitted(m.Services), importRoot)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Model: m, Packages: pkgs}
+	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
+		return nil, err
+	}
+	if err := catalogs(r, rts); err != nil {
+		return nil, err
+	}
+	return r, nil
 }

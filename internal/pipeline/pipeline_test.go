@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,10 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/permgen/permgen/internal/golden"
 	"github.com/permgen/permgen/internal/write"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // importRoot is the import path the cases generate into: another module's, as a team
 // running permgen in its own repository would.
@@ -31,7 +29,7 @@ func TestCases(t *testing.T) {
 				if err == nil {
 					t.Fatal("Run succeeded on bad input")
 				}
-				golden(t, "want.err", []byte(err.Error()+"\n"))
+				golden.File(t, "want.err", []byte(err.Error()+"\n"))
 				return
 			}
 			if err != nil {
@@ -41,8 +39,8 @@ func TestCases(t *testing.T) {
 			for _, d := range res.Diagnostics() {
 				lint.WriteString(d.String() + "\n")
 			}
-			golden(t, "lint.txt", []byte(lint.String()))
-			goldenTree(t, "want", serviceFiles(res))
+			golden.File(t, "lint.txt", []byte(lint.String()))
+			golden.Tree(t, "want", serviceFiles(res))
 		})
 	}
 }
@@ -114,63 +112,6 @@ func serviceFiles(res *Result) map[string][]byte {
 		if !strings.Contains(first, " from templates/") {
 			out[f.Path] = f.Data
 		}
-	}
-	return out
-}
-
-func golden(t *testing.T, file string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", file, diff)
-	}
-}
-
-func goldenTree(t *testing.T, dir string, got map[string][]byte) {
-	t.Helper()
-	if *update {
-		os.RemoveAll(dir)
-		for p, data := range got {
-			full := filepath.Join(dir, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(full, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return
-	}
-	want := map[string][]byte{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		want[filepath.ToSlash(rel)], err = os.ReadFile(p)
-		return err
-	})
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(toStrings(want), toStrings(got)); diff != "" {
-		t.Errorf("generated tree differs from %s (-want +got):\n%s", dir, diff)
-	}
-}
-
-func toStrings(m map[string][]byte) map[string]string {
-	out := make(map[string]string, len(m))
-	for k, v := range m {
-		out[k] = string(v)
 	}
 	return out
 }

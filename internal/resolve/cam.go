@@ -18,6 +18,11 @@ var shortName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 // resolveCAM turns a scraped Tencent CAM page into a Service.
 func resolveCAM(p *model.Page, ov *overrides) (*model.Service, error) {
 	s := &model.Service{Kind: model.FormatTencentCAM, Source: p.Source}
+	facts, fixed := ov.facts(p)
+	s.Diagnostics = append(s.Diagnostics, fixed...)
+	corrected := *p
+	corrected.Facts = facts
+	p = &corrected
 	var errs []error
 	fail := func(err error) { errs = append(errs, err) }
 
@@ -103,19 +108,8 @@ var factNames = map[string]string{
 	model.FactShortName:   "short name (CAM中简称)",
 }
 
-// resolveAction resolves one row; it returns the warnings of the row even on error,
-// each naming the action the row holds.
+// resolveAction resolves one row; it returns the warnings of the row even on error.
 func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
-	a, ds, err := resolveRow(row, t, cat, ov)
-	for i := range ds {
-		if ds[i].Subject == "" && a.Name != "" {
-			ds[i].Subject = "action " + a.Name
-		}
-	}
-	return a, ds, err
-}
-
-func resolveRow(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
 	var ds []model.Diagnostic
 	var errs []error
 	get := func(k string) model.Field {

@@ -14,28 +14,54 @@ import (
 type Override = model.Override
 
 // overrideFields are the fields an override may correct, per page format: every
-// field a row of that format carries. The first is the row's name.
-var overrideFields = map[string][]string{
-	model.FormatTencentCAM: {model.KeyAPI, model.KeyDescription, model.KeyGranularity, model.KeyResource, model.KeyIP},
-	model.FormatScopeTable: {model.KeyScope, model.KeyDescription},
+// field a row of that format carries (the first is the row's name), and, with row "",
+// every service-wide fact of the page.
+var overrideFields = map[string]struct{ rows, facts []string }{
+	model.FormatTencentCAM: {
+		rows: []string{model.KeyAPI, model.KeyDescription, model.KeyGranularity, model.KeyResource, model.KeyIP},
+		facts: []string{model.FactProductName, model.FactShortName, model.FactConsoleAccess, model.FactTagAuthorization,
+			model.FactGranularity, model.FactIPRestriction},
+	},
+	model.FormatScopeTable: {rows: []string{model.KeyScope, model.KeyDescription}, facts: []string{factTitle}},
 }
 
-// checkOverrides refuses an override of a field the page's rows do not carry: a
-// misspelt field would otherwise match nothing and be reported as if the vendor had
-// fixed the page.
+// factTitle is the field name of a scope table's title, the service's name, in an
+// override of row "".
+const factTitle = "title"
+
+// checkOverrides refuses an override of a field the page does not carry: a misspelt
+// field would otherwise match nothing and be reported as if the vendor had fixed the
+// page.
 func checkOverrides(p *model.Page, list []Override) error {
-	known := overrideFields[p.Source.Format]
-	if known == nil {
+	known, ok := overrideFields[p.Source.Format]
+	if !ok {
 		return nil // no resolver: Entries says so
 	}
 	var errs []error
 	for _, o := range list {
-		if !slices.Contains(known, o.Field) {
-			errs = append(errs, model.Errorf(model.Pos{File: p.Source.File}, "override %s in overrides.json: unknown field %q; known fields of a %s page: %s",
-				o, o.Field, p.Source.Format, strings.Join(known, ", ")))
+		fields, what := known.rows, "a row"
+		if o.Row == "" {
+			fields, what = known.facts, `the service facts (row "")`
+		}
+		if !slices.Contains(fields, o.Field) {
+			errs = append(errs, model.Errorf(model.Pos{File: p.Source.File}, "override %s in overrides.json: unknown field %q; known fields of %s of a %s page: %s",
+				o, o.Field, what, p.Source.Format, strings.Join(fields, ", ")))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// facts returns the page's facts with the overrides of row "" applied; p is left
+// as scraped.
+func (o *overrides) facts(p *model.Page) ([]model.Field, []model.Diagnostic) {
+	var ds []model.Diagnostic
+	out := make([]model.Field, len(p.Facts))
+	for i, f := range p.Facts {
+		var fixed []model.Diagnostic
+		out[i], fixed = o.field("", f.Key, f)
+		ds = append(ds, fixed...)
+	}
+	return out, ds
 }
 
 // overrides finds the overrides of one page and records which were used, and what
@@ -72,8 +98,12 @@ func (o *overrides) field(row, key string, f model.Field) (model.Field, []model.
 	if reason == "" {
 		return f, nil
 	}
+	who := row
+	if row == "" {
+		who = "the service"
+	}
 	d := model.Diagnostic{Pos: f.Pos, Code: "override", Fixed: reason,
-		Msg: fmt.Sprintf("%s of %s reads %q on the page", key, row, Text(f.Text))}
+		Msg: fmt.Sprintf("%s of %s reads %q on the page", key, who, Text(f.Text))}
 	f.Text, f.Parts = to, nil
 	return f, []model.Diagnostic{d}
 }
@@ -86,6 +116,9 @@ func (o *overrides) unused(file string) []model.Diagnostic {
 			continue
 		}
 		why := fmt.Sprintf("the page has no row %q", ov.Row)
+		if ov.Row == "" {
+			why = fmt.Sprintf("the page has no fact %s", ov.Field)
+		}
 		if found := o.found[ov.Row]; len(found) > 0 {
 			var vals []string
 			for _, f := range found {

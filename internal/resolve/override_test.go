@@ -64,11 +64,42 @@ func TestOverrideEveryField(t *testing.T) {
 	}
 }
 
+// TestOverrideServiceFacts: row "" names the page's service-wide facts, e.g. the
+// page-level granularity 操作级 that the ccc page gives while most actions are 资源级.
+func TestOverrideServiceFacts(t *testing.T) {
+	p := camPage()
+	p.Facts = append(p.Facts, model.Field{Key: model.FactGranularity, Text: "操作级"})
+	ov := override(model.FactGranularity, "操作级", "资源级")
+	ov.Row = ""
+	s, err := Service(p, []Override{ov})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Granularity != model.ResourceLevel {
+		t.Errorf("page granularity %s, want resource", s.Granularity)
+	}
+	if p.Facts[2].Text != "操作级" {
+		t.Error("the scraped page was modified")
+	}
+	for _, d := range s.Diagnostics {
+		if d.Code == "unused-override" {
+			t.Errorf("misreported: %s", d)
+		}
+	}
+}
+
 // TestOverrideUnknownField: a misspelt field is an error naming the known fields,
 // never "matches nothing: remove it".
 func TestOverrideUnknownField(t *testing.T) {
 	_, err := Service(camPage(), []Override{override("descripton", "x", "y")})
-	want := `unknown field "descripton"; known fields of a tencent-cam page: api, description, granularity, resource, ip_restriction`
+	want := `unknown field "descripton"; known fields of a row of a tencent-cam page: api, description, granularity, resource, ip_restriction`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v\nwant it to contain %s", err, want)
+	}
+	fact := override("page_granularity", "操作级", "资源级")
+	fact.Row = ""
+	_, err = Service(camPage(), []Override{fact})
+	want = `unknown field "page_granularity"; known fields of the service facts (row "") of a tencent-cam page: product_name, short_name, console_access, tag_authorization, granularity, ip_restriction`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("err = %v\nwant it to contain %s", err, want)
 	}
@@ -107,11 +138,15 @@ func TestRowFindingsNameTheAction(t *testing.T) {
 	p := camPage()
 	p.Tables[0].Rows[0].Fields[3].Text = "qcs::ccc::uin/:SdkAppId/${SdkAppId}"
 	p.Tables[0].Rows[0].Fields[2].Text = "资源级"
+	p.Warnings = []model.Diagnostic{{Pos: p.Tables[0].Rows[0].Pos, Code: "extra-cells", Msg: "row has 6 cells, the header has 5"}}
 	s, err := Service(p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := "sources/tencentcloud/ccc.html: table 写操作 row 1 column 资源六段式 (action AddBlackUser): empty-account:"
+	if got := s.Diagnostics[0].String(); got != "sources/tencentcloud/ccc.html: table 写操作 row 1 (action AddBlackUser): extra-cells: row has 6 cells, the header has 5" {
+		t.Errorf("the scraper's row warning: %s", got)
+	}
 	for _, d := range s.Diagnostics {
 		if d.Code == "empty-account" {
 			if !strings.HasPrefix(d.String(), want) {
@@ -121,4 +156,28 @@ func TestRowFindingsNameTheAction(t *testing.T) {
 		}
 	}
 	t.Errorf("no empty-account finding: %v", s.Diagnostics)
+}
+
+// TestOverrideScopeTable: a scope row's description and the table's title can be
+// corrected too.
+func TestOverrideScopeTable(t *testing.T) {
+	pos := model.Pos{File: "sources/stella/acl.html", Table: "ACL", Row: 1}
+	p := &model.Page{
+		Source: model.Source{File: pos.File, Path: "stella/acl.html", Vendor: "stella", Format: model.FormatScopeTable},
+		Title:  "Acess Control List",
+		Tables: []model.Table{{Heading: "ACL", Pos: pos, Rows: []model.Row{{Pos: pos, Fields: []model.Field{
+			{Key: model.KeyScope, Text: "file:waGet", Pos: pos},
+			{Key: model.KeyDescription, Text: "Grant permisisons to get files", Pos: pos},
+		}}}}},
+	}
+	s, err := Service(p, []Override{
+		{File: "stella/acl.html", Row: "file:waGet", Field: model.KeyDescription, From: "Grant permisisons to get files", To: "Grant permissions to get files", Reason: "typo"},
+		{File: "stella/acl.html", Row: "", Field: "title", From: "Acess Control List", To: "Access Control List", Reason: "typo"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Name != "Access Control List" || s.Scopes[0].Description != "Grant permissions to get files" {
+		t.Errorf("overrides not applied: %q, %q", s.Name, s.Scopes[0].Description)
+	}
 }

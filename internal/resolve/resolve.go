@@ -7,6 +7,7 @@ package resolve
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/permgen/permgen/internal/model"
 )
@@ -49,5 +50,32 @@ func Entries(p *model.Page, ovs []Override) (*model.Service, error) {
 		return nil, err
 	}
 	s.Diagnostics = append(append(append([]model.Diagnostic{}, p.Warnings...), s.Diagnostics...), ov.unused(p.Source.File)...)
+	nameRows(p, s.Diagnostics)
 	return s, nil
+}
+
+// nameRows gives each finding on a row that does not say what the row holds (the
+// scraper's, for one) the row's action or scope, so a reader need not look up
+// "row 10" in the page.
+func nameRows(p *model.Page, ds []model.Diagnostic) {
+	kind, key := "action", model.KeyAPI
+	if p.Source.Format == model.FormatScopeTable {
+		kind, key = "scope", model.KeyScope
+	}
+	for i := range ds {
+		d := &ds[i]
+		if d.Subject != "" || d.Pos.Row == 0 {
+			continue
+		}
+		for _, t := range p.Tables {
+			for _, r := range t.Rows {
+				if r.Pos.Row != d.Pos.Row || r.Pos.Table != d.Pos.Table {
+					continue
+				}
+				if f, ok := r.Field(key); ok && Text(f.Text) != "" && !strings.Contains(d.Msg, Text(f.Text)) {
+					d.Subject = kind + " " + Text(f.Text)
+				}
+			}
+		}
+	}
 }

@@ -20,7 +20,8 @@ var adminDescription = regexp.MustCompile(`(?i)^grant all (?:(.+) )?apis? access
 
 // resolveScopes turns a scraped scope table into a Service.
 func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
-	s := &model.Service{Kind: model.FormatScopeTable, Source: p.Source, Name: Text(p.Title), ShortName: p.Source.Vendor}
+	title, fixed := ov.field("", factTitle, model.Field{Key: factTitle, Text: p.Title, Pos: model.Pos{File: p.Source.File}})
+	s := &model.Service{Kind: model.FormatScopeTable, Source: p.Source, Name: Text(title.Text), ShortName: p.Source.Vendor, Diagnostics: fixed}
 	var errs []error
 	seen := map[string]model.Pos{}
 	for _, t := range p.Tables {

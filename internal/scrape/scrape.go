@@ -5,6 +5,7 @@ package scrape
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -100,7 +101,7 @@ func Page(src model.Source, html []byte) (*model.Page, error) {
 			p.Warnings = append([]model.Diagnostic{{
 				Pos:  model.Pos{File: src.File},
 				Code: "no-manifest-entry",
-				Msg:  fmt.Sprintf("page is not in the manifest; format %q detected from its content", src.Format),
+				Msg:  fmt.Sprintf("page is not in the manifest (format detected from its content); its entry would be %s, plus \"url\" for gen fetch", manifestEntry(src)),
 			}}, p.Warnings...)
 		}
 		return p, nil
@@ -121,4 +122,16 @@ func checkComplete(file string, html []byte) error {
 		return fmt.Errorf("%s: truncated HTML: the file does not end with </html>", file)
 	}
 	return nil
+}
+
+// manifestEntry is the manifest entry an unlisted page would have: what the run
+// worked out for it, as the manifest spells it.
+func manifestEntry(src model.Source) string {
+	b, _ := json.Marshal(struct {
+		Path       string `json:"path"`
+		Vendor     string `json:"vendor"`
+		Format     string `json:"format"`
+		APIVersion string `json:"api_version,omitempty"`
+	}{src.Path, src.Vendor, src.Format, src.APIVersion})
+	return string(b)
 }

@@ -75,6 +75,27 @@ func IsSnapshot(data []byte) bool {
 // LoadTree reads every snapshot below a generated tree, sorted by path. A missing
 // tree has no snapshots.
 func LoadTree(root string) ([]*model.Service, error) {
+	st, err := LoadStored(root)
+	return Services(st), err
+}
+
+// Stored is a snapshot with the folder it was found in.
+type Stored struct {
+	Dir     string // folder below the tree's root, slash-separated: the package's place
+	Service *model.Service
+}
+
+// Services returns the services of st, in order.
+func Services(st []Stored) []*model.Service {
+	var out []*model.Service
+	for _, s := range st {
+		out = append(out, s.Service)
+	}
+	return out
+}
+
+// LoadStored is LoadTree keeping each snapshot's folder.
+func LoadStored(root string) ([]Stored, error) {
 	var paths []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -92,7 +113,7 @@ func LoadTree(root string) ([]*model.Service, error) {
 		return nil, err
 	}
 	sort.Strings(paths)
-	var out []*model.Service
+	var out []Stored
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -105,7 +126,11 @@ func LoadTree(root string) ([]*model.Service, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		rel, err := filepath.Rel(root, filepath.Dir(p))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Stored{Dir: filepath.ToSlash(rel), Service: s})
 	}
 	return out, nil
 }

@@ -4,6 +4,7 @@
 package source
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,13 +40,21 @@ type Page struct {
 // Load reads every page below dir: those in the manifest with the facts it records,
 // and any other *.html in a vendor folder with its format left for detection.
 func Load(dir string) ([]Page, error) {
+	if info, err := os.Stat(dir); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("sources folder %s does not exist; give the folder of your page snapshots with -in", dir)
+		}
+		return nil, err
+	} else if !info.IsDir() {
+		return nil, fmt.Errorf("sources folder %s is not a folder", dir)
+	}
+	// Both bookkeeping files are optional: missing, empty or {} mean no entries.
 	var m Manifest
-	// A folder of AWS pages as fetched needs no manifest: AWSPage says what each is.
-	if err := readJSON(filepath.Join(dir, ManifestFile), &m, !HasAWSPages(dir)); err != nil {
+	if err := readJSON(filepath.Join(dir, ManifestFile), &m); err != nil {
 		return nil, err
 	}
 	var ovs []model.Override
-	if err := readJSON(filepath.Join(dir, OverridesFile), &ovs, false); err != nil {
+	if err := readJSON(filepath.Join(dir, OverridesFile), &ovs); err != nil {
 		return nil, err
 	}
 	var errs []error
@@ -156,17 +165,20 @@ func badPathElem(p string) string {
 }
 
 // readJSON decodes a bookkeeping file strictly, so a misspelt key is an error and
-// not a silently ignored setting.
-func readJSON(file string, v any, required bool) error {
-	f, err := os.Open(file)
-	if errors.Is(err, fs.ErrNotExist) && !required {
+// not a silently ignored setting. A missing file, or one holding only white space,
+// leaves v as it was: no entries.
+func readJSON(file string, v any) error {
+	data, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	dec := json.NewDecoder(f)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return fmt.Errorf("%s: %w", file, err)

@@ -11,7 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/permgen/permgen/internal/work"
 )
 
 // faultHook lets tests fail one step of Apply ("write", "rename" or
@@ -110,24 +111,11 @@ func (s *stage) prepare(p *Plan) error {
 	// fsync waits for the disk, so several run at once: the file system commits
 	// them together instead of one journal flush per file.
 	errs := make([]error, len(todo))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(prepareWorkers, len(todo)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if errs[i] = fault("write", todo[i].target); errs[i] == nil {
-					todo[i].temp, errs[i] = writeTemp(filepath.Dir(todo[i].target), todo[i].change.New)
-				}
-			}
-		}()
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	work.EachN(prepareWorkers, len(todo), func(i int) {
+		if errs[i] = fault("write", todo[i].target); errs[i] == nil {
+			todo[i].temp, errs[i] = writeTemp(filepath.Dir(todo[i].target), todo[i].change.New)
+		}
+	})
 	for i, f := range todo {
 		if errs[i] == nil {
 			s.files = append(s.files, f)
@@ -170,31 +158,12 @@ func (s *stage) mkdirs(dir string) error {
 }
 
 func writeTemp(dir string, data []byte) (name string, err error) {
-	f, err := os.CreateTemp(dir, tempPrefix+"*")
+	// CreateTemp makes the file 0o600; outputs are ordinary source files.
+	name, err = tempFile(dir, data, 0o644)
 	if err != nil {
 		return "", fmt.Errorf("write: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-			err = fmt.Errorf("write: %w", err)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return "", err
-	}
-	// CreateTemp makes the file 0o600; outputs are ordinary source files.
-	if err := f.Chmod(0o644); err != nil {
-		return "", err
-	}
-	if err := f.Sync(); err != nil {
-		return "", err
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	return f.Name(), nil
+	return name, nil
 }
 
 // discard removes every temporary file and every directory prepare made.

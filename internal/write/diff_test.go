@@ -1,19 +1,15 @@
 package write
 
 import (
-	"flag"
 	"fmt"
 	"math/rand"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/permgen/permgen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata golden files")
 
 func TestDiffGolden(t *testing.T) {
 	numbered := func(from, to int, edit map[int]string) string {
@@ -48,19 +44,7 @@ func TestDiffGolden(t *testing.T) {
 		Unchanged: 12,
 	}
 	got := p.Diff() + "# " + p.Summary() + "\n"
-	golden := filepath.Join("testdata", "diff.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), got); diff != "" {
-		t.Errorf("Diff mismatch (-want +got):\n%s", diff)
-	}
+	golden.File(t, filepath.Join("testdata", "diff.golden"), []byte(got))
 	for _, c := range p.Changes {
 		if c.Kind == Update {
 			if back := applyHunks(t, c.Old, hunks(c.Old, c.New)); back != string(c.New) {

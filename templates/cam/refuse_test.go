@@ -42,4 +42,8 @@ func TestBuilderRefusesEmptyIDs(t *testing.T) {
 	if d := p.Evaluate(Request{Action: createStaff, Resource: bad}); d.Outcome != OutcomeImplicitDeny {
 		t.Errorf("Evaluate on a refused resource: %v, want an implicit deny", d)
 	}
+	var ge *GrantError
+	if _, err := LeastPrivilege(Grant{Action: createStaff, Resource: bad}); !errors.As(err, &ge) || ge.Rule != RuleBadResource {
+		t.Errorf("LeastPrivilege granted a refused resource: %v", err)
+	}
 }

@@ -20,7 +20,7 @@ type Grant struct {
 // was asked: a resource of a type the action cannot be restricted to.
 type GrantError struct {
 	Grant Grant
-	Rule  string // RuleResourceType
+	Rule  string // RuleResourceType, or RuleBadResource for a Resource its builder refused
 	Msg   string
 }
 
@@ -54,6 +54,10 @@ func LeastPrivilege(grants ...Grant) (Policy, error) {
 		}
 		name := g.Action.String()
 		info := g.Action.Info()
+		if err := g.Resource.Err(); err != nil {
+			errs = append(errs, &GrantError{Grant: g, Rule: RuleBadResource, Msg: err.Error()})
+			continue
+		}
 		if g.Resource.IsZero() || info.Granularity.wildcardOnly() {
 			wildcard[name] = true
 			continue

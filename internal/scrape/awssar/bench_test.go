@@ -16,16 +16,16 @@ import (
 // content only, and the other vendors' pages.
 var sources = filepath.Join("..", "..", "..", "sources")
 
-// BenchmarkAWSModel is the pipeline up to the model over every page of sources/:
-// read, scrape, resolve, merge prefixes, lint. (Emit is measured with the emitter.)
+// BenchmarkAWSModel is the pipeline up to the model (pipeline.Load) over every page
+// of sources/: read, scrape, resolve, merge prefixes, lint, name. (Emit is measured with the emitter.)
 func BenchmarkAWSModel(b *testing.B) {
 	for b.Loop() {
-		ss, err := pipeline.Model(sources)
+		m, err := pipeline.Load(pipeline.Options{In: sources})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if len(ss) < 460 {
-			b.Fatalf("%d services", len(ss))
+		if len(m.Services) < 460 {
+			b.Fatalf("%d services", len(m.Services))
 		}
 	}
 }

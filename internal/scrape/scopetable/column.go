@@ -3,6 +3,8 @@ package scopetable
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/permgen/permgen/internal/htmltext"
 )
 
 // scopeColumn returns the index of the table's scope column, or -1 when the table
@@ -47,7 +49,8 @@ func hasCAMResource(g grid) bool {
 	return false
 }
 
-// descriptionHeaders are header words, lower case, that name a description column.
+// descriptionHeaders are header words, folded (htmltext.FoldHeader), that name a
+// description column.
 var descriptionHeaders = []string{"描述", "说明", "description", "含义", "meaning"}
 
 // descriptionColumn picks the column that describes the scopes: the first whose
@@ -58,7 +61,7 @@ func descriptionColumn(g grid, scope int) int {
 		if c == scope {
 			continue
 		}
-		h = strings.ToLower(h)
+		h = htmltext.FoldHeader(h)
 		for _, w := range descriptionHeaders {
 			if strings.Contains(h, w) {
 				return c

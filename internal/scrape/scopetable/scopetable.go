@@ -10,6 +10,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/permgen/permgen/internal/htmltext"
 	"github.com/permgen/permgen/internal/model"
 )
 
@@ -58,7 +59,7 @@ func Scrape(src model.Source, doc *goquery.Document) (*model.Page, error) {
 // title is the page's first heading, or its <title> when the content has none.
 func title(doc *goquery.Document, content *goquery.Selection) string {
 	if h := content.Find("h1").First(); h.Length() > 0 {
-		return headingText(h)
+		return htmltext.HeadingText(h.Get(0))
 	}
 	return strings.TrimSpace(doc.Find("title").First().Text())
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,13 +12,13 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/permgen/permgen/internal/golden"
 	"github.com/permgen/permgen/internal/model"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// repoRoot is where the checked-in snapshots live, seen from this package.
-const repoRoot = "../../.."
+// frozen is the repository's frozen copy of sources/ (testdata/README.md): the
+// tests that pin rows read it, so that refreshing sources/ does not break them.
+const frozen = "../../../testdata"
 
 func parse(t testing.TB, html []byte) *goquery.Document {
 	t.Helper()
@@ -46,7 +45,7 @@ func stellaSource() model.Source {
 func scrapeStella(t *testing.T) *model.Page {
 	t.Helper()
 	src := stellaSource()
-	p, err := Scrape(src, load(t, filepath.Join(repoRoot, src.File)))
+	p, err := Scrape(src, load(t, filepath.Join(frozen, src.File)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +57,7 @@ func TestGolden(t *testing.T) {
 		name, path string
 		src        model.Source
 	}{
-		{"stella", filepath.Join(repoRoot, stellaSource().File), stellaSource()},
+		{"stella", filepath.Join(frozen, stellaSource().File), stellaSource()},
 		{"english", "testdata/english.html", model.Source{File: "testdata/english.html", Vendor: "stella"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -78,19 +77,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := buf.Bytes()
-			golden := filepath.Join("testdata", tc.name+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(string(want), string(got)); d != "" {
-				t.Errorf("%s differs from the golden file (-want +got; run go test -update if intended):\n%s", tc.name, d)
-			}
+			golden.File(t, filepath.Join("testdata", tc.name+".golden.json"), got)
 		})
 	}
 }
@@ -164,7 +151,7 @@ func TestStellaSnapshot(t *testing.T) {
 // when its action cells are written ccc:CreateStaff.
 func TestNotCAM(t *testing.T) {
 	paths := []string{"testdata/cam.html"}
-	real := filepath.Join(repoRoot, "sources/tencentcloud/ccc.html")
+	real := filepath.Join(frozen, "sources/tencentcloud/ccc.html")
 	if _, err := os.Stat(real); err == nil {
 		paths = append(paths, real)
 	} else {
@@ -202,19 +189,7 @@ func TestBad(t *testing.T) {
 				t.Errorf("error %T is not a *model.Error", err)
 			}
 			got := err.Error() + "\n"
-			errFile := strings.TrimSuffix(file, ".html") + ".err"
-			if *update {
-				if err := os.WriteFile(errFile, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, rerr := os.ReadFile(errFile)
-			if rerr != nil {
-				t.Fatal(rerr)
-			}
-			if d := cmp.Diff(string(want), got); d != "" {
-				t.Errorf("error text (-want +got):\n%s", d)
-			}
+			golden.File(t, strings.TrimSuffix(file, ".html")+".err", []byte(got))
 		})
 	}
 }
@@ -299,7 +274,7 @@ func TestIsScope(t *testing.T) {
 }
 
 func FuzzScrape(f *testing.F) {
-	for _, path := range []string{filepath.Join(repoRoot, stellaSource().File), "testdata/english.html", "testdata/cam.html", "testdata/bad/malformed.html", "testdata/bad/missing-cells.html"} {
+	for _, path := range []string{filepath.Join(frozen, stellaSource().File), "testdata/english.html", "testdata/cam.html", "testdata/bad/malformed.html", "testdata/bad/missing-cells.html"} {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			f.Fatal(err)

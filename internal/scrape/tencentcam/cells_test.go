@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/permgen/permgen/internal/htmltext"
 )
 
 func TestNodeText(t *testing.T) {
@@ -28,7 +30,7 @@ func TestNodeText(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := nodeText(doc.Find("td").Get(0))
+		got := htmltext.Text(doc.Find("td").Get(0))
 		if got != c.text {
 			t.Errorf("%s: text %q, want %q", c.html, got, c.text)
 		}
@@ -49,7 +51,7 @@ func TestFoldHeader(t *testing.T) {
 		"Notes":                                "",
 		"Six-segment Resource Description (1)": "",
 	} {
-		if got := actionColumns[foldHeader(h)]; got != key {
+		if got := actionColumns[htmltext.FoldHeader(h)]; got != key {
 			t.Errorf("%q reads as %q, want %q", h, got, key)
 		}
 	}

@@ -4,26 +4,15 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
+	"github.com/permgen/permgen/internal/htmltext"
 	"github.com/permgen/permgen/internal/model"
 )
 
-// containers are the selectors of a page's content, most specific first: Tencent's
-// doc pages use .J-markdown-box, mirrors and saved copies the others. Tables outside
-// (menus, banners) are page chrome.
-var containers = []string{".J-markdown-box", ".markdown-body", "article", "main", "body"}
-
-// contentRoot returns the content container of doc, or nil for an empty document.
+// contentRoot returns the content container of doc (see htmltext.Containers), or
+// nil for an empty document. Tables outside it (menus, banners) are page chrome.
 func contentRoot(doc *goquery.Document) *html.Node {
-	if doc == nil || doc.Selection == nil {
-		return nil
-	}
-	for _, c := range containers {
-		if s := doc.Find(c).First(); s.Length() > 0 {
-			return s.Get(0)
-		}
-	}
-	if len(doc.Nodes) > 0 {
-		return doc.Nodes[0]
+	if c, _ := htmltext.Content(doc); c != nil && len(c.Nodes) > 0 {
+		return c.Nodes[0]
 	}
 	return nil
 }

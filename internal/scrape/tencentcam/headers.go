@@ -1,15 +1,11 @@
 package tencentcam
 
 import (
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/permgen/permgen/internal/htmltext"
 	"github.com/permgen/permgen/internal/model"
 )
 
-// A vocabulary maps a folded header (see foldHeader) to a field key. The Chinese
+// A vocabulary maps a folded header (see htmltext.FoldHeader) to a field key. The Chinese
 // names come from cloud.tencent.com, the English ones from the international site,
 // which words the same columns differently from page to page.
 type vocabulary map[string]string
@@ -56,24 +52,11 @@ var columnNames = map[string]string{
 var requiredColumns = []string{model.KeyAPI, model.KeyGranularity, model.KeyResource}
 var optionalColumns = []string{model.KeyDescription, model.KeyIP}
 
-// foldHeader reduces a header to what distinguishes it: compatibility forms folded
-// (full-width letters), case and white space dropped, and the punctuation the vendor
-// varies ("Six-segment", "IP 限制:") removed.
-func foldHeader(h string) string {
-	h = strings.ToLower(norm.NFKC.String(h))
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || strings.ContainsRune("-_:()", r) {
-			return -1
-		}
-		return r
-	}, h)
-}
-
 // keys maps each header to its key in v, "" where v does not know it.
 func (v vocabulary) keys(headers []string) []string {
 	keys := make([]string, len(headers))
 	for i, h := range headers {
-		keys[i] = v[foldHeader(h)]
+		keys[i] = v[htmltext.FoldHeader(h)]
 	}
 	return keys
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
+	"github.com/permgen/permgen/internal/htmltext"
 	"github.com/permgen/permgen/internal/model"
 )
 
@@ -55,7 +56,7 @@ func Scrape(src model.Source, doc *goquery.Document) (*model.Page, error) {
 // names the page for people and is not data.
 func title(doc *goquery.Document, root *html.Node) string {
 	if h := goquery.NewDocumentFromNode(root).Find("h1").First(); h.Length() > 0 {
-		return strings.TrimSpace(nodeText(h.Get(0)))
+		return strings.TrimSpace(htmltext.Text(h.Get(0)))
 	}
 	return strings.TrimSpace(doc.Find("title").First().Text())
 }

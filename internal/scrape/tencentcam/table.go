@@ -3,6 +3,8 @@ package tencentcam
 import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/permgen/permgen/internal/htmltext"
 )
 
 // rawTable is a table as laid out in the HTML, before its columns are known.
@@ -17,10 +19,10 @@ type rawTable struct {
 // row) and data rows. Rows of tables nested in a cell belong to those tables.
 func readTable(heading string, t *html.Node) rawTable {
 	rt := rawTable{heading: heading}
-	trs := rowsOf(t)
+	trs := htmltext.Rows(t)
 	h := 0
 	for i, tr := range trs {
-		if hasChild(tr, atom.Th) {
+		if htmltext.HasChild(tr.TR, atom.Th) {
 			h = i
 			break
 		}
@@ -29,55 +31,17 @@ func readTable(heading string, t *html.Node) rawTable {
 		return rt
 	}
 	rt.preamble = h
-	rt.headers = cellsOf(trs[h])
+	rt.headers = htmltext.Cells(trs[h].TR)
 	for _, tr := range trs[h+1:] {
-		rt.rows = append(rt.rows, cellsOf(tr))
+		rt.rows = append(rt.rows, htmltext.Cells(tr.TR))
 	}
 	return rt
-}
-
-// rowsOf returns the rows of t in page order, whether in thead, tbody, tfoot or (in
-// a tree not built by the HTML parser) directly under the table.
-func rowsOf(t *html.Node) []*html.Node {
-	var trs []*html.Node
-	for c := t.FirstChild; c != nil; c = c.NextSibling {
-		switch c.DataAtom {
-		case atom.Tr:
-			trs = append(trs, c)
-		case atom.Thead, atom.Tbody, atom.Tfoot:
-			for r := c.FirstChild; r != nil; r = r.NextSibling {
-				if r.Type == html.ElementNode && r.DataAtom == atom.Tr {
-					trs = append(trs, r)
-				}
-			}
-		}
-	}
-	return trs
-}
-
-func cellsOf(tr *html.Node) []*html.Node {
-	var cells []*html.Node
-	for c := tr.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
-			cells = append(cells, c)
-		}
-	}
-	return cells
-}
-
-func hasChild(n *html.Node, a atom.Atom) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == a {
-			return true
-		}
-	}
-	return false
 }
 
 func texts(cells []*html.Node) []string {
 	s := make([]string, len(cells))
 	for i, c := range cells {
-		s[i] = nodeText(c)
+		s[i] = htmltext.Text(c)
 	}
 	return s
 }
@@ -93,7 +57,7 @@ func tables(root *html.Node) []rawTable {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
 			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				heading = nodeText(n)
+				heading = htmltext.Text(n)
 				return
 			case atom.Table:
 				out = append(out, readTable(heading, n))

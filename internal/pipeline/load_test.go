@@ -1,0 +1,65 @@
+package pipeline
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/permgen/permgen/internal/snapshot"
+)
+
+// TestLoadIsTheModelRenderPrints (issue 9 item 16): Load alone gives the complete
+// model, derived facts included, with no import path; Render prints exactly that
+// model and leaves it as it was, whatever the import path.
+func TestLoadIsTheModelRenderPrints(t *testing.T) {
+	m, err := Load(Options{In: filepath.Join("..", "..", "sources")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := map[string]string{}
+	for _, s := range m.Services {
+		if s.Kind == "tencent-cam" && len(s.ResourceTypes) == 0 {
+			t.Errorf("%s: Load left the resource types underived", s.Source.Path)
+		}
+		b, err := snapshot.Marshal(s, "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[s.Source.Path] = string(b)
+	}
+	for _, root := range []string{"example.com/a", "example.org/b/c"} {
+		res, err := Render(m, root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Model != m {
+			t.Fatal("Render's result does not carry the model it was given")
+		}
+		snaps := 0
+		for _, f := range res.Files {
+			if !strings.HasSuffix(f.Path, ".json") {
+				continue
+			}
+			s, err := snapshot.Unmarshal(f.Path, f.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			snaps++
+			b, _ := snapshot.Marshal(s, "x")
+			if d := cmp.Diff(before[s.Source.Path], string(b)); d != "" {
+				t.Errorf("%s: the printed snapshot is not the loaded model (-load +render):\n%s", f.Path, d)
+			}
+		}
+		if n := len(emitted(m.Services)); snaps != n {
+			t.Errorf("Render printed %d snapshots for %d services it renders", snaps, n)
+		}
+		for _, s := range m.Services {
+			b, _ := snapshot.Marshal(s, "x")
+			if string(b) != before[s.Source.Path] {
+				t.Errorf("Render(%s) modified the model of %s", root, s.Source.Path)
+			}
+		}
+	}
+}
