@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -66,25 +65,16 @@ func parseKind(s string) (iampolicy.Kind, error) {
 	return 0, fmt.Errorf("-kind %q: want managed, role, user or group", s)
 }
 
-func readFileOrStdin(name string) ([]byte, string, error) {
-	if name == "-" || name == "" {
-		b, err := io.ReadAll(stdin)
-		return b, "stdin", err
-	}
-	b, err := os.ReadFile(name)
-	return b, name, err
-}
-
 func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, p := newFlags("policy lint", stderr)
+	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check an AWS policy against the AWS catalog in -in. Exit 0 clean, 1 findings, 2 unreadable.`, io.Discard)
 	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
 	kind := fs.String("kind", "managed", "policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120)")
-	fs.SetOutput(io.Discard) // the CAM command reports flag errors
-	if fs.Parse(args) != nil || fs.NArg() > 1 {
-		return false, nil
+	pos, err := parseFlags(fs, args)
+	if err != nil || len(pos) > 1 {
+		return false, nil // the CAM command reports flag errors
 	}
 	fs.SetOutput(stderr)
-	data, name, err := readFileOrStdin(fs.Arg(0))
+	data, name, err := readInput(pos, stderr)
 	if err != nil {
 		return false, nil // let the CAM command say it
 	}
@@ -157,13 +147,13 @@ func decisionName(o iampolicy.Outcome) string {
 // is {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*",
 // "context": {"aws:username": "alice", ...}}.
 func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, _ := newFlags("policy eval", io.Discard)
+	fs, _ := newFlags("policy eval", " -request REQ.json POLICY.json...", "Decide an AWS request against identity policies, a boundary and a resource policy.", io.Discard)
 	reqFile := fs.String("request", "", "request `file`: principal, action, resource, context")
 	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
 	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
 	account := fs.String("resource-account", "", "`account` ID owning the resource, when not the caller's")
 	format := fs.String("format", "text", "output `format`: text or json")
-	files, err := parseInterleaved(fs, args)
+	files, err := parseFlags(fs, args)
 	if err != nil || *reqFile == "" || len(files) == 0 {
 		return false, nil // the CAM command reports usage errors
 	}
@@ -257,25 +247,19 @@ var accessLevelWords = map[string]iam.AccessLevel{
 // "read,write arn", and prints the least-privilege policy (several, as a JSON
 // list, when one would be over the quota); notes go to stderr.
 func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy write", stderr)
+	fs, p := newFlags("policy write", " -vendor aws [FILE|-]", `Write the least-privilege AWS policy for lines "action [arn]" or "level[,level] arn".`, stderr)
 	fs.String("vendor", "aws", "`vendor` of the policy: aws")
 	kind := fs.String("kind", "managed", "policy `kind` whose quota to fit: managed, role, user or group")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitError{0}
-		}
-		return exitError{2}
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
 	}
 	k, err := parseKind(*kind)
 	if err != nil {
 		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
 		return exitError{2}
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(stderr, "permgen policy write: one input file at most, got %d\n", fs.NArg())
-		return exitError{2}
-	}
-	data, name, err := readFileOrStdin(fs.Arg(0))
+	data, name, err := readInput(pos, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
 		return exitError{2}

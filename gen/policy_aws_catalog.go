@@ -24,11 +24,11 @@ type awsCatalog struct {
 
 // loadAWSCatalog reads the sources folder; tests replace it.
 var loadAWSCatalog = func(in string) (*awsCatalog, error) {
-	services, err := pipeline.Model(in)
+	m, err := pipeline.Load(pipeline.Options{In: in})
 	if err != nil {
 		return nil, err
 	}
-	return newAWSCatalog(services)
+	return newAWSCatalog(m.Services)
 }
 
 func newAWSCatalog(services []*model.Service) (*awsCatalog, error) {
