@@ -1,0 +1,360 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/permgen/permgen/templates/aws/iam"
+	"github.com/permgen/permgen/templates/aws/iampolicy"
+)
+
+// runPolicyAWS takes the policy commands that concern AWS: "lint" of a document in
+// the AWS grammar, "eval", and "write -vendor aws". It reports handled=false for
+// everything else, with stdin restored, so the CAM commands run as before.
+func runPolicyAWS(args []string, stdout, stderr io.Writer) (handled bool, err error) {
+	if len(args) == 0 {
+		return false, nil
+	}
+	switch args[0] {
+	case "lint":
+		return runPolicyLintAWS(args[1:], stdout, stderr)
+	case "eval":
+		return runPolicyEvalAWS(args[1:], stdout, stderr)
+	case "write":
+		for i, a := range args[1:] {
+			if a == "-vendor=aws" || a == "--vendor=aws" || ((a == "-vendor" || a == "--vendor") && i+2 < len(args) && args[i+2] == "aws") {
+				return true, runPolicyWriteAWS(args[1:], stdout, stderr)
+			}
+		}
+	}
+	return false, nil
+}
+
+// isAWSPolicy tells an AWS policy document from a CAM one by its top-level keys:
+// AWS writes "Version" 2012-10-17 (or 2008-10-17) and "Statement" capitalized.
+func isAWSPolicy(data []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	if _, ok := top["Statement"]; ok {
+		return true
+	}
+	var v string
+	_ = json.Unmarshal(top["Version"], &v)
+	return v == iampolicy.Version2012 || v == iampolicy.Version2008
+}
+
+func parseKind(s string) (iampolicy.Kind, error) {
+	switch s {
+	case "managed":
+		return iampolicy.ManagedPolicy, nil
+	case "role":
+		return iampolicy.RoleInlinePolicy, nil
+	case "user":
+		return iampolicy.UserInlinePolicy, nil
+	case "group":
+		return iampolicy.GroupInlinePolicy, nil
+	}
+	return 0, fmt.Errorf("-kind %q: want managed, role, user or group", s)
+}
+
+func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
+	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check an AWS policy against the AWS catalog in -in. Exit 0 clean, 1 findings, 2 unreadable.`, io.Discard)
+	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
+	kind := fs.String("kind", "managed", "policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120)")
+	pos, err := parseFlags(fs, args)
+	if err != nil || len(pos) > 1 {
+		return false, nil // the CAM command reports flag errors
+	}
+	fs.SetOutput(stderr)
+	data, name, err := readInput(pos, stderr)
+	if err != nil {
+		return false, nil // let the CAM command say it
+	}
+	if !isAWSPolicy(data) {
+		stdin = bytes.NewReader(data)
+		return false, nil
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy lint: %v\n", err)
+		return true, exitError{2}
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "permgen policy lint: -format %q: want text or json\n", *format)
+		return true, exitError{2}
+	}
+	cat, err := loadAWSCatalog(p.in)
+	if err != nil {
+		return true, err
+	}
+	findings := iampolicy.Lint(data, iampolicy.LintOptions{Kind: k, Catalog: cat})
+	if len(findings) == 1 && findings[0].Code == iampolicy.CodeSyntax && findings[0].Path == "" {
+		fmt.Fprintf(stderr, "permgen policy lint: %s: %s\n", name, findings[0].Message)
+		return true, exitError{2}
+	}
+	if *format == "json" {
+		if findings == nil {
+			findings = []iampolicy.Finding{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(findings); err != nil {
+			return true, err
+		}
+	} else {
+		for _, f := range findings {
+			fmt.Fprintf(stdout, "%s: %s\n", name, f)
+		}
+	}
+	if len(findings) > 0 {
+		return true, exitError{1}
+	}
+	return true, nil
+}
+
+// awsEvalOutput is what `policy eval -format json` prints for AWS, in the shape
+// of the CAM command's output.
+type awsEvalOutput struct {
+	Decision    string                   `json:"decision"` // allow, explicit_deny, implicit_deny
+	Deciding    []iampolicy.StatementRef `json:"deciding"`
+	ByBoundary  bool                     `json:"by_boundary,omitempty"`
+	MissingKeys []string                 `json:"missing_context_keys"`
+	Explanation string                   `json:"explanation"`
+}
+
+// decisionName spells an outcome as the CAM command does.
+func decisionName(o iampolicy.Outcome) string {
+	switch o {
+	case iampolicy.Allowed:
+		return "allow"
+	case iampolicy.ExplicitDeny:
+		return "explicit_deny"
+	}
+	return "implicit_deny"
+}
+
+// runPolicyEvalAWS takes `policy eval` when its policies are AWS documents: the
+// same flags, output and exit codes as the CAM command (0 allow, 1 deny, 2 an input
+// it cannot read), plus -resource-policy and -resource-account. The request file
+// is {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*",
+// "context": {"aws:username": "alice", ...}}.
+func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
+	fs, _ := newFlags("policy eval", " -request REQ.json POLICY.json...", "Decide an AWS request against identity policies, a boundary and a resource policy.", io.Discard)
+	reqFile := fs.String("request", "", "request `file`: principal, action, resource, context")
+	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
+	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
+	account := fs.String("resource-account", "", "`account` ID owning the resource, when not the caller's")
+	format := fs.String("format", "text", "output `format`: text or json")
+	files, err := parseFlags(fs, args)
+	if err != nil || *reqFile == "" || len(files) == 0 {
+		return false, nil // the CAM command reports usage errors
+	}
+	first, err := os.ReadFile(files[0])
+	if err != nil || !isAWSPolicy(first) {
+		return false, nil
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "permgen policy eval: -format %q: want text or json\n", *format)
+		return true, exitError{2}
+	}
+	fail := func(name string, err error) (bool, error) {
+		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
+		return true, exitError{2}
+	}
+	readPolicy := func(name string) (*iampolicy.Policy, error) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		return iampolicy.Parse(b)
+	}
+	reqData, err := os.ReadFile(*reqFile)
+	if err != nil {
+		return fail(*reqFile, err)
+	}
+	req, err := iampolicy.ParseRequest(reqData)
+	if err != nil {
+		return fail(*reqFile, err)
+	}
+	ps := iampolicy.Policies{ResourceAccount: *account}
+	for _, name := range files {
+		p, err := readPolicy(name)
+		if err != nil {
+			return fail(name, err)
+		}
+		ps.Identity = append(ps.Identity, p)
+	}
+	if *boundary != "" {
+		if ps.Boundary, err = readPolicy(*boundary); err != nil {
+			return fail(*boundary, err)
+		}
+	}
+	if *resource != "" {
+		if ps.Resource, err = readPolicy(*resource); err != nil {
+			return fail(*resource, err)
+		}
+	}
+	d := iampolicy.EvaluateAll(req, ps)
+	out := awsEvalOutput{Decision: decisionName(d.Outcome), Deciding: d.Deciding(), ByBoundary: d.BoundaryDenied,
+		MissingKeys: d.Missing(), Explanation: d.String()}
+	if out.Deciding == nil {
+		out.Deciding = []iampolicy.StatementRef{}
+	}
+	if out.MissingKeys == nil {
+		out.MissingKeys = []string{}
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return true, err
+		}
+	} else {
+		fmt.Fprintln(stdout, out.Decision)
+		for _, ref := range out.Deciding {
+			file := ""
+			if ref.Kind == iampolicy.IdentityPolicy {
+				file = " (" + files[ref.Policy] + ")"
+			}
+			fmt.Fprintf(stdout, "deciding: %s%s\n", ref, file)
+		}
+		if d.BoundaryDenied {
+			fmt.Fprintln(stdout, "deciding: the permissions boundary allows none of it")
+		}
+		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
+	}
+	if !d.Allowed() {
+		return true, exitError{1}
+	}
+	return true, nil
+}
+
+// accessLevelWords are the words a CRUD line may start with.
+var accessLevelWords = map[string]iam.AccessLevel{
+	"read": iam.Read, "write": iam.Write, "list": iam.List, "tagging": iam.Tagging,
+	"permissions-management": iam.PermissionsManagement,
+}
+
+// runPolicyWriteAWS reads lines "action [arn]" or, as policy_sentry's CRUD mode,
+// "read,write arn", and prints the least-privilege policy (several, as a JSON
+// list, when one would be over the quota); notes go to stderr.
+func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
+	fs, p := newFlags("policy write", " -vendor aws [FILE|-]", `Write the least-privilege AWS policy for lines "action [arn]" or "level[,level] arn".`, stderr)
+	fs.String("vendor", "aws", "`vendor` of the policy: aws")
+	kind := fs.String("kind", "managed", "policy `kind` whose quota to fit: managed, role, user or group")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
+		return exitError{2}
+	}
+	data, name, err := readInput(pos, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
+		return exitError{2}
+	}
+	cat, err := loadAWSCatalog(p.in)
+	if err != nil {
+		return err
+	}
+	grants, err := awsGrants(cat, data, name)
+	if err != nil {
+		return err
+	}
+	w, err := iampolicy.LeastPrivilege(cat, k, grants...)
+	if err != nil {
+		return err
+	}
+	for _, n := range w.Notes {
+		fmt.Fprintln(stderr, "note:", n)
+	}
+	var out any = w.Policies[0]
+	if len(w.Policies) > 1 {
+		fmt.Fprintf(stderr, "note: split into %d policies to fit the %d characters of a %s\n", len(w.Policies), k.Quota(), k)
+		out = w.Policies
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, string(b))
+	return nil
+}
+
+// awsGrants reads the lines of a write input.
+func awsGrants(cat *awsCatalog, data []byte, name string) ([]iampolicy.Grant, error) {
+	var grants []iampolicy.Grant
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.Fields(text)
+		if len(fields) > 2 {
+			errs = append(errs, fmt.Errorf("%s:%d: want \"action [arn]\" or \"level[,level] arn\", got %d fields", name, line, len(fields)))
+			continue
+		}
+		if !strings.Contains(fields[0], ":") {
+			var levels []iam.AccessLevel
+			for _, w := range strings.Split(strings.ToLower(fields[0]), ",") {
+				l, ok := accessLevelWords[w]
+				if !ok {
+					errs = append(errs, fmt.Errorf("%s:%d: %q is neither an action nor an access level (read, write, list, tagging, permissions-management)", name, line, w))
+					continue
+				}
+				levels = append(levels, l)
+			}
+			if len(fields) != 2 {
+				errs = append(errs, fmt.Errorf("%s:%d: an access level needs an ARN", name, line))
+				continue
+			}
+			gs, err := iampolicy.GrantsFor(cat, fields[1], levels...)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s:%d: %v", name, line, err))
+				continue
+			}
+			grants = append(grants, gs...)
+			continue
+		}
+		info, ok := cat.LookupAction(fields[0])
+		if !ok {
+			msg := fmt.Sprintf("%s:%d: unknown action %q", name, line, fields[0])
+			prefix, _, _ := strings.Cut(fields[0], ":")
+			if acts := cat.ServiceActions(strings.ToLower(prefix)); acts != nil {
+				e := iam.NewUnknownActionError(strings.ToLower(prefix), fields[0], len(acts), func(i int) string { return acts[i].Name })
+				if e.Suggestion != "" {
+					msg += "; did you mean " + e.Suggestion + "?"
+				}
+			} else {
+				msg += fmt.Sprintf("; no AWS service has the prefix %q", prefix)
+			}
+			errs = append(errs, errors.New(msg))
+			continue
+		}
+		g := iampolicy.Grant{Action: info}
+		if len(fields) == 2 {
+			g.Resource = fields[1]
+		}
+		grants = append(grants, g)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if len(grants) == 0 {
+		return nil, fmt.Errorf("%s: no grants", name)
+	}
+	return grants, nil
+}
