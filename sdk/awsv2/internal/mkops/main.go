@@ -1,0 +1,253 @@
+// Command mkops prints sdk/awsv2/operations_gen.go: the SDK guard's tables of
+// operation → actions → resource types → ARN templates, from the model snapshots of a
+// generated AWS tree (generated/aws/*/*.json) and the overrides file. The mapping
+// itself is internal/awsops', which `gen lint -operations` reports from, so the two
+// agree.
+//
+//	go run ./internal/mkops -tree ../../generated/aws -overrides operations.json -o operations_gen.go
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/permgen/permgen/internal/awsops"
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/snapshot"
+)
+
+func main() {
+	tree := flag.String("tree", "../../generated/aws", "generated AWS tree whose model snapshots are read")
+	overrides := flag.String("overrides", "operations.json", "overrides file (service IDs, operations) with reasons")
+	out := flag.String("o", "operations_gen.go", "output file")
+	partial := flag.Bool("partial", false, "the tree holds only some services (a test fixture): skip overrides of the others")
+	flag.Parse()
+	if err := run(*tree, *overrides, *out, *partial); err != nil {
+		fmt.Fprintln(os.Stderr, "mkops:", err)
+		os.Exit(1)
+	}
+}
+
+func run(tree, overrides, out string, partial bool) error {
+	services, err := snapshot.LoadTree(tree)
+	if err != nil {
+		return err
+	}
+	ov, err := awsops.LoadOverrides(overrides)
+	if err != nil {
+		return err
+	}
+	src, err := Render(services, ov, filepath.ToSlash(tree), filepath.ToSlash(overrides), partial)
+	if err != nil {
+		return err
+	}
+	if old, err := os.ReadFile(out); err == nil && bytes.Equal(old, src) {
+		return nil
+	}
+	tmp := out + ".tmp"
+	if err := os.WriteFile(tmp, src, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, out)
+}
+
+// Render returns the formatted Go source of the tables.
+// partial is for a tree of some services only: overrides that name others are
+// skipped instead of refused.
+func Render(services []*model.Service, ov *awsops.Overrides, treeName, ovName string, partial bool) ([]byte, error) {
+	var aws []*model.Service
+	for _, s := range services {
+		if s.Kind == model.FormatAWSSAR {
+			aws = append(aws, s)
+		}
+	}
+	if len(aws) == 0 {
+		return nil, fmt.Errorf("%s: no AWS model snapshot (kind %q) found", treeName, model.FormatAWSSAR)
+	}
+	ops, _ := awsops.Build(aws, ov)
+
+	// Index the model: actions by lower-cased full name (IAM matches them so; an
+	// override may spell them differently), resource types by prefix and name.
+	type actionRef struct {
+		svc *model.Service
+		a   *model.Action
+	}
+	actions := map[string]actionRef{}
+	rts := map[string]model.ResourceType{}
+	prefixes := map[string]bool{}
+	for _, s := range aws {
+		prefixes[s.ShortName] = true
+		for i := range s.Actions {
+			actions[strings.ToLower(s.ShortName+":"+s.Actions[i].Name)] = actionRef{s, &s.Actions[i]}
+		}
+		for _, rt := range s.ResourceTypes {
+			rts[s.ShortName+"\x00"+rt.Name] = rt
+		}
+	}
+
+	// Service IDs: every prefix by its letters, then the overrides (which win).
+	svc := map[string]string{}
+	var errs []error
+	for p := range prefixes {
+		k := awsops.NormalizeServiceID(p)
+		if q, ok := svc[k]; ok && q != p {
+			// Resolved deterministically below; reported so that an override
+			// can settle it.
+			if q < p {
+				continue
+			}
+		}
+		svc[k] = p
+	}
+	for _, so := range ov.Services {
+		if !prefixes[so.Prefix] {
+			if partial {
+				continue
+			}
+			errs = append(errs, fmt.Errorf("%s: service %q maps to prefix %q, which no page has", ovName, so.ServiceID, so.Prefix))
+			continue
+		}
+		svc[awsops.NormalizeServiceID(so.ServiceID)] = so.Prefix
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+
+	// Only the actions and resource types some operation reaches are printed.
+	var actionNames []string
+	actionIdx := map[string]int{}
+	var rtKeys []string
+	rtIdx := map[string]int{}
+	for _, o := range ops {
+		for _, a := range o.Actions {
+			k := strings.ToLower(a)
+			if _, ok := actionIdx[k]; ok {
+				continue
+			}
+			ref, ok := actions[k]
+			if !ok {
+				continue
+			}
+			actionIdx[k] = 0
+			actionNames = append(actionNames, k)
+			for _, r := range ref.a.ResourceTypes {
+				rk := ref.svc.ShortName + "\x00" + r.Name
+				if _, defined := rts[rk]; !defined {
+					continue // a row naming a type the page does not define: left out
+				}
+				if _, ok := rtIdx[rk]; !ok {
+					rtIdx[rk] = 0
+					rtKeys = append(rtKeys, rk)
+				}
+			}
+		}
+	}
+	sort.Strings(actionNames)
+	for i, k := range actionNames {
+		actionIdx[k] = i
+	}
+	sort.Strings(rtKeys)
+	for i, k := range rtKeys {
+		rtIdx[k] = i
+	}
+	if len(actionNames) > 1<<16 || len(rtKeys) > 1<<16 {
+		return nil, fmt.Errorf("%d actions, %d resource types: the uint16 indexes overflow", len(actionNames), len(rtKeys))
+	}
+
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by mkops from %s and %s. DO NOT EDIT.\n\n", treeName, ovName)
+	b.WriteString("package awsperm\n\n")
+	b.WriteString("// svcRows maps normalized SDK service IDs and IAM prefixes to IAM prefixes, sorted by key.\n")
+	b.WriteString("var svcRows = [...]svcRow{\n")
+	keys := make([]string, 0, len(svc))
+	for k := range svc {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "{%s, %s},\n", strconv.Quote(k), strconv.Quote(svc[k]))
+	}
+	b.WriteString("}\n\n")
+
+	b.WriteString("// opRows are the operations by prefix and name, with the actions each needs (indexes into actionRows).\n")
+	b.WriteString("var opRows = [...]opRow{\n")
+	for _, o := range ops {
+		var idx []string
+		for _, a := range o.Actions {
+			if i, ok := actionIdx[strings.ToLower(a)]; ok {
+				idx = append(idx, strconv.Itoa(i))
+			}
+		}
+		if len(idx) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "{%s, %s, []uint16{%s}},", strconv.Quote(o.Prefix), strconv.Quote(o.Operation), strings.Join(idx, ", "))
+		if o.Reason != "" {
+			fmt.Fprintf(&b, " // override: %s", oneLine(o.Reason))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("}\n\n")
+
+	b.WriteString("// actionRows are the actions some operation needs, sorted by lower-cased name.\n")
+	b.WriteString("var actionRows = [...]actionRow{\n")
+	for _, k := range actionNames {
+		ref := actions[k]
+		var res []string
+		for _, r := range ref.a.ResourceTypes {
+			i, ok := rtIdx[ref.svc.ShortName+"\x00"+r.Name]
+			if !ok {
+				continue
+			}
+			res = append(res, fmt.Sprintf("{%d, %t}", i, r.Required))
+		}
+		var deps []string
+		seen := map[string]bool{}
+		for _, r := range ref.a.ResourceTypes {
+			for _, d := range r.DependentActions {
+				if !seen[d] {
+					seen[d] = true
+					deps = append(deps, strconv.Quote(d))
+				}
+			}
+		}
+		for _, d := range ref.a.DependentActions {
+			if !seen[d] {
+				seen[d] = true
+				deps = append(deps, strconv.Quote(d))
+			}
+		}
+		resList, depList := "nil", "nil"
+		if len(res) > 0 {
+			resList = "[]resRef{" + strings.Join(res, ", ") + "}"
+		}
+		if len(deps) > 0 {
+			depList = "[]string{" + strings.Join(deps, ", ") + "}"
+		}
+		fmt.Fprintf(&b, "{%s, %s, %s},\n", strconv.Quote(ref.svc.ShortName+":"+ref.a.Name), resList, depList)
+	}
+	b.WriteString("}\n\n")
+
+	b.WriteString("// rtRows are the resource types some action names, sorted by prefix and name.\n")
+	b.WriteString("var rtRows = [...]rtRow{\n")
+	for _, k := range rtKeys {
+		prefix, name, _ := strings.Cut(k, "\x00")
+		fmt.Fprintf(&b, "{%s, %s, %s},\n", strconv.Quote(prefix), strconv.Quote(name), strconv.Quote(rts[k].Pattern))
+	}
+	b.WriteString("}\n")
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("formatting the tables: %w", err)
+	}
+	return src, nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
