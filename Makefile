@@ -1,15 +1,20 @@
 # The two commands a new machine needs: `make generate` and `make test`.
 GO ?= go
 
-.PHONY: generate test check lint vet staticcheck fuzz bench
+.PHONY: generate test test-sdk check lint vet staticcheck fuzz bench
 
 ## generate: regenerate generated/ from sources/ (same as go generate ./...)
 generate:
 	$(GO) run ./gen generate
 
 ## test: fail on stale generated/, then vet and run every test
-test: check vet
+test: check vet test-sdk
 	$(GO) test ./...
+
+## test-sdk: the aws-sdk-go-v2 guard, its own module (sdk/awsv2), vetted and tested
+## under the race detector when cgo can build it
+test-sdk:
+	cd sdk/awsv2 && $(GO) vet ./... && $(GO) test $$($(GO) env CGO_ENABLED | grep -q 1 && command -v gcc >/dev/null && echo -race) ./...
 
 ## check: exit 1 with a diff when generated/ does not match sources/
 check:

@@ -102,11 +102,13 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 	type key struct{ prefix, op string }
 	ops := map[key]*Operation{}
 	actions := map[string]bool{} // lower-cased full names: IAM matches them so
+	prefixes := map[string]bool{}
 	var diags []model.Diagnostic
 	for _, s := range services {
 		if s.Kind != model.FormatAWSSAR {
 			continue
 		}
+		prefixes[s.ShortName] = true
 		for _, a := range s.Actions {
 			full := s.ShortName + ":" + a.Name
 			actions[strings.ToLower(full)] = true
@@ -124,6 +126,9 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 	}
 	covered := map[string]string{} // action → override reason
 	for _, oo := range ov.Operations {
+		if !prefixes[oo.Prefix] {
+			continue // a service this run does not carry
+		}
 		var acts []string
 		for _, a := range oo.Actions {
 			if !actions[strings.ToLower(a)] {
@@ -133,6 +138,9 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 			}
 			acts = appendUnique(acts, a)
 			covered[strings.ToLower(a)] = oo.Reason
+		}
+		if len(acts) == 0 {
+			continue // reported above; the links (if any) stand
 		}
 		ops[key{oo.Prefix, oo.Operation}] = &Operation{Prefix: oo.Prefix, Operation: oo.Operation, Actions: acts, Reason: oo.Reason}
 	}

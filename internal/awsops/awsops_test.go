@@ -1,0 +1,91 @@
+package awsops
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/permgen/permgen/internal/model"
+)
+
+// s3Page is a few rows of the S3 page as the model carries them. The links are the
+// page's: "GetBucketCORS" links API_GetBucketCors.html and "ListBucket" links
+// API_ListObjectsV2.html; "BypassGovernanceRetention" links no API operation.
+func s3Page() *model.Service {
+	return &model.Service{Kind: model.FormatAWSSAR, ShortName: "s3", Actions: []model.Action{
+		{Name: "BypassGovernanceRetention", Pos: model.Pos{File: "sources/aws/list_amazons3.html", Table: "Actions", Row: 1}},
+		{Name: "GetBucketCORS", Operation: "GetBucketCors"},
+		{Name: "GetObject", Operation: "GetObject"},
+		{Name: "ListBucket", Operation: "ListObjectsV2"},
+		{Name: "OldThing", Operation: "OldThing", Deprecated: &model.Deprecation{Date: "2026-01-01"}},
+	}}
+}
+
+func TestBuildFromLinks(t *testing.T) {
+	ops, diags := Build([]*model.Service{s3Page(), {Kind: model.FormatTencentCAM, ShortName: "ccc", Actions: []model.Action{{Name: "X"}}}}, nil)
+	want := []Operation{
+		{Prefix: "s3", Operation: "GetBucketCors", Actions: []string{"s3:GetBucketCORS"}},
+		{Prefix: "s3", Operation: "GetObject", Actions: []string{"s3:GetObject"}},
+		{Prefix: "s3", Operation: "ListObjectsV2", Actions: []string{"s3:ListBucket"}},
+	}
+	if diff := cmp.Diff(want, ops); diff != "" {
+		t.Errorf("operations (-want +got):\n%s", diff)
+	}
+	if len(diags) != 1 || diags[0].Code != "aws-no-operation" || !strings.Contains(diags[0].String(), "s3:BypassGovernanceRetention links no API operation") ||
+		!strings.Contains(diags[0].String(), "list_amazons3.html: table Actions row 1") {
+		t.Errorf("diagnostics = %v", diags)
+	}
+}
+
+func TestBuildOverrides(t *testing.T) {
+	ov := &Overrides{Operations: []OperationOverride{
+		{Prefix: "s3", Operation: "HeadObject", Actions: []string{"s3:GetObject"}, Reason: "HEAD needs s3:GetObject"},
+		{Prefix: "s3", Operation: "PutObjectLegalHold", Actions: []string{"s3:BypassGovernanceRetention", "s3:NoSuchAction"}, Reason: "made up for the test"},
+		{Prefix: "ec2", Operation: "RunInstances", Actions: []string{"ec2:RunInstances"}, Reason: "a service this run does not carry"},
+	}}
+	ops, diags := Build([]*model.Service{s3Page()}, ov)
+	got := map[string][]string{}
+	for _, o := range ops {
+		got[o.Operation] = o.Actions
+	}
+	if !cmp.Equal(got["HeadObject"], []string{"s3:GetObject"}) || !cmp.Equal(got["PutObjectLegalHold"], []string{"s3:BypassGovernanceRetention"}) {
+		t.Errorf("operations = %v", got)
+	}
+	if _, ok := got["RunInstances"]; ok {
+		t.Error("an override of a service the run does not carry was applied")
+	}
+	var codes []string
+	for _, d := range diags {
+		codes = append(codes, d.Code+" "+d.Fixed)
+	}
+	want := []string{"aws-operation-override-unknown-action ", "aws-no-operation made up for the test"}
+	if !cmp.Equal(codes, want) {
+		t.Errorf("diagnostics = %q, want %q", codes, want)
+	}
+}
+
+func TestParseOverridesErrors(t *testing.T) {
+	_, err := ParseOverrides("ops.json", []byte(`{"services":[{"service_id":"SFN","prefix":"states"}],
+		"operations":[{"prefix":"s3","operation":"HeadObject","actions":["GetObject"],"reason":"r"}]}`))
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{`ops.json: services[0] ("SFN"): service_id, prefix and reason are required`,
+		`ops.json: operations[0] (s3:HeadObject): action "GetObject" is not prefix:Name`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if _, err := ParseOverrides("ops.json", []byte(`{"service":[]}`)); err == nil || !strings.Contains(err.Error(), `unknown field "service"`) {
+		t.Errorf("unknown field: %v", err)
+	}
+}
+
+func TestNormalizeServiceID(t *testing.T) {
+	for in, want := range map[string]string{"S3": "s3", "DynamoDB": "dynamodb", "Cognito Identity Provider": "cognitoidentityprovider",
+		"cognito-idp": "cognitoidp", "Elastic Load Balancing v2": "elasticloadbalancingv2", "ApiGatewayV2": "apigatewayv2"} {
+		if got := NormalizeServiceID(in); got != want {
+			t.Errorf("NormalizeServiceID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
