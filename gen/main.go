@@ -4,6 +4,7 @@
 //	go run ./gen check      exit 1 and print a diff if the output folder is stale
 //	go run ./gen lint       print every anomaly found in the sources, with its place
 //	go run ./gen fetch      refresh the snapshots listed in sources/manifest.json over HTTP
+//	go run ./gen catalog    every action of every vendor, one a line, text or JSON
 //	go run ./gen diff       what changed between the checked-in models and the sources, classified
 //	go run ./gen policy lint FILE.json   check a CAM policy against every generated catalog
 //	go run ./gen policy write            the least-privilege policy for "action [resource]" lines
@@ -33,6 +34,7 @@ var commands = []struct {
 	{"check", "print a diff and exit 1 if the output folder is stale; writes nothing", runCheck},
 	{"lint", "print every anomaly found in the sources, with its place", runLint},
 	{"fetch", "refresh the snapshots listed in the manifest over HTTP; exit 1 if a page failed", runFetch},
+	{"catalog", "print every action of every vendor, one a line (-format json for tools)", runCatalog},
 	{"diff", "compare two models and classify what changed (exit 1 changed, 3 breaking)", runDiff},
 	{"policy", "lint a CAM policy (policy lint FILE|-), or write the least-privilege one (policy write)", runPolicy},
 }

@@ -9,5 +9,5 @@ import "embed"
 
 // FS holds the template packages.
 //
-//go:embed cam/*.go scopes/*.go
+//go:embed cam/*.go scopes/*.go aws
 var FS embed.FS

@@ -86,9 +86,9 @@ func TestSources(t *testing.T) {
 		{name: "truncated", files: map[string]string{"manifest.json": camManifest, "acme/demo.html": demoPage[:len(demoPage)/2]},
 			want: `sources/acme/demo.html: truncated HTML: the file does not end with </html>`},
 		{name: "unknown-format", files: map[string]string{"manifest.json": `{"pages":[{"path":"acme/demo.html","format":"aws-iam"}]}`, "acme/demo.html": demoPage},
-			want: `sources/acme/demo.html: unknown format "aws-iam" (known: tencent-cam, scope-table)`},
+			want: `sources/acme/demo.html: unknown format "aws-iam" (known: aws-sar, tencent-cam, scope-table)`},
 		{name: "format-not-detected", files: map[string]string{"manifest.json": `{"pages":[]}`, "acme/notes.html": page("<p>release notes</p>")},
-			want: `sources/acme/notes.html: no known page format found (known: tencent-cam, scope-table); name one in the manifest`},
+			want: `sources/acme/notes.html: no known page format found (known: aws-sar, tencent-cam, scope-table); name one in the manifest`},
 		// internal/resolve/gopkg.go: output folders
 		{name: "package-folder-twice", files: map[string]string{
 			"manifest.json": `{"pages":[{"path":"acme/a.html","format":"tencent-cam"},{"path":"acme/b.html","format":"tencent-cam"}]}`,

@@ -18,11 +18,11 @@ const importRoot = "permgen.invalid/diff"
 // LoadSources scrapes and resolves a sources folder: what the pages say now, with
 // nothing kept from earlier runs.
 func LoadSources(dir string) (Side, error) {
-	res, err := pipeline.Run(dir, importRoot)
+	services, err := pipeline.Model(dir)
 	if err != nil {
 		return Side{}, err
 	}
-	return Side{Services: res.Services, Scraped: true}, nil
+	return Side{Services: services, Scraped: true}, nil
 }
 
 // LoadSnapshots reads the snapshots of a generated tree: the model it was generated
@@ -32,10 +32,11 @@ func LoadSnapshots(dir string) (Side, error) {
 	return Side{Services: ss}, err
 }
 
-// IsSources reports whether dir is a sources folder, which has a manifest.
+// IsSources reports whether dir is a sources folder, which has a manifest or a
+// folder of AWS pages as fetched.
 func IsSources(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, source.ManifestFile))
-	return err == nil
+	return err == nil || source.HasAWSPages(dir)
 }
 
 // LoadDir reads a folder that is either a sources folder (it has manifest.json) or

@@ -64,6 +64,13 @@ func Tree(pkgs []*resolve.Package, runtimes []*resolve.Runtime) ([]write.File, e
 		files = append(files, r.files...)
 		errs = append(errs, r.errs...)
 	}
+	if aws := awsPackages(pkgs); len(aws) > 0 {
+		fs, err := awsTree(aws)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		files = append(files, fs...)
+	}
 	return files, errors.Join(errs...)
 }
 
@@ -72,7 +79,9 @@ func pkgFiles(p *resolve.Package) ([]write.File, []error) {
 	var errs []error
 	var fs []write.File
 	var err error
-	if p.Runtime != nil {
+	if p.AWS != nil {
+		fs, err = awsPackage(p)
+	} else if p.Runtime != nil {
 		fs, err = camPackage(p)
 	} else {
 		fs, err = scopePackage(p)

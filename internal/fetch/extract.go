@@ -13,8 +13,10 @@ import (
 // documentation pages put the text in .J-markdown-box (.markdown-body on mirrors);
 // Docusaurus in .theme-doc-markdown, inside an article whose footer holds the "last
 // updated" stamp, which is why the article comes second; main is the generic
-// fallback. The scrapers look for the same containers.
-var containers = []string{".J-markdown-box", ".markdown-body", ".theme-doc-markdown", "article", "main"}
+// fallback. AWS's documentation keeps the page in #main-content (the Service
+// Authorization Reference's tables included); outside it are scripts, ids and dates
+// that change on every refresh. The scrapers look for the same containers.
+var containers = []string{".J-markdown-box", ".markdown-body", ".theme-doc-markdown", "#main-content", "article", "main"}
 
 type extracted struct {
 	html      []byte
@@ -77,4 +79,12 @@ func dropCharsetMeta(s *goquery.Selection) {
 			m.Remove()
 		}
 	})
+}
+
+// Extract is extract for callers outside fetch: a page already on disk (a raw AWS
+// snapshot) stored the way gen fetch stores it, the content container in a minimal
+// UTF-8 document. It returns the new bytes and the selector that matched.
+func Extract(page []byte) ([]byte, string, error) {
+	ex, err := extract(page)
+	return ex.html, ex.container, err
 }

@@ -113,7 +113,7 @@ func TestNoContainerKeepsTheBodyWithAWarning(t *testing.T) {
 	if string(res.HTML) != want {
 		t.Errorf("snapshot\n%s\nwant\n%s", res.HTML, want)
 	}
-	if res.Container != "" || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], "no content container (.J-markdown-box, .markdown-body, .theme-doc-markdown, article, main) found; kept the whole <body>") {
+	if res.Container != "" || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], "no content container (.J-markdown-box, .markdown-body, .theme-doc-markdown, #main-content, article, main) found; kept the whole <body>") {
 		t.Errorf("container %q, warnings %q; want none and one warning", res.Container, res.Warnings)
 	}
 }
@@ -127,5 +127,27 @@ func TestTitleAndLangAreEscaped(t *testing.T) {
 		if !strings.Contains(string(ex.html), want) {
 			t.Errorf("snapshot lacks %s:\n%s", want, ex.html)
 		}
+	}
+}
+
+// AWS documentation pages keep their content in #main-content; the chrome around it
+// (scripts, feedback forms, ids) changes on every refresh and must not be kept.
+func TestExtractAWSMainContent(t *testing.T) {
+	page := []byte(`<!DOCTYPE html><html lang="en-US"><head><title>Actions - Service Authorization Reference</title><script>var build="1234";</script></head>
+<body><div id="nav">chrome</div><div class="awsui-util-container" id="main-content"><h1>Actions, resources, and condition keys for Amazon S3</h1></div><div id="quick-feedback-yes">Thanks</div></body></html>`)
+	got, container, err := Extract(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if container != "#main-content" {
+		t.Errorf("container %q, want #main-content", container)
+	}
+	for _, chrome := range []string{"chrome", "build=", "Thanks"} {
+		if strings.Contains(string(got), chrome) {
+			t.Errorf("snapshot keeps %q:\n%s", chrome, got)
+		}
+	}
+	if !strings.Contains(string(got), "Actions, resources, and condition keys for Amazon S3") {
+		t.Errorf("snapshot lost the content:\n%s", got)
 	}
 }

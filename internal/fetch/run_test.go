@@ -355,7 +355,7 @@ func TestProgress(t *testing.T) {
   redirected: URL/old -> URL/new; update the manifest's url if the move is permanent
   a/flaky.html: attempt 1 of 3: HTTP 502 Bad Gateway; retrying in 0s
 [2/5] a/flaky.html: updated (200, 45 B, whole body, utf-8)
-  warning: no content container (.J-markdown-box, .markdown-body, .theme-doc-markdown, article, main) found; kept the whole <body>, so banners and navigation may change the snapshot
+  warning: no content container (.J-markdown-box, .markdown-body, .theme-doc-markdown, #main-content, article, main) found; kept the whole <body>, so banners and navigation may change the snapshot
 [3/5] a/same.html: not modified (304)
 [4/5] a/none.html: skipped: no url in the manifest
 [5/5] a/gone.html: FAILED: HTTP 404 Not Found; old snapshot kept

@@ -53,7 +53,7 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 			errs = append(errs, guard(old, s, o.MaxLoss)...)
 		}
 		switch s.Kind {
-		case model.FormatTencentCAM:
+		case model.FormatTencentCAM, model.FormatAWSSAR:
 			s.Actions = mergeActions(old.Actions, s.Actions, s.Source.Path, o)
 		case model.FormatScopeTable:
 			s.Scopes = mergeScopes(old.Scopes, s.Scopes, s.Source.Path, o)

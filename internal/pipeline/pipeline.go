@@ -6,6 +6,7 @@ package pipeline
 import (
 	"errors"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/permgen/permgen/internal/emit"
@@ -62,7 +63,34 @@ func page(pg source.Page) (*model.Service, error) {
 
 // RunWith is Run with every setting.
 func RunWith(o Options) (*Result, error) {
-	in, importRoot := o.In, o.ImportRoot
+	importRoot := o.ImportRoot
+	services, err := resolved(o.In)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Services: services}
+	if o.Out != "" {
+		prev, err := snapshot.LoadTree(o.Out)
+		if err != nil {
+			return nil, err
+		}
+		if err := history.Apply(prev, r.Services, o.History); err != nil {
+			return nil, err
+		}
+	}
+	pkgs, rts, err := resolve.Tree(emitted(r.Services), importRoot)
+	if err != nil {
+		return nil, err
+	}
+	r.Packages = pkgs
+	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// resolved reads, scrapes and resolves every page of the sources folder in.
+func resolved(in string) ([]*model.Service, error) {
 	pages, err := source.Load(in)
 	if err != nil {
 		return nil, err
@@ -87,31 +115,9 @@ func RunWith(o Options) (*Result, error) {
 	}
 	close(next)
 	wg.Wait()
-	r := &Result{}
-	for _, s := range services {
-		if s != nil {
-			r.Services = append(r.Services, s)
-		}
-	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	if o.Out != "" {
-		prev, err := snapshot.LoadTree(o.Out)
-		if err != nil {
-			return nil, err
-		}
-		if err := history.Apply(prev, r.Services, o.History); err != nil {
-			return nil, err
-		}
-	}
-	pkgs, rts, err := resolve.Tree(r.Services, importRoot)
-	if err != nil {
-		return nil, err
-	}
-	r.Packages = pkgs
-	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
-		return nil, err
-	}
-	return r, nil
+	// Pages sharing an AWS prefix become one service.
+	return resolve.AWSTree(slices.DeleteFunc(services, func(s *model.Service) bool { return s == nil })), nil
 }

@@ -17,7 +17,8 @@ type Package struct {
 	Dir        string // output folder below the generated root, slash-separated
 	Name       string // Go package name
 	ImportPath string
-	Runtime    *Runtime // the shared runtime package it imports (Tencent CAM), or nil
+	Runtime    *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
+	AWS        *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
 
 	Actions   []GoAction
 	Resources []GoResourceType
@@ -61,9 +62,18 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 			scopePages[s.Source.Vendor]++
 		}
 	}
+	var awsPrefixes []string
+	for _, s := range services {
+		if s.Kind == model.FormatAWSSAR {
+			awsPrefixes = append(awsPrefixes, s.ShortName)
+		}
+	}
+	awsNames := AWSPackageNames(awsPrefixes)
 	for _, s := range services {
 		p := &Package{Service: s}
 		switch s.Kind {
+		case model.FormatAWSSAR:
+			p.awsPackage(path.Join(AWSDir, awsNames[s.ShortName]), importRoot)
 		case model.FormatTencentCAM:
 			// Derived here, after history kept vanished actions, so that their
 			// resource builders stay too.
@@ -92,13 +102,20 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 		}
 		p.Name = PackageName(path.Base(p.Dir))
 		p.ImportPath = path.Join(importRoot, p.Dir)
-		if err := p.name(); err != nil {
+		if p.AWS != nil {
+			// named by awsPackage
+		} else if err := p.name(); err != nil {
 			errs = append(errs, err)
 		}
 		pkgs = append(pkgs, p)
 	}
 	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].Dir < pkgs[j].Dir })
 	dirs := map[string]*Package{}
+	if len(awsPrefixes) > 0 {
+		for _, d := range []string{AWSIAMDir, AWSARNDir, AWSGlobalDir, AWSCatalogDir} {
+			dirs[d] = nil
+		}
+	}
 	for _, r := range runtimes {
 		dirs[r.Dir] = nil
 	}

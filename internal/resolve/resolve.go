@@ -22,6 +22,8 @@ func Service(p *model.Page, ovs []Override) (*model.Service, error) {
 		s, err = resolveCAM(p, ov)
 	case model.FormatScopeTable:
 		s, err = resolveScopes(p, ov)
+	case model.FormatAWSSAR:
+		s, err = resolveAWS(p)
 	default:
 		return nil, fmt.Errorf("%s: no resolver for format %q", p.Source.File, p.Source.Format)
 	}

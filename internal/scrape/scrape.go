@@ -11,6 +11,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/scrape/awssar"
 	"github.com/permgen/permgen/internal/scrape/scopetable"
 	"github.com/permgen/permgen/internal/scrape/tencentcam"
 )
@@ -25,6 +26,7 @@ type format struct {
 
 // formats in detection order: the more specific layout first.
 var formats = []format{
+	{model.FormatAWSSAR, awssar.Detect, awssar.Scrape},
 	{model.FormatTencentCAM, tencentcam.Detect, tencentcam.Scrape},
 	{model.FormatScopeTable, scopetable.Detect, scopetable.Scrape},
 }
@@ -57,6 +59,13 @@ func Page(src model.Source, html []byte) (*model.Page, error) {
 				detected = true
 				break
 			}
+		}
+		if src.Format == "" && src.Vendor == "aws" {
+			// AWS's folder also holds what the site served for a retired page (a
+			// "301 Moved Permanently" stub): it is an AWS page with no actions, which
+			// the AWS scraper reports, not a page of unknown format.
+			src.Format = model.FormatAWSSAR
+			detected = true
 		}
 		if src.Format == "" {
 			return nil, fmt.Errorf("%s: no known page format found (known: %s); name one in the manifest", src.File, strings.Join(Formats(), ", "))

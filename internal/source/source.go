@@ -41,7 +41,8 @@ type Page struct {
 // and any other *.html in a vendor folder with its format left for detection.
 func Load(dir string) ([]Page, error) {
 	var m Manifest
-	if err := readJSON(filepath.Join(dir, ManifestFile), &m, true); err != nil {
+	// A folder of AWS pages as fetched needs no manifest: AWSPage says what each is.
+	if err := readJSON(filepath.Join(dir, ManifestFile), &m, !HasAWSPages(dir)); err != nil {
 		return nil, err
 	}
 	var ovs []resolve.Override
@@ -92,7 +93,7 @@ func Load(dir string) ([]Page, error) {
 	for _, p := range paths {
 		src, ok := listed[p]
 		if !ok {
-			src = model.Source{Path: p}
+			src = AWSPage(p)
 		}
 		vendor, _, nested := strings.Cut(p, "/")
 		if !nested {

@@ -1,0 +1,520 @@
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"go/format"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/write"
+	"github.com/permgen/permgen/templates/aws/iam"
+	"github.com/permgen/permgen/templates/aws/iamarn"
+)
+
+// awsLevels are the access levels in the order of iam's constants, with the name
+// of their runtime constant and of the package function that lists them.
+var awsLevels = []struct{ word, constant, fn string }{
+	{model.AccessRead, "iam.Read", "ReadActions"},
+	{model.AccessWrite, "iam.Write", "WriteActions"},
+	{model.AccessList, "iam.List", "ListActions"},
+	{model.AccessTagging, "iam.Tagging", "TaggingActions"},
+	{model.AccessPermissions, "iam.PermissionsManagement", "PermissionsManagementActions"},
+}
+
+func awsLevelConst(word string) string {
+	for _, l := range awsLevels {
+		if l.word == word {
+			return l.constant
+		}
+	}
+	return "iam.UnknownAccessLevel"
+}
+
+// awsPackage renders one AWS service: the API file (constants with their doc
+// comments, methods, builders, keys) and the tables file (static arrays, no init).
+func awsPackage(p *resolve.Package) ([]write.File, error) {
+	s := p.Service
+	for i := 1; i < len(s.Actions); i++ {
+		if s.Actions[i-1].Name >= s.Actions[i].Name {
+			return nil, fmt.Errorf("actions not sorted by name at %q: ParseAction's binary search needs them sorted", s.Actions[i].Name)
+		}
+	}
+	api, err := awsAPI(p)
+	if err != nil {
+		return nil, err
+	}
+	tables, err := awsTables(p)
+	if err != nil {
+		return nil, err
+	}
+	return []write.File{api, tables}, nil
+}
+
+// gofmtFile formats src, or fails with the numbered source.
+func gofmtFile(name string, src []byte) (write.File, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		return write.File{}, fmt.Errorf("render %s: %w\n%s", name, err, numbered(string(src)))
+	}
+	return write.File{Path: name, Data: out}, nil
+}
+
+// docLines writes lines as a // comment with the given indent.
+func docLines(b *bytes.Buffer, indent string, lines ...string) {
+	for _, l := range lines {
+		if l == "" {
+			b.WriteString(indent + "//\n")
+		} else {
+			b.WriteString(indent + "// " + l + "\n")
+		}
+	}
+}
+
+func awsImports(b *bytes.Buffer, p *resolve.Package, extra ...string) {
+	b.WriteString("import (\n")
+	for _, e := range extra {
+		fmt.Fprintf(b, "\t%q\n", e)
+	}
+	if len(extra) > 0 {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "\t%q\n", path.Join(p.AWS.Root, "iam"))
+	for i, rt := range p.Service.ResourceTypes {
+		if awsBuildable(rt, p.Resources[i]) {
+			fmt.Fprintf(b, "\t%q\n", path.Join(p.AWS.Root, "iamarn"))
+			break
+		}
+	}
+	b.WriteString(")\n\n")
+}
+
+func awsAPI(p *resolve.Package) (write.File, error) {
+	s := p.Service
+	pre := s.ShortName
+	first := "Name"
+	if len(s.Actions) > 0 {
+		first = s.Actions[0].Name
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// %s\n\n", header(sourceName(p)))
+	docLines(&b, "", fmt.Sprintf("Package %s is %s (service prefix %s) as AWS's Service Authorization", p.Name, commentText(s.Name), pre),
+		fmt.Sprintf("Reference describes it: %s, %s and %s, each with a typed name.",
+			plural(len(s.Actions), "action"), plural(len(s.ResourceTypes), "resource type"), plural(len(s.ConditionKeys), "condition key")),
+		"Metadata is in static tables: no init work, and lookups that allocate nothing.")
+	fmt.Fprintf(&b, "package %s\n\n", p.Name)
+	awsImports(&b, p, "strconv")
+
+	docLines(&b, "", "Prefix is the service prefix that the actions and condition keys of the service use.")
+	fmt.Fprintf(&b, "const Prefix = %s\n\n", strconv.Quote(pre))
+	docLines(&b, "", "ServiceName is the service's name as the reference gives it.")
+	fmt.Fprintf(&b, "const ServiceName = %s\n\n", strconv.Quote(s.Name))
+
+	docLines(&b, "", fmt.Sprintf("Action is one action of %s. Its string form is the name a policy uses,", pre),
+		fmt.Sprintf("%q; the zero Action is invalid.", pre+":"+first))
+	b.WriteString("type Action uint16\n\n")
+	if len(s.Actions) > 0 {
+		b.WriteString("const (\n")
+		for i := range s.Actions {
+			if i > 0 {
+				b.WriteString("\n")
+			}
+			docLines(&b, "\t", awsActionDoc(p, i)...)
+			fmt.Fprintf(&b, "\t%s Action = %d\n", p.Actions[i].Ident, i+1)
+		}
+		b.WriteString(")\n\n")
+	}
+	ex := pre + ":" + first
+	fmt.Fprintf(&b, `// String returns the action as policies name it, %[1]q.
+func (a Action) String() string {
+	if a == 0 || int(a) >= len(actionIndex) {
+		return "Action(" + strconv.Itoa(int(a)) + ")"
+	}
+	return actionNames[actionIndex[a-1]:actionIndex[a]]
+}
+
+// Info returns what the reference says about the action; the zero ActionInfo for
+// an invalid Action. It copies one static entry and allocates nothing.
+func (a Action) Info() iam.ActionInfo {
+	// One unsigned comparison is both the validity and the bounds check.
+	if i := uint(a) - 1; i < uint(len(actionInfos)) {
+		return iam.ActionInfo(actionInfos[i])
+	}
+	return iam.ActionInfo{}
+}
+
+// Valid reports whether a is one of the constants.
+func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }
+
+// MarshalText writes the action's name, %[1]q; an invalid Action is an error.
+func (a Action) MarshalText() ([]byte, error) {
+	if !a.Valid() {
+		return nil, &iam.UnknownActionError{Service: Prefix, Name: a.String()}
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText reads an action name with ParseAction.
+func (a *Action) UnmarshalText(b []byte) error {
+	v, err := ParseAction(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// actionName returns the name of the i-th action, without the prefix.
+func actionName(i int) string { return actionInfos[i].Name }
+
+// Actions returns every action of %[2]s, sorted by name.
+func Actions() []Action {
+	all := make([]Action, len(actionInfos))
+	for i := range all {
+		all[i] = Action(i + 1)
+	}
+	return all
+}
+
+// ParseAction returns the action named s, written %[1]q or %[3]q. Names
+// are compared as IAM compares them, without regard to case; the exact spelling
+// is tried first. An unknown name is an *iam.UnknownActionError that suggests the
+// nearest known one. It allocates nothing for a known name.
+func ParseAction(s string) (Action, error) {
+	name := s
+	if len(s) > len(Prefix) && s[len(Prefix)] == ':' && iam.CompareFold(s[:len(Prefix)], Prefix) == 0 {
+		name = s[len(Prefix)+1:]
+	}
+	// Binary search over the sorted names: no map to build at start-up.
+	lo, hi := 0, len(actionInfos)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if actionName(m) < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(actionInfos) && actionName(lo) == name {
+		return Action(lo + 1), nil
+	}
+	// Then over the index sorted by lower-cased name.
+	lo, hi = 0, len(actionFold)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if iam.CompareFold(actionName(int(actionFold[m])), name) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(actionFold) && iam.CompareFold(actionName(int(actionFold[lo])), name) == 0 {
+		return Action(actionFold[lo]) + 1, nil
+	}
+	return 0, iam.NewUnknownActionError(Prefix, s, len(actionInfos), actionName)
+}
+
+`, ex, pre, first)
+	for _, l := range awsLevels {
+		fmt.Fprintf(&b, "// %s returns the actions of access level %s, sorted by name.\n", l.fn, l.word)
+		fmt.Fprintf(&b, "func %s() []Action { return append([]Action(nil), %s[:]...) }\n\n", l.fn, lowerFirst(l.fn))
+	}
+	b.WriteString(`// ResourceTypes returns the resource types the reference defines for the service,
+// sorted by name.
+func ResourceTypes() []iam.ResourceTypeInfo {
+	all := make([]iam.ResourceTypeInfo, len(resourceTypeInfos))
+	for i, r := range resourceTypeInfos {
+		all[i] = iam.ResourceTypeInfo(r)
+	}
+	return all
+}
+
+// LookupResourceType returns the resource type named name ("object"), and whether
+// the service defines it.
+func LookupResourceType(name string) (iam.ResourceTypeInfo, bool) {
+	for _, r := range resourceTypeInfos {
+		if r.Name == name {
+			return iam.ResourceTypeInfo(r), true
+		}
+	}
+	return iam.ResourceTypeInfo{}, false
+}
+
+// ConditionKeys returns the condition keys the service's page defines, sorted by
+// name; a templated key keeps its placeholder.
+func ConditionKeys() []iam.ConditionKeyInfo {
+	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
+	for i, k := range conditionKeyInfos {
+		all[i] = iam.ConditionKeyInfo(k)
+	}
+	return all
+}
+
+`)
+	awsBuilders(&b, p)
+	awsKeys(&b, p)
+	return gofmtFile(path.Join(p.Dir, p.Name+".go"), b.Bytes())
+}
+
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+
+// awsActionDoc is the doc comment of one action constant: the description
+// verbatim, then the access level, resource types, keys, link and source row.
+func awsActionDoc(p *resolve.Package, i int) []string {
+	a := p.Service.Actions[i]
+	lines := []string{fmt.Sprintf("%s is %s:%s: %s", p.Actions[i].Ident, p.Service.ShortName, a.Name, descOrNone(a.Description)), ""}
+	level := a.AccessLevel
+	if level == "" {
+		level = "not stated"
+	}
+	lines = append(lines, "Access level: "+commentText(level)+".")
+	if len(a.ResourceTypes) == 0 {
+		lines = append(lines, `Resource types: none; a policy grants it on Resource "*".`)
+	} else {
+		var rts []string
+		for _, r := range a.ResourceTypes {
+			n := r.Name
+			if r.Required {
+				n += " (required)"
+			}
+			rts = append(rts, n)
+		}
+		lines = append(lines, "Resource types: "+commentText(strings.Join(rts, ", "))+".")
+	}
+	if len(a.ConditionKeys) > 0 {
+		lines = append(lines, "Condition keys: "+commentText(strings.Join(a.ConditionKeys, ", "))+".")
+	}
+	if len(a.DependentActions) > 0 {
+		lines = append(lines, "Dependent actions: "+commentText(strings.Join(a.DependentActions, ", "))+".")
+	}
+	if a.DocURL != "" {
+		lines = append(lines, "Documentation: "+commentText(a.DocURL))
+	}
+	if a.Deprecated == nil {
+		lines = append(lines, "Source: "+commentText(posText(p.Service, a.Pos))+".")
+	} else {
+		lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
+	}
+	return lines
+}
+
+// awsBuilders prints one ARN builder per resource type whose template iamarn
+// can build; the others are listed in the README, not guessed at.
+func awsBuilders(b *bytes.Buffer, p *resolve.Package) {
+	s := p.Service
+	for i, rt := range s.ResourceTypes {
+		g := p.Resources[i]
+		t := iamarn.Template(rt.Pattern)
+		if !awsBuildable(rt, g) {
+			continue
+		}
+		names := t.Placeholders()
+		var args []string
+		for j := range names {
+			args = append(args, g.Params[j])
+		}
+		lines := []string{fmt.Sprintf("%s returns the ARN of the %s %s %s,", g.Func, s.ShortName, commentText(rt.Name), "resource"),
+			commentText(rt.Pattern) + ", in partition aws (set another with In)."}
+		if len(args) > 0 {
+			lines = append(lines, "An empty "+strings.Join(args, " or ")+" makes an ARN whose Err says so and whose String is \"\".")
+		}
+		docLines(b, "", lines...)
+		params := ""
+		if len(args) > 0 {
+			params = strings.Join(args, ", ") + " string"
+		}
+		fmt.Fprintf(b, "func %s(%s) iamarn.ARN {\n\treturn iamarn.Template(%s).Build(%s)\n}\n\n", g.Func, params, strconv.Quote(rt.Pattern), strings.Join(args, ", "))
+	}
+}
+
+// awsBuildable reports whether a resource type gets a builder: its template is
+// one iamarn builds, and resolve named one parameter per placeholder.
+func awsBuildable(rt model.ResourceType, g resolve.GoResourceType) bool {
+	t := iamarn.Template(rt.Pattern)
+	return t.Valid() && len(t.Placeholders()) == len(g.Params)
+}
+
+// awsKeys prints the service's own condition keys: constants, and functions for
+// templated keys.
+func awsKeys(b *bytes.Buffer, p *resolve.Package) {
+	s := p.Service
+	for i, k := range s.ConditionKeys {
+		g := p.AWS.Keys[i]
+		if g.Ident == "" {
+			continue
+		}
+		awsKeyDecl(b, g, k)
+	}
+}
+
+func awsKeyDecl(b *bytes.Buffer, g resolve.GoConditionKey, k model.ConditionKey) {
+	typ := k.Type
+	if typ == "" {
+		typ = "not stated"
+	}
+	if len(g.Params) == 0 {
+		docLines(b, "", fmt.Sprintf("%s is %s, of type %s: %s", g.Ident, commentText(k.Name), commentText(typ), descOrNone(k.Description)))
+		fmt.Fprintf(b, "const %s iam.ConditionKey = %s\n\n", g.Ident, strconv.Quote(k.Name))
+		return
+	}
+	docLines(b, "", fmt.Sprintf("%s returns the key %s with its placeholder filled in, of type %s:", g.Ident, commentText(k.Name), commentText(typ)),
+		descOrNone(k.Description))
+	var expr []string
+	for j, piece := range g.Pieces {
+		if j%2 == 1 {
+			expr = append(expr, g.Params[j/2])
+		} else if piece != "" {
+			expr = append(expr, strconv.Quote(piece))
+		}
+	}
+	fmt.Fprintf(b, "func %s(%s string) iam.ConditionKey {\n\treturn iam.ConditionKey(%s)\n}\n\n", g.Ident, strings.Join(g.Params, ", "), strings.Join(expr, " + "))
+}
+
+// awsTables prints the static tables: names in one string with offsets (String
+// slices it), one ActionInfo row per action, the case-folded order ParseAction
+// searches, one array per access level, and the resource types and keys.
+func awsTables(p *resolve.Package) (write.File, error) {
+	s := p.Service
+	n := len(s.Actions)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", header(sourceName(p)), p.Name, path.Join(p.AWS.Root, "iam"))
+	var names strings.Builder
+	index := []string{"0"}
+	for _, a := range s.Actions {
+		names.WriteString(s.ShortName + ":" + a.Name)
+		index = append(index, strconv.Itoa(names.Len()))
+	}
+	b.WriteString("// actionNames holds every action's \"prefix:Name\"; actionIndex[i] is where the i-th starts.\n")
+	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
+	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", uintFor(names.Len()), strings.Join(index, ", "))
+	b.WriteString(`// actionInfo is iam.ActionInfo under a local name, so that the table below can
+// list its fields in order (go vet asks for field names in literals of another
+// package's struct type) and Info can convert an entry for free.
+type actionInfo iam.ActionInfo
+
+`)
+	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{\n", n)
+	for _, a := range s.Actions {
+		row, err := awsActionRow(s.ShortName, a)
+		if err != nil {
+			return write.File{}, err
+		}
+		b.WriteString("\t" + row + ",\n")
+	}
+	b.WriteString("}\n\n")
+
+	fold := make([]int, n)
+	for i := range fold {
+		fold[i] = i
+	}
+	sort.SliceStable(fold, func(i, j int) bool {
+		return iam.CompareFold(s.Actions[fold[i]].Name, s.Actions[fold[j]].Name) < 0
+	})
+	b.WriteString("// actionFold lists the actions' indexes in the order of their lower-cased names.\n")
+	fmt.Fprintf(&b, "var actionFold = [%d]%s{%s}\n\n", n, uintFor(n), joinInts(fold, 0))
+	for _, l := range awsLevels {
+		var idx []string
+		for i, a := range s.Actions {
+			if a.AccessLevel == l.word {
+				idx = append(idx, p.Actions[i].Ident)
+			}
+		}
+		fmt.Fprintf(&b, "var %s = [%d]Action{%s}\n\n", lowerFirst(l.fn), len(idx), strings.Join(idx, ", "))
+	}
+
+	b.WriteString("type resourceTypeInfo iam.ResourceTypeInfo\n\n")
+	fmt.Fprintf(&b, "var resourceTypeInfos = [%d]resourceTypeInfo{\n", len(s.ResourceTypes))
+	for _, rt := range s.ResourceTypes {
+		keys, err := awsList(rt.ConditionKeys)
+		if err != nil {
+			return write.File{}, fmt.Errorf("resource type %s: %w", rt.Name, err)
+		}
+		fmt.Fprintf(&b, "\t{%s, %s, %s, %s},\n", strconv.Quote(s.ShortName), strconv.Quote(rt.Name), strconv.Quote(rt.Pattern), strconv.Quote(keys))
+	}
+	b.WriteString("}\n\n")
+
+	b.WriteString("type conditionKeyInfo iam.ConditionKeyInfo\n\n")
+	fmt.Fprintf(&b, "var conditionKeyInfos = [%d]conditionKeyInfo{\n", len(s.ConditionKeys))
+	for _, k := range s.ConditionKeys {
+		fmt.Fprintf(&b, "\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), awsTypeConst(k.Type))
+	}
+	b.WriteString("}\n")
+	if n > 0 {
+		// stringer's guard: constants and tables that disagree stop compiling.
+		fmt.Fprintf(&b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
+	}
+	return gofmtFile(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
+}
+
+func joinInts(xs []int, add int) string {
+	var b strings.Builder
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(x + add))
+	}
+	return b.String()
+}
+
+// awsActionRow is one iam.ActionInfo literal, fields in iam.ActionInfo's order.
+func awsActionRow(prefix string, a model.Action) (string, error) {
+	var rows []iam.ActionResourceType
+	for _, r := range a.ResourceTypes {
+		keys, err := awsList(r.ConditionKeys)
+		if err != nil {
+			return "", fmt.Errorf("action %s resource type %s: %w", a.Name, r.Name, err)
+		}
+		deps, err := awsList(r.DependentActions)
+		if err != nil {
+			return "", fmt.Errorf("action %s resource type %s: %w", a.Name, r.Name, err)
+		}
+		rows = append(rows, iam.ActionResourceType{Name: r.Name, Required: r.Required, ConditionKeys: iam.ConditionKeys(keys), DependentActions: iam.Names(deps)})
+	}
+	enc, ok := iam.EncodeActionResourceTypes(rows...)
+	if !ok {
+		var names []string
+		for _, r := range rows {
+			names = append(names, r.Name)
+		}
+		return "", fmt.Errorf("action %s: a resource type name in %q is empty or holds a control character, which an iam list cannot carry", a.Name, names)
+	}
+	keys, err := awsList(a.ConditionKeys)
+	if err != nil {
+		return "", fmt.Errorf("action %s: %w", a.Name, err)
+	}
+	deps, err := awsList(a.DependentActions)
+	if err != nil {
+		return "", fmt.Errorf("action %s: %w", a.Name, err)
+	}
+	dep := ""
+	if a.Deprecated != nil {
+		dep = deprecatedText(a.Deprecated)
+	}
+	return fmt.Sprintf("{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s}",
+		strconv.Quote(prefix), strconv.Quote(a.Name), strconv.Quote(a.Description), awsLevelConst(a.AccessLevel),
+		strconv.Quote(string(enc)), strconv.Quote(keys), strconv.Quote(deps),
+		strconv.Quote(a.DocURL), strconv.Quote(a.Operation), strconv.Quote(dep)), nil
+}
+
+// awsList encodes names as an iam.Names list.
+func awsList(names []string) (string, error) {
+	l, ok := iam.NewNames(names...)
+	if !ok {
+		return "", fmt.Errorf("a name in %q is empty or holds white space, which an iam list cannot carry", names)
+	}
+	return string(l), nil
+}
+
+// awsTypeConst names the runtime constant of a condition key type as written.
+func awsTypeConst(typ string) string {
+	t, err := iam.ParseConditionType(typ)
+	if err != nil {
+		return "iam.UnknownConditionType"
+	}
+	return "iam.Type" + t.String()
+}

@@ -1,0 +1,86 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/permgen/permgen/internal/resolve"
+)
+
+// awsPackages returns the AWS service packages of a tree, in tree order.
+func awsPackages(pkgs []*resolve.Package) []*resolve.Package {
+	var out []*resolve.Package
+	for _, p := range pkgs {
+		if p.AWS != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// awsReadme is the reference page of one AWS service package: counts by access
+// level, resource types with their builders, condition keys, and every action.
+func awsReadme(b *strings.Builder, p *resolve.Package) {
+	s := p.Service
+	fmt.Fprintf(b, "| fact | value |\n|---|---|\n| service | %s |\n| prefix | `%s` |\n| actions | %d |\n| resource types | %d |\n| condition keys | %d |\n",
+		md(s.Name), md(s.ShortName), len(s.Actions), len(s.ResourceTypes), len(s.ConditionKeys))
+	b.WriteString("\n## Actions by access level\n\n| access level | actions | function |\n|---|---:|---|\n")
+	for _, l := range awsLevels {
+		n := 0
+		for _, a := range s.Actions {
+			if a.AccessLevel == l.word {
+				n++
+			}
+		}
+		fmt.Fprintf(b, "| %s | %d | `%s()` |\n", l.word, n, l.fn)
+	}
+	if len(s.ResourceTypes) > 0 {
+		b.WriteString("\n## Resource types\n\n| type | ARN template | builder |\n|---|---|---|\n")
+		for i, rt := range s.ResourceTypes {
+			g := p.Resources[i]
+			builder := "none: the template is not one iamarn builds"
+			if awsBuildable(rt, g) {
+				builder = fmt.Sprintf("`%s(%s)`", g.Func, strings.Join(g.Params, ", "))
+			}
+			fmt.Fprintf(b, "| %s | %s | %s |\n", md(rt.Name), code(rt.Pattern), builder)
+		}
+	}
+	if len(s.ConditionKeys) > 0 {
+		b.WriteString("\n## Condition keys\n\n| key | type | Go | description |\n|---|---|---|---|\n")
+		for i, k := range s.ConditionKeys {
+			g := p.AWS.Keys[i]
+			goName := "in package `global`"
+			if g.Ident != "" {
+				goName = "`" + g.Ident + "`"
+				if len(g.Params) > 0 {
+					goName = fmt.Sprintf("`%s(%s)`", g.Ident, strings.Join(g.Params, ", "))
+				}
+			}
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", code(k.Name), md(k.Type), goName, md(k.Description))
+		}
+	}
+	b.WriteString("\n## Actions\n\n| action | access level | resource types | condition keys | description |\n|---|---|---|---|---|\n")
+	for i, a := range s.Actions {
+		name := "`" + p.Actions[i].Ident + "`"
+		if a.Deprecated != nil {
+			name += " (deprecated: " + md(deprecatedText(a.Deprecated)) + ")"
+		}
+		var rts []string
+		for _, r := range a.ResourceTypes {
+			n := md(r.Name)
+			if r.Required {
+				n += "\\*"
+			}
+			rts = append(rts, n)
+		}
+		var keys []string
+		for _, k := range a.ConditionKeys {
+			keys = append(keys, code(k))
+		}
+		title := md(s.ShortName + ":" + a.Name)
+		if a.DocURL != "" {
+			title = fmt.Sprintf("[%s](%s)", title, strings.ReplaceAll(a.DocURL, ")", "%29"))
+		}
+		fmt.Fprintf(b, "| %s %s | %s | %s | %s | %s |\n", title, name, md(a.AccessLevel), strings.Join(rts, ", "), strings.Join(keys, " "), md(a.Description))
+	}
+}

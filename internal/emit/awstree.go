@@ -1,0 +1,204 @@
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/write"
+	"github.com/permgen/permgen/templates"
+)
+
+// templateImportRoot is the import path the AWS runtime templates use for each
+// other; copies in a generated tree import their siblings there instead.
+const templateImportRoot = "github.com/permgen/permgen/templates/aws"
+
+// awsTree renders what the AWS service packages share: the runtimes of
+// templates/aws (every folder there, so a new runtime needs no emitter change),
+// the tree-wide condition key table of package iam, package global (the aws:
+// keys) and package catalog (every action and resource type).
+func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
+	root := pkgs[0].AWS.Root
+	var files []write.File
+	entries, err := fs.ReadDir(templates.FS, "aws")
+	if err != nil {
+		return nil, fmt.Errorf("templates/aws: %w", err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		fs, err := awsRuntime(e.Name(), root)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	keys := awsAllKeys(pkgs)
+	for _, f := range []func() (write.File, error){
+		func() (write.File, error) { return awsKeyTypes(keys) },
+		func() (write.File, error) { return awsGlobal(root, keys) },
+		func() (write.File, error) { return awsCatalog(root, pkgs) },
+	} {
+		file, err := f()
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, file)
+	}
+	return files, nil
+}
+
+// awsRuntime copies templates/aws/<name> into aws/<name>, rewriting the imports
+// of sibling runtimes to the generated tree's.
+func awsRuntime(name, root string) ([]write.File, error) {
+	dir := "aws/" + name
+	entries, err := fs.ReadDir(templates.FS, dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []write.File
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") || n == "fixture.go" {
+			continue
+		}
+		src, err := fs.ReadFile(templates.FS, path.Join(dir, n))
+		if err != nil {
+			return nil, err
+		}
+		from := "templates/" + dir + "/" + n
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, from, src, parser.ParseComments)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", from, err)
+		}
+		if ast.IsGenerated(f) {
+			return nil, fmt.Errorf("template %s: already carries a generated-code header", from)
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if rest, ok := strings.CutPrefix(p, templateImportRoot+"/"); ok {
+				imp.Path.Value = strconv.Quote(root + "/" + rest)
+			}
+		}
+		var buf bytes.Buffer
+		buf.WriteString("// " + header(from) + "\n\n")
+		if err := format.Node(&buf, fset, f); err != nil {
+			return nil, err
+		}
+		out, err := format.Source(buf.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", from, err)
+		}
+		files = append(files, write.File{Path: path.Join(dir, n), Data: out})
+	}
+	return files, nil
+}
+
+// awsKey is one condition key of the tree, from the first page (in prefix
+// order) that defines it; names compare without regard to case, as IAM does.
+type awsKey struct {
+	model.ConditionKey
+	prefix string // the page's service prefix
+}
+
+func awsAllKeys(pkgs []*resolve.Package) []awsKey {
+	seen := map[string]bool{}
+	var out []awsKey
+	for _, p := range pkgs {
+		for _, k := range p.Service.ConditionKeys {
+			l := strings.ToLower(k.Name)
+			if seen[l] {
+				continue
+			}
+			seen[l] = true
+			out = append(out, awsKey{k, p.Service.ShortName})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+// awsKeyTypes writes the table behind iam.ConditionKey.Type: exact keys by
+// lower-case name, templated keys by the lower-case text before their first
+// placeholder (templates/aws/iam/fixture.go stands in for it in the template's
+// own tests).
+func awsKeyTypes(keys []awsKey) (write.File, error) {
+	var exact, tmpl []string
+	seenT := map[string]bool{}
+	for _, k := range keys {
+		pieces := resolve.ConditionKeyPieces(k.Name)
+		l := strings.ToLower(pieces[0])
+		row := fmt.Sprintf("\t{%s, %s},\n", strconv.Quote(l), awsTypeConstLocal(k.Type))
+		if len(pieces) == 1 {
+			exact = append(exact, row)
+		} else if !seenT[l] {
+			seenT[l] = true
+			tmpl = append(tmpl, row)
+		}
+	}
+	sort.Strings(tmpl) // rows start with the quoted lower-case prefix
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// %s\n\npackage iam\n\n", header("every page of sources/aws"))
+	b.WriteString("// conditionKeyTable holds every condition key the tree's pages define, by\n// lower-case name, with its type; ConditionKey.Type searches it.\n")
+	fmt.Fprintf(&b, "var conditionKeyTable = [%d]conditionKeyEntry{\n%s}\n\n", len(exact), strings.Join(exact, ""))
+	b.WriteString("// conditionKeyTemplates holds the templated keys by the lower-case text before\n// their placeholder (\"aws:requesttag/\").\n")
+	fmt.Fprintf(&b, "var conditionKeyTemplates = [%d]conditionKeyEntry{\n%s}\n", len(tmpl), strings.Join(tmpl, ""))
+	return gofmtFile(path.Join(resolve.AWSIAMDir, "keytypes.go"), b.Bytes())
+}
+
+func awsTypeConstLocal(typ string) string {
+	return strings.TrimPrefix(awsTypeConst(typ), "iam.")
+}
+
+// awsGlobal writes package global: AWS's global condition keys (aws:...) that
+// the pages reference, each from the first page that defines it.
+func awsGlobal(root string, keys []awsKey) (write.File, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// %s\n\n", header("every page of sources/aws"))
+	docLines(&b, "", "Package global declares AWS's global condition keys (aws:...) that the",
+		"Service Authorization Reference pages of the tree list, with the type and",
+		"description of the first page (in service prefix order) that defines each.")
+	fmt.Fprintf(&b, "package global\n\nimport %q\n\n", root+"/iam")
+	owner := map[string]string{"ConditionKeys": "the package's own API"}
+	var rows []string
+	for _, k := range keys {
+		if !strings.HasPrefix(strings.ToLower(k.Name), "aws:") {
+			continue
+		}
+		g := resolve.AWSConditionKeyIdent("aws", k.Name)
+		base := g.Ident
+		for n := 2; owner[g.Ident] != ""; n++ {
+			g.Ident = fmt.Sprintf("%s_%d", base, n)
+		}
+		owner[g.Ident] = k.Name
+		awsKeyDecl(&b, g, k.ConditionKey)
+		rows = append(rows, fmt.Sprintf("\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), awsTypeConst(k.Type)))
+	}
+	b.WriteString(`// ConditionKeys returns the global keys, sorted by lower-case name; a templated
+// key keeps its placeholder.
+func ConditionKeys() []iam.ConditionKeyInfo {
+	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
+	for i, k := range conditionKeyInfos {
+		all[i] = iam.ConditionKeyInfo(k)
+	}
+	return all
+}
+
+type conditionKeyInfo iam.ConditionKeyInfo
+
+`)
+	fmt.Fprintf(&b, "var conditionKeyInfos = [%d]conditionKeyInfo{\n%s}\n", len(rows), strings.Join(rows, ""))
+	return gofmtFile(path.Join(resolve.AWSGlobalDir, "global.go"), b.Bytes())
+}

@@ -1,0 +1,109 @@
+package main
+
+import "encoding/json"
+
+// guide holds policies shaped after the IAM User Guide's example policies
+// (reference_policies_examples_*), each with requests that exercise them.
+var guide = []struct {
+	note     string
+	policy   string
+	requests []CaseRequest
+}{
+	{
+		note: "s3 home folder by ${aws:username} (iam-policy-example-s3-home-directory)",
+		policy: `{"Version":"2012-10-17","Statement":[
+{"Sid":"ListYourObjects","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::bucket-name","Condition":{"StringLike":{"s3:prefix":["${aws:username}/*"]}}},
+{"Sid":"RWDYourObjects","Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::bucket-name/${aws:username}/*"}]}`,
+		requests: []CaseRequest{
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket-name/alice/notes.txt", Context: map[string]any{"aws:username": "alice"}},
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket-name/bob/notes.txt", Context: map[string]any{"aws:username": "alice"}},
+			{Action: "s3:ListBucket", Resource: "arn:aws:s3:::bucket-name", Context: map[string]any{"aws:username": "alice", "s3:prefix": "alice/docs"}},
+			{Action: "s3:ListBucket", Resource: "arn:aws:s3:::bucket-name", Context: map[string]any{"aws:username": "alice", "s3:prefix": "bob/"}},
+			{Action: "s3:PutObject", Resource: "arn:aws:s3:::bucket-name/alice/x", Context: map[string]any{}},
+		},
+	},
+	{
+		note:   "deny outside IP ranges (reference_policies_examples_aws_deny-ip)",
+		policy: `{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":["192.0.2.0/24","203.0.113.0/24"]},"Bool":{"aws:ViaAWSService":"false"}}}}`,
+		requests: []CaseRequest{
+			{Action: "ec2:DescribeInstances", Resource: "*", Context: map[string]any{"aws:SourceIp": "198.51.100.1", "aws:ViaAWSService": "false"}},
+			{Action: "ec2:DescribeInstances", Resource: "*", Context: map[string]any{"aws:SourceIp": "192.0.2.9", "aws:ViaAWSService": "false"}},
+			{Action: "ec2:DescribeInstances", Resource: "*", Context: map[string]any{"aws:SourceIp": "198.51.100.1", "aws:ViaAWSService": "true"}},
+		},
+	},
+	{
+		note: "MFA-protected actions (reference_policies_examples_aws_my-sec-creds-self-manage)",
+		policy: `{"Version":"2012-10-17","Statement":[
+{"Sid":"AllowViewAccountInfo","Effect":"Allow","Action":["iam:GetAccountPasswordPolicy","iam:ListVirtualMFADevices"],"Resource":"*"},
+{"Sid":"AllowManageOwnPasswords","Effect":"Allow","Action":["iam:ChangePassword","iam:GetUser"],"Resource":"arn:aws:iam::*:user/${aws:username}"},
+{"Sid":"DenyAllExceptListedIfNoMFA","Effect":"Deny","NotAction":["iam:CreateVirtualMFADevice","iam:EnableMFADevice","iam:GetUser","iam:ListMFADevices","iam:ListVirtualMFADevices","iam:ResyncMFADevice","sts:GetSessionToken"],"Resource":"*","Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}}]}`,
+		requests: []CaseRequest{
+			{Action: "iam:ChangePassword", Resource: "arn:aws:iam::111122223333:user/alice", Context: map[string]any{"aws:username": "alice", "aws:MultiFactorAuthPresent": "true"}},
+			{Action: "iam:ChangePassword", Resource: "arn:aws:iam::111122223333:user/alice", Context: map[string]any{"aws:username": "alice"}},
+			{Action: "iam:GetUser", Resource: "arn:aws:iam::111122223333:user/alice", Context: map[string]any{"aws:username": "alice"}},
+			{Action: "iam:ChangePassword", Resource: "arn:aws:iam::111122223333:user/bob", Context: map[string]any{"aws:username": "alice", "aws:MultiFactorAuthPresent": "true"}},
+		},
+	},
+	{
+		note:   "tag-based access with PrincipalTag variable (reference_policies_examples_ec2_tag-owner)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:StartInstances","ec2:StopInstances"],"Resource":"arn:aws:ec2:*:*:instance/*","Condition":{"StringEquals":{"aws:ResourceTag/Owner":"${aws:username}"}}},{"Effect":"Allow","Action":"ec2:DescribeInstances","Resource":"*"}]}`,
+		requests: []CaseRequest{
+			{Action: "ec2:StartInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-0abc", Context: map[string]any{"aws:username": "alice", "aws:ResourceTag/Owner": "alice"}},
+			{Action: "ec2:StartInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-0abc", Context: map[string]any{"aws:username": "alice", "aws:ResourceTag/Owner": "bob"}},
+			{Action: "ec2:StartInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-0abc", Context: map[string]any{"aws:ResourceTag/Owner": "alice"}},
+			{Action: "ec2:DescribeInstances", Resource: "*"},
+		},
+	},
+	{
+		note:   "allow tagging only with approved keys (reference_policies_condition-single-vs-multi-valued-context-keys)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"arn:aws:ec2:*:*:instance/*","Condition":{"ForAllValues:StringEquals":{"aws:TagKeys":["environment","cost-center"]}}}]}`,
+		requests: []CaseRequest{
+			{Action: "ec2:CreateTags", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:TagKeys": []any{"environment"}}},
+			{Action: "ec2:CreateTags", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:TagKeys": []any{"environment", "owner"}}},
+			{Action: "ec2:CreateTags", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{}},
+		},
+	},
+	{
+		note:   "date window (reference_policies_examples_aws-dates)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"*","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2026-04-01T00:00:00Z"},"DateLessThan":{"aws:CurrentTime":"2026-06-30T23:59:59Z"}}}]}`,
+		requests: []CaseRequest{
+			{Action: "dynamodb:GetItem", Resource: "arn:aws:dynamodb:us-east-1:111122223333:table/Books", Context: map[string]any{"aws:CurrentTime": "2026-05-01T00:00:00Z"}},
+			{Action: "dynamodb:GetItem", Resource: "arn:aws:dynamodb:us-east-1:111122223333:table/Books", Context: map[string]any{"aws:CurrentTime": "2026-07-01T00:00:00Z"}},
+		},
+	},
+	{
+		note:   "deny all but listed services with NotAction (reference_policies_examples_aws_deny-requested-region)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Sid":"DenyAllOutsideRequestedRegions","Effect":"Deny","NotAction":["cloudfront:*","iam:*","route53:*","support:*"],"Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-central-1","eu-west-1"]}}},{"Effect":"Allow","Action":"*","Resource":"*"}]}`,
+		requests: []CaseRequest{
+			{Action: "ec2:DescribeInstances", Resource: "*", Context: map[string]any{"aws:RequestedRegion": "us-east-1"}},
+			{Action: "ec2:DescribeInstances", Resource: "*", Context: map[string]any{"aws:RequestedRegion": "eu-west-1"}},
+			{Action: "iam:ListUsers", Resource: "*", Context: map[string]any{"aws:RequestedRegion": "us-east-1"}},
+			{Action: "ec2:DescribeInstances", Resource: "*", Context: map[string]any{}},
+		},
+	},
+	{
+		note:   "NotResource: deny everything except one bucket (reference_policies_elements_notresource)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"},{"Effect":"Deny","Action":"s3:*","NotResource":["arn:aws:s3:::HRBucket/Payroll","arn:aws:s3:::HRBucket/Payroll/*"]}]}`,
+		requests: []CaseRequest{
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::HRBucket/Payroll/jan.csv"},
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::HRBucket/Other/jan.csv"},
+			{Action: "S3:getobject", Resource: "arn:aws:s3:::HRBucket/Payroll"},
+		},
+	},
+}
+
+// examples turns the guide policies into cases.
+func examples() []Case {
+	var out []Case
+	for _, e := range guide {
+		var p any
+		if err := json.Unmarshal([]byte(e.policy), &p); err != nil {
+			panic("examples: " + e.note + ": " + err.Error())
+		}
+		for _, r := range e.requests {
+			r.Principal = principalARN
+			out = append(out, Case{Note: e.note, Request: r, Identity: []any{p}})
+		}
+	}
+	return out
+}
