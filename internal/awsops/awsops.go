@@ -35,10 +35,13 @@ type ServiceOverride struct {
 	Reason    string `json:"reason"`
 }
 
-// OperationOverride sets the actions one API operation needs.
+// OperationOverride sets the actions one API operation needs. With When, the
+// actions replace the operation's only for a call whose input sets that field
+// (GetObject with VersionId needs s3:GetObjectVersion instead of s3:GetObject).
 type OperationOverride struct {
 	Prefix    string   `json:"prefix"`
 	Operation string   `json:"operation"`
+	When      string   `json:"when,omitempty"`
 	Actions   []string `json:"actions"` // "s3:ListBucket"
 	Reason    string   `json:"reason"`
 }
@@ -90,6 +93,15 @@ type Operation struct {
 	Operation string
 	Actions   []string // "s3:GetBucketCORS"
 	Reason    string   // the override's reason, empty when from the page links
+	// When are the actions that replace Actions when the call's input sets a field.
+	When []Conditional
+}
+
+// Conditional is the actions an operation needs instead when its input sets Field.
+type Conditional struct {
+	Field   string
+	Actions []string
+	Reason  string
 }
 
 // Build returns every operation the pages link to, with the overrides applied, sorted
@@ -125,6 +137,16 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 		}
 	}
 	covered := map[string]string{} // action → override reason
+	type pendingCond struct {
+		k key
+		c Conditional
+	}
+	type sharedOp struct {
+		k      key
+		others []string
+	}
+	var conds []pendingCond
+	var shared []sharedOp
 	for _, oo := range ov.Operations {
 		if !prefixes[oo.Prefix] {
 			continue // a service this run does not carry
@@ -142,7 +164,64 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 		if len(acts) == 0 {
 			continue // reported above; the links (if any) stand
 		}
-		ops[key{oo.Prefix, oo.Operation}] = &Operation{Prefix: oo.Prefix, Operation: oo.Operation, Actions: acts, Reason: oo.Reason}
+		k := key{oo.Prefix, oo.Operation}
+		if oo.When != "" {
+			conds = append(conds, pendingCond{k, Conditional{Field: oo.When, Actions: acts, Reason: oo.Reason}})
+			continue
+		}
+		ops[k] = &Operation{Prefix: oo.Prefix, Operation: oo.Operation, Actions: acts, Reason: oo.Reason}
+	}
+	// Several actions linking one operation: where one has the operation's name it
+	// is the one the call needs, the others (s3:GetObjectVersion on GetObject) are
+	// for other cases of the same call, which a conditional override names. Where
+	// none has its name (kms:ReEncrypt → ReEncryptFrom, ReEncryptTo) all are kept.
+	for _, o := range ops {
+		if len(o.Actions) < 2 || o.Reason != "" {
+			continue
+		}
+		var same string
+		for _, a := range o.Actions {
+			if _, name, _ := strings.Cut(a, ":"); strings.EqualFold(name, o.Operation) {
+				same = a
+			}
+		}
+		if same == "" {
+			diags = append(diags, model.Diagnostic{Code: "aws-operation-several-actions",
+				Msg: fmt.Sprintf("%s:%s is linked from %s: a call needs all of them", o.Prefix, o.Operation, strings.Join(o.Actions, ", "))})
+			continue
+		}
+		var others []string
+		for _, a := range o.Actions {
+			if a != same {
+				others = append(others, a)
+			}
+		}
+		o.Actions = []string{same}
+		shared = append(shared, sharedOp{key{o.Prefix, o.Operation}, others})
+	}
+	for _, c := range conds {
+		o := ops[c.k]
+		if o == nil {
+			o = &Operation{Prefix: c.k.prefix, Operation: c.k.op}
+			ops[c.k] = o
+		}
+		o.When = append(o.When, c.c)
+	}
+	for _, sh := range shared {
+		o := ops[sh.k]
+		for _, a := range sh.others {
+			fixed := ""
+			for _, c := range o.When {
+				for _, ca := range c.Actions {
+					if strings.EqualFold(ca, a) {
+						fixed = c.Reason
+					}
+				}
+			}
+			diags = append(diags, model.Diagnostic{Code: "aws-operation-shared",
+				Msg:   fmt.Sprintf("%s also links %s:%s; a call is mapped to %s unless an override says when it needs %s", a, o.Prefix, o.Operation, o.Actions[0], a),
+				Fixed: fixed})
+		}
 	}
 	for _, s := range services {
 		if s.Kind != model.FormatAWSSAR {
@@ -161,8 +240,15 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 	out := make([]Operation, 0, len(ops))
 	for _, o := range ops {
 		sort.Strings(o.Actions)
+		sort.SliceStable(o.When, func(i, j int) bool { return o.When[i].Field < o.When[j].Field })
 		out = append(out, *o)
 	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		if diags[i].Code != diags[j].Code {
+			return diags[i].Code < diags[j].Code
+		}
+		return diags[i].Msg < diags[j].Msg
+	})
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Prefix != out[j].Prefix {
 			return out[i].Prefix < out[j].Prefix

@@ -58,7 +58,7 @@ func TestBuildOverrides(t *testing.T) {
 	for _, d := range diags {
 		codes = append(codes, d.Code+" "+d.Fixed)
 	}
-	want := []string{"aws-operation-override-unknown-action ", "aws-no-operation made up for the test"}
+	want := []string{"aws-no-operation made up for the test", "aws-operation-override-unknown-action "}
 	if !cmp.Equal(codes, want) {
 		t.Errorf("diagnostics = %q, want %q", codes, want)
 	}
@@ -87,5 +87,45 @@ func TestNormalizeServiceID(t *testing.T) {
 		if got := NormalizeServiceID(in); got != want {
 			t.Errorf("NormalizeServiceID(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The S3 page links API_GetObject.html from both s3:GetObject and s3:GetObjectVersion;
+// KMS links API_ReEncrypt.html from kms:ReEncryptFrom and kms:ReEncryptTo.
+func TestBuildSharedOperations(t *testing.T) {
+	s3 := &model.Service{Kind: model.FormatAWSSAR, ShortName: "s3", Actions: []model.Action{
+		{Name: "DeleteObject", Operation: "DeleteObject"},
+		{Name: "DeleteObjectVersion", Operation: "DeleteObject"},
+		{Name: "GetObject", Operation: "GetObject"},
+		{Name: "GetObjectVersion", Operation: "GetObject"},
+	}}
+	kms := &model.Service{Kind: model.FormatAWSSAR, ShortName: "kms", Actions: []model.Action{
+		{Name: "ReEncryptFrom", Operation: "ReEncrypt"},
+		{Name: "ReEncryptTo", Operation: "ReEncrypt"},
+	}}
+	ov := &Overrides{Operations: []OperationOverride{
+		{Prefix: "s3", Operation: "GetObject", When: "VersionId", Actions: []string{"s3:GetObjectVersion"}, Reason: "a version needs s3:GetObjectVersion"},
+	}}
+	ops, diags := Build([]*model.Service{kms, s3}, ov)
+	want := []Operation{
+		{Prefix: "kms", Operation: "ReEncrypt", Actions: []string{"kms:ReEncryptFrom", "kms:ReEncryptTo"}},
+		{Prefix: "s3", Operation: "DeleteObject", Actions: []string{"s3:DeleteObject"}},
+		{Prefix: "s3", Operation: "GetObject", Actions: []string{"s3:GetObject"},
+			When: []Conditional{{Field: "VersionId", Actions: []string{"s3:GetObjectVersion"}, Reason: "a version needs s3:GetObjectVersion"}}},
+	}
+	if diff := cmp.Diff(want, ops); diff != "" {
+		t.Errorf("operations (-want +got):\n%s", diff)
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	wantDiags := []string{
+		"aws-operation-several-actions: kms:ReEncrypt is linked from kms:ReEncryptFrom, kms:ReEncryptTo: a call needs all of them",
+		"aws-operation-shared: s3:DeleteObjectVersion also links s3:DeleteObject; a call is mapped to s3:DeleteObject unless an override says when it needs s3:DeleteObjectVersion",
+		"aws-operation-shared: s3:GetObjectVersion also links s3:GetObject; a call is mapped to s3:GetObject unless an override says when it needs s3:GetObjectVersion (corrected by override: a version needs s3:GetObjectVersion)",
+	}
+	if diff := cmp.Diff(wantDiags, got); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }

@@ -18,6 +18,13 @@ type svcRow struct{ key, prefix string }
 type opRow struct {
 	prefix, op string
 	actions    []uint16
+	when       []whenRow
+}
+
+// whenRow: a call whose input sets field needs actions instead of the row's.
+type whenRow struct {
+	field   string
+	actions []uint16
 }
 
 type actionRow struct {

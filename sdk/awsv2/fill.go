@@ -72,7 +72,13 @@ func resolve(serviceID, op string, input any, e env) (Call, error) {
 		return c, &UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no action of " + prefix + " links to this operation"}
 	}
 	in := fields{v: reflect.ValueOf(input)}
-	for _, ai := range row.actions {
+	actions := row.actions
+	for _, w := range row.when {
+		if _, set := in.str(w.field); set {
+			actions = w.actions
+		}
+	}
+	for _, ai := range actions {
 		a := actionRows[ai]
 		c.Requests = append(c.Requests, fillAction(a, in, e, &c.Notes)...)
 		for _, d := range a.dependent {

@@ -81,15 +81,6 @@ func WithRecorder(r *Recorder) func(*config.LoadOptions) error {
 	}
 }
 
-// WithGuard is a config.LoadDefaultConfig option that checks every call of every
-// client made from the config against the guard's policies before it is signed.
-func WithGuard(g *Guard) func(*config.LoadOptions) error {
-	return func(o *config.LoadOptions) error {
-		o.APIOptions = append(o.APIOptions, g.APIOption())
-		return nil
-	}
-}
-
 type skipKey struct{}
 
 // skipped reports whether the call was made by awsperm itself (AccountFromSTS).

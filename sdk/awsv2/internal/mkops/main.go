@@ -127,7 +127,11 @@ func Render(services []*model.Service, ov *awsops.Overrides, treeName, ovName st
 	var rtKeys []string
 	rtIdx := map[string]int{}
 	for _, o := range ops {
-		for _, a := range o.Actions {
+		all := o.Actions
+		for _, c := range o.When {
+			all = append(all[:len(all):len(all)], c.Actions...)
+		}
+		for _, a := range all {
 			k := strings.ToLower(a)
 			if _, ok := actionIdx[k]; ok {
 				continue
@@ -177,21 +181,41 @@ func Render(services []*model.Service, ov *awsops.Overrides, treeName, ovName st
 	}
 	b.WriteString("}\n\n")
 
-	b.WriteString("// opRows are the operations by prefix and name, with the actions each needs (indexes into actionRows).\n")
+	b.WriteString("// opRows are the operations by prefix and name, with the actions each needs (indexes into actionRows)\n")
+	b.WriteString("// and the actions that replace them when an input field is set.\n")
 	b.WriteString("var opRows = [...]opRow{\n")
-	for _, o := range ops {
+	indexes := func(actions []string) string {
 		var idx []string
-		for _, a := range o.Actions {
+		for _, a := range actions {
 			if i, ok := actionIdx[strings.ToLower(a)]; ok {
 				idx = append(idx, strconv.Itoa(i))
 			}
 		}
 		if len(idx) == 0 {
+			return ""
+		}
+		return "[]uint16{" + strings.Join(idx, ", ") + "}"
+	}
+	for _, o := range ops {
+		idx := indexes(o.Actions)
+		if idx == "" {
 			continue
 		}
-		fmt.Fprintf(&b, "{%s, %s, []uint16{%s}},", strconv.Quote(o.Prefix), strconv.Quote(o.Operation), strings.Join(idx, ", "))
+		when := ", nil"
+		for _, c := range o.When {
+			if ci := indexes(c.Actions); ci != "" {
+				when += fmt.Sprintf("{%s, %s}, ", strconv.Quote(c.Field), ci)
+			}
+		}
+		if when != ", nil" {
+			when = ", []whenRow{" + strings.TrimSuffix(strings.TrimPrefix(when, ", nil"), ", ") + "}"
+		}
+		fmt.Fprintf(&b, "{%s, %s, %s%s},", strconv.Quote(o.Prefix), strconv.Quote(o.Operation), idx, when)
 		if o.Reason != "" {
 			fmt.Fprintf(&b, " // override: %s", oneLine(o.Reason))
+		}
+		for _, c := range o.When {
+			fmt.Fprintf(&b, " // with %s: %s", c.Field, oneLine(c.Reason))
 		}
 		b.WriteString("\n")
 	}
