@@ -89,10 +89,13 @@ func resolve(serviceID, op string, input any, e env) (Call, error) {
 }
 
 // fillAction returns the requests of one action: one per resource type whose ARN
-// could be filled; a required type that cannot be filled gives "*" with the reason;
-// an action with no resource type (or only optional ones, none fillable) gives "*".
+// could be filled; a required type that cannot be filled gives "*" with the reason.
+// An action with no resource type gives "*" (AWS's own rule); one whose types are
+// all optional (S3 marks none required) and none could be filled gives "*" with the
+// reasons, so that it is reported, not granted silently.
 func fillAction(a actionRow, in fields, e env, notes *[]string) []Request {
 	var out []Request
+	var optional []string
 	for _, r := range a.resources {
 		rt := rtRows[r.rt]
 		arn, why := fillTemplate(rt, in, e, notes)
@@ -101,10 +104,12 @@ func fillAction(a actionRow, in fields, e env, notes *[]string) []Request {
 			out = append(out, Request{Action: a.name, Resource: arn, ResourceType: rt.name})
 		case r.required:
 			out = append(out, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Unfilled: rt.name + ": " + why})
+		default:
+			optional = append(optional, rt.name+": "+why)
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, Request{Action: a.name, Resource: "*"})
+		out = append(out, Request{Action: a.name, Resource: "*", Unfilled: strings.Join(optional, "; ")})
 	}
 	return out
 }

@@ -9646,6 +9646,7 @@ var opRows = [...]opRow{
 	{"lambda", "Invoke", []uint16{9182}, nil},
 	{"lambda", "InvokeAsync", []uint16{9181}, nil},
 	{"lambda", "InvokeFunctionUrl", []uint16{9183}, nil},
+	{"lambda", "InvokeWithResponseStream", []uint16{9182}, nil}, // override: Lambda developer guide: response streaming invocations are authorized by lambda:InvokeFunction.
 	{"lambda", "ListAliases", []uint16{9184}, nil},
 	{"lambda", "ListCapacityProviders", []uint16{9185}, nil},
 	{"lambda", "ListCodeSigningConfigs", []uint16{9186}, nil},
@@ -13640,14 +13641,28 @@ var opRows = [...]opRow{
 	{"rum", "UpdateAppMonitor", []uint16{13178}, nil},
 	{"rum", "UpdateRumMetricDefinition", []uint16{13179}, nil},
 	{"s3", "AbortMultipartUpload", []uint16{13238}, nil},
+	{"s3", "CompleteMultipartUpload", []uint16{13374}, nil}, // override: S3 User Guide, multipart upload API and permissions: completing a multipart upload needs s3:PutObject on the object.
 	{"s3", "CreateBucket", []uint16{13245}, nil},
 	{"s3", "CreateBucketMetadataConfiguration", []uint16{13246}, nil},
+	{"s3", "CreateMultipartUpload", []uint16{13374}, nil}, // override: S3 User Guide, multipart upload API and permissions: creating, uploading parts and completing a multipart upload need s3:PutObject on the object.
 	{"s3", "DeleteBucket", []uint16{13258}, nil},
+	{"s3", "DeleteBucketAnalyticsConfiguration", []uint16{13353}, nil},          // override: S3 API reference, DeleteBucketAnalyticsConfiguration: "To use this operation, you must have permission to perform the s3:PutAnalyticsConfiguration action."
+	{"s3", "DeleteBucketCors", []uint16{13356}, nil},                            // override: S3 API reference, DeleteBucketCors: "To use this operation, you must have permission to perform the s3:PutBucketCORS action."
+	{"s3", "DeleteBucketEncryption", []uint16{13367}, nil},                      // override: S3 API reference, DeleteBucketEncryption: "To use this operation, you must have permission to perform the s3:PutEncryptionConfiguration action."
+	{"s3", "DeleteBucketIntelligentTieringConfiguration", []uint16{13368}, nil}, // override: Deleting an S3 Intelligent-Tiering configuration is authorized as writing it, like the other bucket sub-configurations (analytics, metrics, inventory), whose API reference names the Put action.
+	{"s3", "DeleteBucketInventoryConfiguration", []uint16{13369}, nil},          // override: S3 API reference, DeleteBucketInventoryConfiguration: "To use this operation, you must have permission to perform the s3:PutInventoryConfiguration action."
+	{"s3", "DeleteBucketLifecycle", []uint16{13371}, nil},                       // override: S3 API reference, DeleteBucketLifecycle: "To use this operation, you must have permission to perform the s3:PutLifecycleConfiguration action."
 	{"s3", "DeleteBucketMetadataConfiguration", []uint16{13259}, nil},
+	{"s3", "DeleteBucketMetricsConfiguration", []uint16{13372}, nil}, // override: S3 API reference, DeleteBucketMetricsConfiguration: "To use this operation, you must have permission to perform the s3:PutMetricsConfiguration action."
+	{"s3", "DeleteBucketOwnershipControls", []uint16{13360}, nil},    // override: S3 API reference, DeleteBucketOwnershipControls: "To use this operation, you must have permission to perform the s3:PutBucketOwnershipControls action."
 	{"s3", "DeleteBucketPolicy", []uint16{13260}, nil},
+	{"s3", "DeleteBucketReplication", []uint16{13381}, nil}, // override: S3 API reference, DeleteBucketReplication: "To use this operation, you must have permission to perform the s3:PutReplicationConfiguration action."
+	{"s3", "DeleteBucketTagging", []uint16{13364}, nil},     // override: S3 API reference, DeleteBucketTagging: "To use this operation, you must have permission to perform the s3:PutBucketTagging action."
 	{"s3", "DeleteBucketWebsite", []uint16{13261}, nil},
 	{"s3", "DeleteObject", []uint16{13264}, []whenRow{{"VersionId", []uint16{13266}}}},        // with VersionId: S3's API reference: a request that names a versionId needs s3:DeleteObjectVersion (the page links both actions to API_DeleteObject.html).
 	{"s3", "DeleteObjectTagging", []uint16{13265}, []whenRow{{"VersionId", []uint16{13267}}}}, // with VersionId: S3's API reference: a request that names a versionId needs s3:DeleteObjectVersionTagging (the page links both actions to API_DeleteObjectTagging.html).
+	{"s3", "DeleteObjects", []uint16{13264}, nil},                                             // override: S3 API reference, DeleteObjects: the s3:DeleteObject permission is needed (s3:DeleteObjectVersion for versions); the keys are inside the request body, so the object ARNs cannot be filled and are reported.
+	{"s3", "DeletePublicAccessBlock", []uint16{13362}, nil},                                   // override: S3 API reference, DeletePublicAccessBlock: "To use this operation, you must have permission to perform the s3:PutBucketPublicAccessBlock action."
 	{"s3", "GetBucketAbac", []uint16{13289}, nil},
 	{"s3", "GetBucketAccelerateConfiguration", []uint16{13274}, nil},
 	{"s3", "GetBucketAcl", []uint16{13290}, nil},
@@ -13662,6 +13677,7 @@ var opRows = [...]opRow{
 	{"s3", "GetBucketMetadataConfiguration", []uint16{13294}, nil},
 	{"s3", "GetBucketMetricsConfiguration", []uint16{13311}, nil},
 	{"s3", "GetBucketNotification", []uint16{13295}, nil},
+	{"s3", "GetBucketNotificationConfiguration", []uint16{13295}, nil}, // override: S3 API reference, GetBucketNotificationConfiguration: the operation needs the s3:GetBucketNotification permission.
 	{"s3", "GetBucketOwnershipControls", []uint16{13297}, nil},
 	{"s3", "GetBucketPolicy", []uint16{13298}, nil},
 	{"s3", "GetBucketPolicyStatus", []uint16{13299}, nil},
@@ -13681,9 +13697,14 @@ var opRows = [...]opRow{
 	{"s3", "GetPublicAccessBlock", []uint16{13300}, nil},
 	{"s3", "HeadBucket", []uint16{13337}, nil},                                       // override: HeadBucket has no action of its own: S3's API reference says it needs the s3:ListBucket permission.
 	{"s3", "HeadObject", []uint16{13316}, []whenRow{{"VersionId", []uint16{13323}}}}, // override: HeadObject has no action of its own: S3's API reference says a HEAD request needs the s3:GetObject permission. // with VersionId: HEAD of a specific version needs s3:GetObjectVersion, as GetObject of a version does.
+	{"s3", "ListBucketAnalyticsConfigurations", []uint16{13288}, nil},                // override: S3 API reference, ListBucketAnalyticsConfigurations: "To use this operation, you must have permission to perform the s3:GetAnalyticsConfiguration action."
+	{"s3", "ListBucketIntelligentTieringConfigurations", []uint16{13307}, nil},       // override: Listing S3 Intelligent-Tiering configurations is authorized as reading one, like the other bucket sub-configurations whose API reference names the Get action.
+	{"s3", "ListBucketInventoryConfigurations", []uint16{13308}, nil},                // override: S3 API reference, ListBucketInventoryConfigurations: "To use this operation, you must have permission to perform the s3:GetInventoryConfiguration action."
+	{"s3", "ListBucketMetricsConfigurations", []uint16{13311}, nil},                  // override: S3 API reference, ListBucketMetricsConfigurations: "To use this operation, you must have permission to perform the s3:GetMetricsConfiguration action."
 	{"s3", "ListBuckets", []uint16{13336}, nil},
 	{"s3", "ListMultipartUploads", []uint16{13338}, nil},
 	{"s3", "ListObjectVersions", []uint16{13339}, nil},
+	{"s3", "ListObjects", []uint16{13337}, nil}, // override: ListObjects (version 1) lists a bucket like ListObjectsV2, which the page links to s3:ListBucket.
 	{"s3", "ListObjectsV2", []uint16{13337}, nil},
 	{"s3", "ListParts", []uint16{13342}, nil},
 	{"s3", "PutBucketAbac", []uint16{13354}, nil},
@@ -13698,6 +13719,7 @@ var opRows = [...]opRow{
 	{"s3", "PutBucketLogging", []uint16{13357}, nil},
 	{"s3", "PutBucketMetricsConfiguration", []uint16{13372}, nil},
 	{"s3", "PutBucketNotification", []uint16{13358}, nil},
+	{"s3", "PutBucketNotificationConfiguration", []uint16{13358}, nil}, // override: S3 API reference, PutBucketNotificationConfiguration: you must have the s3:PutBucketNotification permission.
 	{"s3", "PutBucketOwnershipControls", []uint16{13360}, nil},
 	{"s3", "PutBucketPolicy", []uint16{13361}, nil},
 	{"s3", "PutBucketReplication", []uint16{13381}, nil},
@@ -13713,9 +13735,11 @@ var opRows = [...]opRow{
 	{"s3", "PutObjectTagging", []uint16{13378}, []whenRow{{"VersionId", []uint16{13380}}}}, // with VersionId: S3's API reference: a request that names a versionId needs s3:PutObjectVersionTagging (the page links both actions to API_PutObjectTagging.html).
 	{"s3", "PutPublicAccessBlock", []uint16{13362}, nil},
 	{"s3", "RestoreObject", []uint16{13384}, nil},
+	{"s3", "SelectObjectContent", []uint16{13316}, nil}, // override: S3 API reference, SelectObjectContent: you must have the s3:GetObject permission for this operation.
 	{"s3", "UpdateBucketMetadataInventoryTableConfiguration", []uint16{13389}, nil},
 	{"s3", "UpdateBucketMetadataJournalTableConfiguration", []uint16{13390}, nil},
 	{"s3", "UpdateObjectEncryption", []uint16{13393}, nil},
+	{"s3", "UploadPart", []uint16{13374}, nil}, // override: S3 User Guide, multipart upload API and permissions: uploading a part needs s3:PutObject on the object.
 	{"s3", "control_AssociateAccessGrantsIdentityCenter", []uint16{13239}, nil},
 	{"s3", "control_CreateAccessGrant", []uint16{13240}, nil},
 	{"s3", "control_CreateAccessGrantsInstance", []uint16{13241}, nil},
@@ -15358,8 +15382,10 @@ var opRows = [...]opRow{
 	{"sqs", "AddPermission", []uint16{14902}, nil},
 	{"sqs", "CancelMessageMoveTask", []uint16{14903}, nil},
 	{"sqs", "ChangeMessageVisibility", []uint16{14904}, nil},
+	{"sqs", "ChangeMessageVisibilityBatch", []uint16{14904}, nil}, // override: SQS developer guide: the batch APIs are authorized by the permission of the single action (ChangeMessageVisibility).
 	{"sqs", "CreateQueue", []uint16{14905}, nil},
 	{"sqs", "DeleteMessage", []uint16{14906}, nil},
+	{"sqs", "DeleteMessageBatch", []uint16{14906}, nil}, // override: SQS developer guide: the batch APIs are authorized by the permission of the single action (DeleteMessage).
 	{"sqs", "DeleteQueue", []uint16{14907}, nil},
 	{"sqs", "GetQueueAttributes", []uint16{14908}, nil},
 	{"sqs", "GetQueueUrl", []uint16{14909}, nil},
@@ -15371,6 +15397,7 @@ var opRows = [...]opRow{
 	{"sqs", "ReceiveMessage", []uint16{14915}, nil},
 	{"sqs", "RemovePermission", []uint16{14916}, nil},
 	{"sqs", "SendMessage", []uint16{14917}, nil},
+	{"sqs", "SendMessageBatch", []uint16{14917}, nil}, // override: SQS developer guide: the batch APIs are authorized by the permission of the single action (SendMessage).
 	{"sqs", "SetQueueAttributes", []uint16{14918}, nil},
 	{"sqs", "StartMessageMoveTask", []uint16{14919}, nil},
 	{"sqs", "TagQueue", []uint16{14920}, nil},
