@@ -18,6 +18,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/smithy-go/logging"
 )
 
 const testAccount = "123456789012"
@@ -88,6 +89,7 @@ func testConfig(endpoint string, apiOptions ...func(*aws.Config)) aws.Config {
 		Credentials:      credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", ""),
 		BaseEndpoint:     aws.String(endpoint),
 		HTTPClient:       http.DefaultClient,
+		Logger:           logging.Nop{},
 		RetryMaxAttempts: 3,
 	}
 	for _, o := range apiOptions {

@@ -135,6 +135,11 @@ func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string)
 		rest = rest[i+j+1:]
 		v, full := placeholder(rt.prefix, name, in, e, notes)
 		if full != "" {
+			if rest != "" {
+				// An ARN where the template continues (an S3 access point ARN
+				// as the Bucket of an object): not this resource type.
+				return "", name + " is an ARN (" + full + ") where " + rt.pattern + " wants a name"
+			}
 			// The input named the resource by its ARN: that is the resource.
 			return full, ""
 		}
