@@ -29,10 +29,13 @@ func actionSignature(a model.Action) string {
 	if strings.TrimSpace(a.Description) == "" {
 		return ""
 	}
-	return strings.Join([]string{a.Description, string(a.Granularity), strings.Join(patterns(a), "\n")}, "\x00")
+	return strings.Join([]string{a.Description, string(a.Granularity), strings.Join(patterns(a), "\n"), a.AccessLevel, awsResourceTypes(a.ResourceTypes)}, "\x00")
 }
 
 func describeAction(a model.Action) string {
+	if a.AccessLevel != "" {
+		return describeAWSAction(a)
+	}
 	s := fmt.Sprintf("%s, %s level, %s", a.Category, a.Granularity, strings.Join(patterns(a), ", "))
 	if a.Description == "" {
 		return s
@@ -98,5 +101,6 @@ func actionFields(o, n model.Action) []Change {
 		delete(fs, "Category")
 		delete(fs, "Section")
 	}
+	out = append(out, awsActionFields(fs, o, n)...)
 	return append(out, applyRules(fs, actionRules, o, n)...)
 }

@@ -32,7 +32,10 @@ type Side struct {
 // matched by kind, vendor and short name; one left over on each side with the same
 // page is a renamed service. The inputs are not modified.
 func Compare(oldSide, newSide Side) (*Report, error) {
-	old, new := oldSide.Services, newSide.Services
+	old, new := onlyEmitted(oldSide), onlyEmitted(newSide)
+	if oldSide.Scraped == newSide.Scraped {
+		old, new = oldSide.Services, newSide.Services
+	}
 	olds, err := index(old, "old")
 	if err != nil {
 		return nil, err
@@ -137,13 +140,14 @@ func (c comparer) service(o, n *model.Service) []Change {
 	fs := differingFields(*o, *n,
 		// Kind and short name identify the service; the lists are compared item by
 		// item below; Source.File is where this run happened to read the page from.
-		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "Diagnostics"),
+		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "ConditionKeys", "Diagnostics"),
 		// ETag, LastModified and Fetched are fetch's bookkeeping, not what the docs say.
 		cmpopts.IgnoreFields(model.Source{}, "File", "Vendor", "Format", "ETag", "LastModified", "Fetched"))
 	changes := applyRules(fs, serviceRules, *o, *n)
 	for i := range changes {
 		changes[i].Subject = SubjectService
 	}
+	changes = append(changes, compareConditionKeys(o.ConditionKeys, n.ConditionKeys)...)
 	changes = append(changes, compareResourceTypes(o.ResourceTypes, n.ResourceTypes)...)
 	changes = append(changes, c.actions(o.Actions, n.Actions)...)
 	changes = append(changes, c.scopes(o.Scopes, n.Scopes)...)

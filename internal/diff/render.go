@@ -102,6 +102,7 @@ var subjectWords = map[Subject]string{
 	SubjectResourceType: "resource type",
 	SubjectAction:       "action",
 	SubjectScope:        "scope",
+	SubjectConditionKey: "condition key",
 }
 
 // sentence says what a change is; quote marks names and values, text escapes free

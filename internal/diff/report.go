@@ -52,9 +52,10 @@ const (
 	SubjectResourceType Subject = "resource_type"
 	SubjectAction       Subject = "action"
 	SubjectScope        Subject = "scope"
+	SubjectConditionKey Subject = "condition_key" // an AWS condition key a service defines
 )
 
-var subjectOrder = []Subject{SubjectService, SubjectResourceType, SubjectAction, SubjectScope}
+var subjectOrder = []Subject{SubjectService, SubjectConditionKey, SubjectResourceType, SubjectAction, SubjectScope}
 
 func (s Subject) rank() int {
 	for i, k := range subjectOrder {

@@ -52,4 +52,6 @@ func compareResourceTypes(old, new []model.ResourceType) []Change {
 var resourceTypeRules = []rule{
 	// Same parameters, another string: resources built before and after differ.
 	{"Pattern", "pattern", Policy},
+	// AWS: another key the resource type honours changes what a policy can test.
+	{"ConditionKeys", "condition_keys", Policy},
 }

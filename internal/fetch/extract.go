@@ -3,6 +3,7 @@ package fetch
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -43,6 +44,7 @@ func extract(page []byte) (extracted, error) {
 	var inner string
 	if content != nil {
 		dropCharsetMeta(content)
+		dropBuildIDs(content)
 		inner, err = goquery.OuterHtml(content)
 	} else {
 		body := doc.Find("body").First()
@@ -67,6 +69,21 @@ func extract(page []byte) (extracted, error) {
 	b.WriteString("\n</body>\n</html>\n")
 	ex.html = []byte(b.String())
 	return ex, nil
+}
+
+// buildID is the form of the ids AWS's documentation build gives every table
+// ("w74aab5c11c17"): they change with each build of the site, not with the page,
+// and were most of what changed in 414 of 530 AWS pages between two refreshes.
+var buildID = regexp.MustCompile(`^w[0-9a-z]+$`)
+
+// dropBuildIDs removes the build's table ids; ids that anchors point at (the
+// actions' and keys' ids on cells) stay.
+func dropBuildIDs(s *goquery.Selection) {
+	s.Find("table[id]").Each(func(_ int, t *goquery.Selection) {
+		if buildID.MatchString(t.AttrOr("id", "")) {
+			t.RemoveAttr("id")
+		}
+	})
 }
 
 // dropCharsetMeta removes charset declarations from the kept content: the snapshot

@@ -134,7 +134,7 @@ func TestTitleAndLangAreEscaped(t *testing.T) {
 // (scripts, feedback forms, ids) changes on every refresh and must not be kept.
 func TestExtractAWSMainContent(t *testing.T) {
 	page := []byte(`<!DOCTYPE html><html lang="en-US"><head><title>Actions - Service Authorization Reference</title><script>var build="1234";</script></head>
-<body><div id="nav">chrome</div><div class="awsui-util-container" id="main-content"><h1>Actions, resources, and condition keys for Amazon S3</h1></div><div id="quick-feedback-yes">Thanks</div></body></html>`)
+<body><div id="nav">chrome</div><div class="awsui-util-container" id="main-content"><h1>Actions, resources, and condition keys for Amazon S3</h1><table id="w74aab5c11c17"><tr><td id="amazons3-GetObject">GetObject</td></tr></table></div><div id="quick-feedback-yes">Thanks</div></body></html>`)
 	got, container, err := Extract(page)
 	if err != nil {
 		t.Fatal(err)
@@ -142,12 +142,12 @@ func TestExtractAWSMainContent(t *testing.T) {
 	if container != "#main-content" {
 		t.Errorf("container %q, want #main-content", container)
 	}
-	for _, chrome := range []string{"chrome", "build=", "Thanks"} {
+	for _, chrome := range []string{"chrome", "build=", "Thanks", "w74aab5c11c17"} {
 		if strings.Contains(string(got), chrome) {
 			t.Errorf("snapshot keeps %q:\n%s", chrome, got)
 		}
 	}
-	if !strings.Contains(string(got), "Actions, resources, and condition keys for Amazon S3") {
+	if !strings.Contains(string(got), "Actions, resources, and condition keys for Amazon S3") || !strings.Contains(string(got), `id="amazons3-GetObject"`) {
 		t.Errorf("snapshot lost the content:\n%s", got)
 	}
 }

@@ -44,3 +44,6 @@ func emitted(services []*model.Service) []*model.Service {
 	}
 	return out
 }
+
+// Emits reports whether generate renders services of the page format kind.
+func Emits(kind string) bool { return kind != model.FormatAWSSAR || awsEmitter }
