@@ -44,6 +44,9 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 		}
 		files = append(files, fs...)
 	}
+	if root == AWSModulePath {
+		files = append(files, write.File{Path: path.Join(resolve.AWSDir, "go.mod"), Data: []byte(awsGoMod())})
+	}
 	keys := awsAllKeys(pkgs)
 	for _, f := range []func() (write.File, error){
 		func() (write.File, error) { return awsKeyTypes(keys) },
@@ -57,6 +60,20 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 		files = append(files, file)
 	}
 	return files, nil
+}
+
+// AWSModulePath is the module the AWS tree of this repository is published as:
+// generated/aws is a nested module, so that a user who imports one AWS package
+// downloads the AWS tree only, and a user of the Tencent or Stella packages
+// downloads none of it (docs/aws-layout.md has the measurements). A tree
+// generated into another module (go generate in a user's repository) gets no
+// go.mod and stays part of that module.
+const AWSModulePath = "github.com/permgen/permgen/generated/aws"
+
+// awsGoMod is the nested module's go.mod. go 1.23: the runtime's lists are
+// range-over-func iterators.
+func awsGoMod() string {
+	return "// " + header("templates/aws") + "\n\nmodule " + AWSModulePath + "\n\ngo 1.23\n"
 }
 
 // awsRuntime copies templates/aws/<name> into aws/<name>, rewriting the imports
@@ -126,6 +143,28 @@ func awsAllKeys(pkgs []*resolve.Package) []awsKey {
 			out = append(out, awsKey{k, p.Service.ShortName})
 		}
 	}
+	// Global keys that rows use but no table defines still get a name in
+	// package global; their type is unknown.
+	for _, p := range pkgs {
+		var used []string
+		for _, a := range p.Service.Actions {
+			used = append(used, a.ConditionKeys...)
+			for _, r := range a.ResourceTypes {
+				used = append(used, r.ConditionKeys...)
+			}
+		}
+		for _, rt := range p.Service.ResourceTypes {
+			used = append(used, rt.ConditionKeys...)
+		}
+		for _, k := range used {
+			l := strings.ToLower(k)
+			if seen[l] || !strings.HasPrefix(l, "aws:") {
+				continue
+			}
+			seen[l] = true
+			out = append(out, awsKey{model.ConditionKey{Name: k}, p.Service.ShortName})
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out
 }
@@ -138,6 +177,9 @@ func awsKeyTypes(keys []awsKey) (write.File, error) {
 	var exact, tmpl []string
 	seenT := map[string]bool{}
 	for _, k := range keys {
+		if k.Type == "" {
+			continue // used by a row, defined by no table: Type stays unknown
+		}
 		pieces := resolve.ConditionKeyPieces(k.Name)
 		l := strings.ToLower(pieces[0])
 		row := fmt.Sprintf("\t{%s, %s},\n", strconv.Quote(l), awsTypeConstLocal(k.Type))
