@@ -9,7 +9,7 @@ import (
 // maps, no init work, in the manner of the generated packages.
 //
 //	svcRows      normalized SDK service ID or IAM prefix → IAM prefix
-//	opRows       (prefix, operation) → indexes into actionRows
+//	opRows       (prefix, operation) → indexes into actionRows (via opActions)
 //	actionRows   "prefix:Action" → resource-type rows and dependent actions
 //	rtRows       (prefix, resource type) → ARN template
 
@@ -17,21 +17,36 @@ type svcRow struct{ key, prefix string }
 
 type opRow struct {
 	prefix, op string
-	actions    []uint16
-	when       []whenRow
+	act        uint32 // actions: opActions[act : act+nact]
+	nact       uint8
+	when       uint16 // conditional actions: whenRows[when : when+nwhen]
+	nwhen      uint8
 }
 
-// whenRow: a call whose input sets field needs actions instead of the row's.
+func (r opRow) actions() []uint16 { return opActions[r.act : r.act+uint32(r.nact)] }
+func (r opRow) conds() []whenRow  { return whenRows[r.when : r.when+uint16(r.nwhen)] }
+
+// whenRow: a call whose input sets field needs other actions than its row's.
 type whenRow struct {
-	field   string
-	actions []uint16
+	field string
+	act   uint32 // opActions[act : act+nact]
+	nact  uint8
 }
 
+func (w whenRow) actions() []uint16 { return opActions[w.act : w.act+uint32(w.nact)] }
+
+// Lists live in flat arrays indexed by (start, count) rather than one slice literal
+// per row: tens of thousands of small slice literals cost the compiler seconds.
 type actionRow struct {
-	name      string // "s3:GetObject"
-	resources []resRef
-	dependent []string
+	name string // "s3:GetObject"
+	res  uint32 // resource-type rows: actionRes[res : res+nres]
+	nres uint8
+	dep  uint32 // dependent actions: dependents[dep : dep+ndep]
+	ndep uint8
 }
+
+func (a actionRow) resources() []resRef { return actionRes[a.res : a.res+uint32(a.nres)] }
+func (a actionRow) dependent() []string { return dependents[a.dep : a.dep+uint32(a.ndep)] }
 
 type resRef struct {
 	rt       uint16 // index into rtRows

@@ -36,14 +36,17 @@ func TestTablesSorted(t *testing.T) {
 		t.Fatal("opRows not sorted by prefix, operation")
 	}
 	for _, r := range opRows {
-		for _, a := range r.actions {
+		if int(r.act)+int(r.nact) > len(opActions) || int(r.when)+int(r.nwhen) > len(whenRows) {
+			t.Fatalf("%s:%s: list out of range", r.prefix, r.op)
+		}
+		for _, a := range r.actions() {
 			if int(a) >= len(actionRows) {
 				t.Fatalf("%s:%s: action index %d out of range", r.prefix, r.op, a)
 			}
 		}
 	}
 	for _, a := range actionRows {
-		for _, rr := range a.resources {
+		for _, rr := range a.resources() {
 			if int(rr.rt) >= len(rtRows) {
 				t.Fatalf("%s: resource type index %d out of range", a.name, rr.rt)
 			}

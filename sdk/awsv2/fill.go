@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // Request is one action on one resource that a call needs.
@@ -68,20 +69,20 @@ func resolve(serviceID, op string, input any, e env) (Call, error) {
 	}
 	c.Prefix = prefix
 	row, ok := operation(prefix, op)
-	if !ok || len(row.actions) == 0 {
+	if !ok || row.nact == 0 {
 		return c, &UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no action of " + prefix + " links to this operation"}
 	}
 	in := fields{v: reflect.ValueOf(input)}
-	actions := row.actions
-	for _, w := range row.when {
+	actions := row.actions()
+	for _, w := range row.conds() {
 		if _, set := in.str(w.field); set {
-			actions = w.actions
+			actions = w.actions()
 		}
 	}
 	for _, ai := range actions {
 		a := actionRows[ai]
 		c.Requests = append(c.Requests, fillAction(a, in, e, &c.Notes)...)
-		for _, d := range a.dependent {
+		for _, d := range a.dependent() {
 			c.Dependent = appendUnique(c.Dependent, d)
 		}
 	}
@@ -96,7 +97,7 @@ func resolve(serviceID, op string, input any, e env) (Call, error) {
 func fillAction(a actionRow, in fields, e env, notes *[]string) []Request {
 	var out []Request
 	var optional []string
-	for _, r := range a.resources {
+	for _, r := range a.resources() {
 		rt := rtRows[r.rt]
 		arn, why := fillTemplate(rt, in, e, notes)
 		switch {
@@ -261,10 +262,11 @@ func (f fields) str(name string) (string, bool) {
 	if v.Kind() != reflect.Struct {
 		return "", false
 	}
-	fv := v.FieldByName(name)
-	if !fv.IsValid() {
+	i := fieldIndex(v.Type(), name)
+	if i < 0 {
 		return "", false
 	}
+	fv := v.Field(i)
 	if fv.Kind() == reflect.Pointer {
 		if fv.IsNil() {
 			return "", false
@@ -293,4 +295,27 @@ func appendUnique(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+type fieldKey struct {
+	t    reflect.Type
+	name string
+}
+
+// fieldIndexes caches where a field is in an input type: reflect's FieldByName
+// searches (and allocates) every time, and most names asked for are absent.
+var fieldIndexes sync.Map // fieldKey → int, -1 when absent
+
+// fieldIndex returns the index of the top-level field name of struct type t, or -1.
+func fieldIndex(t reflect.Type, name string) int {
+	k := fieldKey{t, name}
+	if i, ok := fieldIndexes.Load(k); ok {
+		return i.(int)
+	}
+	i := -1
+	if f, ok := t.FieldByName(name); ok && len(f.Index) == 1 {
+		i = f.Index[0]
+	}
+	fieldIndexes.Store(k, i)
+	return i
 }

@@ -181,59 +181,70 @@ func Render(services []*model.Service, ov *awsops.Overrides, treeName, ovName st
 	}
 	b.WriteString("}\n\n")
 
-	b.WriteString("// opRows are the operations by prefix and name, with the actions each needs (indexes into actionRows)\n")
-	b.WriteString("// and the actions that replace them when an input field is set.\n")
-	b.WriteString("var opRows = [...]opRow{\n")
-	indexes := func(actions []string) string {
-		var idx []string
+	// Lists go to flat arrays, rows hold (start, count): see catalog.go.
+	var opActs []int
+	var whens []string
+	var errs2 []error
+	list := func(actions []string) (start, n int) {
+		start = len(opActs)
 		for _, a := range actions {
 			if i, ok := actionIdx[strings.ToLower(a)]; ok {
-				idx = append(idx, strconv.Itoa(i))
+				opActs = append(opActs, i)
 			}
 		}
-		if len(idx) == 0 {
-			return ""
-		}
-		return "[]uint16{" + strings.Join(idx, ", ") + "}"
+		return start, len(opActs) - start
 	}
+	var rows bytes.Buffer
 	for _, o := range ops {
-		idx := indexes(o.Actions)
-		if idx == "" {
+		act, nact := list(o.Actions)
+		if nact == 0 {
 			continue
 		}
-		when := ", nil"
+		when := len(whens)
 		for _, c := range o.When {
-			if ci := indexes(c.Actions); ci != "" {
-				when += fmt.Sprintf("{%s, %s}, ", strconv.Quote(c.Field), ci)
+			if ca, cn := list(c.Actions); cn > 0 {
+				whens = append(whens, fmt.Sprintf("{%s, %d, %d},", strconv.Quote(c.Field), ca, cn))
 			}
 		}
-		if when != ", nil" {
-			when = ", []whenRow{" + strings.TrimSuffix(strings.TrimPrefix(when, ", nil"), ", ") + "}"
+		nwhen := len(whens) - when
+		if nact > 255 || nwhen > 255 {
+			errs2 = append(errs2, fmt.Errorf("%s:%s: %d actions, %d conditions: more than a uint8 counts", o.Prefix, o.Operation, nact, nwhen))
 		}
-		fmt.Fprintf(&b, "{%s, %s, %s%s},", strconv.Quote(o.Prefix), strconv.Quote(o.Operation), idx, when)
+		fmt.Fprintf(&rows, "{%s, %s, %d, %d, %d, %d},", strconv.Quote(o.Prefix), strconv.Quote(o.Operation), act, nact, when, nwhen)
 		if o.Reason != "" {
-			fmt.Fprintf(&b, " // override: %s", oneLine(o.Reason))
+			fmt.Fprintf(&rows, " // override: %s", oneLine(o.Reason))
 		}
 		for _, c := range o.When {
-			fmt.Fprintf(&b, " // with %s: %s", c.Field, oneLine(c.Reason))
+			fmt.Fprintf(&rows, " // with %s: %s", c.Field, oneLine(c.Reason))
 		}
-		b.WriteString("\n")
+		rows.WriteString("\n")
+	}
+	if len(whens) > 1<<16 {
+		errs2 = append(errs2, fmt.Errorf("%d conditional rows: the uint16 index overflows", len(whens)))
+	}
+	b.WriteString("// opRows are the operations by prefix and name: their actions (opActions) and the\n")
+	b.WriteString("// actions that replace them when an input field is set (whenRows).\n")
+	b.WriteString("var opRows = [...]opRow{\n")
+	b.Write(rows.Bytes())
+	b.WriteString("}\n\n")
+	b.WriteString("// whenRows are the conditional actions of opRows.\n")
+	b.WriteString("var whenRows = [...]whenRow{\n")
+	for _, w := range whens {
+		b.WriteString(w + "\n")
 	}
 	b.WriteString("}\n\n")
 
-	b.WriteString("// actionRows are the actions some operation needs, sorted by lower-cased name.\n")
-	b.WriteString("var actionRows = [...]actionRow{\n")
+	var resRefs, deps []string
+	var arows bytes.Buffer
 	for _, k := range actionNames {
 		ref := actions[k]
-		var res []string
+		res := len(resRefs)
 		for _, r := range ref.a.ResourceTypes {
-			i, ok := rtIdx[ref.svc.ShortName+"\x00"+r.Name]
-			if !ok {
-				continue
+			if i, ok := rtIdx[ref.svc.ShortName+"\x00"+r.Name]; ok {
+				resRefs = append(resRefs, fmt.Sprintf("{%d, %t}", i, r.Required))
 			}
-			res = append(res, fmt.Sprintf("{%d, %t}", i, r.Required))
 		}
-		var deps []string
+		dep := len(deps)
 		seen := map[string]bool{}
 		for _, r := range ref.a.ResourceTypes {
 			for _, d := range r.DependentActions {
@@ -249,16 +260,23 @@ func Render(services []*model.Service, ov *awsops.Overrides, treeName, ovName st
 				deps = append(deps, strconv.Quote(d))
 			}
 		}
-		resList, depList := "nil", "nil"
-		if len(res) > 0 {
-			resList = "[]resRef{" + strings.Join(res, ", ") + "}"
+		nres, ndep := len(resRefs)-res, len(deps)-dep
+		if nres > 255 || ndep > 255 {
+			errs2 = append(errs2, fmt.Errorf("%s:%s: %d resource types, %d dependent actions: more than a uint8 counts", ref.svc.ShortName, ref.a.Name, nres, ndep))
 		}
-		if len(deps) > 0 {
-			depList = "[]string{" + strings.Join(deps, ", ") + "}"
-		}
-		fmt.Fprintf(&b, "{%s, %s, %s},\n", strconv.Quote(ref.svc.ShortName+":"+ref.a.Name), resList, depList)
+		fmt.Fprintf(&arows, "{%s, %d, %d, %d, %d},\n", strconv.Quote(ref.svc.ShortName+":"+ref.a.Name), res, nres, dep, ndep)
 	}
+	if err := errors.Join(errs2...); err != nil {
+		return nil, err
+	}
+	b.WriteString("// actionRows are the actions some operation needs, sorted by lower-cased name:\n")
+	b.WriteString("// their resource types (actionRes) and dependent actions (dependents).\n")
+	b.WriteString("var actionRows = [...]actionRow{\n")
+	b.Write(arows.Bytes())
 	b.WriteString("}\n\n")
+	writeFlat(&b, "opActions are the action lists of opRows and whenRows.", "opActions", "uint16", itoa(opActs), 16)
+	writeFlat(&b, "actionRes are the resource-type lists of actionRows.", "actionRes", "resRef", resRefs, 8)
+	writeFlat(&b, "dependents are the dependent-action lists of actionRows.", "dependents", "string", deps, 4)
 
 	b.WriteString("// rtRows are the resource types some action names, sorted by prefix and name.\n")
 	b.WriteString("var rtRows = [...]rtRow{\n")
@@ -275,3 +293,23 @@ func Render(services []*model.Service, ov *awsops.Overrides, treeName, ovName st
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func itoa(xs []int) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strconv.Itoa(x)
+	}
+	return out
+}
+
+// writeFlat prints one flat array, perLine elements to a line.
+func writeFlat(b *bytes.Buffer, doc, name, typ string, elems []string, perLine int) {
+	fmt.Fprintf(b, "// %s\nvar %s = [...]%s{", doc, name, typ)
+	for i, e := range elems {
+		if i%perLine == 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(e + ", ")
+	}
+	b.WriteString("\n}\n\n")
+}
