@@ -28,7 +28,7 @@ vet:
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt: the files above need formatting"; exit 1; }
 	$(GO) vet ./...
 	@# generated/aws and examples/aws are nested modules (docs/aws-layout.md): ./... stops at them.
-	@for m in generated/aws examples/aws; do if [ -f $$m/go.mod ]; then echo "go vet ($$m)"; (cd $$m && GOWORK=off $(GO) vet ./...) || exit 1; fi; done
+	@for m in generated/aws examples/aws examples/awspolicy; do if [ -f $$m/go.mod ]; then echo "go vet ($$m)"; (cd $$m && GOWORK=off $(GO) vet ./...) || exit 1; fi; done
 
 staticcheck:
 	$(GO) run honnef.co/go/tools/cmd/staticcheck@latest ./...
@@ -48,3 +48,5 @@ fuzz:
 bench: bench-all
 
 include bench.mk
+
+include crosscheck.mk

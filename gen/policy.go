@@ -19,6 +19,9 @@ import (
 var stdin io.Reader = os.Stdin
 
 func runPolicy(args []string, stdout, stderr io.Writer) error {
+	if handled, err := runPolicyAWS(args, stdout, stderr); handled {
+		return err // AWS policies: gen/policy_aws.go
+	}
 	if len(args) == 0 || (args[0] != "lint" && args[0] != "write") {
 		fmt.Fprintln(stderr, "usage: go run ./gen policy lint [-format text|json] FILE.json|-")
 		fmt.Fprintln(stderr, "       go run ./gen policy write [FILE|-]   (lines: action [resource])")

@@ -127,8 +127,9 @@ func runCompare(args []string, out io.Writer) error {
 			continue
 		}
 		disagree++
-		kinds[mine+" vs peer "+p.Decision]++
-		c.Note = fmt.Sprintf("iampolicy %s (%s); peer %s", mine, d.String(), p.Decision)
+		verdict := classify(c, p.Decision)
+		kinds[verdict]++
+		c.Note = fmt.Sprintf("%s: iampolicy %s (%s); peer %s", verdict, mine, d.String(), p.Decision)
 		c.Expect = mine
 		diffs = append(diffs, *c)
 	}
@@ -148,7 +149,7 @@ func runCompare(args []string, out io.Writer) error {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		fmt.Fprintf(out, "  disagreed, iampolicy %s: %d\n", k, kinds[k])
+		fmt.Fprintf(out, "  disagreed, verdict %s: %d\n", k, kinds[k])
 	}
 	if *diffPath != "" {
 		if err := writeLines(*diffPath, diffs); err != nil {

@@ -118,7 +118,9 @@ func (g *gen) makeCase() Case {
 	if g.chance(0.25) {
 		c.Boundary = g.policy(a, resource, 1+g.r.IntN(2), false)
 	}
-	if g.chance(0.2) {
+	// Only a resource can carry a resource-based policy: actions that take no
+	// resource ("*") get none.
+	if resource != "*" && g.chance(0.25) {
 		if g.chance(0.4) && strings.Contains(resource, account) {
 			// Cross-account: the resource lives in the other account, so both
 			// the identity side and the resource policy must allow.
@@ -159,10 +161,15 @@ func (g *gen) context(a catAction) map[string]any {
 		}
 		ctx[g.multi] = keys
 	}
+	own := 0
 	for _, k := range a.condKeys {
+		if own == 3 {
+			break // a few of the action's own keys are enough, and keep cases small
+		}
 		if k == g.multi || strings.Contains(k, "$") || strings.Contains(k, "<") || g.cat.keyType[k] != "String" {
 			continue
 		}
+		own++
 		put(k, g.pick([]string{"blue", "red", "Blue"}))
 	}
 	return ctx

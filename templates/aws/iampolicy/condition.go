@@ -163,8 +163,14 @@ var dateLayouts = [...]string{
 
 // parseDate reads an ISO 8601 date or epoch seconds into Unix milliseconds.
 func parseDate(s string) (int64, bool) {
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return n * 1000, true
+	if allDigits(s) {
+		n, err := strconv.ParseInt(s, 10, 64)
+		return n * 1000, err == nil
+	}
+	// Try the common forms first: a failed time.Parse allocates its error.
+	if len(s) == len("2006-01-02") {
+		t, err := time.Parse("2006-01-02", s)
+		return t.UnixMilli(), err == nil
 	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
@@ -172,4 +178,16 @@ func parseDate(s string) (int64, bool) {
 		}
 	}
 	return 0, false
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -50,6 +50,10 @@ const (
 	ResourcePolicy
 )
 
+// MarshalText writes the name String returns.
+func (k PolicyKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// String returns "identity policy", "boundary" or "resource policy".
 func (k PolicyKind) String() string {
 	switch k {
 	case PermissionsBoundary:
@@ -62,12 +66,13 @@ func (k PolicyKind) String() string {
 
 // StatementRef names one statement: which policy, which statement, its Sid.
 type StatementRef struct {
-	Kind      PolicyKind
-	Policy    int // index among the identity policies; 0 for the others
-	Statement int
-	Sid       string
+	Kind      PolicyKind `json:"kind"`
+	Policy    int        `json:"policy"` // index among the identity policies; 0 for the others
+	Statement int        `json:"statement"`
+	Sid       string     `json:"sid,omitempty"`
 }
 
+// String names the statement: "identity policy 0 statement 2 (Sid)".
 func (r StatementRef) String() string {
 	s := fmt.Sprintf("%s %d statement %d", r.Kind, r.Policy, r.Statement)
 	if r.Kind != IdentityPolicy {
@@ -170,6 +175,12 @@ type match struct {
 // resource policy naming the principal; otherwise it is implicitly denied.
 func EvaluateAll(req *Request, ps Policies) Decision {
 	var d Decision
+	if strings.EqualFold(req.Action, "sts:GetCallerIdentity") {
+		// STS answers GetCallerIdentity whatever the policies say, even a Deny.
+		d.Outcome = Allowed
+		d.Unconditional = true
+		return d
+	}
 	var deny Decision // collects deny refs separately from allow refs
 	var idAllow, rpAllow, rpAccountAllow, bAllow bool
 	for i, p := range ps.Identity {
@@ -200,25 +211,18 @@ func EvaluateAll(req *Request, ps Policies) Decision {
 		d.refs, d.nrefs = deny.refs, deny.nrefs
 		return d
 	}
-	if strings.EqualFold(req.Action, "sts:GetCallerIdentity") {
-		// STS answers GetCallerIdentity whatever the policies say, even a Deny.
-		d.Outcome = Allowed
-		d.nrefs = 0
-		d.Unconditional = true
-		return d
-	}
 	identitySide := idAllow && (ps.Boundary == nil || bAllow)
 	crossAccount := ps.ResourceAccount != "" && principalAccount(req.Principal) != "" &&
 		ps.ResourceAccount != principalAccount(req.Principal)
 	allowed := false
 	switch {
-	case isKMSKey(req.Resource), ps.Resource != nil && isAssumeRole(req.Action, req.Resource):
+	case crossAccount:
+		allowed = identitySide && (rpAllow || rpAccountAllow)
+	case isKMSKey(req.Action, req.Resource), ps.Resource != nil && isAssumeRole(req.Action, req.Resource):
 		// A KMS key is usable only when its key policy allows, and a role can be
 		// assumed only when its trust policy allows: directly, or by trusting the
 		// account, whose identity policies must then allow too.
 		allowed = rpAllow || (rpAccountAllow && identitySide)
-	case crossAccount:
-		allowed = identitySide && (rpAllow || rpAccountAllow)
 	default:
 		allowed = identitySide || rpAllow
 	}
@@ -409,8 +413,12 @@ func isAccountRoot(v, acct string) bool {
 	return ok && p[1] == "iam" && p[3] == acct && p[4] == "root"
 }
 
-// isKMSKey reports whether resource is a KMS key ARN.
-func isKMSKey(resource string) bool {
+// isKMSKey reports whether a KMS operation acts on a KMS key (other services'
+// actions on a key, like kinesis:StartStreamEncryption, are not governed by it).
+func isKMSKey(action, resource string) bool {
+	if len(action) < 4 || !strings.EqualFold(action[:4], "kms:") {
+		return false
+	}
 	p, ok := splitARN(resource)
 	return ok && p[1] == "kms" && strings.HasPrefix(p[4], "key/")
 }

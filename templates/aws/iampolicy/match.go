@@ -164,11 +164,17 @@ func matchARN(pattern, arn string, vars bool, ctx *Context) (matched, ok bool) {
 	}
 	pp, pok := splitARN(pattern)
 	ap, aok := splitARN(arn)
-	if !pok || !aok {
+	if !aok || !strings.HasPrefix(pattern, "arn:") {
 		return matchGlob(pattern, arn, false, true, vars, ctx)
 	}
+	if !pok {
+		// A short ARN pattern ("arn:aws:s3:::b" lacks nothing, "arn:aws:ec2:*"
+		// lacks three parts) matches as if its missing parts were "*".
+		pp = padARN(pattern)
+	}
 	for k := 0; k < 5; k++ {
-		m, ok := matchGlob(pp[k], ap[k], false, true, vars, ctx)
+		// Variables work only in the resource part, after the fifth colon.
+		m, ok := matchGlob(pp[k], ap[k], false, true, vars && k == 4, ctx)
 		if !ok {
 			return false, false
 		}
@@ -177,4 +183,23 @@ func matchARN(pattern, arn string, vars bool, ctx *Context) (matched, ok bool) {
 		}
 	}
 	return true, true
+}
+
+// padARN splits a pattern with fewer than six parts, filling the missing ones
+// with "*".
+func padARN(s string) (parts [5]string) {
+	for k := range parts {
+		parts[k] = "*"
+	}
+	rest := s[4:]
+	for k := 0; k < 5; k++ {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 || k == 4 {
+			parts[k] = rest
+			return parts
+		}
+		parts[k] = rest[:i]
+		rest = rest[i+1:]
+	}
+	return parts
 }

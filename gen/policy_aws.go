@@ -1,0 +1,352 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/permgen/permgen/templates/aws/iam"
+	"github.com/permgen/permgen/templates/aws/iampolicy"
+)
+
+// runPolicyAWS takes the policy commands that concern AWS: "lint" of a document in
+// the AWS grammar, "eval", and "write -vendor aws". It reports handled=false for
+// everything else, with stdin restored, so the CAM commands run as before.
+func runPolicyAWS(args []string, stdout, stderr io.Writer) (handled bool, err error) {
+	if len(args) == 0 {
+		return false, nil
+	}
+	switch args[0] {
+	case "lint":
+		return runPolicyLintAWS(args[1:], stdout, stderr)
+	case "eval":
+		return true, runPolicyEvalAWS(args[1:], stdout, stderr)
+	case "write":
+		for i, a := range args[1:] {
+			if a == "-vendor=aws" || a == "--vendor=aws" || ((a == "-vendor" || a == "--vendor") && i+2 < len(args) && args[i+2] == "aws") {
+				return true, runPolicyWriteAWS(args[1:], stdout, stderr)
+			}
+		}
+	}
+	return false, nil
+}
+
+// isAWSPolicy tells an AWS policy document from a CAM one by its top-level keys:
+// AWS writes "Version" 2012-10-17 (or 2008-10-17) and "Statement" capitalized.
+func isAWSPolicy(data []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	if _, ok := top["Statement"]; ok {
+		return true
+	}
+	var v string
+	_ = json.Unmarshal(top["Version"], &v)
+	return v == iampolicy.Version2012 || v == iampolicy.Version2008
+}
+
+func parseKind(s string) (iampolicy.Kind, error) {
+	switch s {
+	case "managed":
+		return iampolicy.ManagedPolicy, nil
+	case "role":
+		return iampolicy.RoleInlinePolicy, nil
+	case "user":
+		return iampolicy.UserInlinePolicy, nil
+	case "group":
+		return iampolicy.GroupInlinePolicy, nil
+	}
+	return 0, fmt.Errorf("-kind %q: want managed, role, user or group", s)
+}
+
+func readFileOrStdin(name string) ([]byte, string, error) {
+	if name == "-" || name == "" {
+		b, err := io.ReadAll(stdin)
+		return b, "stdin", err
+	}
+	b, err := os.ReadFile(name)
+	return b, name, err
+}
+
+func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
+	fs, p := newFlags("policy lint", stderr)
+	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
+	kind := fs.String("kind", "managed", "policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120)")
+	fs.SetOutput(io.Discard) // the CAM command reports flag errors
+	if fs.Parse(args) != nil || fs.NArg() > 1 {
+		return false, nil
+	}
+	fs.SetOutput(stderr)
+	data, name, err := readFileOrStdin(fs.Arg(0))
+	if err != nil {
+		return false, nil // let the CAM command say it
+	}
+	if !isAWSPolicy(data) {
+		stdin = bytes.NewReader(data)
+		return false, nil
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy lint: %v\n", err)
+		return true, exitError{2}
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "permgen policy lint: -format %q: want text or json\n", *format)
+		return true, exitError{2}
+	}
+	cat, err := loadAWSCatalog(p.in)
+	if err != nil {
+		return true, err
+	}
+	findings := iampolicy.Lint(data, iampolicy.LintOptions{Kind: k, Catalog: cat})
+	if len(findings) == 1 && findings[0].Code == iampolicy.CodeSyntax && findings[0].Path == "" {
+		fmt.Fprintf(stderr, "permgen policy lint: %s: %s\n", name, findings[0].Message)
+		return true, exitError{2}
+	}
+	if *format == "json" {
+		if findings == nil {
+			findings = []iampolicy.Finding{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(findings); err != nil {
+			return true, err
+		}
+	} else {
+		for _, f := range findings {
+			fmt.Fprintf(stdout, "%s: %s\n", name, f)
+		}
+	}
+	if len(findings) > 0 {
+		return true, exitError{1}
+	}
+	return true, nil
+}
+
+// runPolicyEvalAWS decides a request file against identity policies, exiting 0
+// when allowed, 1 when denied, 2 when an input cannot be read.
+func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("policy eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
+	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
+	account := fs.String("resource-account", "", "`account` ID owning the resource, when not the caller's")
+	format := fs.String("format", "text", "output `format`: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: go run ./gen policy eval [-boundary FILE] [-resource-policy FILE] [-resource-account ID] [-format text|json] REQUEST.json POLICY.json...")
+		fmt.Fprintln(stderr, `request file: {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*", "context": {"aws:username": "alice", ...}}`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitError{0}
+		}
+		return exitError{2}
+	}
+	if fs.NArg() < 1 || (*format != "text" && *format != "json") {
+		fs.Usage()
+		return exitError{2}
+	}
+	bad := func(err error) error {
+		fmt.Fprintf(stderr, "permgen policy eval: %v\n", err)
+		return exitError{2}
+	}
+	reqData, reqName, err := readFileOrStdin(fs.Arg(0))
+	if err != nil {
+		return bad(err)
+	}
+	req, err := iampolicy.ParseRequest(reqData)
+	if err != nil {
+		return bad(fmt.Errorf("%s: %v", reqName, err))
+	}
+	readPolicy := func(name string) (*iampolicy.Policy, error) {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		p, err := iampolicy.Parse(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
+		return p, nil
+	}
+	ps := iampolicy.Policies{ResourceAccount: *account}
+	for _, name := range fs.Args()[1:] {
+		p, err := readPolicy(name)
+		if err != nil {
+			return bad(err)
+		}
+		ps.Identity = append(ps.Identity, p)
+	}
+	if *boundary != "" {
+		if ps.Boundary, err = readPolicy(*boundary); err != nil {
+			return bad(err)
+		}
+	}
+	if *resource != "" {
+		if ps.Resource, err = readPolicy(*resource); err != nil {
+			return bad(err)
+		}
+	}
+	d := iampolicy.EvaluateAll(req, ps)
+	if *format == "json" {
+		out := struct {
+			Decision       string                   `json:"decision"`
+			Deciding       []iampolicy.StatementRef `json:"deciding"`
+			Missing        []string                 `json:"missing_context_keys"`
+			BoundaryDenied bool                     `json:"boundary_denied,omitempty"`
+		}{d.Outcome.String(), d.Deciding(), d.Missing(), d.BoundaryDenied}
+		if out.Deciding == nil {
+			out.Deciding = []iampolicy.StatementRef{}
+		}
+		if out.Missing == nil {
+			out.Missing = []string{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(stdout, d.String())
+	}
+	if !d.Allowed() {
+		return exitError{1}
+	}
+	return nil
+}
+
+// accessLevelWords are the words a CRUD line may start with.
+var accessLevelWords = map[string]iam.AccessLevel{
+	"read": iam.Read, "write": iam.Write, "list": iam.List, "tagging": iam.Tagging,
+	"permissions-management": iam.PermissionsManagement,
+}
+
+// runPolicyWriteAWS reads lines "action [arn]" or, as policy_sentry's CRUD mode,
+// "read,write arn", and prints the least-privilege policy (several, as a JSON
+// list, when one would be over the quota); notes go to stderr.
+func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
+	fs, p := newFlags("policy write", stderr)
+	fs.String("vendor", "aws", "`vendor` of the policy: aws")
+	kind := fs.String("kind", "managed", "policy `kind` whose quota to fit: managed, role, user or group")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitError{0}
+		}
+		return exitError{2}
+	}
+	k, err := parseKind(*kind)
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
+		return exitError{2}
+	}
+	if fs.NArg() > 1 {
+		fmt.Fprintf(stderr, "permgen policy write: one input file at most, got %d\n", fs.NArg())
+		return exitError{2}
+	}
+	data, name, err := readFileOrStdin(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
+		return exitError{2}
+	}
+	cat, err := loadAWSCatalog(p.in)
+	if err != nil {
+		return err
+	}
+	grants, err := awsGrants(cat, data, name)
+	if err != nil {
+		return err
+	}
+	w, err := iampolicy.LeastPrivilege(cat, k, grants...)
+	if err != nil {
+		return err
+	}
+	for _, n := range w.Notes {
+		fmt.Fprintln(stderr, "note:", n)
+	}
+	var out any = w.Policies[0]
+	if len(w.Policies) > 1 {
+		fmt.Fprintf(stderr, "note: split into %d policies to fit the %d characters of a %s\n", len(w.Policies), k.Quota(), k)
+		out = w.Policies
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, string(b))
+	return nil
+}
+
+// awsGrants reads the lines of a write input.
+func awsGrants(cat *awsCatalog, data []byte, name string) ([]iampolicy.Grant, error) {
+	var grants []iampolicy.Grant
+	var errs []error
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.Fields(text)
+		if len(fields) > 2 {
+			errs = append(errs, fmt.Errorf("%s:%d: want \"action [arn]\" or \"level[,level] arn\", got %d fields", name, line, len(fields)))
+			continue
+		}
+		if !strings.Contains(fields[0], ":") {
+			var levels []iam.AccessLevel
+			for _, w := range strings.Split(strings.ToLower(fields[0]), ",") {
+				l, ok := accessLevelWords[w]
+				if !ok {
+					errs = append(errs, fmt.Errorf("%s:%d: %q is neither an action nor an access level (read, write, list, tagging, permissions-management)", name, line, w))
+					continue
+				}
+				levels = append(levels, l)
+			}
+			if len(fields) != 2 {
+				errs = append(errs, fmt.Errorf("%s:%d: an access level needs an ARN", name, line))
+				continue
+			}
+			gs, err := iampolicy.GrantsFor(cat, fields[1], levels...)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s:%d: %v", name, line, err))
+				continue
+			}
+			grants = append(grants, gs...)
+			continue
+		}
+		info, ok := cat.LookupAction(fields[0])
+		if !ok {
+			msg := fmt.Sprintf("%s:%d: unknown action %q", name, line, fields[0])
+			prefix, _, _ := strings.Cut(fields[0], ":")
+			if acts := cat.ServiceActions(strings.ToLower(prefix)); acts != nil {
+				e := iam.NewUnknownActionError(strings.ToLower(prefix), fields[0], len(acts), func(i int) string { return acts[i].Name })
+				if e.Suggestion != "" {
+					msg += "; did you mean " + e.Suggestion + "?"
+				}
+			} else {
+				msg += fmt.Sprintf("; no AWS service has the prefix %q", prefix)
+			}
+			errs = append(errs, errors.New(msg))
+			continue
+		}
+		g := iampolicy.Grant{Action: info}
+		if len(fields) == 2 {
+			g.Resource = fields[1]
+		}
+		grants = append(grants, g)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if len(grants) == 0 {
+		return nil, fmt.Errorf("%s: no grants", name)
+	}
+	return grants, nil
+}
