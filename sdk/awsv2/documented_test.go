@@ -2,6 +2,7 @@ package awsperm
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -11,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 	"github.com/google/go-cmp/cmp"
+	"github.com/permgen/permgen/generated/aws/iampolicy"
 )
 
 // Each mapping below is a rule of AWS's documentation, quoted from the API reference
@@ -112,7 +114,9 @@ func TestDocumentedMappings(t *testing.T) {
 	}
 }
 
-// The pages' dependent actions are reported with the call, not granted.
+// The pages' dependent actions are reported with the call; the recorder's grants
+// hold the call's own action, and the written policy adds the dependent ones on
+// "*" (LeastPrivilege's rule), saying so in its notes.
 func TestDependentActionsReported(t *testing.T) {
 	f := newFakeAWS(t)
 	rec := NewRecorder(Account(testAccount), DryRun())
@@ -132,5 +136,13 @@ func TestDependentActionsReported(t *testing.T) {
 	}
 	if g := rec.Grants(); len(g) != 1 || g[0].Action != "lambda:CreateFunction" {
 		t.Errorf("grants = %+v, want lambda:CreateFunction only", g)
+	}
+	w, err := rec.Policies(iampolicy.ManagedPolicy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(w.Notes, "\n")
+	if !strings.Contains(notes, "added iam:PassRole: lambda:CreateFunction lists it as a dependent action") {
+		t.Errorf("notes lack the dependent iam:PassRole:\n%s", notes)
 	}
 }

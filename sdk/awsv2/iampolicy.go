@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/permgen/permgen/generated/aws/catalog"
 	"github.com/permgen/permgen/generated/aws/iampolicy"
 )
 
@@ -54,16 +55,40 @@ func (g *Guard) Option() func(*config.LoadOptions) error {
 	}
 }
 
-// Policy returns the least-privilege identity policy of the recorded calls: each
-// action on exactly the resources the calls named. The error lists what could not
-// be narrowed (an action granted on "*" although it takes a resource type, a call
-// that could not be mapped); the policy is still returned, with those actions on
-// "*", so that the program can run while they are looked at.
+// Policy returns the least-privilege identity policy of the recorded calls, written
+// by iampolicy.LeastPrivilege: each action on exactly the resources the calls named,
+// grouped into statements by service, access level and resource type, with the
+// dependent actions the pages list for them added on "*" (Policies' notes say
+// which). The error (*NarrowError) lists what could not be narrowed (an action on
+// "*" although it takes a resource type, a call that could not be mapped); the
+// policy is still returned, with those actions on "*", so that the program can run
+// while they are looked at. It is one document with every statement; Policies
+// splits it by a kind's size quota.
 func (r *Recorder) Policy() (*iampolicy.Policy, error) {
+	w, err := r.Policies(iampolicy.RoleInlinePolicy)
+	if w == nil {
+		return nil, err
+	}
+	p := &iampolicy.Policy{Version: iampolicy.Version2012}
+	for _, q := range w.Policies {
+		p.Statement = append(p.Statement, q.Statement...)
+	}
+	return p, err
+}
+
+// Policies is Policy split into policies that fit kind's size quota, with
+// LeastPrivilege's notes (dependent actions added, resources widened).
+func (r *Recorder) Policies(kind iampolicy.Kind) (*iampolicy.Written, error) {
 	grants := r.Grants()
-	p := leastPrivilege(grants)
+	var wants []iampolicy.Grant
 	var problems []string
 	for _, g := range grants {
+		info, ok := catalog.LookupAction(g.Action)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s: not in the catalog", g.Action))
+			continue
+		}
+		wants = append(wants, iampolicy.Grant{Action: info, Resource: g.Resource})
 		if g.Unfilled != "" {
 			problems = append(problems, fmt.Sprintf("%s on *: %s", g.Action, g.Unfilled))
 		}
@@ -71,10 +96,21 @@ func (r *Recorder) Policy() (*iampolicy.Policy, error) {
 	for _, u := range r.Unmapped() {
 		problems = append(problems, u.Error())
 	}
-	if len(problems) > 0 {
-		return p, &NarrowError{Problems: problems}
+	w, err := iampolicy.LeastPrivilege(awsCatalog, kind, wants...)
+	if err != nil {
+		return nil, fmt.Errorf("awsperm: writing the policy: %w", err)
 	}
-	return p, nil
+	if len(problems) > 0 {
+		return w, &NarrowError{Problems: problems}
+	}
+	return w, nil
+}
+
+// awsCatalog is the tree-wide catalog of every action, as LeastPrivilege wants it.
+var awsCatalog = iampolicy.CatalogFuncs{
+	LookupActionFunc:       catalog.LookupAction,
+	ServiceActionsFunc:     catalog.ServiceActions,
+	LookupResourceTypeFunc: catalog.LookupResourceType,
 }
 
 // NarrowError lists what the recorder could not narrow to a resource or an action.
@@ -82,31 +118,4 @@ type NarrowError struct{ Problems []string }
 
 func (e *NarrowError) Error() string {
 	return "awsperm: policy not narrowed:\n\t" + strings.Join(e.Problems, "\n\t")
-}
-
-// leastPrivilege groups the grants into Allow statements: resources that need the
-// same set of actions share a statement, in a stable order.
-func leastPrivilege(grants []Grant) *iampolicy.Policy {
-	byResource := map[string][]string{}
-	for _, g := range grants {
-		byResource[g.Resource] = appendUnique(byResource[g.Resource], g.Action)
-	}
-	byActions := map[string][]string{}
-	var keys []string
-	for res, acts := range byResource {
-		sort.Strings(acts)
-		k := strings.Join(acts, ",")
-		if _, ok := byActions[k]; !ok {
-			keys = append(keys, k)
-		}
-		byActions[k] = append(byActions[k], res)
-	}
-	sort.Strings(keys)
-	p := &iampolicy.Policy{Version: iampolicy.Version2012}
-	for _, k := range keys {
-		res := byActions[k]
-		sort.Strings(res)
-		p.Statement = append(p.Statement, iampolicy.Statement{Effect: iampolicy.EffectAllow, Action: strings.Split(k, ","), Resource: res})
-	}
-	return p
 }
