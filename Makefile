@@ -41,6 +41,10 @@ fuzz:
 	$(GO) test ./templates/scopes -run '^$$' -fuzz FuzzParseScopes -fuzztime $(FUZZTIME)
 	$(GO) test ./templates/cam -run '^$$' -fuzz FuzzParseResource -fuzztime $(FUZZTIME)
 	$(GO) test ./templates/cam -run '^$$' -fuzz FuzzPolicyJSON -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/cam -run '^$$' -fuzz '^FuzzUndecodableGrantsNothing$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/cam -run '^$$' -fuzz '^FuzzAddingDenyNeverAllows$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/cam -run '^$$' -fuzz '^FuzzRemovingAllowNeverAllows$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/cam -run '^$$' -fuzz '^FuzzEncodeDecodeSameDecision$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/hostile -run '^$$' -fuzz FuzzEmitHostile -fuzztime $(FUZZTIME)
 
 ## bench: the synthetic corpus, every benchmark, and the report of each figure

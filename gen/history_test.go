@@ -121,3 +121,28 @@ func TestGuardRefusesLostSection(t *testing.T) {
 		t.Errorf("%d actions deprecated, want 51", n)
 	}
 }
+
+// TestMaxLossZeroMeansZero: -max-loss 0 refuses the loss of even one action; it is
+// not the unset flag that falls back to the 20% default.
+func TestMaxLossZeroMeansZero(t *testing.T) {
+	in, out, page := workspace(t)
+	editPage(t, page, func(s string) string { return deleteStaffRow.ReplaceAllString(s, "") })
+	code, _, stderr := runGen(t, "generate", "-in", in, "-out", out, "-import", "github.com/permgen/permgen/generated", "-max-loss", "0")
+	if code != 2 || !strings.Contains(stderr, "1 of 119 actions vanished at once (more than 0%)") {
+		t.Errorf("exit %d, want 2 with the loss refused:\n%s", code, stderr)
+	}
+}
+
+// TestGenerateSummaryIsOneLine: a successful generate says what it wrote and what lint
+// would list in one line, without a count that reads like a failure.
+func TestGenerateSummaryIsOneLine(t *testing.T) {
+	in, out, _ := workspace(t)
+	code, _, stderr := runGen(t, "generate", "-in", in, "-out", out, "-import", "github.com/permgen/permgen/generated")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n"); len(lines) != 1 || strings.Contains(stderr, "anomalies") ||
+		!strings.Contains(stderr, "lint notes 36 vendor quirks (3 corrected by overrides)") {
+		t.Errorf("stderr is not one summary line:\n%s", stderr)
+	}
+}

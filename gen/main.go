@@ -8,6 +8,7 @@
 //	go run ./gen diff       what changed between the checked-in models and the sources, classified
 //	go run ./gen policy lint FILE.json   check a CAM policy against every generated catalog
 //	go run ./gen policy write            the least-privilege policy for "action [resource]" lines
+//	go run ./gen policy eval -request REQ.json POLICY.json...   decide a request as CAM would
 //
 // Every command takes -in (sources folder), -out (output folder) and -import (the
 // output folder's import path; by default worked out from the go.mod above -out).
@@ -36,7 +37,7 @@ var commands = []struct {
 	{"fetch", "refresh the snapshots listed in the manifest over HTTP; exit 1 if a page failed", runFetch},
 	{"catalog", "print every action of every vendor, one a line (-format json for tools)", runCatalog},
 	{"diff", "compare two models and classify what changed (exit 1 changed, 3 breaking)", runDiff},
-	{"policy", "lint a CAM policy (policy lint FILE|-), or write the least-privilege one (policy write)", runPolicy},
+	{"policy", "lint a CAM policy (policy lint FILE|-), write the least-privilege one (policy write), or decide a request (policy eval)", runPolicy},
 }
 
 func main() {

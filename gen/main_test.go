@@ -171,9 +171,9 @@ func TestLintNamesTheKnownAnomalies(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	for _, want := range []string{
-		`sources/tencentcloud/ccc.html: table 写操作 row 10 column 资源六段式: empty-account: resource "qcs::ccc::uin/:SdkAppId/${SdkAppId}"`,
-		`sources/tencentcloud/ccc.html: table 读操作 row 3 column 资源六段式: empty-account:`,
-		`sources/tencentcloud/ccc.html: table 读操作 row 20 column 资源六段式: empty-account:`,
+		`sources/tencentcloud/ccc.html: table 写操作 row 10 column 资源六段式 (action CreateCarrierPrivilegeNumberApplicant): empty-account: resource "qcs::ccc::uin/:SdkAppId/${SdkAppId}"`,
+		`sources/tencentcloud/ccc.html: table 读操作 row 3 column 资源六段式 (action DescribeActiveCarrierPrivilegeNumber): empty-account:`,
+		`sources/tencentcloud/ccc.html: table 读操作 row 20 column 资源六段式 (action DescribeCarrierPrivilegeNumberApplicants): empty-account:`,
 		`shared-description: actions AddBlackUser, DeleteBlackUser share the description "被叫投诉黑名单删除用户"`,
 		`page-granularity: the page says the product is operation-level, but 58 of 119 actions are resource-level`,
 		`typo: API name "DescibeCanSalePhoneNums": "Descibe" looks like a misspelling of "describe"`,

@@ -22,13 +22,17 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 	if handled, err := runPolicyAWS(args, stdout, stderr); handled {
 		return err // AWS policies: gen/policy_aws.go
 	}
-	if len(args) == 0 || (args[0] != "lint" && args[0] != "write") {
+	if len(args) == 0 || (args[0] != "lint" && args[0] != "write" && args[0] != "eval") {
 		fmt.Fprintln(stderr, "usage: go run ./gen policy lint [-format text|json] FILE.json|-")
 		fmt.Fprintln(stderr, "       go run ./gen policy write [FILE|-]   (lines: action [resource])")
+		fmt.Fprintln(stderr, "       go run ./gen policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]")
 		return exitError{2}
 	}
-	if args[0] == "lint" {
+	switch args[0] {
+	case "lint":
 		return runPolicyLint(args[1:], stdout, stderr)
+	case "eval":
+		return runPolicyEval(args[1:], stdout, stderr)
 	}
 	return runPolicyWrite(args[1:], stdout, stderr)
 }

@@ -18,7 +18,7 @@ func TestPolicyLintOperationLevelWithResource(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (findings)\n%s%s", code, stdout, stderr)
 	}
-	want := `testdata/op-level-specific.json: statement[0].resource[0]: error: ccc:CreateIVR is operation-level: CAM authorizes it only on resource "*", so this statement will not apply to it [operation-level-resource]`
+	want := `testdata/op-level-specific.json: statement[0].resource[0]: warning: ccc:CreateIVR is operation-level: CAM authorizes it only on resource "*", so this statement will not apply to it [CAM-W-OPERATION-LEVEL-RESOURCE]`
 	if strings.TrimSpace(stdout) != want {
 		t.Errorf("got:\n%s\nwant:\n%s", stdout, want)
 	}
@@ -36,7 +36,7 @@ func TestPolicyLintCleanAndJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(stdout), &fs); err != nil {
 		t.Fatalf("-format json is not JSON: %v\n%s", err, stdout)
 	}
-	if len(fs) != 1 || fs[0].Path != "statement[0].resource[0]" || fs[0].Rule != "operation-level-resource" {
+	if len(fs) != 1 || fs[0].Path != "statement[0].resource[0]" || fs[0].Rule != "operation-level-resource" || fs[0].Code != cam.CodeOperationLevelResource || fs[0].Fix == "" {
 		t.Errorf("findings %+v", fs)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -100,7 +101,7 @@ func TestAWSLayout(t *testing.T) {
 }
 
 func TestAWSPackageNames(t *testing.T) {
-	got := resolve.AWSPackageNames([]string{"s3", "bedrock-agentcore", "iam", "ab", "a-b", "catalog", "1x", "go"})
+	got := naming.AWSPackageNames([]string{"s3", "bedrock-agentcore", "iam", "ab", "a-b", "catalog", "1x", "go"})
 	for prefix, want := range map[string]string{
 		"s3": "s3", "bedrock-agentcore": "bedrockagentcore", "iam": "iamservice", "a-b": "ab", "ab": "ab2",
 		"catalog": "catalogservice", "1x": "p1x", "go": "pgo",
@@ -293,5 +294,29 @@ func TestAWSDump(t *testing.T) {
 		full := filepath.Join(dir, filepath.FromSlash(f.Path))
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, f.Data, 0o644)
+	}
+}
+
+func TestAWSConditionKeyIdent(t *testing.T) {
+	for key, want := range map[string]string{
+		"s3:authType":                "ConditionKeyAuthType",
+		"s3:x-amz-acl":               "ConditionKeyXAmzAcl",
+		"s3:ExistingObjectTag/<key>": "ConditionKeyExistingObjectTag(key)",
+		"aws:RequestTag/${TagKey}":   "ConditionKeyAwsRequestTag(tagKey)",
+		"ec2messages:Foo":            "ConditionKeyEc2messagesFoo",
+		"codebuild:fileSystemLocations/${identifier}.type": "ConditionKeyFileSystemLocationsType(identifier)",
+	} {
+		prefix := "s3"
+		if strings.HasPrefix(key, "codebuild:") {
+			prefix = "codebuild"
+		}
+		g := resolve.AWSConditionKey(prefix, key)
+		got := g.Ident
+		if len(g.Params) > 0 {
+			got += "(" + strings.Join(g.Params, ", ") + ")"
+		}
+		if got != want {
+			t.Errorf("%s: %s, want %s", key, got, want)
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 	"github.com/permgen/permgen/templates"
@@ -180,7 +181,7 @@ func awsKeyTypes(keys []awsKey) (write.File, error) {
 		if k.Type == "" {
 			continue // used by a row, defined by no table: Type stays unknown
 		}
-		pieces := resolve.ConditionKeyPieces(k.Name)
+		pieces := naming.ConditionKeyPieces(k.Name)
 		l := strings.ToLower(pieces[0])
 		row := fmt.Sprintf("\t{%s, %s},\n", strconv.Quote(l), awsTypeConstLocal(k.Type))
 		if len(pieces) == 1 {
@@ -219,7 +220,7 @@ func awsGlobal(root string, keys []awsKey) (write.File, error) {
 		if !strings.HasPrefix(strings.ToLower(k.Name), "aws:") {
 			continue
 		}
-		g := resolve.AWSConditionKeyIdent("aws", k.Name)
+		g := resolve.AWSConditionKey("aws", k.Name)
 		base := g.Ident
 		for n := 2; owner[g.Ident] != ""; n++ {
 			g.Ident = fmt.Sprintf("%s_%d", base, n)

@@ -93,6 +93,11 @@ func camActions(f *jen.File, p *resolve.Package) {
 	f.Add(doc(
 		fmt.Sprintf("Action is one API of %s that CAM can authorize. Its string form is the", short),
 		fmt.Sprintf("action name a policy uses, %q; the zero Action is invalid.", short+":"+firstName(s)),
+		"",
+		"The integer value is no public contract: it is the action's place in the sorted",
+		"list and changes when the page gains or loses an API. Store and send the name",
+		"(String, MarshalText), never the number; JSON, YAML, flags and database drivers",
+		"get the name through encoding.TextMarshaler.",
 	))
 	f.Type().Id("Action").Uint16()
 	f.Line()
@@ -155,6 +160,30 @@ func camActions(f *jen.File, p *resolve.Package) {
 		jen.Return(jen.Id("all")),
 	)
 	f.Line()
+	f.Add(doc(fmt.Sprintf("MarshalText returns the action's name, %q. The zero Action marshals", short+":"+firstName(s)),
+		"as \"\" so that an unset field survives a round trip; any other invalid Action is an",
+		"error rather than a name no parser would accept."))
+	f.Func().Params(jen.Id("a").Id("Action")).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.If(jen.Id("a").Op("==").Lit(0)).Block(jen.Return(jen.Index().Byte().Values(), jen.Nil())),
+		jen.If(jen.Op("!").Id("a").Dot("Valid").Call()).Block(
+			jen.Return(jen.Nil(), jen.Op("&").Add(camQ(p, "InvalidActionError")).Values(jen.Dict{
+				jen.Id("Service"): jen.Lit(short), jen.Id("Value"): jen.Int().Call(jen.Id("a")),
+			})),
+		),
+		jen.Return(jen.Index().Byte().Call(jen.Id("a").Dot("String").Call()), jen.Nil()),
+	)
+	f.Line()
+	f.Add(doc("UnmarshalText sets a to the action named by text, read as ParseAction reads it, or",
+		"to the zero Action for \"\". An unknown name is a *cam.UnknownActionError that",
+		"suggests the nearest known one; a is then left unchanged."))
+	f.Func().Params(jen.Id("a").Op("*").Id("Action")).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
+		jen.If(jen.Len(jen.Id("text")).Op("==").Lit(0)).Block(jen.Op("*").Id("a").Op("=").Lit(0), jen.Return(jen.Nil())),
+		jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("ParseAction").Call(jen.String().Call(jen.Id("text"))),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
+		jen.Op("*").Id("a").Op("=").Id("p"),
+		jen.Return(jen.Nil()),
+	)
+	f.Line()
 	f.Add(doc(fmt.Sprintf("ParseAction returns the action named s, written %q or %q.", short+":"+firstName(s), firstName(s)),
 		"An unknown name is a *cam.UnknownActionError that suggests the nearest known one."))
 	f.Func().Id("ParseAction").Params(jen.Id("s").String()).Params(jen.Id("Action"), jen.Error()).Block(
@@ -195,13 +224,7 @@ func ipText(s model.Support) string {
 	return string(s)
 }
 
-func patterns(a model.Action) string {
-	var ps []string
-	for _, r := range a.Resources {
-		ps = append(ps, r.Pattern)
-	}
-	return strings.Join(ps, ", ")
-}
+func patterns(a model.Action) string { return strings.Join(a.Patterns(), ", ") }
 
 // posText names a row by its place below sources/, never by an absolute path.
 func posText(s *model.Service, pos model.Pos) string {

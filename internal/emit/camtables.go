@@ -44,29 +44,24 @@ type actionInfo cam.ActionInfo
 `)
 	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{\n", n)
 	for _, a := range s.Actions {
-		var res, types []string
-		seen := map[string]bool{}
-		for _, r := range a.Resources {
-			res = append(res, strconv.Quote(r.Pattern))
-			if t := r.Service + "/" + r.Type; !r.IsWildcard() && !seen[t] {
-				seen[t] = true
-				types = append(types, strconv.Quote(t))
+		// Lists are cam.Names, one constant string each: Info hands them out
+		// without copying and no caller can write through them.
+		res, types := a.Patterns(), a.TypeNames()
+		for _, e := range append(append([]string{}, res...), types...) {
+			if e == "" || strings.Contains(e, namesSep) {
+				return write.File{}, fmt.Errorf("%s: action %s: resource %q is empty or holds a line break", sourceName(p), a.Name, e)
 			}
-		}
-		typeList := "nil"
-		if len(types) > 0 {
-			typeList = "[]string{" + strings.Join(types, ", ") + "}"
 		}
 		dep := ""
 		if a.Deprecated != nil {
 			dep = deprecatedText(a.Deprecated)
 		}
 		// The order of cam.ActionInfo's fields.
-		fmt.Fprintf(&b, "\t{%s, %s, %s, %s, %s, %s, %s, []string{%s}, %s, %s},\n",
+		fmt.Fprintf(&b, "\t{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s},\n",
 			strconv.Quote(s.ShortName), strconv.Quote(a.Name), strconv.Quote(a.Description),
 			enumText(categoryNames[a.Category]), strconv.Quote(a.Section),
 			enumText(granularityNames[a.Granularity]), enumText(supportNames[a.IPRestriction]),
-			strings.Join(res, ", "), typeList, strconv.Quote(dep))
+			strconv.Quote(strings.Join(res, namesSep)), strconv.Quote(strings.Join(types, namesSep)), strconv.Quote(dep))
 	}
 	b.WriteString("}\n")
 	// A compile-time guard, as stringer writes: if the constants and the tables ever
@@ -76,6 +71,9 @@ type actionInfo cam.ActionInfo
 	}
 	return preformatted(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
 }
+
+// namesSep is cam.NamesSep, the separator of a cam.Names list.
+const namesSep = "\n"
 
 // enumText names a runtime constant, or the zero value when the page did not say.
 func enumText(name string) string {
@@ -176,10 +174,18 @@ func camResources(f *jen.File, p *resolve.Package) {
 		f.Add(doc(
 			fmt.Sprintf("%s returns the %s resource %s.", g.Func, commentText(rt.Name), commentText(rt.Pattern)),
 			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", plural(used, "action"), s.ShortName),
+			"An empty argument gives a Resource whose Err says so, which NewPolicy refuses",
+			"and Evaluate denies; \"*\" stands for any value.",
 		))
-		f.Func().Id(g.Func).Params(params...).Add(camQ(p, "Resource")).Block(
-			jen.Return(camQ(p, "Resource").Values(d)),
-		)
+		require := []jen.Code{jen.Lit(p.Name + "." + g.Func)}
+		for _, n := range g.Params {
+			require = append(require, jen.Lit(n), jen.Id(n))
+		}
+		body := camQ(p, "Resource").Values(d)
+		if len(g.Params) > 0 {
+			body = body.Dot("Require").Call(require...)
+		}
+		f.Func().Id(g.Func).Params(params...).Add(camQ(p, "Resource")).Block(jen.Return(body))
 		f.Line()
 	}
 }

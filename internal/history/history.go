@@ -21,9 +21,10 @@ type Options struct {
 	Prune bool
 	// Force accepts losses the guards would refuse.
 	Force bool
-	// MaxLoss is the share of a service's actions or scopes (0 to 1) that may vanish
-	// in one regeneration before the guard refuses it; 0 means DefaultMaxLoss.
-	MaxLoss float64
+	// MaxLoss points at the share of a service's actions or scopes (0 to 1) that may
+	// vanish in one regeneration before the guard refuses it: 0 refuses any loss. Nil
+	// means DefaultMaxLoss, so that unset and zero are not confused.
+	MaxLoss *float64
 }
 
 // DefaultMaxLoss: vendors retire APIs a few at a time; a fifth at once is a redesign.
@@ -33,8 +34,9 @@ const DefaultMaxLoss = 0.2
 // returns the guards' refusals (all of them, joined). A fresh service with no
 // previous snapshot is new and left as it is.
 func Apply(prev, fresh []*model.Service, o Options) error {
-	if o.MaxLoss == 0 {
-		o.MaxLoss = DefaultMaxLoss
+	maxLoss := DefaultMaxLoss
+	if o.MaxLoss != nil {
+		maxLoss = *o.MaxLoss
 	}
 	byPath := map[string]*model.Service{}
 	for _, s := range prev {
@@ -50,7 +52,7 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 			continue
 		}
 		if !o.Force {
-			errs = append(errs, guard(old, s, o.MaxLoss)...)
+			errs = append(errs, guard(old, s, maxLoss)...)
 		}
 		switch s.Kind {
 		case model.FormatTencentCAM, model.FormatAWSSAR:
@@ -107,15 +109,8 @@ func mergeScopes(old, fresh []model.Scope, path string, o Options) []model.Scope
 			continue
 		}
 		s.Deprecated = deprecation(s.Deprecated, path, o)
-		// A vanished scope grants nothing it did not grant before, and only scopes
-		// that still exist.
-		var implies []string
-		for _, n := range s.Implies {
-			if have[n] {
-				implies = append(implies, n)
-			}
-		}
-		s.Implies = implies
+		// What it grants, and what grants it, is derived after this merge
+		// (resolve.Derive), from the same rules as for the live scopes.
 		fresh = append(fresh, s)
 	}
 	sort.Slice(fresh, func(i, j int) bool { return fresh[i].Name < fresh[j].Name })

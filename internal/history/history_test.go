@@ -54,18 +54,23 @@ func TestMergeKeepsAndRestores(t *testing.T) {
 	}
 }
 
-func TestMergeScopesDropsImpliedScopesThatAreGone(t *testing.T) {
+// TestMergeLeavesRelationsToDerive: history only brings vanished scopes back, marked
+// deprecated; what they grant is derived afterwards (resolve.Derive), from every
+// entry, so history neither drops nor invents a relation.
+func TestMergeLeavesRelationsToDerive(t *testing.T) {
 	old := scopes("acme/s.html", "m:admin", "m:read", "m:write", "n:read", "n:write")
 	old.Scopes[0].Implies = []string{"m:read", "m:write"}
 	fresh := scopes("acme/s.html", "m:read", "n:read", "n:write", "m:list")
-	err := Apply([]*model.Service{old}, []*model.Service{fresh}, Options{Today: "2026-01-02", MaxLoss: 0.5})
+	err := Apply([]*model.Service{old}, []*model.Service{fresh}, Options{Today: "2026-01-02", MaxLoss: share(0.5)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := names(fresh), "m:admin(2026-01-02){m:read} m:list{} m:read{} m:write(2026-01-02){} n:read{} n:write{}"; got != want {
+	if got, want := names(fresh), "m:admin(2026-01-02){m:read,m:write} m:list{} m:read{} m:write(2026-01-02){} n:read{} n:write{}"; got != want {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
+
+func share(f float64) *float64 { return &f }
 
 func TestGuards(t *testing.T) {
 	for _, c := range []struct {
@@ -77,7 +82,10 @@ func TestGuards(t *testing.T) {
 		{"small loss", []*model.Service{cam("v/p.html", "A", "B", "C", "D", "E", "F")}, []*model.Service{cam("v/p.html", "A", "B", "C", "D", "E")}, Options{}, ""},
 		{"big loss", []*model.Service{cam("v/p.html", "A", "B", "C", "D", "E")}, []*model.Service{cam("v/p.html", "A", "B", "C")}, Options{},
 			"sources/v/p.html: 2 of 5 actions vanished at once (more than 20%)"},
-		{"big loss allowed by max-loss", []*model.Service{cam("v/p.html", "A", "B", "C", "D", "E")}, []*model.Service{cam("v/p.html", "A", "B", "C")}, Options{MaxLoss: 0.5}, ""},
+		{"big loss allowed by max-loss", []*model.Service{cam("v/p.html", "A", "B", "C", "D", "E")}, []*model.Service{cam("v/p.html", "A", "B", "C")}, Options{MaxLoss: share(0.5)}, ""},
+		{"max-loss 0 refuses one loss", []*model.Service{cam("v/p.html", "A", "B", "C", "D", "E", "F")}, []*model.Service{cam("v/p.html", "A", "B", "C", "D", "E")}, Options{MaxLoss: share(0)},
+			"1 of 6 actions vanished at once (more than 0%)"},
+		{"max-loss 0 accepts no loss", []*model.Service{cam("v/p.html", "A", "B")}, []*model.Service{cam("v/p.html", "A", "B", "C")}, Options{MaxLoss: share(0)}, ""},
 		{"forced", []*model.Service{cam("v/p.html", "A", "B")}, []*model.Service{cam("v/p.html", "X")}, Options{Force: true}, ""},
 		{"page gone", []*model.Service{cam("v/p.html", "A"), cam("v/q.html", "B")}, []*model.Service{cam("v/p.html", "A")}, Options{},
 			"sources/v/q.html: the page is gone"},

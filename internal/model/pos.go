@@ -69,10 +69,16 @@ type Diagnostic struct {
 	Msg  string `json:"msg"`
 	// Fixed is the reason of the override that corrected it, empty when left as found.
 	Fixed string `json:"fixed,omitempty"`
+	// Subject names what the row holds, "action CreateStaff", when the position alone
+	// (a row number) would leave the reader to look it up.
+	Subject string `json:"subject,omitempty"`
 }
 
 func (d Diagnostic) String() string {
 	s := d.Pos.String()
+	if d.Subject != "" {
+		s += " (" + d.Subject + ")"
+	}
 	if s != "" {
 		s += ": "
 	}

@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // Service is one page after resolve: values normalized (Unicode NFC, white space
 // folded), mapped to closed vocabularies, checked and corrected by overrides. It is the
 // record that emitters read and that diffs compare. It carries no Go names.
@@ -138,4 +140,25 @@ type Scope struct {
 	// Deprecated is set when the scope vanished from the page; see Action.Deprecated.
 	Deprecated *Deprecation `json:"deprecated,omitempty"`
 	Pos        Pos          `json:"-"`
+}
+
+// Patterns returns the patterns of the action's resources, in page order.
+func (a Action) Patterns() []string {
+	ps := make([]string, 0, len(a.Resources))
+	for _, r := range a.Resources {
+		ps = append(ps, r.Pattern)
+	}
+	return ps
+}
+
+// TypeNames returns the "service/type" of each specific resource of the action, in
+// page order without repeats; nil for an action authorized only on "*".
+func (a Action) TypeNames() []string {
+	var types []string
+	for _, r := range a.Resources {
+		if t := r.Service + "/" + r.Type; !r.IsWildcard() && !slices.Contains(types, t) {
+			types = append(types, t)
+		}
+	}
+	return types
 }

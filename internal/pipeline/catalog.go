@@ -22,14 +22,7 @@ func (r *Result) CAMActions() []cam.ActionInfo {
 			_ = info.Category.UnmarshalText([]byte(a.Category))
 			_ = info.Granularity.UnmarshalText([]byte(a.Granularity))
 			_ = info.IPRestriction.UnmarshalText([]byte(a.IPRestriction))
-			seen := map[string]bool{}
-			for _, res := range a.Resources {
-				info.Resources = append(info.Resources, res.Pattern)
-				if t := res.Service + "/" + res.Type; !res.IsWildcard() && !seen[t] {
-					seen[t] = true
-					info.ResourceTypes = append(info.ResourceTypes, t)
-				}
-			}
+			info.Resources, info.ResourceTypes = cam.NewNames(a.Patterns()...), cam.NewNames(a.TypeNames()...)
 			out = append(out, info)
 		}
 	}

@@ -7,21 +7,15 @@ import (
 
 // Model reads, scrapes and resolves the sources folder in and returns the model
 // only, in sources order: what `gen catalog` and `gen diff` read. It emits nothing,
-// so it costs what scraping costs. Tencent services get their resource types,
-// which are derived when the tree is named.
+// so it costs what scraping costs. Derived facts (Tencent resource types, scope
+// implications) are derived here as a generation with no history derives them.
 func Model(in string) ([]*model.Service, error) {
 	services, err := resolved(in)
 	if err != nil {
 		return nil, err
 	}
-	var named []*model.Service
 	for _, s := range services {
-		if s.Kind != model.FormatAWSSAR {
-			named = append(named, s)
-		}
-	}
-	if _, _, err := resolve.Tree(named, "permgen.invalid/model"); err != nil {
-		return nil, err
+		resolve.Derive(s)
 	}
 	return services, nil
 }

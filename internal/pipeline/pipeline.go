@@ -26,11 +26,17 @@ type Result struct {
 	Files    []write.File
 }
 
-// Diagnostics returns every anomaly of every service, in sources order.
+// Diagnostics returns every anomaly of every service, in sources order, each
+// service's followed by what naming its package found.
 func (r *Result) Diagnostics() []model.Diagnostic {
+	named := map[*model.Service][]model.Diagnostic{}
+	for _, p := range r.Packages {
+		named[p.Service] = p.Diagnostics
+	}
 	var ds []model.Diagnostic
 	for _, s := range r.Services {
 		ds = append(ds, s.Diagnostics...)
+		ds = append(ds, named[s]...)
 	}
 	return ds
 }
@@ -58,7 +64,7 @@ func page(pg source.Page) (*model.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return resolve.Service(p, pg.Overrides)
+	return resolve.Entries(p, pg.Overrides)
 }
 
 // RunWith is Run with every setting.
@@ -77,6 +83,10 @@ func RunWith(o Options) (*Result, error) {
 		if err := history.Apply(prev, r.Services, o.History); err != nil {
 			return nil, err
 		}
+	}
+	// Derived facts follow the entries history merged, never the other way round.
+	for _, s := range r.Services {
+		resolve.Derive(s)
 	}
 	pkgs, rts, err := resolve.Tree(emitted(r.Services), importRoot)
 	if err != nil {

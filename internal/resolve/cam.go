@@ -60,6 +60,10 @@ func resolveCAM(p *model.Page, ov *overrides) (*model.Service, error) {
 	}
 	sort.Slice(s.Actions, func(i, j int) bool { return s.Actions[i].Name < s.Actions[j].Name })
 	s.Diagnostics = append(s.Diagnostics, camAnomalies(s)...)
+	if s.Source.APIVersion == "" {
+		s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: model.Pos{File: p.Source.File}, Code: "no-api-version",
+			Msg: `the manifest entry of this page gives no "api_version": its generated Client refuses every call until one is set`})
+	}
 	return s, nil
 }
 
@@ -99,8 +103,19 @@ var factNames = map[string]string{
 	model.FactShortName:   "short name (CAM中简称)",
 }
 
-// resolveAction resolves one row; it returns the warnings of the row even on error.
+// resolveAction resolves one row; it returns the warnings of the row even on error,
+// each naming the action the row holds.
 func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
+	a, ds, err := resolveRow(row, t, cat, ov)
+	for i := range ds {
+		if ds[i].Subject == "" && a.Name != "" {
+			ds[i].Subject = "action " + a.Name
+		}
+	}
+	return a, ds, err
+}
+
+func resolveRow(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
 	var ds []model.Diagnostic
 	var errs []error
 	get := func(k string) model.Field {
@@ -110,10 +125,19 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 		}
 		return f
 	}
-	nameF := get(model.KeyAPI)
+	// The row is named by its API name as found; every field an override names is
+	// corrected before it is read.
+	rowName := Text(get(model.KeyAPI).Text)
+	fix := func(k string) model.Field {
+		f, fixed := ov.field(rowName, k, get(k))
+		ds = append(ds, fixed...)
+		return f
+	}
+	nameF := fix(model.KeyAPI)
+	descF := fix(model.KeyDescription)
 	a := model.Action{
 		Name:        Text(nameF.Text),
-		Description: Text(get(model.KeyDescription).Text),
+		Description: Text(descF.Text),
 		Category:    cat,
 		Section:     Text(t.Heading),
 		Pos:         row.Pos,
@@ -122,10 +146,10 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 		errs = append(errs, model.Errorf(nameF.Pos, "API name %q is not an identifier (letters, digits, '_', starting with a letter)", a.Name))
 	}
 	var err error
-	if a.Granularity, err = granularities.parse(get(model.KeyGranularity)); err != nil {
+	if a.Granularity, err = granularities.parse(fix(model.KeyGranularity)); err != nil {
 		errs = append(errs, err)
 	}
-	if ipF, ok := row.Field(model.KeyIP); ok && Text(ipF.Text) != "" {
+	if ipF := fix(model.KeyIP); Text(ipF.Text) != "" {
 		if a.IPRestriction, err = supports.parse(ipF); err != nil {
 			errs = append(errs, err)
 		}
@@ -159,7 +183,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 		return a, ds, errors.Join(errs...)
 	}
 	if a.Description == "" {
-		ds = append(ds, model.Diagnostic{Pos: get(model.KeyDescription).Pos, Code: "empty-description", Msg: fmt.Sprintf("action %s has no description", a.Name)})
+		ds = append(ds, model.Diagnostic{Pos: descF.Pos, Code: "empty-description", Msg: "the page gives no description"})
 	}
 	ds = append(ds, granularityDiagnostics(a, resF.Pos)...)
 	return a, ds, nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/naming"
 )
 
 // Package is the Go view of one service: the model plus every Go name the emitter
@@ -23,6 +24,11 @@ type Package struct {
 	Actions   []GoAction
 	Resources []GoResourceType
 	Scopes    []GoScope
+
+	// Diagnostics are what naming found worth a look (names numbered to avoid a
+	// clash). They are kept here, not appended to the model: Tree reads the model
+	// and writes nothing back.
+	Diagnostics []model.Diagnostic
 }
 
 // GoAction names one action.
@@ -68,19 +74,14 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 			awsPrefixes = append(awsPrefixes, s.ShortName)
 		}
 	}
-	awsNames := AWSPackageNames(awsPrefixes)
+	awsNames := naming.AWSPackageNames(awsPrefixes)
 	for _, s := range services {
 		p := &Package{Service: s}
 		switch s.Kind {
 		case model.FormatAWSSAR:
 			p.awsPackage(path.Join(AWSDir, awsNames[s.ShortName]), importRoot)
 		case model.FormatTencentCAM:
-			// Derived here, after history kept vanished actions, so that their
-			// resource builders stay too.
-			var ds []model.Diagnostic
-			s.ResourceTypes, ds = resourceTypes(s.Actions)
-			s.Diagnostics = append(s.Diagnostics, ds...)
-			name := PackageName(s.ShortName)
+			name := naming.PackageName(s.ShortName)
 			if name == "cam" {
 				name = "camapi" // the runtime package owns "cam"
 			}
@@ -94,13 +95,13 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 			p.Dir = s.Source.Vendor
 			if scopePages[s.Source.Vendor] > 1 {
 				base := strings.TrimSuffix(path.Base(s.Source.File), path.Ext(s.Source.File))
-				p.Dir = path.Join(s.Source.Vendor, PackageName(base))
+				p.Dir = path.Join(s.Source.Vendor, naming.PackageName(base))
 			}
 		}
 		if s.Source.Package != "" {
 			p.Dir = path.Clean(s.Source.Package)
 		}
-		p.Name = PackageName(path.Base(p.Dir))
+		p.Name = naming.PackageName(path.Base(p.Dir))
 		p.ImportPath = path.Join(importRoot, p.Dir)
 		if p.AWS != nil {
 			// named by awsPackage
@@ -138,17 +139,13 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 	return pkgs, rts, errors.Join(errs...)
 }
 
-// fixed are the identifiers a generated package declares besides the data-driven ones.
-var fixed = []string{"Action", "Actions", "ParseAction", "Service", "Client", "NewClient", "APIVersion",
-	"ResourceTypes", "Scope", "Scopes", "ParseScope", "ParseScopes", "ScopeSet", "NewScopeSet", "UnknownScopeError"}
-
 // name gives Go names to the package's symbols and checks them for clashes. Scopes
 // that differ only where Go names cannot (member:toggle vs member:Toggle) are
 // numbered in sorted order, which does not depend on the page's order, and reported.
 func (p *Package) name() error {
 	s := p.Service
 	owner := map[string]string{}
-	for _, f := range fixed {
+	for _, f := range naming.Fixed() {
 		owner[f] = "the package's own API"
 	}
 	var errs []error
@@ -161,21 +158,17 @@ func (p *Package) name() error {
 		return true
 	}
 	for _, a := range s.Actions {
-		id := Ident("Action", a.Name)
+		id := naming.Action(a.Name)
 		claim(id, "action "+a.Name, a.Pos)
-		p.Actions = append(p.Actions, GoAction{Ident: id, Method: Ident(a.Name)})
+		p.Actions = append(p.Actions, GoAction{Ident: id, Method: naming.Method(a.Name)})
 	}
 	for _, rt := range s.ResourceTypes {
-		parts := []string{rt.Name, "Resource"}
-		if rt.Service != s.ShortName {
-			parts = append([]string{rt.Service}, parts...)
-		}
-		id := Ident(parts...)
+		id := naming.ResourceBuilder(rt.Service, rt.Name, s.ShortName)
 		claim(id, "resource type "+rt.Service+"/"+rt.Name, model.Pos{File: s.Source.File})
 		g := GoResourceType{Func: id}
 		used := map[string]int{}
 		for _, ph := range rt.Placeholders {
-			n := Param(ph)
+			n := naming.Param(ph)
 			used[n]++
 			if used[n] > 1 {
 				n = fmt.Sprintf("%s%d", n, used[n])
@@ -186,12 +179,12 @@ func (p *Package) name() error {
 	}
 	count := map[string]int{}
 	for _, sc := range s.Scopes {
-		id := Ident("Scope", sc.Namespace, sc.Verb)
+		id := naming.Scope(sc.Namespace, sc.Verb)
 		count[id]++
 		if count[id] > 1 {
 			first := owner[id]
 			id = fmt.Sprintf("%s_%d", id, count[id])
-			s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: sc.Pos, Code: "go-name-collision",
+			p.Diagnostics = append(p.Diagnostics, model.Diagnostic{Pos: sc.Pos, Code: "go-name-collision",
 				Msg: fmt.Sprintf("scope %s gets Go name %s because %s is taken by %s", sc.Name, id, id[:strings.LastIndex(id, "_")], first)})
 		}
 		claim(id, "scope "+sc.Name, sc.Pos)

@@ -26,6 +26,10 @@ func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
 	for _, t := range p.Tables {
 		for _, row := range t.Rows {
 			f, _ := row.Field(model.KeyScope)
+			// The row is named by its scope as found; an override may correct it.
+			rowName := Text(f.Text)
+			f, fixed := ov.field(rowName, model.KeyScope, f)
+			s.Diagnostics = append(s.Diagnostics, fixed...)
 			name := Text(f.Text)
 			m := scopeName.FindStringSubmatch(name)
 			if m == nil {
@@ -38,8 +42,9 @@ func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
 			}
 			seen[name] = row.Pos
 			d, _ := row.Field(model.KeyDescription)
-			desc, _ := ov.apply(name, model.KeyDescription, d.Text)
-			s.Scopes = append(s.Scopes, model.Scope{Name: name, Namespace: m[1], Verb: m[2], Description: Text(desc), Pos: row.Pos})
+			d, fixed = ov.field(rowName, model.KeyDescription, d)
+			s.Diagnostics = append(s.Diagnostics, fixed...)
+			s.Scopes = append(s.Scopes, model.Scope{Name: name, Namespace: m[1], Verb: m[2], Description: Text(d.Text), Pos: row.Pos})
 		}
 	}
 	if len(s.Scopes) == 0 && len(errs) == 0 {
@@ -51,7 +56,6 @@ func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
 	// Anomalies are reported in page order, which is how a maintainer reads the page.
 	s.Diagnostics = append(s.Diagnostics, scopeAnomalies(s.Scopes)...)
 	sort.Slice(s.Scopes, func(i, j int) bool { return s.Scopes[i].Name < s.Scopes[j].Name })
-	s.Diagnostics = append(s.Diagnostics, implications(s)...)
 	return s, nil
 }
 
@@ -72,10 +76,15 @@ func implications(s *model.Service) []model.Diagnostic {
 		}
 		hasAdmin[sc.Namespace] = true
 		m := adminDescription.FindStringSubmatch(sc.Description)
+		// A deprecated scope is no longer on the page: it keeps its relations, but
+		// the page has nothing left to report about it.
+		report := sc.Deprecated == nil
 		switch {
 		case m == nil:
-			ds = append(ds, model.Diagnostic{Pos: sc.Pos, Code: "admin-description",
-				Msg: fmt.Sprintf("scope %s is an admin scope but its description %q does not say it grants all %s APIs; it is given no implied scopes", sc.Name, sc.Description, sc.Namespace)})
+			if report {
+				ds = append(ds, model.Diagnostic{Pos: sc.Pos, Code: "admin-description",
+					Msg: fmt.Sprintf("scope %s is an admin scope but its description %q does not say it grants all %s APIs; it is given no implied scopes", sc.Name, sc.Description, sc.Namespace)})
+			}
 			continue
 		case m[1] == "":
 			grantsAll = sc.Name
@@ -91,20 +100,28 @@ func implications(s *model.Service) []model.Diagnostic {
 				}
 			}
 		default:
-			ds = append(ds, model.Diagnostic{Pos: sc.Pos, Code: "admin-description",
-				Msg: fmt.Sprintf("scope %s says it grants all %s APIs, which is not its namespace %q; it is given no implied scopes", sc.Name, m[1], sc.Namespace)})
+			if report {
+				ds = append(ds, model.Diagnostic{Pos: sc.Pos, Code: "admin-description",
+					Msg: fmt.Sprintf("scope %s says it grants all %s APIs, which is not its namespace %q; it is given no implied scopes", sc.Name, m[1], sc.Namespace)})
+			}
 			continue
 		}
+		sc.ImpliesWhy = fmt.Sprintf("verb \"admin\" and description %q", sc.Description)
 		// The place is given without the file: generated code must not depend on
 		// where the sources folder was (-in), and the package doc names the page.
 		at := sc.Pos
 		at.File = ""
-		sc.ImpliesWhy = fmt.Sprintf("verb \"admin\" and description %q (%s)", sc.Description, at)
+		if s := at.String(); s != "" {
+			sc.ImpliesWhy += " (" + s + ")"
+		}
 	}
 	var nss []string
 	seen := map[string]bool{}
 	first := map[string]model.Pos{}
 	for _, sc := range s.Scopes {
+		if sc.Deprecated != nil {
+			continue
+		}
 		if !seen[sc.Namespace] {
 			seen[sc.Namespace] = true
 			nss = append(nss, sc.Namespace)

@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/resolve"
 )
 
 // ManifestFile and OverridesFile are the two bookkeeping files of a sources folder.
@@ -34,7 +33,7 @@ type Manifest struct {
 type Page struct {
 	Source    model.Source
 	HTML      []byte
-	Overrides []resolve.Override
+	Overrides []model.Override
 }
 
 // Load reads every page below dir: those in the manifest with the facts it records,
@@ -45,7 +44,7 @@ func Load(dir string) ([]Page, error) {
 	if err := readJSON(filepath.Join(dir, ManifestFile), &m, !HasAWSPages(dir)); err != nil {
 		return nil, err
 	}
-	var ovs []resolve.Override
+	var ovs []model.Override
 	if err := readJSON(filepath.Join(dir, OverridesFile), &ovs, false); err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ type StatementBuilder struct {
 	effect    Effect
 	actions   []Action
 	resources []string
+	refused   []Resource // resources whose builder refused its arguments
 	condition Condition
 }
 
@@ -27,6 +28,10 @@ func Deny(actions ...Action) *StatementBuilder {
 // statement without On applies to "*".
 func (b *StatementBuilder) On(resources ...Resource) *StatementBuilder {
 	for _, r := range resources {
+		if r.Err() != nil {
+			b.refused = append(b.refused, r)
+			continue
+		}
 		b.resources = append(b.resources, r.String())
 	}
 	return b
@@ -57,6 +62,9 @@ func (b *StatementBuilder) When(operator, key string, values ...string) *Stateme
 // but silently not honour. The error joins a *RuleError for each broken rule:
 //
 //   - a statement without actions, or with a nil action (RuleNoAction);
+//   - an action that is no action: the zero value of a service's Action type, a number
+//     past its last constant, or an ActionInfo without a name (RuleBadAction);
+//   - a Resource whose builder refused its arguments, e.g. an empty ID (RuleBadResource);
 //   - an operation-level action restricted to a specific resource: CAM treats it as no
 //     permission (RuleOperationLevelResource);
 //   - a resource whose type is not among the action's resource types
@@ -88,6 +96,9 @@ func (b *StatementBuilder) build(i int) (Statement, []error) {
 	if len(s.Resource) == 0 {
 		s.Resource = Values{"*"}
 	}
+	for _, r := range b.refused {
+		errs = append(errs, &RuleError{Statement: i, Rule: RuleBadResource, Resource: r.String(), Msg: r.Err().Error()})
+	}
 	if len(b.actions) == 0 {
 		errs = append(errs, &RuleError{Statement: i, Rule: RuleNoAction, Msg: "statement has no action; name at least one in cam." + b.effect.builderName()})
 	}
@@ -111,11 +122,16 @@ func (b *StatementBuilder) build(i int) (Statement, []error) {
 			continue
 		}
 		name := a.String()
+		info := a.Info()
+		if info.Service == "" || info.Name == "" {
+			errs = append(errs, &RuleError{Statement: i, Rule: RuleBadAction, Action: name,
+				Msg: fmt.Sprintf("action %d (%s) is not one of a service's actions; use a generated constant or ParseAction", j, name)})
+			continue
+		}
 		s.Action = append(s.Action, name)
 		if all {
 			continue
 		}
-		info := a.Info()
 		for k, r := range s.Resource {
 			if parsed[k].IsZero() {
 				continue // unparseable, reported above

@@ -2,22 +2,12 @@ package cam
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 )
 
-// Request is one access to decide: an action, the resource it touches and the values of
-// condition keys such as "qcs:ip".
-type Request struct {
-	Action Action
-	// Resource is the resource the call touches; the zero Resource means no specific
-	// resource, which only statements on "*" cover.
-	Resource Resource
-	// Context holds condition key values, e.g. {"qcs:ip": "10.1.2.3"}. A condition on a
-	// key missing here fails closed (see Condition).
-	Context map[string]string
-}
-
-// Outcome is how a policy decided a request. The zero value is an implicit deny, so
+// Outcome is how the policies decided a request. The zero value is an implicit deny, so
 // a Decision nobody filled in denies.
 type Outcome uint8
 
@@ -41,17 +31,104 @@ func (o Outcome) String() string {
 	return fmt.Sprintf("Outcome(%d)", uint8(o))
 }
 
-// Decision is a policy's answer to a Request, with what decided it.
+// Name returns the outcome as `gen policy eval` prints it: "allow", "explicit_deny" or
+// "implicit_deny".
+func (o Outcome) Name() string {
+	switch o {
+	case OutcomeAllow:
+		return "allow"
+	case OutcomeExplicitDeny:
+		return "explicit_deny"
+	}
+	return "implicit_deny"
+}
+
+// StatementRef names one statement: the index of its policy in the list given to
+// Evaluate (or the boundary), and its index in that policy.
+type StatementRef struct {
+	Policy    int  `json:"policy"`
+	Statement int  `json:"statement"`
+	Boundary  bool `json:"boundary,omitempty"` // the statement is the permission boundary's
+}
+
+// String returns "policy 0 statement 2", or "boundary statement 1".
+func (r StatementRef) String() string {
+	if r.Boundary {
+		return "boundary statement " + strconv.Itoa(r.Statement)
+	}
+	return "policy " + strconv.Itoa(r.Policy) + " statement " + strconv.Itoa(r.Statement)
+}
+
+// maxExplained is how many matched statements and missing keys a Decision keeps; it
+// keeps them inline so that Evaluate does not allocate. The counts are exact.
+const maxExplained = 16
+
+// Decision is the answer to a Request, with what decided it.
 type Decision struct {
 	Outcome Outcome
-	// Statement is the index of the statement that decided: the first applying deny,
-	// else the first applying allow; -1 when none applied.
+	// Policy and Statement locate the statement that decided: the first deny that
+	// applied, else the first allow; both -1 when none did. For an implicit deny by
+	// the permission boundary, they are -1 and ByBoundary is set.
+	Policy    int
 	Statement int
-	Action    Action   // the request's action
-	Resource  Resource // the request's resource
+	// ByBoundary is set when the permission boundary decided: one of its denies
+	// applied, or it does not allow what the policies allow.
+	ByBoundary bool
+	Action     Action   // the request's action
+	Resource   Resource // the request's resource
 	// WildcardOnly is set when the action is authorized only on "*" (operation or
 	// service level), so only statements on resource "*" could apply.
 	WildcardOnly bool
+
+	matched  [maxExplained]StatementRef
+	nMatched int
+	missing  [maxExplained]string
+	nMissing int
+}
+
+// Deciding returns the statement that decided, and false when none did.
+func (d *Decision) Deciding() (StatementRef, bool) {
+	if d.Statement < 0 {
+		return StatementRef{}, false
+	}
+	return StatementRef{Policy: d.Policy, Statement: d.Statement, Boundary: d.ByBoundary}, true
+}
+
+// Matched returns every statement that applied to the request, allows and denies, in
+// policy order, the boundary's last. It holds the first 16; MatchedCount is the total.
+func (d *Decision) Matched() []StatementRef {
+	return append([]StatementRef(nil), d.matched[:min(d.nMatched, maxExplained)]...)
+}
+
+// MatchedCount is how many statements applied.
+func (d *Decision) MatchedCount() int { return d.nMatched }
+
+// MissingKeys returns the condition keys that the conditions of statements whose action
+// and resource matched needed but the request's Context lacked (AWS's simulator calls
+// them missing context values), each once, sorted; at most 16.
+func (d *Decision) MissingKeys() []string {
+	keys := append([]string(nil), d.missing[:min(d.nMissing, maxExplained)]...)
+	slices.Sort(keys)
+	return keys
+}
+
+func (d *Decision) addMatched(r StatementRef) {
+	if d.nMatched < maxExplained {
+		d.matched[d.nMatched] = r
+	}
+	d.nMatched++
+}
+
+func (d *Decision) addMissing(key string) {
+	for i := 0; i < min(d.nMissing, maxExplained); i++ {
+		if d.missing[i] == key {
+			return
+		}
+	}
+	if d.nMissing < maxExplained {
+		d.missing[d.nMissing] = key
+		d.nMissing++
+	}
 }
 
 // Allowed reports whether the request is allowed.
@@ -62,90 +139,343 @@ func (d Decision) Allowed() bool { return d.Outcome == OutcomeAllow }
 func (d Decision) Explicit() bool { return d.Outcome == OutcomeExplicitDeny }
 
 // String explains the decision, e.g. "denied explicitly: statement 1 denies
-// ccc:DescribeTelCdr on qcs::ccc::uin/100001:SdkAppId/1400001".
+// ccc:DescribeTelCdr on qcs::ccc::uin/100001:SdkAppId/1400001". With several policies
+// the statement is named with its policy ("policy 1 statement 0").
 func (d Decision) String() string {
 	action := "<nil action>"
 	if d.Action != nil {
 		action = d.Action.String()
 	}
 	what := action + " on " + d.Resource.String()
-	switch d.Outcome {
-	case OutcomeAllow:
-		return fmt.Sprintf("allowed: statement %d allows %s", d.Statement, what)
-	case OutcomeExplicitDeny:
-		return fmt.Sprintf("denied explicitly: statement %d denies %s", d.Statement, what)
+	ref := "statement " + strconv.Itoa(d.Statement)
+	if d.ByBoundary {
+		ref = "boundary " + ref
+	} else if d.Policy > 0 {
+		ref = "policy " + strconv.Itoa(d.Policy) + " " + ref
 	}
-	s := "denied implicitly: no statement allows " + what
-	if d.WildcardOnly && !d.Resource.IsZero() {
-		s += " (" + action + " is authorized only on resource \"*\", so statements on specific resources do not apply)"
+	var s string
+	switch {
+	case d.Outcome == OutcomeAllow:
+		s = "allowed: " + ref + " allows " + what
+	case d.Outcome == OutcomeExplicitDeny:
+		s = "denied explicitly: " + ref + " denies " + what
+	case d.ByBoundary:
+		s = "denied implicitly: the permission boundary does not allow " + what
+	default:
+		s = "denied implicitly: no statement allows " + what
+		if d.WildcardOnly && !d.Resource.IsZero() {
+			s += " (" + action + " is authorized only on resource \"*\", so statements on specific resources do not apply)"
+		}
+	}
+	if d.nMissing > 0 {
+		s += "; context lacked " + strings.Join(d.MissingKeys(), ", ")
 	}
 	return s
 }
 
-// Evaluate decides req the way CAM does for one policy: a deny that applies wins; else
-// an allow that applies allows; else the request is denied implicitly. A statement
-// applies when one of its actions and one of its resources match (with '*' wildcards,
-// see MatchPattern and Resource) and its condition holds. An action authorized only on
-// "*" is matched against resource "*" whatever the request names, so only statements
-// whose resources include "*" apply to it. Principals are not considered.
-func (p Policy) Evaluate(req Request) Decision {
-	d := Decision{Statement: -1, Action: req.Action, Resource: req.Resource}
-	if req.Action == nil {
+// Evaluate decides req as CAM does for a caller with the given policies attached (all of
+// them: identity policies of the user, its groups, its roles) and an optional
+// permission boundary:
+//
+//   - a deny statement of any policy that applies denies, explicitly;
+//   - else an allow statement that applies allows, if the boundary (when given) allows
+//     too: the boundary intersects, it never grants; a deny of the boundary denies;
+//   - else the request is denied implicitly.
+//
+// A statement applies when its principal (if any) names the caller, one of its actions
+// and one of its resources match, and its condition holds. What cannot be decided
+// (a missing caller or policy owner, an unresolvable policy variable, a malformed
+// pattern or value) makes an allow not apply and a deny apply. See the README section
+// "How permgen decides, and where the docs are silent" for every such choice.
+//
+// Evaluate does not allocate unless a policy uses variables (${uin} and the like).
+func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
+	d := Decision{Policy: -1, Statement: -1, Action: req.Action, Resource: req.Resource}
+	if req.Action == nil || req.Resource.Err() != nil {
+		return d // fail closed: a resource a builder refused names nothing to allow
+	}
+	e := evaluator{req: &req, name: req.Action.String()}
+	g := req.Granularity
+	if g == UnknownGranularity {
+		g = req.Action.Info().Granularity
+	}
+	switch {
+	case g.wildcardOnly():
+		e.wildcardOnly, d.WildcardOnly = true, true
+	case g == UnknownGranularity:
+		e.unknownGranularity = true
+	}
+	allowP, allowS := -1, -1
+	for pi := range policies {
+		p := &policies[pi]
+		for si := range p.Statement {
+			s := &p.Statement[si]
+			if !e.applies(p, s, &d) {
+				continue
+			}
+			d.addMatched(StatementRef{Policy: pi, Statement: si})
+			switch {
+			case s.Effect == EffectDeny && d.Outcome != OutcomeExplicitDeny:
+				d.Outcome, d.Policy, d.Statement = OutcomeExplicitDeny, pi, si
+			case s.Effect == EffectAllow && allowS < 0:
+				allowP, allowS = pi, si
+			}
+		}
+	}
+	boundaryAllows := boundary == nil
+	if boundary != nil {
+		for si := range boundary.Statement {
+			s := &boundary.Statement[si]
+			if !e.applies(boundary, s, &d) {
+				continue
+			}
+			d.addMatched(StatementRef{Statement: si, Boundary: true})
+			switch {
+			case s.Effect == EffectDeny && d.Outcome != OutcomeExplicitDeny:
+				d.Outcome, d.Policy, d.Statement, d.ByBoundary = OutcomeExplicitDeny, -1, si, true
+			case s.Effect == EffectAllow:
+				boundaryAllows = true
+			}
+		}
+	}
+	if d.Outcome == OutcomeExplicitDeny || allowS < 0 {
 		return d
 	}
-	name := req.Action.String()
-	res := req.Resource
-	if req.Action.Info().Granularity.wildcardOnly() {
-		d.WildcardOnly = true
-		res = Resource{}
+	if !boundaryAllows {
+		d.ByBoundary = true
+		return d
 	}
-	var buf [128]byte // room to spell res for patterns matched as whole names
-	allow := -1
-	for i := range p.Statement {
-		s := &p.Statement[i]
-		if s.Effect == EffectAllow && allow >= 0 {
-			continue // only a deny can still change the answer
-		}
-		if s.Effect != EffectAllow && s.Effect != EffectDeny {
-			continue
-		}
-		if !s.matchesAction(name) || !s.matchesResource(res, buf[:0]) {
-			continue
-		}
-		if len(s.Condition) > 0 && !s.Condition.holds(req.Context, s.Effect == EffectDeny) {
-			continue
-		}
-		if s.Effect == EffectDeny {
-			d.Outcome, d.Statement = OutcomeExplicitDeny, i
-			return d
-		}
-		allow = i
-	}
-	if allow >= 0 {
-		d.Outcome, d.Statement = OutcomeAllow, allow
-	}
+	d.Outcome, d.Policy, d.Statement = OutcomeAllow, allowP, allowS
 	return d
 }
 
-// Allows reports whether p allows action on resource, with no condition context.
+// Evaluate decides req against p alone, as Evaluate(req, []Policy{p}, nil) does.
+func (p Policy) Evaluate(req Request) Decision {
+	ps := [1]Policy{p}
+	return Evaluate(req, ps[:], nil)
+}
+
+// Allows reports whether p allows action on resource, with no caller, owner or context.
 func (p Policy) Allows(action Action, resource Resource) bool {
 	return p.Evaluate(Request{Action: action, Resource: resource}).Allowed()
 }
 
-func (s *Statement) matchesAction(name string) bool {
-	for _, pat := range s.Action {
-		if MatchPattern(strings.TrimPrefix(pat, "name/"), name) {
+// evaluator holds what every statement of one evaluation is matched against.
+type evaluator struct {
+	req                *Request
+	name               string // the action's name
+	wildcardOnly       bool   // the action is authorized only on "*"
+	unknownGranularity bool   // nobody said; allow reads it as wildcardOnly, deny both ways
+}
+
+// applies reports whether statement s of policy p applies to the request, recording the
+// context keys its condition needed and did not find.
+func (e *evaluator) applies(p *Policy, s *Statement, d *Decision) bool {
+	if s.Effect != EffectAllow && s.Effect != EffectDeny {
+		return false
+	}
+	deny := s.Effect == EffectDeny
+	pr := s.Principal
+	if len(pr) == 0 {
+		pr = p.Principal
+	}
+	if len(pr) > 0 && !e.principalMatches(pr, deny) {
+		return false
+	}
+	if !e.actionMatches(s.Action, deny) || !e.resourceMatches(s.Resource, deny) {
+		return false
+	}
+	return len(s.Condition) == 0 || e.conditionHolds(s.Condition, deny, d)
+}
+
+func (e *evaluator) actionMatches(patterns Values, deny bool) bool {
+	for _, pat := range patterns {
+		pat = strings.TrimPrefix(pat, "name/")
+		if deny {
+			// Silent docs: a deny reads action names case-insensitively and '?' as
+			// one character, so that it applies to every name it might mean.
+			if matchLoose(pat, e.name) {
+				return true
+			}
+		} else if MatchPattern(pat, e.name) {
 			return true
 		}
 	}
 	return false
 }
 
-func (s *Statement) matchesResource(r Resource, buf []byte) bool {
-	for _, pat := range s.Resource {
-		if matchResource(pat, r, buf) {
+func (e *evaluator) resourceMatches(patterns Values, deny bool) bool {
+	for _, pat := range patterns {
+		var ok bool
+		switch {
+		case (e.wildcardOnly || e.unknownGranularity) && !deny:
+			// "If the action is an operation that does not need to be associated
+			// with a resource, the resource needs to be defined as *."
+			ok = isWildcard(pat)
+		case e.wildcardOnly || e.unknownGranularity:
+			// A deny naming the resource still applies: of the two readings
+			// (ignored, or matched) it takes the one that allows less.
+			ok = isWildcard(pat) || e.resourcePatternMatches(pat, true)
+		default:
+			ok = e.resourcePatternMatches(pat, deny)
+		}
+		if ok {
 			return true
 		}
 	}
 	return false
+}
+
+// resourcePatternMatches matches one six-segment pattern against the request's resource.
+// A pattern CAM would refuse (not six segments, a project_id, no service) cannot be
+// matched: it fails closed.
+func (e *evaluator) resourcePatternMatches(pat string, deny bool) bool {
+	if isWildcard(pat) {
+		return true
+	}
+	if strings.Contains(pat, "${") {
+		// "A policy variable can be in the last segment in a 6-segment resource
+		// description", and for COS "The above policy variable cannot be used in
+		// $ResourcesPath". Elsewhere an allow reads it literally, which matches
+		// nothing; a deny substitutes it all the same.
+		if raw, n := splitResource(pat); !deny && n == 6 && (raw.Service == "cos" ||
+			strings.Contains(pat[:len(pat)-len(raw.Resource)], "${")) {
+			return false
+		}
+		sub, ok := substitute(pat, &e.req.Caller)
+		if !ok {
+			return deny
+		}
+		pat = sub
+	}
+	r := e.req.Resource
+	pr, n := splitResource(pat)
+	if n < 6 || !strings.HasPrefix(pat, "qcs:") || pr.Resource == "" || pr.Project != "" || pr.Service == "" {
+		return deny
+	}
+	if r.IsZero() {
+		return false // a resource-level action named no resource: only "*" covers it
+	}
+	if !matchSeg(pr.Service, r.Service, deny) || (pr.Region != "" && !matchSeg(pr.Region, r.Region, deny)) {
+		return false
+	}
+	switch {
+	case pr.Account == "":
+		// "If this value is empty, it means the account segment is the root account
+		// of the user who created the policy."
+		o := e.req.PolicyOwner
+		if o.Uin == "" && o.AppID == "" {
+			return deny
+		}
+		if !(o.Uin != "" && cutEqual(r.Account, "uin/", o.Uin) || o.AppID != "" && cutEqual(r.Account, "uid/", o.AppID)) {
+			return false
+		}
+	case deny:
+		if !matchLoose(pr.Account, r.Account) {
+			return false
+		}
+	case pr.Account != r.Account:
+		// Silent docs: an allow reads '*' in the account literally, never as "every
+		// account", so a pattern cannot grant across accounts by accident.
+		return false
+	}
+	if deny {
+		return matchLoose(pr.Resource, r.Resource)
+	}
+	return MatchPattern(pr.Resource, r.Resource)
+}
+
+func matchSeg(pattern, value string, deny bool) bool {
+	if deny {
+		return matchLoose(pattern, value)
+	}
+	return MatchPattern(pattern, value)
+}
+
+// cutEqual reports whether s is prefix+want, without building the string.
+func cutEqual(s, prefix, want string) bool {
+	return len(s) == len(prefix)+len(want) && strings.HasPrefix(s, prefix) && s[len(prefix):] == want
+}
+
+// principalMatches reports whether a principal element names the caller. Only the "qcs"
+// entry names CAM identities.
+func (e *evaluator) principalMatches(pr Principal, deny bool) bool {
+	for k, vals := range pr {
+		if k != "qcs" {
+			if deny {
+				return true // an entry we cannot read: a deny still applies
+			}
+			continue
+		}
+		for _, v := range vals {
+			if e.principalValueMatches(v, deny) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (e *evaluator) principalValueMatches(v string, deny bool) bool {
+	if v == "*" {
+		return true
+	}
+	c := &e.req.Caller
+	if c.Principal != "" {
+		if deny {
+			return matchLoose(v, c.Principal)
+		}
+		return MatchPattern(v, c.Principal)
+	}
+	if c.Uin == "" || c.OwnerUin == "" {
+		return deny // who calls is unknown
+	}
+	pr, n := splitResource(v)
+	if n < 6 || !strings.HasPrefix(v, "qcs:") || pr.Service != "cam" {
+		return deny
+	}
+	owner, ok := strings.CutPrefix(pr.Account, "uin/")
+	if !ok || !matchSeg(owner, c.OwnerUin, deny) {
+		return deny && !ok
+	}
+	if pr.Resource == "root" {
+		return c.Uin == c.OwnerUin
+	}
+	uin, ok := strings.CutPrefix(pr.Resource, "uin/")
+	if !ok {
+		return deny // a role, a group: not something the caller's uin can be matched to
+	}
+	return matchSeg(uin, c.Uin, deny)
+}
+
+// substitute replaces the policy variables ${uin}, ${owner_uin} and ${app_id} in s with
+// the caller's values. ok is false when a variable is unknown or its value is empty.
+func substitute(s string, c *Caller) (string, bool) {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String(), true
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return "", false
+		}
+		var v string
+		switch s[i+2 : i+j] {
+		case "uin":
+			v = c.Uin
+		case "owner_uin":
+			v = c.OwnerUin
+		case "app_id":
+			v = c.AppID
+		}
+		if v == "" {
+			return "", false
+		}
+		b.WriteString(s[:i])
+		b.WriteString(v)
+		s = s[i+j+1:]
+	}
 }

@@ -14,9 +14,9 @@ const (
 	cvmRunInstances
 )
 
-var sdkAppID = []string{"qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"}
-var sdkAppIDType = []string{"ccc/SdkAppId"}
-var star = []string{"*"}
+var sdkAppID = NewNames("qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}")
+var sdkAppIDType = NewNames("ccc/SdkAppId")
+var star = NewNames("*")
 
 var fakeInfo = [...]ActionInfo{
 	createStaff:           {Service: "ccc", Name: "CreateStaff", Description: "创建客服账号。", Category: Write, Section: "写操作", Granularity: ResourceLevel, IPRestriction: Supported, Resources: sdkAppID, ResourceTypes: sdkAppIDType},
@@ -25,7 +25,7 @@ var fakeInfo = [...]ActionInfo{
 	describeStaffInfoList: {Service: "ccc", Name: "DescribeStaffInfoList", Category: Read, Section: "读操作", Granularity: ResourceLevel, IPRestriction: Supported, Resources: sdkAppID, ResourceTypes: sdkAppIDType},
 	describeTelCdr:        {Service: "ccc", Name: "DescribeTelCdr", Category: Read, Section: "读操作", Granularity: ResourceLevel, IPRestriction: Supported, Resources: sdkAppID, ResourceTypes: sdkAppIDType},
 	describeIVRList:       {Service: "ccc", Name: "DescribeIVRList", Category: List, Section: "列表操作", Granularity: OperationLevel, IPRestriction: Supported, Resources: star},
-	cvmRunInstances:       {Service: "cvm", Name: "RunInstances", Category: Write, Granularity: ResourceLevel, Resources: []string{"qcs::cvm:${region}:uin/${uin}:instance/*"}, ResourceTypes: []string{"cvm/instance"}},
+	cvmRunInstances:       {Service: "cvm", Name: "RunInstances", Category: Write, Granularity: ResourceLevel, Resources: "qcs::cvm:${region}:uin/${uin}:instance/*", ResourceTypes: "cvm/instance"},
 }
 
 func (a fakeAction) Info() ActionInfo { return fakeInfo[a] }

@@ -46,10 +46,14 @@ func (s *Severity) UnmarshalText(b []byte) error {
 
 // Finding is one thing LintPolicy found.
 type Finding struct {
-	Path     string   `json:"path"` // JSON path of the element, e.g. "statement[0].resource[1]"; "" for the whole policy
+	Path string `json:"path"` // JSON path of the element, e.g. "statement[0].resource[1]"; "" for the whole policy
+	// Code is the stable code, "CAM-" + E, W or I + "-" + the rule, e.g.
+	// "CAM-E-DUPLICATE-KEY" (see the Code constants).
+	Code     string   `json:"code"`
 	Rule     string   `json:"rule"` // one of the Rule constants
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
+	Fix      string   `json:"fix,omitempty"` // how to fix it, when there is one way
 	// Actions lists, for RuleWildcard, the known actions the pattern expands to, sorted.
 	Actions []string `json:"actions,omitempty"`
 }
@@ -60,7 +64,40 @@ func (f Finding) String() string {
 	if p == "" {
 		p = "policy"
 	}
-	return p + ": " + f.Severity.String() + ": " + f.Message + " [" + f.Rule + "]"
+	return p + ": " + f.Severity.String() + ": " + f.Message + " [" + f.Code + "]"
+}
+
+// fixes says how to fix each rule's finding, where there is one way.
+var fixes = map[string]string{
+	RuleDuplicateKey:           "keep one member of that name; merge their values",
+	RuleElementCase:            "write the element name in lower case",
+	RuleUnknownElement:         "remove the element",
+	RuleVersion:                `set "version": "2.0"`,
+	RuleEffect:                 `write "effect": "allow" or "effect": "deny"`,
+	RuleNoAction:               "add an action element",
+	RuleNoResource:             `add a resource element; "*" for all resources`,
+	RuleBadAction:              `write the action as "<service>:<API>"`,
+	RuleBadResource:            "write the resource as qcs::service:region:account:resource",
+	RuleProjectID:              "leave the second segment (project_id) empty: qcs::service:...",
+	RuleTooLong:                "split the policy in two",
+	RuleConditionOperator:      "use an operator CAM defines, e.g. string_equal, ip_equal, date_less_than",
+	RuleConditionValue:         "write a value the operator reads: a CIDR block for ip_, an ISO 8601 UTC time for date_, a decimal number for numeric_",
+	RuleOperationLevelResource: `move the action to a statement on resource "*"`,
+	RuleUIDAccount:             "write the account as uin/<root account uin>",
+	RuleAccountWildcard:        "name the account, or leave the segment empty for the policy owner's",
+	RuleVariablePlace:          "name the value, or move the variable to the last segment",
+	RuleMissingStatement:       "add a statement list",
+}
+
+// finish gives each finding its code and fix.
+func finish(fs []Finding) []Finding {
+	for i := range fs {
+		fs[i].Code = code(fs[i].Rule, fs[i].Severity)
+		if fs[i].Fix == "" {
+			fs[i].Fix = fixes[fs[i].Rule]
+		}
+	}
+	return fs
 }
 
 // LintPolicy checks p against CAM's rules and against known, the actions of the services
@@ -69,15 +106,25 @@ func (f Finding) String() string {
 // how it overlaps with the others. With no known actions, the checks that need
 // them (unknown service or action, resource types, wildcard expansion) are skipped.
 //
-// It reports: a version other than "2.0"; a missing or unknown effect; a statement
-// without actions or resources; an action that is not "<service>:<API>"; an unknown
-// service or action; an operation-level action restricted to a specific resource (CAM
-// will deny it); a resource matching none of the action's resource types; a resource
-// that is not six segments; each wildcard action with the known actions it expands to;
-// allow "*" on "*"; an allow fully covered by another allow, or fully undone by a deny;
-// condition operators the evaluator fails closed on.
+// Errors are what CAM refuses: a version other than "2.0" or "3.0"; a missing or
+// unknown effect; a statement without actions or resources; an action that is not
+// "<service>:<API>"; an unknown service (ActionServiceNotExist) or action; a resource
+// that is not six segments or fills project_id; an operator CAM does not define
+// (ConditionTypeError) or a value its operator cannot read; over 6,144 characters.
+// Warnings are what CAM accepts but will not do as written: an operation-level action
+// restricted to a specific resource; a resource matching none of the action's resource
+// types; a uid/ account outside COS and CAS; allow "*" on "*"; an allow fully covered
+// by another allow, or fully undone by a deny. Information: each wildcard action with
+// the known actions it expands to. Every finding has a stable Code and, where there is
+// one way to fix it, a Fix.
 func LintPolicy(p Policy, known []ActionInfo) []Finding {
 	lp := lintPolicy{version: p.Version, hasVersion: true}
+	if b, err := json.Marshal(p); err == nil {
+		if n := policyChars(b); n > MaxPolicyChars {
+			lp.findings = append(lp.findings, Finding{Rule: RuleTooLong, Severity: SeverityError,
+				Message: fmt.Sprintf("%d characters without spaces; CAM allows %d per policy", n, MaxPolicyChars)})
+		}
+	}
 	for i, s := range p.Statement {
 		path := fmt.Sprintf("statement[%d]", i)
 		ls := lintStmt{path: path, effect: s.Effect, hasEffect: s.Effect != 0, effectText: s.Effect.String(), condition: s.Condition,
@@ -98,6 +145,7 @@ func LintPolicy(p Policy, known []ActionInfo) []Finding {
 // lintPolicy is a policy as the linter sees it, whether it came typed or as raw JSON:
 // every value with its path, and the findings reading it produced.
 type lintPolicy struct {
+	fromJSON   bool // read by LintPolicyJSON, which checked duplicates and length
 	findings   []Finding
 	version    string
 	hasVersion bool
@@ -167,8 +215,8 @@ func (lp *lintPolicy) lint(cat catalog) []Finding {
 	switch {
 	case !lp.hasVersion:
 		out = append(out, Finding{Path: "version", Rule: RuleVersion, Severity: SeverityError, Message: `version is missing; CAM requires "2.0"`})
-	case lp.version != PolicyVersion:
-		out = append(out, Finding{Path: "version", Rule: RuleVersion, Severity: SeverityError, Message: fmt.Sprintf(`version is %q; CAM accepts only "2.0"`, lp.version)})
+	case lp.version != PolicyVersion && lp.version != PolicyVersion3:
+		out = append(out, Finding{Path: "version", Rule: RuleVersion, Severity: SeverityError, Message: fmt.Sprintf(`version is %q; CAM accepts "2.0" and "3.0"`, lp.version)})
 	}
 	for i := range lp.stmts {
 		out = append(out, lp.stmts[i].findings...)
@@ -178,7 +226,7 @@ func (lp *lintPolicy) lint(cat catalog) []Finding {
 		out = append(out, lp.stmts[i].lint(cat)...)
 		out = append(out, lp.overlap(i)...)
 	}
-	return out
+	return finish(out)
 }
 
 func (s *lintStmt) lint(cat catalog) []Finding {
@@ -207,10 +255,25 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 		}
 		pr, err := ParseResource(r.value)
 		if err != nil {
-			add(r.path, RuleBadResource, SeverityError, "%v", strings.TrimPrefix(err.Error(), "cam: "))
+			rule := RuleBadResource
+			if sp, n := splitResource(r.value); n == 6 && sp.Project != "" {
+				rule = RuleProjectID
+			}
+			add(r.path, rule, SeverityError, "%v", strings.TrimPrefix(err.Error(), "cam: "))
 			continue
 		}
 		parsed[j] = pr
+		if s.effect == EffectAllow && hasWildcard(pr.Account) {
+			add(r.path, RuleAccountWildcard, SeverityWarning, "'*' in the account segment of an allow is read literally (the docs do not say it spans accounts), so %s matches no resource", r.value)
+		}
+		if strings.Contains(r.value, "${") && (pr.Service == "cos" || strings.Contains(r.value[:len(r.value)-len(pr.Resource)], "${")) {
+			add(r.path, RuleVariablePlace, SeverityWarning, "a policy variable belongs in the last segment, and never in a COS resource path; an allow reads this one literally")
+		}
+		// "Currently, COS and CAS resource owners can only be described by uid, while
+		// resource owners of other services can only be described by uin."
+		if strings.HasPrefix(pr.Account, "uid/") && pr.Service != "cos" && pr.Service != "cas" && !hasWildcard(pr.Service) {
+			add(r.path, RuleUIDAccount, SeverityWarning, "%s names its owner by uid, which only COS and CAS resources do; %s resources are named by uin, so this matches nothing", r.value, pr.Service)
+		}
 	}
 	for _, a := range s.actions {
 		name := strings.TrimPrefix(a.value, "name/")
@@ -244,7 +307,7 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 			if cat.services[svc] {
 				add(a.path, RuleUnknownAction, SeverityError, "%s is not an action of %s", name, svc)
 			} else {
-				add(a.path, RuleUnknownService, SeverityWarning, "service %q is not among the known services", svc)
+				add(a.path, RuleUnknownService, SeverityError, "service %q is not among the known services (CAM: ActionServiceNotExist)", svc)
 			}
 			continue
 		}
@@ -256,9 +319,9 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 				continue
 			}
 			if info.Granularity.wildcardOnly() {
-				add(r.path, RuleOperationLevelResource, SeverityError, `%s is %s-level: CAM authorizes it only on resource "*", so this statement will not apply to it`, name, info.Granularity)
+				add(r.path, RuleOperationLevelResource, SeverityWarning, `%s is %s-level: CAM authorizes it only on resource "*", so this statement will not apply to it`, name, info.Granularity)
 			} else if !info.acceptsResource(parsed[j]) {
-				add(r.path, RuleResourceType, SeverityError, "resource type %s/%s is not one %s can be restricted to; want one of %v", parsed[j].Service, parsed[j].Type(), name, info.ResourceTypes)
+				add(r.path, RuleResourceType, SeverityWarning, "resource type %s/%s is not one %s can be restricted to; want one of %v", parsed[j].Service, parsed[j].Type(), name, info.ResourceTypes)
 			}
 		}
 	}
@@ -266,8 +329,17 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 		add(s.path, RuleAllowAll, SeverityWarning, `statement allows every action on every resource`)
 	}
 	for _, op := range sortedKeys(s.condition) {
-		if !SupportedOperator(op) {
-			add(s.path+".condition."+op, RuleConditionOperator, SeverityWarning, "condition operator %q is not evaluated here; the evaluator fails closed on it (an allow does not apply, a deny does)", op)
+		o, ok := parseOperator(op)
+		if !ok {
+			add(s.path+".condition."+op, RuleConditionOperator, SeverityError, "condition operator %q is not one CAM defines (CAM: ConditionTypeError)", op)
+			continue
+		}
+		for _, key := range sortedKeys(s.condition[op]) {
+			for _, v := range s.condition[op][key] {
+				if err := validConditionValue(o, v); err != nil {
+					add(s.path+".condition."+op+"."+key, RuleConditionValue, SeverityError, "%s: %v", op, err)
+				}
+			}
 		}
 	}
 	return out

@@ -23,11 +23,11 @@ func TestLintPolicyJSON(t *testing.T) {
 		{"version", `{"version":"1.0","statement":[]}`, "version version error\n"},
 		{"no version", `{"statement":[]}`, "version version error\n"},
 		{"op level on specific resource", `{"version":"2.0","statement":[{"effect":"allow","action":["ccc:CreateStaff","ccc:CreateIVR"],"resource":["qcs::ccc::uin/1:SdkAppId/1","qcs::ccc::uin/1:SdkAppId/2"]}]}`,
-			"statement[0].resource[0] operation-level-resource error\nstatement[0].resource[1] operation-level-resource error\n"},
+			"statement[0].resource[0] operation-level-resource warning\nstatement[0].resource[1] operation-level-resource warning\n"},
 		{"resource type", `{"version":"2.0","statement":{"effect":"allow","action":"ccc:DeleteStaff","resource":"qcs::ccc::uin/1:Queue/1"}}`,
-			"statement.resource resource-type error\n"},
+			"statement.resource resource-type warning\n"},
 		{"unknown service and action", `{"version":"2.0","statement":[{"effect":"allow","action":["ccc:CreateStaf","cdb:CreateDBInstance","CreateStaff"],"resource":"*"}]}`,
-			"statement[0].action[0] unknown-action error\nstatement[0].action[1] unknown-service warning\nstatement[0].action[2] bad-action error\n"},
+			"statement[0].action[0] unknown-action error\nstatement[0].action[1] unknown-service error\nstatement[0].action[2] bad-action error\n"},
 		{"wildcards", `{"version":"2.0","statement":[{"effect":"allow","action":["ccc:Describe*","ccc:Nothing*"],"resource":"*"}]}`,
 			"statement[0].action[0] wildcard info\nstatement[0].action[1] wildcard warning\n"},
 		{"allow all", `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"}]}`,
@@ -51,15 +51,15 @@ func TestLintPolicyJSON(t *testing.T) {
 		{"wrong types", `{"version":2,"statement":[{"effect":true,"action":[1,"ccc:CreateIVR"],"resource":{"a":1}},"x",{"effect":"permit","action":"ccc:CreateIVR","resource":"*","condition":{"ip_equal":{"qcs:ip":{}}}}]}`,
 			"version type error\nstatement[0].effect type error\nstatement[0].action[0] type error\nstatement[0].resource type error\nstatement[0].resource no-resource error\nstatement[1] type error\nstatement[2].condition type error\nstatement[2].effect effect error\n"},
 		{"case and unknown elements", `{"Version":"2.0","statement":[{"Effect":"allow","action":"ccc:CreateIVR","resource":"*","notaction":"x"}]}`,
-			"Version element-case error\nstatement[0].Effect element-case error\nstatement[0].notaction unknown-element warning\n"},
+			"Version element-case error\nstatement[0].Effect element-case error\nstatement[0].notaction unknown-element error\n"},
 		{"missing parts", `{"version":"2.0","statement":[{}]}`,
 			"statement[0].effect effect error\nstatement[0].action no-action error\nstatement[0].resource no-resource error\n"},
 		{"bad resource", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateStaff","resource":["qcs::ccc:uin/1:SdkAppId/1"]}]}`,
 			"statement[0].resource[0] bad-resource error\n"},
-		{"condition operator", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateIVR","resource":"*","condition":{"string_equal_if_exist":{"k":"v"},"ip_equal":{"qcs:ip":"1.2.3.4"}}}]}`,
-			"statement[0].condition.string_equal_if_exist condition-operator warning\n"},
+		{"condition operator", `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:CreateIVR","resource":"*","condition":{"string_equals":{"k":"v"},"ip_equal":{"qcs:ip":"1.2.3.4"}}}]}`,
+			"statement[0].condition.string_equals condition-operator error\n"},
 		{"not an object", `[1]`, " type error\n"},
-		{"statement missing", `{"version":"2.0"}`, "statement type error\n"},
+		{"statement missing", `{"version":"2.0"}`, "statement missing-statement error\n"},
 	} {
 		got, err := LintPolicyJSON([]byte(c.in), fakeKnown())
 		if err != nil {
@@ -87,7 +87,7 @@ func TestLintPolicyMatchesJSON(t *testing.T) {
 	if short(typed) != short(fromJSON) {
 		t.Errorf("typed:\n%s\njson:\n%s", short(typed), short(fromJSON))
 	}
-	want := "statement[0].resource[0] operation-level-resource error\nstatement[0].action[1] wildcard info\nstatement[0] negated warning\nstatement[1].action[0] wildcard info\n"
+	want := "statement[0].resource[0] operation-level-resource warning\nstatement[0].action[1] wildcard info\nstatement[0] negated warning\nstatement[1].action[0] wildcard info\n"
 	if short(typed) != want {
 		t.Errorf("got:\n%s\nwant:\n%s", short(typed), want)
 	}
@@ -103,7 +103,7 @@ func TestLintMessages(t *testing.T) {
 	if strings.Join(f.Actions, " ") != strings.Join(want, " ") {
 		t.Errorf("Actions = %v, want %v", f.Actions, want)
 	}
-	if got := f.String(); got != `statement[0].action: info: "ccc:Describe*" expands to 3 known actions: ccc:DescribeIVRList, ccc:DescribeStaffInfoList, ccc:DescribeTelCdr [wildcard]` {
+	if got := f.String(); got != `statement[0].action: info: "ccc:Describe*" expands to 3 known actions: ccc:DescribeIVRList, ccc:DescribeStaffInfoList, ccc:DescribeTelCdr [CAM-I-WILDCARD]` {
 		t.Errorf("String() = %s", got)
 	}
 }

@@ -23,6 +23,14 @@ func LintPolicyJSON(data []byte, known []ActionInfo) ([]Finding, error) {
 		return nil, fmt.Errorf("cam: policy is not JSON: data after the top-level value")
 	}
 	var lp lintPolicy
+	lp.fromJSON = true
+	if n := policyChars(data); n > MaxPolicyChars {
+		lp.findings = append(lp.findings, Finding{Rule: RuleTooLong, Severity: SeverityError,
+			Message: fmt.Sprintf("%d characters without spaces; CAM allows %d per policy", n, MaxPolicyChars)})
+	}
+	if tree, err := parseJSONTree(data); err == nil {
+		duplicates(&lp.findings, tree, "")
+	}
 	top, ok := doc.(map[string]any)
 	if !ok {
 		lp.findings = append(lp.findings, typeFinding("", "the policy", "an object", doc))
@@ -38,9 +46,12 @@ func LintPolicyJSON(data []byte, known []ActionInfo) ([]Finding, error) {
 			lp.version = PolicyVersion // reported as a type error; do not report it twice
 		}
 	}
+	if p, ok := fields["principal"]; ok {
+		principalElements(&lp.findings, "principal", p)
+	}
 	switch st := fields["statement"].(type) {
 	case nil:
-		lp.findings = append(lp.findings, Finding{Path: "statement", Rule: RuleType, Severity: SeverityError, Message: "statement is missing or null; CAM requires a list of statements"})
+		lp.findings = append(lp.findings, Finding{Path: "statement", Rule: RuleMissingStatement, Severity: SeverityError, Message: "statement is missing or null; CAM requires a list of statements"})
 	case []any:
 		for i, e := range st {
 			lp.stmts = append(lp.stmts, readStatement(fmt.Sprintf("statement[%d]", i), e))
@@ -66,7 +77,7 @@ func elements(findings *[]Finding, path string, obj map[string]any, known ...str
 		}
 		switch {
 		case !isKnown:
-			*findings = append(*findings, Finding{Path: p, Rule: RuleUnknownElement, Severity: SeverityWarning, Message: fmt.Sprintf("element %q is not part of CAM's policy syntax; known here: %s", k, strings.Join(known, ", "))})
+			*findings = append(*findings, Finding{Path: p, Rule: RuleUnknownElement, Severity: SeverityError, Message: fmt.Sprintf("element %q is not part of CAM's policy syntax; known here: %s", k, strings.Join(known, ", "))})
 			continue
 		case lower != k:
 			*findings = append(*findings, Finding{Path: p, Rule: RuleElementCase, Severity: SeverityError, Message: fmt.Sprintf("element %q must be written %q: CAM requires lower-case element names", k, lower)})
@@ -99,6 +110,10 @@ func readStatement(path string, v any) lintStmt {
 		if str, ok := e.(string); ok {
 			s.effect, _ = parseEffect(str)
 			s.effectText = str
+			if _, exact := parseEffectStrict(str); !exact && s.effect != 0 {
+				s.findings = append(s.findings, Finding{Path: path + ".effect", Rule: RuleEffect, Severity: SeverityError,
+					Message: fmt.Sprintf("effect %q must be written %q: the syntax allows (\"allow\" | \"deny\")", str, s.effect.String())})
+			}
 		} else {
 			s.findings = append(s.findings, typeFinding(path+".effect", "effect", `"allow" or "deny"`, e))
 			s.effectTyped = true
@@ -108,6 +123,7 @@ func readStatement(path string, v any) lintStmt {
 	s.resources = readValues(&s.findings, s.resourcePath, fields["resource"])
 	if p, ok := fields["principal"]; ok {
 		s.principal = canonical(p)
+		principalElements(&s.findings, path+".principal", p)
 	}
 	if c, ok := fields["condition"]; ok {
 		s.conditionKey = canonical(c)
@@ -167,4 +183,35 @@ func kindOf(v any) string {
 		return "an object"
 	}
 	return fmt.Sprintf("%T", v)
+}
+
+// duplicates reports every member named twice in one object, at any depth: encoding/json
+// would keep the last silently, and the policy analyzer refuses redundant elements.
+func duplicates(findings *[]Finding, n jnode, path string) {
+	switch n.kind {
+	case 'o':
+		seen := map[string]bool{}
+		for _, m := range n.members {
+			p := joinPath(path, m.key)
+			if seen[m.key] {
+				*findings = append(*findings, Finding{Path: p, Rule: RuleDuplicateKey, Severity: SeverityError,
+					Message: fmt.Sprintf("member %q appears twice in one object; a JSON decoder keeps one silently and CAM refuses redundant elements", m.key)})
+			}
+			seen[m.key] = true
+			duplicates(findings, m.val, p)
+		}
+	case 'a':
+		for i, e := range n.elems {
+			duplicates(findings, e, fmt.Sprintf("%s[%d]", path, i))
+		}
+	}
+}
+
+// principalElements checks a principal's member names: "*" or {"qcs": [...]}.
+func principalElements(findings *[]Finding, path string, v any) {
+	if obj, ok := v.(map[string]any); ok {
+		elements(findings, path, obj, "qcs")
+	} else if s, ok := v.(string); !ok || s != "*" {
+		*findings = append(*findings, typeFinding(path, "principal", `"*" or {"qcs": [...]}`, v))
+	}
 }

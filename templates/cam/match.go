@@ -8,7 +8,14 @@ func MatchPattern(pattern, name string) bool { return match(pattern, name) }
 
 // match is MatchPattern for names held in a string or in a byte buffer, so the
 // evaluator can assemble a resource name on the stack and match it without allocating.
-func match[S string | []byte](pattern string, name S) bool {
+func match[S string | []byte](pattern string, name S) bool { return matchOpt(pattern, name, false) }
+
+// matchLoose is the reading a deny statement gets where the docs are silent: letters
+// match in either case and '?' matches any one byte, so the deny applies to every name
+// the pattern might mean. An allow never gets it.
+func matchLoose(pattern, name string) bool { return matchOpt(pattern, name, true) }
+
+func matchOpt[S string | []byte](pattern string, name S, loose bool) bool {
 	// Greedy with one backtracking point: with '*' as the only wildcard, retrying from
 	// the last star is enough, which keeps the worst case at len(pattern)*len(name).
 	p, n := 0, 0
@@ -18,7 +25,7 @@ func match[S string | []byte](pattern string, name S) bool {
 		case p < len(pattern) && pattern[p] == '*':
 			star, starN = p, n
 			p++
-		case p < len(pattern) && pattern[p] == name[n]:
+		case p < len(pattern) && (pattern[p] == name[n] || loose && (pattern[p] == '?' || lower(pattern[p]) == lower(name[n]))):
 			p++
 			n++
 		case star >= 0:
@@ -62,3 +69,10 @@ func hasWildcard(pattern string) bool {
 // inside a '*' of outer, which can absorb whatever inner's star stands for. It may
 // answer false for some patterns that are in fact covered, never true for one that is not.
 func covers(outer, inner string) bool { return MatchPattern(outer, inner) }
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}

@@ -26,16 +26,15 @@ func TestPolicyExactJSON(t *testing.T) {
 
 func TestPolicyJSONRoundTrip(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{ // strings for lists, upper-case effect, single statement object
-			`{"version":"2.0","statement":{"effect":"Allow","action":"ccc:Describe*","resource":"*"}}`,
+		{ // strings for lists, single statement object
+			`{"version":"2.0","statement":{"effect":"allow","action":"ccc:Describe*","resource":"*"}}`,
 			`{"version":"2.0","statement":[{"effect":"allow","action":["ccc:Describe*"],"resource":["*"]}]}`,
 		},
 		{ // principal and condition, scalar condition values, numbers kept as text
-			`{"version":"2.0","principal":{"qcs":"qcs::cam::uin/1:uin/2"},"statement":[{"resource":["a","b"],"action":["x:y"],"effect":"DENY","principal":{"qcs":["qcs::cam::uin/1:uin/3"]},"condition":{"ip_equal":{"qcs:ip":"10.0.0.0/8"},"numeric_less_than":{"k":[5,1.5e3]},"bool_equal":{"b":true}}}]}`,
-			`{"version":"2.0","principal":{"qcs":["qcs::cam::uin/1:uin/2"]},"statement":[{"effect":"deny","principal":{"qcs":["qcs::cam::uin/1:uin/3"]},"action":["x:y"],"resource":["a","b"],"condition":{"bool_equal":{"b":["true"]},"ip_equal":{"qcs:ip":["10.0.0.0/8"]},"numeric_less_than":{"k":["5","1.5e3"]}}}]}`,
+			`{"version":"2.0","principal":{"qcs":"qcs::cam::uin/1:uin/2"},"statement":[{"resource":["qcs::a::uin/1:b/1","qcs::a::uin/1:b/2"],"action":["x:y"],"effect":"deny","principal":{"qcs":["qcs::cam::uin/1:uin/3"]},"condition":{"ip_equal":{"qcs:ip":"10.0.0.0/8"},"numeric_less_than":{"k":[5,1.5e3]},"bool_equal":{"b":true}}}]}`,
+			`{"version":"2.0","principal":{"qcs":["qcs::cam::uin/1:uin/2"]},"statement":[{"effect":"deny","principal":{"qcs":["qcs::cam::uin/1:uin/3"]},"action":["x:y"],"resource":["qcs::a::uin/1:b/1","qcs::a::uin/1:b/2"],"condition":{"bool_equal":{"b":["true"]},"ip_equal":{"qcs:ip":["10.0.0.0/8"]},"numeric_less_than":{"k":["5","1.5e3"]}}}]}`,
 		},
-		{`{"version":"2.0"}`, `{"version":"2.0","statement":[]}`},
-		{`{"statement":[]}`, `{"version":"","statement":[]}`},
+		{`{"version":"3.0","statement":[]}`, `{"version":"3.0","statement":[]}`},
 	} {
 		var p Policy
 		if err := json.Unmarshal([]byte(c.in), &p); err != nil {
@@ -62,11 +61,14 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 
 func TestPolicyJSONErrors(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
-		{`{"version":"2.0","statement":[{"effect":"permit","action":"a:b","resource":"*"}]}`, `statement[0]: cam: unknown effect "permit"`},
-		{`{"version":"2.0","statement":[{"action":"a:b","resource":"*"},{}]}`, `statement[0]: effect missing`},
+		{`{"version":"2.0","statement":[{"effect":"permit","action":"a:b","resource":"*"}]}`, `statement[0].effect: effect is "permit"`},
+		{`{"version":"2.0","statement":[{"action":"a:b","resource":"*"},{}]}`, `statement[0].effect: effect is missing`},
+		{`{"version":"2.0","statement":[{"effect":"Allow","action":"a:b","resource":"*"}]}`, `in lower case [CAM-E-EFFECT]`},
+		{`{"version":"2.0"}`, `statement is missing`},
+		{`{"statement":[]}`, `version is missing`},
 		{`{"version":"2.0","statement":[{"effect":"allow","action":1,"resource":"*"}]}`, `want a string or a list of strings, found a number`},
-		{`{"version":"2.0","statement":[{"effect":"allow","action":"a:b","resource":"*","condition":{"ip_equal":{"qcs:ip":{}}}}]}`, `condition ip_equal qcs:ip: want a string, number or boolean, found an object`},
-		{`{"version":"2.0","statement":"all"}`, `want a list of statements, found a string`},
+		{`{"version":"2.0","statement":[{"effect":"allow","action":"a:b","resource":"*","condition":{"ip_equal":{"qcs:ip":{}}}}]}`, `statement[0].condition.ip_equal.qcs:ip: want a string, number or boolean, found an object`},
+		{`{"version":"2.0","statement":"all"}`, `statement must be a list of statements, found a string`},
 		{`[]`, `cam: policy:`},
 	} {
 		var p Policy
@@ -87,7 +89,7 @@ func FuzzPolicyJSON(f *testing.F) {
 	for _, s := range []string{
 		`{"version":"2.0","statement":[{"effect":"allow","action":"ccc:Describe*","resource":"*"},{"effect":"deny","action":["ccc:DescribeTelCdr"],"resource":["*"]}]}`,
 		`{"version":"2.0","principal":{"qcs":"x"},"statement":{"effect":"DENY","action":[],"resource":"r","condition":{"a":{"b":[1,"c",false]}}}}`,
-		`{"statement":null}`,
+		`{"version":"2.0","statement":null}`,
 		`{}`,
 	} {
 		f.Add([]byte(s))
@@ -110,7 +112,7 @@ func FuzzPolicyJSON(f *testing.F) {
 			t.Fatalf("unstable: %s then %s (%v)", b1, b2, err)
 		}
 		// Evaluating anything read must not panic either.
-		p.Evaluate(Request{Action: describeTelCdr, Resource: app, Context: map[string]string{"qcs:ip": "10.0.0.1"}})
+		p.Evaluate(Request{Action: describeTelCdr, Resource: app, Context: Context{"qcs:ip": {"10.0.0.1"}}})
 		LintPolicy(p, fakeKnown())
 	})
 }

@@ -1,6 +1,7 @@
 package cam
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -18,6 +19,37 @@ type Resource struct {
 	Region   string // "ap-guangzhou", or empty
 	Account  string // "uin/100001", "uid/1250000000", or empty
 	Resource string // "<type>/<id>", everything after the fifth ':'
+
+	// invalid says why a generated builder refused its arguments ("" when it did
+	// not): the builders keep one return value so that they nest in expressions, and
+	// NewPolicy, On and Evaluate refuse the Resource instead (see Err).
+	invalid string
+}
+
+// Require is what generated builders call on the Resource they built, with the
+// builder's name and each argument's name and value in turn: an empty value makes r
+// invalid, since "SdkAppId/" names no resource and an empty account ("uin/") names
+// none either. Err reports it; NewPolicy refuses the statement and Evaluate denies.
+func (r Resource) Require(builder string, namesAndValues ...string) Resource {
+	var empty []string
+	for i := 0; i+1 < len(namesAndValues); i += 2 {
+		if namesAndValues[i+1] == "" {
+			empty = append(empty, namesAndValues[i])
+		}
+	}
+	if len(empty) > 0 {
+		r.invalid = builder + ": empty " + strings.Join(empty, ", ") + "; every argument names part of the resource (use \"*\" for any)"
+	}
+	return r
+}
+
+// Err returns why the builder that made r refused its arguments, or nil. A Resource
+// from ParseResource or a struct literal is never refused here.
+func (r Resource) Err() error {
+	if r.invalid == "" {
+		return nil
+	}
+	return errors.New("cam: " + r.invalid)
 }
 
 // IsZero reports whether r is the zero Resource, which stands for "*".
@@ -79,6 +111,9 @@ func ParseResource(s string) (Resource, error) {
 		return Resource{}, fmt.Errorf("cam: resource %q starts with %q, want \"qcs\"", s, first)
 	case s != "*" && r.Resource == "":
 		return Resource{}, fmt.Errorf("cam: resource %q has an empty sixth segment, want e.g. \"SdkAppId/1400001\" or \"*\"", s)
+	case r.Project != "":
+		// CAM doc 598/10606: project_id "is not allowed in the current policy syntax".
+		return Resource{}, fmt.Errorf("cam: resource %q fills project_id (%q); CAM's policy syntax does not allow it: leave the second segment empty", s, r.Project)
 	}
 	return r, nil
 }
@@ -110,26 +145,3 @@ func MustParseResource(s string) Resource {
 	}
 	return r
 }
-
-// matchResource reports whether policy pattern p covers resource r, segment by segment
-// so that an empty segment in p matches any value. A pattern that is not six segments is
-// matched against r's whole name, which buf (scratch space) holds without allocating.
-func matchResource(p string, r Resource, buf []byte) bool {
-	if isWildcard(p) {
-		return true
-	}
-	if r.IsZero() {
-		return false
-	}
-	pr, n := splitResource(p)
-	if n < 6 || !strings.HasPrefix(p, "qcs:") || pr.Resource == "" {
-		return match(p, r.appendTo(buf[:0]))
-	}
-	return matchSegment(pr.Project, r.Project) &&
-		matchSegment(pr.Service, r.Service) &&
-		matchSegment(pr.Region, r.Region) &&
-		matchSegment(pr.Account, r.Account) &&
-		MatchPattern(pr.Resource, r.Resource)
-}
-
-func matchSegment(pattern, value string) bool { return pattern == "" || MatchPattern(pattern, value) }

@@ -10,8 +10,8 @@ const scopeCount = 8
 
 // Scopes of the fake vendor, numbered in byte-wise order of their names.
 const (
-	// ScopeAPIAdmin is "api:admin": Grant all APIs access. It grants every scope.
-	ScopeAPIAdmin Scope = 1
+	// ScopeApiAdmin is "api:admin": Grant all APIs access. It grants every scope.
+	ScopeApiAdmin Scope = 1
 	// ScopeBotAdmin is "bot:admin": Grant all Bot APIs access. It grants the bot
 	// namespace.
 	ScopeBotAdmin Scope = 2

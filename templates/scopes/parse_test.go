@@ -63,7 +63,7 @@ func TestParseScopes(t *testing.T) {
 		{"member:admin bot:sendResponses", []Scope{ScopeBotSendResponses, ScopeMemberAdmin}},
 		{"member:admin,bot:sendResponses", []Scope{ScopeBotSendResponses, ScopeMemberAdmin}},
 		{"member:admin, bot:sendResponses", []Scope{ScopeBotSendResponses, ScopeMemberAdmin}},
-		{"  node:read\tnode:read\n,api:admin,", []Scope{ScopeAPIAdmin, ScopeNodeRead}},
+		{"  node:read\tnode:read\n,api:admin,", []Scope{ScopeApiAdmin, ScopeNodeRead}},
 	} {
 		set, err := ParseScopes(tc.in)
 		if err != nil {

@@ -9,6 +9,10 @@ import (
 // Scope is one access-token scope of the vendor, written namespace:verb. The zero
 // Scope is invalid; valid scopes are numbered from 1 in byte-wise order of their
 // names, so comparing two Scopes compares their names.
+//
+// The integer value is no public contract: it changes when the vendor adds or removes
+// a scope. Store and send the name (String, MarshalText), never the number; JSON,
+// YAML, flags and database drivers get the name through encoding.TextMarshaler.
 type Scope uint16
 
 // String returns the scope's name as the vendor writes it ("member:read"), or

@@ -12,7 +12,7 @@ func TestScopeAccessors(t *testing.T) {
 		str, ns, verb, descPre string
 		valid                  bool
 	}{
-		{ScopeAPIAdmin, "api:admin", "api", "admin", "Grant all APIs", true},
+		{ScopeApiAdmin, "api:admin", "api", "admin", "Grant all APIs", true},
 		{ScopeMemberToggleLiveChat, "member:ToggleLiveChat", "member", "ToggleLiveChat", "Grant permission to toggle", true},
 		{ScopeNodeRead, "node:read", "node", "read", "Grant permission to read Tree", true},
 		{0, "Scope(0)", "", "", "", false},
@@ -42,7 +42,7 @@ func TestImplies(t *testing.T) {
 		s    Scope
 		want []Scope
 	}{
-		{ScopeAPIAdmin, []Scope{ScopeBotAdmin, ScopeBotSendResponses, ScopeBotbuilderRead, ScopeMemberToggleLiveChat, ScopeMemberAdmin, ScopeMemberRead, ScopeNodeRead}},
+		{ScopeApiAdmin, []Scope{ScopeBotAdmin, ScopeBotSendResponses, ScopeBotbuilderRead, ScopeMemberToggleLiveChat, ScopeMemberAdmin, ScopeMemberRead, ScopeNodeRead}},
 		{ScopeBotAdmin, []Scope{ScopeBotSendResponses}},
 		{ScopeMemberAdmin, []Scope{ScopeMemberToggleLiveChat, ScopeMemberRead}},
 		{ScopeMemberRead, nil},
@@ -67,7 +67,7 @@ func TestScopes(t *testing.T) {
 	if len(all) != scopeCount {
 		t.Fatalf("len(Scopes()) = %d, want %d", len(all), scopeCount)
 	}
-	if all[0] != ScopeAPIAdmin || all[len(all)-1] != ScopeNodeRead {
+	if all[0] != ScopeApiAdmin || all[len(all)-1] != ScopeNodeRead {
 		t.Errorf("Scopes() = %v", all)
 	}
 	if !slices.IsSortedFunc(all, func(a, b Scope) int {
@@ -82,7 +82,7 @@ func TestScopes(t *testing.T) {
 		t.Errorf("Scopes() not sorted by name: %v", all)
 	}
 	all[0] = 0
-	if Scopes()[0] != ScopeAPIAdmin {
+	if Scopes()[0] != ScopeApiAdmin {
 		t.Error("Scopes() shares its slice between calls")
 	}
 }

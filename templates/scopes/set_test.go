@@ -19,7 +19,7 @@ func TestAllows(t *testing.T) {
 		// bot:admin must not grant botbuilder:read, whose name merely starts with "bot".
 		{NewScopeSet(ScopeBotAdmin), []Scope{ScopeBotAdmin, ScopeBotSendResponses}},
 		// The "everything" scope grants all.
-		{NewScopeSet(ScopeAPIAdmin), Scopes()},
+		{NewScopeSet(ScopeApiAdmin), Scopes()},
 		{NewScopeSet(ScopeBotAdmin, ScopeNodeRead), []Scope{ScopeBotAdmin, ScopeBotSendResponses, ScopeNodeRead}},
 	} {
 		for _, x := range Scopes() {
@@ -35,9 +35,9 @@ func TestAllows(t *testing.T) {
 }
 
 func TestHas(t *testing.T) {
-	set := NewScopeSet(ScopeAPIAdmin, ScopeMemberToggleLiveChat)
+	set := NewScopeSet(ScopeApiAdmin, ScopeMemberToggleLiveChat)
 	for _, x := range Scopes() {
-		want := x == ScopeAPIAdmin || x == ScopeMemberToggleLiveChat
+		want := x == ScopeApiAdmin || x == ScopeMemberToggleLiveChat
 		if got := set.Has(x); got != want {
 			t.Errorf("Has(%v) = %v, want %v (Has must not count implied scopes)", x, got, want)
 		}
@@ -86,7 +86,7 @@ func TestSetStringAndLen(t *testing.T) {
 		size int
 	}{
 		{ScopeSet{}, "", 0},
-		{NewScopeSet(ScopeNodeRead, ScopeMemberToggleLiveChat, ScopeAPIAdmin), "api:admin member:ToggleLiveChat node:read", 3},
+		{NewScopeSet(ScopeNodeRead, ScopeMemberToggleLiveChat, ScopeApiAdmin), "api:admin member:ToggleLiveChat node:read", 3},
 		{NewScopeSet(Scopes()...), "api:admin bot:admin bot:sendResponses botbuilder:read member:ToggleLiveChat member:admin member:read node:read", scopeCount},
 	} {
 		if got := tc.set.String(); got != tc.str {

@@ -17,6 +17,9 @@ import "fmt"
 
 // Category is the section of a CAM page an action is listed in. The zero value is
 // UnknownCategory, for sections the page names in a way permgen does not know.
+//
+// The integer value is no public contract; like every enum of permgen it marshals as
+// its name (encoding.TextMarshaler), so store and send that.
 type Category uint8
 
 // Categories, in the order of the Tencent pages' usual sections.
@@ -54,7 +57,8 @@ func (c *Category) UnmarshalText(b []byte) error {
 }
 
 // Granularity is how finely CAM can authorize an API (授权粒度). The zero value means
-// unknown and is never valid in generated metadata.
+// unknown and is never valid in generated metadata. The integer value is no public
+// contract: it marshals as its name.
 type Granularity uint8
 
 // Granularities, from coarsest to finest.
@@ -95,7 +99,7 @@ func (g *Granularity) UnmarshalText(b []byte) error {
 func (g Granularity) wildcardOnly() bool { return g == OperationLevel || g == ServiceLevel }
 
 // Support is a yes / no / partly value (支持 / 不支持 / 部分支持). The zero value means
-// unknown.
+// unknown. The integer value is no public contract: it marshals as its name.
 type Support uint8
 
 // Support values.
@@ -131,11 +135,21 @@ func (s *Support) UnmarshalText(b []byte) error {
 	return err
 }
 
+// lookupName finds s among names; an unknown name is an error that lists the known
+// ones and, when one is near (a third of the name or less changed), suggests it.
 func lookupName(kind string, names []string, s string) (int, error) {
+	best, bestD := "", len(s)/3+1
 	for i, n := range names {
 		if n == s {
 			return i, nil
 		}
+		if d := suggestDistance(lowerASCII(s), n); d < bestD {
+			best, bestD = n, d
+		}
 	}
-	return 0, fmt.Errorf("cam: unknown %s %q; known: %v", kind, s, names)
+	hint := ""
+	if best != "" {
+		hint = fmt.Sprintf("did you mean %q? ", best)
+	}
+	return 0, fmt.Errorf("cam: unknown %s %q; %sknown: %v", kind, s, hint, names)
 }

@@ -5,6 +5,7 @@ package cam
 import (
 	"context"
 	"errors"
+	"fmt"
 )
 
 // CallOption adjusts one call of a generated Client.
@@ -35,8 +36,16 @@ func (cfg ClientConfig) Invoke(ctx context.Context, action Action, version strin
 	if cfg.Transport == nil {
 		return ErrNoClientTransport
 	}
+	if version == "" {
+		// Tencent Cloud API 3.0 needs X-TC-Version; a guess would call another API.
+		return fmt.Errorf("cam: %s: %w", action, ErrNoAPIVersion)
+	}
 	return cfg.Transport.Do(ctx, call, response)
 }
+
+// ErrNoAPIVersion is returned, wrapped, by a Client generated from a page whose
+// manifest entry gives no API version: it sends nothing until one is given.
+var ErrNoAPIVersion = errors.New(`the service has no API version to send; set "api_version" in the manifest entry of its page (sources/manifest.json) and regenerate`)
 
 // ErrNoClientTransport is returned by a Client made without a Transport.
 var ErrNoClientTransport = errors.New("cam: Client has no Transport")

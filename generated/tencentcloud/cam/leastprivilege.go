@@ -63,7 +63,7 @@ func LeastPrivilege(grants ...Grant) (Policy, error) {
 				reported[k] = true
 				errs = append(errs, &GrantError{Grant: g, Rule: RuleResourceType,
 					Msg: "the action cannot be restricted to a resource of type " + g.Resource.Service + "/" + g.Resource.Type() +
-						"; its types: " + strings.Join(info.ResourceTypes, ", ") + "; name one of those, or no resource"})
+						"; its types: " + info.ResourceTypes.Join(", ") + "; name one of those, or no resource"})
 			}
 			continue
 		}

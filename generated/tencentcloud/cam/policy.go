@@ -10,13 +10,22 @@ import (
 	"strings"
 )
 
-// PolicyVersion is the only policy syntax version CAM accepts.
+// PolicyVersion is the policy syntax version permgen writes. CAM also accepts "3.0"
+// (PolicyVersion3), which the policy analyzer (CAM doc 598/107704) allows.
 const PolicyVersion = "2.0"
+
+// PolicyVersion3 is the other version the policy analyzer accepts: "目前仅允许值为“2.0”或“3.0”".
+const PolicyVersion3 = "3.0"
+
+// MaxPolicyChars is CAM's limit on the length of one policy, counted without the
+// spaces that only format the JSON: "Number of characters in one policy syntax | 6144".
+const MaxPolicyChars = 6144
 
 // Policy is a CAM policy document.
 //
-// JSON is read the way CAM accepts it: action, resource and principal values may be one
-// string or a list, effect in any letter case, statement one object or a list. It is
+// JSON is read the way CAM accepts it, and nothing else (see DecodePolicy): action,
+// resource and principal values may be one string or a list, statement one object or a
+// list. It is
 // written in one stable form: fields in the order version, principal, statement and, in a
 // statement, effect, principal, action, resource, condition; action and resource always
 // as lists; principal and condition left out when empty.
@@ -69,9 +78,9 @@ func (e Effect) MarshalText() ([]byte, error) {
 	return []byte(e.String()), nil
 }
 
-// UnmarshalText reads "allow" or "deny" in any letter case.
+// UnmarshalText reads "allow" or "deny", in lower case as the syntax writes them.
 func (e *Effect) UnmarshalText(b []byte) error {
-	eff, ok := parseEffect(string(b))
+	eff, ok := parseEffectStrict(string(b))
 	if !ok {
 		return fmt.Errorf("cam: unknown effect %q; want \"allow\" or \"deny\"", b)
 	}
@@ -79,6 +88,17 @@ func (e *Effect) UnmarshalText(b []byte) error {
 	return nil
 }
 
+func parseEffectStrict(s string) (Effect, bool) {
+	switch s {
+	case "allow":
+		return EffectAllow, true
+	case "deny":
+		return EffectDeny, true
+	}
+	return 0, false
+}
+
+// parseEffect reads an effect in any letter case, for the linter's messages.
 func parseEffect(s string) (Effect, bool) {
 	switch {
 	case strings.EqualFold(s, "allow"):
@@ -120,50 +140,18 @@ func (v *Values) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Principal names who a resource policy applies to, e.g.
-// {"qcs":["qcs::cam::uin/100000000001:uin/100000000011"]}. The evaluator does not
-// consider it: it answers for the identity whose policy it is given.
+// Principal names who a statement applies to, e.g.
+// {"qcs":["qcs::cam::uin/100000000001:uin/100000000011"]}; "*" (everyone) is read as
+// {"qcs":["*"]}. The evaluator matches it against Request.Caller.
 type Principal map[string]Values
 
-// UnmarshalJSON reads the policy and fails with the index of the first broken statement.
+// UnmarshalJSON reads the policy strictly, the way CAM accepts it (see DecodePolicy).
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		Version   string          `json:"version"`
-		Principal Principal       `json:"principal"`
-		Statement json.RawMessage `json:"statement"`
+	q, err := DecodePolicy(b)
+	if err != nil {
+		return err
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return fmt.Errorf("cam: policy: %w", err)
-	}
-	var stmts []Statement
-	body := bytes.TrimSpace(raw.Statement)
-	switch {
-	case len(body) == 0 || string(body) == "null":
-	case body[0] == '{':
-		stmts = make([]Statement, 1)
-		if err := json.Unmarshal(body, &stmts[0]); err != nil {
-			return fmt.Errorf("cam: policy statement: %w", err)
-		}
-	case body[0] == '[':
-		var list []json.RawMessage
-		if err := json.Unmarshal(body, &list); err != nil {
-			return fmt.Errorf("cam: policy statement: %w", err)
-		}
-		stmts = make([]Statement, len(list))
-		for i, s := range list {
-			if err := json.Unmarshal(s, &stmts[i]); err != nil {
-				return fmt.Errorf("cam: policy statement[%d]: %w", i, err)
-			}
-		}
-	default:
-		return fmt.Errorf("cam: policy statement: want a list of statements, found %s", jsonKind(body))
-	}
-	for i, s := range stmts {
-		if s.Effect == 0 {
-			return fmt.Errorf("cam: policy statement[%d]: effect missing; want \"allow\" or \"deny\"", i)
-		}
-	}
-	*p = Policy{Version: raw.Version, Principal: raw.Principal, Statement: stmts}
+	*p = q
 	return nil
 }
 

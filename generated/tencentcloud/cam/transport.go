@@ -62,7 +62,7 @@ func (g *Guard) Do(ctx context.Context, call *Call, response any) error {
 	if call == nil {
 		return errors.New("cam: Guard.Do: nil call")
 	}
-	d := g.Policy.Evaluate(Request{Action: call.Action, Resource: call.Resource, Context: g.Context})
+	d := g.Policy.Evaluate(Request{Action: call.Action, Resource: call.Resource, Context: SingleValued(g.Context)})
 	if !d.Allowed() {
 		return &AccessDeniedError{Action: call.Action, Resource: call.Resource, Decision: d}
 	}

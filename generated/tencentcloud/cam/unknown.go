@@ -76,3 +76,16 @@ func suggestDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// InvalidActionError is an Action value that names no action: a number past the
+// service's last constant, or the zero Action where one is required. Generated
+// MarshalText returns it, so no number that may later mean another action is written.
+type InvalidActionError struct {
+	Service string // "ccc"
+	Value   int    // the Action's integer value
+}
+
+// Error names the service and the value.
+func (e *InvalidActionError) Error() string {
+	return e.Service + ": invalid Action(" + strconv.Itoa(e.Value) + "): not one of the service's actions"
+}

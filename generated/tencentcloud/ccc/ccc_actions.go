@@ -10,6 +10,11 @@ import (
 
 // Action is one API of ccc that CAM can authorize. Its string form is the
 // action name a policy uses, "ccc:AddBlackUser"; the zero Action is invalid.
+//
+// The integer value is no public contract: it is the action's place in the sorted
+// list and changes when the page gains or loses an API. Store and send the name
+// (String, MarshalText), never the number; JSON, YAML, flags and database drivers
+// get the name through encoding.TextMarshaler.
 type Action uint16
 
 const (
@@ -764,6 +769,38 @@ func Actions() []Action {
 		all[i] = Action(i + 1)
 	}
 	return all
+}
+
+// MarshalText returns the action's name, "ccc:AddBlackUser". The zero Action marshals
+// as "" so that an unset field survives a round trip; any other invalid Action is an
+// error rather than a name no parser would accept.
+func (a Action) MarshalText() ([]byte, error) {
+	if a == 0 {
+		return []byte{}, nil
+	}
+	if !a.Valid() {
+		return nil, &cam.InvalidActionError{
+			Service: "ccc",
+			Value:   int(a),
+		}
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText sets a to the action named by text, read as ParseAction reads it, or
+// to the zero Action for "". An unknown name is a *cam.UnknownActionError that
+// suggests the nearest known one; a is then left unchanged.
+func (a *Action) UnmarshalText(text []byte) error {
+	if len(text) == 0 {
+		*a = 0
+		return nil
+	}
+	p, err := ParseAction(string(text))
+	if err != nil {
+		return err
+	}
+	*a = p
+	return nil
 }
 
 // ParseAction returns the action named s, written "ccc:AddBlackUser" or "AddBlackUser".

@@ -6,10 +6,12 @@ import "github.com/permgen/permgen/generated/tencentcloud/cam"
 
 // SdkAppIdResource returns the SdkAppId resource qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 // 58 actions of ccc can be restricted to it; set a region with WithRegion.
+// An empty argument gives a Resource whose Err says so, which NewPolicy refuses
+// and Evaluate denies; "*" stands for any value.
 func SdkAppIdResource(uin, sdkAppId string) cam.Resource {
 	return cam.Resource{
 		Account:  "uin/" + uin,
 		Resource: "SdkAppId/" + sdkAppId,
 		Service:  "ccc",
-	}
+	}.Require("ccc.SdkAppIdResource", "uin", uin, "sdkAppId", sdkAppId)
 }

@@ -33,6 +33,7 @@ type Error struct {
 	Reason string
 }
 
+// Error says which input failed and why, prefixed "iamarn: ".
 func (e *Error) Error() string {
 	return "iamarn: " + strconv.Quote(e.Input) + ": " + e.Reason
 }

@@ -8,8 +8,9 @@ import (
 	"example.com/out/acmeintl/cam"
 )
 
-// APIVersion is empty: the manifest gives no API version for demo; set
-// "api_version" in sources/manifest.json so that Client sends one.
+// APIVersion is empty: the manifest gives no API version for demo, and Client
+// refuses every call (cam.ErrNoAPIVersion) until "api_version" is set in
+// sources/manifest.json and the package regenerated.
 const APIVersion = ""
 
 // Client calls the APIs of demo through a cam.Transport: a real HTTP transport, a

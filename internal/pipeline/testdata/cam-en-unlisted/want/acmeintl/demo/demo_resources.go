@@ -6,10 +6,12 @@ import "example.com/out/acmeintl/cam"
 
 // InstanceResource returns the instance resource qcs::demo::uin/${uin}:instance/${InstanceId}.
 // 1 action of demo can be restricted to it; set a region with WithRegion.
+// An empty argument gives a Resource whose Err says so, which NewPolicy refuses
+// and Evaluate denies; "*" stands for any value.
 func InstanceResource(uin, instanceId string) cam.Resource {
 	return cam.Resource{
 		Account:  "uin/" + uin,
 		Resource: "instance/" + instanceId,
 		Service:  "demo",
-	}
+	}.Require("demo.InstanceResource", "uin", uin, "instanceId", instanceId)
 }

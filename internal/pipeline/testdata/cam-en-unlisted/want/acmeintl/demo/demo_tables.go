@@ -16,8 +16,8 @@ var actionIndex = [...]uint8{0, 16, 31}
 type actionInfo cam.ActionInfo
 
 var actionInfos = [2]actionInfo{
-	{"demo", "CreateThing", "Creates a thing", cam.Write, "Write operations", cam.ResourceLevel, cam.Supported, []string{"qcs::demo::uin/${uin}:instance/${InstanceId}"}, []string{"demo/instance"}, ""},
-	{"demo", "ListThings", "Lists things", cam.List, "List operations", cam.OperationLevel, cam.PartiallySupported, []string{"*"}, nil, ""},
+	{"demo", "CreateThing", "Creates a thing", cam.Write, "Write operations", cam.ResourceLevel, cam.Supported, "qcs::demo::uin/${uin}:instance/${InstanceId}", "demo/instance", ""},
+	{"demo", "ListThings", "Lists things", cam.List, "List operations", cam.OperationLevel, cam.PartiallySupported, "*", "", ""},
 }
 
 func _() {

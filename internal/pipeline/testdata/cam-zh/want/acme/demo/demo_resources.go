@@ -6,20 +6,24 @@ import "example.com/out/acme/cam"
 
 // CosBucketResource returns the bucket resource qcs::cos::uid/${appid}:bucket/${Bucket}.
 // 1 action of demo can be restricted to it; set a region with WithRegion.
+// An empty argument gives a Resource whose Err says so, which NewPolicy refuses
+// and Evaluate denies; "*" stands for any value.
 func CosBucketResource(appid, bucket string) cam.Resource {
 	return cam.Resource{
 		Account:  "uid/" + appid,
 		Resource: "bucket/" + bucket,
 		Service:  "cos",
-	}
+	}.Require("demo.CosBucketResource", "appid", appid, "bucket", bucket)
 }
 
 // InstanceResource returns the instance resource qcs::demo::uin/${uin}:instance/${InstanceId}.
 // 2 actions of demo can be restricted to it; set a region with WithRegion.
+// An empty argument gives a Resource whose Err says so, which NewPolicy refuses
+// and Evaluate denies; "*" stands for any value.
 func InstanceResource(uin, instanceId string) cam.Resource {
 	return cam.Resource{
 		Account:  "uin/" + uin,
 		Resource: "instance/" + instanceId,
 		Service:  "demo",
-	}
+	}.Require("demo.InstanceResource", "uin", uin, "instanceId", instanceId)
 }

@@ -16,11 +16,11 @@ var actionIndex = [...]uint8{0, 16, 32, 50, 62, 77}
 type actionInfo cam.ActionInfo
 
 var actionInfos = [5]actionInfo{
-	{"demo", "CreateThing", "创建实例。", cam.Write, "写操作", cam.OperationLevel, cam.Supported, []string{"*"}, nil, ""},
-	{"demo", "DeleteThing", "删除实例", cam.Write, "写操作", cam.ResourceLevel, cam.PartiallySupported, []string{"qcs::demo::uin/${uin}:instance/${InstanceId}"}, []string{"demo/instance"}, ""},
-	{"demo", "DescribeThing", "", cam.Read, "读操作", cam.ResourceLevel, cam.Unsupported, []string{"qcs::demo:${region}:uin/${uin}:instance/${InstanceId}", "qcs::cos:${region}:uid/${appid}:bucket/${Bucket}"}, []string{"demo/instance", "cos/bucket"}, ""},
-	{"demo", "DoMagic", "魔法", cam.UnknownCategory, "新操作", cam.OperationLevel, cam.Supported, []string{"*"}, nil, ""},
-	{"demo", "ListThings", "列出 实例", cam.Read, "读操作", cam.OperationLevel, cam.Supported, []string{"*"}, nil, ""},
+	{"demo", "CreateThing", "创建实例。", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"demo", "DeleteThing", "删除实例", cam.Write, "写操作", cam.ResourceLevel, cam.PartiallySupported, "qcs::demo::uin/${uin}:instance/${InstanceId}", "demo/instance", ""},
+	{"demo", "DescribeThing", "", cam.Read, "读操作", cam.ResourceLevel, cam.Unsupported, "qcs::demo:${region}:uin/${uin}:instance/${InstanceId}\nqcs::cos:${region}:uid/${appid}:bucket/${Bucket}", "demo/instance\ncos/bucket", ""},
+	{"demo", "DoMagic", "魔法", cam.UnknownCategory, "新操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"demo", "ListThings", "列出 实例", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 }
 
 func _() {

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/templates/cam"
+)
+
+// evalOutput is what `policy eval -format json` prints.
+type evalOutput struct {
+	Decision    string             `json:"decision"` // allow, explicit_deny, implicit_deny
+	Deciding    *cam.StatementRef  `json:"deciding,omitempty"`
+	ByBoundary  bool               `json:"by_boundary,omitempty"`
+	Matched     []cam.StatementRef `json:"matched"`
+	MissingKeys []string           `json:"missing_context_keys"`
+	Explanation string             `json:"explanation"`
+}
+
+// runPolicyEval answers what cam.Evaluate answers for a request and the policies
+// attached to the caller, as CAM's policy simulator would: exit 0 allow, 1 deny, 2 a
+// policy or request it cannot read (CAM would refuse it).
+func runPolicyEval(args []string, stdout, stderr io.Writer) error {
+	fs, p := newFlags("policy eval", stderr)
+	reqFile := fs.String("request", "", "request `file`: action, resource, context, caller, policy_owner")
+	boundaryFile := fs.String("boundary", "", "permission boundary policy `file` (optional)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: go run ./gen policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if *reqFile == "" || len(files) == 0 {
+		fs.Usage()
+		return exitError{2}
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "permgen policy eval: -format %q: want text or json\n", *format)
+		return exitError{2}
+	}
+	fail := func(name string, err error) error {
+		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
+		return exitError{2}
+	}
+	var policies []cam.Policy
+	for _, name := range files {
+		pol, err := readPolicyFile(name)
+		if err != nil {
+			return fail(name, err)
+		}
+		policies = append(policies, pol)
+	}
+	var boundary *cam.Policy
+	if *boundaryFile != "" {
+		b, err := readPolicyFile(*boundaryFile)
+		if err != nil {
+			return fail(*boundaryFile, err)
+		}
+		boundary = &b
+	}
+	data, err := os.ReadFile(*reqFile)
+	if err != nil {
+		return fail(*reqFile, err)
+	}
+	// The catalog gives each known action its granularity; only the model is needed.
+	res, err := pipeline.Run(p.in, "catalog")
+	if err != nil {
+		return err
+	}
+	byName := map[string]cam.ActionInfo{}
+	for _, a := range res.CAMActions() {
+		byName[a.String()] = a
+	}
+	req, err := cam.DecodeRequest(data, func(n string) (cam.ActionInfo, bool) { a, ok := byName[n]; return a, ok })
+	if err != nil {
+		return fail(*reqFile, err)
+	}
+	d := cam.Evaluate(req, policies, boundary)
+	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.MissingKeys(), Explanation: d.String()}
+	if ref, ok := d.Deciding(); ok {
+		out.Deciding = &ref
+	}
+	if out.Matched == nil {
+		out.Matched = []cam.StatementRef{}
+	}
+	if out.MissingKeys == nil {
+		out.MissingKeys = []string{}
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(stdout, out.Decision)
+		if out.Deciding != nil {
+			ref := *out.Deciding
+			file := ""
+			if !ref.Boundary {
+				file = " (" + files[ref.Policy] + ")"
+			}
+			fmt.Fprintf(stdout, "deciding: %s%s\n", ref, file)
+		}
+		if d.ByBoundary && out.Deciding == nil {
+			fmt.Fprintln(stdout, "deciding: the permission boundary allows none of it")
+		}
+		refs := make([]string, len(out.Matched))
+		for i, r := range out.Matched {
+			refs[i] = r.String()
+		}
+		fmt.Fprintf(stdout, "matched: %s\n", orNone(strings.Join(refs, ", ")))
+		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
+	}
+	if !d.Allowed() {
+		return exitError{1}
+	}
+	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+func readPolicyFile(name string) (cam.Policy, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return cam.Policy{}, err
+	}
+	return cam.DecodePolicy(b)
+}
+
+// parseInterleaved parses flags that may come after positional arguments, as in
+// "POLICY.json -boundary B.json", and returns the positional ones.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitError{0}
+			}
+			return nil, exitError{2}
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

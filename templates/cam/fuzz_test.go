@@ -1,0 +1,135 @@
+package cam
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+)
+
+// The evaluator's safety properties, as fuzz targets. `go test` runs each on its seed
+// corpus (every policy of the conformance table plus the seeds below); `go test -fuzz`
+// explores further.
+
+// fuzzRequests are the requests every property is checked on: resource- and
+// operation-level actions, owners and strangers, with and without caller and context.
+func fuzzRequests(extraKey, extraValue string) []Request {
+	ctx := Context{"qcs:ip": {"10.1.2.3"}, "qcs:tag": {"env&prod", "team&a"}, "n": {"5"}, "qcs:current_time": {"2024-05-01T00:00:00Z"}}
+	if extraKey != "" {
+		ctx[extraKey] = append(ctx[extraKey], extraValue)
+	}
+	stranger := Resource{Service: "ccc", Account: "uin/999", Resource: "SdkAppId/1"}
+	cos := Resource{Service: "cos", Region: "ap-guangzhou", Account: "uid/1250000000", Resource: "b-1250000000/a.txt"}
+	var out []Request
+	for _, a := range []Action{createStaff, createIVR, describeTelCdr, cvmRunInstances, ActionInfo{Service: "cos", Name: "GetObject"}} {
+		for _, r := range []Resource{app, stranger, cos, {}} {
+			out = append(out,
+				Request{Action: a, Resource: r},
+				Request{Action: a, Resource: r, Caller: caller, PolicyOwner: owner, Context: ctx},
+				Request{Action: a, Resource: r, Caller: Caller{Uin: "100001", OwnerUin: "100001", AppID: "1250000000"}, PolicyOwner: owner})
+		}
+	}
+	return out
+}
+
+func addPolicySeeds(f *testing.F, add func(policy []byte)) {
+	for _, c := range loadConformance(f) {
+		for _, p := range c.Policies {
+			add(policyText(p))
+		}
+	}
+	add([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"ccc:*","resource":"qcs::ccc:::SdkAppId/*","condition":{"for_any_value:string_equal":{"qcs:tag":"env&prod"}}}]}`))
+}
+
+// A policy that fails to decode grants nothing: decoding leaves no statements behind.
+func FuzzUndecodableGrantsNothing(f *testing.F) {
+	addPolicySeeds(f, func(p []byte) { f.Add(p) })
+	f.Add([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"}],"statement":[]}`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var p Policy
+		if err := json.Unmarshal(in, &p); err == nil {
+			return
+		}
+		if len(p.Statement) != 0 || p.Version != "" {
+			t.Fatalf("a refused policy left %v behind", p)
+		}
+		q, err := DecodePolicy(in)
+		if err == nil || len(q.Statement) != 0 {
+			t.Fatalf("DecodePolicy accepted what Unmarshal refused, or kept %v", q)
+		}
+		for _, r := range fuzzRequests("", "") {
+			if d := Evaluate(r, []Policy{q}, nil); d.Allowed() {
+				t.Fatalf("a refused policy allowed %v", d)
+			}
+		}
+	})
+}
+
+// Adding a deny statement never turns a deny into an allow.
+func FuzzAddingDenyNeverAllows(f *testing.F) {
+	addPolicySeeds(f, func(p []byte) { f.Add(p, "ccc:*", "*", "string_equal", "qcs:ip", "10.1.2.3") })
+	f.Add([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"}]}`), "*", "qcs::ccc:::*", "ip_not_equal", "qcs:ip", "10.0.0.0/8")
+	f.Fuzz(func(t *testing.T, in []byte, action, resource, op, key, value string) {
+		p, err := DecodePolicy(in)
+		if err != nil {
+			return
+		}
+		withDeny := p
+		withDeny.Statement = append(slices.Clone(p.Statement), Statement{Effect: EffectDeny, Action: Values{action}, Resource: Values{resource}, Condition: Condition{op: {key: {value}}}})
+		for _, r := range fuzzRequests(key, value) {
+			before := p.Evaluate(r)
+			after := withDeny.Evaluate(r)
+			if !before.Allowed() && after.Allowed() {
+				t.Fatalf("adding a deny allowed %v (was %v)", after, before)
+			}
+		}
+	})
+}
+
+// Removing an allow statement never turns a deny into an allow.
+func FuzzRemovingAllowNeverAllows(f *testing.F) {
+	addPolicySeeds(f, func(p []byte) { f.Add(p) })
+	f.Fuzz(func(t *testing.T, in []byte) {
+		p, err := DecodePolicy(in)
+		if err != nil {
+			return
+		}
+		reqs := fuzzRequests("", "")
+		for i, s := range p.Statement {
+			if s.Effect != EffectAllow {
+				continue
+			}
+			without := p
+			without.Statement = slices.Delete(slices.Clone(p.Statement), i, i+1)
+			for _, r := range reqs {
+				if !p.Evaluate(r).Allowed() && without.Evaluate(r).Allowed() {
+					t.Fatalf("removing allow %d allowed %v", i, r)
+				}
+			}
+		}
+	})
+}
+
+// Evaluate(decode(encode(p))) == Evaluate(p).
+func FuzzEncodeDecodeSameDecision(f *testing.F) {
+	addPolicySeeds(f, func(p []byte) { f.Add(p) })
+	f.Fuzz(func(t *testing.T, in []byte) {
+		p, err := DecodePolicy(in)
+		if err != nil {
+			return
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			t.Fatalf("encoding %v: %v", p, err)
+		}
+		q, err := DecodePolicy(b)
+		if err != nil {
+			t.Fatalf("own encoding %s refused: %v", b, err)
+		}
+		for _, r := range fuzzRequests("", "") {
+			d1, d2 := p.Evaluate(r), q.Evaluate(r)
+			if d1.Outcome != d2.Outcome || d1.Statement != d2.Statement {
+				t.Fatalf("decision changed through %s: %v then %v", b, d1, d2)
+			}
+		}
+	})
+}
