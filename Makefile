@@ -46,6 +46,8 @@ fuzz:
 	$(GO) test ./templates/cam -run '^$$' -fuzz '^FuzzRemovingAllowNeverAllows$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./templates/cam -run '^$$' -fuzz '^FuzzEncodeDecodeSameDecision$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/hostile -run '^$$' -fuzz FuzzEmitHostile -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/aws/iampolicy -run '^$$' -fuzz FuzzRoundTrip -fuzztime $(FUZZTIME)
+	$(GO) test ./templates/aws/iampolicy -run '^$$' -fuzz FuzzDenyStaysDenied -fuzztime $(FUZZTIME)
 
 ## bench: the synthetic corpus, every benchmark, and the report of each figure
 ## against its target (docs/benchmarks.md); installs python3-bs4 for the peer

@@ -26,7 +26,7 @@ func runPolicyAWS(args []string, stdout, stderr io.Writer) (handled bool, err er
 	case "lint":
 		return runPolicyLintAWS(args[1:], stdout, stderr)
 	case "eval":
-		return true, runPolicyEvalAWS(args[1:], stdout, stderr)
+		return runPolicyEvalAWS(args[1:], stdout, stderr)
 	case "write":
 		for i, a := range args[1:] {
 			if a == "-vendor=aws" || a == "--vendor=aws" || ((a == "-vendor" || a == "--vendor") && i+2 < len(args) && args[i+2] == "aws") {
@@ -130,97 +130,121 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	return true, nil
 }
 
-// runPolicyEvalAWS decides a request file against identity policies, exiting 0
-// when allowed, 1 when denied, 2 when an input cannot be read.
-func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("policy eval", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+// awsEvalOutput is what `policy eval -format json` prints for AWS, in the shape
+// of the CAM command's output.
+type awsEvalOutput struct {
+	Decision    string                   `json:"decision"` // allow, explicit_deny, implicit_deny
+	Deciding    []iampolicy.StatementRef `json:"deciding"`
+	ByBoundary  bool                     `json:"by_boundary,omitempty"`
+	MissingKeys []string                 `json:"missing_context_keys"`
+	Explanation string                   `json:"explanation"`
+}
+
+// decisionName spells an outcome as the CAM command does.
+func decisionName(o iampolicy.Outcome) string {
+	switch o {
+	case iampolicy.Allowed:
+		return "allow"
+	case iampolicy.ExplicitDeny:
+		return "explicit_deny"
+	}
+	return "implicit_deny"
+}
+
+// runPolicyEvalAWS takes `policy eval` when its policies are AWS documents: the
+// same flags, output and exit codes as the CAM command (0 allow, 1 deny, 2 an input
+// it cannot read), plus -resource-policy and -resource-account. The request file
+// is {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*",
+// "context": {"aws:username": "alice", ...}}.
+func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
+	fs, _ := newFlags("policy eval", io.Discard)
+	reqFile := fs.String("request", "", "request `file`: principal, action, resource, context")
 	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
 	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
 	account := fs.String("resource-account", "", "`account` ID owning the resource, when not the caller's")
 	format := fs.String("format", "text", "output `format`: text or json")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: go run ./gen policy eval [-boundary FILE] [-resource-policy FILE] [-resource-account ID] [-format text|json] REQUEST.json POLICY.json...")
-		fmt.Fprintln(stderr, `request file: {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*", "context": {"aws:username": "alice", ...}}`)
-		fs.PrintDefaults()
+	files, err := awsInterleaved(fs, args)
+	if err != nil || *reqFile == "" || len(files) == 0 {
+		return false, nil // the CAM command reports usage errors
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitError{0}
-		}
-		return exitError{2}
+	first, err := os.ReadFile(files[0])
+	if err != nil || !isAWSPolicy(first) {
+		return false, nil
 	}
-	if fs.NArg() < 1 || (*format != "text" && *format != "json") {
-		fs.Usage()
-		return exitError{2}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "permgen policy eval: -format %q: want text or json\n", *format)
+		return true, exitError{2}
 	}
-	bad := func(err error) error {
-		fmt.Fprintf(stderr, "permgen policy eval: %v\n", err)
-		return exitError{2}
-	}
-	reqData, reqName, err := readFileOrStdin(fs.Arg(0))
-	if err != nil {
-		return bad(err)
-	}
-	req, err := iampolicy.ParseRequest(reqData)
-	if err != nil {
-		return bad(fmt.Errorf("%s: %v", reqName, err))
+	fail := func(name string, err error) (bool, error) {
+		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
+		return true, exitError{2}
 	}
 	readPolicy := func(name string) (*iampolicy.Policy, error) {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
-		p, err := iampolicy.Parse(b)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-		return p, nil
+		return iampolicy.Parse(b)
+	}
+	reqData, err := os.ReadFile(*reqFile)
+	if err != nil {
+		return fail(*reqFile, err)
+	}
+	req, err := iampolicy.ParseRequest(reqData)
+	if err != nil {
+		return fail(*reqFile, err)
 	}
 	ps := iampolicy.Policies{ResourceAccount: *account}
-	for _, name := range fs.Args()[1:] {
+	for _, name := range files {
 		p, err := readPolicy(name)
 		if err != nil {
-			return bad(err)
+			return fail(name, err)
 		}
 		ps.Identity = append(ps.Identity, p)
 	}
 	if *boundary != "" {
 		if ps.Boundary, err = readPolicy(*boundary); err != nil {
-			return bad(err)
+			return fail(*boundary, err)
 		}
 	}
 	if *resource != "" {
 		if ps.Resource, err = readPolicy(*resource); err != nil {
-			return bad(err)
+			return fail(*resource, err)
 		}
 	}
 	d := iampolicy.EvaluateAll(req, ps)
+	out := awsEvalOutput{Decision: decisionName(d.Outcome), Deciding: d.Deciding(), ByBoundary: d.BoundaryDenied,
+		MissingKeys: d.Missing(), Explanation: d.String()}
+	if out.Deciding == nil {
+		out.Deciding = []iampolicy.StatementRef{}
+	}
+	if out.MissingKeys == nil {
+		out.MissingKeys = []string{}
+	}
 	if *format == "json" {
-		out := struct {
-			Decision       string                   `json:"decision"`
-			Deciding       []iampolicy.StatementRef `json:"deciding"`
-			Missing        []string                 `json:"missing_context_keys"`
-			BoundaryDenied bool                     `json:"boundary_denied,omitempty"`
-		}{d.Outcome.String(), d.Deciding(), d.Missing(), d.BoundaryDenied}
-		if out.Deciding == nil {
-			out.Deciding = []iampolicy.StatementRef{}
-		}
-		if out.Missing == nil {
-			out.Missing = []string{}
-		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(out); err != nil {
-			return err
+			return true, err
 		}
 	} else {
-		fmt.Fprintln(stdout, d.String())
+		fmt.Fprintln(stdout, out.Decision)
+		for _, ref := range out.Deciding {
+			file := ""
+			if ref.Kind == iampolicy.IdentityPolicy {
+				file = " (" + files[ref.Policy] + ")"
+			}
+			fmt.Fprintf(stdout, "deciding: %s%s\n", ref, file)
+		}
+		if d.BoundaryDenied {
+			fmt.Fprintln(stdout, "deciding: the permissions boundary allows none of it")
+		}
+		fmt.Fprintf(stdout, "missing context keys: %s\n", noneIfEmpty(strings.Join(out.MissingKeys, ", ")))
 	}
 	if !d.Allowed() {
-		return exitError{1}
+		return true, exitError{1}
 	}
-	return nil
+	return true, nil
 }
 
 // accessLevelWords are the words a CRUD line may start with.
@@ -349,4 +373,31 @@ func awsGrants(cat *awsCatalog, data []byte, name string) ([]iampolicy.Grant, er
 		return nil, fmt.Errorf("%s: no grants", name)
 	}
 	return grants, nil
+}
+
+// awsInterleaved parses flags that may follow positional arguments, as the CAM
+// eval command's parseInterleaved does (main): replace it by that one once this
+// branch has it.
+func awsInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitError{0}
+			}
+			return nil, exitError{2}
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func noneIfEmpty(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }

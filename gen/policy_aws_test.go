@@ -86,21 +86,19 @@ func TestPolicyEvalAWS(t *testing.T) {
 		return p
 	}
 	req := write("req.json", `{"principal":"arn:aws:iam::111122223333:user/alice","action":"s3:GetObject","resource":"arn:aws:s3:::b/alice/x","context":{"aws:username":"alice"}}`)
-	pol := write("p.json", `{"Version":"2012-10-17","Statement":{"Sid":"Home","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}}`)
+	pol := write("p.json", `{"Version":"2012-10-17","Statement":{"Sid":"Home","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*","Condition":{"BoolIfExists":{"aws:SecureTransport":"true"}}}}`)
 	bnd := write("b.json", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"ec2:*","Resource":"*"}}`)
-	out, _, code := runAWSPolicy(t, "", "eval", req, pol)
-	if code != 0 || out != "Allowed by identity policy 0 statement 0 (Home)\n" {
-		t.Errorf("exit %d: %s", code, out)
+	out, _, code := runAWSPolicy(t, "", "eval", "-request", req, pol)
+	want := "allow\ndeciding: identity policy 0 statement 0 (Home) (" + pol + ")\nmissing context keys: aws:SecureTransport\n"
+	if code != 0 || out != want {
+		t.Errorf("exit %d:\n%s\nwant\n%s", code, out, want)
 	}
-	out, _, code = runAWSPolicy(t, "", "eval", "-boundary", bnd, "-format", "json", req, pol)
-	var got struct {
-		Decision       string `json:"decision"`
-		BoundaryDenied bool   `json:"boundary_denied"`
-	}
-	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 1 || got.Decision != "ImplicitlyDenied" || !got.BoundaryDenied {
+	out, _, code = runAWSPolicy(t, "", "eval", "-request", req, pol, "-boundary", bnd, "-format", "json")
+	var got awsEvalOutput
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 1 || got.Decision != "implicit_deny" || !got.ByBoundary {
 		t.Errorf("exit %d: %s (%v)", code, out, err)
 	}
-	_, errOut, code := runAWSPolicy(t, "", "eval", req, write("bad.json", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Action":"x"}}`))
+	_, errOut, code := runAWSPolicy(t, "", "eval", "-request", req, pol, write("bad.json", `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Action":"x"}}`))
 	if code != 2 || !strings.Contains(errOut, `bad.json: $.Statement: duplicate key "Action"`) {
 		t.Errorf("exit %d: %s", code, errOut)
 	}

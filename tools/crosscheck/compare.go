@@ -120,7 +120,7 @@ func runCompare(args []string, out io.Writer) error {
 		if mine == p.Decision {
 			agree++
 			outcomes[mine]++
-			if *freeze > 0 && agree%*freeze == 0 {
+			if *freeze > 0 && (agree%*freeze == 0 || c.Note != "") { // and every guide example
 				c.Expect = mine
 				frozen = append(frozen, *c)
 			}

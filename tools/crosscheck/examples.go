@@ -90,6 +90,78 @@ var guide = []struct {
 			{Action: "S3:getobject", Resource: "arn:aws:s3:::HRBucket/Payroll"},
 		},
 	},
+	{
+		note:   "manage own access keys (reference_policies_examples_iam_credentials_console)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:CreateAccessKey","iam:DeleteAccessKey","iam:ListAccessKeys","iam:UpdateAccessKey"],"Resource":"arn:aws:iam::*:user/${aws:username}"}]}`,
+		requests: []CaseRequest{
+			{Action: "iam:CreateAccessKey", Resource: "arn:aws:iam::111122223333:user/alice", Context: map[string]any{"aws:username": "alice"}},
+			{Action: "iam:CreateAccessKey", Resource: "arn:aws:iam::111122223333:user/bob", Context: map[string]any{"aws:username": "alice"}},
+			{Action: "iam:ListAccessKeys", Resource: "arn:aws:iam::111122223333:user/alice"},
+		},
+	},
+	{
+		note:   "deny requests not over TLS (reference_policies_examples_s3_deny-except-tls)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":["arn:aws:s3:::amzn-s3-demo-bucket","arn:aws:s3:::amzn-s3-demo-bucket/*"]},{"Effect":"Deny","Action":"s3:*","Resource":["arn:aws:s3:::amzn-s3-demo-bucket","arn:aws:s3:::amzn-s3-demo-bucket/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`,
+		requests: []CaseRequest{
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::amzn-s3-demo-bucket/a", Context: map[string]any{"aws:SecureTransport": "false"}},
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::amzn-s3-demo-bucket/a", Context: map[string]any{"aws:SecureTransport": "true"}},
+			{Action: "s3:ListBucket", Resource: "arn:aws:s3:::amzn-s3-demo-bucket"},
+		},
+	},
+	{
+		note:   "resource tag equals principal tag (reference_policies_examples_iam-tag-matches-principal)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:StartInstances","ec2:StopInstances"],"Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/Project":"${aws:PrincipalTag/Project}"}}}]}`,
+		requests: []CaseRequest{
+			{Action: "ec2:StartInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:ResourceTag/Project": "Mercury", "aws:PrincipalTag/Project": "Mercury"}},
+			{Action: "ec2:StopInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:ResourceTag/Project": "Venus", "aws:PrincipalTag/Project": "Mercury"}},
+			{Action: "ec2:StopInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:ResourceTag/Project": "Venus"}},
+		},
+	},
+	{
+		note:   "tag on create with approved keys and values (reference_policies_examples_ec2_tag-create)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:CreateTags","Resource":"arn:aws:ec2:*:*:instance/*","Condition":{"StringEquals":{"aws:RequestTag/environment":["preprod","production"]},"ForAllValues:StringEquals":{"aws:TagKeys":["environment","costcenter"]}}}]}`,
+		requests: []CaseRequest{
+			{Action: "ec2:CreateTags", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:RequestTag/environment": "preprod", "aws:TagKeys": []any{"environment"}}},
+			{Action: "ec2:CreateTags", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:RequestTag/environment": "test", "aws:TagKeys": []any{"environment"}}},
+			{Action: "ec2:CreateTags", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:RequestTag/environment": "preprod", "aws:TagKeys": []any{"environment", "owner"}}},
+		},
+	},
+	{
+		note:   "recent MFA only (reference_policies_examples_aws_mfa-dates)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*","Condition":{"NumericLessThan":{"aws:MultiFactorAuthAge":"3600"}}}]}`,
+		requests: []CaseRequest{
+			{Action: "ec2:TerminateInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:MultiFactorAuthAge": "60"}},
+			{Action: "ec2:TerminateInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1", Context: map[string]any{"aws:MultiFactorAuthAge": "7200"}},
+			{Action: "ec2:TerminateInstances", Resource: "arn:aws:ec2:us-east-1:111122223333:instance/i-1"},
+		},
+	},
+	{
+		note:   "DynamoDB items by principal id (reference_policies_examples_dynamodb_items)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:PutItem","dynamodb:Query"],"Resource":"arn:aws:dynamodb:*:*:table/MyTable","Condition":{"ForAllValues:StringEquals":{"dynamodb:LeadingKeys":["${aws:PrincipalTag/userid}"]}}}]}`,
+		requests: []CaseRequest{
+			{Action: "dynamodb:GetItem", Resource: "arn:aws:dynamodb:us-east-1:111122223333:table/MyTable", Context: map[string]any{"aws:PrincipalTag/userid": "u1", "dynamodb:LeadingKeys": []any{"u1"}}},
+			{Action: "dynamodb:GetItem", Resource: "arn:aws:dynamodb:us-east-1:111122223333:table/MyTable", Context: map[string]any{"aws:PrincipalTag/userid": "u1", "dynamodb:LeadingKeys": []any{"u2"}}},
+		},
+	},
+	{
+		note:   "Lambda functions by name prefix (reference_policies_examples_lambda-access-DynamoDB)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["lambda:InvokeFunction","lambda:GetFunction"],"Resource":"arn:aws:lambda:*:111122223333:function:dev-*"},{"Effect":"Deny","Action":"lambda:DeleteFunction","Resource":"*"}]}`,
+		requests: []CaseRequest{
+			{Action: "lambda:InvokeFunction", Resource: "arn:aws:lambda:us-east-1:111122223333:function:dev-resize"},
+			{Action: "lambda:InvokeFunction", Resource: "arn:aws:lambda:us-east-1:111122223333:function:prod-resize"},
+			{Action: "lambda:DeleteFunction", Resource: "arn:aws:lambda:us-east-1:111122223333:function:dev-resize"},
+		},
+	},
+	{
+		note:   "allow only from an IP range, with IfExists for service calls (reference_policies_examples_aws_deny-ip)",
+		policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"IpAddressIfExists":{"aws:SourceIp":["192.0.2.0/24","2001:db8::/32"]}}}]}`,
+		requests: []CaseRequest{
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Context: map[string]any{"aws:SourceIp": "192.0.2.44"}},
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Context: map[string]any{"aws:SourceIp": "2001:db8::1"}},
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Context: map[string]any{"aws:SourceIp": "198.51.100.1"}},
+			{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"},
+		},
+	},
 }
 
 // examples turns the guide policies into cases.
