@@ -19,7 +19,7 @@ func TestServiceIDs(t *testing.T) {
 	}
 	for id, want := range map[string]string{
 		"S3": "s3", "DynamoDB": "dynamodb", "SQS": "sqs", "IAM": "iam", "Lambda": "lambda", "STS": "sts",
-		"CloudWatch Logs": "logs", "SFN": "states", "Cognito Identity Provider": "cognito-idp", "S3 Control": "s3",
+		"CloudWatch Logs": "logs", "SFN": "states", "Bedrock Runtime": "bedrock", "SageMaker Runtime": "sagemaker", "Cognito Identity Provider": "cognito-idp", "S3 Control": "s3",
 		"EC2": "ec2", "KMS": "kms", "Secrets Manager": "secretsmanager",
 	} {
 		if got, ok := prefixOf(id); !ok || got != want {
