@@ -2,6 +2,7 @@ package awsperm
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/aws/smithy-go/middleware"
 )
@@ -39,7 +40,7 @@ func (g *Guard) APIOption() func(*middleware.Stack) error {
 	return func(st *middleware.Stack) error { return addTo(st, g) }
 }
 
-func (g *Guard) id() string          { return "permgen/awsperm/guard" }
+func (g *Guard) id() string          { return fmt.Sprintf("permgen/awsperm/guard/%p", g) }
 func (g *Guard) settings() *settings { return &g.s }
 
 func (g *Guard) observe(_ context.Context, c Call, unmapped error) error {

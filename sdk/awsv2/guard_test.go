@@ -164,3 +164,24 @@ func TestGuardUnfilledAccountFailsClosed(t *testing.T) {
 		t.Error("a denied call reached the server")
 	}
 }
+
+// Two guards on one config both decide: the second is not mistaken for the first.
+func TestTwoGuardsBothDecide(t *testing.T) {
+	allowAll := &iampolicy.Policy{Version: iampolicy.Version2012, Statement: []iampolicy.Statement{
+		{Effect: iampolicy.EffectAllow, Action: []string{"*"}, Resource: []string{"*"}}}}
+	onlyPhotos := &iampolicy.Policy{Version: iampolicy.Version2012, Statement: []iampolicy.Statement{
+		{Effect: iampolicy.EffectAllow, Action: []string{"s3:*"}, Resource: []string{"arn:aws:s3:::photos/*"}}}}
+	f := newFakeAWS(t)
+	cfg := testConfig(f.URL, func(c *aws.Config) {
+		c.APIOptions = append(c.APIOptions, NewGuard([]*iampolicy.Policy{allowAll}).APIOption(), NewGuard([]*iampolicy.Policy{onlyPhotos}).APIOption())
+	})
+	c := newClients(cfg, f.URL)
+	_, err := c.s3.GetObject(context.Background(), &s3.GetObjectInput{Bucket: aws.String("secrets"), Key: aws.String("k")})
+	var d *DeniedError
+	if !errors.As(err, &d) || d.Resource != "arn:aws:s3:::secrets/k" {
+		t.Fatalf("err = %v, want the second guard's denial", err)
+	}
+	if f.count() != 0 {
+		t.Error("a denied call reached the server")
+	}
+}

@@ -54,8 +54,9 @@ func (m initialize) HandleInitialize(ctx context.Context, in middleware.Initiali
 // dry run, the local answer at the bottom of the stack.
 func addTo(stack *middleware.Stack, obs observer) error {
 	if _, ok := stack.Initialize.Get(obs.id()); ok {
-		// One config may carry the option twice (LoadOptions and APIOptions): the
-		// second would record every call twice.
+		// One config may carry the same recorder or guard twice (LoadOptions and
+		// APIOptions): the second would record every call twice. Two different
+		// guards have different IDs and both decide.
 		return nil
 	}
 	if err := stack.Initialize.Add(initialize{obs}, middleware.After); err != nil {

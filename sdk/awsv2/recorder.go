@@ -2,6 +2,7 @@ package awsperm
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -48,7 +49,7 @@ func (r *Recorder) APIOption() func(*middleware.Stack) error {
 	return func(st *middleware.Stack) error { return addTo(st, r) }
 }
 
-func (r *Recorder) id() string          { return "permgen/awsperm/recorder" }
+func (r *Recorder) id() string          { return fmt.Sprintf("permgen/awsperm/recorder/%p", r) }
 func (r *Recorder) settings() *settings { return &r.s }
 
 func (r *Recorder) observe(_ context.Context, c Call, unmapped error) error {
