@@ -16,10 +16,12 @@
 // call never reaches serialization, signing or the network.
 //
 // Operation → action comes from the links of the AWS Service Authorization Reference
-// pages (generated into operations_gen.go by internal/mkops), corrected by
+// pages (printed into operations_gen.go by internal/awsops/mkops), corrected by
 // operations.json; the resources come from the ARN templates of the same pages,
 // filled from the input fields of the same meaning. What cannot be filled is
 // reported, never replaced by "*" silently.
 package awsperm
 
-//go:generate go run ./internal/mkops -tree ../../generated/aws -overrides operations.json -o operations_gen.go
+// The table's generator lives in the permgen module (internal/awsops/mkops), so that
+// this module depends on the generated AWS tree only.
+//go:generate sh -c "cd ../.. && go run ./internal/awsops/mkops"

@@ -15,7 +15,6 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/sqs v1.53.0
 	github.com/aws/smithy-go v1.28.9
 	github.com/google/go-cmp v0.7.0
-	github.com/permgen/permgen v0.0.0-00010101000000-000000000000
 )
 
 require (

@@ -2,9 +2,10 @@
 // operation → actions → resource types → ARN templates, from the model snapshots of a
 // generated AWS tree (generated/aws/*/*.json) and the overrides file. The mapping
 // itself is internal/awsops', which `gen lint -operations` reports from, so the two
-// agree.
+// agree. It lives in this module, not sdk/awsv2's, so that the SDK module depends on
+// the generated AWS tree only. From the repository root:
 //
-//	go run ./internal/mkops -tree ../../generated/aws -overrides operations.json -o operations_gen.go
+//	go run ./internal/awsops/mkops   (what go generate in sdk/awsv2 runs)
 package main
 
 import (
@@ -25,9 +26,9 @@ import (
 )
 
 func main() {
-	tree := flag.String("tree", "../../generated/aws", "generated AWS tree whose model snapshots are read")
-	overrides := flag.String("overrides", "operations.json", "overrides file (service IDs, operations) with reasons")
-	out := flag.String("o", "operations_gen.go", "output file")
+	tree := flag.String("tree", "generated/aws", "generated AWS tree whose model snapshots are read")
+	overrides := flag.String("overrides", "sdk/awsv2/operations.json", "overrides file (service IDs, operations) with reasons")
+	out := flag.String("o", "sdk/awsv2/operations_gen.go", "output file")
 	partial := flag.Bool("partial", false, "the tree holds only some services (a test fixture): skip overrides of the others")
 	flag.Parse()
 	if err := run(*tree, *overrides, *out, *partial); err != nil {
