@@ -31,6 +31,9 @@ type Call struct {
 	Dependent []string
 	// Notes are assumptions made while filling, e.g. an IAM path taken as "/".
 	Notes []string
+	// Context holds the service's condition keys the input sets (s3:prefix from a
+	// ListObjectsV2 Prefix), as the guard passes them to the evaluator.
+	Context map[string][]string
 }
 
 // env is what the config knows: where the call goes and for which account.
@@ -79,13 +82,16 @@ func resolve(serviceID, op string, input any, e env) (Call, error) {
 			actions = w.actions()
 		}
 	}
+	names := make([]string, 0, len(actions))
 	for _, ai := range actions {
 		a := actionRows[ai]
+		names = append(names, a.name)
 		c.Requests = append(c.Requests, fillAction(a, in, e, &c.Notes)...)
 		for _, d := range a.dependent() {
 			c.Dependent = appendUnique(c.Dependent, d)
 		}
 	}
+	c.Context = requestKeys(prefix, names, in)
 	return c, nil
 }
 

@@ -14,9 +14,9 @@ type verdict struct {
 	statement string // the deciding statement, for the error
 }
 
-// evaluator decides one action on one resource; ctx holds the request's global
-// condition keys (aws:RequestedRegion ...).
-type evaluator func(action, resource string, ctx map[string]string) verdict
+// evaluator decides one action on one resource; ctx holds the request's condition
+// keys (aws:RequestedRegion, and the service's keys the input sets).
+type evaluator func(action, resource string, ctx map[string][]string) verdict
 
 // Guard checks every call against IAM policies before it is serialized and signed:
 // a call not allowed fails with a *DeniedError, a call it cannot map with an
@@ -57,11 +57,14 @@ func (g *Guard) Check(c Call) error {
 		// Nothing known to check is nothing known to allow: fail closed.
 		return &UnmappedError{ServiceID: c.ServiceID, Operation: c.Operation, Reason: "the operation maps to no action"}
 	}
+	ctx := map[string][]string{}
+	for k, v := range c.Context {
+		ctx[k] = v
+	}
+	if c.Region != "" {
+		ctx["aws:RequestedRegion"] = []string{c.Region}
+	}
 	for _, q := range c.Requests {
-		ctx := map[string]string{}
-		if c.Region != "" {
-			ctx["aws:RequestedRegion"] = c.Region
-		}
 		v := g.eval(q.Action, q.Resource, ctx)
 		if v.allowed {
 			continue

@@ -185,3 +185,43 @@ func TestTwoGuardsBothDecide(t *testing.T) {
 		t.Error("a denied call reached the server")
 	}
 }
+
+// The service's condition keys come from the input: the S3 page defines s3:prefix
+// as "Filters access by key name prefix" and lists it for s3:ListBucket, so a
+// ListObjectsV2 call's Prefix is what a StringLike on s3:prefix tests. A call
+// without a Prefix carries no s3:prefix, and the condition cannot hold.
+func TestGuardConditionKeysFromInput(t *testing.T) {
+	p, err := iampolicy.Parse([]byte(`{"Version":"2012-10-17","Statement":[
+		{"Sid":"HomeOnly","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::photos",
+		 "Condition":{"StringLike":{"s3:prefix":"home/alice/*"},"NumericLessThanEquals":{"s3:max-keys":"100"}}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := newFakeAWS(t)
+	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, NewGuard([]*iampolicy.Policy{p}).APIOption()) })
+	c := newClients(cfg, f.URL)
+	ctx := context.Background()
+	list := func(prefix string, max int32) error {
+		in := &s3.ListObjectsV2Input{Bucket: aws.String("photos"), MaxKeys: aws.Int32(max)}
+		if prefix != "" {
+			in.Prefix = aws.String(prefix)
+		}
+		_, err := c.s3.ListObjectsV2(ctx, in)
+		return err
+	}
+	if err := list("home/alice/2026/", 50); err != nil {
+		t.Errorf("home/alice/, 50 keys: %v", err)
+	}
+	var d *DeniedError
+	for _, tc := range []struct {
+		prefix string
+		max    int32
+	}{{"home/bob/", 50}, {"home/alice/", 1000}, {"", 50}} {
+		if err := list(tc.prefix, tc.max); !errors.As(err, &d) || d.Action != "s3:ListBucket" {
+			t.Errorf("prefix %q, %d keys: err = %v, want denied", tc.prefix, tc.max, err)
+		}
+	}
+	if got := f.count(); got != 1 {
+		t.Errorf("server saw %d requests, want 1", got)
+	}
+}

@@ -16,7 +16,7 @@ import (
 // AWS evaluator (iampolicy.Evaluate).
 func NewGuard(policies []*iampolicy.Policy, opts ...Option) *Guard {
 	ps := append([]*iampolicy.Policy(nil), policies...)
-	return newGuard(func(action, resource string, ctx map[string]string) verdict {
+	return newGuard(func(action, resource string, ctx map[string][]string) verdict {
 		req := &iampolicy.Request{Action: action, Resource: resource}
 		keys := make([]string, 0, len(ctx))
 		for k := range ctx {
@@ -24,7 +24,11 @@ func NewGuard(policies []*iampolicy.Policy, opts ...Option) *Guard {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			req.Context.Set(k, ctx[k])
+			if v := ctx[k]; len(v) == 1 {
+				req.Context.Set(k, v[0])
+			} else {
+				req.Context.SetList(k, v...)
+			}
 		}
 		d := iampolicy.Evaluate(req, ps...)
 		v := verdict{allowed: d.Allowed(), explicit: d.Outcome == iampolicy.ExplicitDeny}
