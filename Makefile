@@ -10,6 +10,7 @@ generate:
 ## test: fail on stale generated/, then vet and run every test
 test: check vet test-sdk
 	$(GO) test ./...
+	cd sdk/tencentcloud && $(GO) vet ./... && $(GO) test -race ./...
 
 ## test-sdk: the aws-sdk-go-v2 guard, its own module (sdk/awsv2), vetted and tested
 ## under the race detector when cgo can build it

@@ -163,7 +163,7 @@ func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
 	account := fs.String("resource-account", "", "`account` ID owning the resource, when not the caller's")
 	format := fs.String("format", "text", "output `format`: text or json")
-	files, err := awsInterleaved(fs, args)
+	files, err := parseInterleaved(fs, args)
 	if err != nil || *reqFile == "" || len(files) == 0 {
 		return false, nil // the CAM command reports usage errors
 	}
@@ -239,7 +239,7 @@ func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		if d.BoundaryDenied {
 			fmt.Fprintln(stdout, "deciding: the permissions boundary allows none of it")
 		}
-		fmt.Fprintf(stdout, "missing context keys: %s\n", noneIfEmpty(strings.Join(out.MissingKeys, ", ")))
+		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
 	}
 	if !d.Allowed() {
 		return true, exitError{1}
@@ -373,31 +373,4 @@ func awsGrants(cat *awsCatalog, data []byte, name string) ([]iampolicy.Grant, er
 		return nil, fmt.Errorf("%s: no grants", name)
 	}
 	return grants, nil
-}
-
-// awsInterleaved parses flags that may follow positional arguments, as the CAM
-// eval command's parseInterleaved does (main): replace it by that one once this
-// branch has it.
-func awsInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitError{0}
-			}
-			return nil, exitError{2}
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
-func noneIfEmpty(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }

@@ -117,7 +117,7 @@ func compareConditionKeys(old, new []model.ConditionKey) []Change {
 			out = append(out, Change{Class: Breaking, Kind: Removed, Name: name, Detail: o.Type})
 			continue
 		}
-		fs := differingFields(o, n, cmpopts.IgnoreFields(model.ConditionKey{}, "Name"))
+		fs := differingFields(o, n, cmpopts.IgnoreFields(model.ConditionKey{}, "Name", "Pos"))
 		out = append(out, named(name, applyRules(fs, conditionKeyRules, o, n))...)
 	}
 	for _, name := range sortedNames(nm) {

@@ -11,12 +11,9 @@ import (
 	"github.com/permgen/permgen/internal/source"
 )
 
-// importRoot is what the pipeline is given when it runs only to read a model: the
-// services do not depend on the import path, only the discarded Go files do.
-const importRoot = "permgen.invalid/diff"
-
 // LoadSources scrapes and resolves a sources folder: what the pages say now, with
-// nothing kept from earlier runs.
+// nothing kept from earlier runs. Only the model is built (pipeline.Model): no Go
+// is rendered to be thrown away.
 func LoadSources(dir string) (Side, error) {
 	services, err := pipeline.Model(dir)
 	if err != nil {

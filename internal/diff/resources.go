@@ -27,7 +27,7 @@ func compareResourceTypes(old, new []model.ResourceType) []Change {
 			out = append(out, Change{Class: Breaking, Kind: Removed, Name: name, Detail: o.Pattern})
 			continue
 		}
-		fs := differingFields(o, n, cmpopts.IgnoreFields(model.ResourceType{}, "Service", "Name"))
+		fs := differingFields(o, n, cmpopts.IgnoreFields(model.ResourceType{}, "Service", "Name", "Pos"))
 		if fs["Placeholders"] {
 			// The builder's parameters are the placeholders.
 			out = append(out, Change{Class: Breaking, Kind: Changed, Name: name, Field: "placeholders",

@@ -69,27 +69,31 @@ func (r *Report) Bytes() int64 {
 func Run(ctx context.Context, dir string, c *Client) (*Report, error) {
 	manifestFile := filepath.Join(dir, source.ManifestFile)
 	m, err := readManifest(manifestFile)
+	if errors.Is(err, fs.ErrNotExist) && source.HasAWSPages(dir) {
+		m, err = &source.Manifest{}, nil // AWS pages as fetched need none to start with
+	}
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{}
-	pages := append([]model.Source(nil), m.Pages...)
-	for i, src := range m.Pages {
+	todo := append(append([]model.Source(nil), m.Pages...), unlistedAWS(dir, m.Pages)...)
+	pages := append([]model.Source(nil), todo...)
+	for i, src := range todo {
 		if ctx.Err() != nil {
 			break
 		}
 		pr, next := refresh(ctx, dir, c, src)
 		pages[i] = next
 		rep.Pages = append(rep.Pages, pr)
-		c.printPage(i+1, len(m.Pages), pr)
+		c.printPage(i+1, len(todo), pr)
 	}
 	var errs []error
 	if ctx.Err() != nil {
-		errs = append(errs, fmt.Errorf("stopped after %d of %d pages: %w", len(rep.Pages), len(m.Pages), ctx.Err()))
+		errs = append(errs, fmt.Errorf("stopped after %d of %d pages: %w", len(rep.Pages), len(todo), ctx.Err()))
 	}
 	changed := false
 	for i := range pages {
-		changed = changed || pages[i] != m.Pages[i]
+		changed = changed || pages[i] != todo[i]
 	}
 	if changed {
 		m.Pages = pages
@@ -99,8 +103,27 @@ func Run(ctx context.Context, dir string, c *Client) (*Report, error) {
 			rep.ManifestWritten = true
 		}
 	}
-	c.printSummary(rep, len(m.Pages))
+	c.printSummary(rep, len(todo))
 	return rep, errors.Join(errs...)
+}
+
+// unlistedAWS returns the AWS pages (aws/list_*.html) the manifest does not list,
+// as source.AWSPage describes them: they are refreshed too, and once one has
+// validators to keep they are written into the manifest like any other page.
+func unlistedAWS(dir string, listed []model.Source) []model.Source {
+	have := map[string]bool{}
+	for _, s := range listed {
+		have[s.Path] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, source.AWSDir, "list_*.html"))
+	var out []model.Source
+	for _, f := range files {
+		p := source.AWSDir + "/" + filepath.Base(f)
+		if !have[p] {
+			out = append(out, source.AWSPage(p))
+		}
+	}
+	return out
 }
 
 // refresh fetches one page and writes its snapshot; it returns the manifest entry

@@ -431,3 +431,52 @@ func countRows(p *model.Page) int {
 	}
 	return n
 }
+
+// awsTransport sends every request to the test server, whatever its host: AWS pages
+// are refreshed from the address their file name implies, docs.aws.amazon.com.
+type awsTransport struct{ to string }
+
+func (a awsTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host = "http", strings.TrimPrefix(a.to, "http://")
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// A folder whose aws/ holds pages as fetched, with no manifest: gen fetch refreshes
+// them from the reference's address, keeps #main-content only, and writes their
+// validators into a new manifest so the next run is conditional.
+func TestAWSPagesNeedNoManifest(t *testing.T) {
+	var paths []string
+	srv := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		paths = append(paths, r.URL.Path)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"v1"`)
+		htmlResponse(w, `<html><head><title>S3</title><script>var b=1</script></head><body><div id="nav">x</div><div id="main-content"><h1>Actions, resources, and condition keys for Amazon S3</h1><table id="w9aab"><tr><td>a</td></tr></table></div></body></html>`)
+	})
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "aws", "list_amazons3.html"), []byte("<html><body>old, chrome and all</body></html>"))
+	c := testClient(nil)
+	c.HTTP = &http.Client{Transport: awsTransport{srv.URL}}
+	rep, err := Run(context.Background(), dir, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Pages) != 1 || rep.Pages[0].Outcome != Updated || len(paths) != 1 || paths[0] != "/service-authorization/latest/reference/list_amazons3.html" {
+		t.Fatalf("report %+v, requests %v", rep.Pages, paths)
+	}
+	got := string(readFile(t, filepath.Join(dir, "aws", "list_amazons3.html")))
+	if !strings.Contains(got, "Actions, resources, and condition keys for Amazon S3") || strings.Contains(got, "var b") || strings.Contains(got, "w9aab") {
+		t.Errorf("snapshot:\n%s", got)
+	}
+	m := manifestOf(t, dir)
+	if len(m) != 1 || m[0].Path != "aws/list_amazons3.html" || m[0].Format != model.FormatAWSSAR || m[0].ETag != `"v1"` ||
+		m[0].URL != "https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html" {
+		t.Errorf("manifest %+v", m)
+	}
+	if rep, err = Run(context.Background(), dir, c); err != nil || rep.Pages[0].Outcome != NotModified {
+		t.Errorf("second run: %v %+v", err, rep)
+	}
+}

@@ -36,6 +36,7 @@ type ConditionKey struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
 	Type        string `json:"type,omitempty"`
+	Pos         Pos    `json:"-"` // the row that defines it, for lint
 }
 
 // ActionScenario is one "SCENARIO:" block of an AWS action (ec2:RunInstances has

@@ -125,6 +125,8 @@ type ResourceType struct {
 	// Pattern is the ARN template as written after normalization and Placeholders
 	// every placeholder in template order except Partition.
 	ConditionKeys []string `json:"condition_keys,omitempty"`
+	// Pos is the row that defines it (AWS), for lint.
+	Pos Pos `json:"-"`
 }
 
 // Scope is one access-token scope "namespace:verb".

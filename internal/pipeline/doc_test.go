@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -13,7 +12,7 @@ import (
 // comment that starts with its name, and every file carries Go's generated-code
 // header, as STYLE.md asks.
 func TestDocComments(t *testing.T) {
-	res, err := Run(filepath.Join("..", "..", "sources"), "github.com/permgen/permgen/generated")
+	res, err := Run(liveSources(t), "github.com/permgen/permgen/generated")
 	if err != nil {
 		t.Fatal(err)
 	}

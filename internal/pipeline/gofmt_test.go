@@ -12,7 +12,7 @@ import (
 // the emitter formatted it or wrote it preformatted, for the real sources and for
 // every good case.
 func TestGofmtCanonical(t *testing.T) {
-	ins := []string{filepath.Join("..", "..", "sources")}
+	ins := []string{liveSources(t)}
 	for _, name := range caseNames(t) {
 		if !strings.HasPrefix(name, "bad-") {
 			ins = append(ins, filepath.Join("testdata", name, "sources"))

@@ -8,7 +8,7 @@ import (
 // Model reads, scrapes and resolves the sources folder in and returns the model
 // only, in sources order: what `gen catalog` and `gen diff` read. It emits nothing,
 // so it costs what scraping costs. Derived facts (Tencent resource types, scope
-// implications) are derived here as a generation with no history derives them.
+// implications) are derived as generate derives them.
 func Model(in string) ([]*model.Service, error) {
 	services, err := resolved(in)
 	if err != nil {

@@ -96,6 +96,9 @@ func RunWith(o Options) (*Result, error) {
 	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
 		return nil, err
 	}
+	if err := catalogs(o.In, r, rts); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 

@@ -71,8 +71,9 @@ func TestCasesCompile(t *testing.T) {
 // TestDeterministic: two runs give the same bytes, whatever the map orders were.
 func TestDeterministic(t *testing.T) {
 	var first []write.File
+	in := liveSources(t)
 	for i := 0; i < 3; i++ {
-		res, err := Run(filepath.Join("..", "..", "sources"), "github.com/permgen/permgen/generated")
+		res, err := Run(in, "github.com/permgen/permgen/generated")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -32,16 +32,13 @@ func resolveAWS(p *model.Page) (*model.Service, error) {
 	}
 	var errs []error
 	for _, t := range p.Tables {
-		if len(t.Rows) == 0 {
-			continue
-		}
-		switch t.Rows[0].Fields[0].Key {
+		switch awsTableKind(t) {
 		case model.KeyAction:
 			errs = append(errs, awsActions(s, t)...)
 		case model.KeyResourceType:
-			awsResourceTypes(s, t)
+			errs = append(errs, awsResourceTypes(s, t)...)
 		case model.KeyConditionKey:
-			awsConditionKeys(s, t)
+			errs = append(errs, awsConditionKeys(s, t)...)
 		}
 	}
 	if s.ShortName == "" && (len(s.Actions) > 0 || len(s.ResourceTypes) > 0) {
@@ -168,16 +165,50 @@ func Operation(url string) string {
 		return ""
 	}
 	op, ok = strings.CutSuffix(op, ".html")
-	if !ok || op == "" {
+	// API_Operations.html (and API_Operations_<API>.html) is the index of an API's
+	// operations, which names none.
+	if !ok || op == "" || op == "Operations" || strings.HasPrefix(op, "Operations_") {
 		return ""
+	}
+	// Some references file operations under their API's name: API_control_X.html
+	// (S3 Control), API_agent_X.html (Bedrock Agents). The operation is X.
+	if i := strings.LastIndexByte(op, '_'); i > 0 && i+1 < len(op) && isAPIName(op[:i]) && op[i+1] >= 'A' && op[i+1] <= 'Z' {
+		op = op[i+1:]
 	}
 	return op
 }
 
-func awsResourceTypes(s *model.Service, t model.Table) {
+// isAPIName reports whether s is a lower-case API name such as "control",
+// "data-automation" or "agent-runtime".
+func isAPIName(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// awsTableKind names a table by the key of its first column: the scraper keyed
+// the columns of the three kinds it knows.
+func awsTableKind(t model.Table) string {
+	for _, r := range t.Rows {
+		if len(r.Fields) > 0 {
+			return r.Fields[0].Key
+		}
+	}
+	return ""
+}
+
+func awsResourceTypes(s *model.Service, t model.Table) []error {
+	var errs []error
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyResourceType)
-		rt := model.ResourceType{Service: s.ShortName, Name: Text(f.Text)}
+		if Text(f.Text) == "" {
+			errs = append(errs, model.Errorf(r.Pos.WithColumn(t.Columns[0]), "resource type with no name"))
+			continue
+		}
+		rt := model.ResourceType{Service: s.ShortName, Name: Text(f.Text), Pos: r.Pos}
 		if a, ok := r.Field(model.KeyARN); ok {
 			tmpl, err := ParseARNTemplate(a.Text)
 			rt.Pattern = tmpl.Pattern
@@ -192,12 +223,18 @@ func awsResourceTypes(s *model.Service, t model.Table) {
 		}
 		s.ResourceTypes = append(s.ResourceTypes, rt)
 	}
+	return errs
 }
 
-func awsConditionKeys(s *model.Service, t model.Table) {
+func awsConditionKeys(s *model.Service, t model.Table) []error {
+	var errs []error
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyConditionKey)
-		k := model.ConditionKey{Name: Text(f.Text)}
+		if Text(f.Text) == "" {
+			errs = append(errs, model.Errorf(r.Pos.WithColumn(t.Columns[0]), "condition key with no name"))
+			continue
+		}
+		k := model.ConditionKey{Name: Text(f.Text), Pos: r.Pos}
 		if d, ok := r.Field(model.KeyDescription); ok {
 			k.Description = Text(d.Text)
 		}
@@ -206,6 +243,7 @@ func awsConditionKeys(s *model.Service, t model.Table) {
 		}
 		s.ConditionKeys = append(s.ConditionKeys, k)
 	}
+	return errs
 }
 
 // ARNTemplate is a parsed AWS ARN template,

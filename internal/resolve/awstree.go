@@ -105,8 +105,8 @@ func dedupAWS(s *model.Service) {
 	for i, rt := range s.ResourceTypes {
 		if i > 0 && rt.Name == rts[len(rts)-1].Name && rt.Service == rts[len(rts)-1].Service {
 			if prev := rts[len(rts)-1]; prev.Pattern != rt.Pattern {
-				s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: model.Pos{File: s.Source.File}, Code: "duplicate-resource-type",
-					Msg: fmt.Sprintf("resource type %s is defined twice, %s and %s; the first is kept", rt.Name, prev.Pattern, rt.Pattern)})
+				s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: rt.Pos, Code: "duplicate-resource-type",
+					Msg: fmt.Sprintf("resource type %s is defined again as %s (first at %s as %s); the first is kept", rt.Name, rt.Pattern, prev.Pos, prev.Pattern)})
 			}
 			continue
 		}
@@ -117,8 +117,8 @@ func dedupAWS(s *model.Service) {
 	for i, k := range s.ConditionKeys {
 		if i > 0 && k.Name == ks[len(ks)-1].Name {
 			if prev := ks[len(ks)-1]; prev.Type != k.Type {
-				s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: model.Pos{File: s.Source.File}, Code: "duplicate-condition-key",
-					Msg: fmt.Sprintf("condition key %s is defined twice, type %s and %s; the first is kept", k.Name, prev.Type, k.Type)})
+				s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: k.Pos, Code: "duplicate-condition-key",
+					Msg: fmt.Sprintf("condition key %s is defined again with type %s (first at %s with type %s); the first is kept", k.Name, k.Type, prev.Pos, prev.Type)})
 			}
 			continue
 		}
@@ -177,7 +177,7 @@ func checkAWS(s *model.Service, all map[string]bool) {
 	for _, rt := range s.ResourceTypes {
 		for _, k := range rt.ConditionKeys {
 			if !keys[k] && !strings.HasPrefix(k, "aws:") {
-				s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: model.Pos{File: s.Source.File, Table: "Resource types"}, Code: "undefined-condition-key",
+				s.Diagnostics = append(s.Diagnostics, model.Diagnostic{Pos: rt.Pos.WithColumn("Condition keys"), Code: "undefined-condition-key",
 					Msg: fmt.Sprintf("resource type %s lists condition key %s, which the condition keys table does not define", rt.Name, k)})
 			}
 		}

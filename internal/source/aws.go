@@ -1,7 +1,6 @@
 package source
 
 import (
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -32,6 +31,8 @@ func AWSPage(p string) model.Source {
 
 // HasAWSPages reports whether dir has an aws/ folder, whose pages need no manifest.
 func HasAWSPages(dir string) bool {
-	info, err := os.Stat(filepath.Join(dir, AWSDir))
-	return err == nil && info.IsDir()
+	// Pages, not just the folder: a generated tree has an aws/ folder too
+	// (generated/aws, the AWS packages), and it is no sources folder.
+	pages, err := filepath.Glob(filepath.Join(dir, AWSDir, "*.html"))
+	return err == nil && len(pages) > 0
 }

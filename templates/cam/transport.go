@@ -4,16 +4,46 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 )
 
-// Call is one Tencent Cloud API 3.0 request as a generated Client makes it.
+// Call is one Tencent Cloud API 3.0 request as a generated Client or an SDK transport
+// (camhttp) makes it.
 type Call struct {
 	Action   Action   // the API, e.g. ccc.ActionCreateStaff
 	Version  string   // API version, e.g. "2020-02-10"
 	Region   string   // region the request is sent to; may be empty
 	Resource Resource // the resource the call touches, for authorization; zero for none
-	Request  any      // the request body
+	// Resources lists every resource the call touches when there are several (an
+	// InstanceIds.N parameter names one each). When it is not empty, Resource is
+	// ignored.
+	Resources []Resource
+	// Unfilled names the placeholders of the action's resource patterns that nothing
+	// in the request filled, e.g. "${SdkAppId}". A Guard allows such a call only where
+	// its policies allow "*" as well; a Recorder's Policy reports it instead of
+	// granting "*".
+	Unfilled []string
+	// Retry marks a repeat of a call already made (same signed request, or same
+	// ClientToken): a Guard checks it again, a Recorder does not record it twice.
+	Retry   bool
+	Request any // the request body, or for camhttp the *http.Request
+}
+
+// AllResources returns the resources the call touches: Resources, else Resource alone.
+// The zero Resource stands for "no specific resource".
+func (c *Call) AllResources() []Resource {
+	if len(c.Resources) > 0 {
+		return c.Resources
+	}
+	return []Resource{c.Resource}
+}
+
+// Known reports whether the call's action comes from a catalog: an action with no
+// granularity (an ActionInfo made up at run time for an API that no CAM page lists) is
+// unknown, and Guard denies it.
+func (c *Call) Known() bool {
+	return c.Action != nil && c.Action.Info().Granularity != UnknownGranularity
 }
 
 // Transport sends calls. Generated clients call Do with a pointer to their response type.
@@ -29,24 +59,46 @@ func (f TransportFunc) Do(ctx context.Context, call *Call, response any) error {
 	return f(ctx, call, response)
 }
 
-// AccessDeniedError is what Guard returns for a call its policy does not allow.
+// AccessDeniedError is what Guard returns for a call its policies do not allow.
 type AccessDeniedError struct {
 	Action   Action
-	Resource Resource
+	Resource Resource // the first resource of the call that was denied
 	Decision Decision
+	// Unknown is set when the action is not in the catalog, so no policy was asked.
+	Unknown bool
 }
 
-// Error names the action and resource and why the policy denied them.
+// Error names the action and resource and why the policies denied them.
 func (e *AccessDeniedError) Error() string {
+	if e.Unknown {
+		name := "<nil action>"
+		if e.Action != nil {
+			name = e.Action.String()
+		}
+		return "cam: access denied: " + name + " is not a known action; a guard allows only actions of its catalog"
+	}
 	return "cam: access denied: " + e.Decision.String()
 }
 
-// Guard checks each call against Policy before passing it to Next, so that a program
-// learns what CAM would refuse before it sends anything. A denied call returns an
-// *AccessDeniedError and never reaches Next.
+// Guard checks each call against its policies before passing it to Next, so that a
+// program learns what CAM would refuse before it sends anything. A denied call returns
+// an *AccessDeniedError and never reaches Next. A call is allowed when Evaluate allows
+// every resource it touches, with all the policies attached (Policy and Policies) and
+// the Boundary if set. Actions not in the catalog are denied.
 type Guard struct {
-	Policy Policy
-	Next   Transport
+	// Policy is one policy; Policies are more. All of them are evaluated together, as
+	// CAM evaluates the policies attached to one identity.
+	Policy   Policy
+	Policies []Policy
+	// Boundary, when set, is the permission boundary: it can only narrow.
+	Boundary *Policy
+	Next     Transport
+	// Caller is who the program calls as; it fills ${uin} and the other policy
+	// variables. PolicyOwner is the root account owning the policies, which an empty
+	// account segment in a policy's resource stands for. Left empty, statements that
+	// need them do not allow (and deny statements apply).
+	Caller      Caller
+	PolicyOwner Account
 	// Context holds condition key values every call is evaluated with, e.g. the
 	// program's egress address as "qcs:ip". Conditions on absent keys fail closed.
 	Context map[string]string
@@ -55,14 +107,28 @@ type Guard struct {
 // ErrNoTransport is returned by a Guard without a Next transport for calls it allows.
 var ErrNoTransport = errors.New("cam: Guard has no Next transport")
 
-// Do evaluates call and, if the policy allows it, sends it through Next.
+// Do evaluates call and, if the policies allow it, sends it through Next.
 func (g *Guard) Do(ctx context.Context, call *Call, response any) error {
 	if call == nil {
 		return errors.New("cam: Guard.Do: nil call")
 	}
-	d := g.Policy.Evaluate(Request{Action: call.Action, Resource: call.Resource, Context: SingleValued(g.Context)})
-	if !d.Allowed() {
-		return &AccessDeniedError{Action: call.Action, Resource: call.Resource, Decision: d}
+	if !call.Known() {
+		return &AccessDeniedError{Action: call.Action, Resource: call.Resource, Decision: Decision{Policy: -1, Statement: -1, Action: call.Action}, Unknown: true}
+	}
+	policies := g.Policies
+	if len(g.Policy.Statement) > 0 {
+		policies = append([]Policy{g.Policy}, g.Policies...)
+	}
+	resources := call.AllResources()
+	if len(call.Unfilled) > 0 && len(call.Resources) > 0 {
+		// Part of what the call touches is unnamed: it must be allowed on "*" too.
+		resources = append(slices.Clip(resources), Resource{})
+	}
+	for _, r := range resources {
+		req := Request{Action: call.Action, Resource: r, Caller: g.Caller, PolicyOwner: g.PolicyOwner, Context: SingleValued(g.Context)}
+		if d := Evaluate(req, policies, g.Boundary); !d.Allowed() {
+			return &AccessDeniedError{Action: call.Action, Resource: r, Decision: d}
+		}
 	}
 	if g.Next == nil {
 		return ErrNoTransport
@@ -72,8 +138,8 @@ func (g *Guard) Do(ctx context.Context, call *Call, response any) error {
 
 // Recorder remembers every call made through it, then passes the call to Next. With a
 // nil Next a call succeeds and leaves the response untouched, which lets a program run
-// against no cloud at all to learn which permissions it needs. It is safe for
-// concurrent use.
+// against no cloud at all to learn which permissions it needs. Retries (Call.Retry)
+// are passed on but not recorded again. It is safe for concurrent use.
 type Recorder struct {
 	Next Transport
 
@@ -87,9 +153,14 @@ func (r *Recorder) Do(ctx context.Context, call *Call, response any) error {
 	if call == nil {
 		return errors.New("cam: Recorder.Do: nil call")
 	}
-	r.mu.Lock()
-	r.calls = append(r.calls, *call)
-	r.mu.Unlock()
+	if !call.Retry {
+		c := *call
+		c.Resources = slices.Clone(c.Resources)
+		c.Unfilled = slices.Clone(c.Unfilled)
+		r.mu.Lock()
+		r.calls = append(r.calls, c)
+		r.mu.Unlock()
+	}
 	if r.Next == nil {
 		return nil
 	}
@@ -103,16 +174,61 @@ func (r *Recorder) Calls() []Call {
 	return slices.Clone(r.calls)
 }
 
-// Policy returns the least-privilege policy that allows every recorded call, and a
-// *GrantError for each call whose resource its action cannot be restricted to (see
-// LeastPrivilege).
+// CallError is a recorded call that Policy could not turn into a grant without granting
+// more than the call needed: its action is not in the catalog, or a placeholder of its
+// resource pattern was not filled by the request.
+type CallError struct {
+	Action   string   // "ccc:CreateStaff"
+	Unknown  bool     // the action is not in the catalog
+	Unfilled []string // placeholders nothing filled, e.g. "${SdkAppId}"
+}
+
+// Error names the action and what is missing.
+func (e *CallError) Error() string {
+	if e.Unknown {
+		return "cam: recorded call " + e.Action + " is not a known action; no policy can be written for it (regenerate with the service's CAM page, or grant it by hand)"
+	}
+	return "cam: recorded call " + e.Action + ": no request parameter filled " + strings.Join(e.Unfilled, ", ") +
+		"; the call is left out of the policy rather than granted on \"*\" (add a parameter override, or grant it by hand)"
+}
+
+// Policy returns the least-privilege policy that allows every recorded call, and the
+// errors of the calls it left out: a *CallError for an unknown action or an unfilled
+// placeholder, a *GrantError for a resource its action cannot be restricted to (see
+// LeastPrivilege). Each problem is reported once.
 func (r *Recorder) Policy() (Policy, error) {
 	calls := r.Calls()
-	grants := make([]Grant, len(calls))
-	for i, c := range calls {
-		grants[i] = Grant{Action: c.Action, Resource: c.Resource}
+	var grants []Grant
+	var errs []error
+	reported := map[string]bool{}
+	report := func(e *CallError) {
+		k := e.Action + " " + strings.Join(e.Unfilled, " ")
+		if !reported[k] {
+			reported[k] = true
+			errs = append(errs, e)
+		}
 	}
-	return LeastPrivilege(grants...)
+	for i := range calls {
+		c := &calls[i]
+		if c.Action == nil {
+			continue
+		}
+		switch {
+		case !c.Known():
+			report(&CallError{Action: c.Action.String(), Unknown: true})
+		case len(c.Unfilled) > 0 && !c.Action.Info().Granularity.wildcardOnly():
+			report(&CallError{Action: c.Action.String(), Unfilled: c.Unfilled})
+		default:
+			for _, res := range c.AllResources() {
+				grants = append(grants, Grant{Action: c.Action, Resource: res})
+			}
+		}
+	}
+	p, err := LeastPrivilege(grants...)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return p, errors.Join(errs...)
 }
 
 // Reset forgets the recorded calls.

@@ -136,3 +136,87 @@ func TestGuardOverRecorder(t *testing.T) {
 		t.Error("unrecorded call allowed")
 	}
 }
+
+func TestGuardSeveralResourcesAndPolicies(t *testing.T) {
+	other := Resource{Service: "ccc", Account: "uin/100001", Resource: "SdkAppId/1400002"}
+	allow, err := NewPolicy(Allow(describeTelCdr).On(app, other))
+	if err != nil {
+		t.Fatal(err)
+	}
+	deny := Policy{Version: PolicyVersion, Statement: []Statement{{Effect: EffectDeny, Action: Values{"ccc:DescribeTelCdr"}, Resource: Values{other.String()}}}}
+	var sent int
+	ok := TransportFunc(func(context.Context, *Call, any) error { sent++; return nil })
+	g := &Guard{Policies: []Policy{allow}, Next: ok}
+	if err := g.Do(context.Background(), &Call{Action: describeTelCdr, Resources: []Resource{app, other}}, nil); err != nil {
+		t.Errorf("both resources allowed, call denied: %v", err)
+	}
+	g.Policies = append(g.Policies, deny)
+	err = g.Do(context.Background(), &Call{Action: describeTelCdr, Resources: []Resource{app, other}}, nil)
+	var denied *AccessDeniedError
+	if !errors.As(err, &denied) || denied.Resource != other || !denied.Decision.Explicit() {
+		t.Errorf("a deny in a second policy on the second resource: %v", err)
+	}
+	if sent != 1 {
+		t.Errorf("Next saw %d calls, want 1", sent)
+	}
+}
+
+func TestGuardDeniesUnknownActions(t *testing.T) {
+	p := Policy{Version: PolicyVersion, Statement: []Statement{{Effect: EffectAllow, Action: Values{"*"}, Resource: Values{"*"}}}}
+	g := &Guard{Policy: p, Next: TransportFunc(func(context.Context, *Call, any) error { return nil })}
+	err := g.Do(context.Background(), &Call{Action: ActionInfo{Service: "ccc", Name: "NoSuchAction"}}, nil)
+	var denied *AccessDeniedError
+	if !errors.As(err, &denied) || !denied.Unknown || !strings.Contains(err.Error(), "ccc:NoSuchAction is not a known action") {
+		t.Errorf("unknown action under allow-all: %v", err)
+	}
+}
+
+func TestRecorderReportsWhatItCannotGrant(t *testing.T) {
+	var rec Recorder
+	ctx := context.Background()
+	_ = rec.Do(ctx, &Call{Action: createStaff, Resources: []Resource{app}}, nil)
+	_ = rec.Do(ctx, &Call{Action: createStaff, Resources: []Resource{app}, Retry: true}, nil)
+	_ = rec.Do(ctx, &Call{Action: deleteStaff, Unfilled: []string{"${SdkAppId}"}}, nil)
+	_ = rec.Do(ctx, &Call{Action: deleteStaff, Unfilled: []string{"${SdkAppId}"}}, nil)
+	_ = rec.Do(ctx, &Call{Action: createIVR, Unfilled: []string{"${SdkAppId}"}}, nil) // operation level: "*" is exact
+	_ = rec.Do(ctx, &Call{Action: ActionInfo{Service: "ccc", Name: "NoSuchAction"}}, nil)
+	if n := len(rec.Calls()); n != 5 {
+		t.Errorf("recorded %d calls, want 5 (the retry once)", n)
+	}
+	p, err := rec.Policy()
+	const want = `{"version":"2.0","statement":[{"effect":"allow","action":["ccc:CreateIVR"],"resource":["*"]},` +
+		`{"effect":"allow","action":["ccc:CreateStaff"],"resource":["qcs::ccc::uin/100001:SdkAppId/1400001"]}]}`
+	if p.String() != want {
+		t.Errorf("policy %s\nwant   %s", p, want)
+	}
+	var ces []*CallError
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var ce *CallError
+		if errors.As(e, &ce) {
+			ces = append(ces, ce)
+		}
+	}
+	if len(ces) != 2 || ces[0].Action != "ccc:DeleteStaff" || ces[0].Unfilled[0] != "${SdkAppId}" || !ces[1].Unknown {
+		t.Fatalf("errors %v", err)
+	}
+	if msg := ces[0].Error(); !strings.Contains(msg, "ccc:DeleteStaff") || !strings.Contains(msg, "${SdkAppId}") || !strings.Contains(msg, `rather than granted on "*"`) {
+		t.Errorf("message %q", msg)
+	}
+}
+
+func TestGuardPartlyFilledCall(t *testing.T) {
+	p, err := NewPolicy(Allow(describeTelCdr).On(app))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &Guard{Policy: p, Next: TransportFunc(func(context.Context, *Call, any) error { return nil })}
+	call := &Call{Action: describeTelCdr, Resources: []Resource{app}}
+	if err := g.Do(context.Background(), call, nil); err != nil {
+		t.Fatalf("filled call: %v", err)
+	}
+	call.Unfilled = []string{"${Other}"}
+	var denied *AccessDeniedError
+	if err := g.Do(context.Background(), call, nil); !errors.As(err, &denied) || !denied.Resource.IsZero() {
+		t.Errorf("a call touching an unnamed resource too, under a policy naming only app: %v", err)
+	}
+}

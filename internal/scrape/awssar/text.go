@@ -60,29 +60,6 @@ func (t *textBuf) text(n *html.Node) string {
 	return string(t.b)
 }
 
-// parts returns the text of each <p> (or <li>) directly below a cell, each folded:
-// the pages put one value per paragraph. Nil when the cell has none.
-func (t *textBuf) parts(n *html.Node) []string {
-	var out []string
-	var visit func(*html.Node)
-	visit = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if c.Data == "p" || c.Data == "li" {
-				if s := t.text(c); s != "" {
-					out = append(out, s)
-				}
-				continue
-			}
-			visit(c)
-		}
-	}
-	visit(n)
-	return out
-}
-
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
@@ -91,8 +68,6 @@ func attr(n *html.Node, key string) string {
 	}
 	return ""
 }
-
-func isElem(n *html.Node, tag string) bool { return n.Type == html.ElementNode && n.Data == tag }
 
 // find returns the first element below n (n included) for which ok holds, in document order.
 func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
@@ -107,19 +82,20 @@ func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
 	return nil
 }
 
-// findAll appends every element below n for which ok holds, not descending into matches.
-func findAll(n *html.Node, ok func(*html.Node) bool, out []*html.Node) []*html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if ok(c) {
-			out = append(out, c)
-			continue
-		}
-		out = findAll(c, ok, out)
-	}
-	return out
-}
-
 func fold(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// addBytes is add for the tokenizer's bytes, with no string made of them.
+func (t *textBuf) addBytes(s []byte) {
+	for _, c := range s {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f':
+			t.space = true
+		default:
+			if t.space && len(t.b) > 0 {
+				t.b = append(t.b, ' ')
+			}
+			t.space = false
+			t.b = append(t.b, c)
+		}
+	}
+}

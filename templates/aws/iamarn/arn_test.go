@@ -68,6 +68,11 @@ func TestTemplateBuild(t *testing.T) {
 	if a.WithRegion("us-east-1").Err() == nil || a.WithAccount("123456789012").Err() == nil {
 		t.Error("WithRegion/WithAccount on an S3 object ARN accepted")
 	}
+	// S3's template for multi-Region access point requests writes its region.
+	mrap := Template("arn:${Partition}:s3:us-west-2:${Account}:async-request/mrap/${Operation}/${Token}")
+	if m := mrap.Build("123456789012", "op", "t"); m.Err() != nil || m.WithRegion("eu-west-1").Err() == nil {
+		t.Errorf("a region the template writes out was changed: %v", m.WithRegion("eu-west-1"))
+	}
 	inst := Template("arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}")
 	b := inst.Build("us-east-1", "123456789012", "i-0abc")
 	if b.String() != "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc" {

@@ -137,10 +137,12 @@ func (t Template) Build(values ...string) ARN {
 	if perr != nil {
 		return ARN{err: perr}
 	}
-	if !filled[2] && a.Region == "" {
+	// A segment the template writes out (empty, or S3's "us-west-2" for
+	// multi-Region access point requests) is not the caller's to change.
+	if !filled[2] {
 		a.fixed |= fixedRegion
 	}
-	if !filled[3] && a.Account == "" {
+	if !filled[3] {
 		a.fixed |= fixedAccount
 	}
 	return a

@@ -88,3 +88,26 @@ func TestBuilderAccepts(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Global keys no service page defines are typed by the IAM User Guide's list:
+// "aws:MultiFactorAuthPresent ... Value type – Boolean", "aws:SourceIp ... Value
+// type – Single-valued" IP address, "aws:PrincipalArn ... ARN".
+func TestBuilderTypesGlobalKeys(t *testing.T) {
+	for _, c := range []struct {
+		cond Cond
+		want string
+	}{
+		{Key("aws:MultiFactorAuthPresent").StringEquals("false"), "aws:MultiFactorAuthPresent is a Bool key"},
+		{Key("aws:SecureTransport").NumericEquals(1), "aws:SecureTransport is a Bool key"},
+		{Key("aws:PrincipalOrgPaths").StringLike("o-1/*"), "aws:PrincipalOrgPaths is multivalued"},
+		{Key("aws:PrincipalTag/team").StringEquals("blue").ForAnyValue(), "aws:PrincipalTag/team is single-valued"},
+	} {
+		_, err := NewWith(fakeCatalog{}, Allow(act("s3:GetObject")).OnAll().If(c.cond))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: err = %v, want %q", c.cond, err, c.want)
+		}
+	}
+	if _, err := NewWith(fakeCatalog{}, Allow(act("s3:GetObject")).OnAll().If(Key("aws:PrincipalArn").ArnLike("arn:aws:iam::*:role/x"), Key("aws:PrincipalArn").StringLike("arn:*"))); err != nil {
+		t.Error(err)
+	}
+}

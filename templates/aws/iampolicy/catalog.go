@@ -36,7 +36,11 @@ func keyType(cat Catalog, k string) iam.ConditionType {
 			return t
 		}
 	}
-	return iam.ConditionKey(k).Type()
+	if t := iam.ConditionKey(k).Type(); t.Valid() {
+		return t
+	}
+	t, _ := globalKeyType(k)
+	return t
 }
 
 // CatalogFuncs makes a Catalog of three functions, such as the generated catalog
@@ -185,3 +189,13 @@ func ActionsMatching(cat Catalog, pattern string) []iam.ActionInfo {
 }
 
 func iamTemplateMatch(template, arn string) bool { return iamarn.Template(template).Match(arn) }
+
+// Actions turns catalog rows into the actions Allow and Deny take:
+// Allow(Actions(ActionsByLevel(cat, "s3", iam.Read))...).
+func Actions(infos []iam.ActionInfo) []iam.Action {
+	out := make([]iam.Action, len(infos))
+	for i, a := range infos {
+		out[i] = a
+	}
+	return out
+}

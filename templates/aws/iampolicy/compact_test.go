@@ -56,3 +56,13 @@ func TestBulkSelection(t *testing.T) {
 		t.Errorf("ActionsMatching(s3:put*) = %v", names)
 	}
 }
+
+func TestBuildFromBulkSelection(t *testing.T) {
+	p, err := NewWith(fakeCatalog{}, Allow(Actions(ActionsByLevel(fakeCatalog{}, "s3", iam.Read))...).OnPattern("arn:aws:s3:::b/*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Statement[0].Action; !reflect.DeepEqual(got, []string{"s3:GetObject", "s3:GetObjectAcl", "s3:GetObjectTagging"}) {
+		t.Errorf("actions %v", got)
+	}
+}

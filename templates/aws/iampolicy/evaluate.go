@@ -182,14 +182,15 @@ func EvaluateAll(req *Request, ps Policies) Decision {
 		return d
 	}
 	var deny Decision // collects deny refs separately from allow refs
+	t := newTarget(req.Resource)
 	var idAllow, rpAllow, rpAccountAllow, bAllow bool
 	for i, p := range ps.Identity {
-		m := evalPolicy(req, p, IdentityPolicy, i, &d, &deny)
+		m := evalPolicy(req, &t, p, IdentityPolicy, i, &d, &deny)
 		idAllow = idAllow || m.allow
 	}
 	if ps.Boundary != nil {
 		var scratch Decision
-		m := evalPolicy(req, ps.Boundary, PermissionsBoundary, 0, &scratch, &deny)
+		m := evalPolicy(req, &t, ps.Boundary, PermissionsBoundary, 0, &scratch, &deny)
 		bAllow = m.allow
 		for _, k := range scratch.Missing() {
 			d.addMissing(k)
@@ -197,7 +198,7 @@ func EvaluateAll(req *Request, ps Policies) Decision {
 	}
 	var rpRefs Decision
 	if ps.Resource != nil {
-		m := evalPolicyResource(req, ps.Resource, &rpRefs, &deny, &rpAccountAllow)
+		m := evalPolicyResource(req, &t, ps.Resource, &rpRefs, &deny, &rpAccountAllow)
 		rpAllow = m.allow
 		for _, k := range rpRefs.Missing() {
 			d.addMissing(k)
@@ -256,12 +257,12 @@ func principalAccount(arn string) string {
 
 // evalPolicy walks one identity policy or boundary: allow refs go to allowTo, deny
 // refs to denyTo, and keys tested but missing to allowTo's list.
-func evalPolicy(req *Request, p *Policy, kind PolicyKind, index int, allowTo, denyTo *Decision) match {
+func evalPolicy(req *Request, t *target, p *Policy, kind PolicyKind, index int, allowTo, denyTo *Decision) match {
 	var m match
 	vars := p.Version == Version2012
 	for si := range p.Statement {
 		s := &p.Statement[si]
-		if !statementApplies(req, s, vars, allowTo) {
+		if !statementApplies(req, t, s, vars, allowTo) {
 			continue
 		}
 		ref := StatementRef{Kind: kind, Policy: index, Statement: si, Sid: s.Sid}
@@ -282,7 +283,7 @@ func evalPolicy(req *Request, p *Policy, kind PolicyKind, index int, allowTo, de
 // its Principal (or NotPrincipal) covers the caller. An Allow whose principal is
 // the caller's whole account (its root or ID) only vouches for the account: the
 // identity side must still allow, so it sets accountAllow instead of allow.
-func evalPolicyResource(req *Request, p *Policy, to, denyTo *Decision, accountAllow *bool) match {
+func evalPolicyResource(req *Request, t *target, p *Policy, to, denyTo *Decision, accountAllow *bool) match {
 	var m match
 	vars := p.Version == Version2012
 	for si := range p.Statement {
@@ -291,7 +292,7 @@ func evalPolicyResource(req *Request, p *Policy, to, denyTo *Decision, accountAl
 		if !direct && !account {
 			continue
 		}
-		if !statementApplies(req, s, vars, to) {
+		if !statementApplies(req, t, s, vars, to) {
 			continue
 		}
 		ref := StatementRef{Kind: ResourcePolicy, Statement: si, Sid: s.Sid}
@@ -355,7 +356,7 @@ func principalCovers(p *Principal, caller string) (direct, account bool) {
 
 // statementApplies reports whether the statement's action, resource and
 // conditions all cover the request.
-func statementApplies(req *Request, s *Statement, vars bool, d *Decision) bool {
+func statementApplies(req *Request, t *target, s *Statement, vars bool, d *Decision) bool {
 	if s.Action != nil {
 		if !anyAction(s.Action, req.Action) {
 			return false
@@ -364,14 +365,14 @@ func statementApplies(req *Request, s *Statement, vars bool, d *Decision) bool {
 		return false
 	}
 	if s.Resource != nil {
-		if !anyResource(s.Resource, req.Resource, vars, &req.Context) {
+		if !anyResource(s.Resource, t, vars, &req.Context) {
 			return false
 		}
 	} else if s.NotResource != nil {
 		for _, p := range s.NotResource {
 			// An unresolvable variable invalidates the statement rather than
 			// widening NotResource to everything.
-			if m, ok := matchARN(p, req.Resource, vars, &req.Context); m || !ok {
+			if m, ok := matchTarget(p, t, vars, &req.Context); m || !ok {
 				return false
 			}
 		}
@@ -398,9 +399,9 @@ func anyAction(patterns []string, action string) bool {
 	return false
 }
 
-func anyResource(patterns []string, resource string, vars bool, ctx *Context) bool {
+func anyResource(patterns []string, t *target, vars bool, ctx *Context) bool {
 	for _, p := range patterns {
-		if m, _ := matchARN(p, resource, vars, ctx); m {
+		if m, _ := matchTarget(p, t, vars, ctx); m {
 			return true
 		}
 	}

@@ -391,6 +391,19 @@ var rules = []rule{
 		},
 	},
 	{
+		doc:  guide + "reference_policies_evaluation-logic_policies_resource.html",
+		says: "Role trust policies and KMS key policies are exceptions to this logic, because they must explicitly allow access for principals.",
+		cases: []ruleCase{
+			{name: "trust policy that does not name the caller", policies: []string{allowAll},
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/bob"},"Action":"sts:AssumeRole"}}`,
+				req:      req("sts:AssumeRole", "arn:aws:iam::111122223333:role/admin"), want: ImplicitDeny},
+			{name: "trust policy naming the caller", resource: `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"` + alice + `"},"Action":"sts:AssumeRole"}}`,
+				req: req("sts:AssumeRole", "arn:aws:iam::111122223333:role/admin"), want: Allowed},
+			{name: "trust policy trusting the account needs the identity side", resource: `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sts:AssumeRole"}}`,
+				req: req("sts:AssumeRole", "arn:aws:iam::111122223333:role/admin"), want: ImplicitDeny},
+		},
+	},
+	{
 		doc:  "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html",
 		says: "No permissions are required to perform this operation. If an administrator attaches a policy to your identity that explicitly denies access to the sts:GetCallerIdentity action, you can still perform this operation.",
 		cases: []ruleCase{

@@ -159,22 +159,44 @@ func splitARN(s string) (parts [5]string, ok bool) {
 // colon-separated parts is matched on its own, case-sensitively, with wildcards
 // that do not cross a colon (except inside the last, resource part).
 func matchARN(pattern, arn string, vars bool, ctx *Context) (matched, ok bool) {
+	t := newTarget(arn)
+	return matchTarget(pattern, &t, vars, ctx)
+}
+
+// target is a request ARN split once per evaluation rather than once per pattern.
+type target struct {
+	arn   string
+	parts [5]string
+	ok    bool
+}
+
+func newTarget(arn string) target {
+	t := target{arn: arn}
+	t.parts, t.ok = splitARN(arn)
+	return t
+}
+
+// segmentOrder tries the service first, where most patterns differ; only the
+// resource part (last) can hold variables, so the order changes no answer.
+var segmentOrder = [5]int{1, 0, 2, 3, 4}
+
+// matchTarget is matchARN on a split target.
+func matchTarget(pattern string, t *target, vars bool, ctx *Context) (matched, ok bool) {
 	if pattern == "*" {
 		return true, true
 	}
-	pp, pok := splitARN(pattern)
-	ap, aok := splitARN(arn)
-	if !aok || !strings.HasPrefix(pattern, "arn:") {
-		return matchGlob(pattern, arn, false, true, vars, ctx)
+	if !t.ok || !strings.HasPrefix(pattern, "arn:") {
+		return matchGlob(pattern, t.arn, false, true, vars, ctx)
 	}
+	pp, pok := splitARN(pattern)
 	if !pok {
-		// A short ARN pattern ("arn:aws:s3:::b" lacks nothing, "arn:aws:ec2:*"
-		// lacks three parts) matches as if its missing parts were "*".
+		// A short ARN pattern ("arn:aws:ec2:*" lacks three parts) matches as
+		// if its missing parts were "*".
 		pp = padARN(pattern)
 	}
-	for k := 0; k < 5; k++ {
+	for _, k := range segmentOrder {
 		// Variables work only in the resource part, after the fifth colon.
-		m, ok := matchGlob(pp[k], ap[k], false, true, vars && k == 4, ctx)
+		m, ok := matchGlob(pp[k], t.parts[k], false, true, vars && k == 4, ctx)
 		if !ok {
 			return false, false
 		}
