@@ -13,8 +13,11 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
+	"github.com/aws/smithy-go/logging"
 	"github.com/permgen/permgen/generated/aws/iampolicy"
 )
 
@@ -40,7 +43,8 @@ func TestLoadDefaultConfigOptions(t *testing.T) {
 		cfg, err := config.LoadDefaultConfig(ctx, opt,
 			config.WithRegion("us-east-1"),
 			config.WithBaseEndpoint(f.URL),
-			config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", "")))
+			config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", "")),
+			config.WithLogger(logging.Nop{}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,11 +74,17 @@ func TestLoadDefaultConfigOptions(t *testing.T) {
 	if f.count() != before {
 		t.Error("a denied call reached the server")
 	}
-	// WithGuard(policies...) knows no account: the same program is denied at its
-	// first account-scoped call rather than allowed on a guess.
-	_, err = newClients(load(WithGuard(p)), f.URL).ddb.ListTables(ctx, nil)
-	if !errors.As(err, &d) || d.Action != "dynamodb:ListTables" {
-		t.Fatalf("ListTables: err = %v, want denied (not in the policy)", err)
+	// WithGuard(policies...) knows no account: the same program passes its S3
+	// calls (S3 ARNs name no account) and is denied at its first account-scoped
+	// call, on "*" with the reason, rather than allowed on a guess.
+	noAccount := newClients(load(WithGuard(p)), f.URL)
+	if _, err := noAccount.s3.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cat.png")}); err != nil {
+		t.Errorf("S3 GetObject under WithGuard: %v", err)
+	}
+	_, err = noAccount.ddb.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("users"),
+		Key: map[string]ddbtypes.AttributeValue{"id": &ddbtypes.AttributeValueMemberS{Value: "1"}}})
+	if !errors.As(err, &d) || d.Action != "dynamodb:GetItem" || d.Resource != "*" || !strings.Contains(d.Unfilled, "no value for Account") {
+		t.Fatalf("GetItem under WithGuard: err = %v, want denied on * for want of the account", err)
 	}
 }
 
