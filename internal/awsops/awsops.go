@@ -93,6 +93,9 @@ type Operation struct {
 	Operation string
 	Actions   []string // "s3:GetBucketCORS"
 	Reason    string   // the override's reason, empty when from the page links
+	// ByName is set for an operation no link names, reached through the action of
+	// the same name (whose own link names another operation).
+	ByName bool
 	// When are the actions that replace Actions when the call's input sets a field.
 	When []Conditional
 }
@@ -134,6 +137,26 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 				ops[k] = o
 			}
 			o.Actions = appendUnique(o.Actions, full)
+		}
+	}
+	// An action whose link names another operation is also reached by the
+	// operation of its own name, when no link names that one: the pages' links are
+	// sometimes wrong (iam:DisableOutboundWebIdentityFederation links
+	// API_AddClientIDToOpenIDConnectProvider.html, lambda:TagResource links
+	// API_TagResources.html), and the same name is what 15,460 links say.
+	for _, s := range services {
+		if s.Kind != model.FormatAWSSAR {
+			continue
+		}
+		for _, a := range s.Actions {
+			if a.Deprecated != nil || a.Operation == "" || a.Operation == a.Name {
+				continue
+			}
+			k := key{s.ShortName, a.Name}
+			if _, linked := ops[k]; linked {
+				continue
+			}
+			ops[k] = &Operation{Prefix: s.ShortName, Operation: a.Name, Actions: []string{s.ShortName + ":" + a.Name}, ByName: true}
 		}
 	}
 	covered := map[string]string{} // action → override reason

@@ -24,8 +24,10 @@ func s3Page() *model.Service {
 func TestBuildFromLinks(t *testing.T) {
 	ops, diags := Build([]*model.Service{s3Page(), {Kind: model.FormatTencentCAM, ShortName: "ccc", Actions: []model.Action{{Name: "X"}}}}, nil)
 	want := []Operation{
+		{Prefix: "s3", Operation: "GetBucketCORS", Actions: []string{"s3:GetBucketCORS"}, ByName: true},
 		{Prefix: "s3", Operation: "GetBucketCors", Actions: []string{"s3:GetBucketCORS"}},
 		{Prefix: "s3", Operation: "GetObject", Actions: []string{"s3:GetObject"}},
+		{Prefix: "s3", Operation: "ListBucket", Actions: []string{"s3:ListBucket"}, ByName: true},
 		{Prefix: "s3", Operation: "ListObjectsV2", Actions: []string{"s3:ListBucket"}},
 	}
 	if diff := cmp.Diff(want, ops); diff != "" {
@@ -109,9 +111,13 @@ func TestBuildSharedOperations(t *testing.T) {
 	ops, diags := Build([]*model.Service{kms, s3}, ov)
 	want := []Operation{
 		{Prefix: "kms", Operation: "ReEncrypt", Actions: []string{"kms:ReEncryptFrom", "kms:ReEncryptTo"}},
+		{Prefix: "kms", Operation: "ReEncryptFrom", Actions: []string{"kms:ReEncryptFrom"}, ByName: true},
+		{Prefix: "kms", Operation: "ReEncryptTo", Actions: []string{"kms:ReEncryptTo"}, ByName: true},
 		{Prefix: "s3", Operation: "DeleteObject", Actions: []string{"s3:DeleteObject"}},
+		{Prefix: "s3", Operation: "DeleteObjectVersion", Actions: []string{"s3:DeleteObjectVersion"}, ByName: true},
 		{Prefix: "s3", Operation: "GetObject", Actions: []string{"s3:GetObject"},
 			When: []Conditional{{Field: "VersionId", Actions: []string{"s3:GetObjectVersion"}, Reason: "a version needs s3:GetObjectVersion"}}},
+		{Prefix: "s3", Operation: "GetObjectVersion", Actions: []string{"s3:GetObjectVersion"}, ByName: true},
 	}
 	if diff := cmp.Diff(want, ops); diff != "" {
 		t.Errorf("operations (-want +got):\n%s", diff)
@@ -127,5 +133,24 @@ func TestBuildSharedOperations(t *testing.T) {
 	}
 	if diff := cmp.Diff(wantDiags, got); diff != "" {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}
+
+// A wrong link does not hide the action from the operation of its own name: the IAM
+// page links iam:DisableOutboundWebIdentityFederation to
+// API_AddClientIDToOpenIDConnectProvider.html.
+func TestBuildSameNameFallback(t *testing.T) {
+	iam := &model.Service{Kind: model.FormatAWSSAR, ShortName: "iam", Actions: []model.Action{
+		{Name: "AddClientIDToOpenIDConnectProvider", Operation: "AddClientIDToOpenIDConnectProvider"},
+		{Name: "DisableOutboundWebIdentityFederation", Operation: "AddClientIDToOpenIDConnectProvider"},
+	}}
+	ops, _ := Build([]*model.Service{iam}, nil)
+	got := map[string][]string{}
+	for _, o := range ops {
+		got[o.Operation] = o.Actions
+	}
+	if !cmp.Equal(got["DisableOutboundWebIdentityFederation"], []string{"iam:DisableOutboundWebIdentityFederation"}) ||
+		!cmp.Equal(got["AddClientIDToOpenIDConnectProvider"], []string{"iam:AddClientIDToOpenIDConnectProvider"}) {
+		t.Errorf("operations = %v", got)
 	}
 }
