@@ -7,8 +7,13 @@
 //	runExistingCode(cfg)
 //	p, err := rec.Policy() // least privilege; err lists what could not be narrowed
 //
-//	g := awsperm.NewGuard(policies, awsperm.Account("123456789012"))
-//	cfg, _ = config.LoadDefaultConfig(ctx, awsperm.WithGuard(g)) // denied before signing
+//	g := awsperm.NewGuard([]*iampolicy.Policy{p}, awsperm.Account("123456789012"))
+//	cfg, _ = config.LoadDefaultConfig(ctx, g.Option()) // denied before signing
+//	// or awsperm.WithGuard(policies...), which knows no account
+//
+// A denial is a *DeniedError (errors.As) naming the action, the resource and the
+// deciding statement; a call the table cannot map is an *UnmappedError: the guard
+// fails closed.
 //
 // The middleware runs in the Initialize step of the smithy stack, where the service
 // ID, the operation name and the typed input are known and which runs once per
