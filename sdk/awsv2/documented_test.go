@@ -146,3 +146,19 @@ func TestDependentActionsReported(t *testing.T) {
 		t.Errorf("notes lack the dependent iam:PassRole:\n%s", notes)
 	}
 }
+
+// The S3 client calls CreateSession itself for a directory bucket: the call is an
+// s3express action on the s3express bucket, under the S3 service ID.
+func TestCreateSessionIsS3Express(t *testing.T) {
+	// S3 API reference, CreateSession: "you grant s3express:CreateSession permission
+	// to a bucket in a bucket policy or an IAM identity-based policy".
+	c, err := resolve("S3", "CreateSession", &s3.CreateSessionInput{Bucket: aws.String("logs--usw2-az1--x-s3")},
+		env{partition: "aws", region: "us-west-2", account: testAccount})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Request{{Action: "s3express:CreateSession", Resource: "arn:aws:s3express:us-west-2:123456789012:bucket/logs--usw2-az1--x-s3", ResourceType: "bucket"}}
+	if diff := cmp.Diff(want, c.Requests); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
