@@ -147,6 +147,9 @@ func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string)
 				// as the Bucket of an object): not this resource type.
 				return "", name + " is an ARN (" + full + ") where " + rt.pattern + " wants a name"
 			}
+			if svc := arnService(full); svc != arnService(rt.pattern) {
+				return "", name + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)
+			}
 			// The input named the resource by its ARN: that is the resource.
 			return full, ""
 		}
@@ -237,6 +240,15 @@ var aliases = map[string][]string{
 }
 
 func isARN(s string) bool { return strings.HasPrefix(s, "arn:") }
+
+// arnService returns the service segment of an ARN or ARN template.
+func arnService(arn string) string {
+	parts := strings.SplitN(arn, ":", 4)
+	if len(parts) < 4 {
+		return ""
+	}
+	return parts[2]
+}
 
 // queueURL splits "https://sqs.us-east-1.amazonaws.com/123456789012/name" into the
 // account and the queue name.

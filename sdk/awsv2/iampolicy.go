@@ -102,7 +102,20 @@ func (r *Recorder) Policies(kind iampolicy.Kind) (*iampolicy.Written, error) {
 	}
 	w, err := iampolicy.LeastPrivilege(awsCatalog, kind, wants...)
 	if err != nil {
-		return nil, fmt.Errorf("awsperm: writing the policy: %w", err)
+		// One grant the writer refuses (an ARN from the input that matches none of
+		// the action's resource types) must not cost the whole policy: find the
+		// refused ones, report them, and write the rest.
+		var ok []iampolicy.Grant
+		for _, g := range wants {
+			if _, err := iampolicy.LeastPrivilege(awsCatalog, kind, g); err != nil {
+				problems = append(problems, fmt.Sprintf("%s on %s: left out: %v", g.Action.String(), g.Resource, err))
+				continue
+			}
+			ok = append(ok, g)
+		}
+		if w, err = iampolicy.LeastPrivilege(awsCatalog, kind, ok...); err != nil {
+			return nil, fmt.Errorf("awsperm: writing the policy: %w", err)
+		}
 	}
 	if len(problems) > 0 {
 		return w, &NarrowError{Problems: problems}

@@ -2,11 +2,14 @@ package awsperm
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/google/go-cmp/cmp"
 )
@@ -133,5 +136,43 @@ func TestDryRun(t *testing.T) {
 	}
 	if diff := cmp.Diff(programGrants, rec.Grants()); diff != "" {
 		t.Errorf("grants (-want +got):\n%s", diff)
+	}
+}
+
+// A resource the writer refuses for its action (an ARN of another type given in the
+// input) is left out and reported; the other grants still make a policy.
+func TestPolicyLeavesOutRefusedGrant(t *testing.T) {
+	f := newFakeAWS(t)
+	rec := NewRecorder(Account(testAccount), DryRun())
+	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, rec.APIOption()) })
+	c := newClients(cfg, f.URL)
+	ctx := context.Background()
+	if _, err := c.s3.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cat.png")}); err != nil {
+		t.Fatal(err)
+	}
+	// A layer's ARN where Lambda wants a function: a Lambda ARN, so the filling
+	// uses it as is; not a function, so the policy writer refuses it.
+	if _, err := c.lambda.Invoke(ctx, &lambda.InvokeInput{FunctionName: aws.String("arn:aws:lambda:us-east-1:123456789012:layer:img")}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := rec.Policy()
+	var ne *NarrowError
+	if !errors.As(err, &ne) || len(ne.Problems) != 1 || !strings.Contains(ne.Problems[0], "lambda:InvokeFunction on arn:aws:lambda:us-east-1:123456789012:layer:img: left out") {
+		t.Fatalf("err = %v, want the refused grant reported", err)
+	}
+	if p == nil || len(p.Statement) != 1 || p.Statement[0].Action[0] != "s3:GetObject" {
+		t.Fatalf("policy = %+v, want the S3 grant alone", p)
+	}
+}
+
+// An ARN of another service is not the resource: reported, not used.
+func TestARNOfAnotherServiceNotUsed(t *testing.T) {
+	c, err := resolve("Lambda", "Invoke", &lambda.InvokeInput{FunctionName: aws.String("arn:aws:sqs:us-east-1:123456789012:jobs")},
+		env{partition: "aws", region: "us-east-1", account: testAccount})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Requests) != 1 || c.Requests[0].Resource != "*" || !strings.Contains(c.Requests[0].Unfilled, "FunctionName is an ARN of sqs") {
+		t.Errorf("requests = %+v", c.Requests)
 	}
 }
