@@ -147,6 +147,9 @@ func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string)
 				// as the Bucket of an object): not this resource type.
 				return "", name + " is an ARN (" + full + ") where " + rt.pattern + " wants a name"
 			}
+			if strings.ContainsAny(full, "*?$") {
+				return "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, full)
+			}
 			if svc := arnService(full); svc != arnService(rt.pattern) {
 				return "", name + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)
 			}
@@ -156,6 +159,11 @@ func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string)
 		if v == "" {
 			missing = append(missing, name)
 			continue
+		}
+		if strings.ContainsAny(v, "*?$") {
+			// A policy's Resource reads * and ? as wildcards (and ${ as a
+			// variable): an ARN holding them would grant more than this call.
+			return "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
 		}
 		b.WriteString(v)
 	}

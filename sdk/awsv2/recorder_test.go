@@ -176,3 +176,15 @@ func TestARNOfAnotherServiceNotUsed(t *testing.T) {
 		t.Errorf("requests = %+v", c.Requests)
 	}
 }
+
+// An object key holding * would be a wildcard in the policy: reported, not written.
+func TestWildcardInInputNotWritten(t *testing.T) {
+	c, err := resolve("S3", "GetObject", &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("a*.png")},
+		env{partition: "aws", region: "us-east-1", account: testAccount})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Requests) != 1 || c.Requests[0].Resource != "*" || !strings.Contains(c.Requests[0].Unfilled, `ObjectName "a*.png" holds a character a policy reads as a wildcard`) {
+		t.Errorf("requests = %+v", c.Requests)
+	}
+}
