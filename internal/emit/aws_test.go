@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/history"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
@@ -317,6 +318,131 @@ func TestAWSConditionKeyIdent(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s: %s, want %s", key, got, want)
+		}
+	}
+}
+
+// TestAWSDeprecation: an AWS action that vanishes from its page is kept by the
+// shared history, marked Deprecated in its doc comment (where staticcheck finds
+// it) and in Info().Deprecated; and the regression guard refuses losing most of a
+// service at once, as for Tencent.
+func TestAWSDeprecation(t *testing.T) {
+	prev := awsFixture()
+	fresh := awsFixture()
+	s3 := fresh[0]
+	s3.Actions = append(s3.Actions[:1:1], s3.Actions[2:]...) // GetObject vanished
+	if err := history.Apply(prev, fresh, history.Options{Today: "2026-01-02"}); err != nil {
+		t.Fatal(err)
+	}
+	pkgs, rts, err := resolve.Tree(fresh, awsRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := emit.Tree(pkgs, rts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var api, tables string
+	for _, f := range files {
+		switch f.Path {
+		case "aws/s3/s3.go":
+			api = string(f.Data)
+		case "aws/s3/s3_tables.go":
+			tables = string(f.Data)
+		}
+	}
+	want := "removed from sources/aws/list_amazons3.html on 2026-01-02"
+	if !strings.Contains(api, "\t// Deprecated: "+want+".\n\tActionGetObject Action = 2") {
+		t.Errorf("no Deprecated paragraph on ActionGetObject:\n%s", api[:min(len(api), 3000)])
+	}
+	if !strings.Contains(tables, `"`+want+`"}`) {
+		t.Error("Info().Deprecated not set in the table")
+	}
+
+	lossy := awsFixture()
+	lossy[0].Actions = lossy[0].Actions[:1]
+	if err := history.Apply(awsFixture(), lossy, history.Options{Today: "2026-01-02"}); err == nil || !strings.Contains(err.Error(), "vanished at once") {
+		t.Errorf("losing 5 of 6 s3 actions: %v, want the regression guard's refusal", err)
+	}
+}
+
+// TestAWSHostileText: page text is data. Descriptions, names and templates that
+// could end a comment, a string or a line early still give Go that compiles, with
+// the text kept exactly in the tables.
+func TestAWSHostileText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	nasty := "ends */ a comment, `quotes` \"them\", breaks\nlines\u2028and\rhas \x00 NUL, \xff bad UTF-8 and \u202e bidi"
+	svc := &model.Service{Kind: model.FormatAWSSAR, Name: "Hostile " + nasty, ShortName: "h-x",
+		Source: model.Source{Vendor: "aws", Format: model.FormatAWSSAR, Path: "aws/list_hostile.html", File: "sources/aws/list_hostile.html"},
+		Actions: []model.Action{
+			{Name: "Get", Description: nasty, AccessLevel: "Read", DocURL: "https://x/y) [z](javascript:alert(1)",
+				ResourceTypes: []model.ActionResourceType{{Name: "объект с пробелом", Required: true}}},
+			{Name: "go", Description: "a keyword as a name", AccessLevel: "Write"},
+		},
+		ResourceTypes: []model.ResourceType{
+			{Service: "h-x", Name: "объект с пробелом", Pattern: `arn:${Partition}:h-x:::a"b\c/${Type}/${Func}`, Placeholders: []string{"Type", "Func"}},
+		},
+		ConditionKeys: []model.ConditionKey{
+			{Name: "h-x:type", Description: nasty, Type: "Strange"},
+			{Name: "h-x:Tag/${String}", Description: "placeholder named like a type", Type: "String"},
+		},
+	}
+	pkgs, rts, err := resolve.Tree([]*model.Service{svc}, awsRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := emit.Tree(pkgs, rts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Path == "aws/hx/README.md" && strings.Contains(string(f.Data), "javascript:") {
+			t.Error("README links a page URL that is not a plain https URL")
+		}
+	}
+	dir := t.TempDir()
+	files = append(files, write.File{Path: "go.mod", Data: []byte("module " + awsRoot + "\n\ngo 1.26\n")},
+		write.File{Path: "use/use_test.go", Data: []byte(`package use
+
+import (
+	"testing"
+
+	"example.com/out/aws/hx"
+)
+
+func TestText(t *testing.T) {
+	want := "ends */ a comment, ` + "`quotes`" + ` \"them\", breaks\nlines\u2028and\rhas \x00 NUL, \xff bad UTF-8 and \u202e bidi"
+	if got := hx.ActionGet.Info().Description; got != want {
+		t.Errorf("description %q", got)
+	}
+	if hx.ActionGo.String() != "h-x:go" {
+		t.Error(hx.ActionGo)
+	}
+	if got := hx.ОбъектСПробеломARN("t", "f").String(); got != ` + "`arn:aws:h-x:::a\"b\\c/t/f`" + ` {
+		t.Errorf("ARN %q", got)
+	}
+	if hx.ConditionKeyTag("k") != "h-x:Tag/k" || hx.ConditionKeyType != "h-x:type" {
+		t.Error("keys")
+	}
+}
+`)})
+	for _, f := range files {
+		full := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "-count=1", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
 	}
 }

@@ -78,9 +78,24 @@ func awsReadme(b *strings.Builder, p *resolve.Package) {
 			keys = append(keys, code(k))
 		}
 		title := md(s.ShortName + ":" + a.Name)
-		if a.DocURL != "" {
-			title = fmt.Sprintf("[%s](%s)", title, strings.ReplaceAll(a.DocURL, ")", "%29"))
+		if safeURL(a.DocURL) {
+			title = fmt.Sprintf("[%s](%s)", title, a.DocURL)
 		}
 		fmt.Fprintf(b, "| %s %s | %s | %s | %s | %s |\n", title, name, md(a.AccessLevel), strings.Join(rts, ", "), strings.Join(keys, " "), md(a.Description))
 	}
+}
+
+// safeURL reports whether a page's link can be a Markdown link target as is: an
+// https URL with nothing that could end the target or start markup. Anything else
+// stays out of the README (it is still in the Go doc comment and Info).
+func safeURL(u string) bool {
+	if !strings.HasPrefix(u, "https://") {
+		return false
+	}
+	for _, r := range u {
+		if r <= ' ' || r >= 0x7f || strings.ContainsRune("()<>[]`\\\"'|", r) {
+			return false
+		}
+	}
+	return true
 }
