@@ -307,6 +307,34 @@ var conditions = []func(g *gen) (string, string, any){
 	},
 	func(g *gen) (string, string, any) { return "ForAnyValue:StringEqualsIfExists", g.multi, "env" },
 	func(g *gen) (string, string, any) { return "StringEquals", g.multi, "env" },
+	func(g *gen) (string, string, any) {
+		return "NumericEquals", "aws:MultiFactorAuthAge", []any{"30", 86400}
+	},
+	func(g *gen) (string, string, any) { return "NumericGreaterThan", "aws:MultiFactorAuthAge", "3599.5" },
+	func(g *gen) (string, string, any) { return "NumericLessThanEquals", "aws:MultiFactorAuthAge", "30" },
+	func(g *gen) (string, string, any) { return "DateEquals", "aws:CurrentTime", "2026-01-15T12:00:00Z" },
+	func(g *gen) (string, string, any) {
+		return "DateLessThanEquals", "aws:CurrentTime", "2026-01-15T12:00:00Z"
+	},
+	func(g *gen) (string, string, any) {
+		return "DateGreaterThanEquals", "aws:CurrentTime", "2027-06-01T00:00:00+00:00"
+	},
+	func(g *gen) (string, string, any) {
+		return "DateGreaterThanIfExists", "aws:CurrentTime", "2026-06-01T00:00:00Z"
+	},
+	func(g *gen) (string, string, any) {
+		return "ArnNotEquals", "aws:PrincipalArn", "arn:aws:iam::" + account + ":user/alice"
+	},
+	func(g *gen) (string, string, any) { return "ArnLikeIfExists", "aws:SourceArn", "arn:aws:sns:*:*:t" },
+	func(g *gen) (string, string, any) { return "StringNotEqualsIfExists", "aws:PrincipalTag/team", "red" },
+	func(g *gen) (string, string, any) { return "IpAddressIfExists", "aws:SourceIp", "203.0.113.0/24" },
+	func(g *gen) (string, string, any) { return "NotIpAddressIfExists", "aws:SourceIp", "10.0.0.0/8" },
+	func(g *gen) (string, string, any) { return "ForAllValues:StringLike", g.multi, []any{"e*", "t?am"} },
+	func(g *gen) (string, string, any) { return "ForAnyValue:StringNotLike", g.multi, "*o*" },
+	func(g *gen) (string, string, any) { return "ForAllValues:StringEqualsIfExists", g.multi, "env" },
+	func(g *gen) (string, string, any) {
+		return "StringLike", "aws:PrincipalTag/team", "${aws:username, 'bl'}*"
+	},
 }
 
 func (g *gen) statement(a catAction, resource string, resourcePolicy bool) map[string]any {
