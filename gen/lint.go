@@ -12,6 +12,8 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 or not, and what the manifest entry of a page without one would hold. Reads only
 the sources folder: no go.mod needed.`, stderr)
 	strict := fs.Bool("strict", false, "exit 1 if any anomaly is not corrected by an override")
+	operations := fs.Bool("operations", false, "also list the AWS actions and operations the SDK guard (sdk/awsv2) cannot map")
+	opsFile := fs.String("operations-file", "", "the SDK guard's operation overrides (default: ../"+defaultOperationsFile+" from -in)")
 	if err := p.parse(fs, args); err != nil {
 		return err
 	}
@@ -27,6 +29,16 @@ the sources folder: no go.mod needed.`, stderr)
 		}
 	}
 	fmt.Fprintf(stderr, "permgen lint: %d anomalies, %d corrected by overrides\n", len(res.Diagnostics()), len(res.Diagnostics())-open)
+	if *operations {
+		if *opsFile == "" {
+			*opsFile = defaultOperationsPath(p.in)
+		}
+		n, err := lintOperations(res.Services, *opsFile, stdout, stderr)
+		if err != nil {
+			return err
+		}
+		open += n
+	}
 	if *strict && open > 0 {
 		return exitError{1}
 	}

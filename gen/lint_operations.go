@@ -1,0 +1,39 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/permgen/permgen/internal/awsops"
+	"github.com/permgen/permgen/internal/model"
+)
+
+// defaultOperationsFile is where the SDK guard keeps its operation overrides,
+// relative to the sources folder's parent (the repository root).
+const defaultOperationsFile = "sdk/awsv2/operations.json"
+
+// lintOperations prints what the aws-sdk-go-v2 guard (sdk/awsv2) cannot map: every
+// AWS action whose page links no API operation and that no override covers, and
+// every override that names an action no page lists. It returns how many are open.
+func lintOperations(services []*model.Service, overridesFile string, stdout, stderr io.Writer) (int, error) {
+	ov, err := awsops.LoadOverrides(overridesFile)
+	if err != nil {
+		return 0, err
+	}
+	ops, diags := awsops.Build(services, ov)
+	open := 0
+	for _, d := range diags {
+		fmt.Fprintln(stdout, d)
+		if d.Fixed == "" {
+			open++
+		}
+	}
+	fmt.Fprintf(stderr, "permgen lint: %d API operations mapped to actions; %d actions or overrides the SDK guard cannot map, %d covered by %s\n",
+		len(ops), open, len(diags)-open, overridesFile)
+	return open, nil
+}
+
+func defaultOperationsPath(in string) string {
+	return filepath.Join(in, "..", filepath.FromSlash(defaultOperationsFile))
+}

@@ -1,0 +1,91 @@
+package awsperm
+
+import (
+	"sort"
+	"strings"
+)
+
+// The generated tables (operations_gen.go) are sorted arrays searched by name: no
+// maps, no init work, in the manner of the generated packages.
+//
+//	svcRows      normalized SDK service ID or IAM prefix → IAM prefix
+//	opRows       (prefix, operation) → indexes into actionRows (via opActions)
+//	actionRows   "prefix:Action" → resource-type rows and dependent actions
+//	rtRows       (prefix, resource type) → ARN template
+
+type svcRow struct{ key, prefix string }
+
+type opRow struct {
+	prefix, op string
+	act        uint32 // actions: opActions[act : act+nact]
+	nact       uint8
+	when       uint16 // conditional actions: whenRows[when : when+nwhen]
+	nwhen      uint8
+}
+
+func (r opRow) actions() []uint16 { return opActions[r.act : r.act+uint32(r.nact)] }
+func (r opRow) conds() []whenRow  { return whenRows[r.when : r.when+uint16(r.nwhen)] }
+
+// whenRow: a call whose input sets field needs other actions than its row's.
+type whenRow struct {
+	field string
+	act   uint32 // opActions[act : act+nact]
+	nact  uint8
+}
+
+func (w whenRow) actions() []uint16 { return opActions[w.act : w.act+uint32(w.nact)] }
+
+// Lists live in flat arrays indexed by (start, count) rather than one slice literal
+// per row: tens of thousands of small slice literals cost the compiler seconds.
+type actionRow struct {
+	name string // "s3:GetObject"
+	res  uint32 // resource-type rows: actionRes[res : res+nres]
+	nres uint8
+	dep  uint32 // dependent actions: dependents[dep : dep+ndep]
+	ndep uint8
+}
+
+func (a actionRow) resources() []resRef { return actionRes[a.res : a.res+uint32(a.nres)] }
+func (a actionRow) dependent() []string { return dependents[a.dep : a.dep+uint32(a.ndep)] }
+
+type resRef struct {
+	rt       uint16 // index into rtRows
+	required bool
+}
+
+type rtRow struct{ prefix, name, pattern string }
+
+// prefixOf returns the IAM prefix of an SDK service ID ("S3" → "s3",
+// "CloudWatch Logs" → "logs").
+func prefixOf(serviceID string) (string, bool) {
+	k := normalizeID(serviceID)
+	i := sort.Search(len(svcRows), func(i int) bool { return svcRows[i].key >= k })
+	if i < len(svcRows) && svcRows[i].key == k {
+		return svcRows[i].prefix, true
+	}
+	return "", false
+}
+
+// operation returns the actions an operation of the service with that prefix needs.
+func operation(prefix, op string) (opRow, bool) {
+	i := sort.Search(len(opRows), func(i int) bool {
+		r := opRows[i]
+		return r.prefix > prefix || r.prefix == prefix && r.op >= op
+	})
+	if i < len(opRows) && opRows[i].prefix == prefix && opRows[i].op == op {
+		return opRows[i], true
+	}
+	return opRow{}, false
+}
+
+// normalizeID keeps letters and digits, lower case: internal/awsops.NormalizeServiceID,
+// which the generator keyed svcRows with (a test checks they agree).
+func normalizeID(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,76 @@
+package awsperm
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/aws/smithy-go/middleware"
+)
+
+// verdict is one decision of the policy evaluator behind a Guard.
+type verdict struct {
+	allowed   bool
+	explicit  bool   // an explicit Deny decided
+	statement string // the deciding statement, for the error
+}
+
+// evaluator decides one action on one resource; ctx holds the request's condition
+// keys (aws:RequestedRegion, and the service's keys the input sets).
+type evaluator func(action, resource string, ctx map[string][]string) verdict
+
+// Guard checks every call against IAM policies before it is serialized and signed:
+// a call not allowed fails with a *DeniedError, a call it cannot map with an
+// *UnmappedError (fail closed), and neither reaches the network.
+type Guard struct {
+	s    settings
+	eval evaluator
+}
+
+func newGuard(eval evaluator, opts ...Option) *Guard {
+	g := &Guard{eval: eval}
+	for _, o := range opts {
+		o(&g.s)
+	}
+	g.s.dryRun = false
+	return g
+}
+
+// APIOption is the middleware for aws.Config.APIOptions or a client's Options.APIOptions.
+func (g *Guard) APIOption() func(*middleware.Stack) error {
+	return func(st *middleware.Stack) error { return addTo(st, g) }
+}
+
+func (g *Guard) id() string          { return fmt.Sprintf("permgen/awsperm/guard/%p", g) }
+func (g *Guard) settings() *settings { return &g.s }
+
+func (g *Guard) observe(_ context.Context, c Call, unmapped error) error {
+	if unmapped != nil {
+		return unmapped
+	}
+	return g.Check(c)
+}
+
+// Check decides a call as the middleware would: nil when every request it needs is
+// allowed, else a *DeniedError for the first that is not.
+func (g *Guard) Check(c Call) error {
+	if len(c.Requests) == 0 {
+		// Nothing known to check is nothing known to allow: fail closed.
+		return &UnmappedError{ServiceID: c.ServiceID, Operation: c.Operation, Reason: "the operation maps to no action"}
+	}
+	ctx := map[string][]string{}
+	for k, v := range c.Context {
+		ctx[k] = v
+	}
+	if c.Region != "" {
+		ctx["aws:RequestedRegion"] = []string{c.Region}
+	}
+	for _, q := range c.Requests {
+		v := g.eval(q.Action, q.Resource, ctx)
+		if v.allowed {
+			continue
+		}
+		return &DeniedError{ServiceID: c.ServiceID, Operation: c.Operation, Action: q.Action, Resource: q.Resource,
+			Statement: v.statement, Explicit: v.explicit, Unfilled: q.Unfilled}
+	}
+	return nil
+}

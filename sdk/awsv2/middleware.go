@@ -1,0 +1,91 @@
+package awsperm
+
+import (
+	"context"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/smithy-go/middleware"
+)
+
+// observer is what the middleware hands each call to: the recorder or the guard.
+type observer interface {
+	// observe sees one call before it is serialized; an error stops it there.
+	observe(ctx context.Context, c Call, unmapped error) error
+	settings() *settings
+	id() string // the middleware's ID in the stack
+}
+
+// settings are shared by the recorder and the guard.
+type settings struct {
+	account string
+	dryRun  bool
+}
+
+// Option configures a Recorder or a Guard.
+type Option func(*settings)
+
+// Account sets the account ID filled into ARN templates (${Account}). Without it
+// (and without an input that names the account, such as a queue URL) resources in
+// account-scoped templates cannot be filled and are reported. AccountFromSTS finds
+// it with one call the user opts into.
+func Account(id string) Option { return func(s *settings) { s.account = id } }
+
+type initialize struct{ obs observer }
+
+func (m initialize) ID() string { return m.obs.id() }
+
+func (m initialize) HandleInitialize(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+	if skipped(ctx) {
+		return next.HandleInitialize(ctx, in)
+	}
+	region := awsmiddleware.GetRegion(ctx)
+	e := env{partition: partitionOf(region), region: region, account: m.obs.settings().account}
+	c, err := resolve(awsmiddleware.GetServiceID(ctx), awsmiddleware.GetOperationName(ctx), in.Parameters, e)
+	if err := m.obs.observe(ctx, c, err); err != nil {
+		return middleware.InitializeOutput{}, middleware.Metadata{}, err
+	}
+	return next.HandleInitialize(ctx, in)
+}
+
+// addTo inserts the middleware after the SDK's own Initialize middlewares (input
+// validation, idempotency tokens: the input is then as it will be sent) and, for a
+// dry run, the local answer at the bottom of the stack.
+func addTo(stack *middleware.Stack, obs observer) error {
+	if _, ok := stack.Initialize.Get(obs.id()); ok {
+		// One config may carry the same recorder or guard twice (LoadOptions and
+		// APIOptions): the second would record every call twice. Two different
+		// guards have different IDs and both decide.
+		return nil
+	}
+	if err := stack.Initialize.Add(initialize{obs}, middleware.After); err != nil {
+		return err
+	}
+	if obs.settings().dryRun {
+		return addDryRun(stack)
+	}
+	return nil
+}
+
+// WithRecorder is a config.LoadDefaultConfig option that records every call of every
+// client made from the config.
+func WithRecorder(r *Recorder) func(*config.LoadOptions) error {
+	return func(o *config.LoadOptions) error {
+		o.APIOptions = append(o.APIOptions, r.APIOption())
+		if r.s.dryRun && o.Credentials == nil {
+			// A dry run signs nothing that leaves the process; it must not go
+			// looking for credentials (an instance metadata call) either.
+			o.Credentials = aws.AnonymousCredentials{}
+		}
+		return nil
+	}
+}
+
+type skipKey struct{}
+
+// skipped reports whether the call was made by awsperm itself (AccountFromSTS).
+func skipped(ctx context.Context) bool {
+	v, _ := ctx.Value(skipKey{}).(bool)
+	return v
+}
