@@ -17,8 +17,11 @@ import (
 
 // generate is `permgen generate` without the flags: every stage, from reading the
 // sources folder in to a written tree in out. It returns the number of actions.
-func generate(in, out string) (int, error) {
-	res, err := pipeline.Run(in, importRoot)
+func generate(in, out string) (int, error) { return generateRoot(in, out, importRoot) }
+
+// generateRoot is generate for a tree whose import path is root.
+func generateRoot(in, out, root string) (int, error) {
+	res, err := pipeline.Run(in, root)
 	if err != nil {
 		return 0, err
 	}

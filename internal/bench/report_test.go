@@ -31,6 +31,7 @@ const (
 	defaultRuns    = 3
 	envRuns        = "PERMGEN_BENCH_RUNS"
 	envChildOut    = "PERMGEN_BENCH_CHILD_OUT"
+	envAWSOnly     = "PERMGEN_BENCH_AWS_ONLY" // 1: only the AWS rows (a minute instead of several)
 	childLinePrefx = "permgen-bench-child:"
 )
 
@@ -42,7 +43,6 @@ func TestReport(t *testing.T) {
 	if os.Getenv(envReport) != "1" {
 		t.Skip("set PERMGEN_BENCH=1 to run (make bench does): needs Python's bs4 and a few minutes")
 	}
-	in := corpus(t)
 	runs := defaultRuns
 	if s := os.Getenv(envRuns); s != "" {
 		var err error
@@ -51,10 +51,17 @@ func TestReport(t *testing.T) {
 		}
 	}
 	r := &report{}
-	r.machine(in)
-	r.pipelineAndPeer(t, in, runs)
-	r.compile(t, in)
-	r.hotPaths()
+	if os.Getenv(envAWSOnly) == "1" {
+		r.machine("")
+		r.aws(t, runs)
+	} else {
+		in := corpus(t)
+		r.machine(in)
+		r.pipelineAndPeer(t, in, runs)
+		r.compile(t, in)
+		r.hotPaths()
+		r.aws(t, runs)
+	}
 	r.note("load average at the end: " + loadavg())
 	fmt.Print(r.String())
 }
@@ -138,7 +145,9 @@ func (r *report) machine(in string) {
 		}
 		return nil
 	})
-	r.note(fmt.Sprintf("corpus: %s, %d pages, %.1f MiB of HTML", in, files, float64(size)/(1<<20)))
+	if in != "" {
+		r.note(fmt.Sprintf("corpus: %s, %d pages, %.1f MiB of HTML", in, files, float64(size)/(1<<20)))
+	}
 	r.note("load average at the start: " + loadavg())
 }
 
