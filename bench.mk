@@ -7,7 +7,7 @@ SEED ?= 1
 PYTHON ?= /usr/bin/python3
 BENCH_RUNS ?= 3
 
-.PHONY: corpus bench-deps bench-all
+.PHONY: corpus bench-deps bench-all bench-aws
 
 ## corpus: write the synthetic corpus (300 products, 21,000 actions) to CORPUS
 corpus:
@@ -38,4 +38,11 @@ bench-all: corpus bench-deps
 	PERMGEN_BENCH_CORPUS='$(CORPUS)' $(GO) test -run '^$$' -bench . -benchmem ./templates/... ./internal/...
 	peer='$(PYTHON)'; $(PYTHON) -c 'import bs4' 2>/dev/null || peer=-; \
 	PERMGEN_BENCH=1 PERMGEN_BENCH_CORPUS='$(CORPUS)' PERMGEN_BENCH_PYTHON="$$peer" PERMGEN_BENCH_RUNS=$(BENCH_RUNS) \
+	  $(GO) test -run '^TestReport$$' -v -count=1 -timeout 20m ./internal/bench
+
+## bench-aws: only the AWS rows of the report (issue 12: the 533 real pages against
+## the BeautifulSoup peer and the tokenizer floor, gen check/generate unchanged)
+bench-aws: bench-deps
+	peer='$(PYTHON)'; $(PYTHON) -c 'import bs4' 2>/dev/null || peer=-; \
+	PERMGEN_BENCH=1 PERMGEN_BENCH_AWS_ONLY=1 PERMGEN_BENCH_PYTHON="$$peer" PERMGEN_BENCH_RUNS=$(BENCH_RUNS) \
 	  $(GO) test -run '^TestReport$$' -v -count=1 -timeout 20m ./internal/bench
