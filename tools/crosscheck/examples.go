@@ -26,7 +26,9 @@ const administratorAccess = `{"Version":"2012-10-17","Statement":[{"Effect":"All
 // GuideExample is one example policy of the IAM User Guide with its requests.
 type GuideExample struct {
 	Page     string          `json:"page"`
+	Example  int             `json:"example,omitempty"` // the n-th example policy of the page, when it has several
 	Commit   string          `json:"commit"`
+	Note     string          `json:"note,omitempty"`
 	Fill     [][2]string     `json:"fill,omitempty"`
 	Policy   json.RawMessage `json:"policy"`
 	Requests []struct {
@@ -35,6 +37,14 @@ type GuideExample struct {
 		Context  map[string]any `json:"c,omitempty"`
 		Admin    bool           `json:"admin,omitempty"`
 	} `json:"requests"`
+}
+
+// Name is the page, and the example's number on it when it has several.
+func (g GuideExample) Name() string {
+	if g.Example > 0 {
+		return fmt.Sprintf("%s.html example %d", g.Page, g.Example)
+	}
+	return g.Page + ".html"
 }
 
 // guideExamples parses guideJSON; the policies are the guide's text with its
@@ -248,7 +258,7 @@ func examples() []Case {
 		}
 		for _, r := range g.Requests {
 			c := Case{
-				Note:     "IAM User Guide " + g.Page + ".html (awsdocs/iam-user-guide@" + g.Commit[:7] + ")",
+				Note:     "IAM User Guide " + g.Name() + " (awsdocs/iam-user-guide@" + g.Commit[:7] + ")",
 				Request:  CaseRequest{Principal: principalARN, Action: r.Action, Resource: r.Resource, Context: r.Context},
 				Identity: []any{p},
 			}

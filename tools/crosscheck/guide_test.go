@@ -23,11 +23,11 @@ func TestGuideExamples(t *testing.T) {
 	seen := map[string]bool{}
 	outcomes := map[string]int{}
 	for _, g := range gs {
-		if seen[g.Page] {
-			t.Errorf("%s twice", g.Page)
+		if seen[g.Name()] {
+			t.Errorf("%s twice", g.Name())
 		}
-		seen[g.Page] = true
-		if !strings.HasPrefix(g.Page, "reference_policies_examples_") || len(g.Commit) != 40 {
+		seen[g.Name()] = true
+		if !strings.HasPrefix(g.Page, "reference_policies_") || len(g.Commit) != 40 {
 			t.Errorf("%s: page %q commit %q", g.Page, g.Page, g.Commit)
 		}
 		if n := len(g.Requests); n < 2 || n > 6 {
