@@ -26,10 +26,10 @@ func main() {
 	p, err := iampolicy.NewWith(cat,
 		iampolicy.Allow(s3.ActionGetObject, s3.ActionGetObjectTagging).
 			On(s3.ObjectARN("my-bucket", "uploads/*")).
-			If(iampolicy.Key(s3.ConditionKeyExistingObjectTag("team")).StringEquals("blue")).
+			If(s3.ConditionKeyExistingObjectTag("team").StringEquals("blue")).
 			Sid("ReadTeamUploads"),
 		iampolicy.Allow(s3.ActionListBucket).On(s3.BucketARN("my-bucket")).
-			If(iampolicy.Key(s3.ConditionKeyPrefix).StringLike("uploads/*")),
+			If(s3.ConditionKeyPrefix.StringLike("uploads/*")),
 		iampolicy.Deny(s3.ActionDeleteObject).OnAll().
 			If(iampolicy.Key("aws:MultiFactorAuthPresent").Bool(false).IfExists()),
 	)
@@ -43,7 +43,7 @@ func main() {
 	_, err = iampolicy.NewWith(cat,
 		iampolicy.Allow(s3.ActionListBucket).On(s3.ObjectARN("my-bucket", "a.txt")),
 		iampolicy.Allow(s3.ActionGetObject).On(s3.ObjectARN("", "a.txt")),
-		iampolicy.Allow(s3.ActionGetObject).OnAll().If(iampolicy.Key(s3.ConditionKeyPrefix).StringEquals("x")),
+		iampolicy.Allow(s3.ActionGetObject).OnAll().If(s3.ConditionKeyPrefix.StringEquals("x")),
 	)
 	fmt.Println("refused:")
 	fmt.Println(err)

@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/permgen/permgen/templates/aws/iam"
 	"github.com/permgen/permgen/templates/aws/iamarn"
@@ -19,7 +17,7 @@ type StatementBuilder struct {
 	sid       string
 	actions   []iam.Action
 	resources []string
-	conds     []Cond
+	conds     []builtCond
 	errs      []error
 }
 
@@ -69,9 +67,20 @@ func (b *StatementBuilder) OnAll() *StatementBuilder {
 	return b
 }
 
-// If adds conditions; all of them must hold.
-func (b *StatementBuilder) If(conds ...Cond) *StatementBuilder {
-	b.conds = append(b.conds, conds...)
+// If adds conditions; all of them must hold. A condition is made by a key's
+// operator methods, s3.ConditionKeyExistingObjectTag("team").StringEquals("blue")
+// (or Key("aws:SourceIp").IPAddress(...) for a key written as text); an operator
+// name the grammar does not know is refused by New.
+func (b *StatementBuilder) If(conds ...Conditioner) *StatementBuilder {
+	for _, c := range conds {
+		name, key, values := c.Parts()
+		op, err := ParseOperator(name)
+		if err != nil {
+			b.errs = append(b.errs, fmt.Errorf("condition on %s: %w", key, err))
+			continue
+		}
+		b.conds = append(b.conds, builtCond{Operator: op, Key: key, Values: values})
+	}
 	return b
 }
 
@@ -81,113 +90,23 @@ func (b *StatementBuilder) Sid(sid string) *StatementBuilder {
 	return b
 }
 
-// Cond is one condition of a statement built with Key.
-type Cond struct {
+// Conditioner is what If takes: an iam.Condition, made by the operator methods of
+// a generated key constant or of Key.
+type Conditioner interface {
+	Parts() (operator string, key iam.ConditionKey, values []string)
+}
+
+// builtCond is one condition of a statement being built, its operator parsed.
+type builtCond struct {
 	Operator Operator
 	Key      iam.ConditionKey
 	Values   []string
 }
 
-// IfExists makes the condition hold when the request lacks the key.
-func (c Cond) IfExists() Cond { c.Operator.IfExists = true; return c }
-
-// ForAllValues makes the condition test every value of a multivalued key.
-func (c Cond) ForAllValues() Cond { c.Operator.Set = ForAllValues; return c }
-
-// ForAnyValue makes the condition test whether any value of a multivalued key
-// matches.
-func (c Cond) ForAnyValue() Cond { c.Operator.Set = ForAnyValue; return c }
-
-// KeyCond offers the operators of the condition key's documented type; New
-// refuses an operator of another type (a Date key with a String operator).
-type KeyCond struct{ k iam.ConditionKey }
-
-// Key starts a condition on k, e.g. Key(s3.ConditionKeyExistingObjectTag("team")).StringEquals("blue").
-func Key(k iam.ConditionKey) KeyCond { return KeyCond{k} }
-
-func (k KeyCond) op(kind OpKind, values []string) Cond {
-	return Cond{Operator: Operator{Kind: kind}, Key: k.k, Values: values}
-}
-
-// StringEquals holds when the key equals one of values, case-sensitively.
-func (k KeyCond) StringEquals(values ...string) Cond { return k.op(StringEquals, values) }
-
-// StringNotEquals holds when the key equals none of values.
-func (k KeyCond) StringNotEquals(values ...string) Cond { return k.op(StringNotEquals, values) }
-
-// StringEqualsIgnoreCase holds when the key equals one of values, ignoring case.
-func (k KeyCond) StringEqualsIgnoreCase(values ...string) Cond {
-	return k.op(StringEqualsIgnoreCase, values)
-}
-
-// StringLike holds when the key matches one of the patterns (* and ?).
-func (k KeyCond) StringLike(patterns ...string) Cond { return k.op(StringLike, patterns) }
-
-// StringNotLike holds when the key matches none of the patterns.
-func (k KeyCond) StringNotLike(patterns ...string) Cond { return k.op(StringNotLike, patterns) }
-
-func numbers(ns []float64) []string {
-	out := make([]string, len(ns))
-	for i, n := range ns {
-		out[i] = strconv.FormatFloat(n, 'f', -1, 64)
-	}
-	return out
-}
-
-// NumericEquals holds when the key equals one of ns.
-func (k KeyCond) NumericEquals(ns ...float64) Cond { return k.op(NumericEquals, numbers(ns)) }
-
-// NumericLessThan holds when the key is below n.
-func (k KeyCond) NumericLessThan(n float64) Cond {
-	return k.op(NumericLessThan, numbers([]float64{n}))
-}
-
-// NumericLessThanEquals holds when the key is at most n.
-func (k KeyCond) NumericLessThanEquals(n float64) Cond {
-	return k.op(NumericLessThanEquals, numbers([]float64{n}))
-}
-
-// NumericGreaterThan holds when the key is above n.
-func (k KeyCond) NumericGreaterThan(n float64) Cond {
-	return k.op(NumericGreaterThan, numbers([]float64{n}))
-}
-
-// NumericGreaterThanEquals holds when the key is at least n.
-func (k KeyCond) NumericGreaterThanEquals(n float64) Cond {
-	return k.op(NumericGreaterThanEquals, numbers([]float64{n}))
-}
-
-func date(t time.Time) []string { return []string{t.UTC().Format(time.RFC3339)} }
-
-// DateLessThan holds when the key is before t.
-func (k KeyCond) DateLessThan(t time.Time) Cond { return k.op(DateLessThan, date(t)) }
-
-// DateGreaterThan holds when the key is after t.
-func (k KeyCond) DateGreaterThan(t time.Time) Cond { return k.op(DateGreaterThan, date(t)) }
-
-// Bool holds when the key is v.
-func (k KeyCond) Bool(v bool) Cond { return k.op(Bool, []string{strconv.FormatBool(v)}) }
-
-// IPAddress holds when the key is in one of the ranges ("203.0.113.0/24").
-func (k KeyCond) IPAddress(ranges ...string) Cond { return k.op(IPAddress, ranges) }
-
-// NotIPAddress holds when the key is in none of the ranges.
-func (k KeyCond) NotIPAddress(ranges ...string) Cond { return k.op(NotIPAddress, ranges) }
-
-// ArnEquals holds when the key is one of the ARNs.
-func (k KeyCond) ArnEquals(arns ...string) Cond { return k.op(ArnEquals, arns) }
-
-// ArnLike holds when the key matches one of the ARN patterns.
-func (k KeyCond) ArnLike(arns ...string) Cond { return k.op(ArnLike, arns) }
-
-// ArnNotLike holds when the key matches none of the ARN patterns.
-func (k KeyCond) ArnNotLike(arns ...string) Cond { return k.op(ArnNotLike, arns) }
-
-// BinaryEquals holds when the key equals one of the base64 values.
-func (k KeyCond) BinaryEquals(values ...string) Cond { return k.op(BinaryEquals, values) }
-
-// Null holds when the key is absent (true) or present (false).
-func (k KeyCond) Null(absent bool) Cond { return k.op(Null, []string{strconv.FormatBool(absent)}) }
+// Key is a condition key written as text, for keys no generated constant names;
+// its operator methods make the conditions If takes:
+// Key("aws:SourceIp").IPAddress("203.0.113.0/24").
+func Key(k string) iam.ConditionKey { return iam.ConditionKey(k) }
 
 // operatorFits reports whether an operator category suits a key type. String
 // operators also suit ARN keys, as IAM allows; Null suits every key; a key of

@@ -16,7 +16,7 @@ func TestBuilderIssueExample(t *testing.T) {
 	p, err := NewWith(fakeCatalog{},
 		Allow(act("s3:GetObject"), act("s3:PutObject")).
 			On(objectARN.Build("my-bucket", "uploads/*")).
-			If(Key(iam.ConditionKey("s3:ExistingObjectTag/team")).StringEquals("blue")),
+			If(iam.ConditionKey("s3:ExistingObjectTag/team").StringEquals("blue")), // as a generated key constant writes it
 		Deny(act("s3:DeleteObject")).OnAll(),
 	)
 	if err == nil {
@@ -94,7 +94,7 @@ func TestBuilderAccepts(t *testing.T) {
 // type – Single-valued" IP address, "aws:PrincipalArn ... ARN".
 func TestBuilderTypesGlobalKeys(t *testing.T) {
 	for _, c := range []struct {
-		cond Cond
+		cond iam.Condition
 		want string
 	}{
 		{Key("aws:MultiFactorAuthPresent").StringEquals("false"), "aws:MultiFactorAuthPresent is a Bool key"},
