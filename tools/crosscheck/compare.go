@@ -17,6 +17,9 @@ type peerResult struct {
 	Decision   string `json:"decision"`
 	Error      string `json:"error"`
 	ResultType string `json:"resultType"`
+	// Ignored lists the context keys the peer dropped because its catalog does
+	// not give them to the action (e.g. cognito-identity.amazonaws.com:sub).
+	Ignored []string `json:"ignored"`
 }
 
 // Decide runs iampolicy on one case.
@@ -128,8 +131,15 @@ func runCompare(args []string, out io.Writer) error {
 		}
 		disagree++
 		verdict := classify(c, p.Decision)
+		if verdict == "unexplained" {
+			verdict = contextVerdict(c, p.Decision, p.Ignored)
+		}
 		kinds[verdict]++
-		c.Note = fmt.Sprintf("%s: iampolicy %s (%s); peer %s", verdict, mine, d.String(), p.Decision)
+		note := fmt.Sprintf("%s: iampolicy %s (%s); peer %s", verdict, mine, d.String(), p.Decision)
+		if c.Note != "" {
+			note += " [" + c.Note + "]" // keep the guide page it comes from
+		}
+		c.Note = note
 		c.Expect = mine
 		diffs = append(diffs, *c)
 	}

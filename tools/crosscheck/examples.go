@@ -1,9 +1,75 @@
 package main
 
-import "encoding/json"
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// guideJSON holds the IAM User Guide's example policies, verbatim (whitespace aside) from
+// the pages "Example IAM identity-based policies" (reference_policies_examples_*.html),
+// as stored in the awsdocs/iam-user-guide repository (doc_source/<page>.md at the commit
+// named), each with requests that exercise it. "fill" lists the guide's own placeholders
+// ("replace the italicized placeholder text ... with your own information") and what
+// they are replaced by, in order, before the policy is parsed; "admin" requests also carry
+// the AWS managed policy AdministratorAccess, for the guide's deny-only policies ("This
+// policy does not allow any actions. Use this policy in combination with other policies
+// that allow specific actions.").
+//
+//go:embed testdata/guide_examples.json
+var guideJSON []byte
+
+// administratorAccess is the AWS managed policy arn:aws:iam::aws:policy/AdministratorAccess.
+const administratorAccess = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`
+
+// GuideExample is one example policy of the IAM User Guide with its requests.
+type GuideExample struct {
+	Page     string          `json:"page"`
+	Example  int             `json:"example,omitempty"` // the n-th example policy of the page, when it has several
+	Commit   string          `json:"commit"`
+	Note     string          `json:"note,omitempty"`
+	Fill     [][2]string     `json:"fill,omitempty"`
+	Policy   json.RawMessage `json:"policy"`
+	Requests []struct {
+		Action   string         `json:"a"`
+		Resource string         `json:"r"`
+		Context  map[string]any `json:"c,omitempty"`
+		Admin    bool           `json:"admin,omitempty"`
+	} `json:"requests"`
+}
+
+// Name is the page, and the example's number on it when it has several.
+func (g GuideExample) Name() string {
+	if g.Example > 0 {
+		return fmt.Sprintf("%s.html example %d", g.Page, g.Example)
+	}
+	return g.Page + ".html"
+}
+
+// guideExamples parses guideJSON; the policies are the guide's text with its
+// placeholders filled.
+func guideExamples() ([]GuideExample, error) {
+	var gs []GuideExample
+	if err := json.Unmarshal(guideJSON, &gs); err != nil {
+		return nil, fmt.Errorf("testdata/guide_examples.json: %w", err)
+	}
+	for i := range gs {
+		text := string(gs[i].Policy)
+		for _, f := range gs[i].Fill {
+			if !strings.Contains(text, f[0]) {
+				return nil, fmt.Errorf("testdata/guide_examples.json: %s: placeholder %q not in the policy", gs[i].Page, f[0])
+			}
+			text = strings.ReplaceAll(text, f[0], f[1])
+		}
+		gs[i].Policy = json.RawMessage(text)
+	}
+	return gs, nil
+}
 
 // guide holds policies shaped after the IAM User Guide's example policies
-// (reference_policies_examples_*), each with requests that exercise them.
+// (reference_policies_examples_*), each with requests that exercise them; the guide's
+// own example policies, verbatim, are in guideJSON.
 var guide = []struct {
 	note     string
 	policy   string
@@ -175,6 +241,32 @@ func examples() []Case {
 		for _, r := range e.requests {
 			r.Principal = principalARN
 			out = append(out, Case{Note: e.note, Request: r, Identity: []any{p}})
+		}
+	}
+	gs, err := guideExamples()
+	if err != nil {
+		panic("examples: " + err.Error())
+	}
+	var admin any
+	if err := json.Unmarshal([]byte(administratorAccess), &admin); err != nil {
+		panic(err)
+	}
+	for _, g := range gs {
+		var p any
+		if err := json.Unmarshal(g.Policy, &p); err != nil {
+			panic("examples: " + g.Page + ": " + err.Error())
+		}
+		for _, r := range g.Requests {
+			c := Case{
+				Note:     "IAM User Guide " + g.Name() + " (awsdocs/iam-user-guide@" + g.Commit[:7] + ")",
+				Request:  CaseRequest{Principal: principalARN, Action: r.Action, Resource: r.Resource, Context: r.Context},
+				Identity: []any{p},
+			}
+			if r.Admin {
+				c.Note += " + AdministratorAccess"
+				c.Identity = append(c.Identity, admin)
+			}
+			out = append(out, c)
 		}
 	}
 	return out
