@@ -36,7 +36,7 @@ var commands = []struct {
 	{"diff", "compare two models and classify what changed (exit 1 changed, 3 breaking)", runDiff},
 	{"fetch", "refresh the snapshots listed in the manifest over HTTP; exit 1 if a page failed", runFetch},
 	{"catalog", "print every action of every vendor, one a line (-format json for tools)", runCatalog},
-	{"policy", "lint a CAM policy (policy lint FILE), write the least-privilege one (policy write), or decide a request (policy eval)", runPolicy},
+	{"policy", "lint a CAM or AWS IAM policy (policy lint FILE), write the least-privilege one (policy write [-vendor aws]), or decide a request (policy eval)", runPolicy},
 }
 
 func main() {

@@ -26,6 +26,7 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "usage: %s policy lint [-format text|json] [FILE.json|-]\n", prog())
 		fmt.Fprintf(stderr, "       %s policy write [FILE|-]   (lines: action [resource])\n", prog())
 		fmt.Fprintf(stderr, "       %s policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]\n", prog())
+		fmt.Fprintf(stderr, "A policy is read as CAM's (\"version\": \"2.0\") or AWS IAM's (\"Version\": \"2012-10-17\"); policy write takes -vendor aws for IAM.\n")
 		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
 			return exitError{0}
 		}

