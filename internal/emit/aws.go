@@ -55,7 +55,10 @@ func awsPackage(p *resolve.Package) ([]write.File, error) {
 	return []write.File{api, tables}, nil
 }
 
-// gofmtFile formats src, or fails with the numbered source.
+// gofmtFile formats src, or fails with the numbered source. The service, table
+// and catalog files are written in gofmt's form already and only parsed
+// (preformatted): go/format on them was 43% of the CPU of a whole AWS run.
+// TestGofmtCanonical (internal/pipeline) and TestAWSGofmtCanonical check the form.
 func gofmtFile(name string, src []byte) (write.File, error) {
 	out, err := format.Source(src)
 	if err != nil {
@@ -64,9 +67,11 @@ func gofmtFile(name string, src []byte) (write.File, error) {
 	return write.File{Path: name, Data: out}, nil
 }
 
-// docLines writes lines as a // comment with the given indent.
+// docLines writes lines as a // comment with the given indent. Trailing blanks
+// are dropped, as gofmt drops them.
 func docLines(b *bytes.Buffer, indent string, lines ...string) {
 	for _, l := range lines {
+		l = strings.TrimRight(l, " ")
 		if l == "" {
 			b.WriteString(indent + "//\n")
 		} else {
@@ -170,7 +175,9 @@ func (a *Action) UnmarshalText(b []byte) error {
 
 // actionName returns the name of the i-th action, without the prefix. It reads
 // the packed names, not the rows, so that a search touches few cache lines.
-func actionName(i int) string { return actionNames[int(actionIndex[i])+len(Prefix)+1 : actionIndex[i+1]] }
+func actionName(i int) string {
+	return actionNames[int(actionIndex[i])+len(Prefix)+1 : actionIndex[i+1]]
+}
 
 // Actions returns every action of %[2]s, sorted by name.
 func Actions() []Action {
@@ -226,7 +233,12 @@ func ParseAction(s string) (Action, error) {
 `, ex, pre, first)
 	for _, l := range awsLevels {
 		fmt.Fprintf(&b, "// %s returns the actions of access level %s, sorted by name.\n", l.fn, l.word)
-		fmt.Fprintf(&b, "func %s() []Action { return append([]Action(nil), %s[:]...) }\n\n", l.fn, lowerFirst(l.fn))
+		// gofmt keeps a function on one line only if it fits in 100 bytes.
+		if one := fmt.Sprintf("func %s() []Action { return append([]Action(nil), %s[:]...) }", l.fn, lowerFirst(l.fn)); len(one) <= 100 {
+			b.WriteString(one + "\n\n")
+		} else {
+			fmt.Fprintf(&b, "func %s() []Action {\n\treturn append([]Action(nil), %s[:]...)\n}\n\n", l.fn, lowerFirst(l.fn))
+		}
 	}
 	b.WriteString(`// ResourceTypes returns the resource types the reference defines for the service,
 // sorted by name.
@@ -262,7 +274,27 @@ func ConditionKeys() []iam.ConditionKeyInfo {
 `)
 	awsBuilders(&b, p)
 	awsKeys(&b, p)
-	return gofmtFile(path.Join(p.Dir, p.Name+".go"), b.Bytes())
+	src := bytes.TrimSuffix(b.Bytes(), []byte("\n")) // the last declaration's blank line
+	name := path.Join(p.Dir, p.Name+".go")
+	if !awsCommentsPlain(src) {
+		return gofmtFile(name, src)
+	}
+	return preformatted(name, src)
+}
+
+// awsCommentsPlain reports whether every comment line of src is one gofmt
+// leaves as it is. gofmt reformats doc comments: page text that starts a line
+// with a blank is indented (a code block to gofmt), and a line that starts with
+// "[" may be a link definition, which gofmt moves. A file with such a line is
+// formatted rather than trusted.
+func awsCommentsPlain(src []byte) bool {
+	for _, l := range bytes.Split(src, []byte("\n")) {
+		l = bytes.TrimLeft(l, "\t")
+		if c, ok := bytes.CutPrefix(l, []byte("//")); ok && (bytes.HasPrefix(c, []byte("  ")) || bytes.HasPrefix(c, []byte("\t")) || bytes.HasPrefix(c, []byte(" ["))) {
+			return false
+		}
+	}
+	return true
 }
 
 func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
@@ -402,7 +434,7 @@ func awsTables(p *resolve.Package) (write.File, error) {
 type actionInfo iam.ActionInfo
 
 `)
-	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{\n", n)
+	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{%s", n, openList(n))
 	for _, a := range s.Actions {
 		row, err := awsActionRow(s.ShortName, a)
 		if err != nil {
@@ -441,7 +473,7 @@ type actionInfo iam.ActionInfo
 	}
 
 	b.WriteString("type resourceTypeInfo iam.ResourceTypeInfo\n\n")
-	fmt.Fprintf(&b, "var resourceTypeInfos = [%d]resourceTypeInfo{\n", len(s.ResourceTypes))
+	fmt.Fprintf(&b, "var resourceTypeInfos = [%d]resourceTypeInfo{%s", len(s.ResourceTypes), openList(len(s.ResourceTypes)))
 	for _, rt := range s.ResourceTypes {
 		keys, err := awsList(rt.ConditionKeys)
 		if err != nil {
@@ -452,7 +484,7 @@ type actionInfo iam.ActionInfo
 	b.WriteString("}\n\n")
 
 	b.WriteString("type conditionKeyInfo iam.ConditionKeyInfo\n\n")
-	fmt.Fprintf(&b, "var conditionKeyInfos = [%d]conditionKeyInfo{\n", len(s.ConditionKeys))
+	fmt.Fprintf(&b, "var conditionKeyInfos = [%d]conditionKeyInfo{%s", len(s.ConditionKeys), openList(len(s.ConditionKeys)))
 	for _, k := range s.ConditionKeys {
 		fmt.Fprintf(&b, "\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), awsTypeConst(k.Type))
 	}
@@ -461,7 +493,16 @@ type actionInfo iam.ActionInfo
 		// stringer's guard: constants and tables that disagree stop compiling.
 		fmt.Fprintf(&b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
 	}
-	return gofmtFile(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
+	return preformatted(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
+}
+
+// openList ends the line that opens a composite literal of n rows, one a line;
+// gofmt writes an empty one as {}.
+func openList(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "\n"
 }
 
 func joinInts(xs []int, add int) string {

@@ -85,7 +85,7 @@ func awsCatalog(root string, pkgs []*resolve.Package) (write.File, error) {
 	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
 	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", uintFor(names.Len()), strings.Join(index, ", "))
 	b.WriteString("type actionInfo iam.ActionInfo\n\n")
-	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{\n", len(acts))
+	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{%s", len(acts), openList(len(acts)))
 	for _, a := range acts {
 		b.WriteString("\t" + a.row + ",\n")
 	}
@@ -104,12 +104,12 @@ func awsCatalog(root string, pkgs []*resolve.Package) (write.File, error) {
 	fmt.Fprintf(&b, "var prefixes = [%d]string{%s}\n\n", len(prefixes), strings.Join(qs, ", "))
 	b.WriteString("type resourceTypeInfo iam.ResourceTypeInfo\n\n")
 	b.WriteString("// resourceTypeInfos is sorted by the service segment of the ARN template, then\n// prefix and name, so that ResourceTypesOf searches one service's range.\n")
-	fmt.Fprintf(&b, "var resourceTypeInfos = [%d]resourceTypeInfo{\n", len(rts))
+	fmt.Fprintf(&b, "var resourceTypeInfos = [%d]resourceTypeInfo{%s", len(rts), openList(len(rts)))
 	for _, r := range rts {
 		b.WriteString("\t" + r.row + ",\n")
 	}
 	b.WriteString("}\n")
-	return gofmtFile(path.Join(resolve.AWSCatalogDir, "catalog.go"), b.Bytes())
+	return preformatted(path.Join(resolve.AWSCatalogDir, "catalog.go"), b.Bytes())
 }
 
 // awsCatalogAPI is the fixed code of package catalog.

@@ -195,10 +195,10 @@ func awsKeyTypes(keys []awsKey) (write.File, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// %s\n\npackage iam\n\n", header("every page of sources/aws"))
 	b.WriteString("// conditionKeyTable holds every condition key the tree's pages define, by\n// lower-case name, with its type; ConditionKey.Type searches it.\n")
-	fmt.Fprintf(&b, "var conditionKeyTable = [%d]conditionKeyEntry{\n%s}\n\n", len(exact), strings.Join(exact, ""))
+	fmt.Fprintf(&b, "var conditionKeyTable = [%d]conditionKeyEntry{%s%s}\n\n", len(exact), openList(len(exact)), strings.Join(exact, ""))
 	b.WriteString("// conditionKeyTemplates holds the templated keys by the lower-case text before\n// their placeholder (\"aws:requesttag/\").\n")
-	fmt.Fprintf(&b, "var conditionKeyTemplates = [%d]conditionKeyEntry{\n%s}\n", len(tmpl), strings.Join(tmpl, ""))
-	return gofmtFile(path.Join(resolve.AWSIAMDir, "keytypes.go"), b.Bytes())
+	fmt.Fprintf(&b, "var conditionKeyTemplates = [%d]conditionKeyEntry{%s%s}\n", len(tmpl), openList(len(tmpl)), strings.Join(tmpl, ""))
+	return preformatted(path.Join(resolve.AWSIAMDir, "keytypes.go"), b.Bytes())
 }
 
 func awsTypeConstLocal(typ string) string {
