@@ -69,21 +69,7 @@ func Load(dir string) ([]Page, error) {
 		}
 		listed[s.Path] = s
 	}
-	found := map[string]bool{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm")) {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		found[filepath.ToSlash(rel)] = true
-		return nil
-	})
+	found, err := htmlFiles(dir)
 	if err != nil {
 		return nil, fmt.Errorf("read sources: %w", err)
 	}
@@ -184,4 +170,48 @@ func readJSON(file string, v any) error {
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	return nil
+}
+
+// htmlFiles lists the pages below dir as slash paths relative to it. Each top-level
+// entry is walked as a root of its own, so that a vendor folder may be a symbolic
+// link (sources/aws -> a folder of pages as fetched); links deeper down are not
+// followed.
+func htmlFiles(dir string) (map[string]bool, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	found := map[string]bool{}
+	isPage := func(p string) bool { return strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".htm") }
+	for _, e := range entries {
+		root := filepath.Join(dir, e.Name())
+		if !e.IsDir() && isPage(root) {
+			found[e.Name()] = true // reported below: a page belongs in a vendor folder
+			continue
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			// A trailing separator makes WalkDir's Lstat of the root follow the link.
+			if fi, err := os.Stat(root); err == nil && fi.IsDir() {
+				root += string(filepath.Separator)
+			}
+		}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !isPage(p) {
+				return nil
+			}
+			rel, err := filepath.Rel(dir, p)
+			if err != nil {
+				return err
+			}
+			found[filepath.ToSlash(rel)] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return found, nil
 }
