@@ -163,7 +163,8 @@ func (rt *roundTripper) call(w *wire, req *http.Request) *cam.Call {
 	}
 	c := &cam.Call{Action: a, Version: w.version, Region: w.region, Request: req}
 	if c.Known() {
-		c.Resources, c.Unfilled = rt.resources(a, w)
+		c.Resources, c.Unfilled, c.Unknown = rt.resources(a, w)
+		c.Hints = rt.hints(a, c.Unknown.Parts)
 	}
 	names := make([]string, len(c.Resources))
 	for i, r := range c.Resources {
@@ -171,6 +172,27 @@ func (rt *roundTripper) call(w *wire, req *http.Request) *cam.Call {
 	}
 	c.Retry = rt.seen.repeat(w.retryKeys(name, names))
 	return c
+}
+
+// hints says how the program makes each unknown part known: the uin only through
+// Options.Uin (no request carries it), a parameter by sending it or by naming the
+// parameter that holds it.
+func (rt *roundTripper) hints(a cam.Action, parts []string) map[string]string {
+	if len(parts) == 0 {
+		return nil
+	}
+	h := make(map[string]string, len(parts))
+	for _, p := range parts {
+		switch {
+		case strings.EqualFold(p, "uin"):
+			h[p] = "set camhttp.Options{Uin: …} to the account the calls are made as: an SDK request names only its SecretId"
+		case strings.EqualFold(p, "region"):
+			h[p] = "send the request to a region"
+		default:
+			h[p] = "send " + a.String() + "'s parameter " + p + " with a value that names one resource (no '*' or ':'), or set camhttp.Options.Parameter to the parameter that holds it"
+		}
+	}
+	return h
 }
 
 // apiResponse is an API 3.0 answer with the given Response fields and a RequestId of
