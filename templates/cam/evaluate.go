@@ -196,7 +196,11 @@ func (d Decision) String() string {
 // pattern or value) makes an allow not apply and a deny apply. See the README section
 // "How permgen decides, and where the docs are silent" for every such choice.
 //
-// Evaluate does not allocate unless a policy uses variables (${uin} and the like).
+// What the request says it does not know (Request.Unknown) is decided so that an allow
+// applies only for every value of it and a deny for some value; see Unknown.
+//
+// Evaluate does not allocate unless a policy uses variables (${uin} and the like) or
+// the request has unknowns.
 func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
 	d := Decision{Policy: -1, Statement: -1, Action: req.Action, Resource: req.Resource}
 	if req.Action == nil || req.Resource.Err() != nil {

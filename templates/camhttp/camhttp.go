@@ -16,6 +16,15 @@
 // (parameters as X-<SERVICE>-<Name> headers, body never read). The body is read from
 // req.GetBody, never from req.Body, and nothing of the request is changed, so the
 // signature the SDK computed still verifies when Forward sends it.
+//
+// What the request does not say is unknown, never "*" and never "no resource": a
+// placeholder nothing fills — ${uin} without Options.Uin, a parameter the request does
+// not carry, a value holding '*' or ':' — stays in the call's resource as written, is
+// listed in Call.Unknown.Parts, and a cam.Guard decides it so that an allow must hold
+// for every value and a deny applies if it could hold for one. With Options.Uin empty,
+// "allow ccc:* on *" plus "deny ccc:DeleteStaff on qcs::ccc::uin/100001:SdkAppId/1400001"
+// denies DeleteStaff on app 1400001, and the denial says to set
+// camhttp.Options{Uin: …}. A Recorder reports such calls rather than granting them.
 package camhttp
 
 import (
@@ -36,7 +45,9 @@ import (
 type Options struct {
 	// Uin is the account the calls are made as; it fills ${uin} in resource patterns.
 	// The SDK's requests carry only a SecretId, which does not name the account, so
-	// without Uin every resource-level call is reported as unfilled.
+	// without Uin the account of every resource-level call is unknown: a Guard allows
+	// it only where an allow holds for every account (resource "*") and denies it
+	// wherever a deny could name it; a Recorder reports it unfilled.
 	Uin string
 	// Lookup finds an action by its CAM name, "ccc:CreateStaff". Nil means the
 	// catalog of this package's tree (catalog.Lookup), which knows every service of
