@@ -78,6 +78,9 @@ type Decision struct {
 	// WildcardOnly is set when the action is authorized only on "*" (operation or
 	// service level), so only statements on resource "*" could apply.
 	WildcardOnly bool
+	// UnknownResource is set when the request's whole resource was unknown
+	// (Request.Unknown.Resource); Resource is then not what the call touched.
+	UnknownResource bool
 
 	matched  [maxExplained]StatementRef
 	nMatched int
@@ -147,6 +150,9 @@ func (d Decision) String() string {
 		action = d.Action.String()
 	}
 	what := action + " on " + d.Resource.String()
+	if d.UnknownResource {
+		what = action + " on a resource nobody named"
+	}
 	ref := "statement " + strconv.Itoa(d.Statement)
 	if d.ByBoundary {
 		ref = "boundary " + ref
@@ -202,7 +208,7 @@ func (d Decision) String() string {
 // Evaluate does not allocate unless a policy uses variables (${uin} and the like) or
 // the request has unknowns.
 func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
-	d := Decision{Policy: -1, Statement: -1, Action: req.Action, Resource: req.Resource}
+	d := Decision{Policy: -1, Statement: -1, Action: req.Action, Resource: req.Resource, UnknownResource: req.Unknown.Resource}
 	if req.Action == nil || req.Resource.Err() != nil {
 		return d // fail closed: a resource a builder refused names nothing to allow
 	}

@@ -153,7 +153,7 @@ func (g *Guard) Do(ctx context.Context, call *Call, response any) error {
 		requests = append(requests, Request{Action: call.Action, Resource: r, Caller: g.Caller, PolicyOwner: g.PolicyOwner, Context: ctxValues,
 			Unknown: Unknown{Parts: call.Unknown.Parts, Keys: keys}})
 	}
-	if call.Unknown.Resource || unnamedResource(call) {
+	if call.Unknown.Resource || unnamedResource(call) || unnamedResourceLevel(call) {
 		// Part of what the call touches is unnamed: it is decided as unknown, so
 		// only an allow on "*" covers it and a deny naming any resource applies.
 		requests = append(requests, Request{Action: call.Action, Caller: g.Caller, PolicyOwner: g.PolicyOwner, Context: ctxValues,
@@ -187,6 +187,22 @@ func unnamedResource(call *Call) bool {
 		}
 	}
 	return false
+}
+
+// unnamedResourceLevel reports whether a resource-level call (or one whose level is not
+// known) names no resource at all: it touches one all the same, which nobody named, so
+// it is unknown rather than "no specific resource". A generated Client's call without
+// OnResource is the usual case. Operation- and service-level calls name none by design.
+func unnamedResourceLevel(call *Call) bool {
+	if call.Action == nil || call.Action.Info().Granularity.wildcardOnly() {
+		return false
+	}
+	for _, r := range call.AllResources() {
+		if !r.IsZero() {
+			return false
+		}
+	}
+	return true
 }
 
 // unknownKeys returns the condition keys the policies read that the guard cannot

@@ -326,6 +326,15 @@ func TestGuardUnknowns(t *testing.T) {
 	if err := g.Do(context.Background(), &Call{Action: deleteStaff, Unfilled: []string{"${SdkAppId}"}}, nil); !errors.As(err, &denied) {
 		t.Errorf("unnamed resource: %v", err)
 	}
+	// A resource-level call naming no resource (a generated Client's call without
+	// OnResource) touches one nobody named: the deny could name it.
+	err = g.Do(context.Background(), &Call{Action: deleteStaff}, nil)
+	if !errors.As(err, &denied) || !denied.Decision.Explicit() || !strings.Contains(err.Error(), "ccc:DeleteStaff on a resource nobody named") {
+		t.Errorf("resource-level call without a resource: %v", err)
+	}
+	if err := g.Do(context.Background(), &Call{Action: createIVR}, nil); err != nil {
+		t.Errorf("operation-level call without a resource: %v", err)
+	}
 	create := &Call{Action: createStaff, Resource: app}
 	if err := g.Do(context.Background(), create, nil); !errors.As(err, &denied) || !strings.Contains(err.Error(), "give qcs:ip in Guard.Context") {
 		t.Errorf("unobservable key: %v", err)
