@@ -64,7 +64,9 @@ func TestUnknownResourcePart(t *testing.T) {
 }
 
 // TestUnknownPlaceholderIsNeverAValue: a placeholder the request does not list in Parts
-// is unknown all the same; "${SdkAppId}" is no app's name.
+// is unknown all the same; "${SdkAppId}" is no app's name. CAM doc 215/8965 (资源描述方式):
+// "${resourceid} 为具体的资源 ID ... 值为 * 时代表该类型资源的所有资源" — so "SdkAppId/*" covers
+// every app, the unknown one included, and a literal ID covers only itself.
 func TestUnknownPlaceholderIsNeverAValue(t *testing.T) {
 	r := Resource{Service: "ccc", Account: "uin/100001", Resource: "SdkAppId/${SdkAppId}"}
 	deny := mustPolicy(t, `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"},{"effect":"deny","action":"*","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`)
@@ -308,7 +310,12 @@ func TestDecodeRequestUnknown(t *testing.T) {
 }
 
 // TestGuardUnknowns: a Guard passes a call's unknown parts and the keys it cannot
-// observe to the evaluator, and its denial says how to make them known.
+// observe to the evaluator, and its denial says how to make them known. A key the
+// program lists in Guard.Absent is decided as CAM decides an absent key, 598/10608:
+// "For a condition operator ending in _if_exist, the condition is met even if the
+// context does not include the condition key"; one it neither gives nor lists is
+// unknown, and a deny conditioned on it applies (598/10605: "2.2 判断是否有匹配 deny 策略,
+// 是则最终判定为 deny").
 func TestGuardUnknowns(t *testing.T) {
 	p := mustPolicy(t, `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"},
 		{"effect":"deny","action":"ccc:DeleteStaff","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"},
