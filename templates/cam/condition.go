@@ -228,7 +228,7 @@ func (e *evaluator) conditionHolds(c Condition, deny bool, d *Decision) bool {
 				holds = false
 			}
 			for key := range keys {
-				if e.req.Unknown.hasKey(key) {
+				if e.req.keyUnknown(key) {
 					e.touch(key)
 				} else if _, present := e.req.Context[key]; !present {
 					d.addMissing(key)
@@ -237,7 +237,7 @@ func (e *evaluator) conditionHolds(c Condition, deny bool, d *Decision) bool {
 			continue
 		}
 		for key, want := range keys {
-			if len(e.req.Unknown.Keys) > 0 && e.req.Unknown.hasKey(key) {
+			if e.req.keyUnknown(key) {
 				e.touch(key)
 				if !deny {
 					holds = false

@@ -138,6 +138,8 @@ type requestFile struct {
 //	 "unknown": {"parts": ["uin"], "keys": ["qcs:ip"]}}
 //	{"action": "ccc:DeleteStaff", "unknown": {"resource": true}}
 //
+// "*" in "keys" stands for every key "context" does not give.
+//
 // lookup finds the action's metadata (its granularity); an action it does not know is
 // taken by name, with the granularity the file gives or none. Unknown members, duplicate
 // members and a resource that is not six segments are errors, and so are unknowns that
@@ -217,7 +219,7 @@ func checkUnknown(f *requestFile) error {
 		if k == "" {
 			return errors.New(`an empty name in "keys"`)
 		}
-		if _, ok := f.Context[k]; ok {
+		if _, ok := f.Context[k]; ok && k != "*" {
 			return fmt.Errorf("key %q is both in \"context\" and unknown; leave one out", k)
 		}
 	}

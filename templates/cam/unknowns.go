@@ -26,20 +26,36 @@ type Unknown struct {
 	// Parts does not list is unknown all the same: "${...}" is never a value.
 	Parts []string `json:"parts,omitempty"`
 	// Keys names condition keys whose values the caller could not observe. A key
-	// listed here is unknown even if Request.Context holds it.
+	// listed here is unknown even if Request.Context holds it; "*" stands for every
+	// key the Context does not hold (as in iampolicy).
 	Keys []string `json:"keys,omitempty"`
 }
 
 // IsZero reports whether nothing is unknown.
 func (u *Unknown) IsZero() bool { return !u.Resource && len(u.Parts) == 0 && len(u.Keys) == 0 }
 
-// hasKey reports whether key is one of the unknown keys; condition keys are compared as
-// CAM writes them, exactly.
+// hasKey reports whether key is named among the unknown keys; condition keys are
+// compared as CAM writes them, exactly.
 func (u *Unknown) hasKey(key string) bool {
 	for _, k := range u.Keys {
 		if k == key {
 			return true
 		}
+	}
+	return false
+}
+
+// keyUnknown reports whether the request cannot observe key: it is named in Keys, or
+// Keys holds "*" and the Context lacks it.
+func (r *Request) keyUnknown(key string) bool {
+	if len(r.Unknown.Keys) == 0 {
+		return false
+	}
+	if r.Unknown.hasKey(key) {
+		return true
+	}
+	if _, present := r.Context[key]; !present {
+		return r.Unknown.hasKey("*")
 	}
 	return false
 }

@@ -147,6 +147,21 @@ func TestUnknownConditionKey(t *testing.T) {
 	}
 }
 
+// TestUnknownEveryMissingKey: "*" in Keys makes every key the Context lacks unknown,
+// and leaves the keys it holds known.
+func TestUnknownEveryMissingKey(t *testing.T) {
+	p := mustPolicy(t, `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*","condition":{"ip_equal":{"qcs:ip":"10.0.0.0/8"}}},
+		{"effect":"deny","action":"*","resource":"*","condition":{"string_equal":{"qcs:tag":"env&prod"}}}]}`)
+	d := p.Evaluate(Request{Action: createStaff, Resource: app, Context: Context{"qcs:ip": {"10.1.2.3"}}, Unknown: Unknown{Keys: []string{"*"}}})
+	if !d.Explicit() || !slices.Equal(d.Unknowns(), []string{"qcs:tag"}) {
+		t.Errorf("%v, unknowns %v; want the deny on the unobserved tag", d, d.Unknowns())
+	}
+	d = p.Evaluate(Request{Action: createStaff, Resource: app, Context: Context{"qcs:ip": {"10.1.2.3"}, "qcs:tag": {"env&dev"}}, Unknown: Unknown{Keys: []string{"*"}}})
+	if !d.Allowed() {
+		t.Errorf("every key given: %v", d)
+	}
+}
+
 // TestAllowDecidedWithoutUnknowns: an allow that applies for every value names no
 // unknown; a deny that could not apply for any value does not either.
 func TestAllowDecidedWithoutUnknowns(t *testing.T) {
