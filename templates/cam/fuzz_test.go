@@ -237,5 +237,25 @@ func unknownVariants(r Request, key string) []unknownVariant {
 			return cs
 		}})
 	}
+	// "*": every key the context lacks; a completion gives some of them values.
+	every := r
+	every.Unknown = Unknown{Keys: []string{"*"}}
+	out = append(out, unknownVariant{every, func(_, keyValue string) []Request {
+		var cs []Request
+		for _, k := range []string{key, "qcs:ip", "qcs:tag", "n", "qcs:mfa", "cos:x-cos-acl"} {
+			if _, known := r.Context[k]; known {
+				continue
+			}
+			for _, vals := range [][]string{{keyValue}, {"10.1.2.3"}, {"env&prod"}, {"true"}, {""}} {
+				c := r
+				c.Context = Context{k: vals}
+				for ck, cv := range r.Context {
+					c.Context[ck] = cv
+				}
+				cs = append(cs, c)
+			}
+		}
+		return append(cs, r)
+	}})
 	return out
 }
