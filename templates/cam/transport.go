@@ -20,9 +20,10 @@ type Call struct {
 	// ignored.
 	Resources []Resource
 	// Unfilled names the placeholders of the action's resource patterns that nothing
-	// in the request filled, e.g. "${SdkAppId}". A Guard allows such a call only where
-	// its policies allow "*" as well; a Recorder's Policy reports it instead of
-	// granting "*".
+	// in the request filled, e.g. "${SdkAppId}". A Recorder's Policy reports such a
+	// call instead of granting "*". A Guard decides it with the placeholder unknown
+	// (see Unknown); one that no resource carries makes the call touch a resource
+	// nobody named, which only an allow on "*" covers and any deny of the action may.
 	Unfilled []string
 	// Unknown says what the transport could not know about the call (see Unknown): the
 	// parts of its resources left as placeholders ("uin" for ".../uin/${uin}:..."), a
