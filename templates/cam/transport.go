@@ -209,16 +209,22 @@ func unnamedResourceLevel(call *Call) bool {
 // unknownKeys returns the condition keys the policies read that the guard cannot
 // observe: neither in Context nor in Absent, or unknown to the call itself. Sorted.
 func (g *Guard) unknownKeys(policies []Policy, call *Call) []string {
-	set := map[string]bool{}
-	for _, k := range call.Unknown.Keys {
+	var set map[string]bool // made only when some key is unknown
+	add := func(k string) {
+		if set == nil {
+			set = map[string]bool{}
+		}
 		set[k] = true
+	}
+	for _, k := range call.Unknown.Keys {
+		add(k)
 	}
 	read := func(p *Policy) {
 		for i := range p.Statement {
 			for _, keys := range p.Statement[i].Condition {
 				for k := range keys {
 					if _, ok := g.Context[k]; !ok && !slices.Contains(g.Absent, k) {
-						set[k] = true
+						add(k)
 					}
 				}
 			}

@@ -75,9 +75,16 @@ func readWire(req *http.Request, defaultService string) (*wire, error) {
 		names = append(names, k)
 	}
 	slices.Sort(names)
+	buf := make([]byte, 0, 1024)
 	for _, k := range names {
-		fmt.Fprintf(h, "%q: %q\n", k, req.Header[k])
+		// Length-prefixed, so that no two header sets hash alike.
+		buf = appendField(buf, k)
+		for _, v := range req.Header[k] {
+			buf = appendField(buf, v)
+		}
+		buf = append(buf, '\n')
 	}
+	h.Write(buf)
 	if action := req.Header.Get("X-TC-Action"); action != "" {
 		// TC3-HMAC-SHA256, or an API that skips signing: the call is in the headers.
 		w.action, w.version, w.region = action, req.Header.Get("X-TC-Version"), req.Header.Get("X-TC-Region")
@@ -144,6 +151,13 @@ func readWire(req *http.Request, defaultService string) (*wire, error) {
 	fmt.Fprintf(h, "\ncall %q %q %q %q", w.service, w.action, w.version, w.region)
 	w.sig = hex.EncodeToString(h.Sum(nil))
 	return w, nil
+}
+
+// appendField appends s to b with its length first.
+func appendField(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	b = append(b, ':')
+	return append(b, s...)
 }
 
 func readBody(req *http.Request) ([]byte, error) {
