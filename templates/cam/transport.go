@@ -256,7 +256,7 @@ func (g *Guard) hints(call *Call, d *Decision) []string {
 		case ok:
 			out = append(out, h)
 		case u == unknownResource:
-			out = append(out, "the call's resource could not be named")
+			out = append(out, "the call names no resource the guard can read: name it (cam.OnResource for a generated Client's call)")
 		case call.Unknown.hasKey(u):
 			out = append(out, "the call could not observe "+u)
 		default:
