@@ -138,7 +138,9 @@ type requestFile struct {
 //	 "unknown": {"parts": ["uin"], "keys": ["qcs:ip"]}}
 //	{"action": "ccc:DeleteStaff", "unknown": {"resource": true}}
 //
-// "*" in "keys" stands for every key "context" does not give.
+// "*" in "keys" stands for every key "context" does not give. A resource-level action
+// asked about without a resource (or on "*") is asked about a resource nobody named: it
+// is decided as {"resource": true}.
 //
 // lookup finds the action's metadata (its granularity); an action it does not know is
 // taken by name, with the granularity the file gives or none. Unknown members, duplicate
@@ -186,6 +188,16 @@ func DecodeRequest(data []byte, lookup func(name string) (ActionInfo, bool)) (Re
 	}
 	if err := checkUnknown(&f); err != nil {
 		return Request{}, fmt.Errorf("cam: request: unknown: %w", err)
+	}
+	if req.Resource.IsZero() && !req.Unknown.Resource {
+		// A resource-level call always touches a resource; a question that names
+		// none (or "*") asks about one nobody named, so a deny naming any resource of
+		// the action may apply. Operation- and service-level actions touch none.
+		g := req.Granularity
+		if g == UnknownGranularity {
+			g = info.Granularity
+		}
+		req.Unknown.Resource = !g.wildcardOnly()
 	}
 	return req, nil
 }
