@@ -310,6 +310,23 @@ func TestDecodeRequestUnknown(t *testing.T) {
 	if req, err := DecodeRequest([]byte(`{"action":"ccc:DeleteStaff","unknown":{"resource":true}}`), nil); err != nil || !req.Unknown.Resource {
 		t.Errorf("whole resource: %+v %v", req, err)
 	}
+	// No resource: unknown for a resource-level (or unknown-level) action, none for an
+	// operation-level one.
+	for _, c := range []struct {
+		in      string
+		unknown bool
+	}{
+		{`{"action":"ccc:DeleteStaff"}`, true},
+		{`{"action":"ccc:DeleteStaff","resource":"*"}`, true},
+		{`{"action":"ccc:DeleteStaff","granularity":"resource"}`, true},
+		{`{"action":"ccc:CreateIVR","granularity":"operation"}`, false},
+		{`{"action":"ccc:CreateIVR","resource":"*","granularity":"service"}`, false},
+	} {
+		req, err := DecodeRequest([]byte(c.in), nil)
+		if err != nil || req.Unknown.Resource != c.unknown {
+			t.Errorf("%s: unknown resource %v (%v), want %v", c.in, req.Unknown.Resource, err, c.unknown)
+		}
+	}
 	for _, c := range []struct{ in, want string }{
 		{`{"action":"ccc:DeleteStaff","resource":"qcs::ccc::uin/${uin}:SdkAppId/1"}`, `list "uin" in "parts"`},
 		{`{"action":"ccc:DeleteStaff","resource":"qcs::ccc::uin/1:SdkAppId/1","unknown":{"parts":["uin"]}}`, `part "uin" is not in the resource`},
