@@ -28,7 +28,7 @@ type evalOutput struct {
 func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 	fs, p := newFlags("policy eval", " -request REQ.json POLICY.json...", `Decide a request against the caller's policies as CAM's policy simulator would.
 Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
-	reqFile := fs.String("request", "", "request `file`: action, resource, context, caller, policy_owner, unknown")
+	reqFile := fs.String("request", "", "request `file`: action, resource, context, caller, policy_owner")
 	boundaryFile := fs.String("boundary", "", "permission boundary policy `file` (optional)")
 	format := fs.String("format", "text", "output `format`: text or json")
 	files, err := parseFlags(fs, args)
