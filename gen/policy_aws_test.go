@@ -77,6 +77,7 @@ func TestPolicyLintAWS(t *testing.T) {
 }
 
 func TestPolicyEvalAWS(t *testing.T) {
+	withFakeAWS(t)
 	dir := t.TempDir()
 	write := func(name, s string) string {
 		p := filepath.Join(dir, name)

@@ -230,7 +230,7 @@ func (p *Policy) validate(kind PolicyKind) error {
 	}
 	if len(errs) > 0 {
 		if kind != anyKind {
-			return fmt.Errorf("as a %s: %s", kind, strings.Join(errs, "; "))
+			return fmt.Errorf("as the %s: %s", kind, strings.Join(errs, "; "))
 		}
 		return fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
