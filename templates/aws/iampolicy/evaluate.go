@@ -309,7 +309,15 @@ func EvaluateAll(req *Request, ps Policies) Decision {
 	// A grant to the caller's role ARN is "limited by an implicit deny in a
 	// permissions boundary"; one to the user or the session itself is not.
 	rpAllow := rp.allow || (rp.roleAllow && (ps.Boundary == nil || bAllow))
-	identitySide := idAllow && (ps.Boundary == nil || bAllow)
+	if isServicePrincipal(req.Principal) && ps.Boundary != nil && !bAllow {
+		// A boundary given for a service caller: no sentence says it does not
+		// cap a resource-policy grant, so it does (allow narrow).
+		rpAllow = false
+	}
+	// A service principal has no identity-based policies ("permissions policies
+	// that you attach to IAM identities (users, groups, or roles)"): any given
+	// cannot allow for it (a Deny in them still denies: deny wide).
+	identitySide := idAllow && (ps.Boundary == nil || bAllow) && !isServicePrincipal(req.Principal)
 	same := identitySide || rpAllow
 	cross := identitySide && (rpAllow || rp.accountAllow)
 	allowed := false
@@ -389,11 +397,22 @@ func crossAccount(req *Request, t *target, given string, e *env) tri {
 			return maybe
 		}
 	}
-	if ra == "" {
+	if !isAccountID(ra) {
+		// "" (S3) or not an account ("aws" in the ARNs of AWS-owned resources):
+		// the ARN does not say whose it is.
 		return no
 	}
 	return triOf(ra != pa)
 }
+
+// isServicePrincipal reports whether the caller is an AWS service
+// ("cloudtrail.amazonaws.com"), not an ARN.
+func isServicePrincipal(p string) bool {
+	return p != "" && !strings.HasPrefix(p, "arn:") && strings.HasSuffix(p, ".amazonaws.com")
+}
+
+// isAccountID reports whether s is a 12-digit account ID.
+func isAccountID(s string) bool { return len(s) == 12 && allDigits(s) }
 
 // principalAccount returns the account ID in a principal ARN.
 func principalAccount(arn string) string {

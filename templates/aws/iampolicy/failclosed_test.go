@@ -144,6 +144,20 @@ var failClosedRules = []rule{
 		},
 	},
 	{
+		doc:  guide + "reference_policies_elements_principal.html",
+		says: "Identity-based policies are permissions policies that you attach to IAM identities (users, groups, or roles).",
+		cases: []ruleCase{
+			{name: "a service is not allowed by identity policies", policies: []string{allowAll},
+				req: as("cloudtrail.amazonaws.com", req("s3:PutObject", getObjectOn)), want: ImplicitDeny},
+			{name: "a Deny in them still denies (deny wide)", policies: []string{stmt(cond("Deny", "*", "*", ""))},
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"*"}}`,
+				req:      as("cloudtrail.amazonaws.com", req("s3:PutObject", getObjectOn)), want: ExplicitDeny},
+			{name: "a boundary given for a service caps its resource-policy grant (allow narrow)", boundary: stmt(cond("Allow", "ec2:*", "*", "")),
+				resource: `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"s3:PutObject","Resource":"*"}}`,
+				req:      as("cloudtrail.amazonaws.com", req("s3:PutObject", getObjectOn)), want: ImplicitDeny},
+		},
+	},
+	{
 		doc:  guide + "reference_policies_evaluation-logic-cross-account.html",
 		says: "The requesting principal must have an identity-based policy that allows the request, and the resource-based policy must allow the request (for cross-account access); the resource's account is the one its ARN names when none is given.",
 		cases: []ruleCase{
