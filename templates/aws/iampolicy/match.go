@@ -306,7 +306,7 @@ func matchTarget(pattern string, t *target, vars bool, e *env) (tri, vstate) {
 			return yes, vOK
 		}
 	}
-	if !spans(pp, full) {
+	if !spans(pp, full) || (full && !spanPrefixMatches(&pp, t)) {
 		return no, vOK
 	}
 	p := pattern
@@ -335,6 +335,22 @@ func spans(pp [5]string, full bool) bool {
 		}
 	}
 	return false
+}
+
+// spanPrefixMatches is a cheap necessary condition of the colon-spanning reading
+// for a six-part pattern: the segments before the first one that ends with '*'
+// cannot span, so they must match their own segments. It spares iamarn.Match for
+// the common pattern of another service ("arn:aws:ec2:*:...") against an S3 ARN.
+func spanPrefixMatches(pp *[5]string, t *target) bool {
+	for k := 0; k < 4; k++ {
+		if strings.HasSuffix(pp[k], "*") {
+			return true
+		}
+		if m, _ := matchGlob(pp[k], t.parts[k], false, true, false, nil); !m {
+			return false
+		}
+	}
+	return true
 }
 
 // expandResourcePart returns pattern with the variables of its resource part
