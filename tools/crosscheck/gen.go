@@ -386,7 +386,9 @@ var conditions = []func(g *gen) (string, string, any){
 	func(g *gen) (string, string, any) {
 		return "ForAnyValue:StringNotEquals", g.multi, "${aws:PrincipalTag/dept}"
 	},
-	func(g *gen) (string, string, any) { return "Bool", "aws:SecureTransport", "${aws:PrincipalTag/tls, 'true'}" },
+	func(g *gen) (string, string, any) {
+		return "Bool", "aws:SecureTransport", "${aws:PrincipalTag/tls, 'true'}"
+	},
 }
 
 // wrongTypeCondition is a condition whose value is not of its operator's type
