@@ -235,9 +235,6 @@ func Evaluate(req *Request, identity ...*Policy) Decision {
 // match records what one policy says about a request.
 type match struct {
 	allow, deny bool
-	// roleAllow: a resource policy allowed through the caller's role ARN, which
-	// a permissions boundary limits.
-	roleAllow bool
 }
 
 // EvaluateAll decides a request against identity policies, a permissions boundary

@@ -23,9 +23,6 @@ type Unknown struct {
 	Keys []string
 }
 
-// any reports whether the request has unknowns at all.
-func (u *Unknown) any() bool { return u.Resource || len(u.Parts) > 0 || len(u.Keys) > 0 }
-
 // env is what matching needs besides the patterns: the request's context, what it
 // does not know, and where to note the unknowns consulted.
 type env struct {
