@@ -33,7 +33,7 @@ const (
 	ImplicitDeny Outcome = iota
 	Allowed
 	ExplicitDeny
-	// Refused: a policy was nil or broke the grammar of its role, so nothing was
+	// Refused means a policy was nil or broke the grammar of its role, so nothing was
 	// decided (Decision.Refusal says why). It is not an allow.
 	Refused
 )
