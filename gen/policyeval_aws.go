@@ -38,8 +38,8 @@ func decisionName(o iampolicy.Outcome) string {
 }
 
 // isAWSRequest tells an AWS request file from a CAM one when no policy file says
-// which: a principal, an unknown block or an ARN resource is AWS; a caller, a
-// policy owner or a qcs:: resource is CAM.
+// which: a principal or an ARN resource is AWS; a caller, a policy owner, a
+// granularity or a qcs:: resource is CAM ("unknown" is both vendors').
 func isAWSRequest(data []byte) bool {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(data, &top) != nil {
@@ -50,14 +50,13 @@ func isAWSRequest(data []byte) bool {
 			return false
 		}
 	}
-	for _, aws := range []string{"principal", "unknown"} {
-		if _, ok := top[aws]; ok {
-			return true
-		}
-	}
 	var res string
 	_ = json.Unmarshal(top["resource"], &res)
-	return strings.HasPrefix(res, "arn:")
+	if strings.HasPrefix(res, "qcs:") {
+		return false
+	}
+	_, principal := top["principal"]
+	return principal || strings.HasPrefix(res, "arn:")
 }
 
 // runPolicyEvalAWS takes `policy eval` when its policies (or, with none, its
