@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/permgen/permgen/templates/aws/iam"
@@ -115,123 +114,6 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		}
 	}
 	if len(findings) > 0 {
-		return true, exitError{1}
-	}
-	return true, nil
-}
-
-// awsEvalOutput is what `policy eval -format json` prints for AWS, in the shape
-// of the CAM command's output.
-type awsEvalOutput struct {
-	Decision    string                   `json:"decision"` // allow, explicit_deny, implicit_deny
-	Deciding    []iampolicy.StatementRef `json:"deciding"`
-	ByBoundary  bool                     `json:"by_boundary,omitempty"`
-	MissingKeys []string                 `json:"missing_context_keys"`
-	Explanation string                   `json:"explanation"`
-}
-
-// decisionName spells an outcome as the CAM command does.
-func decisionName(o iampolicy.Outcome) string {
-	switch o {
-	case iampolicy.Allowed:
-		return "allow"
-	case iampolicy.ExplicitDeny:
-		return "explicit_deny"
-	}
-	return "implicit_deny"
-}
-
-// runPolicyEvalAWS takes `policy eval` when its policies are AWS documents: the
-// same flags, output and exit codes as the CAM command (0 allow, 1 deny, 2 an input
-// it cannot read), plus -resource-policy and -resource-account. The request file
-// is {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*",
-// "context": {"aws:username": "alice", ...}}.
-func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, _ := newFlags("policy eval", " -request REQ.json POLICY.json...", "Decide an AWS request against identity policies, a boundary and a resource policy.", io.Discard)
-	reqFile := fs.String("request", "", "request `file`: principal, action, resource, context")
-	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
-	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
-	account := fs.String("resource-account", "", "`account` ID owning the resource, when not the caller's")
-	format := fs.String("format", "text", "output `format`: text or json")
-	files, err := parseFlags(fs, args)
-	if err != nil || *reqFile == "" || len(files) == 0 {
-		return false, nil // the CAM command reports usage errors
-	}
-	first, err := os.ReadFile(files[0])
-	if err != nil || !isAWSPolicy(first) {
-		return false, nil
-	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "permgen policy eval: -format %q: want text or json\n", *format)
-		return true, exitError{2}
-	}
-	fail := func(name string, err error) (bool, error) {
-		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
-		return true, exitError{2}
-	}
-	readPolicy := func(name string) (*iampolicy.Policy, error) {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		return iampolicy.Parse(b)
-	}
-	reqData, err := os.ReadFile(*reqFile)
-	if err != nil {
-		return fail(*reqFile, err)
-	}
-	req, err := iampolicy.ParseRequest(reqData)
-	if err != nil {
-		return fail(*reqFile, err)
-	}
-	ps := iampolicy.Policies{ResourceAccount: *account}
-	for _, name := range files {
-		p, err := readPolicy(name)
-		if err != nil {
-			return fail(name, err)
-		}
-		ps.Identity = append(ps.Identity, p)
-	}
-	if *boundary != "" {
-		if ps.Boundary, err = readPolicy(*boundary); err != nil {
-			return fail(*boundary, err)
-		}
-	}
-	if *resource != "" {
-		if ps.Resource, err = readPolicy(*resource); err != nil {
-			return fail(*resource, err)
-		}
-	}
-	d := iampolicy.EvaluateAll(req, ps)
-	out := awsEvalOutput{Decision: decisionName(d.Outcome), Deciding: d.Deciding(), ByBoundary: d.BoundaryDenied,
-		MissingKeys: d.Missing(), Explanation: d.String()}
-	if out.Deciding == nil {
-		out.Deciding = []iampolicy.StatementRef{}
-	}
-	if out.MissingKeys == nil {
-		out.MissingKeys = []string{}
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			return true, err
-		}
-	} else {
-		fmt.Fprintln(stdout, out.Decision)
-		for _, ref := range out.Deciding {
-			file := ""
-			if ref.Kind == iampolicy.IdentityPolicy {
-				file = " (" + files[ref.Policy] + ")"
-			}
-			fmt.Fprintf(stdout, "deciding: %s%s\n", ref, file)
-		}
-		if d.BoundaryDenied {
-			fmt.Fprintln(stdout, "deciding: the permissions boundary allows none of it")
-		}
-		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
-	}
-	if !d.Allowed() {
 		return true, exitError{1}
 	}
 	return true, nil

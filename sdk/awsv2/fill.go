@@ -17,6 +17,13 @@ type Request struct {
 	Resource     string
 	ResourceType string // "object"; empty for "*"
 	Unfilled     string
+	// Template is the resource as far as the input tells it, for the guard
+	// (unknown is not absent): the ARN with each part it could not fill left as
+	// its ${Name} placeholder (UnknownParts names them), or the literal ARN when a
+	// value holds a character a policy reads as a wildcard. Empty when Resource is
+	// the whole answer, or when nothing of the resource is known.
+	Template     string
+	UnknownParts []string
 }
 
 // Call is one operation invocation: what it is and what it needs.
@@ -103,27 +110,53 @@ func resolve(serviceID, op string, input any, e env) (Call, error) {
 func fillAction(a actionRow, in fields, e env, notes *[]string) []Request {
 	var out []Request
 	var optional []string
+	var partial []Request // optional types known in part, for the guard
 	for _, r := range a.resources() {
 		rt := rtRows[r.rt]
-		arn, why := fillTemplate(rt, in, e, notes)
+		arn, why, tmpl, parts := fillTemplate(rt, in, e, notes)
 		switch {
 		case why == "":
 			out = append(out, Request{Action: a.name, Resource: arn, ResourceType: rt.name})
 		case r.required:
-			out = append(out, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Unfilled: rt.name + ": " + why})
+			out = append(out, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Unfilled: rt.name + ": " + why,
+				Template: tmpl, UnknownParts: parts})
 		default:
 			optional = append(optional, rt.name+": "+why)
+			if tmpl != "" {
+				partial = append(partial, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Template: tmpl, UnknownParts: parts})
+			}
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, Request{Action: a.name, Resource: "*", Unfilled: strings.Join(optional, "; ")})
+		why := strings.Join(optional, "; ")
+		if len(partial) == 0 {
+			return []Request{{Action: a.name, Resource: "*", Unfilled: why}}
+		}
+		// A type known but for a wildcard character (the object of a key "a*.png")
+		// is the one the call names; types with parts missing altogether (an
+		// access point the input does not name) are then not it.
+		var literal []Request
+		for _, q := range partial {
+			if len(q.UnknownParts) == 0 {
+				literal = append(literal, q)
+			}
+		}
+		if len(literal) > 0 {
+			partial = literal
+		}
+		for i := range partial {
+			partial[i].Unfilled = why
+		}
+		return partial
 	}
 	return out
 }
 
 // fillTemplate fills every ${Placeholder} of an ARN template; why says what was
-// missing when it could not.
-func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string) {
+// missing when it could not. tmpl is then what is known of the resource for the
+// guard: the template with the missing placeholders kept (parts names them), or
+// the literal ARN when a value holds a wildcard character; empty when nothing is.
+func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why, tmpl string, parts []string) {
 	var b strings.Builder
 	rest := rt.pattern
 	var missing []string
@@ -135,7 +168,7 @@ func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string)
 		}
 		j := strings.Index(rest[i:], "}")
 		if j < 0 {
-			return "", "template " + rt.pattern + " has an unclosed placeholder"
+			return "", "template " + rt.pattern + " has an unclosed placeholder", "", nil
 		}
 		b.WriteString(rest[:i])
 		name := rest[i+2 : i+j]
@@ -145,32 +178,37 @@ func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string)
 			if rest != "" {
 				// An ARN where the template continues (an S3 access point ARN
 				// as the Bucket of an object): not this resource type.
-				return "", name + " is an ARN (" + full + ") where " + rt.pattern + " wants a name"
-			}
-			if strings.ContainsAny(full, "*?$") {
-				return "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, full)
+				return "", name + " is an ARN (" + full + ") where " + rt.pattern + " wants a name", "", nil
 			}
 			if svc := arnService(full); svc != arnService(rt.pattern) {
-				return "", name + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)
+				return "", name + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern), "", nil
+			}
+			if strings.ContainsAny(full, "*?$") {
+				return "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, full), full, nil
 			}
 			// The input named the resource by its ARN: that is the resource.
-			return full, ""
+			return full, "", "", nil
 		}
 		if v == "" {
 			missing = append(missing, name)
+			b.WriteString("${" + name + "}")
 			continue
 		}
-		if strings.ContainsAny(v, "*?$") {
+		if strings.ContainsAny(v, "*?$") && why == "" {
 			// A policy's Resource reads * and ? as wildcards (and ${ as a
 			// variable): an ARN holding them would grant more than this call.
-			return "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
+			// The guard still decides on the literal ARN.
+			why = fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
 		}
 		b.WriteString(v)
 	}
-	if len(missing) > 0 {
-		return "", "no value for " + strings.Join(missing, ", ") + " in the input or the config"
+	switch {
+	case len(missing) > 0:
+		return "", "no value for " + strings.Join(missing, ", ") + " in the input or the config", b.String(), missing
+	case why != "":
+		return "", why, b.String(), nil
 	}
-	return b.String(), ""
+	return b.String(), "", "", nil
 }
 
 // placeholder finds the value of one placeholder: from the config (Partition, Region,
