@@ -47,7 +47,7 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 				continue
 			}
 			for _, a := range infos {
-				if actsOn(l.cat, a, r) {
+				if lintActsOn(l.cat, a, r) {
 					fits[j], anyFits = true, true
 					break
 				}
@@ -64,6 +64,13 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 			// only dead text.
 			sev := SeverityError
 			msg := fmt.Sprintf("no action of the statement acts on %s, so the statement never matches", r)
+			if allWildcardOnly(infos) {
+				// The reference says to use "*" for these; the IAM User
+				// Guide's own examples give them ARNs ("arn:aws:s3:::*" for
+				// s3:ListAllMyBuckets), so AWS reads it somehow: warn only.
+				sev = SeverityWarning
+				msg = fmt.Sprintf("the statement's actions take no resource-level permissions, so the Service Authorization Reference asks for \"*\", not %s", r)
+			}
 			if anyFits {
 				sev = SeveritySuggestion
 				msg = fmt.Sprintf("no action of the statement acts on %s; the other resources fit", r)
@@ -97,7 +104,7 @@ func (l *linter) actionsWithoutResource(s *Statement, path string, perEntry [][]
 		for _, a := range acts {
 			ok := false
 			for _, r := range s.Resource {
-				if hasVariable(r) || actsOn(l.cat, a, r) {
+				if hasVariable(r) || lintActsOn(l.cat, a, r) {
 					ok = true
 					break
 				}
@@ -117,6 +124,111 @@ func (l *linter) actionsWithoutResource(s *Statement, path string, perEntry [][]
 		l.add(Finding{Code: CodeActionNoResource, Severity: SeverityWarning, Path: fmt.Sprintf("%s.Action[%d]", path, j),
 			Message: msg, Fix: "add the resources they act on, or move them to a statement of their own", Actions: none})
 	}
+}
+
+func allWildcardOnly(infos []iam.ActionInfo) bool {
+	for _, a := range infos {
+		if !a.WildcardOnly() {
+			return false
+		}
+	}
+	return true
+}
+
+// lintActsOn is actsOn with more ways to read a pattern's wildcards: a
+// wildcard may stand for several ARN fields or path segments
+// ("arn:aws:rds:us-east-1:*:*" names "...:db:name").
+func lintActsOn(cat Catalog, a iam.ActionInfo, resource string) bool {
+	if actsOn(cat, a, resource) {
+		return true
+	}
+	if a.WildcardOnly() || !strings.ContainsAny(resource, "*?") {
+		return false
+	}
+	f, ok := cutARN(resource)
+	if !ok {
+		return false
+	}
+	head := strings.NewReplacer("*", "x", "?", "x").Replace("arn:" + f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3] + ":")
+	for _, rt := range resourceTypes(cat, a) {
+		for _, fill := range []string{"x", "x:x", "x:x/x", "x/x:x", "x:x:x", "x/x/x"} {
+			r := strings.NewReplacer("*", fill, "?", "x")
+			if iamTemplateMatch(rt.ARN, head+r.Replace(f[4])) {
+				return true
+			}
+		}
+		if tf, ok := cutARN(rt.ARN); ok {
+			meet := globsIntersect(templateGlob(tf[4], fieldStar), f[4])
+			for k := 0; k < 4 && meet; k++ {
+				meet = globsIntersect(templateGlob(tf[k], '*'), f[k])
+			}
+			if meet {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldStar stands for a template placeholder in a resource part: any run of
+// characters without a colon.
+const fieldStar = '\x01'
+
+// templateGlob turns one field of an ARN template into a pattern: each ${...}
+// becomes star. A placeholder then matches more than it does in the template
+// (a slash), so the mismatch check errs toward silence.
+func templateGlob(t string, star byte) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(t, "${")
+		if i < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		j := strings.IndexByte(t[i:], '}')
+		if j < 0 {
+			b.WriteString(t)
+			return b.String()
+		}
+		b.WriteString(t[:i])
+		b.WriteByte(star)
+		t = t[i+j+1:]
+	}
+}
+
+// globsIntersect reports whether some string matches both patterns (* any
+// run, ? one character; in a, fieldStar a run without a colon).
+func globsIntersect(a, b string) bool {
+	if len(a)*len(b) > 1<<16 {
+		return true // too long to decide cheaply: assume they meet
+	}
+	memo := make([]int8, (len(a)+1)*(len(b)+1))
+	var f func(i, j int) bool
+	f = func(i, j int) bool {
+		k := i*(len(b)+1) + j
+		if memo[k] != 0 {
+			return memo[k] > 0
+		}
+		r := false
+		switch {
+		case i == len(a) && j == len(b):
+			r = true
+		case i < len(a) && a[i] == '*' && (f(i+1, j) || (j < len(b) && f(i, j+1))):
+			r = true
+		case i < len(a) && a[i] == fieldStar && (f(i+1, j) || (j < len(b) && b[j] != ':' && b[j] != '*' && f(i, j+1))):
+			r = true
+		case j < len(b) && b[j] == '*' && (f(i, j+1) || (i < len(a) && f(i+1, j))):
+			r = true
+		case i < len(a) && j < len(b) && (a[i] == b[j] || a[i] == '?' || b[j] == '?'):
+			r = f(i+1, j+1)
+		}
+		memo[k] = 1
+		if !r {
+			memo[k] = -1
+		}
+		return r
+	}
+	return f(0, 0)
 }
 
 func firstN(l []string, n int) []string {
