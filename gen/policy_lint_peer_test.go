@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/permgen/permgen/internal/pipeline"
 	"github.com/permgen/permgen/templates/aws/iampolicy"
@@ -190,4 +191,69 @@ func TestLintAccessAnalyzerTable(t *testing.T) {
 		}
 	}
 	t.Logf("Access Analyzer checks: %d/%d found", found, len(rows))
+}
+
+// TestLintListsInCatalog: every action the linter's documented lists name
+// (credential exposure, privilege escalation, resource-policy writers) is an
+// action of today's catalog, so no entry checks for something AWS removed.
+func TestLintListsInCatalog(t *testing.T) {
+	cat := realAWSCatalog(t)
+	for _, a := range iampolicy.LintListActions() {
+		if _, ok := cat.LookupAction(a); !ok {
+			t.Errorf("%s is in a lint list but not in the catalog", a)
+		}
+	}
+}
+
+// BenchmarkLintPeerTables lints every policy of the peer tables with the real
+// catalog and reports the slowest one: the goal is under 50 ms per policy.
+func BenchmarkLintPeerTables(b *testing.B) {
+	t := &testing.T{}
+	c, err := newAWSCatalogFromSources("../sources")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var rows []peerRow
+	for _, name := range []string{"lint_parliament.json", "lint_access_analyzer.json"} {
+		rows = append(rows, loadPeerTable(t, name)...)
+	}
+	// Each policy's best time over the iterations, so that a pause of a loaded
+	// machine does not count; the slowest of those is the figure.
+	best := make([]time.Duration, len(rows))
+	for b.Loop() {
+		for i := range rows {
+			start := time.Now()
+			iampolicy.Lint(rows[i].document(), iampolicy.LintOptions{Kind: iampolicy.ResourceBasedPolicy, Catalog: c})
+			if d := time.Since(start); best[i] == 0 || d < best[i] {
+				best[i] = d
+			}
+		}
+	}
+	worst, which := time.Duration(0), ""
+	for i, d := range best {
+		if d > worst {
+			worst, which = d, rows[i].Test+rows[i].Check
+		}
+	}
+	b.ReportMetric(float64(worst.Microseconds())/1000, "slowest-ms")
+	b.Logf("slowest: %s", which)
+}
+
+// BenchmarkLintLargePolicy lints a policy far over any identity quota (about
+// 52 KB: ec2:*, s3:* and iam:* on 1,500 object ARNs) with the real catalog;
+// the goal is under 50 ms of CPU per policy.
+func BenchmarkLintLargePolicy(b *testing.B) {
+	c, err := newAWSCatalogFromSources("../sources")
+	if err != nil {
+		b.Fatal(err)
+	}
+	res := make([]string, 1500)
+	for i := range res {
+		res[i] = fmt.Sprintf("arn:aws:s3:::bucket-%d/k%d/*", i, i)
+	}
+	doc, _ := json.Marshal(map[string]any{"Version": "2012-10-17", "Statement": []any{
+		map[string]any{"Effect": "Allow", "Action": []string{"ec2:*", "s3:*", "iam:*"}, "Resource": res}}})
+	for b.Loop() {
+		iampolicy.Lint(doc, iampolicy.LintOptions{Kind: iampolicy.ResourceBasedPolicy, Catalog: c})
+	}
 }

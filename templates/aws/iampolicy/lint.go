@@ -224,6 +224,16 @@ type SensitiveAccess struct {
 	Resources []string `json:"resources,omitempty"`
 }
 
+// maxLintBytes bounds the input: four times the largest policy quota (a KMS
+// key policy's 32 KB), white space allowed for, so that no input makes the
+// pairwise checks slow.
+const maxLintBytes = 4 * 32768
+
+// maxPairwise bounds the lists whose entries are compared pair by pair
+// (redundant actions and resources): longer lists are left unchecked rather
+// than made slow.
+const maxPairwise = 200
+
 // linter collects the findings of one Lint call.
 type linter struct {
 	kind      Kind
@@ -231,6 +241,7 @@ type linter struct {
 	sensitive []SensitiveAccess
 	out       []Finding
 	types     map[string][]string // service prefix → ARN templates of its resource types
+	tmpl      map[string][]string // action → ARN templates of its resource types
 }
 
 func (l *linter) add(f Finding) { l.out = append(l.out, f) }
@@ -240,6 +251,11 @@ func (l *linter) add(f Finding) { l.out = append(l.out, f) }
 // fault, each at its JSON path. Findings come in a fixed order: the document's
 // own, then each statement's in turn, then those about the policy as a whole.
 func Lint(data []byte, opts LintOptions) []Finding {
+	if len(data) > maxLintBytes {
+		return []Finding{{Code: CodeTooLarge, Severity: SeverityError,
+			Message: fmt.Sprintf("%d bytes: larger than any kind of policy AWS accepts (the largest quota is 32,768 characters)", len(data)),
+			Fix:     "split it into several policies"}}
+	}
 	root, err := decodeTree(data)
 	if err != nil {
 		return []Finding{{Code: CodeSyntax, Severity: SeverityError, Message: "not JSON: " + err.Error(),
@@ -429,6 +445,9 @@ func (l *linter) action(a, path string, allow bool) []iam.ActionInfo {
 // redundantActions reports an entry of an Action list that another entry
 // already names in full.
 func (l *linter) redundantActions(list []string, path string) {
+	if len(list) > maxPairwise {
+		return
+	}
 	for j, a := range list {
 		for k, b := range list {
 			if j == k || (a == b && k > j) {

@@ -43,6 +43,7 @@ var codeTitles = [...]struct{ code, title string }{
 	{CodeARNRegion, "region where the ARN takes none, or not a region"},
 	{CodeARNAccount, "account where the ARN takes none, or not 12 digits"},
 	{CodeARNService, "ARN service in upper case, or with a wildcard"},
+	{CodeRedundantResource, "resource another entry of the list already names"},
 	{CodeUnknownKey, "condition key no action of the statement takes"},
 	{CodeOperatorType, "operator of another type than the key"},
 	{CodeSetOnSingleValued, "ForAllValues/ForAnyValue on a single-valued key"},

@@ -31,7 +31,6 @@ var credentialActions = map[string]string{
 	"cognito-identity:getcredentialsforidentity":          "AWS credentials for an identity",
 	"cognito-identity:getopenidtoken":                     "an OpenID token for an identity",
 	"cognito-identity:getopenidtokenfordeveloperidentity": "an OpenID token for a developer identity",
-	"sso:getrolecredentials":                              "the credentials of an IAM Identity Center role",
 	"ec2:getpassworddata":                                 "the encrypted Windows administrator password of an instance",
 	"lightsail:getinstanceaccessdetails":                  "the SSH key or password of an instance",
 	"lightsail:getrelationaldatabasemasteruserpassword":   "a database's master password",

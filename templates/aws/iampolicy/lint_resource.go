@@ -13,6 +13,30 @@ import (
 // statement's actions act on it, and "*" where the actions take resources.
 func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, perEntry [][]iam.ActionInfo) {
 	allow := s.Effect == EffectAllow
+	// The ARN templates of the actions' resource types, and those some resource
+	// of the statement can name: an action acts on a resource of the statement
+	// when one of its templates is among the second.
+	var union []string
+	for _, a := range infos {
+		for _, t := range l.actionTemplates(a) {
+			if !contains(union, t) {
+				union = append(union, t)
+			}
+		}
+	}
+	// Templates by service, so that a resource is matched only against its
+	// own service's ("" collects templates whose service is a placeholder).
+	bySvc := map[string][]string{}
+	for _, t := range union {
+		tf, _ := cutARN(t)
+		svc := tf[1]
+		if strings.Contains(svc, "$") {
+			svc = ""
+		}
+		bySvc[svc] = append(bySvc[svc], t)
+	}
+	named := map[string]bool{}
+	wild := false // "*" or a variable: the statement may name anything
 	fits := make([]bool, len(s.Resource))
 	anyFits := false
 	for _, el := range []struct {
@@ -23,7 +47,7 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 			rp := fmt.Sprintf("%s.%s[%d]", path, el.name, j)
 			if r == "*" {
 				if el.name == "Resource" {
-					fits[j], anyFits = true, true
+					fits[j], anyFits, wild = true, true, true
 				}
 				continue
 			}
@@ -43,13 +67,22 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 				continue
 			}
 			if l.cat == nil || len(infos) == 0 || hasVariable(r) {
-				fits[j], anyFits = true, true
+				fits[j], anyFits, wild = true, true, true
 				continue
 			}
-			for _, a := range infos {
-				if lintActsOn(l.cat, a, r) {
-					fits[j], anyFits = true, true
-					break
+			rf, _ := cutARN(r)
+			candidates := bySvc[rf[1]]
+			if strings.ContainsAny(rf[1], "*?") {
+				candidates = union
+			}
+			for _, list := range [][]string{candidates, bySvc[""]} {
+				for _, t := range list {
+					if fits[j] && named[t] {
+						continue // this resource fits already, and t is known named
+					}
+					if templateFits(t, r) {
+						fits[j], anyFits, named[t] = true, true, true
+					}
 				}
 			}
 		}
@@ -80,6 +113,9 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 		}
 	}
 	for j, r := range s.Resource {
+		if len(s.Resource) > maxPairwise {
+			break
+		}
 		for k, o := range s.Resource {
 			if j != k && r != o && !hasVariable(o) && patternCovered(r, []string{o}, false) {
 				l.add(Finding{Code: CodeRedundantResource, Severity: SeveritySuggestion, Path: fmt.Sprintf("%s.Resource[%d]", path, j),
@@ -88,23 +124,43 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 			}
 		}
 	}
-	if allow && anyFits && s.Resource != nil && !contains(s.Resource, "*") {
-		l.actionsWithoutResource(s, path, perEntry)
+	if allow && anyFits && !wild && s.Resource != nil {
+		l.actionsWithoutResource(s, path, perEntry, named)
 	}
 	if allow && s.Resource != nil {
 		l.resourceStar(s, path, perEntry)
 	}
 }
 
+// actionTemplates returns the ARN templates of an action's resource types.
+func (l *linter) actionTemplates(a iam.ActionInfo) []string {
+	key := a.String()
+	if t, ok := l.tmpl[key]; ok {
+		return t
+	}
+	var out []string
+	if !a.WildcardOnly() {
+		for _, rt := range resourceTypes(l.cat, a) {
+			out = append(out, rt.ARN)
+		}
+	}
+	if l.tmpl == nil {
+		l.tmpl = map[string][]string{}
+	}
+	l.tmpl[key] = out
+	return out
+}
+
 // actionsWithoutResource reports, per Action entry, the actions that act on
-// none of the statement's resources: the statement grants them nothing.
-func (l *linter) actionsWithoutResource(s *Statement, path string, perEntry [][]iam.ActionInfo) {
+// none of the statement's resources: the statement grants them nothing. named
+// holds the templates some resource of the statement can name.
+func (l *linter) actionsWithoutResource(s *Statement, path string, perEntry [][]iam.ActionInfo, named map[string]bool) {
 	for j, acts := range perEntry {
 		var none []string
 		for _, a := range acts {
 			ok := false
-			for _, r := range s.Resource {
-				if hasVariable(r) || lintActsOn(l.cat, a, r) {
+			for _, t := range l.actionTemplates(a) {
+				if named[t] {
 					ok = true
 					break
 				}
@@ -135,39 +191,35 @@ func allWildcardOnly(infos []iam.ActionInfo) bool {
 	return true
 }
 
-// lintActsOn is actsOn with more ways to read a pattern's wildcards: a
-// wildcard may stand for several ARN fields or path segments
-// ("arn:aws:rds:us-east-1:*:*" names "...:db:name").
-func lintActsOn(cat Catalog, a iam.ActionInfo, resource string) bool {
-	if actsOn(cat, a, resource) {
-		return true
-	}
-	if a.WildcardOnly() || !strings.ContainsAny(resource, "*?") {
-		return false
-	}
-	f, ok := cutARN(resource)
+// templateFits reports whether resource r can name an instance of ARN template
+// t: an ARN the template matches, or a pattern that meets the template field
+// by field (its wildcards may stand for several fields of the resource part:
+// "arn:aws:rds:us-east-1:*:*" names "...:db:name").
+func templateFits(t, r string) bool {
+	tf, ok := cutARN(t)
 	if !ok {
 		return false
 	}
-	head := strings.NewReplacer("*", "x", "?", "x").Replace("arn:" + f[0] + ":" + f[1] + ":" + f[2] + ":" + f[3] + ":")
-	for _, rt := range resourceTypes(cat, a) {
-		for _, fill := range []string{"x", "x:x", "x:x/x", "x/x:x", "x:x:x", "x/x/x"} {
-			r := strings.NewReplacer("*", fill, "?", "x")
-			if iamTemplateMatch(rt.ARN, head+r.Replace(f[4])) {
-				return true
-			}
-		}
-		if tf, ok := cutARN(rt.ARN); ok {
-			meet := globsIntersect(templateGlob(tf[4], fieldStar), f[4])
-			for k := 0; k < 4 && meet; k++ {
-				meet = globsIntersect(templateGlob(tf[k], '*'), f[k])
-			}
-			if meet {
-				return true
-			}
+	rf, ok := cutARN(r)
+	if !ok {
+		return false
+	}
+	// Most pairs differ in the service: say so before any matching.
+	if !strings.ContainsAny(rf[1], "*?$") && !strings.Contains(tf[1], "$") && rf[1] != tf[1] {
+		return false
+	}
+	if !strings.ContainsAny(r, "*?") {
+		return iamTemplateMatch(t, r)
+	}
+	if !globsIntersect(templateGlob(tf[4], fieldStar), rf[4]) {
+		return false
+	}
+	for k := 0; k < 4; k++ {
+		if !globsIntersect(templateGlob(tf[k], '*'), rf[k]) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // fieldStar stands for a template placeholder in a resource part: any run of
@@ -320,7 +372,7 @@ func (l *linter) arnForm(r, path string) bool {
 		if strings.ContainsAny(part, "*?$") {
 			cand = strings.Replace(cand, part, "aws", 1)
 		}
-		if iamTemplateMatch(t, cand) || patternCouldMatch(t, cand) {
+		if templateFits(t, cand) {
 			shapes = append(shapes, tf)
 		}
 	}
