@@ -1,0 +1,197 @@
+package iampolicy
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// has reports whether fs holds code at path ("" for any path), and with what
+// severity.
+func has(fs []Finding, code, path string) (Severity, bool) {
+	for _, f := range fs {
+		if f.Code == code && (path == "" || f.Path == path) {
+			return f.Severity, true
+		}
+	}
+	return 0, false
+}
+
+func lintKind(doc string, k Kind) []Finding {
+	return Lint([]byte(doc), LintOptions{Kind: k, Catalog: fakeCatalog{}})
+}
+
+// "The aws:MultiFactorAuthPresent key doesn't exist in requests made using
+// long-term credentials. With the Boolean condition operator, if the key in the
+// policy isn't present, then the values don't match." (AWS re:Post Knowledge
+// Center, mfa-iam-user-aws-cli)
+func TestLintMFABool(t *testing.T) {
+	const deny = `{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotAction":"iam:GetUser","Resource":"*","Condition":{"%s":{"aws:MultiFactorAuthPresent":"%s"}}}}`
+	for _, c := range []struct {
+		op, v string
+		want  bool
+	}{{"Bool", "false", true}, {"BoolIfExists", "false", false}, {"Bool", "true", false}} {
+		doc := strings.Replace(strings.Replace(deny, "%s", c.op, 1), "%s", c.v, 1)
+		if _, got := has(lintKind(doc, ManagedPolicy), CodeMFABool, ""); got != c.want {
+			t.Errorf("%s %s: AWS055 %v, want %v", c.op, c.v, got, c.want)
+		}
+	}
+}
+
+// A resource-based policy with "Principal": "*" and no condition that narrows
+// it is public: "You can specify the wildcard as the principal ... we strongly
+// recommend that you do not use a wildcard ... without a Condition"
+// (paraphrase of reference_policies_elements_principal.html, "All principals").
+// A public read of named objects is a documented website pattern: a suggestion.
+func TestLintPublicPrincipal(t *testing.T) {
+	const p = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"%s","Resource":"arn:aws:s3:::b/*"%s}}`
+	for _, c := range []struct {
+		action, cond string
+		want         Severity
+	}{
+		{"s3:PutObject", "", SeveritySecurityWarning},
+		{"s3:GetObject", "", SeveritySuggestion},
+		{"s3:PutObject", `,"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}`, 0},
+	} {
+		doc := strings.Replace(strings.Replace(p, "%s", c.action, 1), "%s", c.cond, 1)
+		sev, _ := has(lintKind(doc, ResourceBasedPolicy), CodePublicPrincipal, "Statement[0].Principal")
+		if sev != c.want {
+			t.Errorf("%s%s: severity %v, want %v", c.action, c.cond, sev, c.want)
+		}
+	}
+	trust := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}}`
+	if sev, _ := has(lintKind(trust, RoleTrustPolicy), CodePublicPrincipal, ""); sev != SeveritySecurityWarning {
+		t.Errorf("public trust policy: %v", sev)
+	}
+}
+
+// "AWS Identity and Access Management (IAM) recommends that users evaluate the
+// IAM condition key, token.actions.githubusercontent.com:sub, in the trust
+// policy of any role that trusts GitHub's OIDC identity provider (IdP)."
+// (GitHub Docs, "Configuring OpenID Connect in Amazon Web Services"). Every
+// provider's audience is tested too (aud), as the IAM console's web identity
+// role wizard writes it.
+func TestLintOIDCTrust(t *testing.T) {
+	const p = `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{%s}}}}`
+	aud := `"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"`
+	sub := `"token.actions.githubusercontent.com:sub":"repo:o/r:ref:refs/heads/main"`
+	if n := count(lintKind(strings.Replace(p, "%s", aud, 1), RoleTrustPolicy), CodeOIDCTrust); n != 1 {
+		t.Errorf("aud only: %d AWS057, want 1 (sub)", n)
+	}
+	if n := count(lintKind(strings.Replace(p, "%s", aud+","+sub, 1), RoleTrustPolicy), CodeOIDCTrust); n != 0 {
+		t.Errorf("aud and sub: %d AWS057", n)
+	}
+}
+
+func count(fs []Finding, code string) int {
+	n := 0
+	for _, f := range fs {
+		if f.Code == code {
+			n++
+		}
+	}
+	return n
+}
+
+// A wildcard in a Deny only makes it stricter: no AWS013 there (nor in
+// NotAction), where an Allow gets one.
+func TestLintWildcardOnlyInAllow(t *testing.T) {
+	for effect, want := range map[string]bool{"Allow": true, "Deny": false} {
+		doc := `{"Version":"2012-10-17","Statement":{"Effect":"` + effect + `","Action":"s3:Get*","Resource":"arn:aws:s3:::b/*"}}`
+		if _, got := has(lintKind(doc, ManagedPolicy), CodeWildcardAction, ""); got != want {
+			t.Errorf("%s: AWS013 %v", effect, got)
+		}
+	}
+}
+
+// "If there is no value for the key in the request, the policy variable ... is
+// not replaced" is the trap: a Deny whose negated condition compares with a
+// variable cannot decide without the variable's value (paraphrase of
+// reference_policies_variables.html, "Request information that you can use
+// for policy variables"). A default value closes it.
+func TestLintNegatedVariableDeny(t *testing.T) {
+	const p = `{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"s3:prefix":"%s"}}}}`
+	if _, ok := has(lintKind(strings.Replace(p, "%s", "${aws:PrincipalTag/team}", 1), ManagedPolicy), CodeVariableNegatedDeny, ""); !ok {
+		t.Error("no AWS094 for a variable without default")
+	}
+	if _, ok := has(lintKind(strings.Replace(p, "%s", "${aws:PrincipalTag/team, 'none'}", 1), ManagedPolicy), CodeVariableNegatedDeny, ""); ok {
+		t.Error("AWS094 despite a default")
+	}
+}
+
+// Variable syntax, each case an Access Analyzer check (testdata/lint_access_analyzer.json
+// quotes them): "Policy variable structure supports using a $ prefix followed
+// by a pair of curly braces ({ })."
+func TestVariableSyntax(t *testing.T) {
+	for v, want := range map[string]bool{
+		"home/${aws:username}/*":                false,
+		"${aws:userid, 'anonymous'}":            false,
+		"a${*}b${?}c${$}":                       false,
+		"${aws:username":                        true,
+		"${}":                                   true,
+		"${aws:user name}":                      true,
+		"${aws:user$name}":                      true,
+		"${aws:username, anonymous}":            true,
+		"$ {aws:username}":                      true,
+		"arn:aws:s3:::b/${aws:PrincipalTag/x}/": false,
+	} {
+		if got := variableSyntax(v) != ""; got != want {
+			t.Errorf("%q: fault %v (%q), want %v", v, got, variableSyntax(v), want)
+		}
+	}
+}
+
+func TestFilterAndSuppressions(t *testing.T) {
+	fs := []Finding{
+		{Code: "AWS013", Severity: SeveritySuggestion, Path: "Statement[0].Action[0]", Message: "m"},
+		{Code: "AWS023", Severity: SeverityWarning, Path: "Statement[0].Resource[0]", Message: "m"},
+		{Code: "AWS023", Severity: SeverityWarning, Path: "Statement[1].Resource[0]", Message: "m"},
+	}
+	if got := Filter(fs, FilterOptions{MinSeverity: SeverityWarning}); len(got) != 2 {
+		t.Errorf("threshold: %v", got)
+	}
+	if got := Filter(fs, FilterOptions{Ignore: []string{"AWS023"}}); len(got) != 1 {
+		t.Errorf("ignore: %v", got)
+	}
+	sup, err := ParseSuppressions([]byte(`{"suppressions":[{"file":"p/*.json","code":"AWS023","path":"Statement[1]*","reason":"legacy role"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Filter(fs, FilterOptions{Suppress: sup, File: "p/a.json"}); len(got) != 2 || got[1].Path != "Statement[0].Resource[0]" {
+		t.Errorf("suppressed in p/a.json: %v", got)
+	}
+	if got := Filter(fs, FilterOptions{Suppress: sup, File: "q/a.json"}); len(got) != 3 {
+		t.Errorf("suppression of another file applied: %v", got)
+	}
+	for _, bad := range []string{`{"suppressions":[{"code":"AWS023","path":"x"}]}`, `{"suppressions":[{"code":"AWS023","reason":"r"}]}`, `{"suppress":[]}`} {
+		if _, err := ParseSuppressions([]byte(bad)); err == nil {
+			t.Errorf("%s: accepted", bad)
+		}
+	}
+}
+
+// TestCodesDocumented: every lint code is in Codes() with a title, and has a
+// row in the README's code table.
+func TestCodesDocumented(t *testing.T) {
+	src, err := os.ReadFile("lint.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	consts := regexp.MustCompile(`= "(AWS\d{3})"`).FindAllStringSubmatch(string(src), -1)
+	if len(consts) != len(Codes()) {
+		t.Errorf("lint.go has %d codes, Codes() %d", len(consts), len(Codes()))
+	}
+	readme, err := os.ReadFile("../../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range Codes() {
+		if CodeTitle(c) == "" {
+			t.Errorf("%s: no title", c)
+		}
+		if !strings.Contains(string(readme), "| "+c+" |") {
+			t.Errorf("%s: no row in the README's lint code table", c)
+		}
+	}
+}
