@@ -290,15 +290,28 @@ func firstN(l []string, n int) []string {
 	return l
 }
 
-// effectivelyStar matches an ARN pattern every ARN matches.
-var effectivelyStar = regexp.MustCompile(`^arn:\*(:\*){4}(:\*)*$|^arn:\*:\*$`)
+// effectivelyStar reports an ARN pattern that names every resource of every
+// service ("arn:aws:*:*:*:*", "arn:*:*:*:*:*"): parliament's
+// RESOURCE_EFFECTIVELY_STAR.
+func effectivelyStar(r string) bool {
+	f, ok := cutARN(r)
+	if !ok || f[1] != "*" {
+		return false
+	}
+	for _, x := range f[2:] {
+		if strings.Trim(x, "*:/") != "" {
+			return false
+		}
+	}
+	return true
+}
 
 // resourceStar reports "*" (or an ARN as wide) for actions that take resources:
 // the statement grants them on every resource of their type, in every account.
 func (l *linter) resourceStar(s *Statement, path string, perEntry [][]iam.ActionInfo) {
 	at := -1
 	for j, r := range s.Resource {
-		if r == "*" || effectivelyStar.MatchString(r) {
+		if r == "*" || effectivelyStar(r) {
 			at = j
 			break
 		}

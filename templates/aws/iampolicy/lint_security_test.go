@@ -195,3 +195,14 @@ func TestCodesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// An ARN pattern that names every resource of every service is "*" by another
+// name (parliament's RESOURCE_EFFECTIVELY_STAR).
+func TestLintEffectivelyStar(t *testing.T) {
+	for r, want := range map[string]bool{"arn:aws:*:*:*:*": true, "arn:*:*:*:*:*": true, "arn:aws:s3:::*": false, "arn:aws:*:us-east-1:*:*": false} {
+		doc := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"` + r + `"}}`
+		if _, got := has(lintKind(doc, ManagedPolicy), CodeResourceStar, ""); got != want {
+			t.Errorf("%s: AWS023 %v, want %v", r, got, want)
+		}
+	}
+}
