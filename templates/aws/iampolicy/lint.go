@@ -263,16 +263,23 @@ func Lint(data []byte, opts LintOptions) []Finding {
 	}
 	l := &linter{kind: opts.Kind, cat: opts.Catalog, sensitive: opts.Sensitive}
 	l.grammar(root)
-	p, err := Parse(data)
-	if err != nil {
-		fatal := false
+	fatal := func() bool {
 		for _, f := range l.out {
-			fatal = fatal || f.Severity == SeverityError
+			if f.Severity == SeverityError {
+				return true
+			}
 		}
-		if !fatal {
-			l.add(Finding{Code: CodeSyntax, Severity: SeverityError, Message: err.Error()})
+		return false
+	}
+	p, parseErr := Parse(data)
+	if parseErr != nil {
+		if fatal() {
+			return l.sorted() // the grammar pass said why, fault by fault
 		}
-		return l.sorted()
+		// Parse refuses what the grammar pass found sound: a value it
+		// validates (an ARN, a date). Read the document leniently, so that
+		// the checks below can name the value.
+		p = policyFromTree(root)
 	}
 	l.size(data, p)
 	l.variablesVersion(p)
@@ -290,6 +297,9 @@ func Lint(data []byte, opts LintOptions) []Finding {
 	}
 	l.policyWide(p)
 	l.out = append(l.out, redundant(p)...)
+	if parseErr != nil && !fatal() {
+		l.add(Finding{Code: CodeSyntax, Severity: SeverityError, Message: parseErr.Error()})
+	}
 	return l.sorted()
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 )
 
 // jnode is one JSON value of a document being linted, object keys in order and
@@ -114,4 +115,91 @@ func (n *jnode) kindName() string {
 		return "a boolean"
 	}
 	return "null"
+}
+
+// policyFromTree reads a policy from a document the grammar pass found sound,
+// leniently: values Parse would refuse (an ARN that is not one, a date that is
+// not one) are kept, so that the checks can say what is wrong with each.
+func policyFromTree(root *jnode) *Policy {
+	p := &Policy{}
+	if v := root.get("Version"); v != nil {
+		p.Version = v.str
+	}
+	if v := root.get("Id"); v != nil {
+		p.ID = v.str
+	}
+	st := root.get("Statement")
+	if st == nil {
+		return p
+	}
+	for _, sn := range st.list() {
+		var s Statement
+		s.Sid, s.Effect = strOf(sn.get("Sid")), Effect(strOf(sn.get("Effect")))
+		s.Action, s.NotAction = strsOf(sn.get("Action")), strsOf(sn.get("NotAction"))
+		s.Resource, s.NotResource = strsOf(sn.get("Resource")), strsOf(sn.get("NotResource"))
+		s.Principal, s.NotPrincipal = principalOf(sn.get("Principal")), principalOf(sn.get("NotPrincipal"))
+		if c := sn.get("Condition"); c != nil && c.kind == 'o' {
+			for i, name := range c.keys {
+				op, err := ParseOperator(name)
+				if err != nil || c.vals[i].kind != 'o' {
+					continue
+				}
+				block := c.vals[i]
+				for j, key := range block.keys {
+					var vals []string
+					for _, v := range block.vals[j].list() {
+						if v.kind == 's' || v.kind == 'n' || v.kind == 'b' {
+							vals = append(vals, v.str)
+						}
+					}
+					s.Condition = append(s.Condition, Condition{Operator: op, Key: key, Values: vals})
+				}
+			}
+			sort.SliceStable(s.Condition, func(a, b int) bool {
+				oa, ob := s.Condition[a].Operator.String(), s.Condition[b].Operator.String()
+				if oa != ob {
+					return oa < ob
+				}
+				return s.Condition[a].Key < s.Condition[b].Key
+			})
+		}
+		p.Statement = append(p.Statement, s)
+	}
+	return p
+}
+
+func strOf(n *jnode) string {
+	if n == nil || n.kind != 's' {
+		return ""
+	}
+	return n.str
+}
+
+// strsOf reads a string or a list of strings; nil when the element is absent.
+func strsOf(n *jnode) []string {
+	if n == nil {
+		return nil
+	}
+	out := []string{}
+	for _, v := range n.list() {
+		if v.kind == 's' {
+			out = append(out, v.str)
+		}
+	}
+	return out
+}
+
+func principalOf(n *jnode) *Principal {
+	if n == nil {
+		return nil
+	}
+	if n.kind == 's' {
+		return &Principal{Wildcard: n.str == "*"}
+	}
+	p := &Principal{}
+	for i, k := range n.keys {
+		p.Entries = append(p.Entries, PrincipalEntry{Kind: k, Values: strsOf(n.vals[i])})
+	}
+	sort.SliceStable(p.Entries, func(a, b int) bool { return p.Entries[a].Kind < p.Entries[b].Kind })
+	return p
 }
