@@ -115,7 +115,7 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		}
 	}
 	if *suppress != "" {
-		b, err := os.ReadFile(*suppress)
+		b, err := readLintFile(*suppress)
 		if err != nil {
 			return usage("%v", err)
 		}
@@ -125,7 +125,7 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	}
 	lo := iampolicy.LintOptions{Kind: k}
 	if *sensitive != "" {
-		b, err := os.ReadFile(*sensitive)
+		b, err := readLintFile(*sensitive)
 		if err != nil {
 			return usage("%v", err)
 		}
