@@ -346,6 +346,10 @@ func (l *linter) statement(p *Policy, i int) {
 	path := fmt.Sprintf("Statement[%d]", i)
 	add := l.add
 	allow := s.Effect == EffectAllow
+	// An Allow in an SCP grants nothing: it sets the most any principal of
+	// the account may be granted, and "Allow * on *" (FullAWSAccess) is its
+	// default. The checks of what an Allow grants do not apply there.
+	grants := allow && l.kind != ServiceControlPolicy
 	if allow && s.NotAction != nil {
 		add(Finding{Code: CodeNotActionAllow, Severity: SeveritySecurityWarning, Path: path + ".NotAction",
 			Message: "Allow with NotAction grants every action not listed, including those AWS adds later",
@@ -360,7 +364,7 @@ func (l *linter) statement(p *Policy, i int) {
 			Message: "Allow with NotPrincipal grants every principal not listed, anonymous ones included",
 			Fix:     "name the principals in Principal, or use a Deny with NotPrincipal"})
 	}
-	if allow && len(s.Condition) == 0 && contains(s.Action, "*") && contains(s.Resource, "*") {
+	if grants && len(s.Condition) == 0 && contains(s.Action, "*") && contains(s.Resource, "*") {
 		add(Finding{Code: CodeAllowAll, Severity: SeveritySecurityWarning, Path: path,
 			Message: "allows every action on every resource"})
 	}
@@ -375,7 +379,9 @@ func (l *linter) statement(p *Policy, i int) {
 		l.action(a, fmt.Sprintf("%s.NotAction[%d]", path, j), false)
 	}
 	l.redundantActions(s.Action, path+".Action")
-	l.passRole(s, path)
+	if grants {
+		l.passRole(s, path)
+	}
 	l.resources(s, path, infos, perEntry)
 	l.conditions(s, path, infos)
 	l.principals(s, path, infos)

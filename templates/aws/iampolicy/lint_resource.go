@@ -127,7 +127,7 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 	if allow && anyFits && !wild && s.Resource != nil {
 		l.actionsWithoutResource(s, path, perEntry, named)
 	}
-	if allow && s.Resource != nil {
+	if allow && s.Resource != nil && l.kind != ServiceControlPolicy {
 		l.resourceStar(s, path, perEntry)
 	}
 }
@@ -211,7 +211,13 @@ func templateFits(t, r string) bool {
 	if !strings.ContainsAny(r, "*?") {
 		return iamTemplateMatch(t, r)
 	}
-	if !globsIntersect(templateGlob(tf[4], fieldStar), rf[4]) {
+	// The last placeholder of the resource part may hold colons: AWS's own
+	// ARNs do ("log-group:name:*").
+	rglob := templateGlob(tf[4], fieldStar)
+	if i := strings.LastIndexByte(rglob, fieldStar); i >= 0 {
+		rglob = rglob[:i] + "*" + rglob[i+1:]
+	}
+	if !globsIntersect(rglob, rf[4]) {
 		return false
 	}
 	for k := 0; k < 4; k++ {

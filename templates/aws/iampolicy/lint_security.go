@@ -178,6 +178,20 @@ func (l *linter) allowed(p *Policy) []grant {
 	return out
 }
 
+// everyResource reports a statement that applies to every resource: "*", an
+// ARN as wide, or NotResource.
+func everyResource(s *Statement) bool {
+	if s.NotResource != nil {
+		return true
+	}
+	for _, r := range s.Resource {
+		if r == "*" || effectivelyStar(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func deniedEverywhere(p *Policy, action string) bool {
 	for i := range p.Statement {
 		s := &p.Statement[i]
@@ -199,8 +213,8 @@ func deniedEverywhere(p *Policy, action string) bool {
 func (l *linter) policyWide(p *Policy) {
 	// A trust policy grants sts: actions to the principals it names; AWS056
 	// and AWS057 judge those.
-	if l.cat == nil || l.kind == RoleTrustPolicy {
-		return
+	if l.cat == nil || l.kind == RoleTrustPolicy || l.kind == ServiceControlPolicy {
+		return // an SCP grants nothing; see statement
 	}
 	grants := l.allowed(p)
 	if len(grants) == 0 {
@@ -230,6 +244,11 @@ func (l *linter) policyWide(p *Policy) {
 		has[strings.ToLower(g.action.String())] = g.stmt
 	}
 	for _, g := range grants {
+		// Reading one named secret or assuming one named role is what such
+		// actions are for; on every resource they hand out any credentials.
+		if !g.action.WildcardOnly() && !everyResource(&p.Statement[g.stmt]) {
+			continue
+		}
 		if src, ok := credentialActions[strings.ToLower(g.action.String())]; ok {
 			l.add(Finding{Code: CodeCredentialExposure, Severity: SeveritySecurityWarning, Path: fmt.Sprintf("Statement[%d]", g.stmt),
 				Message: fmt.Sprintf("allows %s, which returns credentials (%s)", g.action, src),

@@ -206,3 +206,16 @@ func TestLintEffectivelyStar(t *testing.T) {
 		}
 	}
 }
+
+// "No permissions are granted by an SCP." (AWS Organizations User Guide,
+// orgs_manage_policies_scps): FullAWSAccess, "Allow * on *", is the default
+// SCP, and no check of what an Allow grants applies to it.
+func TestLintSCPAllowGrantsNothing(t *testing.T) {
+	doc := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}`
+	for _, f := range lintKind(doc, ServiceControlPolicy) {
+		t.Errorf("FullAWSAccess: %s", f)
+	}
+	if _, ok := has(lintKind(doc, ManagedPolicy), CodeAllowAll, ""); !ok {
+		t.Error("identity policy Allow * on *: no AWS053")
+	}
+}
