@@ -55,7 +55,7 @@ func (l *linter) conditions(s *Statement, path string, infos []iam.ActionInfo) {
 				Fix:     "say what a missing key means with a separate Null condition"})
 		}
 		known := l.keyKnown(c.Key, cp)
-		if known && l.cat != nil && len(infos) > 0 {
+		if known && l.cat != nil && len(infos) > 0 && !contains(serviceGlobalKeys, strings.ToLower(c.Key)) {
 			takes := false
 			for _, a := range infos {
 				if keyHonoured(l.cat, a, c.Key) {
@@ -78,6 +78,12 @@ func (l *linter) conditions(s *Statement, path string, infos []iam.ActionInfo) {
 	}
 	l.tagKeys(s, path, infos)
 }
+
+// serviceGlobalKeys are service keys the IAM User Guide's global key page lists
+// with the global ones ("Properties of the role session": the request carries
+// them whatever the action), so no action needs to list them.
+var serviceGlobalKeys = []string{"ec2:sourceinstancearn", "ec2:roledelivery", "glue:roleassumedby",
+	"glue:credentialissuingservice", "lambda:sourcefunctionarn", "ssm:sourceinstancearn", "identitystore:userid"}
 
 // keyKnown checks that a key exists: a global aws: key of the IAM User Guide, or
 // a key of its service in the catalog. Keys of identity providers

@@ -150,6 +150,7 @@ func iamarnMatch(pattern, s string) bool {
 type grant struct {
 	action iam.ActionInfo
 	stmt   int
+	wide   bool // some statement grants it on resources named by a wildcard
 }
 
 // allowed returns the actions the policy's Allow statements grant, by name
@@ -157,7 +158,7 @@ type grant struct {
 // takes back. "*" alone is left out: AWS053 reports it.
 func (l *linter) allowed(p *Policy) []grant {
 	var out []grant
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for i := range p.Statement {
 		s := &p.Statement[i]
 		if s.Effect != EffectAllow {
@@ -168,14 +169,55 @@ func (l *linter) allowed(p *Policy) []grant {
 				continue
 			}
 			for _, info := range ActionsMatching(l.cat, a) {
-				if !seen[info.String()] && !deniedEverywhere(p, info.String()) {
-					seen[info.String()] = true
-					out = append(out, grant{info, i})
+				if k, ok := seen[info.String()]; ok {
+					out[k].wide = out[k].wide || wideResources(s)
+					continue
+				}
+				if !deniedEverywhere(p, info.String()) {
+					seen[info.String()] = len(out)
+					out = append(out, grant{info, i, wideResources(s)})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// wideResources reports a statement whose resources a wildcard widens beyond
+// one name: NotResource, "*", or a pattern in an ARN's resource part outside
+// its policy variables.
+func wideResources(s *Statement) bool {
+	if s.NotResource != nil {
+		return true
+	}
+	for _, r := range s.Resource {
+		if r == "*" {
+			return true
+		}
+		f, ok := cutARN(r)
+		if !ok {
+			continue
+		}
+		if strings.ContainsAny(stripVariables(f[4]), "*?") {
+			return true
+		}
+	}
+	return false
+}
+
+// stripVariables removes the ${...} of s.
+func stripVariables(s string) string {
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return s[:i]
+		}
+		s = s[:i] + s[i+j+1:]
+	}
 }
 
 // everyResource reports a statement that applies to every resource: "*", an
@@ -240,8 +282,10 @@ func (l *linter) policyWide(p *Policy) {
 			Fix: "grant these only to administrators, on named resources", Actions: byStmt[i]})
 	}
 	has := map[string]int{}
+	wide := map[string]bool{}
 	for _, g := range grants {
 		has[strings.ToLower(g.action.String())] = g.stmt
+		wide[strings.ToLower(g.action.String())] = g.wide || g.action.WildcardOnly()
 	}
 	for _, g := range grants {
 		// Reading one named secret or assuming one named role is what such
@@ -256,10 +300,12 @@ func (l *linter) policyWide(p *Policy) {
 		}
 	}
 	for _, m := range escalationMethods {
+		// Each action must reach beyond the principal itself: iam:CreateAccessKey
+		// on user/${aws:username} is self-service, not escalation.
 		first, all := -1, true
 		for _, a := range m.actions {
 			i, ok := has[a]
-			if !ok {
+			if !ok || !wide[a] {
 				all = false
 				break
 			}

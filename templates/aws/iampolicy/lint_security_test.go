@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/permgen/permgen/templates/aws/iam"
 )
 
 // has reports whether fs holds code at path ("" for any path), and with what
@@ -217,5 +219,34 @@ func TestLintSCPAllowGrantsNothing(t *testing.T) {
 	}
 	if _, ok := has(lintKind(doc, ManagedPolicy), CodeAllowAll, ""); !ok {
 		t.Error("identity policy Allow * on *: no AWS053")
+	}
+}
+
+// Rhino Security Labs' method 4 is iam:CreateAccessKey "on other users":
+// creating one's own keys (user/${aws:username}, the IAM User Guide's
+// self-management example) escalates nothing.
+func TestLintEscalationNeedsOthers(t *testing.T) {
+	cat := CatalogFuncs{
+		LookupActionFunc: func(n string) (iam.ActionInfo, bool) {
+			if strings.EqualFold(n, "iam:CreateAccessKey") {
+				return iam.ActionInfo{Service: "iam", Name: "CreateAccessKey", AccessLevel: iam.Write, ResourceTypes: rows(iam.ActionResourceType{Name: "user", Required: true})}, true
+			}
+			return fakeCatalog{}.LookupAction(n)
+		},
+		ServiceActionsFunc: func(p string) []iam.ActionInfo {
+			if p == "iam" {
+				a, _ := fakeCatalog{}.LookupAction("iam:GetUser")
+				return []iam.ActionInfo{{Service: "iam", Name: "CreateAccessKey", AccessLevel: iam.Write, ResourceTypes: rows(iam.ActionResourceType{Name: "user", Required: true})}, a}
+			}
+			return fakeCatalog{}.ServiceActions(p)
+		},
+		LookupResourceTypeFunc: fakeCatalog{}.LookupResourceType,
+	}
+	for r, want := range map[string]bool{"arn:aws:iam::*:user/${aws:username}": false, "arn:aws:iam::111122223333:user/*": true, "*": true} {
+		doc := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"iam:CreateAccessKey","Resource":"` + r + `"}}`
+		_, got := has(Lint([]byte(doc), LintOptions{Catalog: cat}), CodePrivilegeEscalation, "")
+		if got != want {
+			t.Errorf("%s: AWS082 %v, want %v", r, got, want)
+		}
 	}
 }

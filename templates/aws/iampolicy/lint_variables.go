@@ -57,13 +57,41 @@ func (l *linter) variablesVersion(p *Policy) {
 			negated := false
 			for _, v := range c.Values {
 				check(v, cp, true)
-				negated = negated || (hasVariable(v) && !strings.Contains(v, ","))
+				negated = negated || mayBeAbsent(v)
 			}
 			if negated && s.Effect == EffectDeny && c.Operator.Kind.Negated() && !c.Operator.IfExists {
 				l.add(Finding{Code: CodeVariableNegatedDeny, Severity: SeveritySecurityWarning, Path: cp,
 					Message: "a negated operator against a variable in a Deny: when the variable's key has no value in the request, the comparison cannot be made and the Deny does not apply",
 					Fix:     "give the variable a default (${key, 'none'}) or deny a missing key with Null"})
 			}
+		}
+	}
+}
+
+// alwaysPresent are global keys the IAM User Guide marks "This key is always
+// included in the request context" (reference_policies_condition-keys.html).
+var alwaysPresent = []string{"aws:currenttime", "aws:epochtime", "aws:principalaccount", "aws:principalarn",
+	"aws:principaltype", "aws:securetransport", "aws:userid"}
+
+// mayBeAbsent reports a value with a variable that has no default and whose
+// key a request may lack.
+func mayBeAbsent(v string) bool {
+	for rest := v; ; {
+		i := strings.Index(rest, "${")
+		if i < 0 {
+			return false
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return false
+		}
+		body := rest[i+2 : i+j]
+		rest = rest[i+j+1:]
+		if strings.Contains(body, ",") || body == "*" || body == "?" || body == "$" {
+			continue
+		}
+		if !contains(alwaysPresent, strings.ToLower(strings.TrimSpace(body))) {
+			return true
 		}
 	}
 }
