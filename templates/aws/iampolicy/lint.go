@@ -111,7 +111,7 @@ const (
 	CodeVariablePlace            = "AWS091" // variable where AWS does not replace it
 	CodeVariableVersion          = "AWS092" // variable in a policy whose Version reads it literally
 	CodeVariableOperator         = "AWS093" // variable under an operator other than String or ARN
-	CodeVariableNegatedDeny      = "AWS094" // Deny with a negated operator against a variable
+	CodeVariableNegatedDeny      = "AWS094" // Deny with a negated operator against a variable that may have no value
 )
 
 // CommunityCodes are the codes of the checks parliament keeps among its

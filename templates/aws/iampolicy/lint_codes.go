@@ -82,5 +82,5 @@ var codeTitles = [...]struct{ code, title string }{
 	{CodeVariablePlace, "variable where AWS does not replace it"},
 	{CodeVariableVersion, "variable in a policy whose Version reads it literally"},
 	{CodeVariableOperator, "variable under an operator other than String or ARN"},
-	{CodeVariableNegatedDeny, "Deny with a negated operator against a variable"},
+	{CodeVariableNegatedDeny, "Deny with a negated operator against a variable that may have no value"},
 }

@@ -256,12 +256,11 @@ var decimalNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 // values checks each value against the operator's type.
 func (l *linter) values(c *Condition, path string, allow bool) {
 	cat := c.Operator.Kind.Category()
-	// A value that can never match makes an Allow grant less, and a Deny deny
-	// less: the second fails open.
-	bad := SeverityWarning
-	if !allow {
-		bad = SeveritySecurityWarning
-	}
+	// A value that is not of the operator's type can never match, and makes
+	// a negated operator always hold: the evaluator refuses such a policy
+	// (it cannot tell what was meant), so the linter calls it an error.
+	bad := SeverityError
+	_ = allow
 	seen := map[string]bool{}
 	var bools []string
 	for _, v := range c.Values {

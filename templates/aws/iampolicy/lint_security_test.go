@@ -107,15 +107,19 @@ func TestLintWildcardOnlyInAllow(t *testing.T) {
 	}
 }
 
-// "If there is no value for the key in the request, the policy variable ... is
-// not replaced" is the trap: a Deny whose negated condition compares with a
-// variable cannot decide without the variable's value (paraphrase of
-// reference_policies_variables.html, "Request information that you can use
-// for policy variables"). A default value closes it.
+// "Inverted condition operators like StringNotEquals or StringNotLike do match
+// against a null value" (reference_policies_variables.html): a Deny whose
+// negated condition compares with a variable applies to every request without
+// the variable's key; worth saying, as the IAM User Guide does ("Access is
+// specifically denied when aws:principaltag/Team is not set"). A default
+// value, or a key always in the request, changes that.
 func TestLintNegatedVariableDeny(t *testing.T) {
 	const p = `{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringNotEquals":{"s3:prefix":"%s"}}}}`
-	if _, ok := has(lintKind(strings.Replace(p, "%s", "${aws:PrincipalTag/team}", 1), ManagedPolicy), CodeVariableNegatedDeny, ""); !ok {
-		t.Error("no AWS094 for a variable without default")
+	if sev, ok := has(lintKind(strings.Replace(p, "%s", "${aws:PrincipalTag/team}", 1), ManagedPolicy), CodeVariableNegatedDeny, ""); !ok || sev != SeveritySuggestion {
+		t.Errorf("variable without default: AWS094 %v %v, want a suggestion", ok, sev)
+	}
+	if _, ok := has(lintKind(strings.Replace(p, "%s", "${aws:userid}", 1), ManagedPolicy), CodeVariableNegatedDeny, ""); ok {
+		t.Error("AWS094 for aws:userid, which every request carries")
 	}
 	if _, ok := has(lintKind(strings.Replace(p, "%s", "${aws:PrincipalTag/team, 'none'}", 1), ManagedPolicy), CodeVariableNegatedDeny, ""); ok {
 		t.Error("AWS094 despite a default")

@@ -60,9 +60,9 @@ func (l *linter) variablesVersion(p *Policy) {
 				negated = negated || mayBeAbsent(v)
 			}
 			if negated && s.Effect == EffectDeny && c.Operator.Kind.Negated() && !c.Operator.IfExists {
-				l.add(Finding{Code: CodeVariableNegatedDeny, Severity: SeveritySecurityWarning, Path: cp,
-					Message: "a negated operator against a variable in a Deny: when the variable's key has no value in the request, the comparison cannot be made and the Deny does not apply",
-					Fix:     "give the variable a default (${key, 'none'}) or deny a missing key with Null"})
+				l.add(Finding{Code: CodeVariableNegatedDeny, Severity: SeveritySuggestion, Path: cp,
+					Message: "a negated operator matches when its variable has no value, so this Deny also applies to every request that lacks the variable's key",
+					Fix:     "if that is not meant, give the variable a default (${key, 'none'}) or test the key with Null"})
 			}
 		}
 	}
