@@ -173,6 +173,14 @@ func (l *linter) sidGrammar(n *jnode, path string) {
 // a non-empty list of non-empty strings.
 func (l *linter) stringsGrammar(n *jnode, path, element string) {
 	if n.kind == 'a' && len(n.vals) == 0 {
+		if strings.HasPrefix(element, "Not") {
+			// Read literally, an empty exclusion list applies the statement
+			// to everything; no AWS page says so: fail closed.
+			l.add(Finding{Code: CodeEmpty, Severity: SeverityError, Path: path,
+				Message: fmt.Sprintf("%s is an empty list: read literally it excludes nothing and applies the statement to everything, and AWS documents no reading", element),
+				Fix:     "list what to exclude, or use " + strings.TrimPrefix(element, "Not") + ": \"*\""})
+			return
+		}
 		l.add(Finding{Code: CodeEmpty, Severity: SeveritySuggestion, Path: path,
 			Message: fmt.Sprintf("%s is an empty list, so the statement applies to nothing", element), Fix: "list what it applies to, or remove the statement"})
 		return

@@ -254,3 +254,16 @@ func TestLintEscalationNeedsOthers(t *testing.T) {
 		}
 	}
 }
+
+// An empty Action or Resource list "provides no permissions" (Access Analyzer,
+// "Empty array action"): a suggestion. An empty NotAction or NotResource list,
+// read literally, excludes nothing; no AWS page says how AWS reads it, so the
+// linter fails closed with an error.
+func TestLintEmptyNotLists(t *testing.T) {
+	for el, want := range map[string]Severity{"Action": SeveritySuggestion, "NotAction": SeverityError} {
+		doc := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","` + el + `":[],"Resource":"*"}}`
+		if sev, _ := has(lintKind(doc, ManagedPolicy), CodeEmpty, "Statement[0]."+el); sev != want {
+			t.Errorf("%s []: %v, want %v", el, sev, want)
+		}
+	}
+}
