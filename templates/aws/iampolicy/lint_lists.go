@@ -84,10 +84,10 @@ type resourcePolicyWriter struct {
 }
 
 // resourcePolicyWriters: parliament's bucket check (PutBucketPolicy, PutBucketAcl
-// and PutLifecycleConfiguration against GetObject, PutObject and DeleteObject;
-// parliament/policy.py, check_for_bad_patterns), and the same reading for the
-// other services whose resources carry a policy the Service Authorization
-// Reference marks Permissions management.
+// and PutLifecycleConfiguration on a bucket against GetObject, PutObject and
+// DeleteObject on its objects; parliament/policy.py, check_for_bad_patterns),
+// and the same reading for the other services whose resources carry a policy
+// the Service Authorization Reference marks Permissions management.
 var resourcePolicyWriters = []resourcePolicyWriter{
 	{"s3:putbucketpolicy", []string{"s3:getobject", "s3:putobject", "s3:deleteobject"}},
 	{"s3:putbucketacl", []string{"s3:getobject", "s3:putobject", "s3:deleteobject"}},

@@ -148,9 +148,10 @@ func iamarnMatch(pattern, s string) bool {
 
 // grant is one action an Allow statement of the policy grants.
 type grant struct {
-	action iam.ActionInfo
-	stmt   int
-	wide   bool // some statement grants it on resources named by a wildcard
+	action    iam.ActionInfo
+	stmt      int
+	wide      bool     // some statement grants it on resources named by a wildcard
+	resources []string // the Resource entries of the statements that grant it; "*" for NotResource
 }
 
 // allowed returns the actions the policy's Allow statements grant, by name
@@ -169,13 +170,18 @@ func (l *linter) allowed(p *Policy) []grant {
 				continue
 			}
 			for _, info := range ActionsMatching(l.cat, a) {
+				res := s.Resource
+				if s.NotResource != nil {
+					res = []string{"*"}
+				}
 				if k, ok := seen[info.String()]; ok {
 					out[k].wide = out[k].wide || wideResources(s)
+					out[k].resources = append(out[k].resources, res...)
 					continue
 				}
 				if !deniedEverywhere(p, info.String()) {
 					seen[info.String()] = len(out)
-					out = append(out, grant{info, i, wideResources(s)})
+					out = append(out, grant{info, i, wideResources(s), append([]string(nil), res...)})
 				}
 			}
 		}
@@ -218,6 +224,25 @@ func stripVariables(s string) string {
 		}
 		s = s[:i] + s[i+j+1:]
 	}
+}
+
+// governed returns the resources a policy written on r governs: a bucket's
+// policy or ACL governs its objects.
+func governed(r, writer string) string {
+	if strings.HasPrefix(writer, "s3:") && r != "*" && !strings.Contains(strings.TrimPrefix(r, "arn:"), "/") {
+		return r + "/*"
+	}
+	return r
+}
+
+// covered reports whether one of the patterns names everything target does.
+func covered(target string, patterns []string) bool {
+	for _, p := range patterns {
+		if p == "*" || p == target || patternCovered(target, []string{p}, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // everyResource reports a statement that applies to every resource: "*", an
@@ -319,20 +344,31 @@ func (l *linter) policyWide(p *Policy) {
 				Fix:     "remove the actions, or limit them to named resources the principal cannot use to gain more"})
 		}
 	}
+	on := map[string][]string{}
+	for _, g := range grants {
+		on[strings.ToLower(g.action.String())] = g.resources
+	}
 	for _, w := range resourcePolicyWriters {
 		i, ok := has[w.writer]
 		if !ok {
 			continue
 		}
+		// Parliament's reading: for each resource the writer is granted on,
+		// the data actions must already be granted on what it governs (a
+		// bucket's objects, "bucket/*"), or the principal can grant them to
+		// itself.
 		var missing []string
 		for _, d := range w.data {
-			if _, ok := has[d]; !ok {
-				missing = append(missing, d)
+			for _, r := range on[w.writer] {
+				if !covered(governed(r, w.writer), on[d]) {
+					missing = append(missing, d)
+					break
+				}
 			}
 		}
 		if len(missing) > 0 {
 			l.add(Finding{Code: CodeResourcePolicyEscalation, Severity: SeveritySecurityWarning, Path: fmt.Sprintf("Statement[%d]", i),
-				Message: fmt.Sprintf("allows %s but not %s: the principal may write a resource policy that grants itself the rest", w.writer, strings.Join(missing, ", ")),
+				Message: fmt.Sprintf("allows %s but not %s on what it governs: the principal may write a resource policy that grants itself the rest", w.writer, strings.Join(missing, ", ")),
 				Fix:     "remove " + w.writer + ", or grant it only where the principal may do everything already"})
 		}
 	}

@@ -230,22 +230,8 @@ func TestLintSCPAllowGrantsNothing(t *testing.T) {
 // creating one's own keys (user/${aws:username}, the IAM User Guide's
 // self-management example) escalates nothing.
 func TestLintEscalationNeedsOthers(t *testing.T) {
-	cat := CatalogFuncs{
-		LookupActionFunc: func(n string) (iam.ActionInfo, bool) {
-			if strings.EqualFold(n, "iam:CreateAccessKey") {
-				return iam.ActionInfo{Service: "iam", Name: "CreateAccessKey", AccessLevel: iam.Write, ResourceTypes: rows(iam.ActionResourceType{Name: "user", Required: true})}, true
-			}
-			return fakeCatalog{}.LookupAction(n)
-		},
-		ServiceActionsFunc: func(p string) []iam.ActionInfo {
-			if p == "iam" {
-				a, _ := fakeCatalog{}.LookupAction("iam:GetUser")
-				return []iam.ActionInfo{{Service: "iam", Name: "CreateAccessKey", AccessLevel: iam.Write, ResourceTypes: rows(iam.ActionResourceType{Name: "user", Required: true})}, a}
-			}
-			return fakeCatalog{}.ServiceActions(p)
-		},
-		LookupResourceTypeFunc: fakeCatalog{}.LookupResourceType,
-	}
+	cat := withActions(iam.ActionInfo{Service: "iam", Name: "CreateAccessKey", AccessLevel: iam.Write,
+		ResourceTypes: rows(iam.ActionResourceType{Name: "user", Required: true})})
 	for r, want := range map[string]bool{"arn:aws:iam::*:user/${aws:username}": false, "arn:aws:iam::111122223333:user/*": true, "*": true} {
 		doc := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"iam:CreateAccessKey","Resource":"` + r + `"}}`
 		_, got := has(Lint([]byte(doc), LintOptions{Catalog: cat}), CodePrivilegeEscalation, "")
@@ -264,6 +250,46 @@ func TestLintEmptyNotLists(t *testing.T) {
 		doc := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","` + el + `":[],"Resource":"*"}}`
 		if sev, _ := has(lintKind(doc, ManagedPolicy), CodeEmpty, "Statement[0]."+el); sev != want {
 			t.Errorf("%s []: %v, want %v", el, sev, want)
+		}
+	}
+}
+
+// withActions is the fake catalog plus a few actions.
+func withActions(extra ...iam.ActionInfo) Catalog {
+	return CatalogFuncs{
+		LookupActionFunc: func(n string) (iam.ActionInfo, bool) {
+			for _, a := range extra {
+				if strings.EqualFold(a.String(), n) {
+					return a, true
+				}
+			}
+			return fakeCatalog{}.LookupAction(n)
+		},
+		ServiceActionsFunc: func(p string) []iam.ActionInfo {
+			out := fakeCatalog{}.ServiceActions(p)
+			for _, a := range extra {
+				if a.Service == p {
+					out = append(out, a)
+				}
+			}
+			return out
+		},
+		LookupResourceTypeFunc: fakeCatalog{}.LookupResourceType,
+	}
+}
+
+// Parliament's bucket check (parliament/policy.py, check_for_bad_patterns): a
+// bucket's policy may be written where its objects' actions are not all
+// granted. Per bucket: the objects of another bucket do not count.
+func TestLintResourcePolicyEscalationPerBucket(t *testing.T) {
+	cat := withActions(iam.ActionInfo{Service: "s3", Name: "PutBucketPolicy", AccessLevel: iam.PermissionsManagement,
+		ResourceTypes: rows(iam.ActionResourceType{Name: "bucket", Required: true})})
+	const p = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutBucketPolicy","Resource":"arn:aws:s3:::a"},
+{"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:DeleteObject"],"Resource":"arn:aws:s3:::%s/*"}]}`
+	for bucket, want := range map[string]bool{"a": false, "b": true} {
+		fs := Lint([]byte(strings.Replace(p, "%s", bucket, 1)), LintOptions{Catalog: cat})
+		if _, got := has(fs, CodeResourcePolicyEscalation, ""); got != want {
+			t.Errorf("objects of %s: AWS083 %v, want %v", bucket, got, want)
 		}
 	}
 }
