@@ -52,7 +52,7 @@ func isAWSPolicy(data []byte) bool {
 
 func parseKind(s string) (iampolicy.Kind, error) {
 	switch s {
-	case "managed":
+	case "managed", "identity":
 		return iampolicy.ManagedPolicy, nil
 	case "role":
 		return iampolicy.RoleInlinePolicy, nil
@@ -60,14 +60,26 @@ func parseKind(s string) (iampolicy.Kind, error) {
 		return iampolicy.UserInlinePolicy, nil
 	case "group":
 		return iampolicy.GroupInlinePolicy, nil
+	case "boundary":
+		return iampolicy.BoundaryPolicy, nil
+	case "resource":
+		return iampolicy.ResourceBasedPolicy, nil
+	case "trust":
+		return iampolicy.RoleTrustPolicy, nil
+	case "scp":
+		return iampolicy.ServiceControlPolicy, nil
 	}
-	return 0, fmt.Errorf("-kind %q: want managed, role, user or group", s)
+	return 0, fmt.Errorf("-kind %q: want managed, role, user, group, boundary, resource, trust or scp", s)
 }
 
 func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check an AWS policy against the AWS catalog in -in. Exit 0 clean, 1 findings, 2 unreadable.`, io.Discard)
-	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
-	kind := fs.String("kind", "managed", "policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120)")
+	format := fs.String("format", "text", "output `format`: text (one finding a line), json or sarif (SARIF 2.1.0, for code scanning)")
+	kind := fs.String("kind", "managed", "policy `kind`: managed, role, user or group (identity; quotas 6,144, 10,240, 2,048, 5,120), boundary, resource, trust or scp")
+	severity := fs.String("severity", "suggestion", "report findings at this `level` and above: suggestion, warning, \"security warning\" or error")
+	ignore := fs.String("ignore", "", "comma-separated lint `codes` to leave out (AWS013,AWS023)")
+	suppress := fs.String("suppress", "", "suppression `file`: JSON {\"suppressions\": [{\"file\", \"code\", \"path\", \"reason\"}]}")
+	sensitive := fs.String("sensitive", "", "`file` of actions on resources to report whenever allowed: JSON [{\"action\", \"resources\"}]")
 	pos, err := parseFlags(fs, args)
 	if err != nil || len(pos) > 1 {
 		return false, nil // the CAM command reports flag errors
@@ -81,25 +93,58 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		stdin = bytes.NewReader(data)
 		return false, nil
 	}
-	k, err := parseKind(*kind)
-	if err != nil {
-		fmt.Fprintf(stderr, "permgen policy lint: %v\n", err)
+	usage := func(format string, a ...any) (bool, error) {
+		fmt.Fprintf(stderr, "permgen policy lint: "+format+"\n", a...)
 		return true, exitError{2}
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "permgen policy lint: -format %q: want text or json\n", *format)
-		return true, exitError{2}
+	k, err := parseKind(*kind)
+	if err != nil {
+		return usage("%v", err)
+	}
+	if *format != "text" && *format != "json" && *format != "sarif" {
+		return usage("-format %q: want text, json or sarif", *format)
+	}
+	opts := iampolicy.FilterOptions{File: name}
+	if err := opts.MinSeverity.UnmarshalText([]byte(*severity)); err != nil {
+		return usage("-severity %q: want suggestion, warning, \"security warning\" or error", *severity)
+	}
+	for _, c := range strings.Split(*ignore, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			opts.Ignore = append(opts.Ignore, c)
+		}
+	}
+	if *suppress != "" {
+		b, err := readLintFile(*suppress)
+		if err != nil {
+			return usage("%v", err)
+		}
+		if opts.Suppress, err = iampolicy.ParseSuppressions(b); err != nil {
+			return usage("%s: %v", *suppress, err)
+		}
+	}
+	lo := iampolicy.LintOptions{Kind: k}
+	if *sensitive != "" {
+		b, err := readLintFile(*sensitive)
+		if err != nil {
+			return usage("%v", err)
+		}
+		if err := json.Unmarshal(b, &lo.Sensitive); err != nil {
+			return usage("%s: %v", *sensitive, err)
+		}
 	}
 	cat, err := loadAWSCatalog(p.in)
 	if err != nil {
 		return true, err
 	}
-	findings := iampolicy.Lint(data, iampolicy.LintOptions{Kind: k, Catalog: cat})
+	lo.Catalog = cat
+	findings := iampolicy.Lint(data, lo)
 	if len(findings) == 1 && findings[0].Code == iampolicy.CodeSyntax && findings[0].Path == "" {
 		fmt.Fprintf(stderr, "permgen policy lint: %s: %s\n", name, findings[0].Message)
 		return true, exitError{2}
 	}
-	if *format == "json" {
+	findings = iampolicy.Filter(findings, opts)
+	switch *format {
+	case "json":
 		if findings == nil {
 			findings = []iampolicy.Finding{}
 		}
@@ -108,7 +153,11 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		if err := enc.Encode(findings); err != nil {
 			return true, err
 		}
-	} else {
+	case "sarif":
+		if err := writeSARIF(stdout, name, findings); err != nil {
+			return true, err
+		}
+	default:
 		for _, f := range findings {
 			fmt.Fprintf(stdout, "%s: %s\n", name, f)
 		}
