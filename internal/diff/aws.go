@@ -7,24 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/pipeline"
 )
-
-// onlyEmitted returns a side's services, less those a scraped side has that emit
-// does not render yet: a generated tree holds only what emit renders, so comparing
-// it with the sources must not report the rest as added.
-func onlyEmitted(s Side) []*model.Service {
-	if !s.Scraped {
-		return s.Services
-	}
-	var out []*model.Service
-	for _, svc := range s.Services {
-		if pipeline.Emits(svc.Kind) {
-			out = append(out, svc)
-		}
-	}
-	return out
-}
 
 // awsActionFields classifies the AWS fields of an action, taking them out of fs:
 // what a policy may do changes with the access level (the level is what least-

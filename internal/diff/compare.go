@@ -45,10 +45,7 @@ type Side struct {
 // matched by kind, vendor and short name; one left over on each side with the same
 // page is a renamed service. The inputs are not modified.
 func Compare(oldSide, newSide Side) (*Report, error) {
-	old, new := onlyEmitted(oldSide), onlyEmitted(newSide)
-	if oldSide.Scraped == newSide.Scraped {
-		old, new = oldSide.Services, newSide.Services
-	}
+	old, new := oldSide.Services, newSide.Services
 	olds, err := index(old, "old")
 	if err != nil {
 		return nil, err

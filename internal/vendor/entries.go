@@ -7,10 +7,11 @@ import (
 )
 
 // Actions is the EntryKind of model.Service.Actions, for vendors whose named items
-// are actions kept in that list; group names an action's Group (nil: none).
-func Actions(group func(a model.Action) string) EntryKind {
+// are actions kept in that list; group names an action's Group (nil: none), and
+// groupNoun what the vendor calls a group.
+func Actions(groupNoun string, group func(a model.Action) string) EntryKind {
 	return EntryKind{
-		Name: "action", Plural: "actions",
+		Name: "action", Plural: "actions", GroupNoun: groupNoun,
 		List: func(s *model.Service) []Entry {
 			out := make([]Entry, len(s.Actions))
 			for i, a := range s.Actions {

@@ -146,6 +146,8 @@ type Entry struct {
 type EntryKind struct {
 	// Name is the kind in the singular, as reports say it; Plural as errors do.
 	Name, Plural string
+	// GroupNoun is what the vendor calls an Entry.Group in messages ("section").
+	GroupNoun string
 	// List returns the service's entries of this kind, in the service's order.
 	List func(s *model.Service) []Entry
 	// Keep puts back into fresh the entries of old whose names are in vanished,

@@ -63,7 +63,7 @@ func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) {
 func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
 
 // Entries implements vendor.Vendor.
-func (Vendor) Entries() []vendor.EntryKind { return []vendor.EntryKind{vendor.Actions(nil)} }
+func (Vendor) Entries() []vendor.EntryKind { return []vendor.EntryKind{vendor.Actions("", nil)} }
 
 // Layout implements vendor.Vendor.
 func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layout, error) {

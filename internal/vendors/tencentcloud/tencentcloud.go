@@ -44,7 +44,7 @@ func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
 // Entries implements vendor.Vendor: actions, grouped by the page's section, so
 // that history refuses a run in which a whole section vanished.
 func (Vendor) Entries() []vendor.EntryKind {
-	return []vendor.EntryKind{vendor.Actions(func(a model.Action) string { return a.Section })}
+	return []vendor.EntryKind{vendor.Actions("section", func(a model.Action) string { return a.Section })}
 }
 
 // Layout implements vendor.Vendor.
