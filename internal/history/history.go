@@ -66,6 +66,9 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 			continue
 		}
 		for _, kind := range v.Entries() {
+			if kind.Keep == nil {
+				continue // not kept, so nothing to guard: see EntryKind.Keep
+			}
 			if !o.Force {
 				errs = append(errs, guard(kind, old, s, maxLoss)...)
 			}

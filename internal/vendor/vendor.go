@@ -131,34 +131,41 @@ type Entry struct {
 	// Deprecated is set when the entry vanished from the page and is kept so
 	// that users' code still compiles.
 	Deprecated *model.Deprecation
-	// Signature is what, when it changes, makes two entries of one name the same
-	// item changed rather than one renamed: compared only between entries whose
-	// names differ.
+	// Signature is what an entry that vanished and one that came must share to
+	// be reported as one entry renamed; "" never pairs.
 	Signature string
-	// Describe is the entry's one-line summary in reports of added or removed
-	// entries.
+	// Describe is the detail of a report that the entry was added.
 	Describe string
+	// Gone is the detail of a report that the entry was removed; "" none.
+	Gone string
 	// Item is the vendor's value of the entry, handed back to Fields.
 	Item any
 }
 
-// EntryKind is one kind of named item ("action", "scope", "role", "permission").
+// EntryKind is one kind of named item ("action", "scope", "role", "resource_type").
 type EntryKind struct {
-	// Name is the kind in the singular, as reports say it; Plural as errors do.
+	// Name is the kind in the singular as reports name it ("resource_type"; an
+	// underscore reads as a space), Plural as messages say it ("resource types").
 	Name, Plural string
 	// GroupNoun is what the vendor calls an Entry.Group in messages ("section").
 	GroupNoun string
+	// Summary says the kind is counted in the one-line summary of a service
+	// added or removed as a whole ("12 actions, 3 resource types").
+	Summary bool
 	// List returns the service's entries of this kind, in the service's order.
 	List func(s *model.Service) []Entry
 	// Keep puts back into fresh the entries of old whose names are in vanished,
 	// each marked with mark(its previous Deprecation), and restores the kind's
-	// order. History decides which vanished and whether they are kept.
+	// order. History decides which vanished and whether they are kept. Nil for
+	// a kind history does not keep (facts derived from other entries, or
+	// definitions no user code outlives): such entries are never deprecated,
+	// and their losses are not guarded.
 	Keep func(fresh, old *model.Service, vanished map[string]bool, mark func(prev *model.Deprecation) *model.Deprecation)
 	// Fields classifies what changed between two versions of one entry (the
-	// Items of two Entries of the same name). churn names the entries of this
-	// kind that came, went or were renamed in the same comparison, for fields
-	// that refer to other entries. Fields it does not classify are reported by
-	// the classifier as policy changes.
+	// Items of two Entries of the same name), every differing field: those it
+	// has no rule for as Policy (ApplyRules does both). churn names the entries
+	// of this kind that came, went or were renamed in the same comparison, for
+	// fields that refer to other entries.
 	Fields func(old, new any, churn map[string]bool) []Change
 }
 
@@ -203,14 +210,15 @@ type CatalogLine struct {
 }
 
 // Differ is a vendor whose services need more than their Kind, vendor and short
-// name to be matched across two models (several Stella pages share a vendor).
+// name to be matched across two models (several Stella pages share a vendor), or
+// that has service-level fields of its own to classify.
 type Differ interface {
 	// Identity is the extra part of s's identity; "" when the triple is enough.
 	Identity(s *model.Service) string
 	// ServiceFields classifies the vendor's own service-level fields that differ
 	// between two versions of one service; fields is the set of differing Go
 	// field paths ("Granularity", "Source.APIVersion"), from which it removes
-	// what it classified.
+	// what it classified. The classifier reports the fields left as Policy.
 	ServiceFields(fields map[string]bool, old, new *model.Service) []Change
 }
 

@@ -12,7 +12,7 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("vendor %s: no formats, entry kinds or summary", v.Name())
 		}
 		for _, k := range v.Entries() {
-			if k.Name == "" || k.Plural == "" || k.List == nil || k.Keep == nil {
+			if k.Name == "" || k.Plural == "" || k.List == nil || k.Fields == nil {
 				t.Errorf("vendor %s: entry kind %q is incomplete", v.Name(), k.Name)
 			}
 		}

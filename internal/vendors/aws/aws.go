@@ -63,7 +63,9 @@ func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) {
 func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
 
 // Entries implements vendor.Vendor.
-func (Vendor) Entries() []vendor.EntryKind { return []vendor.EntryKind{vendor.Actions("", nil)} }
+func (Vendor) Entries() []vendor.EntryKind {
+	return []vendor.EntryKind{actions, vendor.ResourceTypes(), conditionKeys}
+}
 
 // Layout implements vendor.Vendor.
 func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layout, error) {

@@ -42,7 +42,7 @@ func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) { retu
 func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
 
 // Entries implements vendor.Vendor.
-func (Vendor) Entries() []vendor.EntryKind { return []vendor.EntryKind{vendor.Scopes()} }
+func (Vendor) Entries() []vendor.EntryKind { return []vendor.EntryKind{scopes} }
 
 // Layout implements vendor.Vendor.
 func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layout, error) {

@@ -41,10 +41,10 @@ func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) { retu
 // Derive implements vendor.Vendor.
 func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
 
-// Entries implements vendor.Vendor: actions, grouped by the page's section, so
-// that history refuses a run in which a whole section vanished.
+// Entries implements vendor.Vendor: the actions, and the resource types derived
+// from their patterns (the builders).
 func (Vendor) Entries() []vendor.EntryKind {
-	return []vendor.EntryKind{vendor.Actions("section", func(a model.Action) string { return a.Section })}
+	return []vendor.EntryKind{actions, vendor.ResourceTypes()}
 }
 
 // Layout implements vendor.Vendor.
