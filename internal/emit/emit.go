@@ -65,10 +65,8 @@ func pkgFiles(p *resolve.Package) ([]write.File, []error) {
 	var err error
 	if p.AWS != nil {
 		fs, err = awsPackage(p)
-	} else if p.Runtime != nil {
-		fs, err = camPackage(p)
 	} else {
-		fs, err = scopePackage(p)
+		fs, err = camPackage(p)
 	}
 	if err != nil {
 		errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))

@@ -4,11 +4,12 @@
 package stella
 
 import (
-	"github.com/permgen/permgen/internal/emit"
+	"fmt"
+
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
-	"github.com/permgen/permgen/internal/scrape/scopetable"
 	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/stella/scopetable"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -30,28 +31,35 @@ func (Vendor) Formats() []vendor.Format {
 	return []vendor.Format{vendor.TreeFormat{FormatName: model.FormatScopeTable, DetectTree: scopetable.Detect, ScrapeTree: scopetable.Scrape}}
 }
 
-// Resolve implements vendor.Vendor.
+// Resolve implements vendor.Vendor: a row's scope and description, and the
+// table's title, take overrides.
 func (Vendor) Resolve(p *model.Page, ovs []model.Override) (*model.Service, error) {
-	return resolve.Entries(p, ovs)
+	return resolve.Page(p, ovs, overrideFields, resolveScopes)
 }
 
 // Finish implements vendor.Vendor: every page is a service of its own.
 func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) { return services, nil }
 
-// Derive implements vendor.Vendor.
-func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
+// Derive implements vendor.Vendor: which scopes grant which, from the page's own
+// words, for live and deprecated scopes alike.
+func (Vendor) Derive(s *model.Service) {
+	for i := range s.Scopes {
+		s.Scopes[i].Implies, s.Scopes[i].ImpliesWhy = nil, ""
+	}
+	s.Diagnostics = append(s.Diagnostics, implications(s)...)
+}
 
 // Entries implements vendor.Vendor.
 func (Vendor) Entries() []vendor.EntryKind { return []vendor.EntryKind{scopes} }
 
-// Layout implements vendor.Vendor.
-func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layout, error) {
-	pkgs, rts, err := resolve.Tree(services, importRoot)
-	return vendor.Layout{Packages: pkgs, Runtimes: rts}, err
-}
-
 // Emit implements vendor.Vendor.
-func (Vendor) Emit(p *resolve.Package) ([]write.File, error) { return emit.Package(p) }
+func (Vendor) Emit(p *resolve.Package) ([]write.File, error) {
+	fs, err := scopePackage(p)
+	if err != nil {
+		return fs, fmt.Errorf("%s: %w", p.Service.Source.File, err)
+	}
+	return fs, nil
+}
 
 // EmitTree implements vendor.Vendor: scope packages share nothing.
 func (Vendor) EmitTree(vendor.Layout, vendor.Sources) ([]write.File, error) { return nil, nil }

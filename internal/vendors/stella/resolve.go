@@ -1,4 +1,4 @@
-package resolve
+package stella
 
 import (
 	"errors"
@@ -9,7 +9,19 @@ import (
 	"unicode"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
 )
+
+// factTitle is the field name of a scope table's title, the service's name, in an
+// override of row "".
+const factTitle = "title"
+
+// overrideFields are the fields an override of a scope table may correct.
+var overrideFields = resolve.OverrideFields{
+	Rows:    []string{model.KeyScope, model.KeyDescription},
+	Facts:   []string{factTitle},
+	RowKind: "scope",
+}
 
 // scopeName is the namespace:verb grammar of access-token scopes.
 var scopeName = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_.-]*):([A-Za-z][A-Za-z0-9_.-]*)$`)
@@ -19,19 +31,19 @@ var scopeName = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9_.-]*):([A-Za-z][A-Za-z0
 var adminDescription = regexp.MustCompile(`(?i)^grant all (?:(.+) )?apis? access\.?$`)
 
 // resolveScopes turns a scraped scope table into a Service.
-func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
-	title, fixed := ov.field("", factTitle, model.Field{Key: factTitle, Text: p.Title, Pos: model.Pos{File: p.Source.File}})
-	s := &model.Service{Kind: model.FormatScopeTable, Source: p.Source, Name: Text(title.Text), ShortName: p.Source.Vendor, Diagnostics: fixed}
+func resolveScopes(p *model.Page, ov *resolve.Overrides) (*model.Service, error) {
+	title, fixed := ov.Field("", factTitle, model.Field{Key: factTitle, Text: p.Title, Pos: model.Pos{File: p.Source.File}})
+	s := &model.Service{Kind: model.FormatScopeTable, Source: p.Source, Name: resolve.Text(title.Text), ShortName: p.Source.Vendor, Diagnostics: fixed}
 	var errs []error
 	seen := map[string]model.Pos{}
 	for _, t := range p.Tables {
 		for _, row := range t.Rows {
 			f, _ := row.Field(model.KeyScope)
 			// The row is named by its scope as found; an override may correct it.
-			rowName := Text(f.Text)
-			f, fixed := ov.field(rowName, model.KeyScope, f)
+			rowName := resolve.Text(f.Text)
+			f, fixed := ov.Field(rowName, model.KeyScope, f)
 			s.Diagnostics = append(s.Diagnostics, fixed...)
-			name := Text(f.Text)
+			name := resolve.Text(f.Text)
 			m := scopeName.FindStringSubmatch(name)
 			if m == nil {
 				errs = append(errs, model.Errorf(f.Pos, "scope %q is not namespace:verb", name))
@@ -43,9 +55,9 @@ func resolveScopes(p *model.Page, ov *overrides) (*model.Service, error) {
 			}
 			seen[name] = row.Pos
 			d, _ := row.Field(model.KeyDescription)
-			d, fixed = ov.field(rowName, model.KeyDescription, d)
+			d, fixed = ov.Field(rowName, model.KeyDescription, d)
 			s.Diagnostics = append(s.Diagnostics, fixed...)
-			s.Scopes = append(s.Scopes, model.Scope{Name: name, Namespace: m[1], Verb: m[2], Description: Text(d.Text), Pos: row.Pos})
+			s.Scopes = append(s.Scopes, model.Scope{Name: name, Namespace: m[1], Verb: m[2], Description: resolve.Text(d.Text), Pos: row.Pos})
 		}
 	}
 	if len(s.Scopes) == 0 && len(errs) == 0 {
@@ -94,7 +106,7 @@ func implications(s *model.Service) []model.Diagnostic {
 					sc.Implies = append(sc.Implies, o.Name)
 				}
 			}
-		case key(m[1]) == key(sc.Namespace):
+		case resolve.Key(m[1]) == resolve.Key(sc.Namespace):
 			for _, o := range s.Scopes {
 				if o.Namespace == sc.Namespace && o.Name != sc.Name {
 					sc.Implies = append(sc.Implies, o.Name)
@@ -159,11 +171,11 @@ func scopeAnomalies(scopes []model.Scope) []model.Diagnostic {
 				Msg: fmt.Sprintf("scope %s: verb %q starts with a capital letter while %d of %d verbs start lower-case; kept as the vendor spells it (tokens must match it exactly)", sc.Name, sc.Verb, lower, len(scopes))})
 		}
 	}
-	var items []named
+	var items []resolve.Item
 	for _, sc := range scopes {
-		items = append(items, named{sc.Name, descWords(sc.Description), sc.Pos.WithColumn("")})
+		items = append(items, resolve.Item{Name: sc.Name, Words: descWords(sc.Description), Pos: sc.Pos.WithColumn("")})
 	}
-	ds = append(ds, typos(items, "description of")...)
+	ds = append(ds, resolve.Typos(items, "description of")...)
 	ds = append(ds, cutOff(items)...)
 	return ds
 }
@@ -175,10 +187,10 @@ func descWords(s string) []string {
 
 // cutOff flags a description whose last word appears nowhere else on the page but is
 // the start of a word that does: the text was cut off ("in Channe").
-func cutOff(items []named) []model.Diagnostic {
+func cutOff(items []resolve.Item) []model.Diagnostic {
 	freq := map[string]int{}
 	for _, it := range items {
-		for _, w := range it.words {
+		for _, w := range it.Words {
 			freq[strings.ToLower(w)]++
 		}
 	}
@@ -189,17 +201,17 @@ func cutOff(items []named) []model.Diagnostic {
 	sort.Strings(vocab)
 	var ds []model.Diagnostic
 	for _, it := range items {
-		if len(it.words) == 0 {
+		if len(it.Words) == 0 {
 			continue
 		}
-		last := strings.ToLower(it.words[len(it.words)-1])
+		last := strings.ToLower(it.Words[len(it.Words)-1])
 		if freq[last] != 1 || len(last) < 3 {
 			continue
 		}
 		for _, w := range vocab {
 			if len(w) > len(last) && strings.HasPrefix(w, last) {
-				ds = append(ds, model.Diagnostic{Pos: it.pos, Code: "cut-off",
-					Msg: fmt.Sprintf("description of %q ends in %q, which looks cut off from %q", it.name, it.words[len(it.words)-1], w)})
+				ds = append(ds, model.Diagnostic{Pos: it.Pos, Code: "cut-off",
+					Msg: fmt.Sprintf("description of %q ends in %q, which looks cut off from %q", it.Name, it.Words[len(it.Words)-1], w)})
 				break
 			}
 		}

@@ -18,7 +18,7 @@ import (
 
 // frozen is the repository's frozen copy of sources/ (testdata/README.md): the
 // tests that pin rows read it, so that refreshing sources/ does not break them.
-const frozen = "../../../testdata"
+const frozen = "../../../../testdata"
 
 func parse(t testing.TB, html []byte) *goquery.Document {
 	t.Helper()
