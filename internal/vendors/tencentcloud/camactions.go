@@ -1,4 +1,4 @@
-package pipeline
+package tencentcloud
 
 import (
 	"slices"
@@ -8,12 +8,12 @@ import (
 	"github.com/permgen/permgen/templates/cam"
 )
 
-// CAMActions returns the actions of every Tencent CAM service of the run as the CAM
-// runtime describes them, sorted by service then name: the catalog the policy
-// linter and writer check against. It comes from the same model the generated
-// tables are printed from, so the two cannot disagree.
-func (m *Model) CAMActions() []cam.ActionInfo {
-	services := slices.Clone(m.Services)
+// CAMActions returns the actions of every Tencent CAM service among services as
+// the CAM runtime describes them, sorted by service then name: the catalog the
+// policy linter and writer check against. It comes from the same model the
+// generated tables are printed from, so the two cannot disagree.
+func CAMActions(services []*model.Service) []cam.ActionInfo {
+	services = slices.Clone(services)
 	key := func(s *model.Service) string { return s.Source.Vendor + "/" + s.ShortName }
 	sort.SliceStable(services, func(i, j int) bool { return key(services[i]) < key(services[j]) })
 	var out []cam.ActionInfo
