@@ -40,11 +40,21 @@ keep symbols that vanished from the docs as deprecated. On any error nothing is 
 	if err != nil {
 		return err
 	}
+	extra, err := companions(res.Files, p.out)
+	if err != nil {
+		return err
+	}
 	if err := plan.Apply(); err != nil {
+		return err
+	}
+	if err := applyCompanions(extra); err != nil {
 		return err
 	}
 	// One line: a second one with a count of "anomalies" read like a failure.
 	line := fmt.Sprintf("permgen: %s: %s", p.out, plan.Summary())
+	for _, c := range extra {
+		line += fmt.Sprintf("; %s %s", c.Path, c.Kind)
+	}
 	if ds := res.Diagnostics(); len(ds) > 0 {
 		fixed := 0
 		for _, d := range ds {
@@ -71,15 +81,27 @@ if the output folder is stale (0 when it is fresh).`, stderr)
 		fmt.Fprintf(stderr, "permgen check: output folder %s does not exist: nothing generated yet; run '%s generate'\n", p.out, prog())
 		return exitError{1}
 	}
-	plan, _, err := plan(p, h)
+	plan, res, err := plan(p, h)
 	if err != nil {
 		return err
 	}
-	if len(plan.Changes) == 0 {
+	extra, err := companions(res.Files, p.out)
+	if err != nil {
+		return err
+	}
+	if len(plan.Changes) == 0 && len(extra) == 0 {
 		return nil
 	}
 	fmt.Fprint(stdout, plan.Diff())
-	fmt.Fprintf(stderr, "permgen check: %s is stale: %s; run '%s generate'\n", p.out, plan.Summary(), prog())
+	if len(plan.Changes) > 0 {
+		fmt.Fprintf(stderr, "permgen check: %s is stale: %s; run '%s generate'\n", p.out, plan.Summary(), prog())
+	}
+	if len(extra) > 0 {
+		fmt.Fprint(stdout, (&write.Plan{Changes: extra}).Diff())
+		for _, c := range extra {
+			fmt.Fprintf(stderr, "permgen check: %s is stale (rendered from the same run); run '%s generate'\n", c.Path, prog())
+		}
+	}
 	return exitError{1}
 }
 

@@ -6,7 +6,7 @@
 // the generated AWS tree only. From the repository root:
 //
 //	go run ./internal/awsops/mkops   (what go generate in sdk/awsv2 runs)
-package main
+package opsgen
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ import (
 	"github.com/permgen/permgen/internal/snapshot"
 )
 
-func main() {
+func Main() {
 	tree := flag.String("tree", "generated/aws", "generated AWS tree whose model snapshots are read")
 	overrides := flag.String("overrides", "sdk/awsv2/operations.json", "overrides file (service IDs, operations) with reasons")
 	out := flag.String("o", "sdk/awsv2/operations_gen.go", "output file")
