@@ -269,3 +269,15 @@ func TestBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestSkipLinkIsNoContainer: a page that only names #main-content (a skip link) and
+// has no element with that id is read whole, not scraped to zero actions.
+func TestSkipLinkIsNoContainer(t *testing.T) {
+	html := strings.Replace(page("demo", demoTables), `id="main-content"`, `id="content"`, 1)
+	html = strings.Replace(html, `<div id="nav">chrome</div>`, `<a href="#main-content">Skip to main content</a>`, 1)
+	got := resolvePage(t, "aws/list_demo.html", html)
+	want := resolvePage(t, "aws/list_demo.html", page("demo", demoTables))
+	if len(got.Actions) == 0 || len(got.Actions) != len(want.Actions) {
+		t.Fatalf("%d actions read with a skip link and no container, want %d", len(got.Actions), len(want.Actions))
+	}
+}

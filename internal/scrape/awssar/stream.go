@@ -28,8 +28,16 @@ type cell struct {
 // content container (#main-content when the page has one), its first h1, the first
 // paragraph naming the service prefix, and every table.
 func ScrapeBytes(src model.Source, page []byte) (*model.Page, error) {
+	// A page whose bytes name the container is read inside it, in one pass. The
+	// name alone does not make a container (a skip link <a href="#main-content">
+	// names it too): when no element had that id, the page is read again whole,
+	// as htmltext decides on the element's id.
 	s := streamer{z: html.NewTokenizer(bytes.NewReader(page)), contained: bytes.Contains(page, []byte(Container))}
 	s.run()
+	if s.contained && !s.sawBox && s.err == nil {
+		s = streamer{z: html.NewTokenizer(bytes.NewReader(page))}
+		s.run()
+	}
 	if s.err != nil {
 		return nil, fmt.Errorf("%s: read HTML: %w", src.File, s.err)
 	}
@@ -74,7 +82,8 @@ func ScrapeBytes(src model.Source, page []byte) (*model.Page, error) {
 type streamer struct {
 	z         *html.Tokenizer
 	err       error
-	contained bool // the page has a content container: read only inside it
+	contained bool // the page may have a content container: read only inside it
+	sawBox    bool // an element had the container's id
 	inContent bool
 	boxTag    atom.Atom // the container's element
 	divDepth  int       // open elements of that name inside the container, itself included
@@ -165,7 +174,7 @@ func (s *streamer) start(name atom.Atom, selfClosing bool) {
 	}
 	if s.contained && !s.inContent {
 		if !selfClosing && s.attr("id") == Container {
-			s.inContent, s.boxTag, s.divDepth = true, name, 1
+			s.inContent, s.sawBox, s.boxTag, s.divDepth = true, true, name, 1
 		}
 		return
 	}
