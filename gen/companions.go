@@ -12,9 +12,10 @@ import (
 )
 
 // companions are the files outside the output folder that vendors render from the
-// same run (vendor.Companion), each compared with what is on disk: the changes
+// same run (vendor.Companion), and how they differ from what is on disk: the changes
 // generate makes after the tree, and check reports with it.
-func companions(tree []write.File, out string) ([]write.Change, error) {
+func companions(tree []write.File, out string) ([]write.File, []write.Change, error) {
+	var rendered []write.File
 	var changes []write.Change
 	var errs []error
 	for _, v := range all.Vendors {
@@ -27,6 +28,7 @@ func companions(tree []write.File, out string) ([]write.Change, error) {
 			errs = append(errs, err)
 			continue
 		}
+		rendered = append(rendered, files...)
 		for _, f := range files {
 			old, err := os.ReadFile(f.Path)
 			switch {
@@ -39,7 +41,7 @@ func companions(tree []write.File, out string) ([]write.Change, error) {
 			}
 		}
 	}
-	return changes, errors.Join(errs...)
+	return rendered, changes, errors.Join(errs...)
 }
 
 // applyCompanions writes the companions that changed, each replaced atomically.
