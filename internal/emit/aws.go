@@ -332,7 +332,7 @@ func awsActionDoc(p *resolve.Package, i int) []string {
 		lines = append(lines, "Documentation: "+commentText(a.DocURL))
 	}
 	if a.Deprecated == nil {
-		lines = append(lines, "Source: "+commentText(posText(p.Service, a.Pos))+".")
+		lines = append(lines, "Source: "+commentText(posText(p, a.Pos))+".")
 	} else {
 		lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
 	}

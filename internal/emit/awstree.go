@@ -30,6 +30,8 @@ const templateImportRoot = "github.com/permgen/permgen/templates/aws"
 // keys) and package catalog (every action and resource type).
 func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 	root := pkgs[0].AWS.Root
+	// What the shared files are generated from, as their headers cite it.
+	from := "every page of " + SourcesName(pkgs[0].Sources) + "/aws"
 	var files []write.File
 	entries, err := fs.ReadDir(templates.FS, "aws")
 	if err != nil {
@@ -50,9 +52,9 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 	}
 	keys := awsAllKeys(pkgs)
 	for _, f := range []func() (write.File, error){
-		func() (write.File, error) { return awsKeyTypes(keys) },
-		func() (write.File, error) { return awsGlobal(root, keys) },
-		func() (write.File, error) { return awsCatalog(root, pkgs) },
+		func() (write.File, error) { return awsKeyTypes(keys, from) },
+		func() (write.File, error) { return awsGlobal(root, keys, from) },
+		func() (write.File, error) { return awsCatalog(root, pkgs, from) },
 	} {
 		file, err := f()
 		if err != nil {
@@ -174,7 +176,7 @@ func awsAllKeys(pkgs []*resolve.Package) []awsKey {
 // lower-case name, templated keys by the lower-case text before their first
 // placeholder (templates/aws/iam/fixture.go stands in for it in the template's
 // own tests).
-func awsKeyTypes(keys []awsKey) (write.File, error) {
+func awsKeyTypes(keys []awsKey, from string) (write.File, error) {
 	var exact, tmpl []string
 	seenT := map[string]bool{}
 	for _, k := range keys {
@@ -193,7 +195,7 @@ func awsKeyTypes(keys []awsKey) (write.File, error) {
 	}
 	sort.Strings(tmpl) // rows start with the quoted lower-case prefix
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage iam\n\n", header("every page of sources/aws"))
+	fmt.Fprintf(&b, "// %s\n\npackage iam\n\n", header(from))
 	b.WriteString("// conditionKeyTable holds every condition key the tree's pages define, by\n// lower-case name, with its type; ConditionKey.Type searches it.\n")
 	fmt.Fprintf(&b, "var conditionKeyTable = [%d]conditionKeyEntry{%s%s}\n\n", len(exact), openList(len(exact)), strings.Join(exact, ""))
 	b.WriteString("// conditionKeyTemplates holds the templated keys by the lower-case text before\n// their placeholder (\"aws:requesttag/\").\n")
@@ -207,9 +209,9 @@ func awsTypeConstLocal(typ string) string {
 
 // awsGlobal writes package global: AWS's global condition keys (aws:...) that
 // the pages reference, each from the first page that defines it.
-func awsGlobal(root string, keys []awsKey) (write.File, error) {
+func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\n", header("every page of sources/aws"))
+	fmt.Fprintf(&b, "// %s\n\n", header(from))
 	docLines(&b, "", "Package global declares AWS's global condition keys (aws:...) that the",
 		"Service Authorization Reference pages of the tree list, with the type and",
 		"description of the first page (in service prefix order) that defines each.")

@@ -39,8 +39,8 @@ func CommentText(s string) string { return commentText(s) }
 // DescOrNone is a description for a comment, or says the page gave none.
 func DescOrNone(d string) string { return descOrNone(d) }
 
-// PosText names a row by its place below the sources folder.
-func PosText(s *model.Service, pos model.Pos) string { return posText(s, pos) }
+// PosText names a row of p's page by its place below the sources folder.
+func PosText(p *resolve.Package, pos model.Pos) string { return posText(p, pos) }
 
 // DeprecatedText is how a vanished symbol is described.
 func DeprecatedText(d *model.Deprecation) string { return deprecatedText(d) }

@@ -12,8 +12,8 @@ import (
 // whole group gone (a Tencent section), or more than maxLoss of the service's
 // entries at once. Deprecated entries of the previous snapshot do not count: they
 // were already gone.
-func guard(kind vendor.EntryKind, old, fresh *model.Service, maxLoss float64) []error {
-	page := "sources/" + fresh.Source.Path
+func guard(kind vendor.EntryKind, old, fresh *model.Service, maxLoss float64, o Options) []error {
+	page := o.page(fresh.Source.Path)
 	how := "check the snapshot against the vendor's page; if the vendor really removed them, run generate again with -force"
 	before, after := kind.List(old), kind.List(fresh)
 	var errs []error

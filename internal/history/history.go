@@ -31,6 +31,9 @@ type Options struct {
 	// Vendors says which vendor owns each service's Kind, and so which kinds of
 	// entry it holds. Required.
 	Vendors vendor.Registry
+	// Sources is the sources folder's name as messages and deprecations cite a
+	// page ("sources/tencentcloud/ccc.html"); empty reads as "sources".
+	Sources string
 }
 
 // DefaultMaxLoss: vendors retire APIs a few at a time; a fifth at once is a redesign.
@@ -62,7 +65,7 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 		}
 		v, ok := o.Vendors.Owner(s.Kind)
 		if !ok {
-			errs = append(errs, fmt.Errorf("sources/%s: no vendor reads services of kind %q", s.Source.Path, s.Kind))
+			errs = append(errs, fmt.Errorf("%s: no vendor reads services of kind %q", o.page(s.Source.Path), s.Kind))
 			continue
 		}
 		for _, kind := range v.Entries() {
@@ -70,7 +73,7 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 				continue // not kept, so nothing to guard: see EntryKind.Keep
 			}
 			if !o.Force {
-				errs = append(errs, guard(kind, old, s, maxLoss)...)
+				errs = append(errs, guard(kind, old, s, maxLoss, o)...)
 			}
 			if !o.Prune {
 				keep(kind, old, s, o)
@@ -81,7 +84,7 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 		var gone []string
 		for k, s := range byPath {
 			if !seen[k] {
-				gone = append(gone, fmt.Sprintf("sources/%s: the page is gone, and with it the package of %s; restore the page, or run with -force if it was removed on purpose", s.Source.Path, s.ShortName))
+				gone = append(gone, fmt.Sprintf("%s: the page is gone, and with it the package of %s; restore the page, or run with -force if it was removed on purpose", o.page(s.Source.Path), s.ShortName))
 			}
 		}
 		sort.Strings(gone)
@@ -116,5 +119,14 @@ func deprecation(prev *model.Deprecation, path string, o Options) *model.Depreca
 	if prev != nil {
 		return prev // first seen missing on that date; keep it so output is stable
 	}
-	return &model.Deprecation{Date: o.Today, Page: "sources/" + path}
+	return &model.Deprecation{Date: o.Today, Page: o.page(path)}
+}
+
+// page cites a page by its path below the sources folder.
+func (o Options) page(path string) string {
+	name := o.Sources
+	if name == "" || name == "." || name == "/" {
+		name = "sources"
+	}
+	return name + "/" + path
 }

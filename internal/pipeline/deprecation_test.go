@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/permgen/permgen/internal/history"
@@ -118,5 +119,29 @@ func TestDeprecatedActionKeepsItsBuilder(t *testing.T) {
 	}
 	if !regexp.MustCompile(`func CosBucketResource\(appid, bucket string\) cam.Resource`).MatchString(files["acme/demo/demo_resources.go"]) {
 		t.Error("the builder of the deprecated action's resource type is gone")
+	}
+}
+
+// TestSourcesFolderNameIsCited: generated comments, snapshots' deprecations and
+// history's messages cite a page below the folder the run read, whatever its name,
+// not below a "sources/" it does not have.
+func TestSourcesFolderNameIsCited(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "pages")
+	if err := os.CopyFS(in, os.DirFS(filepath.Join("testdata", "cam-zh", "sources"))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(in, importRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := false
+	for _, f := range res.Files {
+		if strings.Contains(string(f.Data), "sources/acme") {
+			t.Errorf("%s cites sources/, which the run did not read", f.Path)
+		}
+		cited = cited || strings.Contains(string(f.Data), "pages/acme/demo.html")
+	}
+	if !cited {
+		t.Error("no generated file cites pages/acme/demo.html")
 	}
 }

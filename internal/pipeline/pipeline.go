@@ -12,6 +12,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 
 	"github.com/permgen/permgen/internal/history"
@@ -143,6 +144,7 @@ func Load(o Options) (*Model, error) {
 		m.Previous = prev
 		h := o.History
 		h.Vendors = vendors
+		h.Sources = filepath.Base(o.In)
 		if err := history.Apply(snapshot.Services(prev), m.Services, h); err != nil {
 			return nil, err
 		}
@@ -175,6 +177,9 @@ func Render(m *Model, importRoot string) (*Result, error) {
 	}
 	r := &Result{Model: m}
 	for _, l := range layouts {
+		for _, p := range l.Packages {
+			p.Sources = filepath.Base(m.in)
+		}
 		r.Packages = append(r.Packages, l.Packages...)
 	}
 	sort.Slice(r.Packages, func(i, j int) bool { return r.Packages[i].Dir < r.Packages[j].Dir })

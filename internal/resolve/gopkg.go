@@ -18,8 +18,12 @@ type Package struct {
 	Dir        string // output folder below the generated root, slash-separated
 	Name       string // Go package name
 	ImportPath string
-	Runtime    *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
-	AWS        *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
+	// Sources is the sources folder's name as generated comments cite a page
+	// ("sources/tencentcloud/ccc.html"): the base name of the folder the run
+	// read, set by the pipeline; empty reads as "sources".
+	Sources string
+	Runtime *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
+	AWS     *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
 
 	Actions   []GoAction
 	Resources []GoResourceType

@@ -60,7 +60,7 @@ func scopeData(f *jen.File, p *resolve.Package) {
 			lines = append(lines, "", fmt.Sprintf("It grants %d other scopes: %s.", len(sc.Implies), emit.CommentText(sc.ImpliesWhy)))
 		}
 		if sc.Deprecated == nil {
-			lines = append(lines, "", "Source: "+emit.CommentText(emit.PosText(s, sc.Pos))+".")
+			lines = append(lines, "", "Source: "+emit.CommentText(emit.PosText(p, sc.Pos))+".")
 		} else {
 			lines = append(lines, "", "Deprecated: "+emit.CommentText(emit.DeprecatedText(sc.Deprecated))+".")
 		}
