@@ -3,10 +3,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
-	"go/format"
-	"go/parser"
-	"go/token"
 	"io/fs"
 	"path"
 	"sort"
@@ -83,47 +79,10 @@ func awsGoMod() string {
 // of sibling runtimes to the generated tree's.
 func awsRuntime(name, root string) ([]write.File, error) {
 	dir := "aws/" + name
-	entries, err := fs.ReadDir(templates.FS, dir)
-	if err != nil {
-		return nil, err
-	}
-	var files []write.File
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") || n == "fixture.go" {
-			continue
-		}
-		src, err := fs.ReadFile(templates.FS, path.Join(dir, n))
-		if err != nil {
-			return nil, err
-		}
-		from := "templates/" + dir + "/" + n
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, from, src, parser.ParseComments)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", from, err)
-		}
-		if ast.IsGenerated(f) {
-			return nil, fmt.Errorf("template %s: already carries a generated-code header", from)
-		}
-		for _, imp := range f.Imports {
-			p, _ := strconv.Unquote(imp.Path.Value)
-			if rest, ok := strings.CutPrefix(p, templateImportRoot+"/"); ok {
-				imp.Path.Value = strconv.Quote(root + "/" + rest)
-			}
-		}
-		var buf bytes.Buffer
-		buf.WriteString("// " + header(from) + "\n\n")
-		if err := format.Node(&buf, fset, f); err != nil {
-			return nil, err
-		}
-		out, err := format.Source(buf.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", from, err)
-		}
-		files = append(files, write.File{Path: path.Join(dir, n), Data: out})
-	}
-	return files, nil
+	return copyRuntime(dir, dir, "", func(p string) (string, bool, error) {
+		rest, ok := strings.CutPrefix(p, templateImportRoot+"/")
+		return root + "/" + rest, ok, nil
+	})
 }
 
 // awsKey is one condition key of the tree, from the first page (in prefix
