@@ -42,6 +42,9 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 			return nil, err
 		}
 		files = append(files, fs...)
+		if e.Name() == "iam" { // the runtime every service package imports
+			files = append(files, versionFile("aws/iam", "iam", "templates/aws/iam"))
+		}
 	}
 	if root == AWSModulePath {
 		files = append(files, write.File{Path: path.Join(resolve.AWSDir, "go.mod"), Data: []byte(awsGoMod())})
