@@ -45,8 +45,8 @@
 // vendor's package reads only the envelope and what the vendor's EntryKinds expose.
 //
 // What only some vendors do is an optional interface, found by type assertion:
-// Cataloger (gen catalog), PolicyDialect (gen policy). The CLI asks "does any vendor
-// claim this document?", never "is it AWS?".
+// Cataloger (gen catalog), Differ, Fallback, Companion, PolicyDialect (gen
+// policy). The CLI asks "does any vendor claim this?", never "is it AWS?".
 //
 // Changes to this contract are additive: a new stage is a new optional interface
 // with a default, so that a vendor written against today's contract still builds.
@@ -223,6 +223,8 @@ type Differ interface {
 }
 
 // PolicyDialect is a vendor whose policy language `gen policy` reads and writes.
+// Declared for the vendors to implement; gen policy does not ask it yet (it still
+// chooses between its two dialects itself), so it may still grow methods.
 type PolicyDialect interface {
 	// Claims reports whether a policy document is in this vendor's language.
 	Claims(doc []byte) bool
