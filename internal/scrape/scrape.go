@@ -1,7 +1,7 @@
 // Package scrape turns an HTML snapshot into a model.Page with the format the
-// manifest names, or the one the registry's vendors detect. Each format lives in its
-// own subpackage and belongs to one vendor (internal/vendors); this package is the
-// door for callers that hold a page and no registry.
+// manifest names, or the one the registry's vendors detect. Each format belongs to
+// one vendor and lives in its package (internal/vendors/<name>/<format>); this
+// package is the door for callers that hold a page and no registry.
 package scrape
 
 import (

@@ -7,8 +7,8 @@ import (
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
-	"github.com/permgen/permgen/internal/scrape/tencentcam"
 	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/tencentcam"
 	"github.com/permgen/permgen/internal/write"
 )
 

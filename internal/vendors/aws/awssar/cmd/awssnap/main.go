@@ -3,7 +3,7 @@
 // the #main-content container only, in a minimal UTF-8 document, so that page
 // chrome (scripts, ids, dates) never makes a diff.
 //
-//	go run ./internal/scrape/awssar/cmd/awssnap -from RAWDIR -to sources/aws
+//	go run ./internal/vendors/aws/awssar/cmd/awssnap -from RAWDIR -to sources/aws
 package main
 
 import (

@@ -6,7 +6,7 @@ import (
 
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
-	"github.com/permgen/permgen/internal/scrape/awssar"
+	"github.com/permgen/permgen/internal/vendors/aws/awssar"
 )
 
 // FuzzScrapeBytes: any bytes either scrape, resolve and merge, or give an error;

@@ -20,7 +20,7 @@ func (s *scraper) actions(t rawTable, headers []string) {
 	ok := s.uniqueColumns(pos, headers, keys)
 	for _, k := range requiredColumns {
 		if !has(keys, k) {
-			s.errorf(pos, "action table has no column %s, which every action needs; headers found: %s; if the page names it differently, add the name to the vocabulary in internal/scrape/tencentcam/headers.go", columnNames[k], quoteAll(headers))
+			s.errorf(pos, "action table has no column %s, which every action needs; headers found: %s; if the page names it differently, add the name to the vocabulary in internal/vendors/tencentcloud/tencentcam/headers.go", columnNames[k], quoteAll(headers))
 			ok = false
 		}
 	}
@@ -76,7 +76,7 @@ func (s *scraper) actions(t rawTable, headers []string) {
 func (s *scraper) unknownColumns(pos model.Pos, headers, keys []string, known string) {
 	for i, k := range keys {
 		if k == "" {
-			s.warn(pos.WithColumn(headers[i]), "unknown-column", fmt.Sprintf("unknown column %q is ignored; known: %s; if it is a new name for one of them, add it to internal/scrape/tencentcam/headers.go", headers[i], known))
+			s.warn(pos.WithColumn(headers[i]), "unknown-column", fmt.Sprintf("unknown column %q is ignored; known: %s; if it is a new name for one of them, add it to internal/vendors/tencentcloud/tencentcam/headers.go", headers[i], known))
 		}
 	}
 }
@@ -91,7 +91,7 @@ func (s *scraper) uniqueColumns(pos model.Pos, headers, keys []string) bool {
 			continue
 		}
 		if j, dup := first[k]; dup {
-			s.errorf(pos.WithColumn(headers[i]), "columns %q and %q both read as %s; remove one from the vocabulary in internal/scrape/tencentcam/headers.go or check the snapshot", headers[j], headers[i], k)
+			s.errorf(pos.WithColumn(headers[i]), "columns %q and %q both read as %s; remove one from the vocabulary in internal/vendors/tencentcloud/tencentcam/headers.go or check the snapshot", headers[j], headers[i], k)
 			ok = false
 			continue
 		}

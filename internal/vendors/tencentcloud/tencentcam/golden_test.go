@@ -18,7 +18,7 @@ import (
 // snapshot is the frozen copy of the real page (testdata/README.md at the
 // repository root): its golden file pins rows, which a refresh of sources/ must
 // not break.
-const snapshot = "../../../testdata/sources/tencentcloud/ccc.html"
+const snapshot = "../../../../testdata/sources/tencentcloud/ccc.html"
 
 func snapshotSource() model.Source {
 	return model.Source{

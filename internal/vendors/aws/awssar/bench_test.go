@@ -14,7 +14,7 @@ import (
 
 // sources is the repository's sources folder: the 533 AWS pages of 2026-06-14,
 // content only, and the other vendors' pages.
-var sources = filepath.Join("..", "..", "..", "sources")
+var sources = filepath.Join("..", "..", "..", "..", "sources")
 
 // BenchmarkAWSModel is the pipeline up to the model (pipeline.Load) over every page
 // of sources/: read, scrape, resolve, merge prefixes, lint, name. (Emit is measured with the emitter.)
