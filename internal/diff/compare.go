@@ -2,7 +2,6 @@ package diff
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -218,14 +217,4 @@ var serviceRules = []vendor.FieldRule{
 	{Path: "Source.Path", Name: "source.path", Class: vendor.Cosmetic},
 	{Path: "Source.URL", Name: "source.url", Class: vendor.Cosmetic},
 	{Path: "Source.Provenance", Name: "source.provenance", Class: vendor.Cosmetic},
-}
-
-// sortedKeys returns the names of a set in order.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
