@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 	"github.com/permgen/permgen/templates/cam"
 )
 
@@ -73,7 +74,7 @@ Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 		return err
 	}
 	byName := map[string]cam.ActionInfo{}
-	for _, a := range res.CAMActions() {
+	for _, a := range tencentcloud.CAMActions(res.Services) {
 		byName[a.String()] = a
 	}
 	req, err := cam.DecodeRequest(data, func(n string) (cam.ActionInfo, bool) { a, ok := byName[n]; return a, ok })
