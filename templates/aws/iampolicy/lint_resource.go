@@ -71,6 +71,18 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 				continue
 			}
 			rf, _ := cutARN(r)
+			// A resource that fits some template of its service without a
+			// placeholder holding a slash is read as that type only
+			// ("arn:aws:s3:::b/*" is an object, not a bucket named "b/..."):
+			// the loose reading below is for names that really hold slashes
+			// (log groups "/aws/lambda/fn"), where no template fits strictly.
+			fit := templateFits
+			for _, t := range l.serviceTemplates(rf[1]) {
+				if templateFitsStrictly(t, r) {
+					fit = templateFitsStrictly
+					break
+				}
+			}
 			candidates := bySvc[rf[1]]
 			if strings.ContainsAny(rf[1], "*?") {
 				candidates = union
@@ -80,7 +92,7 @@ func (l *linter) resources(s *Statement, path string, infos []iam.ActionInfo, pe
 					if fits[j] && named[t] {
 						continue // this resource fits already, and t is known named
 					}
-					if templateFits(t, r) {
+					if fit(t, r) {
 						fits[j], anyFits, named[t] = true, true, true
 					}
 				}
@@ -228,6 +240,32 @@ func templateFits(t, r string) bool {
 	return true
 }
 
+// templateFitsStrictly is templateFits with every placeholder standing for a
+// run without a colon or a slash, as a bucket, role or table name is.
+func templateFitsStrictly(t, r string) bool {
+	tf, ok := cutARN(t)
+	if !ok {
+		return false
+	}
+	rf, ok := cutARN(r)
+	if !ok {
+		return false
+	}
+	if !globsIntersect(templateGlob(tf[4], segmentStar), rf[4]) {
+		return false
+	}
+	for k := 0; k < 4; k++ {
+		if !globsIntersect(templateGlob(tf[k], '*'), rf[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// segmentStar stands for a template placeholder read strictly: any run of
+// characters without a colon or a slash.
+const segmentStar = '\x02'
+
 // fieldStar stands for a template placeholder in a resource part: any run of
 // characters without a colon.
 const fieldStar = '\x01'
@@ -274,6 +312,8 @@ func globsIntersect(a, b string) bool {
 		case i < len(a) && a[i] == '*' && (f(i+1, j) || (j < len(b) && f(i, j+1))):
 			r = true
 		case i < len(a) && a[i] == fieldStar && (f(i+1, j) || (j < len(b) && b[j] != ':' && b[j] != '*' && f(i, j+1))):
+			r = true
+		case i < len(a) && a[i] == segmentStar && (f(i+1, j) || (j < len(b) && b[j] != ':' && b[j] != '/' && b[j] != '*' && f(i, j+1))):
 			r = true
 		case j < len(b) && b[j] == '*' && (f(i, j+1) || (i < len(a) && f(i+1, j))):
 			r = true

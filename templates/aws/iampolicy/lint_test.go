@@ -31,6 +31,8 @@ func TestLintFindings(t *testing.T) {
 		{"wildcard", stmt(cond("Allow", "s3:GetObject*", "arn:aws:s3:::b/*", "")), "AWS013@Statement[0].Action[0]"},
 		{"invalid ARN", stmt(cond("Allow", "s3:GetObject", "arn:aws:s3", "")), "AWS020@Statement[0].Resource[0]"},
 		{"resource mismatch", stmt(cond("Allow", "s3:ListBucket", "arn:aws:s3:::b/k", "")), "AWS021@Statement[0].Resource[0]"},
+		// A wildcard after the bucket's slash names objects: ${BucketName} holds no slash.
+		{"resource mismatch through a wildcard", stmt(cond("Allow", "s3:ListBucket", "arn:aws:s3:::b/*", "")), "AWS021@Statement[0].Resource[0]"},
 		{"wildcard-only on an ARN", stmt(cond("Allow", "s3:ListAllMyBuckets", "arn:aws:s3:::b", "")), "AWS021@Statement[0].Resource[0]"},
 		{"unknown key for action", stmt(cond("Allow", "s3:GetObject", "*", `{"StringEquals":{"ec2:InstanceType":"t3.micro"}}`)),
 			"AWS023@Statement[0].Resource[0] AWS030@Statement[0].Condition.StringEquals.ec2:InstanceType"},
