@@ -157,6 +157,7 @@ func splitPipeRow(l string) []string {
 }
 
 var (
+	footnote = regexp.MustCompile(`(?i)<sup>[^<]*</sup>`)
 	brTag    = regexp.MustCompile(`(?i)<br\s*/?>|</p>|</div>|</li>`)
 	anyTag   = regexp.MustCompile(`<[^>]*>`)
 	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
@@ -168,7 +169,8 @@ var (
 // rest of the action name), Markdown links become their text, backticks, bold and
 // escapes go, entities are decoded, and each line is trimmed.
 func cellText(raw string) string {
-	s := brTag.ReplaceAllString(raw, "\n")
+	s := footnote.ReplaceAllString(raw, "")
+	s = brTag.ReplaceAllString(s, "\n")
 	s = anyTag.ReplaceAllString(s, "")
 	s = mdLink.ReplaceAllString(s, "$1")
 	s = mdStrong.ReplaceAllString(s, "$1")
