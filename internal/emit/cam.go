@@ -63,6 +63,7 @@ func camQ(p *resolve.Package, name string) *jen.Statement {
 
 var granularityNames = map[model.Granularity]string{
 	model.ServiceLevel: "ServiceLevel", model.OperationLevel: "OperationLevel", model.ResourceLevel: "ResourceLevel",
+	model.Undocumented: "UndocumentedGranularity",
 }
 var supportNames = map[model.Support]string{
 	model.Supported: "Supported", model.Unsupported: "Unsupported", model.PartiallySupported: "PartiallySupported",
@@ -108,7 +109,9 @@ func camActions(f *jen.File, p *resolve.Package) {
 		lines := []string{fmt.Sprintf("%s is %s:%s: %s", g.Ident, short, a.Name, descOrNone(a.Description))}
 		lines = append(lines, "", fmt.Sprintf("Category %s (%s); %s level; IP restriction %s.",
 			a.Category, commentText(a.Section), a.Granularity, ipText(a.IPRestriction)))
-		if res := patterns(a); res != "*" {
+		if a.Granularity == model.Undocumented {
+			lines = append(lines, `No source documents its granularity: policies grant it on resource "*".`)
+		} else if res := patterns(a); res != "*" {
 			lines = append(lines, "Resources: "+commentText(res)+".")
 		} else {
 			lines = append(lines, `Authorized only on resource "*".`)
@@ -228,7 +231,8 @@ func patterns(a model.Action) string { return strings.Join(a.Patterns(), ", ") }
 
 // posText names a row by its place below sources/, never by an absolute path.
 func posText(s *model.Service, pos model.Pos) string {
-	if s.Source.Path != "" {
+	// A merged-catalog action names its own sources (several archives).
+	if s.Source.Path != "" && !strings.HasPrefix(pos.File, model.CatalogProvenance) {
 		pos.File = "sources/" + s.Source.Path
 	}
 	return pos.String()

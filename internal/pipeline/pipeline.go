@@ -130,6 +130,9 @@ func Load(o Options) (*Model, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if m.Services, m.parameters, err = withTencentCatalog(o.In, m.Services, m.parameters); err != nil {
+		return nil, err
+	}
 	// Pages sharing an AWS prefix become one service; checks across services run.
 	m.Services = resolve.AWSTree(m.Services)
 	if o.Out != "" {
