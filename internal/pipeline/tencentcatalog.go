@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 
@@ -41,12 +42,31 @@ func withTencentCatalog(in string, services []*model.Service, params []emit.Para
 			pages[s.ShortName] = s
 		}
 	}
+	findings := map[string][]model.Diagnostic{}
+	for _, f := range c.Findings {
+		d := model.Diagnostic{Pos: model.Pos{File: "sources/tencentcloud"}, Code: f.Code, Msg: f.Message}
+		if f.Action != "" {
+			d.Subject = "action " + f.Prefix + ":" + f.Action
+		}
+		findings[f.Prefix] = append(findings[f.Prefix], d)
+	}
 	for _, p := range c.Prefixes {
 		if page := pages[p.Name]; page != nil {
 			addUndocumented(page, p)
+			page.Diagnostics = append(page.Diagnostics, findings[p.Name]...)
 			continue
 		}
-		services = append(services, catalogService(p))
+		s := catalogService(p)
+		s.Diagnostics = findings[p.Name]
+		services = append(services, s)
+	}
+	// Findings about a prefix with no action (CloudAudit names of a product no other
+	// source lists) go to the last service, so that lint still shows them.
+	for _, pfx := range sortedFindingPrefixes(findings) {
+		if _, ok := c.Prefix(pfx); !ok && len(services) > 0 {
+			last := services[len(services)-1]
+			last.Diagnostics = append(last.Diagnostics, findings[pfx]...)
+		}
 	}
 	return services, append(params, derivedParameters(c, params)...), nil
 }
@@ -118,6 +138,15 @@ func placeholderNames(pattern string) []string {
 	}
 }
 
+func sortedFindingPrefixes(m map[string][]model.Diagnostic) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
 // addUndocumented adds the API catalogue's actions a uniform page does not list.
 // The page is the authority: what it leaves out, it does not document.
 func addUndocumented(page *model.Service, p merged.Prefix) {
@@ -141,11 +170,7 @@ func addUndocumented(page *model.Service, p merged.Prefix) {
 }
 
 func sortActions(as []model.Action) {
-	for i := 1; i < len(as); i++ {
-		for j := i; j > 0 && as[j].Name < as[j-1].Name; j-- {
-			as[j], as[j-1] = as[j-1], as[j]
-		}
-	}
+	sort.Slice(as, func(i, j int) bool { return as[i].Name < as[j].Name })
 }
 
 var granularities = map[merged.Granularity]model.Granularity{
