@@ -37,6 +37,9 @@ Reads no go.mod.`, stderr)
 	if isCatalogueArchive(*oldDir) && isCatalogueArchive(*newDir) {
 		return runCatalogueDiff(*oldDir, *newDir, *format, stdout)
 	}
+	if isDocsArchive(*oldDir) && isDocsArchive(*newDir) {
+		return runDocsDiff(*oldDir, *newDir, stdout)
+	}
 	if *oldDir != "" && *oldRev != "" || *newDir != "" && *newRev != "" {
 		return errors.New("give a side as a folder or as a revision, not both: -old or -old-rev, -new or -new-rev")
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camdocs"
 	"github.com/permgen/permgen/internal/vendors/tencentcloud/tccli"
 )
 
@@ -100,4 +101,57 @@ func writeCatalogueDiff(w io.Writer, d catalogueDiff) {
 	for _, s := range d.StatusChanges {
 		fmt.Fprintf(w, "~ %s %s\n", s.Action, s.Class())
 	}
+}
+
+// isDocsArchive reports whether a -old / -new argument is an old CAM pages archive
+// (sources/tencentcloud/camdocs/*-documents.tar.gz).
+func isDocsArchive(p string) bool {
+	return strings.HasSuffix(p, "-documents.tar.gz") && filepath.Base(filepath.Dir(p)) == "camdocs" && !strings.Contains(filepath.Base(p), "cloudaudit")
+}
+
+// runDocsDiff compares the resource-level rows of two old CAM page archives (the CN
+// 2021 tree and the intl 2023 one) where they list the same action. English pages
+// translate the zh ones and are left out. Exit 0: they agree; 1: they differ.
+func runDocsDiff(oldPath, newPath string, stdout io.Writer) error {
+	entries := func(p string) ([]camdocs.Entry, error) {
+		docs, err := camdocs.ReadArchive(p)
+		if err != nil {
+			return nil, err
+		}
+		var sel []camdocs.Doc
+		for _, d := range docs {
+			if d.Lang != "en" {
+				sel = append(sel, d)
+			}
+		}
+		return camdocs.Entries(sel), nil
+	}
+	old, err := entries(oldPath)
+	if err != nil {
+		return err
+	}
+	cur, err := entries(newPath)
+	if err != nil {
+		return err
+	}
+	c := camdocs.Compare(old, cur)
+	fmt.Fprintf(stdout, "old CAM pages %s -> %s\n", oldPath, newPath)
+	fmt.Fprintf(stdout, "actions in both: %d; only old: %d; only new: %d; level changed: %d; patterns changed: %d\n",
+		c.Both, len(c.OnlyOld), len(c.OnlyNew), len(c.LevelChanged), len(c.PatternsChanged))
+	for _, l := range c.LevelChanged {
+		fmt.Fprintf(stdout, "~ level %s\n", l)
+	}
+	for _, l := range c.PatternsChanged {
+		fmt.Fprintf(stdout, "~ patterns %s\n", l)
+	}
+	for _, l := range c.OnlyOld {
+		fmt.Fprintf(stdout, "- %s\n", l)
+	}
+	for _, l := range c.OnlyNew {
+		fmt.Fprintf(stdout, "+ %s\n", l)
+	}
+	if len(c.OnlyOld)+len(c.OnlyNew)+len(c.LevelChanged)+len(c.PatternsChanged) > 0 {
+		return exitError{1}
+	}
+	return nil
 }
