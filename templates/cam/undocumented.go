@@ -5,8 +5,10 @@ package cam
 // beside the rest of the undocumented-granularity handling so that the catalog of
 // every product stays one small addition to the runtime.
 const (
-	// RuleUndocumentedGranularity: a statement restricts to a resource an action of
-	// undocumented granularity. Information, not an error: CAM may honour it.
+	// RuleUndocumentedGranularity is reported when a statement restricts to a resource
+	// an action of undocumented granularity. Information, not an error: CAM may
+	// honour it.
 	RuleUndocumentedGranularity = "undocumented-granularity"
+	// CodeUndocumentedGranularity is RuleUndocumentedGranularity's finding code.
 	CodeUndocumentedGranularity = "CAM-I-UNDOCUMENTED-GRANULARITY"
 )

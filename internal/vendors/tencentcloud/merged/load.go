@@ -28,9 +28,18 @@ func Present(dir string) bool {
 // Load reads every source below dir and builds the catalog. Missing doc archives are
 // an error: a catalog without them would call documented actions undocumented.
 func Load(dir string) (*Catalog, error) {
-	api, err := tccli.ReadFile(filepath.Join(dir, APIFile))
+	in, err := ReadInputs(dir)
 	if err != nil {
 		return nil, err
+	}
+	return Build(in), nil
+}
+
+// ReadInputs reads every source below dir.
+func ReadInputs(dir string) (Inputs, error) {
+	api, err := tccli.ReadFile(filepath.Join(dir, APIFile))
+	if err != nil {
+		return Inputs{}, err
 	}
 	in := Inputs{API: api, APIName: "tccli/HEAD.tar.gz"}
 	var errs []error
@@ -49,7 +58,7 @@ func Load(dir string) (*Catalog, error) {
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, err
+		return Inputs{}, err
 	}
-	return Build(in), nil
+	return in, nil
 }

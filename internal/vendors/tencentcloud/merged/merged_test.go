@@ -151,3 +151,16 @@ func TestEveryActionHasProvenance(t *testing.T) {
 		}
 	}
 }
+
+// Build is deterministic: the same inputs give the same catalog, findings in the same
+// order, whatever the order Go's maps iterate in.
+func TestBuildDeterministic(t *testing.T) {
+	in, err := ReadInputs(sourcesDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := Build(in), Build(in)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two builds of the same inputs differ")
+	}
+}
