@@ -116,8 +116,8 @@ func Build(in Inputs) *Catalog {
 				pfx = docPrefix(strings.ToLower(pfx))
 				p := prefix(pfx)
 				if p.IndexGranularity != "" && row.Granularity != "" && p.IndexGranularity != row.Granularity {
-					finding("index-conflict", pfx, "", "the product index says %s level in %s %s and %s level in the newer %s %s; the newer is kept",
-						p.IndexGranularity, "CN 2021", "支持CAM的产品.md", row.Granularity, d.Archive, d.Path)
+					finding("index-conflict", pfx, "", "the product index says %s level (%s) and %s level (%s %s %s, newer); the newer is kept",
+						p.IndexGranularity, p.ProductFrom, row.Granularity, d.Archive, d.Path, row.Row)
 				}
 				if row.Granularity != "" {
 					p.IndexGranularity = row.Granularity
