@@ -228,7 +228,7 @@ func Build(in Inputs) *Catalog {
 		switch {
 		case len(p.DocFiles) > 0:
 			x.Granularity = OperationByOmission
-			x.GranularityFrom = "doc rule: \"actions not listed do not support resource-level permissions\"; not in " + strings.Join(p.DocFiles, "; ")
+			x.GranularityFrom = fmt.Sprintf("doc rule \"actions not listed do not support resource-level permissions\": not in the %d page(s) listing %s's resource-level APIs (%s)", len(p.DocFiles), p.Name, p.DocFiles[0])
 		case p.IndexGranularity == "operation":
 			x.Granularity, x.GranularityFrom = Operation, p.ProductFrom+" (操作级 for the whole product)"
 		case p.IndexGranularity == "service":
