@@ -18,6 +18,7 @@ type evalOutput struct {
 	ByBoundary  bool               `json:"by_boundary,omitempty"`
 	Matched     []cam.StatementRef `json:"matched"`
 	MissingKeys []string           `json:"missing_context_keys"`
+	Unknowns    []string           `json:"unknowns,omitempty"` // the request's unknowns that decided
 	Explanation string             `json:"explanation"`
 }
 
@@ -80,7 +81,7 @@ Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 		return fail(*reqFile, err)
 	}
 	d := cam.Evaluate(req, policies, boundary)
-	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.MissingKeys(), Explanation: d.String()}
+	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.MissingKeys(), Unknowns: d.Unknowns(), Explanation: d.String()}
 	if ref, ok := d.Deciding(); ok {
 		out.Deciding = &ref
 	}
@@ -115,6 +116,9 @@ Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 		}
 		fmt.Fprintf(stdout, "matched: %s\n", orNone(strings.Join(refs, ", ")))
 		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
+		if len(out.Unknowns) > 0 {
+			fmt.Fprintf(stdout, "decided with unknowns: %s\n", strings.Join(out.Unknowns, ", "))
+		}
 	}
 	if !d.Allowed() {
 		return exitError{1}
