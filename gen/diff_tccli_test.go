@@ -56,7 +56,9 @@ func TestDiffCatalogueSnapshots(t *testing.T) {
 
 // The CN 2021 CAM pages against the intl 2023 ones where both list an action.
 func TestDiffOldCAMPages(t *testing.T) {
-	arch := func(n string) string { return filepath.Join("..", "sources", "tencentcloud", "camdocs", n+"-documents.tar.gz") }
+	arch := func(n string) string {
+		return filepath.Join("..", "sources", "tencentcloud", "camdocs", n+"-documents.tar.gz")
+	}
 	code, stdout, stderr := runGen(t, "diff", "-old", arch("qcloud"), "-new", arch("intlcloud"))
 	if code != 1 || !strings.Contains(stdout, "actions in both: 853; only old: 570; only new: 333; level changed: 0; patterns changed: 21\n") {
 		t.Errorf("exit %d\n%.400s%s", code, stdout, stderr)
