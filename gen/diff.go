@@ -18,7 +18,9 @@ import (
 func runDiff(args []string, stdout, stderr io.Writer) error {
 	fs, p := newFlags("diff", "", `Compare two models and classify each change (breaking, policy, additive, cosmetic).
 By default the old model is the snapshots checked in under -out and the new one is
--in scraped. Exit 0 no change, 1 changes none breaking, 3 a breaking change.
+-in scraped. Two API catalogue snapshots (-old/-new sources/tencentcloud/tccli/*.tar.gz)
+are compared by service and action. Exit 0 no change, 1 changes none breaking, 3 a
+breaking change.
 Reads no go.mod.`, stderr)
 	p.withOut(fs)
 	oldDir := fs.String("old", "", "old model `folder`: a sources folder (has manifest.json) or a generated tree (default: the snapshots in -out)")
@@ -31,6 +33,12 @@ Reads no go.mod.`, stderr)
 	}
 	if !slices.Contains(diff.Formats, *format) {
 		return fmt.Errorf("unknown -format %q; known: %s", *format, strings.Join(diff.Formats, ", "))
+	}
+	if isCatalogueArchive(*oldDir) && isCatalogueArchive(*newDir) {
+		return runCatalogueDiff(*oldDir, *newDir, *format, stdout)
+	}
+	if isDocsArchive(*oldDir) && isDocsArchive(*newDir) {
+		return runDocsDiff(*oldDir, *newDir, stdout)
 	}
 	if *oldDir != "" && *oldRev != "" || *newDir != "" && *newRev != "" {
 		return errors.New("give a side as a folder or as a revision, not both: -old or -old-rev, -new or -new-rev")

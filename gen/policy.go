@@ -190,6 +190,14 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err // a grant that cannot be honoured without over-granting
 	}
+	// Say why a resource asked for an undocumented action became "*".
+	noted := map[string]bool{}
+	for _, g := range grants {
+		if name := g.Action.String(); !g.Resource.IsZero() && g.Action.Info().Granularity == cam.UndocumentedGranularity && !noted[name] {
+			noted[name] = true
+			fmt.Fprintf(stderr, "permgen policy write: note: %s\n", cam.UndocumentedWhy(name))
+		}
+	}
 	b, err := json.MarshalIndent(pol, "", "  ")
 	if err != nil {
 		return err

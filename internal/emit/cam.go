@@ -63,6 +63,7 @@ func camQ(p *resolve.Package, name string) *jen.Statement {
 
 var granularityNames = map[model.Granularity]string{
 	model.ServiceLevel: "ServiceLevel", model.OperationLevel: "OperationLevel", model.ResourceLevel: "ResourceLevel",
+	model.Undocumented: "UndocumentedGranularity",
 }
 var supportNames = map[model.Support]string{
 	model.Supported: "Supported", model.Unsupported: "Unsupported", model.PartiallySupported: "PartiallySupported",
@@ -108,7 +109,9 @@ func camActions(f *jen.File, p *resolve.Package) {
 		lines := []string{fmt.Sprintf("%s is %s:%s: %s", g.Ident, short, a.Name, descOrNone(a.Description))}
 		lines = append(lines, "", fmt.Sprintf("Category %s (%s); %s level; IP restriction %s.",
 			a.Category, commentText(a.Section), a.Granularity, ipText(a.IPRestriction)))
-		if res := patterns(a); res != "*" {
+		if a.Granularity == model.Undocumented {
+			lines = append(lines, `No source documents its granularity: policies grant it on resource "*".`)
+		} else if res := patterns(a); res != "*" {
 			lines = append(lines, "Resources: "+commentText(res)+".")
 		} else {
 			lines = append(lines, `Authorized only on resource "*".`)
@@ -227,9 +230,10 @@ func ipText(s model.Support) string {
 func patterns(a model.Action) string { return strings.Join(a.Patterns(), ", ") }
 
 // posText names a row of p's page by its place below the sources folder, never by
-// an absolute path.
+// an absolute path. A merged-catalog action names its own sources (several
+// archives), and keeps them.
 func posText(p *resolve.Package, pos model.Pos) string {
-	if p.Service.Source.Path != "" {
+	if p.Service.Source.Path != "" && !strings.HasPrefix(pos.File, model.CatalogProvenance) {
 		pos.File = SourcesName(p.Sources) + "/" + p.Service.Source.Path
 	}
 	return pos.String()

@@ -88,11 +88,18 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	dir := path.Join(path.Dir(r.Dir), "catalog")
 	var entries []catalogEntry
 	patterns := map[string][]model.Resource{}
+	// requests maps the name an API request carries ("<endpoint service>:<Action>")
+	// to the CAM name where the two differ: Operation of a Tencent action is the API
+	// operation it authorizes (cbs:AttachDisks is authorized as cvm:AttachDisks).
+	requests := map[string]string{}
 	for _, p := range members {
 		for i, a := range p.Service.Actions {
 			name := p.Service.ShortName + ":" + a.Name
 			entries = append(entries, catalogEntry{name, p.Name + "." + p.Actions[i].Ident})
 			patterns[name] = a.Resources
+			if a.Operation != "" && a.Operation != name {
+				requests[a.Operation] = name
+			}
 		}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
@@ -161,6 +168,28 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 		fmt.Fprintf(&b, "\t%s,\n", e.expr)
 	}
 	b.WriteString("}\n\n")
+	index := make(map[string]int, len(entries))
+	for i, e := range entries {
+		index[e.name] = i
+	}
+	reqNames := make([]string, 0, len(requests))
+	for n := range requests {
+		if _, clash := index[n]; !clash { // a CAM name is looked up as itself
+			reqNames = append(reqNames, n)
+		}
+	}
+	sort.Strings(reqNames)
+	b.WriteString("// requestNames holds, sorted, the request names (\"<endpoint service>:<Action>\") that are\n")
+	b.WriteString("// not the CAM name of the action they call; requestActions[i] indexes actions.\n")
+	b.WriteString("var requestNames = [...]string{\n")
+	for _, n := range reqNames {
+		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(n))
+	}
+	b.WriteString("}\n\nvar requestActions = [...]" + uintFor(len(entries)) + "{\n")
+	for _, n := range reqNames {
+		fmt.Fprintf(&b, "\t%d, // %s\n", index[requests[n]], requests[n])
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("// parameters are the placeholder -> request parameter overrides, sorted by action and\n")
 	b.WriteString("// placeholder.\n")
 	b.WriteString("var parameters = [...][3]string{\n")
@@ -186,6 +215,34 @@ func Lookup(name string) (%[1]s.Action, bool) {
 	return nil, false
 }
 
+// LookupRequest returns the action an API request calls, named as the request names
+// it: "<endpoint service>:<Action>" from X-TC-Action and the signing scope. Most are
+// their CAM name; some products are authorized under another prefix (cbs:AttachDisks
+// is cvm:AttachDisks, autoscaling:CreateAutoScalingGroup is as:...).
+func LookupRequest(name string) (%[1]s.Action, bool) {
+	if a, ok := Lookup(name); ok {
+		return a, true
+	}
+	if i, ok := search(requestNames[:], name); ok {
+		return actions[requestActions[i]], true
+	}
+	return nil, false
+}
+
+// search finds name in the sorted list.
+func search(list []string, name string) (int, bool) {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if list[m] < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(list) && list[lo] == name
+}
+
 // Actions returns every action of the tree, sorted by name.
 func Actions() []%[1]s.Action {
 	out := make([]%[1]s.Action, len(actions))
@@ -197,10 +254,18 @@ func Actions() []%[1]s.Action {
 // in action's resource patterns when an override names one; otherwise false, and the
 // parameter of the placeholder's own name is meant.
 func Parameter(action, placeholder string) (string, bool) {
-	for _, p := range parameters {
-		if p[0] == action && p[1] == placeholder {
-			return p[2], true
+	// Binary search: the table holds one row per derived override of every service.
+	lo, hi := 0, len(parameters)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if p := parameters[m]; p[0] < action || p[0] == action && p[1] < placeholder {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < len(parameters) && parameters[lo][0] == action && parameters[lo][1] == placeholder {
+		return parameters[lo][2], true
 	}
 	return "", false
 }
@@ -225,7 +290,7 @@ import "%s"
 
 // The tree's catalog, for Options that leave Lookup and Parameter nil.
 var (
-	catalogLookup    = catalog.Lookup
+	catalogLookup    = catalog.LookupRequest
 	catalogParameter = catalog.Parameter
 )
 `, header(from), catalogImport)

@@ -50,8 +50,18 @@ func camReadme(b *strings.Builder, p *resolve.Package) {
 		fmt.Fprintf(b, "| %s | %s |\n", r[0], md(r[1]))
 	}
 
-	b.WriteString("\n## Counts\n\n| category | operation level | resource level | service level | total |\n|---|---:|---:|---:|---:|\n")
-	type row struct{ op, res, svc int }
+	// An undocumented column only where the merged catalog has such actions, so that
+	// a page's README stays as it was.
+	undoc := false
+	for _, a := range s.Actions {
+		undoc = undoc || a.Granularity == model.Undocumented
+	}
+	if undoc {
+		b.WriteString("\n## Counts\n\n| category | operation level | resource level | service level | undocumented | total |\n|---|---:|---:|---:|---:|---:|\n")
+	} else {
+		b.WriteString("\n## Counts\n\n| category | operation level | resource level | service level | total |\n|---|---:|---:|---:|---:|\n")
+	}
+	type row struct{ op, res, svc, und int }
 	counts := map[model.Category]*row{}
 	var order []model.Category
 	total := row{}
@@ -68,6 +78,8 @@ func camReadme(b *strings.Builder, p *resolve.Package) {
 				c.res++
 			case model.ServiceLevel:
 				c.svc++
+			case model.Undocumented:
+				c.und++
 			}
 		}
 	}
@@ -78,9 +90,17 @@ func camReadme(b *strings.Builder, p *resolve.Package) {
 	}
 	for _, c := range order {
 		r := counts[c]
-		fmt.Fprintf(b, "| %s | %d | %d | %d | %d |\n", c, r.op, r.res, r.svc, r.op+r.res+r.svc)
+		if undoc {
+			fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d |\n", c, r.op, r.res, r.svc, r.und, r.op+r.res+r.svc+r.und)
+		} else {
+			fmt.Fprintf(b, "| %s | %d | %d | %d | %d |\n", c, r.op, r.res, r.svc, r.op+r.res+r.svc)
+		}
 	}
-	fmt.Fprintf(b, "| **all** | %d | %d | %d | %d |\n", total.op, total.res, total.svc, len(s.Actions))
+	if undoc {
+		fmt.Fprintf(b, "| **all** | %d | %d | %d | %d | %d |\n", total.op, total.res, total.svc, total.und, len(s.Actions))
+	} else {
+		fmt.Fprintf(b, "| **all** | %d | %d | %d | %d |\n", total.op, total.res, total.svc, len(s.Actions))
+	}
 
 	if len(s.ResourceTypes) > 0 {
 		b.WriteString("\n## Resource types\n\n| type | pattern | builder |\n|---|---|---|\n")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/snapshot"
 )
 
@@ -21,7 +22,8 @@ func TestLoadIsTheModelRenderPrints(t *testing.T) {
 	}
 	before := map[string]string{}
 	for _, s := range m.Services {
-		if s.Kind == "tencent-cam" && len(s.ResourceTypes) == 0 {
+		// A product of the merged catalog may have no resource-level action, and so no type.
+		if s.Kind == "tencent-cam" && len(s.ResourceTypes) == 0 && countTyped(s) > 0 {
 			t.Errorf("%s: Load left the resource types underived", s.Source.Path)
 		}
 		b, err := snapshot.Marshal(s, "x")
@@ -63,4 +65,15 @@ func TestLoadIsTheModelRenderPrints(t *testing.T) {
 			}
 		}
 	}
+}
+
+// countTyped counts the actions with a specific resource.
+func countTyped(s *model.Service) int {
+	n := 0
+	for _, a := range s.Actions {
+		if len(a.TypeNames()) > 0 {
+			n++
+		}
+	}
+	return n
 }

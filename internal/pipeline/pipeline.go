@@ -133,7 +133,7 @@ func Load(o Options) (*Model, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	if m.Services, err = finish(m.Services); err != nil {
+	if m.Services, err = finish(o.In, m.Services); err != nil {
 		return nil, err
 	}
 	if o.Out != "" {

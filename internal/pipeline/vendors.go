@@ -40,7 +40,7 @@ func byVendor(services []*model.Service) [][]*model.Service {
 // finish lets each vendor finish its services together, and keeps the sources
 // order: a service a vendor kept stays where its page was, one it made goes after
 // the pages it came from.
-func finish(services []*model.Service) ([]*model.Service, error) {
+func finish(in string, services []*model.Service) ([]*model.Service, error) {
 	at := map[*model.Service]int{}
 	for i, s := range services {
 		at[s] = i
@@ -48,10 +48,15 @@ func finish(services []*model.Service) ([]*model.Service, error) {
 	var out []*model.Service
 	var errs []error
 	for i, ss := range byVendor(services) {
-		if len(ss) == 0 {
+		var done []*model.Service
+		var err error
+		if sf, ok := vendors[i].(vendor.SourceFinisher); ok {
+			done, err = sf.FinishSources(vendor.Sources{Dir: in}, ss)
+		} else if len(ss) == 0 {
 			continue
+		} else {
+			done, err = vendors[i].Finish(ss)
 		}
-		done, err := vendors[i].Finish(ss)
 		if err != nil {
 			errs = append(errs, err)
 		}

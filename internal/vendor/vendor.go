@@ -240,3 +240,13 @@ type Companion interface {
 	// tree is every file of the run below the output folder out.
 	Companions(tree []write.File, out string) ([]write.File, error)
 }
+
+// SourceFinisher is a vendor whose pages are not its only source: Finish also
+// reads files of the sources folder that are not pages (Tencent's API catalogue
+// and its older CAM documentation, archives joined into one catalog). The
+// pipeline calls FinishSources instead of Finish, even when the vendor has no
+// page in the run, so that a folder holding only those files still yields its
+// services.
+type SourceFinisher interface {
+	FinishSources(src Sources, services []*model.Service) ([]*model.Service, error)
+}

@@ -69,17 +69,23 @@ func (c *Category) UnmarshalText(b []byte) error {
 // contract: it marshals as its name.
 type Granularity uint8
 
-// Granularities, from coarsest to finest.
+// Granularities, from coarsest to finest, then the one no source documents.
 const (
 	UnknownGranularity Granularity = iota
 	ServiceLevel                   // 服务级: the whole service or nothing
 	OperationLevel                 // 操作级: per API, resource "*" only
 	ResourceLevel                  // 资源级: per API and resource
+	// UndocumentedGranularity is that of an action that is known (the API
+	// catalogue lists it) while no CAM source says how finely CAM authorizes it.
+	// Policies grant it on "*"; the evaluator reads it as it reads an unknown
+	// granularity (an allow naming a resource does not apply, a deny applies both
+	// ways); lint reports it as info.
+	UndocumentedGranularity
 )
 
-var granularityNames = [...]string{"unknown", "service", "operation", "resource"}
+var granularityNames = [...]string{"unknown", "service", "operation", "resource", "undocumented"}
 
-// String returns "service", "operation", "resource" or "unknown".
+// String returns "service", "operation", "resource", "undocumented" or "unknown".
 func (g Granularity) String() string {
 	if int(g) < len(granularityNames) {
 		return granularityNames[g]

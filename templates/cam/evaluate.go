@@ -223,7 +223,7 @@ func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
 	switch {
 	case g.wildcardOnly():
 		e.wildcardOnly, d.WildcardOnly = true, true
-	case g == UnknownGranularity:
+	case g == UnknownGranularity || g == UndocumentedGranularity:
 		e.unknownGranularity = true
 	}
 	allowP, allowS := -1, -1

@@ -318,7 +318,9 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 			if parsed[j].IsZero() {
 				continue
 			}
-			if info.Granularity.wildcardOnly() {
+			if info.Granularity == UndocumentedGranularity {
+				add(r.path, RuleUndocumentedGranularity, SeverityInfo, `%s has no documented granularity: if CAM authorizes it only on "*", this statement will not apply to it`, name)
+			} else if info.Granularity.wildcardOnly() {
 				add(r.path, RuleOperationLevelResource, SeverityWarning, `%s is %s-level: CAM authorizes it only on resource "*", so this statement will not apply to it`, name, info.Granularity)
 			} else if !info.acceptsResource(parsed[j]) {
 				add(r.path, RuleResourceType, SeverityWarning, "resource type %s/%s is not one %s can be restricted to; want one of %v", parsed[j].Service, parsed[j].Type(), name, info.ResourceTypes)

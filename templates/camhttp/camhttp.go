@@ -49,10 +49,12 @@ type Options struct {
 	// it only where an allow holds for every account (resource "*") and denies it
 	// wherever a deny could name it; a Recorder reports it unfilled.
 	Uin string
-	// Lookup finds an action by its CAM name, "ccc:CreateStaff". Nil means the
-	// catalog of this package's tree (catalog.Lookup), which knows every service of
-	// the tree. A name it does not know makes an unknown action, which a Guard denies
-	// and a Recorder reports.
+	// Lookup finds an action by the name the request gives it, "<service>:<Action>"
+	// from the signing scope and X-TC-Action ("ccc:CreateStaff"). Nil means the
+	// catalog of this package's tree (catalog.LookupRequest), which knows every
+	// service of the tree and the products CAM authorizes under another prefix
+	// ("cbs:AttachDisks" is cvm:AttachDisks). A name it does not know makes an unknown
+	// action, which a Guard denies and a Recorder reports.
 	Lookup func(name string) (cam.Action, bool)
 	// Parameter names the request parameter that fills a placeholder of an action's
 	// resource pattern when it is not the parameter of the same name. Nil means the

@@ -38,6 +38,14 @@ func (Vendor) Resolve(p *model.Page, ovs []model.Override) (*model.Service, erro
 // Finish implements vendor.Vendor: every page is a product of its own.
 func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) { return services, nil }
 
+// FinishSources implements vendor.SourceFinisher: with the API catalogue in the
+// sources folder, one service per CAM prefix of the merged catalog joins the
+// uniform pages (apicatalog.go).
+func (Vendor) FinishSources(src vendor.Sources, services []*model.Service) ([]*model.Service, error) {
+	out, _, err := withTencentCatalog(src.Dir, services, nil)
+	return out, err
+}
+
 // Derive implements vendor.Vendor.
 func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
 
@@ -73,6 +81,9 @@ func (Vendor) EmitTree(l vendor.Layout, src vendor.Sources) ([]write.File, error
 	}
 	params, err := loadParameters(src.Dir)
 	if err != nil {
+		return nil, err
+	}
+	if params, err = withCatalogParameters(src.Dir, params); err != nil {
 		return nil, err
 	}
 	base := baseName(src.Dir)

@@ -6,6 +6,6 @@ import "example.com/out/acme/catalog"
 
 // The tree's catalog, for Options that leave Lookup and Parameter nil.
 var (
-	catalogLookup    = catalog.Lookup
+	catalogLookup    = catalog.LookupRequest
 	catalogParameter = catalog.Parameter
 )

@@ -27,6 +27,12 @@ var actions = [...]cam.Action{
 	demo.ActionListThings,
 }
 
+// requestNames holds, sorted, the request names ("<endpoint service>:<Action>") that are
+// not the CAM name of the action they call; requestActions[i] indexes actions.
+var requestNames = [...]string{}
+
+var requestActions = [...]uint8{}
+
 // parameters are the placeholder -> request parameter overrides, sorted by action and
 // placeholder.
 var parameters = [...][3]string{
@@ -51,6 +57,34 @@ func Lookup(name string) (cam.Action, bool) {
 	return nil, false
 }
 
+// LookupRequest returns the action an API request calls, named as the request names
+// it: "<endpoint service>:<Action>" from X-TC-Action and the signing scope. Most are
+// their CAM name; some products are authorized under another prefix (cbs:AttachDisks
+// is cvm:AttachDisks, autoscaling:CreateAutoScalingGroup is as:...).
+func LookupRequest(name string) (cam.Action, bool) {
+	if a, ok := Lookup(name); ok {
+		return a, true
+	}
+	if i, ok := search(requestNames[:], name); ok {
+		return actions[requestActions[i]], true
+	}
+	return nil, false
+}
+
+// search finds name in the sorted list.
+func search(list []string, name string) (int, bool) {
+	lo, hi := 0, len(list)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if list[m] < name {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(list) && list[lo] == name
+}
+
 // Actions returns every action of the tree, sorted by name.
 func Actions() []cam.Action {
 	out := make([]cam.Action, len(actions))
@@ -62,10 +96,18 @@ func Actions() []cam.Action {
 // in action's resource patterns when an override names one; otherwise false, and the
 // parameter of the placeholder's own name is meant.
 func Parameter(action, placeholder string) (string, bool) {
-	for _, p := range parameters {
-		if p[0] == action && p[1] == placeholder {
-			return p[2], true
+	// Binary search: the table holds one row per derived override of every service.
+	lo, hi := 0, len(parameters)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if p := parameters[m]; p[0] < action || p[0] == action && p[1] < placeholder {
+			lo = m + 1
+		} else {
+			hi = m
 		}
+	}
+	if lo < len(parameters) && parameters[lo][0] == action && parameters[lo][1] == placeholder {
+		return parameters[lo][2], true
 	}
 	return "", false
 }
