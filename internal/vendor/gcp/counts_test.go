@@ -167,7 +167,7 @@ func TestCatalogCounts(t *testing.T) {
 		{"TESTING", sup[Testing], 447},
 		{"NOT_SUPPORTED", sup[NotSupported], 74},
 		// the 11 permissions the role pages add after the support page's date, and
-		// the 3 names only inside role tables that the support page lacks
+		// compute.hosts.{get,getVersion,list}, named only inside role tables
 		{"unlisted on the support page", sup[SupportUnlisted], 14},
 		// every non-wildcard entry of the deny page names a permission of the catalog
 		{"permissions with a deny name", deny, 8282},
