@@ -20,6 +20,7 @@ import (
 	"github.com/permgen/permgen/internal/scrape"
 	"github.com/permgen/permgen/internal/snapshot"
 	"github.com/permgen/permgen/internal/source"
+	"github.com/permgen/permgen/internal/vendors/gcp"
 	"github.com/permgen/permgen/internal/work"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -38,6 +39,7 @@ type Model struct {
 	// use them.
 	parameters  []emit.ParameterOverride
 	sourcesBase string
+	gcp         *gcp.Catalog // gcp.go
 }
 
 // Diagnostics returns every anomaly of every service, in sources order, each
@@ -122,6 +124,9 @@ func Load(o Options) (*Model, error) {
 	if m.parameters, err = loadParameters(o.In); err != nil {
 		return nil, err
 	}
+	if m.gcp, err = loadGCP(o.In); err != nil {
+		return nil, err
+	}
 	for _, s := range services {
 		if s != nil {
 			m.Services = append(m.Services, s)
@@ -173,5 +178,10 @@ func Render(m *Model, importRoot string) (*Result, error) {
 	if err := catalogs(r, rts); err != nil {
 		return nil, err
 	}
+	gcpFiles, err := renderGCP(m, importRoot)
+	if err != nil {
+		return nil, err
+	}
+	r.Files = append(r.Files, gcpFiles...)
 	return r, nil
 }
