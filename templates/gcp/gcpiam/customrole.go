@@ -66,11 +66,11 @@ func (b *CustomRoleBuilder) AddRole(r Role) *CustomRoleBuilder {
 // permission ("you might see unexpected behavior. Not recommended for
 // production use", says the support page).
 type Warning struct {
-	Permission Permission
+	Permission string
 	Msg        string
 }
 
-func (w Warning) String() string { return w.Permission.String() + ": " + w.Msg }
+func (w Warning) String() string { return w.Permission + ": " + w.Msg }
 
 // Build returns the definition, with a warning per TESTING permission. It
 // refuses NOT_SUPPORTED permissions ("not supported in custom roles"), unlisted
@@ -78,39 +78,64 @@ func (w Warning) String() string { return w.Permission.String() + ": " + w.Msg }
 // stage, and more than 3,000 permissions (the custom role limit); the error
 // names every offending permission.
 func (b *CustomRoleBuilder) Build() (CustomRole, []Warning, error) {
+	var names []string
+	for p := range b.set.All() {
+		names = append(names, p.String())
+	}
 	var errs []error
-	var warns []Warning
-	if strings.TrimSpace(b.role.Title) == "" {
-		errs = append(errs, errors.New("gcpiam: custom role: empty title"))
-	}
-	if len(b.role.Title) > 100 {
-		errs = append(errs, fmt.Errorf("gcpiam: custom role: title of %d bytes; the limit is 100", len(b.role.Title)))
-	}
-	if !contains(customStages, b.role.Stage) {
-		errs = append(errs, fmt.Errorf("gcpiam: custom role: stage %q; known: %s", b.role.Stage, strings.Join(customStages, ", ")))
-	}
 	for _, p := range b.invalid {
 		errs = append(errs, fmt.Errorf("gcpiam: custom role: invalid %v", p))
 	}
-	role := b.role
+	role, warns, err := CheckCustomRole(b.role, names, func(name string) Support {
+		p, _ := LookupPermission(name)
+		return p.Info().Support
+	}, b.AllowUnlisted)
+	if err = errors.Join(append(errs, err)...); err != nil {
+		return CustomRole{}, warns, err
+	}
+	return role, warns, nil
+}
+
+// CheckCustomRole checks a definition's fields and the permissions names against
+// their support levels (level returns SupportUnlisted for a name it does not
+// know) and returns the definition with IncludedPermissions sorted. Build uses
+// it with the generated catalog; permgen's CLI with the one it read from the
+// pages, so that the two refuse alike.
+func CheckCustomRole(role CustomRole, names []string, level func(name string) Support, allowUnlisted bool) (CustomRole, []Warning, error) {
+	var errs []error
+	var warns []Warning
+	if strings.TrimSpace(role.Title) == "" {
+		errs = append(errs, errors.New("gcpiam: custom role: empty title"))
+	}
+	if len(role.Title) > 100 {
+		errs = append(errs, fmt.Errorf("gcpiam: custom role: title of %d bytes; the limit is 100", len(role.Title)))
+	}
+	if !contains(customStages, role.Stage) {
+		errs = append(errs, fmt.Errorf("gcpiam: custom role: stage %q; known: %s", role.Stage, strings.Join(customStages, ", ")))
+	}
+	names = append([]string(nil), names...)
+	sort.Strings(names)
 	role.IncludedPermissions = []string{}
-	for p := range b.set.All() {
-		switch p.Info().Support {
+	for i, n := range names {
+		if i > 0 && n == names[i-1] {
+			continue
+		}
+		switch level(n) {
 		case NotSupported:
-			errs = append(errs, fmt.Errorf("gcpiam: custom role: %s is NOT_SUPPORTED in custom roles", p))
+			errs = append(errs, fmt.Errorf("gcpiam: custom role: %s is NOT_SUPPORTED in custom roles", n))
 			continue
 		case SupportUnlisted:
-			if !b.AllowUnlisted {
-				errs = append(errs, fmt.Errorf("gcpiam: custom role: %s is not listed on the custom-role support page; set AllowUnlisted to include it anyway", p))
+			if !allowUnlisted {
+				errs = append(errs, fmt.Errorf("gcpiam: custom role: %s is not listed on the custom-role support page; set AllowUnlisted to include it anyway", n))
 				continue
 			}
-			warns = append(warns, Warning{p, "not listed on the custom-role support page"})
+			warns = append(warns, Warning{n, "not listed on the custom-role support page"})
 		case Testing:
-			warns = append(warns, Warning{p, "TESTING in custom roles: you might see unexpected behavior; not recommended for production use"})
+			warns = append(warns, Warning{n, "TESTING in custom roles: you might see unexpected behavior; not recommended for production use"})
 		}
-		role.IncludedPermissions = append(role.IncludedPermissions, p.String())
+		role.IncludedPermissions = append(role.IncludedPermissions, n)
 	}
-	if len(role.IncludedPermissions) == 0 {
+	if len(role.IncludedPermissions) == 0 && len(names) == 0 {
 		errs = append(errs, errors.New("gcpiam: custom role: no permissions"))
 	}
 	if n := len(role.IncludedPermissions); n > 3000 {
@@ -119,7 +144,6 @@ func (b *CustomRoleBuilder) Build() (CustomRole, []Warning, error) {
 	if err := errors.Join(errs...); err != nil {
 		return CustomRole{}, warns, err
 	}
-	sort.Strings(role.IncludedPermissions)
 	return role, warns, nil
 }
 

@@ -223,9 +223,22 @@ func TestSmallestRoles(t *testing.T) {
 		}
 	}
 	// Greedy alone takes the big middle role first and then needs two more.
-	cands, _ := candidates(Options{}, dedupe([]Permission{mustPerm(t, "demo.x.a"), mustPerm(t, "demo.x.b"), mustPerm(t, "demo.x.c"), mustPerm(t, "demo.x.d"), mustPerm(t, "demo.x.e"), mustPerm(t, "demo.x.f")}))
-	if g := greedy(cands, 6); len(g) != 3 {
+	abc, def, abde := []uint64{0b000111}, []uint64{0b111000}, []uint64{0b011011}
+	cands := []Candidate{{Grants: abc, Order: 1}, {Grants: abde, Order: 2}, {Grants: def, Order: 3}}
+	if g := greedy(cands, []int{0, 1, 2}, 6); len(g) != 3 {
 		t.Errorf("greedy: %d roles, want 3 (the example's point)", len(g))
+	}
+	if picked, exact := Cover(cands, 6, func([]int) int { return 0 }); !exact || len(picked) != 2 {
+		t.Errorf("Cover: %v exact %v, want 2 roles, exact", picked, exact)
+	}
+	// Beyond ExactLimit: greedy, and said so.
+	many := make([]Candidate, ExactLimit+1)
+	for i := range many {
+		many[i] = Candidate{Grants: make([]uint64, 2), Order: i}
+		many[i].Grants[i/64] |= 1 << (i % 64)
+	}
+	if picked, exact := Cover(many, ExactLimit+1, func([]int) int { return 0 }); exact || len(picked) != ExactLimit+1 {
+		t.Errorf("beyond the limit: %d picked, exact %v", len(picked), exact)
 	}
 }
 
@@ -250,7 +263,7 @@ func TestCustomRole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) != 1 || warns[0].Permission.String() != "storage.objects.testing" || !strings.Contains(warns[0].String(), "TESTING") {
+	if len(warns) != 1 || warns[0].Permission != "storage.objects.testing" || !strings.Contains(warns[0].String(), "TESTING") {
 		t.Errorf("warnings: %v", warns)
 	}
 	if !reflect.DeepEqual(role.IncludedPermissions, []string{"storage.buckets.get", "storage.objects.testing"}) || role.Stage != "GA" {

@@ -28,14 +28,6 @@ type Grant struct {
 	Exact bool
 }
 
-// ExactLimit is the most permissions SmallestRoles solves exactly; beyond it, or
-// when the exact search exceeds its budget, it uses greedy set cover.
-const ExactLimit = 64
-
-// searchBudget bounds the exact search's nodes so that a hard input returns the
-// greedy answer rather than a late one.
-const searchBudget = 200_000
-
 // ErrNotGranted is the error SmallestRoles returns when some permission is
 // granted by no role the options allow.
 var ErrNotGranted = errors.New("gcpiam: no allowed predefined role grants")
@@ -44,6 +36,7 @@ var ErrNotGranted = errors.New("gcpiam: no allowed predefined role grants")
 // permission of ps; among those, the fewest extra permissions, then the fewest
 // Beta roles (GA preferred), then the ids in order. A permission that no allowed
 // role grants is an error naming it (errors.Is ErrNotGranted), never skipped.
+// Exact up to ExactLimit permissions (see Cover).
 func SmallestRoles(opt Options, ps ...Permission) (Grant, error) {
 	need := dedupe(ps)
 	for _, p := range need {
@@ -54,21 +47,51 @@ func SmallestRoles(opt Options, ps ...Permission) (Grant, error) {
 	if len(need) == 0 {
 		return Grant{Exact: true}, nil
 	}
-	cands, missing := candidates(opt, need)
+	x := index()
+	at := map[Role]int{}
+	var roles []Role
+	var cands []Candidate
+	var missing []string
+	for i, p := range need {
+		found := false
+		for _, r := range x.granting[p] {
+			if r.ServiceAgent() && !opt.ServiceAgents || r.Basic() && !opt.Basic {
+				continue
+			}
+			found = true
+			k, ok := at[r]
+			if !ok {
+				k = len(cands)
+				at[r] = k
+				roles = append(roles, r)
+				cands = append(cands, Candidate{Grants: make([]uint64, (len(need)+63)/64), Extra: int(r.rec().count), Beta: r.Stage() != GA, Order: int(r)})
+			}
+			cands[k].Grants[i/64] |= 1 << (i % 64)
+			cands[k].Extra--
+		}
+		if !found {
+			missing = append(missing, p.String())
+		}
+	}
 	if len(missing) > 0 {
-		names := make([]string, len(missing))
-		for i, p := range missing {
-			names[i] = p.String()
-		}
-		return Grant{}, fmt.Errorf("%w %s", ErrNotGranted, strings.Join(names, ", "))
+		return Grant{}, fmt.Errorf("%w %s", ErrNotGranted, strings.Join(missing, ", "))
 	}
-	g, solved := greedy(cands, len(need)), false
-	if len(need) <= ExactLimit {
-		if best, ok := exact(cands, len(need), len(g)); ok {
-			g, solved = best, true
+	u := NewSet()
+	unionExtra := func(picked []int) int {
+		clear(u.w)
+		for _, k := range picked {
+			u.Union(roles[k].Permissions())
 		}
+		return u.Len() - len(need)
 	}
-	return result(g, need, solved), nil
+	picked, exact := Cover(cands, len(need), unionExtra)
+	g := Grant{Exact: exact}
+	for _, k := range picked {
+		g.Roles = append(g.Roles, roles[k])
+	}
+	sort.Slice(g.Roles, func(i, j int) bool { return g.Roles[i] < g.Roles[j] })
+	g.Extra = unionExtra(picked)
+	return g, nil
 }
 
 func dedupe(ps []Permission) []Permission {
@@ -84,56 +107,63 @@ func dedupe(ps []Permission) []Permission {
 	return out[:n]
 }
 
-// cand is a role that grants at least one needed permission: which ones (bit i
-// for need[i]), and how many it grants beyond them.
-type cand struct {
-	role  Role
-	cover []uint64
-	n     int // needed permissions covered
-	extra int
-	beta  bool
+// Candidate is one role offered to Cover.
+type Candidate struct {
+	// Grants has bit i set when the role grants the i-th needed permission.
+	Grants []uint64
+	// Extra is how many permissions the role grants beyond the needed ones.
+	Extra int
+	// Beta is set for a role that is not GA.
+	Beta bool
+	// Order breaks the last tie: lower first (the role's place in the catalog).
+	Order int
 }
 
-func candidates(opt Options, need []Permission) ([]*cand, []Permission) {
-	x := index()
-	w := (len(need) + 63) / 64
-	byRole := map[Role]*cand{}
-	var missing []Permission
-	for i, p := range need {
-		found := false
-		for _, r := range x.granting[p] {
-			if r.ServiceAgent() && !opt.ServiceAgents || r.Basic() && !opt.Basic {
-				continue
-			}
-			found = true
-			c := byRole[r]
-			if c == nil {
-				c = &cand{role: r, cover: make([]uint64, w), beta: r.Stage() != GA}
-				byRole[r] = c
-			}
-			c.cover[i/64] |= 1 << (i % 64)
-			c.n++
-		}
-		if !found {
-			missing = append(missing, p)
-		}
-	}
-	// Of roles that cover exactly the same needed permissions, only the best can
-	// be in a best answer's place — keep it alone.
-	best := map[string]*cand{}
-	for _, c := range byRole {
-		c.extra = int(c.role.rec().count) - c.n
-		k := maskKey(c.cover)
-		if o := best[k]; o == nil || better(c, o) {
-			best[k] = c
+// ExactLimit is the most permissions Cover solves exactly; beyond it, or when
+// the exact search exceeds searchBudget, it returns the greedy answer.
+const ExactLimit = 64
+
+// searchBudget bounds the exact search's nodes, so that a hard input returns the
+// greedy answer rather than a late one.
+const searchBudget = 200_000
+
+// Cover picks the fewest candidates whose Grants together cover all n needed
+// permissions; among covers of that size, the least unionExtra (the permissions
+// the union grants beyond the needed ones), then the fewest Beta, then by Order.
+// It returns the indexes of the picked candidates and whether the answer is
+// exact. The caller guarantees that the candidates cover all n.
+//
+// The exact search branches on the uncovered permission with the fewest
+// candidates, bounded by the best cover found (greedy's, to start). Greedy takes,
+// until all is covered, the candidate that covers most of what is left (ties:
+// fewer Extra, GA, Order): the classic approximation, at most H(n) times the
+// minimum number of roles, H(n) = 1 + 1/2 + … + 1/n (H(200) ≈ 5.9).
+//
+// SmallestRoles calls it with the generated catalog; permgen's CLI with the one
+// it read from the pages, so that the two answer alike.
+func Cover(cands []Candidate, n int, unionExtra func(picked []int) int) (picked []int, exact bool) {
+	// Of candidates that grant exactly the same needed permissions, only the one
+	// with the fewest Extra (then GA, Order) can be in a best answer's place.
+	best := map[string]int{}
+	for k, c := range cands {
+		key := maskKey(c.Grants)
+		if o, ok := best[key]; !ok || lessCand(c, cands[o]) {
+			best[key] = k
 		}
 	}
-	out := make([]*cand, 0, len(best))
-	for _, c := range best {
-		out = append(out, c)
+	keep := make([]int, 0, len(best))
+	for _, k := range best {
+		keep = append(keep, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return better(out[i], out[j]) })
-	return out, missing
+	sort.Slice(keep, func(i, j int) bool { return lessCand(cands[keep[i]], cands[keep[j]]) })
+	g := greedy(cands, keep, n)
+	if n > ExactLimit {
+		return g, false
+	}
+	if e, ok := exactCover(cands, keep, n, len(g), unionExtra); ok {
+		return e, true
+	}
+	return g, false
 }
 
 func maskKey(m []uint64) string {
@@ -146,61 +176,45 @@ func maskKey(m []uint64) string {
 	return string(b)
 }
 
-// better orders candidates: more needed permissions, fewer extra, GA, id.
-func better(a, b *cand) bool {
-	if a.n != b.n {
-		return a.n > b.n
+// lessCand orders candidates for greedy ties and duplicates: fewer Extra, GA,
+// Order.
+func lessCand(a, b Candidate) bool {
+	if a.Extra != b.Extra {
+		return a.Extra < b.Extra
 	}
-	if a.extra != b.extra {
-		return a.extra < b.extra
+	if a.Beta != b.Beta {
+		return !a.Beta
 	}
-	if a.beta != b.beta {
-		return !a.beta
-	}
-	return a.role < b.role
+	return a.Order < b.Order
 }
 
-// greedy picks, until all is covered, the candidate that covers the most
-// still-uncovered permissions (ties: fewer extra, GA, id): the classic greedy
-// set cover, within H(n) of the minimum.
-func greedy(cands []*cand, n int) []*cand {
+func greedy(cands []Candidate, keep []int, n int) []int {
 	left := make([]uint64, (n+63)/64)
 	for i := range n {
 		left[i/64] |= 1 << (i % 64)
 	}
-	var pick []*cand
+	var pick []int
 	for anyBit(left) {
-		var best *cand
-		bestN := 0
-		for _, c := range cands {
-			k := 0
-			for i, x := range c.cover {
-				k += bits.OnesCount64(x & left[i])
+		bestK, bestN := -1, 0
+		for _, k := range keep {
+			m := 0
+			for i, x := range cands[k].Grants {
+				m += bits.OnesCount64(x & left[i])
 			}
-			if k > bestN || k == bestN && k > 0 && better2(c, best) {
-				best, bestN = c, k
+			// keep is sorted by lessCand: the first of equal coverage wins the tie.
+			if m > bestN {
+				bestK, bestN = k, m
 			}
 		}
-		if best == nil {
-			return nil // cannot happen: candidates covers every permission
+		if bestK < 0 {
+			return pick // the caller's guarantee was broken; the answer covers less
 		}
-		pick = append(pick, best)
-		for i, x := range best.cover {
+		pick = append(pick, bestK)
+		for i, x := range cands[bestK].Grants {
 			left[i] &^= x
 		}
 	}
 	return pick
-}
-
-// better2 breaks a tie in greedy: fewer extra, GA, id.
-func better2(a, b *cand) bool {
-	if a.extra != b.extra {
-		return a.extra < b.extra
-	}
-	if a.beta != b.beta {
-		return !a.beta
-	}
-	return a.role < b.role
 }
 
 func anyBit(m []uint64) bool {
@@ -212,83 +226,11 @@ func anyBit(m []uint64) bool {
 	return false
 }
 
-// exact searches every cover of at most limit roles (n ≤ 64: one mask word) by
-// branching on the uncovered permission with the fewest candidates, and keeps
-// the best by (roles, extra, Beta count, ids). ok is false when the budget ran
-// out: the caller keeps the greedy answer.
-func exact(cands []*cand, n, limit int) (best []*cand, ok bool) {
-	full := uint64(1)<<n - 1
-	if n == 64 {
-		full = ^uint64(0)
-	}
-	// by[i]: candidates covering permission i, best first.
-	by := make([][]*cand, n)
-	for _, c := range cands {
-		for i := range n {
-			if c.cover[0]&(1<<i) != 0 {
-				by[i] = append(by[i], c)
-			}
-		}
-	}
-	nodes := 0
-	var bestCost cost
-	var stack []*cand
-	var walk func(covered uint64)
-	walk = func(covered uint64) {
-		nodes++
-		if nodes > searchBudget {
-			return
-		}
-		if covered == full {
-			if c := costOf(stack); best == nil || c.less(bestCost) {
-				best, bestCost = append([]*cand(nil), stack...), c
-				limit = len(best) // a larger cover can no longer win
-			}
-			return
-		}
-		if len(stack) >= limit {
-			return
-		}
-		// the uncovered permission with the fewest candidates
-		pick, pickN := -1, 0
-		for i := range n {
-			if covered&(1<<i) == 0 && (pick < 0 || len(by[i]) < pickN) {
-				pick, pickN = i, len(by[i])
-			}
-		}
-		for _, c := range by[pick] {
-			stack = append(stack, c)
-			walk(covered | c.cover[0])
-			stack = stack[:len(stack)-1]
-		}
-	}
-	walk(0)
-	if nodes > searchBudget {
-		return nil, false
-	}
-	return best, best != nil
-}
-
 // cost ranks covers: fewer roles, fewer extra permissions in the union, fewer
-// Beta roles, then the ids.
+// Beta roles, then the Orders in sequence.
 type cost struct {
 	roles, extra, beta int
-	ids                []Role
-}
-
-func costOf(cs []*cand) cost {
-	u := NewSet()
-	c := cost{roles: len(cs)}
-	for _, x := range cs {
-		u.Union(x.role.Permissions())
-		if x.beta {
-			c.beta++
-		}
-		c.ids = append(c.ids, x.role)
-	}
-	sort.Slice(c.ids, func(i, j int) bool { return c.ids[i] < c.ids[j] })
-	c.extra = u.Len() // the needed ones are subtracted by the caller's comparison: all covers hold them
-	return c
+	order              []int
 }
 
 func (a cost) less(b cost) bool {
@@ -301,22 +243,70 @@ func (a cost) less(b cost) bool {
 	if a.beta != b.beta {
 		return a.beta < b.beta
 	}
-	for i := range a.ids {
-		if a.ids[i] != b.ids[i] {
-			return a.ids[i] < b.ids[i]
+	for i := range a.order {
+		if a.order[i] != b.order[i] {
+			return a.order[i] < b.order[i]
 		}
 	}
 	return false
 }
 
-func result(cs []*cand, need []Permission, exact bool) Grant {
-	g := Grant{Exact: exact}
-	u := NewSet()
-	for _, c := range cs {
-		g.Roles = append(g.Roles, c.role)
-		u.Union(c.role.Permissions())
+// exactCover searches every cover of at most limit candidates (n ≤ 64: one mask
+// word). ok is false when the budget ran out.
+func exactCover(cands []Candidate, keep []int, n, limit int, unionExtra func([]int) int) (best []int, ok bool) {
+	full := ^uint64(0)
+	if n < 64 {
+		full = uint64(1)<<n - 1
 	}
-	sort.Slice(g.Roles, func(i, j int) bool { return g.Roles[i] < g.Roles[j] })
-	g.Extra = u.Len() - len(need)
-	return g
+	by := make([][]int, n) // by[i]: candidates granting permission i, best first
+	for _, k := range keep {
+		for i := range n {
+			if cands[k].Grants[0]&(1<<i) != 0 {
+				by[i] = append(by[i], k)
+			}
+		}
+	}
+	nodes := 0
+	var bestCost cost
+	var stack []int
+	var walk func(covered uint64)
+	walk = func(covered uint64) {
+		if nodes++; nodes > searchBudget {
+			return
+		}
+		if covered == full {
+			c := cost{roles: len(stack), extra: unionExtra(stack)}
+			for _, k := range stack {
+				if cands[k].Beta {
+					c.beta++
+				}
+				c.order = append(c.order, cands[k].Order)
+			}
+			sort.Ints(c.order)
+			if best == nil || c.less(bestCost) {
+				best, bestCost = append([]int(nil), stack...), c
+				limit = len(best) // a larger cover can no longer win
+			}
+			return
+		}
+		if len(stack) >= limit {
+			return
+		}
+		pick := -1
+		for i := range n {
+			if covered&(1<<i) == 0 && (pick < 0 || len(by[i]) < len(by[pick])) {
+				pick = i
+			}
+		}
+		for _, k := range by[pick] {
+			stack = append(stack, k)
+			walk(covered | cands[k].Grants[0])
+			stack = stack[:len(stack)-1]
+		}
+	}
+	walk(0)
+	if nodes > searchBudget {
+		return nil, false
+	}
+	return best, best != nil
 }
