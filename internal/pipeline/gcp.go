@@ -2,10 +2,10 @@ package pipeline
 
 // The Google Cloud IAM seam: until the vendor registry (issue 21) can carry a
 // vendor whose model is one catalog joined across pages rather than one service
-// per page, Load and Render reach internal/vendors/gcp through these two
-// functions and the Model's gcp field. This file, that field and one call each in
-// Load and Render are everything GCP touches outside its own packages; the
-// registry's Vendor replaces them.
+// per page, Load and Render reach internal/vendors/gcp through this file. It, the
+// Model's gcp field, loadPages in place of source.Load, and one call each in Load
+// and Render are all GCP touches in the pipeline; the registry's Vendor replaces
+// them.
 
 import (
 	"errors"
@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/permgen/permgen/internal/source"
 	"github.com/permgen/permgen/internal/vendors/gcp"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -35,4 +36,17 @@ func renderGCP(m *Model, importRoot string) ([]write.File, error) {
 		return nil, nil
 	}
 	return gcp.Emit(m.gcp, importRoot, m.sourcesBase+"/"+gcp.Vendor)
+}
+
+// loadPages is source.Load, except that a sources folder holding nothing but
+// gcp/ is valid: its Markdown pages are not the *.html pages source.Load reads,
+// and its only error would be "no pages".
+func loadPages(in string) ([]source.Page, error) {
+	pages, err := source.Load(in)
+	if err != nil && len(pages) == 0 {
+		if entries, rerr := os.ReadDir(in); rerr == nil && len(entries) == 1 && entries[0].Name() == gcp.Vendor && entries[0].IsDir() {
+			return nil, nil
+		}
+	}
+	return pages, err
 }

@@ -111,7 +111,7 @@ func page(pg source.Page) (*model.Service, error) {
 // whole of each service, then the Go names checked. It needs no import path and no
 // go.mod.
 func Load(o Options) (*Model, error) {
-	pages, err := source.Load(o.In)
+	pages, err := loadPages(o.In) // gcp.go
 	if err != nil {
 		return nil, err
 	}
