@@ -463,6 +463,58 @@ func TestCatalogRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// spread returns n permissions spread evenly over the catalog, each granted by
+// some predefined role SmallestRoles may pick: requests that cross services.
+func spread(n int) []Permission {
+	var all []Permission
+	for i := 1; i <= NumPermissions(); i++ {
+		for _, r := range Permission(i).Roles() {
+			if !r.ServiceAgent() && !r.Basic() {
+				all = append(all, Permission(i))
+				break
+			}
+		}
+	}
+	out := make([]Permission, n)
+	for i := range out {
+		out[i] = all[i*len(all)/n]
+	}
+	return out
+}
+
+func benchmarkSmallestRoles(b *testing.B, n int) {
+	ps := spread(n)
+	if _, err := SmallestRoles(Options{}, ps...); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := SmallestRoles(Options{}, ps...); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkSmallestRoles10(b *testing.B)  { benchmarkSmallestRoles(b, 10) }
+func BenchmarkSmallestRoles200(b *testing.B) { benchmarkSmallestRoles(b, 200) }
+
+func BenchmarkInfo(b *testing.B) {
+	p := spread(1)[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = p.Info()
+	}
+}
+
+func BenchmarkContains(b *testing.B) {
+	v := spread(1)[0].Roles()[0].Permissions()
+	p := spread(10)[5]
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = v.Contains(p)
+	}
+}
 `)
 }
 

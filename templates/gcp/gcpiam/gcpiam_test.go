@@ -37,9 +37,12 @@ func idsOf(rs []Role) []string {
 func TestPermissionInfo(t *testing.T) {
 	p := mustPerm(t, "storage.objects.setIamPolicy")
 	want := PermissionInfo{Name: "storage.objects.setIamPolicy", Prefix: "storage", Resource: "objects", Verb: "setIamPolicy",
-		Support: NotSupported, Deny: "storage.googleapis.com/objects.setIamPolicy", Page: "storage", Line: 10}
+		Support: NotSupported, Deny: "storage.googleapis.com/objects.setIamPolicy"}
 	if got := p.Info(); got != want {
 		t.Errorf("Info:\n got %+v\nwant %+v", got, want)
+	}
+	if page, line := p.Source(); page != "storage" || line != 10 {
+		t.Errorf("Source: %s %d", page, line)
 	}
 	if got := mustPerm(t, "storage.objects.testing").Info(); got.Deny != "" || got.Support != Testing {
 		t.Errorf("a permission the deny page lacks has no deny name: %+v", got)

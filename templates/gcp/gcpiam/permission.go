@@ -46,10 +46,17 @@ type PermissionInfo struct {
 	// Deny is the name deny policies use (storage.googleapis.com/objects.get);
 	// empty when the deny page does not list the permission: it cannot be denied.
 	Deny string
-	// Page is the roles-and-permissions page with the permission's row, and Line
-	// its line there; empty when no page has one (compute.*: the page is missing).
-	Page string
-	Line int
+}
+
+// Source returns the roles-and-permissions page with p's row and the row's line
+// there; "" when no page has one (compute.*: the page is missing from the
+// snapshot). Kept out of Info, which stays small and fast.
+func (p Permission) Source() (page string, line int) {
+	if !p.Valid() {
+		return "", 0
+	}
+	r := &permRecs[int(p)-1]
+	return pageName(r.page), int(r.line)
 }
 
 // NumPermissions is the number of permissions in the catalog.
@@ -86,8 +93,6 @@ func (p Permission) Info() PermissionInfo {
 		Verb:    name[len(name)-int(r.verbLen):],
 		Support: r.support,
 		Deny:    denyNames[denyStart:r.denyEnd],
-		Page:    pageName(r.page),
-		Line:    int(r.line),
 	}
 	if lo, hi := int(r.prefixLen)+1, len(name)-int(r.verbLen)-1; lo < hi {
 		info.Resource = name[lo:hi]
