@@ -430,6 +430,8 @@ package gcpiam
 
 import "testing"
 
+// TestCatalogRoundTrip checks that every name parses back to itself, in order,
+// and that every role's list decodes to as many valid permissions as recorded.
 func TestCatalogRoundTrip(t *testing.T) {
 	if NumPermissions() != CatalogPermissions || NumRoles() != CatalogRoles {
 		t.Fatalf("sizes %d, %d; want %d, %d", NumPermissions(), NumRoles(), CatalogPermissions, CatalogRoles)
@@ -496,9 +498,13 @@ func benchmarkSmallestRoles(b *testing.B, n int) {
 	}
 }
 
-func BenchmarkSmallestRoles10(b *testing.B)  { benchmarkSmallestRoles(b, 10) }
+// BenchmarkSmallestRoles10 asks for 10 permissions of different services.
+func BenchmarkSmallestRoles10(b *testing.B) { benchmarkSmallestRoles(b, 10) }
+
+// BenchmarkSmallestRoles200 asks for 200: beyond ExactLimit, greedy.
 func BenchmarkSmallestRoles200(b *testing.B) { benchmarkSmallestRoles(b, 200) }
 
+// BenchmarkInfo reads one permission's facts.
 func BenchmarkInfo(b *testing.B) {
 	p := spread(1)[0]
 	b.ReportAllocs()
@@ -507,6 +513,7 @@ func BenchmarkInfo(b *testing.B) {
 	}
 }
 
+// BenchmarkContains looks one permission up in a role's set.
 func BenchmarkContains(b *testing.B) {
 	v := spread(1)[0].Roles()[0].Permissions()
 	p := spread(10)[5]

@@ -1,15 +1,11 @@
 package gcp
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"testing"
 
+	"github.com/permgen/permgen/internal/golden"
 	"github.com/permgen/permgen/internal/write"
 )
-
-var update = flag.Bool("update", false, "rewrite templates/gcp/gcpiam/fixture.go")
 
 // fixtureCatalog is the small catalog the runtime's tests run on. Each role is
 // there for a test: GA and Beta twins (GA preferred), a service-agent role that
@@ -86,19 +82,7 @@ func TestFixtureUpToDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const file = "../../../templates/gcp/gcpiam/fixture.go"
-	if *update {
-		if err := os.WriteFile(file, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s is stale: go test ./internal/vendors/gcp -run TestFixtureUpToDate -update", file)
-	}
+	golden.File(t, "../../../templates/gcp/gcpiam/fixture.go", got)
 	if err := gofmtCheck(writeFile("gcp/gcpiam/fixture.go", got)); err != nil {
 		t.Error(err)
 	}

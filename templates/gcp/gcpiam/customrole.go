@@ -70,6 +70,7 @@ type Warning struct {
 	Msg        string
 }
 
+// String returns "permission: message".
 func (w Warning) String() string { return w.Permission + ": " + w.Msg }
 
 // Build returns the definition, with a warning per TESTING permission. It
