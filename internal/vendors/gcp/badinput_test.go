@@ -158,6 +158,12 @@ func TestLivePageWithChrome(t *testing.T) {
 	if p.Name != "demo" || len(p.Roles) != 1 || len(p.Perms) != 1 || p.Roles[0].Pos.Table != 2 {
 		t.Errorf("live page: %d roles, %d permissions, role at table %d", len(p.Roles), len(p.Perms), p.Roles[0].Pos.Table)
 	}
+	// Cells and rows left open, as HTML allows, read the same.
+	open := strings.NewReplacer("</td>", "", "</tr>", "").Replace(string(body))
+	q, err := ScrapePage("demo.html", []byte(open))
+	if err != nil || len(q.Roles) != 1 || len(q.Perms) != 1 || q.Roles[0].ID != "roles/demo.admin" || q.Perms[0].Roles[1].ID != "roles/demo.admin" {
+		t.Errorf("open cells: %v", err)
+	}
 	if !DetectRoles(html) || DetectRoles([]byte("<html>other</html>")) {
 		t.Error("detection")
 	}

@@ -168,11 +168,13 @@ func (s *scanner) start(line int) {
 	case "th":
 		s.inTH, s.th = true, s.th[:0]
 	case "tr":
+		s.endRow() // an open row is closed by the next one
 		s.col = -1
 		if len(s.headers) > 0 && s.kind == otherTable {
 			s.kind = classify(s.headers)
 		}
 	case "td":
+		s.closeCell() // HTML may leave a cell open: the next one closes it
 		s.col++
 		s.inTD, s.tdLine = true, line
 		s.arena, s.events = s.arena[:0], s.events[:0]
@@ -218,6 +220,9 @@ func (s *scanner) end(line int) {
 	name, _ := s.z.TagName()
 	switch string(name) {
 	case "table":
+		if s.depth == 1 {
+			s.endRow()
+		}
 		s.depth--
 		return
 	}
@@ -236,27 +241,38 @@ func (s *scanner) end(line int) {
 			s.events = append(s.events, event{kind: evCode, s0: s.codeStart, s1: int32(len(s.arena)), line: line})
 		}
 	case "td":
-		if !s.inTD {
-			return
-		}
-		s.inTD, s.inCode = false, false
-		if s.col < 2 {
-			c := &s.rowCells[s.col]
-			c.events = append(c.events[:0], s.events...)
-			c.arena = append(c.arena[:0], s.arena...)
-			c.line = s.tdLine
-		}
+		s.closeCell()
 	case "tr":
-		if s.col >= 0 && s.kind != otherTable {
-			s.row++
-			s.finishRow()
-		}
-		s.col = -1
+		s.endRow()
 	case "p", "li", "ul", "h4", "sup", "a", "blockquote":
 		if s.inTD && !s.inCode {
 			s.events = append(s.events, event{kind: evClose, tag: tagName(name), line: line})
 		}
 	}
+}
+
+// closeCell keeps the open cell's events for its row.
+func (s *scanner) closeCell() {
+	if !s.inTD {
+		return
+	}
+	s.inTD, s.inCode = false, false
+	if s.col < 2 {
+		c := &s.rowCells[s.col]
+		c.events = append(c.events[:0], s.events...)
+		c.arena = append(c.arena[:0], s.arena...)
+		c.line = s.tdLine
+	}
+}
+
+// endRow finishes the open data row, if any.
+func (s *scanner) endRow() {
+	s.closeCell()
+	if s.col >= 0 && s.kind != otherTable {
+		s.row++
+		s.finishRow()
+	}
+	s.col = -1
 }
 
 func (s *scanner) text(line int) {

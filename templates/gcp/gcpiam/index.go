@@ -17,14 +17,14 @@ func roleSet(r Role) View {
 	roleSetsOnce.Do(func() { roleSets = make([]atomic.Pointer[[]uint64], len(roleRecs)) })
 	slot := &roleSets[int(r)-1]
 	if w := slot.Load(); w != nil {
-		return View{w: *w}
+		return View{words: *w}
 	}
 	s := NewSet()
 	for p := range rolePermissions(r) {
 		s.Add(p)
 	}
 	slot.CompareAndSwap(nil, &s.w)
-	return View{w: *slot.Load()}
+	return View{words: *slot.Load()}
 }
 
 // rolePermissions decodes r's list: uvarint deltas of 1-based permission

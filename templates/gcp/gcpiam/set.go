@@ -10,8 +10,10 @@ import (
 // Add, Union, Difference and Intersect never allocate.
 type Set struct{ w []uint64 }
 
-// View is a read-only set: a role's permissions, or a view of a Set.
-type View struct{ w []uint64 }
+// View is a read-only set: a role's permissions, or a view of a Set. Its field
+// is named apart from Set's so that the two types cannot be converted into each
+// other: a role's View cannot become a Set that writes into the role.
+type View struct{ words []uint64 }
 
 func words() int { return (len(permRecs) + 64) / 64 }
 
@@ -50,23 +52,23 @@ func (s *Set) Remove(p Permission) {
 // Union adds every permission of v.
 func (s *Set) Union(v View) {
 	s.grow()
-	for i, x := range v.w {
+	for i, x := range v.words {
 		s.w[i] |= x
 	}
 }
 
 // Difference removes every permission of v.
 func (s *Set) Difference(v View) {
-	for i := range min(len(s.w), len(v.w)) {
-		s.w[i] &^= v.w[i]
+	for i := range min(len(s.w), len(v.words)) {
+		s.w[i] &^= v.words[i]
 	}
 }
 
 // Intersect keeps only the permissions also in v.
 func (s *Set) Intersect(v View) {
 	for i := range s.w {
-		if i < len(v.w) {
-			s.w[i] &= v.w[i]
+		if i < len(v.words) {
+			s.w[i] &= v.words[i]
 		} else {
 			s.w[i] = 0
 		}
@@ -74,27 +76,27 @@ func (s *Set) Intersect(v View) {
 }
 
 // View returns a read-only view of s, sharing its storage.
-func (s Set) View() View { return View(s) }
+func (s Set) View() View { return View{s.w} }
 
 // Contains says whether p is in s.
-func (s Set) Contains(p Permission) bool { return View(s).Contains(p) }
+func (s Set) Contains(p Permission) bool { return View{s.w}.Contains(p) }
 
 // Len returns the number of permissions in s.
-func (s Set) Len() int { return View(s).Len() }
+func (s Set) Len() int { return View{s.w}.Len() }
 
 // All yields the permissions of s in name order.
-func (s Set) All() iter.Seq[Permission] { return View(s).All() }
+func (s Set) All() iter.Seq[Permission] { return View{s.w}.All() }
 
 // Contains says whether p is in v.
 func (v View) Contains(p Permission) bool {
 	i := int(p >> 6)
-	return i < len(v.w) && v.w[i]&(1<<(p&63)) != 0
+	return i < len(v.words) && v.words[i]&(1<<(p&63)) != 0
 }
 
 // Len returns the number of permissions in v.
 func (v View) Len() int {
 	n := 0
-	for _, x := range v.w {
+	for _, x := range v.words {
 		n += bits.OnesCount64(x)
 	}
 	return n
@@ -102,10 +104,10 @@ func (v View) Len() int {
 
 // ContainsAll says whether every permission of o is in v.
 func (v View) ContainsAll(o View) bool {
-	for i, x := range o.w {
+	for i, x := range o.words {
 		var y uint64
-		if i < len(v.w) {
-			y = v.w[i]
+		if i < len(v.words) {
+			y = v.words[i]
 		}
 		if x&^y != 0 {
 			return false
@@ -117,7 +119,7 @@ func (v View) ContainsAll(o View) bool {
 // All yields the permissions of v in name order.
 func (v View) All() iter.Seq[Permission] {
 	return func(yield func(Permission) bool) {
-		for i, x := range v.w {
+		for i, x := range v.words {
 			for x != 0 {
 				b := bits.TrailingZeros64(x)
 				x &= x - 1
@@ -132,7 +134,7 @@ func (v View) All() iter.Seq[Permission] {
 // Clone returns a mutable copy of v.
 func (v View) Clone() Set {
 	s := NewSet()
-	copy(s.w, v.w)
+	copy(s.w, v.words)
 	return s
 }
 
