@@ -18,24 +18,40 @@ import (
 	"github.com/permgen/permgen/internal/write"
 )
 
+// gcpRun is what Load read of Google Cloud IAM: the catalog, and the folder as
+// generated comments cite it (sources/gcp).
+type gcpRun struct {
+	catalog *gcp.Catalog
+	source  string
+}
+
 // loadGCP reads <in>/gcp when the sources folder has one; nil otherwise.
-func loadGCP(in string) (*gcp.Catalog, error) {
+func loadGCP(in string) (*gcpRun, error) {
 	dir := filepath.Join(in, gcp.Vendor)
 	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	return gcp.LoadDir(dir)
+	c, err := gcp.LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &gcpRun{catalog: c, source: filepath.Base(in) + "/" + gcp.Vendor}, nil
 }
 
 // GCP returns the Google Cloud IAM catalog the run read, or nil.
-func (m *Model) GCP() *gcp.Catalog { return m.gcp }
+func (m *Model) GCP() *gcp.Catalog {
+	if m.gcp == nil {
+		return nil
+	}
+	return m.gcp.catalog
+}
 
 // renderGCP renders generated/gcp from the catalog Load read.
 func renderGCP(m *Model, importRoot string) ([]write.File, error) {
 	if m.gcp == nil {
 		return nil, nil
 	}
-	return gcp.Emit(m.gcp, importRoot, m.sourcesBase+"/"+gcp.Vendor)
+	return gcp.Emit(m.gcp.catalog, importRoot, m.gcp.source)
 }
 
 // loadPages is source.Load, except that a sources folder holding nothing but

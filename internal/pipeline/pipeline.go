@@ -20,7 +20,6 @@ import (
 	"github.com/permgen/permgen/internal/scrape"
 	"github.com/permgen/permgen/internal/snapshot"
 	"github.com/permgen/permgen/internal/source"
-	"github.com/permgen/permgen/internal/vendors/gcp"
 	"github.com/permgen/permgen/internal/work"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -39,7 +38,7 @@ type Model struct {
 	// use them.
 	parameters  []emit.ParameterOverride
 	sourcesBase string
-	gcp         *gcp.Catalog // gcp.go
+	gcp         *gcpRun // gcp.go
 }
 
 // Diagnostics returns every anomaly of every service, in sources order, each
@@ -124,15 +123,14 @@ func Load(o Options) (*Model, error) {
 	if m.parameters, err = loadParameters(o.In); err != nil {
 		return nil, err
 	}
-	if m.gcp, err = loadGCP(o.In); err != nil {
-		return nil, err
-	}
+	var gcpErr error
+	m.gcp, gcpErr = loadGCP(o.In) // gcp.go; its errors join the pages'
 	for _, s := range services {
 		if s != nil {
 			m.Services = append(m.Services, s)
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, gcpErr)...); err != nil {
 		return nil, err
 	}
 	// Pages sharing an AWS prefix become one service; checks across services run.
