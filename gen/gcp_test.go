@@ -106,3 +106,47 @@ func TestDiffGCPSnapshots(t *testing.T) {
 		t.Errorf("reversed: exit %d, want 3 (breaking)", code)
 	}
 }
+
+// A bad GCP page stops generate with an error naming file, line, table, row and
+// column, and nothing is written; the good folder generates the tree.
+func TestGenerateGCPBadPageWritesNothing(t *testing.T) {
+	in := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(in, "gcp"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"demo.md", "custom-roles-permissions-support.md", "deny-permissions-support.md"} {
+		data, err := os.ReadFile(filepath.Join(gcpSources, "gcp", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(in, "gcp", n), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := t.TempDir()
+	code, _, stderr := runGen(t, "generate", "-in", in, "-out", out, "-import", "example.com/gen")
+	if code != 0 {
+		t.Fatalf("good folder: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "gcp", "demo", "demo.go")); err != nil {
+		t.Fatalf("no demo package: %v", err)
+	}
+	page := filepath.Join(in, "gcp", "demo.md")
+	data, _ := os.ReadFile(page)
+	bad := strings.Replace(string(data), "roles/  demo.viewer</code>", "demo.viewer</code>", 1)
+	if err := os.WriteFile(page, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(out, "gcp", "demo", "demo.go"))
+	if err := os.RemoveAll(filepath.Join(out, "gcp", "gcpiam")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runGen(t, "generate", "-in", in, "-out", out, "-import", "example.com/gen")
+	if code != 2 || !strings.Contains(stderr, "demo.md:27: table 1 (Role | Permissions) row 2 column Role: no role id") {
+		t.Errorf("bad page: exit %d\n%s", code, stderr)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "gcp", "demo", "demo.go"))
+	if _, err := os.Stat(filepath.Join(out, "gcp", "gcpiam")); err == nil || string(before) != string(after) {
+		t.Error("a failed run wrote files")
+	}
+}
