@@ -35,17 +35,32 @@ func (s Support) String() string {
 	return "UNLISTED"
 }
 
-// PermissionInfo is what the pages say about a permission.
+// PermissionInfo is what the pages say about a permission. The name's parts
+// are methods, so that the value stays small enough to be returned in registers.
 type PermissionInfo struct {
-	Name     string // storage.objects.get
-	Prefix   string // storage: the service
-	Resource string // objects
-	Verb     string // get
-	// Support is the custom-role support level.
-	Support Support
+	Name string // storage.objects.get
 	// Deny is the name deny policies use (storage.googleapis.com/objects.get);
 	// empty when the deny page does not list the permission: it cannot be denied.
 	Deny string
+	// Support is the custom-role support level.
+	Support Support
+
+	prefixLen, verbLen uint8
+}
+
+// Prefix returns the permission's service: storage for storage.objects.get.
+func (i PermissionInfo) Prefix() string { return i.Name[:i.prefixLen] }
+
+// Verb returns the text after the last '.': get.
+func (i PermissionInfo) Verb() string { return i.Name[len(i.Name)-int(i.verbLen):] }
+
+// Resource returns the text between the prefix and the verb: objects. Third-party
+// names keep their domain (isiloncloud.com/clusters).
+func (i PermissionInfo) Resource() string {
+	if lo, hi := int(i.prefixLen)+1, len(i.Name)-int(i.verbLen)-1; lo < hi {
+		return i.Name[lo:hi]
+	}
+	return ""
 }
 
 // Source returns the roles-and-permissions page with p's row and the row's line
@@ -86,18 +101,13 @@ func (p Permission) Info() PermissionInfo {
 	if i > 0 {
 		start, denyStart = permRecs[i-1].end, permRecs[i-1].denyEnd
 	}
-	name := permNames[start:r.end]
-	info := PermissionInfo{
-		Name:    name,
-		Prefix:  name[:r.prefixLen],
-		Verb:    name[len(name)-int(r.verbLen):],
-		Support: r.support,
-		Deny:    denyNames[denyStart:r.denyEnd],
+	return PermissionInfo{
+		Name:      permNames[start:r.end],
+		Deny:      denyNames[denyStart:r.denyEnd],
+		Support:   r.support,
+		prefixLen: r.prefixLen,
+		verbLen:   r.verbLen,
 	}
-	if lo, hi := int(r.prefixLen)+1, len(name)-int(r.verbLen)-1; lo < hi {
-		info.Resource = name[lo:hi]
-	}
-	return info
 }
 
 // Roles returns every role that grants p, sorted by id.
@@ -173,7 +183,7 @@ func PermissionsOf(prefix, resource string) []Permission {
 		if len(n) < len(lead) || n[:len(lead)] != lead {
 			break
 		}
-		if p := Permission(i + 1); p.Info().Resource == resource {
+		if p := Permission(i + 1); p.Info().Resource() == resource {
 			out = append(out, p)
 		}
 	}
