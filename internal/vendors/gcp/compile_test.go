@@ -83,6 +83,12 @@ func TestUse(t *testing.T) {
 	if gcpiam.RoleOwner.String() != "roles/owner" || !gcpiam.RoleOwner.Basic() {
 		t.Error("basic roles live in gcpiam")
 	}
+	if got := storage.PermissionsOf("buckets"); len(got) != 4 || got[0] != storage.BucketsCreate {
+		t.Errorf("PermissionsOf: %v", got)
+	}
+	if storage.Permission(0).String() != "storage.Permission(0)" {
+		t.Errorf("invalid: %s", storage.Permission(0))
+	}
 	if n := len(storage.Permissions()); n != 9 {
 		t.Errorf("%d storage permissions, want 9", n)
 	}

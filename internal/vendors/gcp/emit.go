@@ -365,7 +365,7 @@ func (p Permission) ID() gcpiam.Permission {
 // String returns the permission's name.
 func (p Permission) String() string {
 	if !p.Valid() {
-		return fmt.Sprintf("%s.Permission(%%d)", uint16(p))
+		return fmt.Sprintf("%[3]s.Permission(%%d)", uint16(p))
 	}
 	return p.ID().String()
 }
@@ -404,7 +404,19 @@ func Permissions() []Permission {
 	}
 	return out
 }
-`, first, len(p.perms), p.name)
+
+// PermissionsOf returns the permissions whose resource segment is resource
+// (PermissionsOf("buckets"): %[3]s.buckets.*), for a TestIamPermissions request on
+// such a resource; gcpiam.Names turns them into the request's strings. The pages
+// name no resource types: this is the permission names' own segment.
+func PermissionsOf(resource string) []Permission {
+	var out []Permission
+	for _, g := range gcpiam.PermissionsOf(%[4]q, resource) {
+		out = append(out, Permission(g-first)+1)
+	}
+	return out
+}
+`, first, len(p.perms), p.name, p.prefix)
 	}
 	if len(p.roles) > 0 {
 		if len(p.perms) > 0 {
