@@ -1,6 +1,7 @@
 package gcp
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -167,4 +168,20 @@ func TestLivePageWithChrome(t *testing.T) {
 	if !DetectRoles(html) || DetectRoles([]byte("<html>other</html>")) {
 		t.Error("detection")
 	}
+}
+
+// TestNameClashes: two names that become one Go identifier, or a name that
+// becomes one of the package's own functions, are an error naming both.
+func TestNameClashes(t *testing.T) {
+	c := &Catalog{Permissions: []*Permission{newPermission("demo.a_b.get"), newPermission("demo.aB.get"), newPermission("demo.permissions.of")}}
+	sortCatalog(c)
+	_, _, err := plan(c)
+	if err == nil || !strings.Contains(err.Error(), "package demo: demo.aB.get and demo.a_b.get both become ABGet") ||
+		!strings.Contains(err.Error(), "package demo: the resource filter and demo.permissions.of both become PermissionsOf") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func sortCatalog(c *Catalog) {
+	sort.Slice(c.Permissions, func(i, j int) bool { return c.Permissions[i].Name < c.Permissions[j].Name })
 }

@@ -107,7 +107,7 @@ func plan(c *Catalog) ([]*pkgPlan, map[int]string, error) {
 			errs = append(errs, fmt.Sprintf("prefixes %q and %q both become package %s", o, p.prefix, p.name))
 		}
 		seenPkg[p.name] = p.prefix
-		used := map[string]string{"Permission": "the type", "Permissions": "the list function", "ParsePermission": "the parser"}
+		used := map[string]string{"Permission": "the type", "Permissions": "the list function", "PermissionsOf": "the resource filter", "ParsePermission": "the parser"}
 		for _, i := range p.perms {
 			name := c.Permissions[i].Name
 			id := goIdent(name[len(p.prefix)+1:])
