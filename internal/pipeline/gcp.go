@@ -2,17 +2,19 @@ package pipeline
 
 // The Google Cloud IAM seam: until the vendor registry (issue 21) can carry a
 // vendor whose model is one catalog joined across pages rather than one service
-// per page, Load and Render reach internal/vendors/gcp through this file. It, the
-// Model's gcp field, loadPages in place of source.Load, and one call each in Load
-// and Render are all GCP touches in the pipeline; the registry's Vendor replaces
-// them.
+// per page, the pipeline reaches internal/vendors/gcp through this file. It, the
+// Model's gcp field, loadPages in place of source.Load, and one call each in
+// Load, Render and Diagnostics are all GCP touches in the pipeline; the
+// registry's Vendor replaces them.
 
 import (
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 
+	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/source"
 	"github.com/permgen/permgen/internal/vendors/gcp"
 	"github.com/permgen/permgen/internal/write"
@@ -65,4 +67,24 @@ func loadPages(in string) ([]source.Page, error) {
 		}
 	}
 	return pages, err
+}
+
+// gcpDiagnostics are the GCP catalog's notes as lint reports them: pages'
+// disagreements with the prefix rule, names without a row, roles without one.
+func gcpDiagnostics(m *Model) []model.Diagnostic {
+	if m.gcp == nil {
+		return nil
+	}
+	var ds []model.Diagnostic
+	for _, n := range m.gcp.catalog.Notes {
+		pos := model.Pos{File: n.Pos.File, Row: n.Pos.Row}
+		if pos.File == "" {
+			pos.File = m.gcp.source
+		}
+		if n.Pos.Table > 0 {
+			pos.Table = strconv.Itoa(n.Pos.Table)
+		}
+		ds = append(ds, model.Diagnostic{Pos: pos, Code: n.Code, Msg: n.Msg})
+	}
+	return ds
 }

@@ -49,7 +49,7 @@ func (m *Model) Diagnostics() []model.Diagnostic {
 		ds = append(ds, s.Diagnostics...)
 		ds = append(ds, m.named[s]...)
 	}
-	return ds
+	return append(ds, gcpDiagnostics(m)...) // gcp.go
 }
 
 // Result is everything one run produced, in memory: the model and its rendering.
