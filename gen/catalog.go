@@ -50,6 +50,11 @@ fetched, with no manifest. Reads only the sources folder: no go.mod needed.`, st
 			writeText(w, l)
 		}
 	}
+	if n, err := writeGCPCatalog(w, enc, m.GCP(), *service, *format == "json"); err != nil { // gen/gcp.go
+		return err
+	} else if n > 0 {
+		found = true
+	}
 	if err := w.Flush(); err != nil {
 		return err
 	}

@@ -20,6 +20,9 @@ import (
 var stdin io.Reader = os.Stdin
 
 func runPolicy(args []string, stdout, stderr io.Writer) error {
+	if handled, err := runPolicyGCP(args, stdout, stderr); handled {
+		return err // Google Cloud IAM: gen/gcp.go
+	}
 	if handled, err := runPolicyAWS(args, stdout, stderr); handled {
 		return err // AWS policies: gen/policy_aws.go
 	}

@@ -39,7 +39,8 @@ type Model struct {
 	// Diagnostics): lint reports it without rendering anything.
 	named map[*model.Service][]model.Diagnostic
 	// in is the sources folder, for the vendors' own files in it (EmitTree).
-	in string
+	in  string
+	gcp *gcpRun // gcp.go
 }
 
 // Diagnostics returns every anomaly of every service, in sources order, each
@@ -50,7 +51,7 @@ func (m *Model) Diagnostics() []model.Diagnostic {
 		ds = append(ds, s.Diagnostics...)
 		ds = append(ds, m.named[s]...)
 	}
-	return ds
+	return append(ds, gcpDiagnostics(m)...) // gcp.go
 }
 
 // Result is everything one run produced, in memory: the model and its rendering.
@@ -115,7 +116,7 @@ func page(pg source.Page) (*model.Service, error) {
 // regression guards), then the facts derived from the whole of each service, then
 // the Go names checked. It needs no import path and no go.mod.
 func Load(o Options) (*Model, error) {
-	pages, err := source.Load(o.In)
+	pages, err := loadPages(o.In) // gcp.go
 	if err != nil {
 		return nil, err
 	}
@@ -125,12 +126,14 @@ func Load(o Options) (*Model, error) {
 	errs := make([]error, len(pages))
 	work.Each(len(pages), func(i int) { services[i], errs[i] = page(pages[i]) })
 	m := &Model{in: o.In}
+	var gcpErr error
+	m.gcp, gcpErr = loadGCP(o.In) // gcp.go; its errors join the pages'
 	for _, s := range services {
 		if s != nil {
 			m.Services = append(m.Services, s)
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, gcpErr)...); err != nil {
 		return nil, err
 	}
 	if m.Services, err = finish(o.In, m.Services); err != nil {
@@ -186,5 +189,10 @@ func Render(m *Model, importRoot string) (*Result, error) {
 	if r.Files, err = emitTree(layouts, r.Packages, vendor.Sources{Dir: m.in}); err != nil {
 		return nil, err
 	}
+	gcpFiles, err := renderGCP(m, importRoot)
+	if err != nil {
+		return nil, err
+	}
+	r.Files = append(r.Files, gcpFiles...)
 	return r, nil
 }
