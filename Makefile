@@ -3,9 +3,11 @@ GO ?= go
 
 .PHONY: generate test test-sdk test-refresh check lint vet staticcheck fuzz bench
 
-## generate: regenerate generated/ from sources/ (same as go generate ./...)
+## generate: regenerate generated/ from sources/, then the catalog compiled into the
+## CLI (internal/bundled) for users with no sources/: the //go:generate lines of
+## doc.go, which also hold the date of the AWS pages
 generate:
-	$(GO) run ./gen generate
+	$(GO) generate .
 
 ## test: fail on stale generated/, then vet and run every test; one line per stage,
 ## so a long run shows where it is. The nested modules resolve one another through

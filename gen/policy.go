@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/pipeline"
 	"github.com/permgen/permgen/templates/cam"
 )
@@ -49,11 +50,20 @@ func catalog(fs *flag.FlagSet, p *paths, args []string) ([]cam.ActionInfo, []str
 		return nil, nil, err
 	}
 	// Only the model is needed, never the rendered files: no import path, no go.mod.
-	m, err := pipeline.Load(pipeline.Options{In: p.in})
+	services, note, err := policyServices(p.in, model.FormatTencentCAM)
 	if err != nil {
 		return nil, nil, err
 	}
-	return m.CAMActions(), pos, nil
+	noteCatalog(fs.Output(), note)
+	return (&pipeline.Model{Services: services}).CAMActions(), pos, nil
+}
+
+// noteCatalog says on stderr which catalog a policy command checks against when it
+// is not the one -in names.
+func noteCatalog(w io.Writer, note string) {
+	if note != "" {
+		fmt.Fprintf(w, "permgen policy: %s\n", note)
+	}
 }
 
 // readInput reads the one input file of pos, or stdin when there is none or it is

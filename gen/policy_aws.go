@@ -95,6 +95,7 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	if err != nil {
 		return true, err
 	}
+	noteCatalog(stderr, cat.note)
 	findings := iampolicy.Lint(data, iampolicy.LintOptions{Kind: k, Catalog: cat})
 	if len(findings) == 1 && findings[0].Code == iampolicy.CodeSyntax && findings[0].Path == "" {
 		fmt.Fprintf(stderr, "permgen policy lint: %s: %s\n", name, findings[0].Message)
@@ -268,6 +269,7 @@ func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	noteCatalog(stderr, cat.note)
 	grants, err := awsGrants(cat, data, name)
 	if err != nil {
 		return err
