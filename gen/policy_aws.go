@@ -66,7 +66,7 @@ func parseKind(s string) (iampolicy.Kind, error) {
 }
 
 func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check an AWS policy against the AWS catalog in -in. Exit 0 clean, 1 findings, 2 unreadable.`, io.Discard)
+	fs, p := newFlags("policy lint", " [FILE.json|-]", policyLintHelp, io.Discard)
 	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
 	kind := fs.String("kind", "managed", "policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120)")
 	pos, err := parseFlags(fs, args)
@@ -148,7 +148,7 @@ func decisionName(o iampolicy.Outcome) string {
 // is {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*",
 // "context": {"aws:username": "alice", ...}}.
 func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, _ := newFlags("policy eval", " -request REQ.json POLICY.json...", "Decide an AWS request against identity policies, a boundary and a resource policy.", io.Discard)
+	fs, _ := newFlags("policy eval", " -request REQ.json POLICY.json...", policyEvalHelp, io.Discard)
 	reqFile := fs.String("request", "", "request `file`: principal, action, resource, context")
 	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
 	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
@@ -248,9 +248,11 @@ var accessLevelWords = map[string]iam.AccessLevel{
 // "read,write arn", and prints the least-privilege policy (several, as a JSON
 // list, when one would be over the quota); notes go to stderr.
 func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy write", " -vendor aws [FILE|-]", `Write the least-privilege AWS policy for lines "action [arn]" or "level[,level] arn".`, stderr)
-	fs.String("vendor", "aws", "`vendor` of the policy: aws")
-	kind := fs.String("kind", "managed", "policy `kind` whose quota to fit: managed, role, user or group")
+	fs, p := newFlags("policy write", " [FILE|-]", policyWriteHelp, stderr)
+	describePolicyIn(fs)
+	fs.String("vendor", "tencentcloud", "`vendor` of the policy: tencentcloud (CAM) or aws")
+	kind := fs.String("kind", "managed", "AWS only: policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120); the "+
+		"iampolicy constants ManagedPolicy, RoleInlinePolicy, UserInlinePolicy, GroupInlinePolicy")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
