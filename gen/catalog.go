@@ -63,6 +63,11 @@ fetched, with no manifest. Reads only the sources folder: no go.mod needed.`, st
 		return err
 	}
 	services := m.Services
+	if *service != "" {
+		if *service, err = findService(services, *service, p.in); err != nil {
+			return err
+		}
+	}
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

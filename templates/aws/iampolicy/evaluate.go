@@ -112,8 +112,9 @@ func (d *Decision) Deciding() []StatementRef { return d.refs[:d.nrefs] }
 // resource tested but the request did not carry (up to 8, first seen first).
 func (d *Decision) Missing() []string { return d.missing[:d.nmiss] }
 
-// String explains the decision on one line.
-func (d *Decision) String() string {
+// String explains the decision on one line. A value receiver, so that a Decision
+// as Evaluate returns it prints as its explanation (fmt.Println(d)).
+func (d Decision) String() string {
 	var b strings.Builder
 	b.WriteString(d.Outcome.String())
 	for i, r := range d.Deciding() {
