@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/pipeline"
 )
 
 // catalogLine is one action (or scope) of the catalog, as users query it
@@ -49,7 +48,9 @@ func runCatalog(args []string, stdout, stderr io.Writer) error {
 	fs, p := newFlags("catalog", "", `Print the resolved catalog of every vendor, one action (or scope) a line: text
 "prefix:action<TAB>access level or category<TAB>resource types<TAB>description", or
 one JSON object a line. -in may also be a folder whose aws/ holds AWS pages as
-fetched, with no manifest. Reads only the sources folder: no go.mod needed.`, stderr)
+fetched, with no manifest. Reads only the sources folder: no go.mod needed. Without
+the default sources/ (a module of your own), the AWS and Tencent CAM catalog
+compiled into permgen, said on stderr.`, stderr)
 	service := fs.String("service", "", "only the service with this `prefix` (AWS prefix, CAM short name or vendor of a scope table)")
 	format := fs.String("format", "text", "output `format`: text or json (one JSON object per line)")
 	if err := p.parse(fs, args); err != nil {
@@ -58,11 +59,10 @@ fetched, with no manifest. Reads only the sources folder: no go.mod needed.`, st
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown -format %q; known: text, json", *format)
 	}
-	m, err := pipeline.Load(pipeline.Options{In: p.in})
+	services, err := catalogServices(p.in, stderr)
 	if err != nil {
 		return err
 	}
-	services := m.Services
 	if *service != "" {
 		if *service, err = findService(services, *service, p.in); err != nil {
 			return err

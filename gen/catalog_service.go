@@ -1,8 +1,15 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
 	"strings"
+
+	"github.com/permgen/permgen/internal/bundled"
+	"github.com/permgen/permgen/internal/pipeline"
 
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/templates/cam"
@@ -29,4 +36,23 @@ func findService(services []*model.Service, want, in string) (string, error) {
 		return "", fmt.Errorf("no service %q in %s; did you mean %q?", want, in, s)
 	}
 	return "", fmt.Errorf("no service %q in %s", want, in)
+}
+
+// catalogServices reads the sources folder; when it is the default and does not
+// exist (a module of your own, with no permgen sources/), the catalog compiled into
+// permgen, said on stderr. Any other folder is read as it is, errors and all.
+func catalogServices(in string, stderr io.Writer) ([]*model.Service, error) {
+	if _, err := os.Stat(in); in == defaultIn && errors.Is(err, fs.ErrNotExist) {
+		b, err := bundled.Load()
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(stderr, "permgen catalog: no sources folder %s; printing the AWS and Tencent CAM catalog compiled into permgen (AWS pages of %s)\n", in, b.AWSPages)
+		return b.Services, nil
+	}
+	m, err := pipeline.Load(pipeline.Options{In: in})
+	if err != nil {
+		return nil, err
+	}
+	return m.Services, nil
 }
