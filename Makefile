@@ -3,14 +3,21 @@ GO ?= go
 
 .PHONY: generate test test-sdk test-refresh check lint vet staticcheck fuzz bench
 
-## generate: regenerate generated/ from sources/ (same as go generate ./...)
+## generate: regenerate generated/ from sources/, then the catalog compiled into the
+## CLI (internal/bundled) for users with no sources/: the //go:generate lines of
+## doc.go, which also hold the date of the AWS pages
 generate:
-	$(GO) run ./gen generate
+	$(GO) generate .
 
-## test: fail on stale generated/, then vet and run every test
+## test: fail on stale generated/, then vet and run every test; one line per stage,
+## so a long run shows where it is. The nested modules resolve one another through
+## go.work (docs/releasing.md); none of them is fetched.
 test: check vet test-sdk
+	@echo "== make test: go test ./... (the root module; minutes on 2 cores, a line per package)"
 	$(GO) test ./...
+	@echo "== make test: sdk/tencentcloud (vet, race)"
 	cd sdk/tencentcloud && $(GO) vet ./... && $(GO) test -race ./...
+	@echo "== make test: every stage passed"
 
 ## test-refresh: refresh-proofing: regenerate a copy whose pages changed and run
 ## every test there; only tests about freshness may depend on sources/
@@ -20,10 +27,12 @@ test-refresh:
 ## test-sdk: the aws-sdk-go-v2 guard, its own module (sdk/awsv2), vetted and tested
 ## under the race detector when cgo can build it
 test-sdk:
+	@echo "== make test-sdk: sdk/awsv2 (vet, race when cgo builds)"
 	cd sdk/awsv2 && $(GO) vet ./... && $(GO) test $$($(GO) env CGO_ENABLED | grep -q 1 && command -v gcc >/dev/null && echo -race) ./...
 
 ## check: exit 1 with a diff when generated/ does not match sources/
 check:
+	@echo "== make check: generated/ matches sources/"
 	$(GO) run ./gen check
 
 ## lint: print every anomaly found in the sources
@@ -31,10 +40,12 @@ lint:
 	$(GO) run ./gen lint
 
 vet:
+	@echo "== make vet: gofmt, go vet (the root module, then each nested one)"
 	@test -z "$$(gofmt -l .)" || { gofmt -l .; echo "gofmt: the files above need formatting"; exit 1; }
 	$(GO) vet ./...
-	@# generated/aws and examples/aws are nested modules (docs/aws-layout.md): ./... stops at them.
-	@for m in generated/aws examples/aws examples/awspolicy; do if [ -f $$m/go.mod ]; then echo "go vet ($$m)"; (cd $$m && GOWORK=off $(GO) vet ./...) || exit 1; fi; done
+	@# The nested modules (docs/aws-layout.md) are outside ./...; go.work resolves
+	@# them from this checkout.
+	@for m in generated/aws examples/aws examples/awspolicy examples/sdkrecord; do if [ -f $$m/go.mod ]; then echo "go vet ($$m)"; (cd $$m && $(GO) vet ./...) || exit 1; fi; done
 
 ## staticcheck: the linter, pinned (go run downloads it once into the module cache)
 STATICCHECK_VERSION ?= v0.8.2

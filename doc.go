@@ -6,3 +6,4 @@
 package permgen
 
 //go:generate go run ./gen generate
+//go:generate go run ./internal/bundled/mkbundle -in sources -aws-pages 2026-06-14

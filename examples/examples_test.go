@@ -97,10 +97,11 @@ func TestPrograms(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 				// A module of its own (sdkrecord needs the Tencent Cloud SDK, which
 				// permgen's go.mod must not gain; examples/aws imports the nested
-				// module generated/aws): run it from its folder.
+				// module generated/aws): run it from its folder, in the
+				// repository's workspace (go.work), which resolves the versions
+				// its go.mod requires to this checkout.
 				cmd = exec.Command("go", "run", "-overlay", overlay, ".")
 				cmd.Dir = dir
-				cmd.Env = append(os.Environ(), "GOWORK=off")
 			}
 			out, err := cmd.CombinedOutput()
 			if err != nil {

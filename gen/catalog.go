@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/pipeline"
 	"github.com/permgen/permgen/internal/vendor"
 	"github.com/permgen/permgen/internal/vendors/all"
 )
@@ -17,8 +16,10 @@ func runCatalog(args []string, stdout, stderr io.Writer) error {
 	fs, p := newFlags("catalog", "", `Print the resolved catalog of every vendor, one action (or scope) a line: text
 "prefix:action<TAB>access level or category<TAB>resource types<TAB>description", or
 one JSON object a line. -in may also be a folder whose aws/ holds AWS pages as
-fetched, with no manifest. Reads only the sources folder: no go.mod needed.`, stderr)
-	service := fs.String("service", "", "only the service with this `short name` (the prefix of its actions, or the vendor of a scope table)")
+fetched, with no manifest. Reads only the sources folder: no go.mod needed. Without
+the default sources/ (a module of your own), the AWS and Tencent CAM catalog
+compiled into permgen, said on stderr.`, stderr)
+	service := fs.String("service", "", "only the service with this `prefix` (AWS prefix, CAM short name or vendor of a scope table)")
 	format := fs.String("format", "text", "output `format`: text or json (one JSON object per line)")
 	if err := p.parse(fs, args); err != nil {
 		return err
@@ -26,11 +27,16 @@ fetched, with no manifest. Reads only the sources folder: no go.mod needed.`, st
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("unknown -format %q; known: text, json", *format)
 	}
-	m, err := pipeline.Load(pipeline.Options{In: p.in})
+	m, err := catalogServices(p.in, stderr)
 	if err != nil {
 		return err
 	}
 	services := m.Services
+	if *service != "" && !gcpHasPrefix(m.GCP(), *service) {
+		if *service, err = findService(services, *service, p.in); err != nil {
+			return err
+		}
+	}
 	w := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

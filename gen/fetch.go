@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/permgen/permgen/internal/fetch"
 	"github.com/permgen/permgen/internal/model"
@@ -18,9 +19,13 @@ import (
 // kept), 2 when the run could not start or finish. Updated files are listed on
 // stdout, progress goes to stderr.
 func runFetch(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("fetch", "", `Download each page of the manifest that has a url and replace its snapshot when the
-documentation itself changed (content container only, UTF-8, conditional requests).
-Updated files go to stdout, progress to stderr; exit 1 when a page failed.`, stderr)
+	fs, p := newFlags("fetch", "", `Download each page of the manifest that has a url, and each AWS page in aws/ (no
+manifest needed), and replace its snapshot when the documentation itself changed
+(content container only, UTF-8, conditional requests). Updated files go to stdout,
+progress to stderr. Exit 0 ok, 1 when a page failed (its snapshot kept), 2 when the
+run could not start or no host could be resolved or connected to (nothing written).`, stderr)
+	var only onlyFlag
+	fs.Var(&only, "only", "fetch only this `vendor or page` (a path below -in, or the file); repeat for more")
 	c := fetch.NewClient()
 	fs.DurationVar(&c.Timeout, "timeout", fetch.DefaultTimeout, "give up on one attempt after this `duration`")
 	fs.IntVar(&c.Retries, "retries", fetch.DefaultRetries, "retry a timeout, a network error, 408, 429 or 5xx this many `times`")
@@ -34,7 +39,7 @@ Updated files go to stdout, progress to stderr; exit 1 when a page failed.`, std
 	c.Validate = scrapes
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	rep, err := fetch.Run(ctx, p.in, c)
+	rep, err := fetch.RunOnly(ctx, p.in, c, only)
 	if rep != nil {
 		for _, pr := range rep.Pages {
 			if pr.Outcome == fetch.Updated {
@@ -56,4 +61,17 @@ Updated files go to stdout, progress to stderr; exit 1 when a page failed.`, std
 func scrapes(src model.Source, html []byte) error {
 	_, err := scrape.Page(src, html)
 	return err
+}
+
+// onlyFlag collects the values of a repeated -only.
+type onlyFlag []string
+
+func (o *onlyFlag) String() string { return strings.Join(*o, ",") }
+
+func (o *onlyFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return fmt.Errorf("empty; want a vendor (aws, tencentcloud) or a page")
+	}
+	*o = append(*o, v)
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -162,7 +163,36 @@ func TestFetchUsage(t *testing.T) {
 	if code, _, _ := fetchCmd(t, "extra"); code != 2 {
 		t.Errorf("extra argument: exit %d, want 2", code)
 	}
-	if code, _, stderr := fetchCmd(t, "-in", t.TempDir()); code != 2 || !strings.Contains(stderr, "manifest.json") {
-		t.Errorf("no manifest: exit %d, want 2\n%s", code, stderr)
+	if code, _, stderr := fetchCmd(t, "-in", t.TempDir()); code != 2 || !strings.Contains(stderr, "nothing to fetch in") {
+		t.Errorf("no manifest and no AWS pages: exit %d, want 2\n%s", code, stderr)
+	}
+}
+
+// Issue 18 item 5: with no host reachable, gen fetch stops early, says so, exits 2
+// and writes nothing; -only names what to fetch, and a name that selects nothing is
+// refused.
+func TestFetchWithoutNetworkAndOnly(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + l.Addr().String()
+	l.Close()
+	dir, _ := fetchSources(t, closed)
+	before, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	code, stdout, stderr := fetchCmd(t, "-in", dir, "-rate", "0", "-retries", "0")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "no host could be resolved or connected to: 127.0.0.1") || !strings.Contains(stderr, "nothing written") {
+		t.Errorf("fetch with no reachable host: exit %d, want 2 saying so\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); !bytes.Equal(after, before) {
+		t.Error("the manifest changed")
+	}
+	code, _, stderr = fetchCmd(t, "-in", dir, "-only", "nosuch")
+	if code != 2 || !strings.Contains(stderr, "-only nosuch: no page of") {
+		t.Errorf("fetch -only nosuch: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr = fetchCmd(t, "-in", dir, "-rate", "0", "-retries", "0", "-only", "stella")
+	if code != 2 || !strings.Contains(stderr, "[1/1] stella/access-control-list.html: FAILED") {
+		t.Errorf("fetch -only stella: exit %d, want one page tried\n%s", code, stderr)
 	}
 }

@@ -252,3 +252,17 @@ permissions are refused, TESTING ones warned about.`, stderr)
 	fmt.Fprintf(stderr, "%d roles grant the %d permissions with %d extra (%s)\n", len(g.Roles), len(names), g.Extra, how)
 	return true, nil
 }
+
+// gcpHasPrefix reports whether c holds a permission of the service prefix; a nil
+// catalog (no GCP pages in -in) holds none.
+func gcpHasPrefix(c *gcp.Catalog, prefix string) bool {
+	if c == nil {
+		return false
+	}
+	for _, p := range c.Permissions {
+		if p.Prefix == prefix {
+			return true
+		}
+	}
+	return false
+}

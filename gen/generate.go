@@ -63,13 +63,7 @@ keep symbols that vanished from the docs as deprecated. On any error nothing is 
 		line += fmt.Sprintf("; %s %s", c.Path, c.Kind)
 	}
 	if ds := res.Diagnostics(); len(ds) > 0 {
-		fixed := 0
-		for _, d := range ds {
-			if d.Fixed != "" {
-				fixed++
-			}
-		}
-		line += fmt.Sprintf("; lint notes %d vendor quirks (%d corrected by overrides): '%s lint'", len(ds), fixed, prog())
+		line += fmt.Sprintf("; lint notes %s: '%s lint'", quirkSummary(ds), prog())
 	}
 	fmt.Fprintln(stderr, line)
 	return nil

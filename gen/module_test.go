@@ -246,9 +246,9 @@ func TestHelp(t *testing.T) {
 		{[]string{"lint"}, "Print every anomaly", []string{"-in", "-strict"}, []string{"-out", "-import"}},
 		{[]string{"diff"}, "Compare two models", []string{"-in", "-out", "-old", "-new-rev", "-format"}, []string{"-import"}},
 		{[]string{"fetch"}, "Download each page", []string{"-in", "-rate", "-timeout"}, []string{"-out", "-import"}},
-		{[]string{"policy", "lint"}, "Check a CAM policy", []string{"-in", "-format"}, []string{"-out", "-import"}},
-		{[]string{"policy", "write"}, "least-privilege", []string{"-in"}, []string{"-out", "-import", "-format"}},
-		{[]string{"policy", "eval"}, "Decide a request", []string{"-in", "-request", "-boundary", "-format"}, []string{"-out", "-import"}},
+		{[]string{"policy", "lint"}, "Check a Tencent Cloud CAM or AWS IAM policy", []string{"-in", "-format", "-kind"}, []string{"-out", "-import"}},
+		{[]string{"policy", "write"}, "least-privilege", []string{"-in", "-vendor", "-kind"}, []string{"-out", "-import", "-format"}},
+		{[]string{"policy", "eval"}, "Decide a request", []string{"-in", "-request", "-boundary", "-format", "-resource-policy", "-resource-account"}, []string{"-out", "-import"}},
 	} {
 		code, _, stderr := runGen(t, append(c.args, "-h")...)
 		name := strings.Join(c.args, " ")

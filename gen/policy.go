@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 	"github.com/permgen/permgen/templates/cam"
 )
@@ -27,11 +27,12 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 		return err // AWS policies: gen/policy_aws.go
 	}
 	if len(args) == 0 || (args[0] != "lint" && args[0] != "write" && args[0] != "eval") {
-		fmt.Fprintf(stderr, "usage: %s policy lint [-format text|json] [FILE.json|-]\n", prog())
-		fmt.Fprintf(stderr, "       %s policy write [FILE|-]   (lines: action [resource])\n", prog())
-		fmt.Fprintf(stderr, "       %s policy eval -request REQ.json POLICY.json... [-boundary FILE] [-format json]\n", prog())
-		fmt.Fprintf(stderr, "A policy is read as CAM's (\"version\": \"2.0\") or AWS IAM's (\"Version\": \"2012-10-17\"); policy write takes -vendor aws for IAM.\n")
-		if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		help := len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help")
+		if len(args) > 0 && !help {
+			fmt.Fprintf(stderr, "permgen policy: unknown command %q; want lint, eval or write\n\n", args[0])
+		}
+		fmt.Fprintf(stderr, policyUsage, prog())
+		if help {
 			return exitError{0}
 		}
 		return exitError{2}
@@ -45,19 +46,31 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 	return runPolicyWrite(args[1:], stdout, stderr)
 }
 
-// catalog loads every CAM action permgen generates from the sources folder, and
-// returns the positional arguments (flags may follow the file name).
-func catalog(fs *flag.FlagSet, p *paths, args []string) ([]cam.ActionInfo, []string, error) {
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, nil, err
-	}
+// camCatalog loads every CAM action of -in (policyServices says which catalog).
+func camCatalog(fs *flag.FlagSet, p *paths) ([]cam.ActionInfo, error) {
 	// Only the model is needed, never the rendered files: no import path, no go.mod.
-	m, err := pipeline.Load(pipeline.Options{In: p.in})
+	services, note, err := policyServices(p.in, model.FormatTencentCAM)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return tencentcloud.CAMActions(m.Services), pos, nil
+	noteCatalog(fs.Output(), note)
+	return tencentcloud.CAMActions(services), nil
+}
+
+// orStdin names the input as readInput does.
+func orStdin(pos []string) string {
+	if len(pos) == 1 && pos[0] != "-" {
+		return pos[0]
+	}
+	return "stdin"
+}
+
+// noteCatalog says on stderr which catalog a policy command checks against when it
+// is not the one -in names.
+func noteCatalog(w io.Writer, note string) {
+	if note != "" {
+		fmt.Fprintf(w, "permgen policy: %s\n", note)
+	}
 }
 
 // readInput reads the one input file of pos, or stdin when there is none or it is
@@ -94,11 +107,11 @@ func isTerminal(r io.Reader) bool {
 // runPolicyLint exits 0 when the policy is clean, 1 with findings, 2 when the input
 // cannot be read as a policy at all.
 func runPolicyLint(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check a CAM policy against every Tencent catalog in -in: unknown actions, resources
-CAM would not honour, and the like. No file or "-" reads stdin.
-Exit 0 clean, 1 findings, 2 unreadable.`, stderr)
+	fs, p := newFlags("policy lint", " [FILE.json|-]", policyLintHelp, stderr)
+	describePolicyIn(fs)
 	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
-	known, pos, err := catalog(fs, p, args)
+	awsOnlyFlags(fs, "kind")
+	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
@@ -106,15 +119,28 @@ Exit 0 clean, 1 findings, 2 unreadable.`, stderr)
 		fmt.Fprintf(stderr, "permgen policy lint: -format %q: want text or json\n", *format)
 		return exitError{2}
 	}
+	unreadable := func(name string, err error) error {
+		fmt.Fprintf(stderr, "permgen policy lint: %s: %v\n", name, err)
+		unreadableJSON(stdout, *format, name, err)
+		return exitError{2}
+	}
 	data, name, err := readInput(pos, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "permgen policy lint: %v\n", err)
-		return exitError{2}
+		return unreadable(orStdin(pos), err)
+	}
+	if err := notJSON(data); err != nil {
+		return unreadable(name, err)
+	}
+	if err := refuseAWSOnly(fs, "kind"); err != nil {
+		return unreadable(name, err)
+	}
+	known, err := camCatalog(fs, p)
+	if err != nil {
+		return err
 	}
 	findings, err := cam.LintPolicyJSON(data, known)
 	if err != nil {
-		fmt.Fprintf(stderr, "permgen policy lint: %s: %v\n", name, err)
-		return exitError{2}
+		return unreadable(name, err)
 	}
 	if *format == "json" {
 		if findings == nil {
@@ -139,9 +165,23 @@ Exit 0 clean, 1 findings, 2 unreadable.`, stderr)
 // runPolicyWrite reads "action [resource]" lines and prints the smallest policy
 // that grants them, checked by the same rules as cam.NewPolicy.
 func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy write", " [FILE|-]", `Print the least-privilege CAM policy for "action [resource]" lines (one a line;
-# starts a comment). No file or "-" reads stdin.`, stderr)
-	known, pos, err := catalog(fs, p, args)
+	fs, p := newFlags("policy write", " [FILE|-]", policyWriteHelp, stderr)
+	describePolicyIn(fs)
+	vendor := fs.String("vendor", "tencentcloud", "`vendor` of the policy: tencentcloud (CAM) or aws")
+	awsOnlyFlags(fs, "kind")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *vendor != "tencentcloud" && *vendor != "cam" {
+		fmt.Fprintf(stderr, "permgen policy write: -vendor %q: want tencentcloud or aws\n", *vendor)
+		return exitError{2}
+	}
+	if err := refuseAWSOnly(fs, "kind"); err != nil {
+		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
+		return exitError{2}
+	}
+	known, err := camCatalog(fs, p)
 	if err != nil {
 		return err
 	}
@@ -193,13 +233,8 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err // a grant that cannot be honoured without over-granting
 	}
-	// Say why a resource asked for an undocumented action became "*".
-	noted := map[string]bool{}
-	for _, g := range grants {
-		if name := g.Action.String(); !g.Resource.IsZero() && g.Action.Info().Granularity == cam.UndocumentedGranularity && !noted[name] {
-			noted[name] = true
-			fmt.Fprintf(stderr, "permgen policy write: note: %s\n", cam.UndocumentedWhy(name))
-		}
+	for _, n := range camWriteNotes(grants) {
+		fmt.Fprintln(stderr, "note:", n)
 	}
 	b, err := json.MarshalIndent(pol, "", "  ")
 	if err != nil {

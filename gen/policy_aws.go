@@ -73,7 +73,7 @@ func parseKind(s string) (iampolicy.Kind, error) {
 }
 
 func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check an AWS policy against the AWS catalog in -in. Exit 0 clean, 1 findings, 2 unreadable.`, io.Discard)
+	fs, p := newFlags("policy lint", " [FILE.json|-]", policyLintHelp, io.Discard)
 	format := fs.String("format", "text", "output `format`: text (one finding a line), json or sarif (SARIF 2.1.0, for code scanning)")
 	kind := fs.String("kind", "managed", "policy `kind`: managed, role, user or group (identity; quotas 6,144, 10,240, 2,048, 5,120), boundary, resource, trust or scp")
 	severity := fs.String("severity", "suggestion", "report findings at this `level` and above: suggestion, warning, \"security warning\" or error")
@@ -136,6 +136,7 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	if err != nil {
 		return true, err
 	}
+	noteCatalog(stderr, cat.note)
 	lo.Catalog = cat
 	findings := iampolicy.Lint(data, lo)
 	if len(findings) == 1 && findings[0].Code == iampolicy.CodeSyntax && findings[0].Path == "" {
@@ -178,9 +179,11 @@ var accessLevelWords = map[string]iam.AccessLevel{
 // "read,write arn", and prints the least-privilege policy (several, as a JSON
 // list, when one would be over the quota); notes go to stderr.
 func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy write", " -vendor aws [FILE|-]", `Write the least-privilege AWS policy for lines "action [arn]" or "level[,level] arn".`, stderr)
-	fs.String("vendor", "aws", "`vendor` of the policy: aws")
-	kind := fs.String("kind", "managed", "policy `kind` whose quota to fit: managed, role, user or group")
+	fs, p := newFlags("policy write", " [FILE|-]", policyWriteHelp, stderr)
+	describePolicyIn(fs)
+	fs.String("vendor", "tencentcloud", "`vendor` of the policy: tencentcloud (CAM) or aws")
+	kind := fs.String("kind", "managed", "AWS only: policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120); the "+
+		"iampolicy constants ManagedPolicy, RoleInlinePolicy, UserInlinePolicy, GroupInlinePolicy")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -199,6 +202,7 @@ func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	noteCatalog(stderr, cat.note)
 	grants, err := awsGrants(cat, data, name)
 	if err != nil {
 		return err

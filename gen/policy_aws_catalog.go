@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/pipeline"
 	"github.com/permgen/permgen/templates/aws/iam"
 )
 
@@ -20,15 +19,23 @@ type awsCatalog struct {
 	rtypes    map[string]iam.ResourceTypeInfo
 	keyTypes  map[string]iam.ConditionType // lower-case key, or key prefix ending before "${"/"<"
 	templates []string                     // keys of keyTypes that are prefixes, longest first
+	// note says, for stderr, that the catalog is not the one -in names (the
+	// compiled-in one); empty otherwise.
+	note string
 }
 
-// loadAWSCatalog reads the sources folder; tests replace it.
+// loadAWSCatalog reads the sources folder or generated tree -in names, or the
+// catalog compiled into the binary (policyServices says when); tests replace it.
 var loadAWSCatalog = func(in string) (*awsCatalog, error) {
-	m, err := pipeline.Load(pipeline.Options{In: in})
+	services, note, err := policyServices(in, model.FormatAWSSAR)
 	if err != nil {
 		return nil, err
 	}
-	return newAWSCatalog(m.Services)
+	c, err := newAWSCatalog(services)
+	if c != nil {
+		c.note = note
+	}
+	return c, err
 }
 
 func newAWSCatalog(services []*model.Service) (*awsCatalog, error) {

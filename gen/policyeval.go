@@ -7,8 +7,6 @@ import (
 	"os"
 	"strings"
 
-	"github.com/permgen/permgen/internal/pipeline"
-	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 	"github.com/permgen/permgen/templates/cam"
 )
 
@@ -27,14 +25,19 @@ type evalOutput struct {
 // attached to the caller, as CAM's policy simulator would: exit 0 allow, 1 deny, 2 a
 // policy or request it cannot read (CAM would refuse it).
 func runPolicyEval(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy eval", " -request REQ.json POLICY.json...", `Decide a request against the caller's policies as CAM's policy simulator would.
-Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
-	reqFile := fs.String("request", "", "request `file`: action, resource, context, caller, policy_owner")
+	fs, p := newFlags("policy eval", " -request REQ.json POLICY.json...", policyEvalHelp, stderr)
+	describePolicyIn(fs)
+	reqFile := fs.String("request", "", "request `file` (formats above)")
 	boundaryFile := fs.String("boundary", "", "permission boundary policy `file` (optional)")
 	format := fs.String("format", "text", "output `format`: text or json")
+	awsOnlyFlags(fs, "resource-policy", "resource-account")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if err := refuseAWSOnly(fs, "resource-policy", "resource-account"); err != nil {
+		fmt.Fprintf(stderr, "permgen policy eval: %v\n", err)
+		return exitError{2}
 	}
 	if *reqFile == "" || len(files) == 0 {
 		fs.Usage()
@@ -69,12 +72,12 @@ Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 		return fail(*reqFile, err)
 	}
 	// The catalog gives each known action its granularity; only the model is needed.
-	res, err := pipeline.Load(pipeline.Options{In: p.in})
+	known, err := camCatalog(fs, p)
 	if err != nil {
 		return err
 	}
 	byName := map[string]cam.ActionInfo{}
-	for _, a := range tencentcloud.CAMActions(res.Services) {
+	for _, a := range known {
 		byName[a.String()] = a
 	}
 	req, err := cam.DecodeRequest(data, func(n string) (cam.ActionInfo, bool) { a, ok := byName[n]; return a, ok })
@@ -137,6 +140,9 @@ func orNone(s string) string {
 func readPolicyFile(name string) (cam.Policy, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
+		return cam.Policy{}, err
+	}
+	if err := notJSON(b); err != nil {
 		return cam.Policy{}, err
 	}
 	return cam.DecodePolicy(b)

@@ -111,6 +111,7 @@ func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	if err != nil {
 		return true, err
 	}
+	noteCatalog(stderr, cat.note)
 	if err := checkAWSRequest(cat, req); err != nil {
 		return fail(*reqFile, err)
 	}

@@ -8,19 +8,49 @@ import (
 	"testing"
 
 	"golang.org/x/mod/modfile"
+
+	"github.com/permgen/permgen/internal/modproxy"
 )
+
+// releaseVersion is the version the repository's modules require of one another
+// (docs/releasing.md), read from sdk/tencentcloud/go.mod, which requires the root.
+func releaseVersion(t *testing.T, root string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(root, "sdk", "tencentcloud", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := modfile.Parse("go.mod", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range f.Require {
+		if r.Mod.Path == thisModule {
+			return r.Mod.Version
+		}
+	}
+	t.Fatal("sdk/tencentcloud/go.mod does not require " + thisModule)
+	return ""
+}
 
 // readmeSection returns the README's section under the heading "## title".
 func readmeSection(t *testing.T, title string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	return docSection(t, "README.md", title)
+}
+
+// docSection returns the section under the heading "## title" of a document at the
+// repository's root (README.md, CONTRIBUTING.md).
+func docSection(t *testing.T, doc, title string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repo, doc))
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(data)
 	i := strings.Index(s, "\n## "+title+"\n")
 	if i < 0 {
-		t.Fatalf("README has no section %q", title)
+		t.Fatalf("%s has no section %q", doc, title)
 	}
 	s = s[i+1:]
 	if j := strings.Index(s[3:], "\n## "); j >= 0 {
@@ -53,12 +83,12 @@ func codeBlocks(text, lang string) []string {
 }
 
 // TestReadmeRecipe (issue 9 item 10) runs the README's "Running permgen in your own
-// module" as written, in a fresh module: go get -tool, the //go:generate line, go
-// generate, go build. It works offline: a replace points at this working tree and
-// the go command may use only the module cache (GOPROXY=off), which `go mod
-// download` in this repository fills. Then it checks what the section states:
-// what lands in go.mod, and that generated code imports only the standard library
-// and its own packages.
+// module" exactly as printed, in a fresh module: go get -tool …@latest, the
+// //go:generate line, go generate, go build. It works offline and with no replace:
+// the go command asks only a local module proxy holding this checkout's module zip
+// at the release version (internal/modproxy) and this machine's module cache. Then
+// it checks what the section states: what lands in go.mod, and that generated code
+// imports only the standard library and its own packages.
 func TestReadmeRecipe(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the generator in another module")
@@ -72,13 +102,25 @@ func TestReadmeRecipe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := t.TempDir()
-	// The module a user starts from, plus the replace that stands for the network.
-	writeFile(t, mod, "go.mod", "module example.org/team\n\ngo 1.26\n\nreplace github.com/permgen/permgen => "+root+"\n")
+	tmp := t.TempDir()
+	proxy := filepath.Join(tmp, "proxy")
+	if _, err := modproxy.Write(proxy, releaseVersion(t, root), root); err != nil {
+		t.Fatal(err)
+	}
+	gomodcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	downloads := filepath.Join(strings.TrimSpace(string(gomodcache)), "cache", "download")
+	mod := filepath.Join(tmp, "team")
+	// The module a user starts from.
+	writeFile(t, mod, "go.mod", "module example.org/team\n\ngo 1.26\n")
 	writeFile(t, mod, "generate.go", "// Package team is a user's module.\npackage team\n\n"+goBlocks[0])
 	writeFile(t, mod, "cmd/check/main.go", checkProgram)
 	copyTree(t, frozenSources, filepath.Join(mod, "sources"))
-	env := append(os.Environ(), "GOPROXY=off", "GOSUMDB=off", "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
+	env := append(os.Environ(), "GOPROXY=file://"+filepath.ToSlash(proxy)+",file://"+filepath.ToSlash(downloads),
+		"GOSUMDB=off", "GONOSUMDB=", "GOPRIVATE=", "GOFLAGS=-modcacherw", "GOWORK=off", "GOTOOLCHAIN=local",
+		"GOMODCACHE="+filepath.Join(tmp, "modcache"))
 	run := func(line string) string {
 		t.Helper()
 		cmd := exec.Command("sh", "-c", line)
@@ -90,9 +132,7 @@ func TestReadmeRecipe(t *testing.T) {
 		return string(out)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(sh[0]), "\n") {
-		// Offline, "latest" cannot be asked of a proxy; the replaced module's
-		// version is the zero pseudo-version.
-		run(strings.Replace(line, "@latest", "@v0.0.0-00010101000000-000000000000", 1))
+		run(line)
 	}
 	if got, want := run("go run ./cmd/check"), "ccc:CreateStaff true <nil>\n"; got != want {
 		t.Errorf("program using the generated packages printed %q, want %q", got, want)
@@ -128,13 +168,13 @@ func TestReadmeRecipe(t *testing.T) {
 // is what the command prints for the edits the README describes.
 func TestReadmeDiffSample(t *testing.T) {
 	var sample string
-	for _, b := range codeBlocks(readmeSection(t, "When the docs change"), "") {
+	for _, b := range codeBlocks(docSection(t, "CONTRIBUTING.md", "When the docs change"), "") {
 		if strings.HasPrefix(b, "tencentcloud/ccc") {
 			sample = b
 		}
 	}
 	if sample == "" {
-		t.Fatal("README's \"When the docs change\" has no sample gen diff output")
+		t.Fatal("CONTRIBUTING.md's \"When the docs change\" has no sample gen diff output")
 	}
 	tmp := t.TempDir()
 	copyTree(t, frozenSources, filepath.Join(tmp, "sources"))

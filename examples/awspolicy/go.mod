@@ -1,9 +1,6 @@
 module github.com/permgen/permgen/examples/awspolicy
 
-go 1.26
+go 1.26.0
 
-require github.com/permgen/permgen/generated/aws v0.0.0
+require github.com/permgen/permgen/generated/aws v0.1.0
 
-// The AWS tree is its own module; in this repository the example uses the copy
-// beside it, as examples/aws does.
-replace github.com/permgen/permgen/generated/aws => ../../generated/aws

@@ -1,10 +1,8 @@
 module github.com/permgen/permgen/examples/sdkrecord
 
-go 1.26.8
+go 1.26.0
 
 require (
-	github.com/permgen/permgen v0.0.0-00010101000000-000000000000
+	github.com/permgen/permgen v0.1.0
 	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common v1.3.211
 )
-
-replace github.com/permgen/permgen => ../..

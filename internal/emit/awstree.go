@@ -72,10 +72,11 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 // go.mod and stays part of that module.
 const AWSModulePath = "github.com/permgen/permgen/generated/aws"
 
-// awsGoMod is the nested module's go.mod. go 1.23: the runtime's lists are
-// range-over-func iterators.
+// awsGoMod is the nested module's go.mod. Its go line is the one every module of
+// this repository names (docs/releasing.md): 1.26.0, a release a Go 1.26 toolchain
+// already satisfies, so GOTOOLCHAIN=auto downloads nothing.
 func awsGoMod() string {
-	return "// " + header("templates/aws") + "\n\nmodule " + AWSModulePath + "\n\ngo 1.23\n"
+	return "// " + header("templates/aws") + "\n\nmodule " + AWSModulePath + "\n\ngo 1.26.0\n"
 }
 
 // awsRuntime copies templates/aws/<name> into aws/<name>, rewriting the imports

@@ -66,31 +66,67 @@ func (r *Report) Bytes() int64 {
 // Run refreshes every page of dir's manifest with c, in manifest order, trying them
 // all: a failed page is reported and keeps its snapshot. The error is for what stops
 // the run (an unreadable manifest, a manifest that cannot be written, a cancelled
-// context); page failures are in the report.
+// context, no host reachable); page failures are in the report.
 func Run(ctx context.Context, dir string, c *Client) (*Report, error) {
+	return RunOnly(ctx, dir, c, nil)
+}
+
+// RunOnly is Run for the pages only names (vendors, or page paths); all of them
+// when only is empty. A manifest is optional: without one, the AWS pages in aws/
+// are the pages. Once every host of the run has failed to resolve or connect (a
+// machine with no network), the run stops with an error and writes nothing; a page
+// of a host already found unreachable fails at once rather than being retried.
+func RunOnly(ctx context.Context, dir string, c *Client, only []string) (*Report, error) {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil, fmt.Errorf("sources folder %s does not exist", dir)
+	}
 	manifestFile := filepath.Join(dir, source.ManifestFile)
 	m, err := readManifest(manifestFile)
-	if errors.Is(err, fs.ErrNotExist) && source.HasAWSPages(dir) {
-		m, err = &source.Manifest{}, nil // AWS pages as fetched need none to start with
+	if errors.Is(err, fs.ErrNotExist) {
+		m, err = &source.Manifest{}, nil // optional: AWS pages as fetched need none
 	}
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{}
 	todo := append(append([]model.Source(nil), m.Pages...), unlistedAWS(dir, m.Pages)...)
+	if len(todo) == 0 {
+		return nil, fmt.Errorf("nothing to fetch in %s: no %s entry and no %s/list_*.html page", dir, source.ManifestFile, source.AWSDir)
+	}
+	selected, err := selectPages(dir, todo, only)
+	if err != nil {
+		return nil, err
+	}
 	pages := append([]model.Source(nil), todo...)
-	for i, src := range todo {
+	hosts := newReach(todo, selected)
+	var stopped error
+	for n, i := range selected {
 		if ctx.Err() != nil {
 			break
 		}
-		pr, next := refresh(ctx, dir, c, src)
+		src := todo[i]
+		var pr PageReport
+		next := src
+		if down := hosts.down(src); down != nil {
+			pr = PageReport{Path: src.Path, Outcome: Failed, Err: fmt.Errorf("host unreachable, as for an earlier page: %w", down)}
+		} else {
+			pr, next = refresh(ctx, dir, c, src)
+		}
 		pages[i] = next
 		rep.Pages = append(rep.Pages, pr)
-		c.printPage(i+1, len(todo), pr)
+		hosts.note(src, pr)
+		c.printPage(n+1, len(selected), pr)
+		if stopped = hosts.none(); stopped != nil {
+			break
+		}
 	}
 	var errs []error
 	if ctx.Err() != nil {
-		errs = append(errs, fmt.Errorf("stopped after %d of %d pages: %w", len(rep.Pages), len(todo), ctx.Err()))
+		errs = append(errs, fmt.Errorf("stopped after %d of %d pages: %w", len(rep.Pages), len(selected), ctx.Err()))
+	}
+	if stopped != nil {
+		c.printSummary(rep, len(selected))
+		return rep, stopped // nothing was fetched: nothing to write
 	}
 	changed := false
 	for i := range pages {
@@ -104,7 +140,7 @@ func Run(ctx context.Context, dir string, c *Client) (*Report, error) {
 			rep.ManifestWritten = true
 		}
 	}
-	c.printSummary(rep, len(todo))
+	c.printSummary(rep, len(selected))
 	return rep, errors.Join(errs...)
 }
 

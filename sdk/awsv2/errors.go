@@ -66,5 +66,7 @@ type UnmappedError struct {
 }
 
 func (e *UnmappedError) Error() string {
-	return fmt.Sprintf("awsperm: cannot map %s %s to IAM actions: %s (add it to sdk/awsv2/operations.json)", e.ServiceID, e.Operation, e.Reason)
+	// The hint is for the program's author, who cannot edit this module's table:
+	// what to report, and what the guard does meanwhile.
+	return fmt.Sprintf("awsperm: cannot map %s %s to IAM actions: %s (permgen's operation table, sdk/awsv2/operations.json, lacks it: report the service ID and operation to permgen; until then the guard refuses the call and the recorder's Policy reports it)", e.ServiceID, e.Operation, e.Reason)
 }

@@ -1,8 +1,6 @@
 module github.com/permgen/permgen/sdk/awsv2
 
-go 1.26.8
-
-replace github.com/permgen/permgen => ../..
+go 1.26.0
 
 require (
 	github.com/aws/aws-sdk-go-v2 v1.48.0
@@ -32,7 +30,5 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/sso v1.39.5 // indirect
 	github.com/aws/aws-sdk-go-v2/service/ssooidc v1.44.5 // indirect
 	github.com/aws/aws-sdk-go-v2/service/sts v1.52.0
-	github.com/permgen/permgen/generated/aws v0.0.0
+	github.com/permgen/permgen/generated/aws v0.1.0
 )
-
-replace github.com/permgen/permgen/generated/aws => ../../generated/aws

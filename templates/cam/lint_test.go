@@ -152,3 +152,22 @@ func FuzzLintPolicyJSON(f *testing.F) {
 		}
 	})
 }
+
+// Issue 18: a typo'd action gets the "did you mean" ParseAction gives.
+func TestLintSuggestsTheNearestAction(t *testing.T) {
+	known := []ActionInfo{{Service: "ccc", Name: "CreateStaff"}, {Service: "ccc", Name: "DeleteStaff"}}
+	findings, err := LintPolicyJSON([]byte(`{"version": "2.0", "statement": [{"effect": "allow", "action": ["ccc:CreateStaf", "ccc:Nothing"], "resource": ["*"]}]}`), known)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, f := range findings {
+		if f.Rule == RuleUnknownAction {
+			msgs = append(msgs, f.Message)
+		}
+	}
+	want := []string{"ccc:CreateStaf is not an action of ccc; did you mean ccc:CreateStaff?", "ccc:Nothing is not an action of ccc"}
+	if strings.Join(msgs, "\n") != strings.Join(want, "\n") {
+		t.Errorf("unknown-action messages:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(want, "\n"))
+	}
+}

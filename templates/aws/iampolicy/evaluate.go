@@ -168,8 +168,9 @@ func (d *Decision) Refusal() string {
 
 var kindName = [...]string{"IdentityPolicy", "PermissionsBoundary", "ResourcePolicy", "TrustPolicy"}
 
-// String explains the decision on one line.
-func (d *Decision) String() string {
+// String explains the decision on one line. A value receiver, so that a Decision
+// as Evaluate returns it prints as its explanation (fmt.Println(d)).
+func (d Decision) String() string {
 	var b strings.Builder
 	b.WriteString(d.Outcome.String())
 	if d.Outcome == Refused {

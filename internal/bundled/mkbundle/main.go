@@ -1,0 +1,61 @@
+// Command mkbundle writes internal/bundled/catalog.json.gz, the catalog compiled
+// into the permgen binary, from a sources folder: its AWS and Tencent CAM services,
+// resolved as `gen generate` resolves them. `make generate` runs it.
+//
+//	go run ./internal/bundled/mkbundle [-in sources] [-aws-pages 2026-06-14] [-o internal/bundled/catalog.json.gz]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+
+	"github.com/permgen/permgen/internal/bundled"
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/pipeline"
+)
+
+func main() {
+	in := flag.String("in", "sources", "sources `folder`")
+	date := flag.String("aws-pages", "", "`date` (YYYY-MM-DD) the AWS pages of -in were fetched; said by the CLI when it uses the bundle")
+	out := flag.String("o", "internal/bundled/catalog.json.gz", "output `file`")
+	flag.Parse()
+	if !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(*date) {
+		fail(fmt.Errorf("-aws-pages %q: want the pages' date, YYYY-MM-DD", *date))
+	}
+	m, err := pipeline.Load(pipeline.Options{In: *in})
+	if err != nil {
+		fail(err)
+	}
+	b := bundled.Bundle{AWSPages: *date}
+	aws, cam := 0, 0
+	for _, s := range m.Services {
+		switch s.Kind {
+		case model.FormatAWSSAR:
+			aws += len(s.Actions)
+		case model.FormatTencentCAM:
+			cam += len(s.Actions)
+		default:
+			continue
+		}
+		c := *s
+		// Where the sources folder was and fetch's validators say nothing about the
+		// catalog, and would change the file on every machine.
+		c.Source.File, c.Source.ETag, c.Source.LastModified, c.Source.Fetched = "", "", "", ""
+		b.Services = append(b.Services, &c)
+	}
+	data, err := bundled.Encode(b)
+	if err != nil {
+		fail(err)
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		fail(err)
+	}
+	fmt.Printf("%s: %d AWS actions (pages of %s), %d Tencent CAM actions, %d bytes\n", *out, aws, *date, cam, len(data))
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "mkbundle:", err)
+	os.Exit(1)
+}
