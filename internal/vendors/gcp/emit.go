@@ -44,7 +44,7 @@ func Emit(c *Catalog, root, sourceName string) ([]write.File, error) {
 		return nil, err
 	}
 	if base == ModulePath {
-		files = append(files, write.File{Path: "gcp/go.mod", Data: []byte(header("templates/gcp") + "\nmodule " + ModulePath + "\n\ngo 1.23\n")})
+		files = append(files, write.File{Path: "gcp/go.mod", Data: []byte(header("templates/gcp") + "\nmodule " + ModulePath + "\n\ngo 1.26.0\n")})
 	}
 	cat, err := catalogFile(c, runtimePkg, top, sourceName)
 	if err != nil {
