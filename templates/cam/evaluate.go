@@ -212,13 +212,19 @@ func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
 	if req.Action == nil || req.Resource.Err() != nil {
 		return d // fail closed: a resource a builder refused names nothing to allow
 	}
-	e := evaluator{req: &req, name: req.Action.String()}
-	if !req.Unknown.IsZero() || resourceHasPlaceholder(&req.Resource) {
-		e.unk = &unknownTrack{}
-	}
 	g := req.Granularity
 	if g == UnknownGranularity {
 		g = req.Action.Info().Granularity
+	}
+	if g == ResourceLevel && req.Resource.IsZero() && !req.Unknown.Resource {
+		// A resource-level call always touches a resource; one the request does
+		// not name is not "no resource" but an unknown one (unknown is not absent):
+		// a deny naming any resource applies, an allow only on "*".
+		req.Unknown.Resource, d.UnknownResource = true, true
+	}
+	e := evaluator{req: &req, name: req.Action.String()}
+	if !req.Unknown.IsZero() || resourceHasPlaceholder(&req.Resource) {
+		e.unk = &unknownTrack{}
 	}
 	switch {
 	case g.wildcardOnly():

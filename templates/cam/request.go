@@ -17,8 +17,9 @@ import (
 // where they say nothing, so that an allow does not apply and a deny does.
 type Request struct {
 	Action Action
-	// Resource is the resource the call touches; the zero Resource means no specific
-	// resource, which only statements on "*" cover.
+	// Resource is the resource the call touches. The zero Resource means none is
+	// named: for a resource-level action that is an unknown resource (Unknown), so an
+	// allow must be on "*" and a deny naming any resource applies.
 	Resource Resource
 	// Granularity overrides Action.Info().Granularity when not zero, for actions known
 	// only by name. An action whose granularity is unknown either way is matched as

@@ -107,6 +107,22 @@ func TestUnknownWholeResource(t *testing.T) {
 	}
 }
 
+// TestUnnamedResourceIsUnknown: a resource-level action asked about with no
+// resource is decided as on an unknown one, not on "no resource": CAM doc 598/10605,
+// "2.2 判断是否有匹配 deny 策略,是则最终判定为 deny" — the real call touches some
+// resource, and a deny that could match it applies.
+func TestUnnamedResourceIsUnknown(t *testing.T) {
+	p := mustPolicy(t, `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:*","resource":"*"},{"effect":"deny","action":"ccc:DeleteStaff","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`)
+	d := p.Evaluate(Request{Action: deleteStaff})
+	if d.Outcome != OutcomeExplicitDeny || !slices.Equal(d.Unknowns(), []string{"resource"}) {
+		t.Errorf("no resource named: %v, unknowns %v; want an explicit deny on the unknown resource", d, d.Unknowns())
+	}
+	allow := mustPolicy(t, `{"version":"2.0","statement":[{"effect":"allow","action":"ccc:*","resource":"*"}]}`)
+	if d := allow.Evaluate(Request{Action: deleteStaff}); d.Outcome != OutcomeAllow {
+		t.Errorf("allow on *: %v", d)
+	}
+}
+
 // TestUnknownConditionKey: CAM doc 598/10608: "For a condition operator ending in
 // _if_exist, the condition is met even if the context does not include the condition
 // key". Absent and unknown differ: an _if_exist allow applies on an absent key, not on
