@@ -177,7 +177,10 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	g := awsperm.NewGuard([]*iampolicy.Policy{p}, awsperm.Account("123456789012"), awsperm.DryRun())
+	g, err := awsperm.NewGuard([]*iampolicy.Policy{p}, awsperm.Account("123456789012"), awsperm.DryRun())
+	if err != nil {
+		panic(err)
+	}
 	client := s3sdk.NewFromConfig(load(ctx, g.Option()), func(o *s3sdk.Options) { o.HTTPClient = noNetwork{} })
 	var d *awsperm.DeniedError
 	_, err = client.GetObject(ctx, get)

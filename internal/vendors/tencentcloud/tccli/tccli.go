@@ -20,7 +20,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/permgen/permgen/internal/work"
 )
 
 // Status is an action's status field as api.json writes it; "" when absent.
@@ -145,17 +146,8 @@ func Read(r io.Reader, name string) (*Catalogue, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	tr := tar.NewReader(zr)
-	// Decompression is sequential; decoding, the costly part, runs on every core.
-	work := make(chan *version)
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Go(func() {
-			for v := range work {
-				v.err = json.Unmarshal(v.raw, &v.file)
-				v.raw = nil
-			}
-		})
-	}
+	// Decompression is sequential; decoding, the costly part, then runs on every
+	// core through the one worker pool.
 	var vs []*version
 	var readErr error
 	for {
@@ -176,12 +168,13 @@ func Read(r io.Reader, name string) (*Catalogue, error) {
 			readErr = fmt.Errorf("%s: %s: %w", name, h.Name, err)
 			break
 		}
-		v := &version{path: h.Name, service: parts[2], raw: b, sum: sha256.Sum256(b)}
-		vs = append(vs, v)
-		work <- v
+		vs = append(vs, &version{path: h.Name, service: parts[2], raw: b, sum: sha256.Sum256(b)})
 	}
-	close(work)
-	wg.Wait()
+	work.Each(len(vs), func(i int) {
+		v := vs[i]
+		v.err = json.Unmarshal(v.raw, &v.file)
+		v.raw = nil
+	})
 	if readErr != nil {
 		return nil, readErr
 	}
