@@ -2,4 +2,4 @@
 
 module github.com/permgen/permgen/generated/aws
 
-go 1.23
+go 1.26.0

@@ -4,6 +4,13 @@ package accessanalyzer
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "access-analyzer:ApplyArchiveRuleaccess-analyzer:CancelPolicyGenerationaccess-analyzer:CheckAccessNotGrantedaccess-analyzer:CheckNoNewAccessaccess-analyzer:CheckNoPublicAccessaccess-analyzer:CreateAccessPreviewaccess-analyzer:CreateAnalyzeraccess-analyzer:CreateArchiveRuleaccess-analyzer:CreateServiceLinkedAnalyzeraccess-analyzer:DeleteAnalyzeraccess-analyzer:DeleteArchiveRuleaccess-analyzer:DeleteServiceLinkedAnalyzeraccess-analyzer:GenerateFindingRecommendationaccess-analyzer:GetAccessPreviewaccess-analyzer:GetAnalyzedResourceaccess-analyzer:GetAnalyzeraccess-analyzer:GetArchiveRuleaccess-analyzer:GetFindingaccess-analyzer:GetFindingRecommendationaccess-analyzer:GetFindingsStatisticsaccess-analyzer:GetGeneratedPolicyaccess-analyzer:ListAccessPreviewFindingsaccess-analyzer:ListAccessPreviewsaccess-analyzer:ListAnalyzedResourcesaccess-analyzer:ListAnalyzersaccess-analyzer:ListArchiveRulesaccess-analyzer:ListFindingsaccess-analyzer:ListPolicyGenerationsaccess-analyzer:ListTagsForResourceaccess-analyzer:StartPolicyGenerationaccess-analyzer:StartResourceScanaccess-analyzer:TagResourceaccess-analyzer:UntagResourceaccess-analyzer:UpdateAnalyzeraccess-analyzer:UpdateArchiveRuleaccess-analyzer:UpdateFindingsaccess-analyzer:ValidatePolicy"
 

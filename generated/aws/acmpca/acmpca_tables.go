@@ -4,6 +4,13 @@ package acmpca
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "acm-pca:CreateCertificateAuthorityacm-pca:CreateCertificateAuthorityAuditReportacm-pca:CreatePermissionacm-pca:DeleteCertificateAuthorityacm-pca:DeletePermissionacm-pca:DeletePolicyacm-pca:DescribeCertificateAuthorityacm-pca:DescribeCertificateAuthorityAuditReportacm-pca:GetCertificateacm-pca:GetCertificateAuthorityCertificateacm-pca:GetCertificateAuthorityCsracm-pca:GetPolicyacm-pca:ImportCertificateAuthorityCertificateacm-pca:IssueCertificateacm-pca:ListCertificateAuthoritiesacm-pca:ListPermissionsacm-pca:ListTagsacm-pca:PutPolicyacm-pca:RestoreCertificateAuthorityacm-pca:RevokeCertificateacm-pca:TagCertificateAuthorityacm-pca:UntagCertificateAuthorityacm-pca:UpdateCertificateAuthority"
 

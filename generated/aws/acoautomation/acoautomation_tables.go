@@ -4,6 +4,13 @@ package acoautomation
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aco-automation:AssociateAccountsaco-automation:CreateAutomationRuleaco-automation:DeleteAutomationRuleaco-automation:DisassociateAccountsaco-automation:GetAutomationEventaco-automation:GetAutomationRuleaco-automation:GetEnrollmentConfigurationaco-automation:ListAccountsaco-automation:ListAutomationEventStepsaco-automation:ListAutomationEventSummariesaco-automation:ListAutomationEventsaco-automation:ListAutomationRulePreviewaco-automation:ListAutomationRulePreviewSummariesaco-automation:ListAutomationRulesaco-automation:ListRecommendedActionSummariesaco-automation:ListRecommendedActionsaco-automation:ListTagsForResourceaco-automation:RollbackAutomationEventaco-automation:StartAutomationEventaco-automation:TagResourceaco-automation:UntagResourceaco-automation:UpdateAutomationRuleaco-automation:UpdateEnrollmentConfiguration"
 

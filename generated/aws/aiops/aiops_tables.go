@@ -4,6 +4,13 @@ package aiops
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aiops:CreateInvestigationaiops:CreateInvestigationEventaiops:CreateInvestigationGroupaiops:CreateInvestigationResourceaiops:CreateReportaiops:DeleteInvestigationaiops:DeleteInvestigationGroupaiops:DeleteInvestigationGroupPolicyaiops:GenerateReportaiops:GetEphemeralInvestigationResultsaiops:GetFactaiops:GetFactVersionsaiops:GetInvestigationaiops:GetInvestigationEventaiops:GetInvestigationGroupaiops:GetInvestigationGroupPolicyaiops:GetInvestigationResourceaiops:GetReportaiops:ListFactsaiops:ListInvestigationEventsaiops:ListInvestigationGroupsaiops:ListInvestigationsaiops:ListReportsaiops:ListTagsForResourceaiops:PutFactaiops:PutInvestigationGroupPolicyaiops:TagResourceaiops:UntagResourceaiops:UpdateInvestigationaiops:UpdateInvestigationEventaiops:UpdateInvestigationGroupaiops:UpdateReportaiops:ValidateInvestigationGroup"
 

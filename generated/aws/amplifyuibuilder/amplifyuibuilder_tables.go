@@ -4,6 +4,13 @@ package amplifyuibuilder
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "amplifyuibuilder:CreateComponentamplifyuibuilder:CreateFormamplifyuibuilder:CreateThemeamplifyuibuilder:DeleteComponentamplifyuibuilder:DeleteFormamplifyuibuilder:DeleteThemeamplifyuibuilder:ExchangeCodeForTokenamplifyuibuilder:ExportComponentsamplifyuibuilder:ExportFormsamplifyuibuilder:ExportThemesamplifyuibuilder:GetCodegenJobamplifyuibuilder:GetComponentamplifyuibuilder:GetFormamplifyuibuilder:GetMetadataamplifyuibuilder:GetThemeamplifyuibuilder:ListCodegenJobsamplifyuibuilder:ListComponentsamplifyuibuilder:ListFormsamplifyuibuilder:ListTagsForResourceamplifyuibuilder:ListThemesamplifyuibuilder:PutMetadataFlagamplifyuibuilder:RefreshTokenamplifyuibuilder:ResetMetadataFlagamplifyuibuilder:StartCodegenJobamplifyuibuilder:TagResourceamplifyuibuilder:UntagResourceamplifyuibuilder:UpdateComponentamplifyuibuilder:UpdateFormamplifyuibuilder:UpdateTheme"
 

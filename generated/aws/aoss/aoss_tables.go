@@ -4,6 +4,13 @@ package aoss
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aoss:APIAccessAllaoss:AddCollectionToCollectionGroupaoss:BatchGetCollectionaoss:BatchGetCollectionGroupaoss:BatchGetEffectiveLifecyclePolicyaoss:BatchGetLifecyclePolicyaoss:BatchGetVpcEndpointaoss:CreateAccessPolicyaoss:CreateCollectionaoss:CreateCollectionGroupaoss:CreateIndexaoss:CreateLifecyclePolicyaoss:CreateSecurityConfigaoss:CreateSecurityPolicyaoss:CreateVpcEndpointaoss:DashboardsAccessAllaoss:DeleteAccessPolicyaoss:DeleteCollectionaoss:DeleteCollectionGroupaoss:DeleteIndexaoss:DeleteLifecyclePolicyaoss:DeleteSecurityConfigaoss:DeleteSecurityPolicyaoss:DeleteVpcEndpointaoss:GetAccessPolicyaoss:GetAccountSettingsaoss:GetIndexaoss:GetPoliciesStatsaoss:GetSecurityConfigaoss:GetSecurityPolicyaoss:ListAccessPoliciesaoss:ListCollectionGroupsaoss:ListCollectionsaoss:ListLifecyclePoliciesaoss:ListSecurityConfigsaoss:ListSecurityPoliciesaoss:ListTagsForResourceaoss:ListVpcEndpointsaoss:TagResourceaoss:UntagResourceaoss:UpdateAccessPolicyaoss:UpdateAccountSettingsaoss:UpdateCollectionaoss:UpdateCollectionGroupaoss:UpdateIndexaoss:UpdateLifecyclePolicyaoss:UpdateSecurityConfigaoss:UpdateSecurityPolicyaoss:UpdateVpcEndpoint"
 

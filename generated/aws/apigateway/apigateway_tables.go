@@ -4,6 +4,13 @@ package apigateway
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "apigateway:AddCertificateToDomainapigateway:CreateAccessAssociationapigateway:CreatePortalapigateway:CreatePortalProductapigateway:CreateProductPageapigateway:CreateProductRestEndpointPageapigateway:CreateRoutingRuleapigateway:DELETEapigateway:DeletePortalapigateway:DeletePortalProductapigateway:DeletePortalProductSharingPolicyapigateway:DeleteProductPageapigateway:DeleteProductRestEndpointPageapigateway:DeleteRoutingRuleapigateway:DisablePortalapigateway:GETapigateway:GetPortalapigateway:GetPortalProductapigateway:GetPortalProductSharingPolicyapigateway:GetProductPageapigateway:GetProductRestEndpointPageapigateway:GetRoutingRuleapigateway:ListPortalProductsapigateway:ListPortalsapigateway:ListProductPagesapigateway:ListProductRestEndpointPagesapigateway:ListRoutingRulesapigateway:PATCHapigateway:POSTapigateway:PUTapigateway:PreviewPortalapigateway:PublishPortalapigateway:PutPortalProductSharingPolicyapigateway:RejectAccessAssociationapigateway:RemoveCertificateFromDomainapigateway:SetWebACLapigateway:UpdateDomainNameManagementPolicyapigateway:UpdateDomainNamePolicyapigateway:UpdatePortalapigateway:UpdatePortalProductapigateway:UpdateProductPageapigateway:UpdateProductRestEndpointPageapigateway:UpdateRestApiPolicyapigateway:UpdateRoutingRule"
 

@@ -4,6 +4,13 @@ package appintegrations
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "app-integrations:CreateApplicationapp-integrations:CreateApplicationAssociationapp-integrations:CreateDataIntegrationapp-integrations:CreateDataIntegrationAssociationapp-integrations:CreateDataIntegrationScheduleapp-integrations:CreateEventIntegrationapp-integrations:CreateEventIntegrationAssociationapp-integrations:DeleteApplicationapp-integrations:DeleteApplicationAssociationapp-integrations:DeleteDataIntegrationapp-integrations:DeleteDataIntegrationAssociationapp-integrations:DeleteEventIntegrationapp-integrations:DeleteEventIntegrationAssociationapp-integrations:GetApplicationapp-integrations:GetDataIntegrationapp-integrations:GetDataIntegrationExecutionapp-integrations:GetDataIntegrationScheduleapp-integrations:GetEventIntegrationapp-integrations:ListApplicationAssociationsapp-integrations:ListApplicationsapp-integrations:ListDataIntegrationAssociationsapp-integrations:ListDataIntegrationExecutionsapp-integrations:ListDataIntegrationSchedulesapp-integrations:ListDataIntegrationsapp-integrations:ListEventIntegrationAssociationsapp-integrations:ListEventIntegrationsapp-integrations:ListTagsForResourceapp-integrations:StartDataIntegrationExecutionapp-integrations:TagResourceapp-integrations:UntagResourceapp-integrations:UpdateApplicationapp-integrations:UpdateDataIntegrationapp-integrations:UpdateDataIntegrationAssociationapp-integrations:UpdateDataIntegrationScheduleapp-integrations:UpdateEventIntegration"
 

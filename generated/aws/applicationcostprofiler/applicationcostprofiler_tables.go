@@ -4,6 +4,13 @@ package applicationcostprofiler
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "application-cost-profiler:DeleteReportDefinitionapplication-cost-profiler:GetReportDefinitionapplication-cost-profiler:ImportApplicationUsageapplication-cost-profiler:ListReportDefinitionsapplication-cost-profiler:PutReportDefinitionapplication-cost-profiler:UpdateReportDefinition"
 

@@ -4,6 +4,13 @@ package applicationsignals
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "application-signals:BatchGetServiceLevelObjectiveBudgetReportapplication-signals:BatchUpdateExclusionWindowsapplication-signals:CreateServiceLevelObjectiveapplication-signals:DeleteGroupingConfigurationapplication-signals:DeleteServiceLevelObjectiveapplication-signals:GetServiceapplication-signals:GetServiceLevelObjectiveapplication-signals:Linkapplication-signals:ListAuditFindingsapplication-signals:ListEntityEventsapplication-signals:ListGroupingAttributeDefinitionsapplication-signals:ListObservedEntitiesapplication-signals:ListServiceDependenciesapplication-signals:ListServiceDependentsapplication-signals:ListServiceLevelObjectiveExclusionWindowsapplication-signals:ListServiceLevelObjectivesapplication-signals:ListServiceOperationsapplication-signals:ListServiceStatesapplication-signals:ListServicesapplication-signals:ListTagsForResourceapplication-signals:PutGroupingConfigurationapplication-signals:StartDiscoveryapplication-signals:TagResourceapplication-signals:UntagResourceapplication-signals:UpdateServiceLevelObjective"
 

@@ -4,6 +4,13 @@ package appmeshpreview
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "appmesh-preview:CreateGatewayRouteappmesh-preview:CreateMeshappmesh-preview:CreateRouteappmesh-preview:CreateVirtualGatewayappmesh-preview:CreateVirtualNodeappmesh-preview:CreateVirtualRouterappmesh-preview:CreateVirtualServiceappmesh-preview:DeleteGatewayRouteappmesh-preview:DeleteMeshappmesh-preview:DeleteMeshPolicyappmesh-preview:DeleteRouteappmesh-preview:DeleteVirtualGatewayappmesh-preview:DeleteVirtualNodeappmesh-preview:DeleteVirtualRouterappmesh-preview:DeleteVirtualServiceappmesh-preview:DescribeGatewayRouteappmesh-preview:DescribeMeshappmesh-preview:DescribeRouteappmesh-preview:DescribeVirtualGatewayappmesh-preview:DescribeVirtualNodeappmesh-preview:DescribeVirtualRouterappmesh-preview:DescribeVirtualServiceappmesh-preview:GetMeshPolicyappmesh-preview:ListGatewayRoutesappmesh-preview:ListMeshesappmesh-preview:ListRoutesappmesh-preview:ListVirtualGatewaysappmesh-preview:ListVirtualNodesappmesh-preview:ListVirtualRoutersappmesh-preview:ListVirtualServicesappmesh-preview:PutMeshPolicyappmesh-preview:StreamAggregatedResourcesappmesh-preview:UpdateGatewayRouteappmesh-preview:UpdateMeshappmesh-preview:UpdateRouteappmesh-preview:UpdateVirtualGatewayappmesh-preview:UpdateVirtualNodeappmesh-preview:UpdateVirtualRouterappmesh-preview:UpdateVirtualService"
 

@@ -4,6 +4,13 @@ package arcregionswitch
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "arc-region-switch:ApprovePlanExecutionSteparc-region-switch:CancelPlanExecutionarc-region-switch:CreatePlanarc-region-switch:DeletePlanarc-region-switch:DeleteResourcePolicyarc-region-switch:GetPlanarc-region-switch:GetPlanEvaluationStatusarc-region-switch:GetPlanExecutionarc-region-switch:GetPlanInRegionarc-region-switch:GetResourcePolicyarc-region-switch:ListPlanExecutionEventsarc-region-switch:ListPlanExecutionsarc-region-switch:ListPlansarc-region-switch:ListPlansInRegionarc-region-switch:ListRoute53HealthChecksarc-region-switch:ListRoute53HealthChecksInRegionarc-region-switch:ListTagsForResourcearc-region-switch:PutResourcePolicyarc-region-switch:StartPlanExecutionarc-region-switch:TagResourcearc-region-switch:UntagResourcearc-region-switch:UpdatePlanarc-region-switch:UpdatePlanExecutionarc-region-switch:UpdatePlanExecutionStep"
 

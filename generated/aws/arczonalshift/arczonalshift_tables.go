@@ -4,6 +4,13 @@ package arczonalshift
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "arc-zonal-shift:CancelPracticeRunarc-zonal-shift:CancelZonalShiftarc-zonal-shift:CreatePracticeRunConfigurationarc-zonal-shift:DeletePracticeRunConfigurationarc-zonal-shift:GetAutoshiftObserverNotificationStatusarc-zonal-shift:GetManagedResourcearc-zonal-shift:ListAutoshiftsarc-zonal-shift:ListManagedResourcesarc-zonal-shift:ListZonalShiftsarc-zonal-shift:StartPracticeRunarc-zonal-shift:StartZonalShiftarc-zonal-shift:UpdateAutoshiftObserverNotificationStatusarc-zonal-shift:UpdatePracticeRunConfigurationarc-zonal-shift:UpdateZonalAutoshiftConfigurationarc-zonal-shift:UpdateZonalShift"
 

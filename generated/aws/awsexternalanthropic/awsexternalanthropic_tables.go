@@ -4,6 +4,13 @@ package awsexternalanthropic
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aws-external-anthropic:ArchiveAgentaws-external-anthropic:ArchiveEnvironmentaws-external-anthropic:ArchiveMemoryStoreaws-external-anthropic:ArchiveSessionaws-external-anthropic:ArchiveVaultaws-external-anthropic:ArchiveWorkspaceaws-external-anthropic:AssumeConsoleaws-external-anthropic:CallWithBearerTokenaws-external-anthropic:CancelBatchInferenceaws-external-anthropic:CountTokensaws-external-anthropic:CreateAgentaws-external-anthropic:CreateBatchInferenceaws-external-anthropic:CreateEnvironmentaws-external-anthropic:CreateFileaws-external-anthropic:CreateInferenceaws-external-anthropic:CreateMemoryStoreaws-external-anthropic:CreateSessionaws-external-anthropic:CreateSkillaws-external-anthropic:CreateUserProfileaws-external-anthropic:CreateUserProfileEnrollmentUrlaws-external-anthropic:CreateVaultaws-external-anthropic:CreateWorkspaceaws-external-anthropic:DeleteBatchInferenceaws-external-anthropic:DeleteEnvironmentaws-external-anthropic:DeleteFileaws-external-anthropic:DeleteMemoryStoreaws-external-anthropic:DeleteSessionaws-external-anthropic:DeleteSkillaws-external-anthropic:DeleteVaultaws-external-anthropic:GetAccountStatusaws-external-anthropic:GetAgentaws-external-anthropic:GetBatchInferenceaws-external-anthropic:GetEnvironmentaws-external-anthropic:GetFileaws-external-anthropic:GetMemoryStoreaws-external-anthropic:GetModelaws-external-anthropic:GetSessionaws-external-anthropic:GetSkillaws-external-anthropic:GetUserProfileaws-external-anthropic:GetVaultaws-external-anthropic:GetWorkspaceaws-external-anthropic:ListAgentsaws-external-anthropic:ListBatchInferencesaws-external-anthropic:ListEnvironmentsaws-external-anthropic:ListFilesaws-external-anthropic:ListMemoryStoresaws-external-anthropic:ListModelsaws-external-anthropic:ListSessionsaws-external-anthropic:ListSkillsaws-external-anthropic:ListTagsForResourceaws-external-anthropic:ListUserProfilesaws-external-anthropic:ListVaultsaws-external-anthropic:ListWorkspacesaws-external-anthropic:TagResourceaws-external-anthropic:UntagResourceaws-external-anthropic:UpdateAgentaws-external-anthropic:UpdateEnvironmentaws-external-anthropic:UpdateMemoryStoreaws-external-anthropic:UpdateSessionaws-external-anthropic:UpdateSkillaws-external-anthropic:UpdateUserProfileaws-external-anthropic:UpdateVaultaws-external-anthropic:UpdateWorkspace"
 

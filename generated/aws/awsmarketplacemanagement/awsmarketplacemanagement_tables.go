@@ -4,6 +4,13 @@ package awsmarketplacemanagement
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aws-marketplace-management:GetAdditionalSellerNotificationRecipientsaws-marketplace-management:GetBankAccountVerificationDetailsaws-marketplace-management:GetSecondaryUserVerificationDetailsaws-marketplace-management:GetSellerVerificationDetailsaws-marketplace-management:PutAdditionalSellerNotificationRecipientsaws-marketplace-management:PutBankAccountVerificationDetailsaws-marketplace-management:PutSecondaryUserVerificationDetailsaws-marketplace-management:PutSellerVerificationDetailsaws-marketplace-management:uploadFilesaws-marketplace-management:viewMarketingaws-marketplace-management:viewReportsaws-marketplace-management:viewSettingsaws-marketplace-management:viewSupport"
 

@@ -4,6 +4,13 @@ package b2bi
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "b2bi:CreateCapabilityb2bi:CreatePartnershipb2bi:CreateProfileb2bi:CreateStarterMappingTemplateb2bi:CreateTransformerb2bi:DeleteCapabilityb2bi:DeletePartnershipb2bi:DeleteProfileb2bi:DeleteTransformerb2bi:GenerateMappingb2bi:GetCapabilityb2bi:GetPartnershipb2bi:GetProfileb2bi:GetTransformerb2bi:GetTransformerJobb2bi:ListCapabilitiesb2bi:ListPartnershipsb2bi:ListProfilesb2bi:ListTagsForResourceb2bi:ListTransformersb2bi:StartTransformerJobb2bi:TagResourceb2bi:TestConversionb2bi:TestMappingb2bi:TestParsingb2bi:UntagResourceb2bi:UpdateCapabilityb2bi:UpdatePartnershipb2bi:UpdateProfileb2bi:UpdateTransformer"
 

@@ -4,6 +4,13 @@ package backupgateway
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "backup-gateway:AssociateGatewayToServerbackup-gateway:Backupbackup-gateway:CreateGatewaybackup-gateway:DeleteGatewaybackup-gateway:DeleteHypervisorbackup-gateway:DisassociateGatewayFromServerbackup-gateway:GetBandwidthRateLimitSchedulebackup-gateway:GetGatewaybackup-gateway:GetHypervisorbackup-gateway:GetHypervisorPropertyMappingsbackup-gateway:GetVirtualMachinebackup-gateway:ImportHypervisorConfigurationbackup-gateway:ListGatewaysbackup-gateway:ListHypervisorsbackup-gateway:ListTagsForResourcebackup-gateway:ListVirtualMachinesbackup-gateway:PutBandwidthRateLimitSchedulebackup-gateway:PutHypervisorPropertyMappingsbackup-gateway:PutMaintenanceStartTimebackup-gateway:Restorebackup-gateway:StartVirtualMachinesMetadataSyncbackup-gateway:TagResourcebackup-gateway:TestHypervisorConfigurationbackup-gateway:UntagResourcebackup-gateway:UpdateGatewayInformationbackup-gateway:UpdateGatewaySoftwareNowbackup-gateway:UpdateHypervisor"
 

@@ -4,6 +4,13 @@ package batch
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "batch:CancelJobbatch:CreateComputeEnvironmentbatch:CreateConsumableResourcebatch:CreateJobQueuebatch:CreateQuotaSharebatch:CreateSchedulingPolicybatch:CreateServiceEnvironmentbatch:DeleteComputeEnvironmentbatch:DeleteConsumableResourcebatch:DeleteJobQueuebatch:DeleteQuotaSharebatch:DeleteSchedulingPolicybatch:DeleteServiceEnvironmentbatch:DeregisterJobDefinitionbatch:DescribeComputeEnvironmentsbatch:DescribeConsumableResourcebatch:DescribeJobDefinitionsbatch:DescribeJobQueuesbatch:DescribeJobsbatch:DescribeQuotaSharebatch:DescribeSchedulingPoliciesbatch:DescribeServiceEnvironmentsbatch:DescribeServiceJobbatch:GetJobQueueSnapshotbatch:ListConsumableResourcesbatch:ListJobsbatch:ListJobsByConsumableResourcebatch:ListQuotaSharesbatch:ListSchedulingPoliciesbatch:ListServiceJobsbatch:ListTagsForResourcebatch:RegisterJobDefinitionbatch:SubmitJobbatch:SubmitServiceJobbatch:TagResourcebatch:TerminateJobbatch:TerminateServiceJobbatch:UntagResourcebatch:UpdateComputeEnvironmentbatch:UpdateConsumableResourcebatch:UpdateJobQueuebatch:UpdateQuotaSharebatch:UpdateSchedulingPolicybatch:UpdateServiceEnvironmentbatch:UpdateServiceJob"
 

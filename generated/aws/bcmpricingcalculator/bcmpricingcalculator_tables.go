@@ -4,6 +4,13 @@ package bcmpricingcalculator
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "bcm-pricing-calculator:CreateBillEstimatebcm-pricing-calculator:CreateBillScenariobcm-pricing-calculator:CreateBillScenarioCommitmentModificationbcm-pricing-calculator:CreateBillScenarioUsageModificationbcm-pricing-calculator:CreateWorkloadEstimatebcm-pricing-calculator:CreateWorkloadEstimateUsagebcm-pricing-calculator:DeleteBillEstimatebcm-pricing-calculator:DeleteBillScenariobcm-pricing-calculator:DeleteBillScenarioCommitmentModificationbcm-pricing-calculator:DeleteBillScenarioUsageModificationbcm-pricing-calculator:DeleteWorkloadEstimatebcm-pricing-calculator:DeleteWorkloadEstimateUsagebcm-pricing-calculator:GetBillEstimatebcm-pricing-calculator:GetBillScenariobcm-pricing-calculator:GetPreferencesbcm-pricing-calculator:GetWorkloadEstimatebcm-pricing-calculator:ListBillEstimateCommitmentsbcm-pricing-calculator:ListBillEstimateInputCommitmentModificationsbcm-pricing-calculator:ListBillEstimateInputUsageModificationsbcm-pricing-calculator:ListBillEstimateLineItemsbcm-pricing-calculator:ListBillEstimatesbcm-pricing-calculator:ListBillScenarioCommitmentModificationsbcm-pricing-calculator:ListBillScenarioUsageModificationsbcm-pricing-calculator:ListBillScenariosbcm-pricing-calculator:ListTagsForResourcebcm-pricing-calculator:ListWorkloadEstimateUsagebcm-pricing-calculator:ListWorkloadEstimatesbcm-pricing-calculator:TagResourcebcm-pricing-calculator:UntagResourcebcm-pricing-calculator:UpdateBillEstimatebcm-pricing-calculator:UpdateBillScenariobcm-pricing-calculator:UpdateBillScenarioCommitmentModificationbcm-pricing-calculator:UpdateBillScenarioUsageModificationbcm-pricing-calculator:UpdatePreferencesbcm-pricing-calculator:UpdateWorkloadEstimatebcm-pricing-calculator:UpdateWorkloadEstimateUsage"
 

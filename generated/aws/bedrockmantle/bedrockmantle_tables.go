@@ -4,6 +4,13 @@ package bedrockmantle
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "bedrock-mantle:ArchiveProjectbedrock-mantle:AssociateCustomizedModelbedrock-mantle:CallWithBearerTokenbedrock-mantle:CancelFineTuningJobbedrock-mantle:CancelInferencebedrock-mantle:CreateCustomizedModelbedrock-mantle:CreateFilebedrock-mantle:CreateFineTuningJobbedrock-mantle:CreateInferencebedrock-mantle:CreateProjectbedrock-mantle:CreateReservationbedrock-mantle:DeleteCustomizedModelbedrock-mantle:DeleteFilebedrock-mantle:DeleteInferencebedrock-mantle:DeleteReservationbedrock-mantle:DisassociateCustomizedModelbedrock-mantle:GetCustomizedModelbedrock-mantle:GetFilebedrock-mantle:GetFineTuningJobbedrock-mantle:GetInferencebedrock-mantle:GetModelbedrock-mantle:GetProjectbedrock-mantle:GetReservationbedrock-mantle:ListCustomizedModelAssociationsbedrock-mantle:ListCustomizedModelsbedrock-mantle:ListFilesbedrock-mantle:ListFineTuningJobsbedrock-mantle:ListModelsbedrock-mantle:ListProjectsbedrock-mantle:ListReservationsbedrock-mantle:ListTagsForResourcebedrock-mantle:TagResourcebedrock-mantle:UntagResourcebedrock-mantle:UpdateProjectbedrock-mantle:UpdateReservation"
 

@@ -4,6 +4,13 @@ package cases
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cases:BatchGetCaseRulecases:BatchGetFieldcases:BatchPutFieldOptionscases:CreateCasecases:CreateCaseRulecases:CreateDomaincases:CreateFieldcases:CreateLayoutcases:CreateRelatedItemcases:CreateTemplatecases:DeleteCasecases:DeleteCaseRulecases:DeleteDomaincases:DeleteFieldcases:DeleteLayoutcases:DeleteRelatedItemcases:DeleteTemplatecases:GetCasecases:GetCaseAuditEventscases:GetCaseEventConfigurationcases:GetDomaincases:GetLayoutcases:GetTemplatecases:ListCaseRulescases:ListCasesForContactcases:ListDomainscases:ListFieldOptionscases:ListFieldscases:ListLayoutscases:ListTagsForResourcecases:ListTemplatescases:PutCaseEventConfigurationcases:SearchAllRelatedItemscases:SearchCasescases:SearchRelatedItemscases:TagResourcecases:UntagResourcecases:UpdateCasecases:UpdateCaseRulecases:UpdateFieldcases:UpdateLayoutcases:UpdateRelatedItemcases:UpdateTemplate"
 

@@ -4,6 +4,13 @@ package cloud9
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cloud9:ActivateEC2Remotecloud9:CreateEnvironmentEC2cloud9:CreateEnvironmentMembershipcloud9:CreateEnvironmentSSHcloud9:CreateEnvironmentTokencloud9:DeleteEnvironmentcloud9:DeleteEnvironmentMembershipcloud9:DescribeEC2Remotecloud9:DescribeEnvironmentMembershipscloud9:DescribeEnvironmentStatuscloud9:DescribeEnvironmentscloud9:DescribeSSHRemotecloud9:GetEnvironmentConfigcloud9:GetEnvironmentSettingscloud9:GetMembershipSettingscloud9:GetMigrationExperiencescloud9:GetUserPublicKeycloud9:GetUserSettingscloud9:ListEnvironmentscloud9:ListTagsForResourcecloud9:ModifyTemporaryCredentialsOnEnvironmentEC2cloud9:TagResourcecloud9:UntagResourcecloud9:UpdateEnvironmentcloud9:UpdateEnvironmentMembershipcloud9:UpdateEnvironmentSettingscloud9:UpdateMembershipSettingscloud9:UpdateSSHRemotecloud9:UpdateUserSettings"
 

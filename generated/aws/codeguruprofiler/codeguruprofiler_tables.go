@@ -4,6 +4,13 @@ package codeguruprofiler
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codeguru-profiler:AddNotificationChannelscodeguru-profiler:BatchGetFrameMetricDatacodeguru-profiler:ConfigureAgentcodeguru-profiler:CreateProfilingGroupcodeguru-profiler:DeleteProfilingGroupcodeguru-profiler:DescribeProfilingGroupcodeguru-profiler:GetFindingsReportAccountSummarycodeguru-profiler:GetNotificationConfigurationcodeguru-profiler:GetPolicycodeguru-profiler:GetProfilecodeguru-profiler:GetRecommendationscodeguru-profiler:ListFindingsReportscodeguru-profiler:ListProfileTimescodeguru-profiler:ListProfilingGroupscodeguru-profiler:ListTagsForResourcecodeguru-profiler:PostAgentProfilecodeguru-profiler:PutPermissioncodeguru-profiler:RemoveNotificationChannelcodeguru-profiler:RemovePermissioncodeguru-profiler:SubmitFeedbackcodeguru-profiler:TagResourcecodeguru-profiler:UntagResourcecodeguru-profiler:UpdateProfilingGroup"
 

@@ -4,6 +4,13 @@ package codegurureviewer
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codeguru-reviewer:AssociateRepositorycodeguru-reviewer:CreateCodeReviewcodeguru-reviewer:CreateConnectionTokencodeguru-reviewer:DescribeCodeReviewcodeguru-reviewer:DescribeRecommendationFeedbackcodeguru-reviewer:DescribeRepositoryAssociationcodeguru-reviewer:DisassociateRepositorycodeguru-reviewer:GetMetricsDatacodeguru-reviewer:ListCodeReviewscodeguru-reviewer:ListRecommendationFeedbackcodeguru-reviewer:ListRecommendationscodeguru-reviewer:ListRepositoryAssociationscodeguru-reviewer:ListTagsForResourcecodeguru-reviewer:ListThirdPartyRepositoriescodeguru-reviewer:PutRecommendationFeedbackcodeguru-reviewer:TagResourcecodeguru-reviewer:UnTagResource"
 

@@ -4,6 +4,13 @@ package codestarconnections
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codestar-connections:CreateConnectioncodestar-connections:CreateHostcodestar-connections:CreateRepositoryLinkcodestar-connections:CreateSyncConfigurationcodestar-connections:DeleteConnectioncodestar-connections:DeleteHostcodestar-connections:DeleteRepositoryLinkcodestar-connections:DeleteSyncConfigurationcodestar-connections:GetConnectioncodestar-connections:GetConnectionTokencodestar-connections:GetHostcodestar-connections:GetIndividualAccessTokencodestar-connections:GetInstallationUrlcodestar-connections:GetRepositoryLinkcodestar-connections:GetRepositorySyncStatuscodestar-connections:GetResourceSyncStatuscodestar-connections:GetSyncBlockerSummarycodestar-connections:GetSyncConfigurationcodestar-connections:ListConnectionscodestar-connections:ListHostscodestar-connections:ListInstallationTargetscodestar-connections:ListRepositoryLinkscodestar-connections:ListRepositorySyncDefinitionscodestar-connections:ListSyncConfigurationscodestar-connections:ListTagsForResourcecodestar-connections:PassConnectioncodestar-connections:PassRepositorycodestar-connections:RegisterAppCodecodestar-connections:StartAppRegistrationHandshakecodestar-connections:StartOAuthHandshakecodestar-connections:TagResourcecodestar-connections:UntagResourcecodestar-connections:UpdateConnectionInstallationcodestar-connections:UpdateHostcodestar-connections:UpdateRepositoryLinkcodestar-connections:UpdateSyncBlockercodestar-connections:UpdateSyncConfigurationcodestar-connections:UseConnection"
 

@@ -4,6 +4,13 @@ package cognitoidentity
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cognito-identity:CreateIdentityPoolcognito-identity:DeleteIdentitiescognito-identity:DeleteIdentityPoolcognito-identity:DescribeIdentitycognito-identity:DescribeIdentityPoolcognito-identity:GetCredentialsForIdentitycognito-identity:GetIdcognito-identity:GetIdentityPoolAnalyticscognito-identity:GetIdentityPoolDailyAnalyticscognito-identity:GetIdentityPoolRolescognito-identity:GetIdentityProviderDailyAnalyticscognito-identity:GetOpenIdTokencognito-identity:GetOpenIdTokenForDeveloperIdentitycognito-identity:GetPrincipalTagAttributeMapcognito-identity:ListIdentitiescognito-identity:ListIdentityPoolscognito-identity:ListTagsForResourcecognito-identity:LookupDeveloperIdentitycognito-identity:MergeDeveloperIdentitiescognito-identity:SetIdentityPoolRolescognito-identity:SetPrincipalTagAttributeMapcognito-identity:TagResourcecognito-identity:UnlinkDeveloperIdentitycognito-identity:UnlinkIdentitycognito-identity:UntagResourcecognito-identity:UpdateIdentityPool"
 

@@ -4,6 +4,13 @@ package cognitosync
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cognito-sync:BulkPublishcognito-sync:DeleteDatasetcognito-sync:DescribeDatasetcognito-sync:DescribeIdentityPoolUsagecognito-sync:DescribeIdentityUsagecognito-sync:GetBulkPublishDetailscognito-sync:GetCognitoEventscognito-sync:GetIdentityPoolConfigurationcognito-sync:ListDatasetscognito-sync:ListIdentityPoolUsagecognito-sync:ListRecordscognito-sync:QueryRecordscognito-sync:RegisterDevicecognito-sync:SetCognitoEventscognito-sync:SetDatasetConfigurationcognito-sync:SetIdentityPoolConfigurationcognito-sync:SubscribeToDatasetcognito-sync:UnsubscribeFromDatasetcognito-sync:UpdateRecords"
 

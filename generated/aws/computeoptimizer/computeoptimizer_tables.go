@@ -4,6 +4,13 @@ package computeoptimizer
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "compute-optimizer:DeleteRecommendationPreferencescompute-optimizer:DescribeRecommendationExportJobscompute-optimizer:ExportAutoScalingGroupRecommendationscompute-optimizer:ExportEBSVolumeRecommendationscompute-optimizer:ExportEC2InstanceRecommendationscompute-optimizer:ExportECSServiceRecommendationscompute-optimizer:ExportIdleRecommendationscompute-optimizer:ExportLambdaFunctionRecommendationscompute-optimizer:ExportLicenseRecommendationscompute-optimizer:ExportRDSDatabaseRecommendationscompute-optimizer:GetAutoScalingGroupRecommendationscompute-optimizer:GetEBSVolumeRecommendationscompute-optimizer:GetEC2InstanceRecommendationscompute-optimizer:GetEC2RecommendationProjectedMetricscompute-optimizer:GetECSServiceRecommendationProjectedMetricscompute-optimizer:GetECSServiceRecommendationscompute-optimizer:GetEffectiveRecommendationPreferencescompute-optimizer:GetEnrollmentStatuscompute-optimizer:GetEnrollmentStatusesForOrganizationcompute-optimizer:GetIdleRecommendationscompute-optimizer:GetLambdaFunctionRecommendationscompute-optimizer:GetLicenseRecommendationscompute-optimizer:GetRDSDatabaseRecommendationProjectedMetricscompute-optimizer:GetRDSDatabaseRecommendationscompute-optimizer:GetRecommendationPreferencescompute-optimizer:GetRecommendationSummariescompute-optimizer:PutRecommendationPreferencescompute-optimizer:UpdateEnrollmentStatus"
 

@@ -4,6 +4,13 @@ package detective
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "detective:AcceptInvitationdetective:BatchGetGraphMemberDatasourcesdetective:BatchGetMembershipDatasourcesdetective:CreateGraphdetective:CreateMembersdetective:DeleteGraphdetective:DeleteMembersdetective:DescribeOrganizationConfigurationdetective:DisableOrganizationAdminAccountdetective:DisassociateMembershipdetective:EnableOrganizationAdminAccountdetective:GetFreeTrialEligibilitydetective:GetGraphIngestStatedetective:GetInvestigationdetective:GetMembersdetective:GetPricingInformationdetective:GetUsageInformationdetective:InvokeAssistantdetective:ListDatasourcePackagesdetective:ListGraphsdetective:ListHighDegreeEntitiesdetective:ListIndicatorsdetective:ListInvestigationsdetective:ListInvitationsdetective:ListMembersdetective:ListOrganizationAdminAccountdetective:ListTagsForResourcedetective:RejectInvitationdetective:SearchGraphdetective:StartInvestigationdetective:StartMonitoringMemberdetective:TagResourcedetective:UntagResourcedetective:UpdateDatasourcePackagesdetective:UpdateInvestigationStatedetective:UpdateOrganizationConfiguration"
 

@@ -4,6 +4,13 @@ package devopsguru
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "devops-guru:AddNotificationChanneldevops-guru:DeleteInsightdevops-guru:DescribeAccountHealthdevops-guru:DescribeAccountOverviewdevops-guru:DescribeAnomalydevops-guru:DescribeEventSourcesConfigdevops-guru:DescribeFeedbackdevops-guru:DescribeInsightdevops-guru:DescribeOrganizationHealthdevops-guru:DescribeOrganizationOverviewdevops-guru:DescribeOrganizationResourceCollectionHealthdevops-guru:DescribeResourceCollectionHealthdevops-guru:DescribeServiceIntegrationdevops-guru:GetCostEstimationdevops-guru:GetResourceCollectiondevops-guru:ListAnomaliesForInsightdevops-guru:ListAnomalousLogGroupsdevops-guru:ListEventsdevops-guru:ListInsightsdevops-guru:ListMonitoredResourcesdevops-guru:ListNotificationChannelsdevops-guru:ListOrganizationInsightsdevops-guru:ListRecommendationsdevops-guru:PutFeedbackdevops-guru:RemoveNotificationChanneldevops-guru:SearchInsightsdevops-guru:SearchOrganizationInsightsdevops-guru:StartCostEstimationdevops-guru:UpdateEventSourcesConfigdevops-guru:UpdateResourceCollectiondevops-guru:UpdateServiceIntegration"
 

@@ -4,6 +4,13 @@ package docdbelastic
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "docdb-elastic:ApplyPendingMaintenanceActiondocdb-elastic:CopyClusterSnapshotdocdb-elastic:CreateClusterdocdb-elastic:CreateClusterSnapshotdocdb-elastic:DeleteClusterdocdb-elastic:DeleteClusterSnapshotdocdb-elastic:GetClusterdocdb-elastic:GetClusterSnapshotdocdb-elastic:GetPendingMaintenanceActiondocdb-elastic:ListClusterSnapshotsdocdb-elastic:ListClustersdocdb-elastic:ListPendingMaintenanceActionsdocdb-elastic:ListTagsForResourcedocdb-elastic:RestoreClusterFromSnapshotdocdb-elastic:StartClusterdocdb-elastic:StopClusterdocdb-elastic:TagResourcedocdb-elastic:UntagResourcedocdb-elastic:UpdateCluster"
 

@@ -4,6 +4,13 @@ package dsdata
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ds-data:AddGroupMemberds-data:CreateGroupds-data:CreateUserds-data:DeleteGroupds-data:DeleteUserds-data:DescribeGroupds-data:DescribeUserds-data:DisableUserds-data:ListGroupMembersds-data:ListGroupsds-data:ListGroupsForMemberds-data:ListUsersds-data:RemoveGroupMemberds-data:SearchGroupsds-data:SearchUsersds-data:UpdateGroupds-data:UpdateUser"
 

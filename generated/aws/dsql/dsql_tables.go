@@ -4,6 +4,13 @@ package dsql
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "dsql:AddPeerClusterdsql:CreateClusterdsql:CreateStreamdsql:DbConnectdsql:DbConnectAdmindsql:DeleteClusterdsql:DeleteClusterPolicydsql:DeleteStreamdsql:GetBackupJobdsql:GetClusterdsql:GetClusterPolicydsql:GetRestoreJobdsql:GetStreamdsql:GetVpcEndpointServiceNamedsql:InjectErrordsql:ListClustersdsql:ListStreamsdsql:ListTagsForResourcedsql:PutClusterPolicydsql:PutMultiRegionPropertiesdsql:PutWitnessRegiondsql:RemovePeerClusterdsql:StartBackupJobdsql:StartRestoreJobdsql:StopBackupJobdsql:StopRestoreJobdsql:TagResourcedsql:UntagResourcedsql:UpdateClusterdsql:UpdateStream"
 

@@ -4,6 +4,13 @@ package ecrpublic
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ecr-public:BatchCheckLayerAvailabilityecr-public:BatchDeleteImageecr-public:CompleteLayerUploadecr-public:CreateRepositoryecr-public:DeleteRepositoryecr-public:DeleteRepositoryPolicyecr-public:DescribeImageTagsecr-public:DescribeImagesecr-public:DescribeRegistriesecr-public:DescribeRepositoriesecr-public:GetAuthorizationTokenecr-public:GetRegistryCatalogDataecr-public:GetRepositoryCatalogDataecr-public:GetRepositoryPolicyecr-public:InitiateLayerUploadecr-public:ListTagsForResourceecr-public:PutImageecr-public:PutRegistryCatalogDataecr-public:PutRepositoryCatalogDataecr-public:SetRepositoryPolicyecr-public:TagResourceecr-public:UntagResourceecr-public:UploadLayerPart"
 

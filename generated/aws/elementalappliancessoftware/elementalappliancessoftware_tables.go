@@ -4,6 +4,13 @@ package elementalappliancessoftware
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elemental-appliances-software:CompleteUploadelemental-appliances-software:CreateOrderV1elemental-appliances-software:CreateQuoteelemental-appliances-software:GetAvsCorrectAddresselemental-appliances-software:GetBillingAddresseselemental-appliances-software:GetDeliveryAddressesV2elemental-appliances-software:GetOrderelemental-appliances-software:GetOrdersV2elemental-appliances-software:GetQuoteelemental-appliances-software:GetTaxeselemental-appliances-software:ListQuoteselemental-appliances-software:StartUploadelemental-appliances-software:SubmitOrderV1elemental-appliances-software:UpdateQuote"
 

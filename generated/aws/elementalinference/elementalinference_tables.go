@@ -4,6 +4,13 @@ package elementalinference
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elemental-inference:AssociateFeedelemental-inference:CreateDictionaryelemental-inference:CreateFeedelemental-inference:DeleteDictionaryelemental-inference:DeleteFeedelemental-inference:DisassociateFeedelemental-inference:ExportDictionaryEntrieselemental-inference:GetDictionaryelemental-inference:GetFeedelemental-inference:GetMetadataelemental-inference:ListDictionarieselemental-inference:ListFeedselemental-inference:ListTagsForResourceelemental-inference:PutMediaelemental-inference:TagResourceelemental-inference:UntagResourceelemental-inference:UpdateDictionaryelemental-inference:UpdateFeed"
 

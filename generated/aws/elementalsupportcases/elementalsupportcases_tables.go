@@ -4,6 +4,13 @@ package elementalsupportcases
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elemental-support-cases:AddCaseCommentelemental-support-cases:CheckCasePermissionelemental-support-cases:CompleteMultipartUploadelemental-support-cases:CreateCaseelemental-support-cases:CreateS3CLIUploadCommandelemental-support-cases:CreateS3DownloadUrlelemental-support-cases:GetCaseelemental-support-cases:GetCasePermissionelemental-support-cases:GetCaseselemental-support-cases:GetUICacheelemental-support-cases:ListTagsForCaseelemental-support-cases:StartMultipartUploadelemental-support-cases:TagCaseelemental-support-cases:UntagCaseelemental-support-cases:UpdateCaseelemental-support-cases:UpdateCaseStatuselemental-support-cases:UpdateMultipartUpload"
 

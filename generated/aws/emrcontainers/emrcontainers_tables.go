@@ -4,6 +4,13 @@ package emrcontainers
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "emr-containers:CancelJobRunemr-containers:CreateCertificateemr-containers:CreateJobTemplateemr-containers:CreateManagedEndpointemr-containers:CreateSecurityConfigurationemr-containers:CreateVirtualClusteremr-containers:DeleteJobTemplateemr-containers:DeleteManagedEndpointemr-containers:DeleteSecurityConfigurationemr-containers:DeleteVirtualClusteremr-containers:DescribeJobRunemr-containers:DescribeJobTemplateemr-containers:DescribeManagedEndpointemr-containers:DescribeSecurityConfigurationemr-containers:DescribeVirtualClusteremr-containers:GetManagedEndpointSessionCredentialsemr-containers:ListJobRunsemr-containers:ListJobTemplatesemr-containers:ListManagedEndpointsemr-containers:ListSecurityConfigurationsemr-containers:ListTagsForResourceemr-containers:ListVirtualClustersemr-containers:StartJobRunemr-containers:TagResourceemr-containers:UntagResource"
 

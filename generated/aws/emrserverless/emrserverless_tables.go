@@ -4,6 +4,13 @@ package emrserverless
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "emr-serverless:AccessInteractiveEndpointsemr-serverless:AccessLivyEndpointsemr-serverless:AccessSystemProfileLogsemr-serverless:CancelJobRunemr-serverless:CreateApplicationemr-serverless:DeleteApplicationemr-serverless:GetApplicationemr-serverless:GetDashboardForJobRunemr-serverless:GetJobRunemr-serverless:GetResourceDashboardemr-serverless:GetSessionemr-serverless:GetSessionEndpointemr-serverless:ListApplicationsemr-serverless:ListJobRunAttemptsemr-serverless:ListJobRunsemr-serverless:ListSessionsemr-serverless:ListTagsForResourceemr-serverless:StartApplicationemr-serverless:StartJobRunemr-serverless:StartSessionemr-serverless:StopApplicationemr-serverless:TagResourceemr-serverless:TerminateSessionemr-serverless:UntagResourceemr-serverless:UpdateApplication"
 

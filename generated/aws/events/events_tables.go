@@ -4,6 +4,13 @@ package events
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "events:ActivateEventSourceevents:AllowVendedLogDeliveryForResourceevents:CancelReplayevents:CreateApiDestinationevents:CreateArchiveevents:CreateConnectionevents:CreateEndpointevents:CreateEventBusevents:CreatePartnerEventSourceevents:DeactivateEventSourceevents:DeauthorizeConnectionevents:DeleteApiDestinationevents:DeleteArchiveevents:DeleteConnectionevents:DeleteEndpointevents:DeleteEventBusevents:DeletePartnerEventSourceevents:DeleteRuleevents:DescribeApiDestinationevents:DescribeArchiveevents:DescribeConnectionevents:DescribeEndpointevents:DescribeEventBusevents:DescribeEventSourceevents:DescribePartnerEventSourceevents:DescribeReplayevents:DescribeRuleevents:DisableRuleevents:EnableRuleevents:InvokeApiDestinationevents:ListApiDestinationsevents:ListArchivesevents:ListConnectionsevents:ListEndpointsevents:ListEventBusesevents:ListEventSourcesevents:ListPartnerEventSourceAccountsevents:ListPartnerEventSourcesevents:ListReplaysevents:ListRuleNamesByTargetevents:ListRulesevents:ListTagsForResourceevents:ListTargetsByRuleevents:PutEventsevents:PutPartnerEventsevents:PutPermissionevents:PutRuleevents:PutTargetsevents:RemovePermissionevents:RemoveTargetsevents:RetrieveConnectionCredentialsevents:StartReplayevents:TagResourceevents:TestEventPatternevents:UntagResourceevents:UpdateApiDestinationevents:UpdateArchiveevents:UpdateConnectionevents:UpdateEndpointevents:UpdateEventBus"
 

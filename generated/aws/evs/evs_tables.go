@@ -4,6 +4,13 @@ package evs
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "evs:AssociateEipToVlanevs:CreateEntitlementevs:CreateEnvironmentevs:CreateEnvironmentConnectorevs:CreateEnvironmentHostevs:DeleteEntitlementevs:DeleteEnvironmentevs:DeleteEnvironmentConnectorevs:DeleteEnvironmentHostevs:DisassociateEipFromVlanevs:GetDepotUrlevs:GetEnvironmentevs:GetVersionsevs:ListEnvironmentConnectorsevs:ListEnvironmentHostsevs:ListEnvironmentVlansevs:ListEnvironmentsevs:ListTagsForResourceevs:ListVmEntitlementsevs:TagResourceevs:UntagResourceevs:UpdateEnvironmentConnector"
 

@@ -4,6 +4,13 @@ package fms
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "fms:AssociateAdminAccountfms:AssociateThirdPartyFirewallfms:BatchAssociateResourcefms:BatchDisassociateResourcefms:DeleteAppsListfms:DeleteNotificationChannelfms:DeletePolicyfms:DeleteProtocolsListfms:DeleteResourceSetfms:DisassociateAdminAccountfms:DisassociateThirdPartyFirewallfms:GetAdminAccountfms:GetAdminScopefms:GetAppsListfms:GetComplianceDetailfms:GetNotificationChannelfms:GetPolicyfms:GetProtectionStatusfms:GetProtocolsListfms:GetResourceSetfms:GetThirdPartyFirewallAssociationStatusfms:GetViolationDetailsfms:ListAdminAccountsForOrganizationfms:ListAdminsManagingAccountfms:ListAppsListsfms:ListComplianceStatusfms:ListDiscoveredResourcesfms:ListMemberAccountsfms:ListPoliciesfms:ListProtocolsListsfms:ListResourceSetResourcesfms:ListResourceSetsfms:ListTagsForResourcefms:ListThirdPartyFirewallFirewallPoliciesfms:PutAdminAccountfms:PutAppsListfms:PutNotificationChannelfms:PutPolicyfms:PutProtocolsListfms:PutResourceSetfms:TagResourcefms:UntagResource"
 

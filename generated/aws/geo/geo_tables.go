@@ -4,6 +4,13 @@ package geo
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "geo:AssociateTrackerConsumergeo:BatchDeleteDevicePositionHistorygeo:BatchDeleteGeofencegeo:BatchEvaluateGeofencesgeo:BatchGetDevicePositiongeo:BatchPutGeofencegeo:BatchUpdateDevicePositiongeo:CalculateRoutegeo:CalculateRouteMatrixgeo:CancelJobgeo:CreateGeofenceCollectiongeo:CreateKeygeo:CreateMapgeo:CreatePlaceIndexgeo:CreateRouteCalculatorgeo:CreateTrackergeo:DeleteGeofenceCollectiongeo:DeleteKeygeo:DeleteMapgeo:DeletePlaceIndexgeo:DeleteRouteCalculatorgeo:DeleteTrackergeo:DescribeGeofenceCollectiongeo:DescribeKeygeo:DescribeMapgeo:DescribePlaceIndexgeo:DescribeRouteCalculatorgeo:DescribeTrackergeo:DisassociateTrackerConsumergeo:ForecastGeofenceEventsgeo:GetDevicePositiongeo:GetDevicePositionHistorygeo:GetGeofencegeo:GetJobgeo:GetMapGlyphsgeo:GetMapSpritesgeo:GetMapStyleDescriptorgeo:GetMapTilegeo:GetPlacegeo:ListDevicePositionsgeo:ListGeofenceCollectionsgeo:ListGeofencesgeo:ListJobsgeo:ListKeysgeo:ListMapsgeo:ListPlaceIndexesgeo:ListRouteCalculatorsgeo:ListTagsForResourcegeo:ListTrackerConsumersgeo:ListTrackersgeo:PutGeofencegeo:SearchPlaceIndexForPositiongeo:SearchPlaceIndexForSuggestionsgeo:SearchPlaceIndexForTextgeo:StartJobgeo:TagResourcegeo:UntagResourcegeo:UpdateGeofenceCollectiongeo:UpdateKeygeo:UpdateMapgeo:UpdatePlaceIndexgeo:UpdateRouteCalculatorgeo:UpdateTrackergeo:VerifyDevicePosition"
 

@@ -4,6 +4,13 @@ package glacier
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "glacier:AbortMultipartUploadglacier:AbortVaultLockglacier:AddTagsToVaultglacier:CompleteMultipartUploadglacier:CompleteVaultLockglacier:CreateVaultglacier:DeleteArchiveglacier:DeleteVaultglacier:DeleteVaultAccessPolicyglacier:DeleteVaultNotificationsglacier:DescribeJobglacier:DescribeVaultglacier:GetDataRetrievalPolicyglacier:GetJobOutputglacier:GetVaultAccessPolicyglacier:GetVaultLockglacier:GetVaultNotificationsglacier:InitiateJobglacier:InitiateMultipartUploadglacier:InitiateVaultLockglacier:ListJobsglacier:ListMultipartUploadsglacier:ListPartsglacier:ListProvisionedCapacityglacier:ListTagsForVaultglacier:ListVaultsglacier:PurchaseProvisionedCapacityglacier:RemoveTagsFromVaultglacier:SetDataRetrievalPolicyglacier:SetVaultAccessPolicyglacier:SetVaultNotificationsglacier:UploadArchiveglacier:UploadMultipartPart"
 

@@ -4,6 +4,13 @@ package groundstation
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "groundstation:CancelContactgroundstation:CreateConfiggroundstation:CreateDataflowEndpointGroupgroundstation:CreateDataflowEndpointGroupV2groundstation:CreateEphemerisgroundstation:CreateMissionProfilegroundstation:DeleteConfiggroundstation:DeleteDataflowEndpointGroupgroundstation:DeleteEphemerisgroundstation:DeleteMissionProfilegroundstation:DescribeContactgroundstation:DescribeContactVersiongroundstation:DescribeEphemerisgroundstation:GetAgentConfigurationgroundstation:GetAgentTaskResponseUrlgroundstation:GetConfiggroundstation:GetDataflowEndpointGroupgroundstation:GetMinuteUsagegroundstation:GetMissionProfilegroundstation:GetSatellitegroundstation:ListAntennasgroundstation:ListConfigsgroundstation:ListContactVersionsgroundstation:ListContactsgroundstation:ListDataflowEndpointGroupsgroundstation:ListEphemeridesgroundstation:ListGroundStationReservationsgroundstation:ListGroundStationsgroundstation:ListMissionProfilesgroundstation:ListSatellitesgroundstation:ListTagsForResourcegroundstation:RegisterAgentgroundstation:ReserveContactgroundstation:TagResourcegroundstation:UntagResourcegroundstation:UpdateAgentStatusgroundstation:UpdateConfiggroundstation:UpdateContactgroundstation:UpdateEphemerisgroundstation:UpdateMissionProfile"
 

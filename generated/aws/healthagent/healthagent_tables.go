@@ -4,6 +4,13 @@ package healthagent
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "health-agent:ActivateSubscriptionhealth-agent:CancelAppointmenthealth-agent:CreateAgenthealth-agent:CreateDomainhealth-agent:CreateIntegrationhealth-agent:CreateSessionhealth-agent:CreateSubscriptionhealth-agent:DeactivateSubscriptionhealth-agent:DeleteAgenthealth-agent:DeleteDomainhealth-agent:DeleteIntegrationhealth-agent:GetAgenthealth-agent:GetCareTeamProviderhealth-agent:GetDomainhealth-agent:GetIntegrationhealth-agent:GetMedicalScribeListeningSessionhealth-agent:GetPatienthealth-agent:GetPatientInsightsJobhealth-agent:GetPractitionerhealth-agent:GetSessionContexthealth-agent:GetSubscriptionhealth-agent:InvokeAgenthealth-agent:ListAgentshealth-agent:ListAppointmentSlotshealth-agent:ListDomainshealth-agent:ListIntegrationshealth-agent:ListPatientAppointmentshealth-agent:ListPatientInsuranceCoverageshealth-agent:ListProvidershealth-agent:ListSubscriptionshealth-agent:ListTagsForResourcehealth-agent:MatchPatienthealth-agent:PublishAgenthealth-agent:RescheduleAppointmenthealth-agent:ScheduleAppointmenthealth-agent:StartMedicalScribeListeningSessionhealth-agent:StartPatientInsightsJobhealth-agent:TagResourcehealth-agent:UntagResourcehealth-agent:UpdateAgenthealth-agent:UpdateIntegrationhealth-agent:UpdateSession"
 

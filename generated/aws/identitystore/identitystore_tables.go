@@ -4,6 +4,13 @@ package identitystore
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "identitystore:AddRegionidentitystore:CreateGroupidentitystore:CreateGroupMembershipidentitystore:CreateIdentityStoreidentitystore:CreateUseridentitystore:DeleteGroupidentitystore:DeleteGroupMembershipidentitystore:DeleteIdentityStoreidentitystore:DeleteUseridentitystore:DescribeGroupidentitystore:DescribeGroupMembershipidentitystore:DescribeRegionidentitystore:DescribeUseridentitystore:GetGroupIdidentitystore:GetGroupMembershipIdidentitystore:GetUserIdidentitystore:IsMemberInGroupsidentitystore:ListGroupMembershipsidentitystore:ListGroupMembershipsForMemberidentitystore:ListGroupsidentitystore:ListRegionsidentitystore:ListUsersidentitystore:RemoveRegionidentitystore:ReserveUseridentitystore:UpdateGroupidentitystore:UpdateIdentityStoreidentitystore:UpdateUser"
 

@@ -4,6 +4,13 @@ package inspector
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "inspector:AddAttributesToFindingsinspector:CreateAssessmentTargetinspector:CreateAssessmentTemplateinspector:CreateExclusionsPreviewinspector:CreateResourceGroupinspector:DeleteAssessmentRuninspector:DeleteAssessmentTargetinspector:DeleteAssessmentTemplateinspector:DescribeAssessmentRunsinspector:DescribeAssessmentTargetsinspector:DescribeAssessmentTemplatesinspector:DescribeCrossAccountAccessRoleinspector:DescribeExclusionsinspector:DescribeFindingsinspector:DescribeResourceGroupsinspector:DescribeRulesPackagesinspector:GetAssessmentReportinspector:GetExclusionsPreviewinspector:GetTelemetryMetadatainspector:ListAssessmentRunAgentsinspector:ListAssessmentRunsinspector:ListAssessmentTargetsinspector:ListAssessmentTemplatesinspector:ListEventSubscriptionsinspector:ListExclusionsinspector:ListFindingsinspector:ListRulesPackagesinspector:ListTagsForResourceinspector:PreviewAgentsinspector:RegisterCrossAccountAccessRoleinspector:RemoveAttributesFromFindingsinspector:SetTagsForResourceinspector:StartAssessmentRuninspector:StopAssessmentRuninspector:SubscribeToEventinspector:UnsubscribeFromEventinspector:UpdateAssessmentTarget"
 

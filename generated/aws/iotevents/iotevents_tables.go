@@ -4,6 +4,13 @@ package iotevents
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iotevents:BatchAcknowledgeAlarmiotevents:BatchDeleteDetectoriotevents:BatchDisableAlarmiotevents:BatchEnableAlarmiotevents:BatchPutMessageiotevents:BatchResetAlarmiotevents:BatchSnoozeAlarmiotevents:BatchUpdateDetectoriotevents:CreateAlarmModeliotevents:CreateDetectorModeliotevents:CreateInputiotevents:DeleteAlarmModeliotevents:DeleteDetectorModeliotevents:DeleteInputiotevents:DescribeAlarmiotevents:DescribeAlarmModeliotevents:DescribeDetectoriotevents:DescribeDetectorModeliotevents:DescribeDetectorModelAnalysisiotevents:DescribeInputiotevents:DescribeLoggingOptionsiotevents:GetDetectorModelAnalysisResultsiotevents:ListAlarmModelVersionsiotevents:ListAlarmModelsiotevents:ListAlarmsiotevents:ListDetectorModelVersionsiotevents:ListDetectorModelsiotevents:ListDetectorsiotevents:ListInputRoutingsiotevents:ListInputsiotevents:ListTagsForResourceiotevents:PutLoggingOptionsiotevents:StartDetectorModelAnalysisiotevents:TagResourceiotevents:UntagResourceiotevents:UpdateAlarmModeliotevents:UpdateDetectorModeliotevents:UpdateInputiotevents:UpdateInputRouting"
 

@@ -4,6 +4,13 @@ package iotthingsgraph
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iotthingsgraph:AssociateEntityToThingiotthingsgraph:CreateFlowTemplateiotthingsgraph:CreateSystemInstanceiotthingsgraph:CreateSystemTemplateiotthingsgraph:DeleteFlowTemplateiotthingsgraph:DeleteNamespaceiotthingsgraph:DeleteSystemInstanceiotthingsgraph:DeleteSystemTemplateiotthingsgraph:DeploySystemInstanceiotthingsgraph:DeprecateFlowTemplateiotthingsgraph:DeprecateSystemTemplateiotthingsgraph:DescribeNamespaceiotthingsgraph:DissociateEntityFromThingiotthingsgraph:GetEntitiesiotthingsgraph:GetFlowTemplateiotthingsgraph:GetFlowTemplateRevisionsiotthingsgraph:GetNamespaceDeletionStatusiotthingsgraph:GetSystemInstanceiotthingsgraph:GetSystemTemplateiotthingsgraph:GetSystemTemplateRevisionsiotthingsgraph:GetUploadStatusiotthingsgraph:ListFlowExecutionMessagesiotthingsgraph:ListTagsForResourceiotthingsgraph:SearchEntitiesiotthingsgraph:SearchFlowExecutionsiotthingsgraph:SearchFlowTemplatesiotthingsgraph:SearchSystemInstancesiotthingsgraph:SearchSystemTemplatesiotthingsgraph:SearchThingsiotthingsgraph:TagResourceiotthingsgraph:UndeploySystemInstanceiotthingsgraph:UntagResourceiotthingsgraph:UpdateFlowTemplateiotthingsgraph:UpdateSystemTemplateiotthingsgraph:UploadEntityDefinitions"
 

@@ -4,6 +4,13 @@ package iq
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iq:AcceptCalliq:ApprovePaymentRequestiq:ApproveProposaliq:ArchiveConversationiq:CompleteProposaliq:CreateConversationiq:CreateExpertiq:CreateListingiq:CreateMilestoneProposaliq:CreatePaymentRequestiq:CreateProjectiq:CreateRequestiq:CreateScheduledProposaliq:CreateSelleriq:CreateUpfrontProposaliq:DeclineCalliq:DeleteAttachmentiq:DisableIndividualPublicProfileiq:DownloadAttachmentiq:EnableIndividualPublicProfileiq:EndCalliq:GetBuyeriq:GetCalliq:GetChatInfoiq:GetChatMessagesiq:GetChatTokeniq:GetCompanyChatMessagesiq:GetCompanyProfileiq:GetConversationiq:GetExpertiq:GetListingiq:GetMarketplaceSelleriq:GetPaymentRequestiq:GetProposaliq:GetRequestiq:GetReviewiq:HideRequestiq:InitiateCalliq:LinkAwsCertificationiq:ListAttachmentsiq:ListConversationsiq:ListExpertAccessLogsiq:ListListingsiq:ListPaymentRequestsiq:ListProposalsiq:ListRequestsiq:ListReviewsiq:MarkChatMessageReadiq:RejectPaymentRequestiq:RejectProposaliq:SendCompanyChatMessageiq:SendIndividualChatMessageiq:UnarchiveConversationiq:UnlinkAwsCertificationiq:UpdateCompanyProfileiq:UpdateConversationMembersiq:UpdateExpertiq:UpdateListingiq:UpdateRequestiq:UploadAttachmentiq:WithdrawPaymentRequestiq:WithdrawProposaliq:WriteReview"
 

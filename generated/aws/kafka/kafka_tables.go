@@ -4,6 +4,13 @@ package kafka
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kafka:BatchAssociateScramSecretkafka:BatchDisassociateScramSecretkafka:CreateClusterkafka:CreateClusterV2kafka:CreateConfigurationkafka:CreateReplicatorkafka:CreateTopickafka:CreateVpcConnectionkafka:DeleteClusterkafka:DeleteClusterPolicykafka:DeleteConfigurationkafka:DeleteReplicatorkafka:DeleteTopickafka:DeleteVpcConnectionkafka:DescribeClusterkafka:DescribeClusterOperationkafka:DescribeClusterOperationV2kafka:DescribeClusterV2kafka:DescribeConfigurationkafka:DescribeConfigurationRevisionkafka:DescribeReplicatorkafka:DescribeTopickafka:DescribeTopicPartitionskafka:DescribeVpcConnectionkafka:GetBootstrapBrokerskafka:GetClusterPolicykafka:GetCompatibleKafkaVersionskafka:ListClientVpcConnectionskafka:ListClusterOperationskafka:ListClusterOperationsV2kafka:ListClusterskafka:ListClustersV2kafka:ListConfigurationRevisionskafka:ListConfigurationskafka:ListKafkaVersionskafka:ListNodeskafka:ListReplicatorskafka:ListScramSecretskafka:ListTagsForResourcekafka:ListTopicskafka:ListVpcConnectionskafka:PutClusterPolicykafka:RebootBrokerkafka:RejectClientVpcConnectionkafka:TagResourcekafka:UntagResourcekafka:UpdateBrokerCountkafka:UpdateBrokerStoragekafka:UpdateBrokerTypekafka:UpdateClusterConfigurationkafka:UpdateClusterKafkaVersionkafka:UpdateConfigurationkafka:UpdateConnectivitykafka:UpdateMonitoringkafka:UpdateRebalancingkafka:UpdateReplicationInfokafka:UpdateSecuritykafka:UpdateStoragekafka:UpdateTopic"
 

@@ -4,6 +4,13 @@ package kms
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kms:CancelKeyDeletionkms:ConnectCustomKeyStorekms:CreateAliaskms:CreateCustomKeyStorekms:CreateGrantkms:CreateKeykms:Decryptkms:DeleteAliaskms:DeleteCustomKeyStorekms:DeleteImportedKeyMaterialkms:DeriveSharedSecretkms:DescribeCustomKeyStoreskms:DescribeKeykms:DisableKeykms:DisableKeyRotationkms:DisconnectCustomKeyStorekms:EnableKeykms:EnableKeyRotationkms:Encryptkms:GenerateDataKeykms:GenerateDataKeyPairkms:GenerateDataKeyPairWithoutPlaintextkms:GenerateDataKeyWithoutPlaintextkms:GenerateMackms:GenerateRandomkms:GetKeyLastUsagekms:GetKeyPolicykms:GetKeyRotationStatuskms:GetParametersForImportkms:GetPublicKeykms:ImportKeyMaterialkms:ListAliaseskms:ListGrantskms:ListKeyPolicieskms:ListKeyRotationskms:ListKeyskms:ListResourceTagskms:ListRetirableGrantskms:PutKeyPolicykms:ReEncryptFromkms:ReEncryptTokms:ReplicateKeykms:RetireGrantkms:RevokeGrantkms:RotateKeyOnDemandkms:ScheduleKeyDeletionkms:Signkms:SynchronizeMultiRegionKeykms:TagResourcekms:UntagResourcekms:UpdateAliaskms:UpdateCustomKeyStorekms:UpdateKeyDescriptionkms:UpdatePrimaryRegionkms:Verifykms:VerifyMac"
 

@@ -4,6 +4,13 @@ package licensemanagerlinuxsubscriptions
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "license-manager-linux-subscriptions:DeregisterSubscriptionProviderlicense-manager-linux-subscriptions:GetRegisteredSubscriptionProviderlicense-manager-linux-subscriptions:GetServiceSettingslicense-manager-linux-subscriptions:ListLinuxSubscriptionInstanceslicense-manager-linux-subscriptions:ListLinuxSubscriptionslicense-manager-linux-subscriptions:ListRegisteredSubscriptionProviderslicense-manager-linux-subscriptions:ListTagsForResourcelicense-manager-linux-subscriptions:RegisterSubscriptionProviderlicense-manager-linux-subscriptions:TagResourcelicense-manager-linux-subscriptions:UntagResourcelicense-manager-linux-subscriptions:UpdateServiceSettings"
 

@@ -4,6 +4,13 @@ package licensemanagerusersubscriptions
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "license-manager-user-subscriptions:AssociateUserlicense-manager-user-subscriptions:CreateLicenseServerEndpointlicense-manager-user-subscriptions:DeleteLicenseServerEndpointlicense-manager-user-subscriptions:DeregisterIdentityProviderlicense-manager-user-subscriptions:DisassociateUserlicense-manager-user-subscriptions:ListIdentityProviderslicense-manager-user-subscriptions:ListInstanceslicense-manager-user-subscriptions:ListLicenseServerEndpointslicense-manager-user-subscriptions:ListProductSubscriptionslicense-manager-user-subscriptions:ListTagsForResourcelicense-manager-user-subscriptions:ListUserAssociationslicense-manager-user-subscriptions:RegisterIdentityProviderlicense-manager-user-subscriptions:StartProductSubscriptionlicense-manager-user-subscriptions:StopProductSubscriptionlicense-manager-user-subscriptions:TagResourcelicense-manager-user-subscriptions:UntagResourcelicense-manager-user-subscriptions:UpdateIdentityProviderSettings"
 

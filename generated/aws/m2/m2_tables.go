@@ -4,6 +4,13 @@ package m2
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "m2:CancelBatchJobExecutionm2:CreateApplicationm2:CreateDataSetExportTaskm2:CreateDataSetImportTaskm2:CreateDeploymentm2:CreateEnvironmentm2:DeleteApplicationm2:DeleteApplicationFromEnvironmentm2:DeleteEnvironmentm2:GetApplicationm2:GetApplicationVersionm2:GetBatchJobExecutionm2:GetDataSetDetailsm2:GetDataSetExportTaskm2:GetDataSetImportTaskm2:GetDeploymentm2:GetEnvironmentm2:GetSignedBluinsightsUrlm2:ListApplicationVersionsm2:ListApplicationsm2:ListBatchJobDefinitionsm2:ListBatchJobExecutionsm2:ListBatchJobRestartPointsm2:ListDataSetExportHistorym2:ListDataSetImportHistorym2:ListDataSetsm2:ListDeploymentsm2:ListEngineVersionsm2:ListEnvironmentsm2:ListTagsForResourcem2:StartApplicationm2:StartBatchJobm2:StopApplicationm2:TagResourcem2:UntagResourcem2:UpdateApplicationm2:UpdateEnvironment"
 

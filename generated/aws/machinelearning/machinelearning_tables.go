@@ -4,6 +4,13 @@ package machinelearning
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "machinelearning:AddTagsmachinelearning:CreateBatchPredictionmachinelearning:CreateDataSourceFromRDSmachinelearning:CreateDataSourceFromRedshiftmachinelearning:CreateDataSourceFromS3machinelearning:CreateEvaluationmachinelearning:CreateMLModelmachinelearning:CreateRealtimeEndpointmachinelearning:DeleteBatchPredictionmachinelearning:DeleteDataSourcemachinelearning:DeleteEvaluationmachinelearning:DeleteMLModelmachinelearning:DeleteRealtimeEndpointmachinelearning:DeleteTagsmachinelearning:DescribeBatchPredictionsmachinelearning:DescribeDataSourcesmachinelearning:DescribeEvaluationsmachinelearning:DescribeMLModelsmachinelearning:DescribeTagsmachinelearning:GetBatchPredictionmachinelearning:GetDataSourcemachinelearning:GetEvaluationmachinelearning:GetMLModelmachinelearning:Predictmachinelearning:UpdateBatchPredictionmachinelearning:UpdateDataSourcemachinelearning:UpdateEvaluationmachinelearning:UpdateMLModel"
 

@@ -4,6 +4,13 @@ package managedblockchain
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "managedblockchain:CreateAccessormanagedblockchain:CreateMembermanagedblockchain:CreateNetworkmanagedblockchain:CreateNodemanagedblockchain:CreateProposalmanagedblockchain:DeleteAccessormanagedblockchain:DeleteMembermanagedblockchain:DeleteNodemanagedblockchain:GETmanagedblockchain:GetAccessormanagedblockchain:GetMembermanagedblockchain:GetNetworkmanagedblockchain:GetNodemanagedblockchain:GetProposalmanagedblockchain:Invokemanagedblockchain:InvokeRpcBitcoinMainnetmanagedblockchain:InvokeRpcBitcoinTestnetmanagedblockchain:InvokeRpcPolygonMainnetmanagedblockchain:InvokeRpcPolygonMumbaiTestnetmanagedblockchain:ListAccessorsmanagedblockchain:ListInvitationsmanagedblockchain:ListMembersmanagedblockchain:ListNetworksmanagedblockchain:ListNodesmanagedblockchain:ListProposalVotesmanagedblockchain:ListProposalsmanagedblockchain:ListTagsForResourcemanagedblockchain:POSTmanagedblockchain:RejectInvitationmanagedblockchain:TagResourcemanagedblockchain:UntagResourcemanagedblockchain:UpdateMembermanagedblockchain:UpdateNodemanagedblockchain:VoteOnProposal"
 

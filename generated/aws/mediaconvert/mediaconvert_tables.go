@@ -4,6 +4,13 @@ package mediaconvert
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mediaconvert:AssociateCertificatemediaconvert:CancelJobmediaconvert:CreateJobmediaconvert:CreateJobTemplatemediaconvert:CreatePresetmediaconvert:CreateQueuemediaconvert:CreateResourceSharemediaconvert:DeleteJobTemplatemediaconvert:DeletePolicymediaconvert:DeletePresetmediaconvert:DeleteQueuemediaconvert:DescribeEndpointsmediaconvert:DisassociateCertificatemediaconvert:GetJobmediaconvert:GetJobTemplatemediaconvert:GetPolicymediaconvert:GetPresetmediaconvert:GetQueuemediaconvert:ListJobTemplatesmediaconvert:ListJobsmediaconvert:ListPresetsmediaconvert:ListQueuesmediaconvert:ListTagsForResourcemediaconvert:ListVersionsmediaconvert:Probemediaconvert:PutPolicymediaconvert:SearchJobsmediaconvert:TagResourcemediaconvert:UntagResourcemediaconvert:UpdateJobTemplatemediaconvert:UpdatePresetmediaconvert:UpdateQueue"
 

@@ -4,6 +4,13 @@ package mediapackagev2
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mediapackagev2:CancelHarvestJobmediapackagev2:CreateChannelmediapackagev2:CreateChannelGroupmediapackagev2:CreateHarvestJobmediapackagev2:CreateOriginEndpointmediapackagev2:DeleteChannelmediapackagev2:DeleteChannelGroupmediapackagev2:DeleteChannelPolicymediapackagev2:DeleteOriginEndpointmediapackagev2:DeleteOriginEndpointPolicymediapackagev2:GetChannelmediapackagev2:GetChannelGroupmediapackagev2:GetChannelPolicymediapackagev2:GetHarvestJobmediapackagev2:GetHeadObjectmediapackagev2:GetObjectmediapackagev2:GetOriginEndpointmediapackagev2:GetOriginEndpointPolicymediapackagev2:HarvestObjectmediapackagev2:ListChannelGroupsmediapackagev2:ListChannelsmediapackagev2:ListHarvestJobsmediapackagev2:ListOriginEndpointsmediapackagev2:ListTagsForResourcemediapackagev2:PutChannelPolicymediapackagev2:PutObjectmediapackagev2:PutOriginEndpointPolicymediapackagev2:ResetChannelStatemediapackagev2:ResetOriginEndpointStatemediapackagev2:TagResourcemediapackagev2:UntagResourcemediapackagev2:UpdateChannelmediapackagev2:UpdateChannelGroupmediapackagev2:UpdateOriginEndpoint"
 

@@ -4,6 +4,13 @@ package mediastore
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mediastore:CreateContainermediastore:DeleteContainermediastore:DeleteContainerPolicymediastore:DeleteCorsPolicymediastore:DeleteLifecyclePolicymediastore:DeleteMetricPolicymediastore:DeleteObjectmediastore:DescribeContainermediastore:DescribeObjectmediastore:GetContainerPolicymediastore:GetCorsPolicymediastore:GetLifecyclePolicymediastore:GetMetricPolicymediastore:GetObjectmediastore:ListContainersmediastore:ListItemsmediastore:ListTagsForResourcemediastore:PutContainerPolicymediastore:PutCorsPolicymediastore:PutLifecyclePolicymediastore:PutMetricPolicymediastore:PutObjectmediastore:StartAccessLoggingmediastore:StopAccessLoggingmediastore:TagResourcemediastore:UntagResource"
 

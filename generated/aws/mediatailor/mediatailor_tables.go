@@ -4,6 +4,13 @@ package mediatailor
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mediatailor:ConfigureLogsForChannelmediatailor:ConfigureLogsForPlaybackConfigurationmediatailor:CreateChannelmediatailor:CreateLiveSourcemediatailor:CreatePrefetchSchedulemediatailor:CreateProgrammediatailor:CreateSourceLocationmediatailor:CreateVodSourcemediatailor:DeleteChannelmediatailor:DeleteChannelPolicymediatailor:DeleteLiveSourcemediatailor:DeletePlaybackConfigurationmediatailor:DeletePrefetchSchedulemediatailor:DeleteProgrammediatailor:DeleteSourceLocationmediatailor:DeleteVodSourcemediatailor:DescribeChannelmediatailor:DescribeLiveSourcemediatailor:DescribeProgrammediatailor:DescribeSourceLocationmediatailor:DescribeVodSourcemediatailor:GetChannelPolicymediatailor:GetChannelSchedulemediatailor:GetPlaybackConfigurationmediatailor:GetPrefetchSchedulemediatailor:ListAlertsmediatailor:ListChannelsmediatailor:ListLiveSourcesmediatailor:ListPlaybackConfigurationsmediatailor:ListPrefetchSchedulesmediatailor:ListSourceLocationsmediatailor:ListTagsForResourcemediatailor:ListVodSourcesmediatailor:PutChannelPolicymediatailor:PutPlaybackConfigurationmediatailor:StartChannelmediatailor:StopChannelmediatailor:TagResourcemediatailor:UntagResourcemediatailor:UpdateChannelmediatailor:UpdateLiveSourcemediatailor:UpdateProgrammediatailor:UpdateSourceLocationmediatailor:UpdateVodSource"
 

@@ -4,6 +4,13 @@ package medicalimaging
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "medical-imaging:CopyImageSetmedical-imaging:CreateDatastoremedical-imaging:DeleteDatastoremedical-imaging:DeleteImageSetmedical-imaging:GetDICOMBulkdatamedical-imaging:GetDICOMImportJobmedical-imaging:GetDICOMInstancemedical-imaging:GetDICOMInstanceFramesmedical-imaging:GetDICOMInstanceMetadatamedical-imaging:GetDICOMSeriesMetadatamedical-imaging:GetDatastoremedical-imaging:GetImageFramemedical-imaging:GetImageSetmedical-imaging:GetImageSetMetadatamedical-imaging:ListDICOMImportJobsmedical-imaging:ListDatastoresmedical-imaging:ListImageSetVersionsmedical-imaging:ListTagsForResourcemedical-imaging:SearchDICOMInstancesmedical-imaging:SearchDICOMSeriesmedical-imaging:SearchDICOMStudiesmedical-imaging:SearchImageSetsmedical-imaging:StartDICOMImportJobmedical-imaging:StoreDICOMmedical-imaging:StoreDICOMStudymedical-imaging:TagResourcemedical-imaging:UntagResourcemedical-imaging:UpdateImageSetMetadata"
 

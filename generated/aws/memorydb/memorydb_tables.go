@@ -4,6 +4,13 @@ package memorydb
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "memorydb:BatchUpdateClustermemorydb:Connectmemorydb:CopySnapshotmemorydb:CreateAclmemorydb:CreateClustermemorydb:CreateMultiRegionClustermemorydb:CreateParameterGroupmemorydb:CreateSnapshotmemorydb:CreateSubnetGroupmemorydb:CreateUsermemorydb:DeleteAclmemorydb:DeleteClustermemorydb:DeleteMultiRegionClustermemorydb:DeleteParameterGroupmemorydb:DeleteSnapshotmemorydb:DeleteSubnetGroupmemorydb:DeleteUsermemorydb:DescribeAclsmemorydb:DescribeClustersmemorydb:DescribeEngineVersionsmemorydb:DescribeEventsmemorydb:DescribeMultiRegionClustersmemorydb:DescribeMultiRegionParameterGroupsmemorydb:DescribeMultiRegionParametersmemorydb:DescribeParameterGroupsmemorydb:DescribeParametersmemorydb:DescribeReservedNodesmemorydb:DescribeReservedNodesOfferingsmemorydb:DescribeServiceUpdatesmemorydb:DescribeSnapshotsmemorydb:DescribeSubnetGroupsmemorydb:DescribeUsersmemorydb:FailoverShardmemorydb:ListAllowedMultiRegionClusterUpdatesmemorydb:ListAllowedNodeTypeUpdatesmemorydb:ListTagsmemorydb:PauseMultiRegionClusterReplicationmemorydb:PurchaseReservedNodesOfferingmemorydb:ResetParameterGroupmemorydb:TagResourcememorydb:UntagResourcememorydb:UpdateAclmemorydb:UpdateClustermemorydb:UpdateMultiRegionClustermemorydb:UpdateParameterGroupmemorydb:UpdateSubnetGroupmemorydb:UpdateUser"
 

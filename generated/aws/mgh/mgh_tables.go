@@ -4,6 +4,13 @@ package mgh
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mgh:AcceptConnectionmgh:AssociateAutomationUnitRolemgh:AssociateCreatedArtifactmgh:AssociateDiscoveredResourcemgh:AssociateSourceResourcemgh:BatchAssociateIamRoleWithConnectionmgh:BatchDisassociateIamRoleFromConnectionmgh:CreateAutomationRunmgh:CreateAutomationUnitmgh:CreateHomeRegionControlmgh:CreateProgressUpdateStreammgh:DeleteAutomationRunmgh:DeleteAutomationUnitmgh:DeleteConnectionmgh:DeleteHomeRegionControlmgh:DeleteProgressUpdateStreammgh:DescribeApplicationStatemgh:DescribeAutomationRunmgh:DescribeAutomationUnitmgh:DescribeHomeRegionControlsmgh:DescribeMigrationTaskmgh:DisassociateAutomationUnitRolemgh:DisassociateCreatedArtifactmgh:DisassociateDiscoveredResourcemgh:DisassociateSourceResourcemgh:GetConnectionmgh:GetHomeRegionmgh:ImportMigrationTaskmgh:ListApplicationStatesmgh:ListAutomationRunsmgh:ListAutomationUnitsmgh:ListConnectionRolesmgh:ListConnectionsmgh:ListCreatedArtifactsmgh:ListDiscoveredResourcesmgh:ListMigrationTaskUpdatesmgh:ListMigrationTasksmgh:ListProgressUpdateStreamsmgh:ListSourceResourcesmgh:ListTagsForResourcemgh:NotifyApplicationStatemgh:NotifyMigrationTaskStatemgh:PutResourceAttributesmgh:RejectConnectionmgh:TagResourcemgh:UntagResource"
 

@@ -4,6 +4,13 @@ package migrationhuborchestrator
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "migrationhub-orchestrator:CreateTemplatemigrationhub-orchestrator:CreateWorkflowmigrationhub-orchestrator:CreateWorkflowStepmigrationhub-orchestrator:CreateWorkflowStepGroupmigrationhub-orchestrator:DeleteTemplatemigrationhub-orchestrator:DeleteWorkflowmigrationhub-orchestrator:DeleteWorkflowStepmigrationhub-orchestrator:DeleteWorkflowStepGroupmigrationhub-orchestrator:GetMessagemigrationhub-orchestrator:GetTemplatemigrationhub-orchestrator:GetTemplateStepmigrationhub-orchestrator:GetTemplateStepGroupmigrationhub-orchestrator:GetWorkflowmigrationhub-orchestrator:GetWorkflowStepmigrationhub-orchestrator:GetWorkflowStepGroupmigrationhub-orchestrator:ListPluginsmigrationhub-orchestrator:ListTagsForResourcemigrationhub-orchestrator:ListTemplateStepGroupsmigrationhub-orchestrator:ListTemplateStepsmigrationhub-orchestrator:ListTemplatesmigrationhub-orchestrator:ListWorkflowStepGroupsmigrationhub-orchestrator:ListWorkflowStepsmigrationhub-orchestrator:ListWorkflowsmigrationhub-orchestrator:RegisterPluginmigrationhub-orchestrator:RetryWorkflowStepmigrationhub-orchestrator:SendMessagemigrationhub-orchestrator:StartWorkflowmigrationhub-orchestrator:StopWorkflowmigrationhub-orchestrator:TagResourcemigrationhub-orchestrator:UntagResourcemigrationhub-orchestrator:UpdateTemplatemigrationhub-orchestrator:UpdateWorkflowmigrationhub-orchestrator:UpdateWorkflowStepmigrationhub-orchestrator:UpdateWorkflowStepGroup"
 

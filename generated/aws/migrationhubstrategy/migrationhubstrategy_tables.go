@@ -4,6 +4,13 @@ package migrationhubstrategy
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "migrationhub-strategy:GetAntiPatternmigrationhub-strategy:GetApplicationComponentDetailsmigrationhub-strategy:GetApplicationComponentStrategiesmigrationhub-strategy:GetAssessmentmigrationhub-strategy:GetImportFileTaskmigrationhub-strategy:GetLatestAssessmentIdmigrationhub-strategy:GetMessagemigrationhub-strategy:GetPortfolioPreferencesmigrationhub-strategy:GetPortfolioSummarymigrationhub-strategy:GetRecommendationReportDetailsmigrationhub-strategy:GetServerDetailsmigrationhub-strategy:GetServerStrategiesmigrationhub-strategy:ListAnalyzableServersmigrationhub-strategy:ListAntiPatternsmigrationhub-strategy:ListApplicationComponentsmigrationhub-strategy:ListCollectorsmigrationhub-strategy:ListImportFileTaskmigrationhub-strategy:ListJarArtifactsmigrationhub-strategy:ListServersmigrationhub-strategy:PutLogDatamigrationhub-strategy:PutMetricDatamigrationhub-strategy:PutPortfolioPreferencesmigrationhub-strategy:RegisterCollectormigrationhub-strategy:SendMessagemigrationhub-strategy:StartAssessmentmigrationhub-strategy:StartImportFileTaskmigrationhub-strategy:StartRecommendationReportGenerationmigrationhub-strategy:StopAssessmentmigrationhub-strategy:UpdateApplicationComponentConfigmigrationhub-strategy:UpdateCollectorConfigurationmigrationhub-strategy:UpdateServerConfig"
 

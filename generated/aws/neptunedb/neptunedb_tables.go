@@ -4,6 +4,13 @@ package neptunedb
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "neptune-db:CancelLoaderJobneptune-db:CancelMLDataProcessingJobneptune-db:CancelMLModelTrainingJobneptune-db:CancelMLModelTransformJobneptune-db:CancelQueryneptune-db:CreateMLEndpointneptune-db:DeleteDataViaQueryneptune-db:DeleteMLEndpointneptune-db:DeleteStatisticsneptune-db:GetEngineStatusneptune-db:GetGraphSummaryneptune-db:GetLoaderJobStatusneptune-db:GetMLDataProcessingJobStatusneptune-db:GetMLEndpointStatusneptune-db:GetMLModelTrainingJobStatusneptune-db:GetMLModelTransformJobStatusneptune-db:GetQueryStatusneptune-db:GetStatisticsStatusneptune-db:GetStreamRecordsneptune-db:ListLoaderJobsneptune-db:ListMLDataProcessingJobsneptune-db:ListMLEndpointsneptune-db:ListMLModelTrainingJobsneptune-db:ListMLModelTransformJobsneptune-db:ManageStatisticsneptune-db:ReadDataViaQueryneptune-db:ResetDatabaseneptune-db:StartLoaderJobneptune-db:StartMLDataProcessingJobneptune-db:StartMLModelTrainingJobneptune-db:StartMLModelTransformJobneptune-db:WriteDataViaQueryneptune-db:connect"
 

@@ -4,6 +4,13 @@ package neptunegraph
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "neptune-graph:CancelExportTaskneptune-graph:CancelImportTaskneptune-graph:CancelQueryneptune-graph:CreateGraphneptune-graph:CreateGraphSnapshotneptune-graph:CreateGraphUsingImportTaskneptune-graph:CreatePrivateGraphEndpointneptune-graph:DeleteDataViaQueryneptune-graph:DeleteGraphneptune-graph:DeleteGraphSnapshotneptune-graph:DeletePrivateGraphEndpointneptune-graph:GetEngineStatusneptune-graph:GetExportTaskneptune-graph:GetGraphneptune-graph:GetGraphSnapshotneptune-graph:GetGraphSummaryneptune-graph:GetImportTaskneptune-graph:GetPrivateGraphEndpointneptune-graph:GetQueryStatusneptune-graph:GetStatisticsStatusneptune-graph:ListExportTasksneptune-graph:ListGraphSnapshotsneptune-graph:ListGraphsneptune-graph:ListImportTasksneptune-graph:ListPrivateGraphEndpointsneptune-graph:ListQueriesneptune-graph:ListTagsForResourceneptune-graph:ReadDataViaQueryneptune-graph:ResetGraphneptune-graph:RestoreGraphFromSnapshotneptune-graph:StartExportTaskneptune-graph:StartGraphneptune-graph:StartImportTaskneptune-graph:StopGraphneptune-graph:TagResourceneptune-graph:UntagResourceneptune-graph:UpdateGraphneptune-graph:WriteDataViaQuery"
 

@@ -4,6 +4,13 @@ package odb
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "odb:AcceptMarketplaceRegistrationodb:AssociateIamRoleToResourceodb:CreateCloudAutonomousVmClusterodb:CreateCloudExadataInfrastructureodb:CreateCloudVmClusterodb:CreateDbNodeodb:CreateGrantShareodb:CreateOdbNetworkodb:CreateOdbPeeringConnectionodb:CreateOutboundIntegrationodb:DeleteCloudAutonomousVmClusterodb:DeleteCloudExadataInfrastructureodb:DeleteCloudVmClusterodb:DeleteDbNodeodb:DeleteGrantShareodb:DeleteOdbNetworkodb:DeleteOdbPeeringConnectionodb:DeleteResourcePolicyodb:DisassociateIamRoleFromResourceodb:GetCloudAutonomousVmClusterodb:GetCloudExadataInfrastructureodb:GetCloudExadataInfrastructureUnallocatedResourcesodb:GetCloudVmClusterodb:GetDbNodeodb:GetDbServerodb:GetOciOnboardingStatusodb:GetOdbNetworkodb:GetOdbPeeringConnectionodb:GetResourcePolicyodb:InitializeServiceodb:ListAutonomousVirtualMachinesodb:ListCloudAutonomousVmClustersodb:ListCloudExadataInfrastructuresodb:ListCloudVmClustersodb:ListDbNodesodb:ListDbServersodb:ListDbSystemShapesodb:ListGiVersionsodb:ListOdbNetworksodb:ListOdbPeeringConnectionsodb:ListSystemVersionsodb:ListTagsForResourceodb:PutResourcePolicyodb:RebootDbNodeodb:StartDbNodeodb:StopDbNodeodb:TagResourceodb:UntagResourceodb:UpdateCloudExadataInfrastructureodb:UpdateGrantShareodb:UpdateOdbNetworkodb:UpdateOdbPeeringConnectionodb:UpdateOutboundIntegration"
 

@@ -4,6 +4,13 @@ package paymentcryptography
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "payment-cryptography:AddKeyReplicationRegionspayment-cryptography:AssociateMpaTeampayment-cryptography:CreateAliaspayment-cryptography:CreateKeypayment-cryptography:DecryptDatapayment-cryptography:DeleteAliaspayment-cryptography:DeleteKeypayment-cryptography:DeleteResourcePolicypayment-cryptography:DisableDefaultKeyReplicationRegionspayment-cryptography:DisassociateMpaTeampayment-cryptography:EnableDefaultKeyReplicationRegionspayment-cryptography:EncryptDatapayment-cryptography:ExportKeypayment-cryptography:GenerateAs2805KekValidationpayment-cryptography:GenerateCardValidationDatapayment-cryptography:GenerateMacpayment-cryptography:GenerateMacEmvPinChangepayment-cryptography:GeneratePinDatapayment-cryptography:GetAliaspayment-cryptography:GetCertificateSigningRequestpayment-cryptography:GetDefaultKeyReplicationRegionspayment-cryptography:GetKeypayment-cryptography:GetMpaTeamAssociationpayment-cryptography:GetParametersForExportpayment-cryptography:GetParametersForImportpayment-cryptography:GetPublicKeyCertificatepayment-cryptography:GetResourcePolicypayment-cryptography:ImportKeypayment-cryptography:ListAliasespayment-cryptography:ListKeyspayment-cryptography:ListTagsForResourcepayment-cryptography:PutResourcePolicypayment-cryptography:ReEncryptDatapayment-cryptography:RemoveKeyReplicationRegionspayment-cryptography:RestoreKeypayment-cryptography:StartKeyUsagepayment-cryptography:StopKeyUsagepayment-cryptography:TagResourcepayment-cryptography:TranslateKeyMaterialpayment-cryptography:TranslatePinDatapayment-cryptography:UntagResourcepayment-cryptography:UpdateAliaspayment-cryptography:VerifyAuthRequestCryptogrampayment-cryptography:VerifyCardValidationDatapayment-cryptography:VerifyMacpayment-cryptography:VerifyPinData"
 

@@ -4,6 +4,13 @@ package pcaconnectorad
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "pca-connector-ad:CreateConnectorpca-connector-ad:CreateDirectoryRegistrationpca-connector-ad:CreateServicePrincipalNamepca-connector-ad:CreateTemplatepca-connector-ad:CreateTemplateGroupAccessControlEntrypca-connector-ad:DeleteConnectorpca-connector-ad:DeleteDirectoryRegistrationpca-connector-ad:DeleteServicePrincipalNamepca-connector-ad:DeleteTemplatepca-connector-ad:DeleteTemplateGroupAccessControlEntrypca-connector-ad:GetConnectorpca-connector-ad:GetDirectoryRegistrationpca-connector-ad:GetServicePrincipalNamepca-connector-ad:GetTemplatepca-connector-ad:GetTemplateGroupAccessControlEntrypca-connector-ad:ListConnectorspca-connector-ad:ListDirectoryRegistrationspca-connector-ad:ListServicePrincipalNamespca-connector-ad:ListTagsForResourcepca-connector-ad:ListTemplateGroupAccessControlEntriespca-connector-ad:ListTemplatespca-connector-ad:TagResourcepca-connector-ad:UntagResourcepca-connector-ad:UpdateTemplatepca-connector-ad:UpdateTemplateGroupAccessControlEntry"
 

@@ -4,6 +4,13 @@ package pcaconnectorscep
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "pca-connector-scep:CreateChallengepca-connector-scep:CreateConnectorpca-connector-scep:DeleteChallengepca-connector-scep:DeleteConnectorpca-connector-scep:GetChallengeMetadatapca-connector-scep:GetChallengePasswordpca-connector-scep:GetConnectorpca-connector-scep:ListChallengeMetadatapca-connector-scep:ListConnectorspca-connector-scep:ListTagsForResourcepca-connector-scep:TagResourcepca-connector-scep:UntagResource"
 

@@ -4,6 +4,13 @@ package privatenetworks
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "private-networks:AcknowledgeOrderReceiptprivate-networks:ActivateDeviceIdentifierprivate-networks:ActivateNetworkSiteprivate-networks:ConfigureAccessPointprivate-networks:CreateNetworkprivate-networks:CreateNetworkSiteprivate-networks:DeactivateDeviceIdentifierprivate-networks:DeleteNetworkprivate-networks:DeleteNetworkSiteprivate-networks:GetDeviceIdentifierprivate-networks:GetNetworkprivate-networks:GetNetworkResourceprivate-networks:GetNetworkSiteprivate-networks:GetOrderprivate-networks:ListDeviceIdentifiersprivate-networks:ListNetworkResourcesprivate-networks:ListNetworkSitesprivate-networks:ListNetworksprivate-networks:ListOrdersprivate-networks:ListTagsForResourceprivate-networks:Pingprivate-networks:StartNetworkResourceUpdateprivate-networks:TagResourceprivate-networks:UntagResourceprivate-networks:UpdateNetworkSiteprivate-networks:UpdateNetworkSitePlan"
 

@@ -4,6 +4,13 @@ package purchaseorders
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "purchase-orders:AddPurchaseOrderpurchase-orders:DeletePurchaseOrderpurchase-orders:GetConsoleActionSetEnforcedpurchase-orders:GetPurchaseOrderpurchase-orders:ListPurchaseOrderInvoicespurchase-orders:ListPurchaseOrderspurchase-orders:ListTagsForResourcepurchase-orders:ModifyPurchaseOrderspurchase-orders:TagResourcepurchase-orders:UntagResourcepurchase-orders:UpdateConsoleActionSetEnforcedpurchase-orders:UpdatePurchaseOrderpurchase-orders:UpdatePurchaseOrderStatuspurchase-orders:ViewPurchaseOrders"
 

@@ -4,6 +4,13 @@ package q
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "q:AssociateConnectorResourceq:AssociateLoginDomainq:BatchDescribeGroupsq:BatchDescribeUsersq:BatchGetGroupsq:BatchGetUsersq:CreateArtifactq:CreateAssignmentq:CreateAuthGrantq:CreateOAuthAppConnectionq:CreatePluginq:CreateScimAccessTokenq:DeleteAssignmentq:DeleteConversationq:DeleteOAuthAppConnectionq:DeletePluginq:DeleteScimAccessTokenq:DisassociateLoginDomainq:GenerateCodeFromCommandsq:GenerateCodeRecommendationsq:GetArtifactq:GetArtifactActionResultq:GetConnectorq:GetConversationq:GetIdentityMetadataq:GetPluginq:GetTroubleshootingResultsq:ListConversationsq:ListDashboardMetricsq:ListGroupsq:ListLoginDomainsq:ListPluginProvidersq:ListPluginsq:ListScimAccessTokensq:ListTagsForResourceq:ListUsersq:PassRequestq:PerformArtifactActionq:RejectConnectorq:SendEventq:SendMessageq:StartConversationq:StartTroubleshootingAnalysisq:StartTroubleshootingResolutionExplanationq:TagResourceq:UntagResourceq:UpdateAssignmentq:UpdateAuthGrantq:UpdateConversationq:UpdateOAuthAppConnectionq:UpdatePluginq:UpdateTroubleshootingCommandResultq:UsePluginq:VerifyOAuthAppConnection"
 

@@ -4,6 +4,13 @@ package qapps
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "qapps:AssociateLibraryItemReviewqapps:AssociateQAppWithUserqapps:BatchCreateCategoryqapps:BatchDeleteCategoryqapps:BatchUpdateCategoryqapps:CopyQAppqapps:CreateLibraryItemqapps:CreateLibraryItemReviewqapps:CreateQAppqapps:CreateSubscriptionTokenqapps:DeleteLibraryItemqapps:DeleteQAppqapps:DescribeQAppPermissionsqapps:DisassociateLibraryItemReviewqapps:DisassociateQAppFromUserqapps:ExportQAppSessionDataqapps:GetLibraryItemqapps:GetQAppqapps:GetQAppSessionqapps:GetQAppSessionMetadataqapps:ImportDocumentqapps:ListCategoriesqapps:ListLibraryItemsqapps:ListQAppSessionDataqapps:ListQAppsqapps:ListTagsForResourceqapps:PredictProblemStatementFromConversationqapps:PredictQAppqapps:PredictQAppFromProblemStatementqapps:StartQAppSessionqapps:StopQAppSessionqapps:TagResourceqapps:UntagResourceqapps:UpdateLibraryItemqapps:UpdateLibraryItemMetadataqapps:UpdateQAppqapps:UpdateQAppPermissionsqapps:UpdateQAppSessionqapps:UpdateQAppSessionMetadata"
 

@@ -4,6 +4,13 @@ package qldb
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "qldb:CancelJournalKinesisStreamqldb:CreateLedgerqldb:DeleteLedgerqldb:DescribeJournalKinesisStreamqldb:DescribeJournalS3Exportqldb:DescribeLedgerqldb:ExecuteStatementqldb:ExportJournalToS3qldb:GetBlockqldb:GetDigestqldb:GetRevisionqldb:InsertSampleDataqldb:ListJournalKinesisStreamsForLedgerqldb:ListJournalS3Exportsqldb:ListJournalS3ExportsForLedgerqldb:ListLedgersqldb:ListTagsForResourceqldb:PartiQLCreateIndexqldb:PartiQLCreateTableqldb:PartiQLDeleteqldb:PartiQLDropIndexqldb:PartiQLDropTableqldb:PartiQLHistoryFunctionqldb:PartiQLInsertqldb:PartiQLRedactqldb:PartiQLSelectqldb:PartiQLUndropTableqldb:PartiQLUpdateqldb:SendCommandqldb:ShowCatalogqldb:StreamJournalToKinesisqldb:TagResourceqldb:UntagResourceqldb:UpdateLedgerqldb:UpdateLedgerPermissionsMode"
 

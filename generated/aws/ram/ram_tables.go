@@ -4,6 +4,13 @@ package ram
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ram:AcceptResourceShareInvitationram:AssociateResourceShareram:AssociateResourceSharePermissionram:CreatePermissionram:CreatePermissionVersionram:CreateResourceShareram:DeletePermissionram:DeletePermissionVersionram:DeleteResourceShareram:DisassociateResourceShareram:DisassociateResourceSharePermissionram:EnableSharingWithAwsOrganizationram:GetPermissionram:GetResourcePoliciesram:GetResourceShareAssociationsram:GetResourceShareInvitationsram:GetResourceSharesram:ListPendingInvitationResourcesram:ListPermissionAssociationsram:ListPermissionVersionsram:ListPermissionsram:ListPrincipalsram:ListReplacePermissionAssociationsWorkram:ListResourceSharePermissionsram:ListResourceTypesram:ListResourcesram:ListSourceAssociationsram:PromotePermissionCreatedFromPolicyram:PromoteResourceShareCreatedFromPolicyram:RejectResourceShareInvitationram:ReplacePermissionAssociationsram:SetDefaultPermissionVersionram:TagResourceram:UntagResourceram:UpdateResourceShare"
 

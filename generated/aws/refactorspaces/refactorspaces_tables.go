@@ -4,6 +4,13 @@ package refactorspaces
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "refactor-spaces:CreateApplicationrefactor-spaces:CreateEnvironmentrefactor-spaces:CreateRouterefactor-spaces:CreateServicerefactor-spaces:DeleteApplicationrefactor-spaces:DeleteEnvironmentrefactor-spaces:DeleteResourcePolicyrefactor-spaces:DeleteRouterefactor-spaces:DeleteServicerefactor-spaces:GetApplicationrefactor-spaces:GetEnvironmentrefactor-spaces:GetResourcePolicyrefactor-spaces:GetRouterefactor-spaces:GetServicerefactor-spaces:ListApplicationsrefactor-spaces:ListEnvironmentVpcsrefactor-spaces:ListEnvironmentsrefactor-spaces:ListRoutesrefactor-spaces:ListServicesrefactor-spaces:ListTagsForResourcerefactor-spaces:PutResourcePolicyrefactor-spaces:TagResourcerefactor-spaces:UntagResourcerefactor-spaces:UpdateRoute"
 

@@ -4,6 +4,13 @@ package resourceexplorer2
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "resource-explorer-2:AssociateDefaultViewresource-explorer-2:BatchGetViewresource-explorer-2:CreateIndexresource-explorer-2:CreateManagedViewresource-explorer-2:CreateResourceExplorerSetupresource-explorer-2:CreateStreamingAccessForServiceresource-explorer-2:CreateViewresource-explorer-2:DeleteIndexresource-explorer-2:DeleteResourceExplorerSetupresource-explorer-2:DeleteResourcePolicyresource-explorer-2:DeleteStreamingAccessForServiceresource-explorer-2:DeleteViewresource-explorer-2:DisassociateDefaultViewresource-explorer-2:GetAccountLevelServiceConfigurationresource-explorer-2:GetDefaultViewresource-explorer-2:GetIndexresource-explorer-2:GetManagedViewresource-explorer-2:GetResourceExplorerSetupresource-explorer-2:GetResourcePolicyresource-explorer-2:GetServiceIndexresource-explorer-2:GetServiceViewresource-explorer-2:GetViewresource-explorer-2:ListIndexesresource-explorer-2:ListIndexesForMembersresource-explorer-2:ListManagedViewsresource-explorer-2:ListServiceIndexesresource-explorer-2:ListServiceViewsresource-explorer-2:ListStreamingAccessForServicesresource-explorer-2:ListSupportedResourceTypesresource-explorer-2:ListTagsForResourceresource-explorer-2:ListViewsresource-explorer-2:PutResourcePolicyresource-explorer-2:Searchresource-explorer-2:TagResourceresource-explorer-2:UntagResourceresource-explorer-2:UpdateIndexTyperesource-explorer-2:UpdateView"
 

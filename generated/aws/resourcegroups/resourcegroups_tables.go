@@ -4,6 +4,13 @@ package resourcegroups
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "resource-groups:AssociateResourceresource-groups:CancelTagSyncTaskresource-groups:CreateGroupresource-groups:DeleteGroupresource-groups:DeleteGroupPolicyresource-groups:DisassociateResourceresource-groups:GetAccountSettingsresource-groups:GetGroupresource-groups:GetGroupConfigurationresource-groups:GetGroupPolicyresource-groups:GetGroupQueryresource-groups:GetTagSyncTaskresource-groups:GetTagsresource-groups:GroupResourcesresource-groups:ListGroupResourcesresource-groups:ListGroupingStatusesresource-groups:ListGroupsresource-groups:ListResourceTypesresource-groups:ListTagSyncTasksresource-groups:PutGroupConfigurationresource-groups:PutGroupPolicyresource-groups:SearchResourcesresource-groups:StartTagSyncTaskresource-groups:Tagresource-groups:UngroupResourcesresource-groups:Untagresource-groups:UpdateAccountSettingsresource-groups:UpdateGroupresource-groups:UpdateGroupQuery"
 

@@ -4,6 +4,13 @@ package route53profiles
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53profiles:AssociateProfileroute53profiles:AssociateResourceToProfileroute53profiles:CreateProfileroute53profiles:DeleteProfileroute53profiles:DisassociateProfileroute53profiles:DisassociateResourceFromProfileroute53profiles:GetProfileroute53profiles:GetProfileAssociationroute53profiles:GetProfilePolicyroute53profiles:GetProfileResourceAssociationroute53profiles:ListProfileAssociationsroute53profiles:ListProfileResourceAssociationsroute53profiles:ListProfilesroute53profiles:ListTagsForResourceroute53profiles:PutProfilePolicyroute53profiles:TagResourceroute53profiles:UntagResourceroute53profiles:UpdateProfileResourceAssociation"
 

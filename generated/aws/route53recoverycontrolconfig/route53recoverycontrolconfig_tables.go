@@ -4,6 +4,13 @@ package route53recoverycontrolconfig
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53-recovery-control-config:CreateClusterroute53-recovery-control-config:CreateControlPanelroute53-recovery-control-config:CreateRoutingControlroute53-recovery-control-config:CreateSafetyRuleroute53-recovery-control-config:DeleteClusterroute53-recovery-control-config:DeleteControlPanelroute53-recovery-control-config:DeleteResourcePolicyroute53-recovery-control-config:DeleteRoutingControlroute53-recovery-control-config:DeleteSafetyRuleroute53-recovery-control-config:DescribeClusterroute53-recovery-control-config:DescribeControlPanelroute53-recovery-control-config:DescribeRoutingControlroute53-recovery-control-config:DescribeSafetyRuleroute53-recovery-control-config:GetResourcePolicyroute53-recovery-control-config:ListAssociatedRoute53HealthChecksroute53-recovery-control-config:ListClustersroute53-recovery-control-config:ListControlPanelsroute53-recovery-control-config:ListRoutingControlsroute53-recovery-control-config:ListSafetyRulesroute53-recovery-control-config:ListTagsForResourceroute53-recovery-control-config:PutResourcePolicyroute53-recovery-control-config:TagResourceroute53-recovery-control-config:UntagResourceroute53-recovery-control-config:UpdateClusterroute53-recovery-control-config:UpdateControlPanelroute53-recovery-control-config:UpdateRoutingControlroute53-recovery-control-config:UpdateSafetyRule"
 

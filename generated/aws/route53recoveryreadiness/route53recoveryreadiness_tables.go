@@ -4,6 +4,13 @@ package route53recoveryreadiness
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53-recovery-readiness:CreateCellroute53-recovery-readiness:CreateCrossAccountAuthorizationroute53-recovery-readiness:CreateReadinessCheckroute53-recovery-readiness:CreateRecoveryGrouproute53-recovery-readiness:CreateResourceSetroute53-recovery-readiness:DeleteCellroute53-recovery-readiness:DeleteCrossAccountAuthorizationroute53-recovery-readiness:DeleteReadinessCheckroute53-recovery-readiness:DeleteRecoveryGrouproute53-recovery-readiness:DeleteResourceSetroute53-recovery-readiness:GetArchitectureRecommendationsroute53-recovery-readiness:GetCellroute53-recovery-readiness:GetCellReadinessSummaryroute53-recovery-readiness:GetReadinessCheckroute53-recovery-readiness:GetReadinessCheckResourceStatusroute53-recovery-readiness:GetReadinessCheckStatusroute53-recovery-readiness:GetRecoveryGrouproute53-recovery-readiness:GetRecoveryGroupReadinessSummaryroute53-recovery-readiness:GetResourceSetroute53-recovery-readiness:ListCellsroute53-recovery-readiness:ListCrossAccountAuthorizationsroute53-recovery-readiness:ListReadinessChecksroute53-recovery-readiness:ListRecoveryGroupsroute53-recovery-readiness:ListResourceSetsroute53-recovery-readiness:ListRulesroute53-recovery-readiness:ListTagsForResourcesroute53-recovery-readiness:TagResourceroute53-recovery-readiness:UntagResourceroute53-recovery-readiness:UpdateCellroute53-recovery-readiness:UpdateReadinessCheckroute53-recovery-readiness:UpdateRecoveryGrouproute53-recovery-readiness:UpdateResourceSet"
 

@@ -4,6 +4,13 @@ package rtbfabric
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "rtbfabric:AcceptLinkrtbfabric:AssociateCertificatertbfabric:CreateInboundExternalLinkrtbfabric:CreateLinkrtbfabric:CreateLinkRoutingRulertbfabric:CreateOutboundExternalLinkrtbfabric:CreateRequesterGatewayrtbfabric:CreateResponderGatewayrtbfabric:DeleteInboundExternalLinkrtbfabric:DeleteLinkrtbfabric:DeleteLinkRoutingRulertbfabric:DeleteOutboundExternalLinkrtbfabric:DeleteRequesterGatewayrtbfabric:DeleteResponderGatewayrtbfabric:DisassociateCertificatertbfabric:GetCertificateAssociationrtbfabric:GetInboundExternalLinkrtbfabric:GetLinkrtbfabric:GetLinkRoutingRulertbfabric:GetOutboundExternalLinkrtbfabric:GetRequesterGatewayrtbfabric:GetResponderGatewayrtbfabric:ListCertificateAssociationsrtbfabric:ListLinkRoutingRulesrtbfabric:ListLinksrtbfabric:ListRequesterGatewaysrtbfabric:ListResponderGatewaysrtbfabric:ListTagsForResourcertbfabric:RejectLinkrtbfabric:TagResourcertbfabric:UntagResourcertbfabric:UpdateLinkrtbfabric:UpdateLinkModuleFlowrtbfabric:UpdateLinkRoutingRulertbfabric:UpdateRequesterGatewayrtbfabric:UpdateResponderGateway"
 

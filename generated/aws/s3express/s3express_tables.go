@@ -4,6 +4,13 @@ package s3express
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3express:CreateAccessPoints3express:CreateBuckets3express:CreateSessions3express:DeleteAccessPoints3express:DeleteAccessPointPolicys3express:DeleteAccessPointScopes3express:DeleteBuckets3express:DeleteBucketPolicys3express:GetAccessPoints3express:GetAccessPointPolicys3express:GetAccessPointScopes3express:GetBucketPolicys3express:GetEncryptionConfigurations3express:GetInventoryConfigurations3express:GetLifecycleConfigurations3express:GetMetricsConfigurations3express:ListAccessPointsForDirectoryBucketss3express:ListAllMyDirectoryBucketss3express:ListTagsForResources3express:PutAccessPointPolicys3express:PutAccessPointScopes3express:PutBucketPolicys3express:PutEncryptionConfigurations3express:PutInventoryConfigurations3express:PutLifecycleConfigurations3express:PutMetricsConfigurations3express:TagResources3express:UntagResource"
 

@@ -4,6 +4,13 @@ package s3files
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3files:ClientMounts3files:ClientRootAccesss3files:ClientWrites3files:CreateAccessPoints3files:CreateFileSystems3files:CreateMountTargets3files:DeleteAccessPoints3files:DeleteFileSystems3files:DeleteFileSystemPolicys3files:DeleteMountTargets3files:GetAccessPoints3files:GetFileSystems3files:GetFileSystemPolicys3files:GetMountTargets3files:GetSynchronizationConfigurations3files:ListAccessPointss3files:ListFileSystemss3files:ListMountTargetss3files:ListTagsForResources3files:PutFileSystemPolicys3files:PutSynchronizationConfigurations3files:TagResources3files:UntagResources3files:UpdateMountTarget"
 

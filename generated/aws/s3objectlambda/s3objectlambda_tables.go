@@ -4,6 +4,13 @@ package s3objectlambda
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3-object-lambda:AbortMultipartUploads3-object-lambda:DeleteObjects3-object-lambda:DeleteObjectTaggings3-object-lambda:DeleteObjectVersions3-object-lambda:DeleteObjectVersionTaggings3-object-lambda:GetObjects3-object-lambda:GetObjectAcls3-object-lambda:GetObjectLegalHolds3-object-lambda:GetObjectRetentions3-object-lambda:GetObjectTaggings3-object-lambda:GetObjectVersions3-object-lambda:GetObjectVersionAcls3-object-lambda:GetObjectVersionTaggings3-object-lambda:ListBuckets3-object-lambda:ListBucketMultipartUploadss3-object-lambda:ListBucketVersionss3-object-lambda:ListMultipartUploadPartss3-object-lambda:PutObjects3-object-lambda:PutObjectAcls3-object-lambda:PutObjectLegalHolds3-object-lambda:PutObjectRetentions3-object-lambda:PutObjectTaggings3-object-lambda:PutObjectVersionAcls3-object-lambda:PutObjectVersionTaggings3-object-lambda:RestoreObjects3-object-lambda:WriteGetObjectResponse"
 

@@ -4,6 +4,13 @@ package s3outposts
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3-outposts:AbortMultipartUploads3-outposts:CreateAccessPoints3-outposts:CreateBuckets3-outposts:CreateEndpoints3-outposts:DeleteAccessPoints3-outposts:DeleteAccessPointPolicys3-outposts:DeleteBuckets3-outposts:DeleteBucketPolicys3-outposts:DeleteEndpoints3-outposts:DeleteObjects3-outposts:DeleteObjectTaggings3-outposts:DeleteObjectVersions3-outposts:DeleteObjectVersionTaggings3-outposts:GetAccessPoints3-outposts:GetAccessPointPolicys3-outposts:GetBuckets3-outposts:GetBucketPolicys3-outposts:GetBucketTaggings3-outposts:GetBucketVersionings3-outposts:GetLifecycleConfigurations3-outposts:GetObjects3-outposts:GetObjectTaggings3-outposts:GetObjectVersions3-outposts:GetObjectVersionForReplications3-outposts:GetObjectVersionTaggings3-outposts:GetReplicationConfigurations3-outposts:ListAccessPointss3-outposts:ListBuckets3-outposts:ListBucketMultipartUploadss3-outposts:ListBucketVersionss3-outposts:ListEndpointss3-outposts:ListMultipartUploadPartss3-outposts:ListOutpostsWithS3s3-outposts:ListRegionalBucketss3-outposts:ListSharedEndpointss3-outposts:PutAccessPointPolicys3-outposts:PutBucketPolicys3-outposts:PutBucketTaggings3-outposts:PutBucketVersionings3-outposts:PutLifecycleConfigurations3-outposts:PutObjects3-outposts:PutObjectAcls3-outposts:PutObjectTaggings3-outposts:PutObjectVersionTaggings3-outposts:PutReplicationConfigurations3-outposts:ReplicateDeletes3-outposts:ReplicateObjects3-outposts:ReplicateTags"
 

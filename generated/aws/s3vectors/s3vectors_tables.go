@@ -4,6 +4,13 @@ package s3vectors
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3vectors:CreateIndexs3vectors:CreateVectorBuckets3vectors:DeleteIndexs3vectors:DeleteVectorBuckets3vectors:DeleteVectorBucketPolicys3vectors:DeleteVectorss3vectors:GetIndexs3vectors:GetVectorBuckets3vectors:GetVectorBucketPolicys3vectors:GetVectorss3vectors:ListIndexess3vectors:ListTagsForResources3vectors:ListVectorBucketss3vectors:ListVectorss3vectors:PutVectorBucketPolicys3vectors:PutVectorss3vectors:QueryVectorss3vectors:TagResources3vectors:UntagResource"
 

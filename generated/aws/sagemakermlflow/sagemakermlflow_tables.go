@@ -4,6 +4,13 @@ package sagemakermlflow
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sagemaker-mlflow:AccessUIsagemaker-mlflow:CreateExperimentsagemaker-mlflow:CreateModelVersionsagemaker-mlflow:CreateRegisteredModelsagemaker-mlflow:CreateRunsagemaker-mlflow:DeleteExperimentsagemaker-mlflow:DeleteLoggedModelsagemaker-mlflow:DeleteLoggedModelTagsagemaker-mlflow:DeleteModelVersionsagemaker-mlflow:DeleteModelVersionTagsagemaker-mlflow:DeleteRegisteredModelsagemaker-mlflow:DeleteRegisteredModelAliassagemaker-mlflow:DeleteRegisteredModelTagsagemaker-mlflow:DeleteRunsagemaker-mlflow:DeleteTagsagemaker-mlflow:DeleteTraceTagsagemaker-mlflow:DeleteTracessagemaker-mlflow:EndTracesagemaker-mlflow:FinalizeLoggedModelsagemaker-mlflow:GetDownloadURIForModelVersionArtifactssagemaker-mlflow:GetExperimentsagemaker-mlflow:GetExperimentByNamesagemaker-mlflow:GetLatestModelVersionssagemaker-mlflow:GetLoggedModelsagemaker-mlflow:GetMetricHistorysagemaker-mlflow:GetModelVersionsagemaker-mlflow:GetModelVersionByAliassagemaker-mlflow:GetRegisteredModelsagemaker-mlflow:GetRunsagemaker-mlflow:GetTraceInfosagemaker-mlflow:ListArtifactssagemaker-mlflow:ListLoggedModelArtifactssagemaker-mlflow:LogBatchsagemaker-mlflow:LogInputssagemaker-mlflow:LogLoggedModelParamssagemaker-mlflow:LogMetricsagemaker-mlflow:LogModelsagemaker-mlflow:LogOutputssagemaker-mlflow:LogParamsagemaker-mlflow:RenameRegisteredModelsagemaker-mlflow:RestoreExperimentsagemaker-mlflow:RestoreRunsagemaker-mlflow:SearchExperimentssagemaker-mlflow:SearchLoggedModelssagemaker-mlflow:SearchModelVersionssagemaker-mlflow:SearchRegisteredModelssagemaker-mlflow:SearchRunssagemaker-mlflow:SearchTracessagemaker-mlflow:SetExperimentTagsagemaker-mlflow:SetLoggedModelTagssagemaker-mlflow:SetModelVersionTagsagemaker-mlflow:SetRegisteredModelAliassagemaker-mlflow:SetRegisteredModelTagsagemaker-mlflow:SetTagsagemaker-mlflow:SetTraceTagsagemaker-mlflow:StartTracesagemaker-mlflow:TransitionModelVersionStagesagemaker-mlflow:UpdateExperimentsagemaker-mlflow:UpdateModelVersionsagemaker-mlflow:UpdateRegisteredModelsagemaker-mlflow:UpdateRun"
 

@@ -4,6 +4,13 @@ package scn
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "scn:AssignAdminPermissionsToUserscn:CreateBillOfMaterialsImportJobscn:CreateDataIntegrationFlowscn:CreateDataLakeDatasetscn:CreateDataLakeNamespacescn:CreateInstancescn:CreateSSOApplicationscn:DeleteDataIntegrationFlowscn:DeleteDataLakeDatasetscn:DeleteDataLakeNamespacescn:DeleteInstancescn:DeleteSSOApplicationscn:DescribeInstancescn:GetBillOfMaterialsImportJobscn:GetDataIntegrationEventscn:GetDataIntegrationFlowscn:GetDataIntegrationFlowExecutionscn:GetDataLakeDatasetscn:GetDataLakeNamespacescn:GetInstancescn:ListAdminUsersscn:ListDataIntegrationEventsscn:ListDataIntegrationFlowExecutionsscn:ListDataIntegrationFlowsscn:ListDataLakeDatasetsscn:ListDataLakeNamespacesscn:ListInstancesscn:ListTagsForResourcescn:RemoveAdminPermissionsForUserscn:SendDataIntegrationEventscn:TagResourcescn:UntagResourcescn:UpdateDataIntegrationFlowscn:UpdateDataLakeDatasetscn:UpdateDataLakeNamespacescn:UpdateInstance"
 

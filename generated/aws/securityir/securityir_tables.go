@@ -4,6 +4,13 @@ package securityir
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "security-ir:BatchGetMemberAccountDetailssecurity-ir:CancelMembershipsecurity-ir:CloseCasesecurity-ir:CreateCasesecurity-ir:CreateCaseCommentsecurity-ir:CreateMembershipsecurity-ir:GetCasesecurity-ir:GetCaseAttachmentDownloadUrlsecurity-ir:GetCaseAttachmentUploadUrlsecurity-ir:GetMembershipsecurity-ir:ListCaseEditssecurity-ir:ListCasessecurity-ir:ListCommentssecurity-ir:ListInvestigationssecurity-ir:ListMembershipssecurity-ir:ListTagsForResourcesecurity-ir:SendFeedbacksecurity-ir:TagResourcesecurity-ir:UntagResourcesecurity-ir:UpdateCasesecurity-ir:UpdateCaseCommentsecurity-ir:UpdateCaseStatussecurity-ir:UpdateMembershipsecurity-ir:UpdateResolverType"
 

@@ -4,6 +4,13 @@ package servicediscovery
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "servicediscovery:CreateHttpNamespaceservicediscovery:CreatePrivateDnsNamespaceservicediscovery:CreatePublicDnsNamespaceservicediscovery:CreateServiceservicediscovery:DeleteNamespaceservicediscovery:DeleteResourcePolicyservicediscovery:DeleteServiceservicediscovery:DeleteServiceAttributesservicediscovery:DeregisterInstanceservicediscovery:DiscoverInstancesservicediscovery:DiscoverInstancesRevisionservicediscovery:GetInstanceservicediscovery:GetInstancesHealthStatusservicediscovery:GetNamespaceservicediscovery:GetOperationservicediscovery:GetResourcePolicyservicediscovery:GetServiceservicediscovery:GetServiceAttributesservicediscovery:ListInstancesservicediscovery:ListNamespacesservicediscovery:ListOperationsservicediscovery:ListServicesservicediscovery:ListTagsForResourceservicediscovery:PutResourcePolicyservicediscovery:RegisterInstanceservicediscovery:TagResourceservicediscovery:UntagResourceservicediscovery:UpdateHttpNamespaceservicediscovery:UpdateInstanceCustomHealthStatusservicediscovery:UpdatePrivateDnsNamespaceservicediscovery:UpdatePublicDnsNamespaceservicediscovery:UpdateServiceservicediscovery:UpdateServiceAttributes"
 

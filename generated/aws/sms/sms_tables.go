@@ -4,6 +4,13 @@ package sms
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sms:CreateAppsms:CreateReplicationJobsms:DeleteAppsms:DeleteAppLaunchConfigurationsms:DeleteAppReplicationConfigurationsms:DeleteAppValidationConfigurationsms:DeleteReplicationJobsms:DeleteServerCatalogsms:DisassociateConnectorsms:GenerateChangeSetsms:GenerateTemplatesms:GetAppsms:GetAppLaunchConfigurationsms:GetAppReplicationConfigurationsms:GetAppValidationConfigurationsms:GetAppValidationOutputsms:GetConnectorssms:GetMessagessms:GetReplicationJobssms:GetReplicationRunssms:GetServerssms:ImportAppCatalogsms:ImportServerCatalogsms:LaunchAppsms:ListAppssms:NotifyAppValidationOutputsms:PutAppLaunchConfigurationsms:PutAppReplicationConfigurationsms:PutAppValidationConfigurationsms:SendMessagesms:StartAppReplicationsms:StartOnDemandAppReplicationsms:StartOnDemandReplicationRunsms:StopAppReplicationsms:TerminateAppsms:UpdateAppsms:UpdateReplicationJob"
 

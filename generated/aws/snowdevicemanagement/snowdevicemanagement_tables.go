@@ -4,6 +4,13 @@ package snowdevicemanagement
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "snow-device-management:CancelTasksnow-device-management:CreateTasksnow-device-management:DescribeDevicesnow-device-management:DescribeDeviceEc2Instancessnow-device-management:DescribeExecutionsnow-device-management:DescribeTasksnow-device-management:ListDeviceResourcessnow-device-management:ListDevicessnow-device-management:ListExecutionssnow-device-management:ListTagsForResourcesnow-device-management:ListTaskssnow-device-management:TagResourcesnow-device-management:UntagResource"
 

@@ -4,6 +4,13 @@ package sns
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sns:AddPermissionsns:CheckIfPhoneNumberIsOptedOutsns:ConfirmSubscriptionsns:CreatePlatformApplicationsns:CreatePlatformEndpointsns:CreateSMSSandboxPhoneNumbersns:CreateTopicsns:DeleteEndpointsns:DeletePlatformApplicationsns:DeleteSMSSandboxPhoneNumbersns:DeleteTopicsns:GetDataProtectionPolicysns:GetEndpointAttributessns:GetPlatformApplicationAttributessns:GetSMSAttributessns:GetSMSSandboxAccountStatussns:GetSubscriptionAttributessns:GetTopicAttributessns:ListEndpointsByPlatformApplicationsns:ListOriginationNumberssns:ListPhoneNumbersOptedOutsns:ListPlatformApplicationssns:ListSMSSandboxPhoneNumberssns:ListSubscriptionssns:ListSubscriptionsByTopicsns:ListTagsForResourcesns:ListTopicssns:OptInPhoneNumbersns:Publishsns:PutDataProtectionPolicysns:RemovePermissionsns:SetEndpointAttributessns:SetPlatformApplicationAttributessns:SetSMSAttributessns:SetSubscriptionAttributessns:SetTopicAttributessns:Subscribesns:TagResourcesns:Unsubscribesns:UntagResourcesns:VerifySMSSandboxPhoneNumber"
 

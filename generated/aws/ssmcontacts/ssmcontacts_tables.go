@@ -4,6 +4,13 @@ package ssmcontacts
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ssm-contacts:AcceptPagessm-contacts:ActivateContactChannelssm-contacts:AssociateContactssm-contacts:CreateContactssm-contacts:CreateContactChannelssm-contacts:CreateRotationssm-contacts:CreateRotationOverridessm-contacts:DeactivateContactChannelssm-contacts:DeleteContactssm-contacts:DeleteContactChannelssm-contacts:DeleteRotationssm-contacts:DeleteRotationOverridessm-contacts:DescribeEngagementssm-contacts:DescribePagessm-contacts:GetContactssm-contacts:GetContactChannelssm-contacts:GetContactPolicyssm-contacts:GetRotationssm-contacts:GetRotationOverridessm-contacts:ListContactChannelsssm-contacts:ListContactsssm-contacts:ListEngagementsssm-contacts:ListPageReceiptsssm-contacts:ListPageResolutionsssm-contacts:ListPagesByContactssm-contacts:ListPagesByEngagementssm-contacts:ListPreviewRotationShiftsssm-contacts:ListRotationOverridesssm-contacts:ListRotationShiftsssm-contacts:ListRotationsssm-contacts:ListTagsForResourcessm-contacts:PutContactPolicyssm-contacts:SendActivationCodessm-contacts:StartEngagementssm-contacts:StopEngagementssm-contacts:TagResourcessm-contacts:UntagResourcessm-contacts:UpdateContactssm-contacts:UpdateContactChannelssm-contacts:UpdateRotation"
 

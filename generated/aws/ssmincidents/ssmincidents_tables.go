@@ -4,6 +4,13 @@ package ssmincidents
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ssm-incidents:BatchGetIncidentFindingsssm-incidents:CreateReplicationSetssm-incidents:CreateResponsePlanssm-incidents:CreateTimelineEventssm-incidents:DeleteIncidentRecordssm-incidents:DeleteReplicationSetssm-incidents:DeleteResourcePolicyssm-incidents:DeleteResponsePlanssm-incidents:DeleteTimelineEventssm-incidents:GetIncidentRecordssm-incidents:GetReplicationSetssm-incidents:GetResourcePoliciesssm-incidents:GetResponsePlanssm-incidents:GetTimelineEventssm-incidents:ListIncidentFindingsssm-incidents:ListIncidentRecordsssm-incidents:ListRelatedItemsssm-incidents:ListReplicationSetsssm-incidents:ListResponsePlansssm-incidents:ListTagsForResourcessm-incidents:ListTimelineEventsssm-incidents:PutResourcePolicyssm-incidents:StartIncidentssm-incidents:TagResourcessm-incidents:UntagResourcessm-incidents:UpdateDeletionProtectionssm-incidents:UpdateIncidentRecordssm-incidents:UpdateRelatedItemsssm-incidents:UpdateReplicationSetssm-incidents:UpdateResponsePlanssm-incidents:UpdateTimelineEvent"
 

@@ -4,6 +4,13 @@ package ssmquicksetup
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ssm-quicksetup:CreateConfigurationManagerssm-quicksetup:DeleteConfigurationManagerssm-quicksetup:GetConfigurationssm-quicksetup:GetConfigurationManagerssm-quicksetup:GetServiceSettingsssm-quicksetup:ListConfigurationManagersssm-quicksetup:ListConfigurationsssm-quicksetup:ListQuickSetupTypesssm-quicksetup:ListTagsForResourcessm-quicksetup:TagResourcessm-quicksetup:UntagResourcessm-quicksetup:UpdateConfigurationDefinitionssm-quicksetup:UpdateConfigurationManagerssm-quicksetup:UpdateServiceSettings"
 

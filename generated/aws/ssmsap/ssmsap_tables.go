@@ -4,6 +4,13 @@ package ssmsap
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ssm-sap:BackupDatabasessm-sap:DeleteResourcePermissionssm-sap:DeregisterApplicationssm-sap:GetApplicationssm-sap:GetComponentssm-sap:GetConfigurationCheckOperationssm-sap:GetDatabasessm-sap:GetOperationssm-sap:GetResourcePermissionssm-sap:ListApplicationsssm-sap:ListComponentsssm-sap:ListConfigurationCheckDefinitionsssm-sap:ListConfigurationCheckOperationsssm-sap:ListDatabasesssm-sap:ListOperationEventsssm-sap:ListOperationsssm-sap:ListSubCheckResultsssm-sap:ListSubCheckRuleResultsssm-sap:ListTagsForResourcessm-sap:PutResourcePermissionssm-sap:RegisterApplicationssm-sap:RestoreDatabasessm-sap:StartApplicationssm-sap:StartApplicationRefreshssm-sap:StartConfigurationChecksssm-sap:StopApplicationssm-sap:TagResourcessm-sap:UntagResourcessm-sap:UpdateApplicationSettingsssm-sap:UpdateHANABackupSettings"
 

@@ -4,6 +4,13 @@ package ssodirectory
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sso-directory:AddMemberToGroupsso-directory:CompleteVirtualMfaDeviceRegistrationsso-directory:CompleteWebAuthnDeviceRegistrationsso-directory:CreateAliassso-directory:CreateBearerTokensso-directory:CreateExternalIdPConfigurationForDirectorysso-directory:CreateGroupsso-directory:CreateProvisioningTenantsso-directory:CreateUsersso-directory:DeleteBearerTokensso-directory:DeleteExternalIdPCertificatesso-directory:DeleteExternalIdPConfigurationForDirectorysso-directory:DeleteGroupsso-directory:DeleteMfaDeviceForUsersso-directory:DeleteProvisioningTenantsso-directory:DeleteUsersso-directory:DescribeDirectorysso-directory:DescribeGroupsso-directory:DescribeGroupssso-directory:DescribeProvisioningTenantsso-directory:DescribeUsersso-directory:DescribeUserByUniqueAttributesso-directory:DescribeUserssso-directory:DisableExternalIdPConfigurationForDirectorysso-directory:DisableUsersso-directory:EnableExternalIdPConfigurationForDirectorysso-directory:EnableUsersso-directory:GetAWSSPConfigurationForDirectorysso-directory:GetGroupIdsso-directory:GetUserIdsso-directory:GetUserPoolInfosso-directory:ImportExternalIdPCertificatesso-directory:IsMemberInGroupsso-directory:IsMemberInGroupssso-directory:ListBearerTokenssso-directory:ListExternalIdPCertificatessso-directory:ListExternalIdPConfigurationsForDirectorysso-directory:ListGroupssso-directory:ListGroupsForMembersso-directory:ListGroupsForUsersso-directory:ListMembersInGroupsso-directory:ListMfaDevicesForUsersso-directory:ListProvisioningTenantssso-directory:ListUserssso-directory:RemoveMemberFromGroupsso-directory:SearchGroupssso-directory:SearchUserssso-directory:StartVirtualMfaDeviceRegistrationsso-directory:StartWebAuthnDeviceRegistrationsso-directory:UpdateExternalIdPConfigurationForDirectorysso-directory:UpdateGroupsso-directory:UpdateGroupDisplayNamesso-directory:UpdateMfaDeviceForUsersso-directory:UpdatePasswordsso-directory:UpdateUsersso-directory:UpdateUserNamesso-directory:VerifyEmail"
 

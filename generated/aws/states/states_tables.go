@@ -4,6 +4,13 @@ package states
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "states:CreateActivitystates:CreateStateMachinestates:CreateStateMachineAliasstates:DeleteActivitystates:DeleteStateMachinestates:DeleteStateMachineAliasstates:DeleteStateMachineVersionstates:DescribeActivitystates:DescribeExecutionstates:DescribeMapRunstates:DescribeStateMachinestates:DescribeStateMachineAliasstates:DescribeStateMachineForExecutionstates:GetActivityTaskstates:GetExecutionHistorystates:InvokeHTTPEndpointstates:ListActivitiesstates:ListExecutionsstates:ListMapRunsstates:ListStateMachineAliasesstates:ListStateMachineVersionsstates:ListStateMachinesstates:ListTagsForResourcestates:PublishStateMachineVersionstates:RedriveExecutionstates:RevealSecretsstates:SendTaskFailurestates:SendTaskHeartbeatstates:SendTaskSuccessstates:StartExecutionstates:StartSyncExecutionstates:StopExecutionstates:TagResourcestates:TestStatestates:UntagResourcestates:UpdateMapRunstates:UpdateStateMachinestates:UpdateStateMachineAliasstates:ValidateStateMachineDefinition"
 

@@ -4,6 +4,13 @@ package swf
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "swf:CancelTimerswf:CancelWorkflowExecutionswf:CompleteWorkflowExecutionswf:ContinueAsNewWorkflowExecutionswf:CountClosedWorkflowExecutionsswf:CountOpenWorkflowExecutionsswf:CountPendingActivityTasksswf:CountPendingDecisionTasksswf:DeleteActivityTypeswf:DeleteWorkflowTypeswf:DeprecateActivityTypeswf:DeprecateDomainswf:DeprecateWorkflowTypeswf:DescribeActivityTypeswf:DescribeDomainswf:DescribeWorkflowExecutionswf:DescribeWorkflowTypeswf:FailWorkflowExecutionswf:GetWorkflowExecutionHistoryswf:ListActivityTypesswf:ListClosedWorkflowExecutionsswf:ListDomainsswf:ListOpenWorkflowExecutionsswf:ListTagsForResourceswf:ListWorkflowTypesswf:PollForActivityTaskswf:PollForDecisionTaskswf:RecordActivityTaskHeartbeatswf:RecordMarkerswf:RegisterActivityTypeswf:RegisterDomainswf:RegisterWorkflowTypeswf:RequestCancelActivityTaskswf:RequestCancelExternalWorkflowExecutionswf:RequestCancelWorkflowExecutionswf:RespondActivityTaskCanceledswf:RespondActivityTaskCompletedswf:RespondActivityTaskFailedswf:RespondDecisionTaskCompletedswf:ScheduleActivityTaskswf:SignalExternalWorkflowExecutionswf:SignalWorkflowExecutionswf:StartChildWorkflowExecutionswf:StartTimerswf:StartWorkflowExecutionswf:TagResourceswf:TerminateWorkflowExecutionswf:UndeprecateActivityTypeswf:UndeprecateDomainswf:UndeprecateWorkflowTypeswf:UntagResource"
 

@@ -4,6 +4,13 @@ package transform
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "transform:AssociateConnectorResourcetransform:CreateProfiletransform:DeleteAgentRuntimeConfigurationtransform:DeleteConnectortransform:DeleteProfiletransform:GetAccountSettingstransform:GetAgenttransform:GetAgentRuntimeConfigurationtransform:GetConnectortransform:GetWebAppUrltransform:ListAgentstransform:ListConnectorstransform:ListProfilestransform:ListTagsForResourcetransform:PutAgentRuntimeConfigurationtransform:RejectConnectortransform:TagResourcetransform:UntagResourcetransform:UpdateAccountSettingstransform:UpdateAgentAccesstransform:UpdateProfile"
 

@@ -4,6 +4,13 @@ package transformcustom
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "transform-custom:CompleteTransformationPackageUploadtransform-custom:ConverseStreamtransform-custom:CreateCampaigntransform-custom:CreateTransformationPackageUrltransform-custom:DeleteCampaigntransform-custom:DeleteKnowledgeItemtransform-custom:DeleteTransformationPackagetransform-custom:ExecuteTransformationtransform-custom:GetCampaigntransform-custom:GetKnowledgeItemtransform-custom:GetTransformationPackageUrltransform-custom:ListCampaignRepositoriestransform-custom:ListCampaignstransform-custom:ListKnowledgeItemstransform-custom:ListTagsForResourcetransform-custom:ListTransformationPackageMetadatatransform-custom:TagResourcetransform-custom:UntagResourcetransform-custom:UpdateCampaigntransform-custom:UpdateCampaignRepositoryStatustransform-custom:UpdateKnowledgeItemConfigurationtransform-custom:UpdateKnowledgeItemStatus"
 

@@ -4,6 +4,13 @@ package vendorinsights
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "vendor-insights:ActivateSecurityProfilevendor-insights:AssociateDataSourcevendor-insights:CreateDataSourcevendor-insights:CreateSecurityProfilevendor-insights:DeactivateSecurityProfilevendor-insights:DeleteDataSourcevendor-insights:DisassociateDataSourcevendor-insights:GetDataSourcevendor-insights:GetEntitledSecurityProfileSnapshotvendor-insights:GetProfileAccessTermsvendor-insights:GetSecurityProfilevendor-insights:GetSecurityProfileSnapshotvendor-insights:ListDataSourcesvendor-insights:ListEntitledSecurityProfileSnapshotsvendor-insights:ListEntitledSecurityProfilesvendor-insights:ListSecurityProfileSnapshotsvendor-insights:ListSecurityProfilesvendor-insights:ListTagsForResourcevendor-insights:TagResourcevendor-insights:UntagResourcevendor-insights:UpdateDataSourcevendor-insights:UpdateSecurityProfilevendor-insights:UpdateSecurityProfileSnapshotCreationConfigurationvendor-insights:UpdateSecurityProfileSnapshotReleaseConfiguration"
 

@@ -4,6 +4,13 @@ package wickr
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "wickr:BatchCreateUserwickr:BatchDeleteUserwickr:BatchLookupUserUnamewickr:BatchReinviteUserwickr:BatchResetDevicesForUserwickr:BatchToggleUserSuspendStatuswickr:CreateAdminSessionwickr:CreateBotwickr:CreateDataRetentionBotwickr:CreateDataRetentionBotChallengewickr:CreateNetworkwickr:CreateSecurityGroupwickr:DeleteBotwickr:DeleteDataRetentionBotwickr:DeleteNetworkwickr:DeleteSecurityGroupwickr:GetBotwickr:GetBotsCountwickr:GetDataRetentionBotwickr:GetGuestUserHistoryCountwickr:GetNetworkwickr:GetNetworkSettingswickr:GetOidcInfowickr:GetOpentdfConfigwickr:GetSecurityGroupwickr:GetUserwickr:GetUsersCountwickr:ListBlockedGuestUserswickr:ListBotswickr:ListDevicesForUserwickr:ListGuestUserswickr:ListNetworkswickr:ListSecurityGroupUserswickr:ListSecurityGroupswickr:ListTagsForResourcewickr:ListUserswickr:RegisterOidcConfigwickr:RegisterOidcConfigTestwickr:RegisterOpentdfConfigwickr:TagResourcewickr:UntagResourcewickr:UpdateBotwickr:UpdateDataRetentionwickr:UpdateGuestUserwickr:UpdateNetworkDetailswickr:UpdateNetworkSettingswickr:UpdateSecurityGroupwickr:UpdateUser"
 

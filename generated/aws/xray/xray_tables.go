@@ -4,6 +4,13 @@ package xray
 
 import "github.com/permgen/permgen/generated/aws/iam"
 
+// This package and the iam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "xray:BatchGetTraceSummaryByIdxray:BatchGetTracesxray:CancelTraceRetrievalxray:CreateGroupxray:CreateSamplingRulexray:DeleteGroupxray:DeleteResourcePolicyxray:DeleteSamplingRulexray:GetDistinctTraceGraphsxray:GetEncryptionConfigxray:GetGroupxray:GetGroupsxray:GetIndexingRulesxray:GetInsightxray:GetInsightEventsxray:GetInsightImpactGraphxray:GetInsightSummariesxray:GetRetrievedTracesGraphxray:GetSamplingRulesxray:GetSamplingStatisticSummariesxray:GetSamplingTargetsxray:GetServiceGraphxray:GetTimeSeriesServiceStatisticsxray:GetTraceGraphxray:GetTraceSegmentDestinationxray:GetTraceSummariesxray:Linkxray:ListResourcePoliciesxray:ListRetrievedTracesxray:ListTagsForResourcexray:PutEncryptionConfigxray:PutResourcePolicyxray:PutSpansxray:PutSpansForIndexingxray:PutTelemetryRecordsxray:PutTraceSegmentsxray:StartTraceRetrievalxray:TagResourcexray:UntagResourcexray:UpdateGroupxray:UpdateIndexingRulexray:UpdateSamplingRulexray:UpdateTraceSegmentDestination"
 

@@ -11,6 +11,16 @@
 // The semantics follow Tencent Cloud's CAM documentation: an explicit deny wins, no
 // matching allow is an implicit deny, "*" is a wildcard in actions and resources, and an
 // operation-level API is authorized only by a statement whose resource is "*".
+//
+// Unknown is not absent. A Request can say what its asker could not know
+// (Request.Unknown): the whole resource, a part of it left as its placeholder
+// ("qcs::ccc::uin/${uin}:SdkAppId/1400001" with Parts ["uin"]), or condition keys. An
+// allow applies only if it applies for every value of the unknowns; a deny applies if
+// it could apply for some value. Decision.Unknowns names the unknowns that decided,
+// and the decision's text says so. A Guard passes what a transport could not fill and
+// the condition keys it cannot observe as unknowns, never as "no resource" or "absent";
+// its denial says how to make them known. The same contract, with the same names, holds
+// for AWS in iampolicy.
 package cam
 
 import "fmt"
@@ -61,17 +71,23 @@ func (c *Category) UnmarshalText(b []byte) error {
 // contract: it marshals as its name.
 type Granularity uint8
 
-// Granularities, from coarsest to finest.
+// Granularities, from coarsest to finest, then the one no source documents.
 const (
 	UnknownGranularity Granularity = iota
 	ServiceLevel                   // 服务级: the whole service or nothing
 	OperationLevel                 // 操作级: per API, resource "*" only
 	ResourceLevel                  // 资源级: per API and resource
+	// UndocumentedGranularity is that of an action that is known (the API
+	// catalogue lists it) while no CAM source says how finely CAM authorizes it.
+	// Policies grant it on "*"; the evaluator reads it as it reads an unknown
+	// granularity (an allow naming a resource does not apply, a deny applies both
+	// ways); lint reports it as info.
+	UndocumentedGranularity
 )
 
-var granularityNames = [...]string{"unknown", "service", "operation", "resource"}
+var granularityNames = [...]string{"unknown", "service", "operation", "resource", "undocumented"}
 
-// String returns "service", "operation", "resource" or "unknown".
+// String returns "service", "operation", "resource", "undocumented" or "unknown".
 func (g Granularity) String() string {
 	if int(g) < len(granularityNames) {
 		return granularityNames[g]

@@ -32,8 +32,9 @@ func (e *GrantError) Error() string {
 // LeastPrivilege returns the smallest policy that allows every grant and that NewPolicy
 // accepts:
 //
-//   - actions CAM authorizes only on "*" (operation or service level), and actions granted
-//     without a resource, share one statement on "*";
+//   - actions CAM authorizes only on "*" (operation or service level), actions of
+//     undocumented granularity, and actions granted without a resource, share one
+//     statement on "*";
 //   - the other actions are grouped by their exact set of resources, one statement each;
 //   - duplicates are removed, actions and resources sorted, statements sorted by their
 //     resource lists, so the output does not depend on the grants' order.
@@ -58,7 +59,10 @@ func LeastPrivilege(grants ...Grant) (Policy, error) {
 			errs = append(errs, &GrantError{Grant: g, Rule: RuleBadResource, Msg: err.Error()})
 			continue
 		}
-		if g.Resource.IsZero() || info.Granularity.wildcardOnly() {
+		// An undocumented granularity is granted on "*" too: a statement naming a
+		// resource would not apply if CAM authorizes the API only on "*"
+		// (UndocumentedWhy says so to the user).
+		if g.Resource.IsZero() || info.Granularity.wildcardOnly() || info.Granularity == UndocumentedGranularity {
 			wildcard[name] = true
 			continue
 		}
@@ -104,6 +108,12 @@ func LeastPrivilege(grants ...Grant) (Policy, error) {
 		p.Statement = append(p.Statement, Statement{Effect: EffectAllow, Action: Values(g.actions), Resource: Values(g.resources)})
 	}
 	return p, errors.Join(errs...)
+}
+
+// UndocumentedWhy says why LeastPrivilege grants an action of undocumented
+// granularity on "*", for a policy writer to print beside the policy.
+func UndocumentedWhy(name string) string {
+	return name + ` has no documented granularity: no CAM source says whether CAM can restrict it to a resource, and a statement naming one would not apply if CAM authorizes it only on "*"; it is granted on "*"`
 }
 
 // listKey identifies a list of strings whatever bytes they hold.

@@ -202,6 +202,22 @@ func (c catalog) lookup(name string) (ActionInfo, bool) {
 	return ActionInfo{}, false
 }
 
+// suggest returns "; did you mean svc:Name?" for the known action of svc closest
+// to name, as ParseAction says it, or "" when none is close.
+func (c catalog) suggest(svc, name string) string {
+	var names []string
+	for _, a := range c.all {
+		if a.Service == svc {
+			names = append(names, strings.TrimPrefix(a.String(), svc+":"))
+		}
+	}
+	e := NewUnknownActionError(svc, name, len(names), func(i int) string { return names[i] })
+	if e.Suggestion == "" {
+		return ""
+	}
+	return "; did you mean " + e.Suggestion + "?"
+}
+
 func (c catalog) expand(pattern string) []string {
 	var out []string
 	for _, a := range c.all {
@@ -298,7 +314,9 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 			case len(exp) <= 10:
 				f.Message = fmt.Sprintf("%q expands to %d known actions: %s", a.value, len(exp), strings.Join(exp, ", "))
 			default:
-				f.Message = fmt.Sprintf("%q expands to %d known actions: %s, ... (all in Actions)", a.value, len(exp), strings.Join(exp[:10], ", "))
+				// The rest are in Finding.Actions (gen policy lint -format json
+				// prints them); the text line stays one readable line.
+				f.Message = fmt.Sprintf("%q expands to %d known actions: %s and %d more", a.value, len(exp), strings.Join(exp[:10], ", "), len(exp)-10)
 			}
 			out = append(out, f)
 			continue
@@ -307,7 +325,7 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 		if !ok {
 			svc, _, _ := strings.Cut(name, ":")
 			if cat.services[svc] {
-				add(a.path, RuleUnknownAction, SeverityError, "%s is not an action of %s", name, svc)
+				add(a.path, RuleUnknownAction, SeverityError, "%s is not an action of %s%s", name, svc, cat.suggest(svc, name))
 			} else {
 				add(a.path, RuleUnknownService, SeverityError, "service %q is not among the known services (CAM: ActionServiceNotExist)", svc)
 			}
@@ -320,7 +338,9 @@ func (s *lintStmt) lint(cat catalog) []Finding {
 			if parsed[j].IsZero() {
 				continue
 			}
-			if info.Granularity.wildcardOnly() {
+			if info.Granularity == UndocumentedGranularity {
+				add(r.path, RuleUndocumentedGranularity, SeverityInfo, `%s has no documented granularity: if CAM authorizes it only on "*", this statement will not apply to it`, name)
+			} else if info.Granularity.wildcardOnly() {
 				add(r.path, RuleOperationLevelResource, SeverityWarning, `%s is %s-level: CAM authorizes it only on resource "*", so this statement will not apply to it`, name, info.Granularity)
 			} else if !info.acceptsResource(parsed[j]) {
 				add(r.path, RuleResourceType, SeverityWarning, "resource type %s/%s is not one %s can be restricted to; want one of %v", parsed[j].Service, parsed[j].Type(), name, info.ResourceTypes)

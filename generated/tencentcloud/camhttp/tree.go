@@ -6,6 +6,6 @@ import "github.com/permgen/permgen/generated/tencentcloud/catalog"
 
 // The tree's catalog, for Options that leave Lookup and Parameter nil.
 var (
-	catalogLookup    = catalog.Lookup
+	catalogLookup    = catalog.LookupRequest
 	catalogParameter = catalog.Parameter
 )

@@ -9,7 +9,7 @@ import (
 )
 
 // Action is one API of ccc that CAM can authorize. Its string form is the
-// action name a policy uses, "ccc:AddBlackUser"; the zero Action is invalid.
+// action name a policy uses, "ccc:AbortAgentCruiseDialingCampaign"; the zero Action is invalid.
 //
 // The integer value is no public contract: it is the action's place in the sorted
 // list and changes when the page gains or loses an API. Store and send the name
@@ -18,723 +18,1029 @@ import (
 type Action uint16
 
 const (
+	// ActionAbortAgentCruiseDialingCampaign is ccc:AbortAgentCruiseDialingCampaign: 停止座席巡航式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionAbortAgentCruiseDialingCampaign Action = 1
+	// ActionAbortPredictiveDialingCampaign is ccc:AbortPredictiveDialingCampaign: 停止预测式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionAbortPredictiveDialingCampaign Action = 2
 	// ActionAddBlackUser is ccc:AddBlackUser: 被叫投诉黑名单删除用户
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 1.
-	ActionAddBlackUser Action = 1
+	ActionAddBlackUser Action = 3
+	// ActionBindNumberCallInInterface is ccc:BindNumberCallInInterface: 绑定号码呼入回调接口
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionBindNumberCallInInterface Action = 4
+	// ActionBindNumberCallOutSkillGroup is ccc:BindNumberCallOutSkillGroup: 绑定号码外呼技能组
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionBindNumberCallOutSkillGroup Action = 5
 	// ActionBindStaffSkillGroupList is ccc:BindStaffSkillGroupList: 绑定坐席所属技能组
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 2.
-	ActionBindStaffSkillGroupList Action = 2
+	ActionBindStaffSkillGroupList Action = 6
 	// ActionCheckCustomGatewayConnect is ccc:CheckCustomGatewayConnect: 检测客户自带网关连通性
 	//
 	// Category other (其他操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 其他操作 row 1.
-	ActionCheckCustomGatewayConnect Action = 3
+	ActionCheckCustomGatewayConnect Action = 7
+	// ActionControlAIConversation is ccc:ControlAIConversation: 控制AI对话
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionControlAIConversation Action = 8
+	// ActionCreateAIAgentCall is ccc:CreateAIAgentCall: 创建单次智能体通话
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateAIAgentCall Action = 9
+	// ActionCreateAICall is ccc:CreateAICall: 创建单次智能体通话 - 自携模型
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateAICall Action = 10
 	// ActionCreateAdminAccount is ccc:CreateAdminAccount: 控制台创建管理员账号
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 3.
-	ActionCreateAdminAccount Action = 4
+	ActionCreateAdminAccount Action = 11
+	// ActionCreateAdminURL is ccc:CreateAdminURL: 创建管理端访问链接
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateAdminURL Action = 12
+	// ActionCreateAgentCruiseDialingCampaign is ccc:CreateAgentCruiseDialingCampaign: 创建座席巡航式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateAgentCruiseDialingCampaign Action = 13
 	// ActionCreateAutoCalloutTask is ccc:CreateAutoCalloutTask: 创建自动外呼任务
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 4.
-	ActionCreateAutoCalloutTask Action = 5
+	ActionCreateAutoCalloutTask Action = 14
 	// ActionCreateCCCCompany is ccc:CreateCCCCompany: 联络中心创建或修改企业资质信息
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 5.
-	ActionCreateCCCCompany Action = 6
+	ActionCreateCCCCompany Action = 15
 	// ActionCreateCCCInstance is ccc:CreateCCCInstance: 创建联络中心实例
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 6.
-	ActionCreateCCCInstance Action = 7
+	ActionCreateCCCInstance Action = 16
 	// ActionCreateCCCPhoneNumApply is ccc:CreateCCCPhoneNumApply: 联络中心提交号码申请
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 7.
-	ActionCreateCCCPhoneNumApply Action = 8
+	ActionCreateCCCPhoneNumApply Action = 17
+	// ActionCreateCCCSkillGroup is ccc:CreateCCCSkillGroup: 新建技能组
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateCCCSkillGroup Action = 18
 	// ActionCreateCCCUploadFile is ccc:CreateCCCUploadFile: 联络中心上传文件
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 8.
-	ActionCreateCCCUploadFile Action = 9
+	ActionCreateCCCUploadFile Action = 19
 	// ActionCreateCallOutSession is ccc:CreateCallOutSession: 创建外呼会话
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 9.
-	ActionCreateCallOutSession Action = 10
+	ActionCreateCallOutSession Action = 20
 	// ActionCreateCarrierPrivilegeNumberApplicant is ccc:CreateCarrierPrivilegeNumberApplicant: 用于无限频率地呼叫坐席手机
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 10.
-	ActionCreateCarrierPrivilegeNumberApplicant Action = 11
+	ActionCreateCarrierPrivilegeNumberApplicant Action = 21
 	// ActionCreateCompanyApply is ccc:CreateCompanyApply: 创建公司资质申请
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 11.
-	ActionCreateCompanyApply Action = 12
+	ActionCreateCompanyApply Action = 22
 	// ActionCreateDefaultInstance is ccc:CreateDefaultInstance: 创建默认实例
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 12.
-	ActionCreateDefaultInstance Action = 13
+	ActionCreateDefaultInstance Action = 23
+	// ActionCreateExtension is ccc:CreateExtension: 创建话机账号
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateExtension Action = 24
 	// ActionCreateIVR is ccc:CreateIVR: 新建IVR
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 13.
-	ActionCreateIVR Action = 14
+	ActionCreateIVR Action = 25
+	// ActionCreateIVRSession is ccc:CreateIVRSession: CreateIVRSession
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateIVRSession Action = 26
+	// ActionCreateOwnNumberApply is ccc:CreateOwnNumberApply: 创建客户自携号码接入审核
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreateOwnNumberApply Action = 27
 	// ActionCreatePhoneNumApply is ccc:CreatePhoneNumApply: 新建号码申请
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 14.
-	ActionCreatePhoneNumApply Action = 15
+	ActionCreatePhoneNumApply Action = 28
+	// ActionCreatePredictiveDialingCampaign is ccc:CreatePredictiveDialingCampaign: 创建预测式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionCreatePredictiveDialingCampaign Action = 29
 	// ActionCreateRecordCosBucket is ccc:CreateRecordCosBucket: 新增录音转存COS配置
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 15.
-	ActionCreateRecordCosBucket Action = 16
+	ActionCreateRecordCosBucket Action = 30
 	// ActionCreateSDKLoginToken is ccc:CreateSDKLoginToken: 创建 SDK 登录 Token。
 	//
 	// Category other (其他操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 其他操作 row 2.
-	ActionCreateSDKLoginToken Action = 17
+	ActionCreateSDKLoginToken Action = 31
 	// ActionCreateSeatUser is ccc:CreateSeatUser: 创建坐席账号
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 16.
-	ActionCreateSeatUser Action = 18
+	ActionCreateSeatUser Action = 32
 	// ActionCreateSipTrunk is ccc:CreateSipTrunk: 创建SIP通道
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 17.
-	ActionCreateSipTrunk Action = 19
+	ActionCreateSipTrunk Action = 33
 	// ActionCreateSkillGroup is ccc:CreateSkillGroup: 创建技能组
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 18.
-	ActionCreateSkillGroup Action = 20
+	ActionCreateSkillGroup Action = 34
 	// ActionCreateStaff is ccc:CreateStaff: 创建客服账号。
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 19.
-	ActionCreateStaff Action = 21
+	ActionCreateStaff Action = 35
 	// ActionCreateUserSig is ccc:CreateUserSig: 创建用户数据签名
 	//
 	// Category other (其他操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 其他操作 row 3.
-	ActionCreateUserSig Action = 22
+	ActionCreateUserSig Action = 36
 	// ActionDeleteAdminAccount is ccc:DeleteAdminAccount: 控制台删除管理员账号
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 20.
-	ActionDeleteAdminAccount Action = 23
+	ActionDeleteAdminAccount Action = 37
 	// ActionDeleteBlackUser is ccc:DeleteBlackUser: 被叫投诉黑名单删除用户
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 21.
-	ActionDeleteBlackUser Action = 24
+	ActionDeleteBlackUser Action = 38
+	// ActionDeleteCCCSkillGroup is ccc:DeleteCCCSkillGroup: 删除客服技能组
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDeleteCCCSkillGroup Action = 39
 	// ActionDeleteDefaultInstance is ccc:DeleteDefaultInstance: 删除默认实例
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 22.
-	ActionDeleteDefaultInstance Action = 25
+	ActionDeleteDefaultInstance Action = 40
 	// ActionDeleteDestroyedResource is ccc:DeleteDestroyedResource: 删除已销毁的购买资源
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 23.
-	ActionDeleteDestroyedResource Action = 26
+	ActionDeleteDestroyedResource Action = 41
+	// ActionDeleteExtension is ccc:DeleteExtension: 删除话机账号
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDeleteExtension Action = 42
 	// ActionDeleteIVR is ccc:DeleteIVR: 删除IVR
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 24.
-	ActionDeleteIVR Action = 27
+	ActionDeleteIVR Action = 43
+	// ActionDeletePredictiveDialingCampaign is ccc:DeletePredictiveDialingCampaign: 删除预测式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDeletePredictiveDialingCampaign Action = 44
 	// ActionDeletePushDataCallBack is ccc:DeletePushDataCallBack: 删除数据推送回调配置
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 25.
-	ActionDeletePushDataCallBack Action = 28
+	ActionDeletePushDataCallBack Action = 45
 	// ActionDeleteRecordCosBucket is ccc:DeleteRecordCosBucket: 删除录音转存COS配置
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 26.
-	ActionDeleteRecordCosBucket Action = 29
+	ActionDeleteRecordCosBucket Action = 46
 	// ActionDeleteSeatUser is ccc:DeleteSeatUser: 删除坐席账号
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 27.
-	ActionDeleteSeatUser Action = 30
+	ActionDeleteSeatUser Action = 47
 	// ActionDeleteSeatUserBatch is ccc:DeleteSeatUserBatch: 批量删除坐席
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 28.
-	ActionDeleteSeatUserBatch Action = 31
+	ActionDeleteSeatUserBatch Action = 48
 	// ActionDeleteSipTrunk is ccc:DeleteSipTrunk: 删除SIP通道
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 29.
-	ActionDeleteSipTrunk Action = 32
+	ActionDeleteSipTrunk Action = 49
 	// ActionDeleteSkillGroup is ccc:DeleteSkillGroup: 删除技能组
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 30.
-	ActionDeleteSkillGroup Action = 33
+	ActionDeleteSkillGroup Action = 50
 	// ActionDeleteStaff is ccc:DeleteStaff: 删除坐席信息
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 31.
-	ActionDeleteStaff Action = 34
+	ActionDeleteStaff Action = 51
 	// ActionDescibeCanSalePhoneNums is ccc:DescibeCanSalePhoneNums: 查询可购买号码列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 1.
-	ActionDescibeCanSalePhoneNums Action = 35
+	ActionDescibeCanSalePhoneNums Action = 52
+	// ActionDescribeAIAgentInfoList is ccc:DescribeAIAgentInfoList: 查询智能体信息列表
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeAIAgentInfoList Action = 53
+	// ActionDescribeAIAnalysisResult is ccc:DescribeAIAnalysisResult: 获取 AI 会话分析结果
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeAIAnalysisResult Action = 54
+	// ActionDescribeAICallExtractResult is ccc:DescribeAICallExtractResult: 查询智能体通话话后标签数据
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeAICallExtractResult Action = 55
+	// ActionDescribeAICallInteractionRecords is ccc:DescribeAICallInteractionRecords: 查询智能体的会话交互流
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeAICallInteractionRecords Action = 56
+	// ActionDescribeAILatency is ccc:DescribeAILatency: 查询智能体通话中 AI 服务时延信息
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeAILatency Action = 57
 	// ActionDescribeASRSwitch is ccc:DescribeASRSwitch: 查询语音转文字功能开关
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 2.
-	ActionDescribeASRSwitch Action = 36
+	ActionDescribeASRSwitch Action = 58
 	// ActionDescribeActiveCarrierPrivilegeNumber is ccc:DescribeActiveCarrierPrivilegeNumber: 查询生效运营商白名单规则
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 3.
-	ActionDescribeActiveCarrierPrivilegeNumber Action = 37
+	ActionDescribeActiveCarrierPrivilegeNumber Action = 59
+	// ActionDescribeAgentCruiseDialingCampaign is ccc:DescribeAgentCruiseDialingCampaign: 查询座席巡航式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeAgentCruiseDialingCampaign Action = 60
 	// ActionDescribeAutoCalloutTask is ccc:DescribeAutoCalloutTask: 查询自动外呼任务详情
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 4.
-	ActionDescribeAutoCalloutTask Action = 38
+	ActionDescribeAutoCalloutTask Action = 61
 	// ActionDescribeAutoCalloutTasks is ccc:DescribeAutoCalloutTasks: 批量查询自动任务外呼
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 5.
-	ActionDescribeAutoCalloutTasks Action = 39
+	ActionDescribeAutoCalloutTasks Action = 62
 	// ActionDescribeBlackUserList is ccc:DescribeBlackUserList: 获取被叫投诉黑名单
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 6.
-	ActionDescribeBlackUserList Action = 40
+	ActionDescribeBlackUserList Action = 63
 	// ActionDescribeBuyPhoneNumList is ccc:DescribeBuyPhoneNumList: 查询购买号码列表
 	//
 	// Category list (列表操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 1.
-	ActionDescribeBuyPhoneNumList Action = 41
+	ActionDescribeBuyPhoneNumList Action = 64
 	// ActionDescribeCCCBuyInfoList is ccc:DescribeCCCBuyInfoList: 获取用户购买信息列表
 	//
 	// Category list (列表操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 2.
-	ActionDescribeCCCBuyInfoList Action = 42
+	ActionDescribeCCCBuyInfoList Action = 65
 	// ActionDescribeCCCBuyPhoneNumList is ccc:DescribeCCCBuyPhoneNumList: 联络中心查询用户购买的号码列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 7.
-	ActionDescribeCCCBuyPhoneNumList Action = 43
+	ActionDescribeCCCBuyPhoneNumList Action = 66
 	// ActionDescribeCCCCompanyDetail is ccc:DescribeCCCCompanyDetail: 查询联络中心企业资质详情
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 8.
-	ActionDescribeCCCCompanyDetail Action = 44
+	ActionDescribeCCCCompanyDetail Action = 67
 	// ActionDescribeCCCCompanyList is ccc:DescribeCCCCompanyList: 查询联络中心用户提交企业资质列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 9.
-	ActionDescribeCCCCompanyList Action = 45
+	ActionDescribeCCCCompanyList Action = 68
 	// ActionDescribeCCCInstanceDetail is ccc:DescribeCCCInstanceDetail: 查询联络中心实例详情
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 10.
-	ActionDescribeCCCInstanceDetail Action = 46
+	ActionDescribeCCCInstanceDetail Action = 69
 	// ActionDescribeCCCInstanceList is ccc:DescribeCCCInstanceList: 拉取联络中心实例列表
 	//
 	// Category list (列表操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 3.
-	ActionDescribeCCCInstanceList Action = 47
+	ActionDescribeCCCInstanceList Action = 70
 	// ActionDescribeCCCNewUser is ccc:DescribeCCCNewUser: 联络中心查询用户是否是新用户
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 11.
-	ActionDescribeCCCNewUser Action = 48
+	ActionDescribeCCCNewUser Action = 71
 	// ActionDescribeCCCPNAreaList is ccc:DescribeCCCPNAreaList: 联络中心查询城市列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 12.
-	ActionDescribeCCCPNAreaList Action = 49
+	ActionDescribeCCCPNAreaList Action = 72
 	// ActionDescribeCCCPhoneNumApplyDetail is ccc:DescribeCCCPhoneNumApplyDetail: 联络中心查询号码申请详情
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 13.
-	ActionDescribeCCCPhoneNumApplyDetail Action = 50
+	ActionDescribeCCCPhoneNumApplyDetail Action = 73
 	// ActionDescribeCCCPhoneNumApplyList is ccc:DescribeCCCPhoneNumApplyList: 联络中心查询号码申请列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 14.
-	ActionDescribeCCCPhoneNumApplyList Action = 51
+	ActionDescribeCCCPhoneNumApplyList Action = 74
 	// ActionDescribeCCCSeatApplyList is ccc:DescribeCCCSeatApplyList: 联络中心查询坐席申请列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 15.
-	ActionDescribeCCCSeatApplyList Action = 52
+	ActionDescribeCCCSeatApplyList Action = 75
 	// ActionDescribeCCCSeatExpireStatus is ccc:DescribeCCCSeatExpireStatus: 获取用户坐席到期状态
 	//
 	// Category list (列表操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 4.
-	ActionDescribeCCCSeatExpireStatus Action = 53
+	ActionDescribeCCCSeatExpireStatus Action = 76
 	// ActionDescribeCCCSeatList is ccc:DescribeCCCSeatList: 联络中心查询用户购买的坐席列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 16.
-	ActionDescribeCCCSeatList Action = 54
+	ActionDescribeCCCSeatList Action = 77
 	// ActionDescribeCallInMetrics is ccc:DescribeCallInMetrics: 获取呼入实时数据统计指标
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 17.
-	ActionDescribeCallInMetrics Action = 55
+	ActionDescribeCallInMetrics Action = 78
 	// ActionDescribeCanSalePNAreaCodeList is ccc:DescribeCanSalePNAreaCodeList: 查询可售卖号码的地区信息
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 18.
-	ActionDescribeCanSalePNAreaCodeList Action = 56
+	ActionDescribeCanSalePNAreaCodeList Action = 79
 	// ActionDescribeCanSalePhoneNumList is ccc:DescribeCanSalePhoneNumList: 获取可售卖号码列表
 	//
 	// Category list (列表操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 5.
-	ActionDescribeCanSalePhoneNumList Action = 57
+	ActionDescribeCanSalePhoneNumList Action = 80
 	// ActionDescribeCanSaleSeatType is ccc:DescribeCanSaleSeatType: 获取可售卖的坐席类型
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 19.
-	ActionDescribeCanSaleSeatType Action = 58
+	ActionDescribeCanSaleSeatType Action = 81
 	// ActionDescribeCarrierPrivilegeNumberApplicants is ccc:DescribeCarrierPrivilegeNumberApplicants: 查询单状态
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 20.
-	ActionDescribeCarrierPrivilegeNumberApplicants Action = 59
+	ActionDescribeCarrierPrivilegeNumberApplicants Action = 82
 	// ActionDescribeChatMessages is ccc:DescribeChatMessages: 包括具体聊天内容
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 21.
-	ActionDescribeChatMessages Action = 60
+	ActionDescribeChatMessages Action = 83
 	// ActionDescribeCompanyList is ccc:DescribeCompanyList: 查询公司资质申请列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 22.
-	ActionDescribeCompanyList Action = 61
+	ActionDescribeCompanyList Action = 84
 	// ActionDescribeCosTmpSecret is ccc:DescribeCosTmpSecret: 联络中心获取cos文件上传的临时密钥
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 23.
-	ActionDescribeCosTmpSecret Action = 62
+	ActionDescribeCosTmpSecret Action = 85
 	// ActionDescribeCustomNumberApplyList is ccc:DescribeCustomNumberApplyList: 查询客户自有号码审批列表
 	//
 	// Category list (列表操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 6.
-	ActionDescribeCustomNumberApplyList Action = 63
+	ActionDescribeCustomNumberApplyList Action = 86
 	// ActionDescribeDefaultInstance is ccc:DescribeDefaultInstance: 获取默认实例
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 24.
-	ActionDescribeDefaultInstance Action = 64
+	ActionDescribeDefaultInstance Action = 87
+	// ActionDescribeExtension is ccc:DescribeExtension: 获取话机信息
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeExtension Action = 88
+	// ActionDescribeExtensions is ccc:DescribeExtensions: 查询话机列表信息
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeExtensions Action = 89
+	// ActionDescribeFlashSMSList is ccc:DescribeFlashSMSList: 查询闪信投递列表
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeFlashSMSList Action = 90
 	// ActionDescribeFreePackage is ccc:DescribeFreePackage: 查询免费试用包
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 25.
-	ActionDescribeFreePackage Action = 65
+	ActionDescribeFreePackage Action = 91
+	// ActionDescribeIMCdrList is ccc:DescribeIMCdrList: 查询在线客服记录
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeIMCdrList Action = 92
 	// ActionDescribeIMCdrs is ccc:DescribeIMCdrs: 包括全媒体和文本两种类型
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 26.
-	ActionDescribeIMCdrs Action = 66
+	ActionDescribeIMCdrs Action = 93
 	// ActionDescribeIVRList is ccc:DescribeIVRList: 获取IVR列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 27.
-	ActionDescribeIVRList Action = 67
+	ActionDescribeIVRList Action = 94
 	// ActionDescribeInstanceCompanyAndNumber is ccc:DescribeInstanceCompanyAndNumber: 获取实例的企业资质和号码信息
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 28.
-	ActionDescribeInstanceCompanyAndNumber Action = 68
+	ActionDescribeInstanceCompanyAndNumber Action = 95
 	// ActionDescribeIvrAudioList is ccc:DescribeIvrAudioList: 查询IVR音频文件列表
 	//
 	// Category list (列表操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 7.
-	ActionDescribeIvrAudioList Action = 69
+	ActionDescribeIvrAudioList Action = 96
+	// ActionDescribeNumbers is ccc:DescribeNumbers: 查询号码列表
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeNumbers Action = 97
 	// ActionDescribeOfflineTaskDestroyNumber is ccc:DescribeOfflineTaskDestroyNumber: 查询执行中的离线注销号码任务
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 29.
-	ActionDescribeOfflineTaskDestroyNumber Action = 70
+	ActionDescribeOfflineTaskDestroyNumber Action = 98
 	// ActionDescribePSTNActiveSessionList is ccc:DescribePSTNActiveSessionList: 获取当前正在通话的会话列表
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 30.
-	ActionDescribePSTNActiveSessionList Action = 71
+	ActionDescribePSTNActiveSessionList Action = 99
 	// ActionDescribePSTNActiveSessions is ccc:DescribePSTNActiveSessions: 获取 PSTN 正在进行中的会话列表,包括呼入、呼出。
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 31.
-	ActionDescribePSTNActiveSessions Action = 72
+	ActionDescribePSTNActiveSessions Action = 100
 	// ActionDescribePhoneNumApply is ccc:DescribePhoneNumApply: 获取号码申请详情
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 32.
-	ActionDescribePhoneNumApply Action = 73
+	ActionDescribePhoneNumApply Action = 101
 	// ActionDescribePhoneNumApplyList is ccc:DescribePhoneNumApplyList: 获取号码申请列表
 	//
 	// Category list (列表操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 8.
-	ActionDescribePhoneNumApplyList Action = 74
+	ActionDescribePhoneNumApplyList Action = 102
+	// ActionDescribePredictiveDialingCampaign is ccc:DescribePredictiveDialingCampaign: 查询预测式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribePredictiveDialingCampaign Action = 103
+	// ActionDescribePredictiveDialingCampaigns is ccc:DescribePredictiveDialingCampaigns: 查询预测式外呼任务列表
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribePredictiveDialingCampaigns Action = 104
+	// ActionDescribePredictiveDialingSessions is ccc:DescribePredictiveDialingSessions: 查询预测式外呼呼叫列表
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribePredictiveDialingSessions Action = 105
 	// ActionDescribeProtectedTelCdr is ccc:DescribeProtectedTelCdr: 获取主被叫受保护的电话服务记录与录音
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 33.
-	ActionDescribeProtectedTelCdr Action = 75
+	ActionDescribeProtectedTelCdr Action = 106
 	// ActionDescribePushDataCallBack is ccc:DescribePushDataCallBack: 查询数据推送回调配置
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 34.
-	ActionDescribePushDataCallBack Action = 76
+	ActionDescribePushDataCallBack Action = 107
 	// ActionDescribeRecordCosBucket is ccc:DescribeRecordCosBucket: 查询录音转存COS配置
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 35.
-	ActionDescribeRecordCosBucket Action = 77
+	ActionDescribeRecordCosBucket Action = 108
 	// ActionDescribeReplacePhoneNumDetail is ccc:DescribeReplacePhoneNumDetail: 查询替换号码详情
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 36.
-	ActionDescribeReplacePhoneNumDetail Action = 78
+	ActionDescribeReplacePhoneNumDetail Action = 109
 	// ActionDescribeReplacePhoneNumList is ccc:DescribeReplacePhoneNumList: 查询号码替换申请列表
 	//
 	// Category list (列表操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 9.
-	ActionDescribeReplacePhoneNumList Action = 79
+	ActionDescribeReplacePhoneNumList Action = 110
+	// ActionDescribeSessionDetail is ccc:DescribeSessionDetail: 查询通话详情
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeSessionDetail Action = 111
 	// ActionDescribeSipTrunkList is ccc:DescribeSipTrunkList: 查询SIP通道列表
 	//
 	// Category list (列表操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 10.
-	ActionDescribeSipTrunkList Action = 80
+	ActionDescribeSipTrunkList Action = 112
 	// ActionDescribeSkillGroup is ccc:DescribeSkillGroup: 获取技能组信息
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 37.
-	ActionDescribeSkillGroup Action = 81
+	ActionDescribeSkillGroup Action = 113
 	// ActionDescribeSkillGroupFlag is ccc:DescribeSkillGroupFlag: 获取技能组开关
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 38.
-	ActionDescribeSkillGroupFlag Action = 82
+	ActionDescribeSkillGroupFlag Action = 114
 	// ActionDescribeSkillGroupInfoList is ccc:DescribeSkillGroupInfoList: 获取技能组信息列表
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 39.
-	ActionDescribeSkillGroupInfoList Action = 83
+	ActionDescribeSkillGroupInfoList Action = 115
 	// ActionDescribeSkillGroupList is ccc:DescribeSkillGroupList: 获取实例技能组列表
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 40.
-	ActionDescribeSkillGroupList Action = 84
+	ActionDescribeSkillGroupList Action = 116
 	// ActionDescribeSpecialPackageUser is ccc:DescribeSpecialPackageUser: 获取需要购买特殊套餐包的用户
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 41.
-	ActionDescribeSpecialPackageUser Action = 85
+	ActionDescribeSpecialPackageUser Action = 117
 	// ActionDescribeStaffBuyList is ccc:DescribeStaffBuyList: 获取坐席购买列表
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 42.
-	ActionDescribeStaffBuyList Action = 86
+	ActionDescribeStaffBuyList Action = 118
 	// ActionDescribeStaffInfoList is ccc:DescribeStaffInfoList: 获取坐席信息列表
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 43.
-	ActionDescribeStaffInfoList Action = 87
+	ActionDescribeStaffInfoList Action = 119
+	// ActionDescribeStaffStatusHistory is ccc:DescribeStaffStatusHistory: 查询座席状态历史
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDescribeStaffStatusHistory Action = 120
 	// ActionDescribeStaffStatusMetrics is ccc:DescribeStaffStatusMetrics: 获取坐席实时状态统计指标
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 44.
-	ActionDescribeStaffStatusMetrics Action = 88
+	ActionDescribeStaffStatusMetrics Action = 121
 	// ActionDescribeTTSExperience is ccc:DescribeTTSExperience: 获取语音合成试听
 	//
 	// Category other (其他操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 其他操作 row 4.
-	ActionDescribeTTSExperience Action = 89
+	ActionDescribeTTSExperience Action = 122
 	// ActionDescribeTelCallInInfo is ccc:DescribeTelCallInInfo: 获取电话呼入统计信息
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 45.
-	ActionDescribeTelCallInInfo Action = 90
+	ActionDescribeTelCallInInfo Action = 123
 	// ActionDescribeTelCallInTrend is ccc:DescribeTelCallInTrend: 获取电话呼入趋势统计
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 46.
-	ActionDescribeTelCallInTrend Action = 91
+	ActionDescribeTelCallInTrend Action = 124
 	// ActionDescribeTelCallInfo is ccc:DescribeTelCallInfo: 按实例获取电话消耗统计
 	//
 	// Category list (列表操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 列表操作 row 11.
-	ActionDescribeTelCallInfo Action = 92
+	ActionDescribeTelCallInfo Action = 125
 	// ActionDescribeTelCdr is ccc:DescribeTelCdr: 获取电话服务记录与录音
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 47.
-	ActionDescribeTelCdr Action = 93
+	ActionDescribeTelCdr Action = 126
 	// ActionDescribeTelRecordAsr is ccc:DescribeTelRecordAsr: 拉取会话录音转文本信息
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 48.
-	ActionDescribeTelRecordAsr Action = 94
+	ActionDescribeTelRecordAsr Action = 127
 	// ActionDescribeTelSession is ccc:DescribeTelSession: 获取 PSTN 会话信息
 	//
 	// Category read (读操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 49.
-	ActionDescribeTelSession Action = 95
+	ActionDescribeTelSession Action = 128
 	// ActionDescribeUinBlack is ccc:DescribeUinBlack: 查询账号黑名单
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 50.
-	ActionDescribeUinBlack Action = 96
+	ActionDescribeUinBlack Action = 129
 	// ActionDescribeUserBuyPackageList is ccc:DescribeUserBuyPackageList: 查询用户购买的套餐包
 	//
 	// Category read (读操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 读操作 row 51.
-	ActionDescribeUserBuyPackageList Action = 97
+	ActionDescribeUserBuyPackageList Action = 130
 	// ActionDestroyNumberResource is ccc:DestroyNumberResource: 注销号码资源
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc:${region}:uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 32.
-	ActionDestroyNumberResource Action = 98
+	ActionDestroyNumberResource Action = 131
 	// ActionDestroySeatResource is ccc:DestroySeatResource: 注销坐席资源
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 33.
-	ActionDestroySeatResource Action = 99
+	ActionDestroySeatResource Action = 132
+	// ActionDisableCCCPhoneNumber is ccc:DisableCCCPhoneNumber: 停用号码
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionDisableCCCPhoneNumber Action = 133
+	// ActionForceMemberOffline is ccc:ForceMemberOffline: 强制客服下线
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionForceMemberOffline Action = 134
+	// ActionHangUpCall is ccc:HangUpCall: 挂断电话
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionHangUpCall Action = 135
 	// ActionModifyCCCInstanceAdminInfo is ccc:ModifyCCCInstanceAdminInfo: 修改联络中心实例管理员信息
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 34.
-	ActionModifyCCCInstanceAdminInfo Action = 100
+	ActionModifyCCCInstanceAdminInfo Action = 136
 	// ActionModifyCCCInstanceInfo is ccc:ModifyCCCInstanceInfo: 修改联络中心实例信息
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 35.
-	ActionModifyCCCInstanceInfo Action = 101
+	ActionModifyCCCInstanceInfo Action = 137
 	// ActionModifyCCCPhoneNumApply is ccc:ModifyCCCPhoneNumApply: 修改号码申请
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 36.
-	ActionModifyCCCPhoneNumApply Action = 102
+	ActionModifyCCCPhoneNumApply Action = 138
 	// ActionModifyCompanyApply is ccc:ModifyCompanyApply: 修改公司资质申请
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 37.
-	ActionModifyCompanyApply Action = 103
+	ActionModifyCompanyApply Action = 139
+	// ActionModifyExtension is ccc:ModifyExtension: 修改话机账号(绑定技能组、绑定坐席账号)
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionModifyExtension Action = 140
 	// ActionModifyIVR is ccc:ModifyIVR: 修改IVR
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 38.
-	ActionModifyIVR Action = 104
+	ActionModifyIVR Action = 141
+	// ActionModifyOwnNumberApply is ccc:ModifyOwnNumberApply: 修改客户自携号码审批单
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionModifyOwnNumberApply Action = 142
 	// ActionModifyPhoneNumApply is ccc:ModifyPhoneNumApply: 修改号码审批
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 39.
-	ActionModifyPhoneNumApply Action = 105
+	ActionModifyPhoneNumApply Action = 143
 	// ActionModifyPushDataCallBack is ccc:ModifyPushDataCallBack: 修改数据推送回调配置
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 40.
-	ActionModifyPushDataCallBack Action = 106
+	ActionModifyPushDataCallBack Action = 144
 	// ActionModifyResetCCCInstancePasswd is ccc:ModifyResetCCCInstancePasswd: 重置实例的管理员密码
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 41.
-	ActionModifyResetCCCInstancePasswd Action = 107
+	ActionModifyResetCCCInstancePasswd Action = 145
 	// ActionModifySeatUser is ccc:ModifySeatUser: 修改坐席用户
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 42.
-	ActionModifySeatUser Action = 108
+	ActionModifySeatUser Action = 146
 	// ActionModifySipTrunk is ccc:ModifySipTrunk: 修改SIP通道
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 43.
-	ActionModifySipTrunk Action = 109
+	ActionModifySipTrunk Action = 147
 	// ActionModifySkillGroup is ccc:ModifySkillGroup: 修改技能组
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 44.
-	ActionModifySkillGroup Action = 110
+	ActionModifySkillGroup Action = 148
 	// ActionModifySkillGroupFlag is ccc:ModifySkillGroupFlag: 修改技能组开关
 	//
 	// Category write (写操作); operation level; IP restriction supported.
 	// Authorized only on resource "*".
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 45.
-	ActionModifySkillGroupFlag Action = 111
+	ActionModifySkillGroupFlag Action = 149
+	// ActionModifyStaff is ccc:ModifyStaff: 修改客服账号
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionModifyStaff Action = 150
 	// ActionModifyStaffPassword is ccc:ModifyStaffPassword: 修改座席密码
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 46.
-	ActionModifyStaffPassword Action = 112
+	ActionModifyStaffPassword Action = 151
+	// ActionPauseAutoCalloutTask is ccc:PauseAutoCalloutTask: 暂停自动外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionPauseAutoCalloutTask Action = 152
+	// ActionPausePredictiveDialingCampaign is ccc:PausePredictiveDialingCampaign: 暂停预测式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionPausePredictiveDialingCampaign Action = 153
+	// ActionPlaySoundCall is ccc:PlaySoundCall: 通话中放音
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionPlaySoundCall Action = 154
+	// ActionResetExtensionPassword is ccc:ResetExtensionPassword: 重置话机注册密码
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionResetExtensionPassword Action = 155
+	// ActionRestoreMemberOnline is ccc:RestoreMemberOnline: 恢复客服上线
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionRestoreMemberOnline Action = 156
+	// ActionResumeAutoCalloutTask is ccc:ResumeAutoCalloutTask: 恢复暂停的自动外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionResumeAutoCalloutTask Action = 157
+	// ActionResumePredictiveDialingCampaign is ccc:ResumePredictiveDialingCampaign: 恢复预测式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionResumePredictiveDialingCampaign Action = 158
+	// ActionSetStaffStatus is ccc:SetStaffStatus: 设置 staff 状态
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionSetStaffStatus Action = 159
 	// ActionStopAutoCalloutTask is ccc:StopAutoCalloutTask: 停止自动外呼任务
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 47.
-	ActionStopAutoCalloutTask Action = 113
+	ActionStopAutoCalloutTask Action = 160
 	// ActionStopCCCPhoneNumUse is ccc:StopCCCPhoneNumUse: 停用联络中心号码
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 48.
-	ActionStopCCCPhoneNumUse Action = 114
+	ActionStopCCCPhoneNumUse Action = 161
+	// ActionTransferToManual is ccc:TransferToManual: 转接人工
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionTransferToManual Action = 162
+	// ActionUnbindNumberCallOutSkillGroup is ccc:UnbindNumberCallOutSkillGroup: 解绑号码外呼技能组
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionUnbindNumberCallOutSkillGroup Action = 163
 	// ActionUnbindStaffSkillGroupList is ccc:UnbindStaffSkillGroupList: 解绑坐席所属技能组
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 49.
-	ActionUnbindStaffSkillGroupList Action = 115
+	ActionUnbindStaffSkillGroupList Action = 164
 	// ActionUpdateASRSwitch is ccc:UpdateASRSwitch: 设置语音转文字功能开关
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 50.
-	ActionUpdateASRSwitch Action = 116
+	ActionUpdateASRSwitch Action = 165
 	// ActionUpdateAdminAccount is ccc:UpdateAdminAccount: 控制台更新管理员账号
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 51.
-	ActionUpdateAdminAccount Action = 117
+	ActionUpdateAdminAccount Action = 166
+	// ActionUpdateCCCSkillGroup is ccc:UpdateCCCSkillGroup: 更新技能组
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionUpdateCCCSkillGroup Action = 167
+	// ActionUpdatePredictiveDialingCampaign is ccc:UpdatePredictiveDialingCampaign: 更新预测式外呼任务
+	//
+	// Category unknown (); undocumented level; IP restriction not stated.
+	// No source documents its granularity: policies grant it on resource "*".
+	// Source: sources/tencentcloud: api: tccli/HEAD.tar.gz ccc 2020-02-10; granularity undocumented: the API catalogue lists it and sources/tencentcloud/ccc.html does not.
+	ActionUpdatePredictiveDialingCampaign Action = 168
 	// ActionUpdateReplacePhoneNum is ccc:UpdateReplacePhoneNum: 更新替换号码申请状态
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 52.
-	ActionUpdateReplacePhoneNum Action = 118
+	ActionUpdateReplacePhoneNum Action = 169
 	// ActionUploadIvrAudio is ccc:UploadIvrAudio: 上传IVR音频文件
 	//
 	// Category write (写操作); resource level; IP restriction supported.
 	// Resources: qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}.
 	// Source: sources/tencentcloud/ccc.html: table 写操作 row 53.
-	ActionUploadIvrAudio Action = 119
+	ActionUploadIvrAudio Action = 170
 )
 
-// String returns the action as policies name it, "ccc:AddBlackUser".
+// String returns the action as policies name it, "ccc:AbortAgentCruiseDialingCampaign".
 func (a Action) String() string {
 	if a == 0 || int(a) >= len(actionIndex) {
 		return "Action(" + strconv.Itoa(int(a)) + ")"
@@ -771,7 +1077,7 @@ func Actions() []Action {
 	return all
 }
 
-// MarshalText returns the action's name, "ccc:AddBlackUser". The zero Action marshals
+// MarshalText returns the action's name, "ccc:AbortAgentCruiseDialingCampaign". The zero Action marshals
 // as "" so that an unset field survives a round trip; any other invalid Action is an
 // error rather than a name no parser would accept.
 func (a Action) MarshalText() ([]byte, error) {
@@ -803,7 +1109,7 @@ func (a *Action) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// ParseAction returns the action named s, written "ccc:AddBlackUser" or "AddBlackUser".
+// ParseAction returns the action named s, written "ccc:AbortAgentCruiseDialingCampaign" or "AbortAgentCruiseDialingCampaign".
 // An unknown name is a *cam.UnknownActionError that suggests the nearest known one.
 func ParseAction(s string) (Action, error) {
 	name := strings.TrimPrefix(s, "ccc:")

@@ -27,10 +27,34 @@ func NewClient(t cam.Transport, region string) *Client {
 	}}
 }
 
+// AbortAgentCruiseDialingCampaign calls ccc:AbortAgentCruiseDialingCampaign: 停止座席巡航式外呼任务
+// It needs permission for ActionAbortAgentCruiseDialingCampaign.
+func (c *Client) AbortAgentCruiseDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionAbortAgentCruiseDialingCampaign, APIVersion, request, response, opts)
+}
+
+// AbortPredictiveDialingCampaign calls ccc:AbortPredictiveDialingCampaign: 停止预测式外呼任务
+// It needs permission for ActionAbortPredictiveDialingCampaign.
+func (c *Client) AbortPredictiveDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionAbortPredictiveDialingCampaign, APIVersion, request, response, opts)
+}
+
 // AddBlackUser calls ccc:AddBlackUser: 被叫投诉黑名单删除用户
 // It needs permission for ActionAddBlackUser.
 func (c *Client) AddBlackUser(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionAddBlackUser, APIVersion, request, response, opts)
+}
+
+// BindNumberCallInInterface calls ccc:BindNumberCallInInterface: 绑定号码呼入回调接口
+// It needs permission for ActionBindNumberCallInInterface.
+func (c *Client) BindNumberCallInInterface(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionBindNumberCallInInterface, APIVersion, request, response, opts)
+}
+
+// BindNumberCallOutSkillGroup calls ccc:BindNumberCallOutSkillGroup: 绑定号码外呼技能组
+// It needs permission for ActionBindNumberCallOutSkillGroup.
+func (c *Client) BindNumberCallOutSkillGroup(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionBindNumberCallOutSkillGroup, APIVersion, request, response, opts)
 }
 
 // BindStaffSkillGroupList calls ccc:BindStaffSkillGroupList: 绑定坐席所属技能组
@@ -45,10 +69,40 @@ func (c *Client) CheckCustomGatewayConnect(ctx context.Context, request, respons
 	return c.cfg.Invoke(ctx, ActionCheckCustomGatewayConnect, APIVersion, request, response, opts)
 }
 
+// ControlAIConversation calls ccc:ControlAIConversation: 控制AI对话
+// It needs permission for ActionControlAIConversation.
+func (c *Client) ControlAIConversation(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionControlAIConversation, APIVersion, request, response, opts)
+}
+
+// CreateAIAgentCall calls ccc:CreateAIAgentCall: 创建单次智能体通话
+// It needs permission for ActionCreateAIAgentCall.
+func (c *Client) CreateAIAgentCall(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateAIAgentCall, APIVersion, request, response, opts)
+}
+
+// CreateAICall calls ccc:CreateAICall: 创建单次智能体通话 - 自携模型
+// It needs permission for ActionCreateAICall.
+func (c *Client) CreateAICall(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateAICall, APIVersion, request, response, opts)
+}
+
 // CreateAdminAccount calls ccc:CreateAdminAccount: 控制台创建管理员账号
 // It needs permission for ActionCreateAdminAccount.
 func (c *Client) CreateAdminAccount(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionCreateAdminAccount, APIVersion, request, response, opts)
+}
+
+// CreateAdminURL calls ccc:CreateAdminURL: 创建管理端访问链接
+// It needs permission for ActionCreateAdminURL.
+func (c *Client) CreateAdminURL(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateAdminURL, APIVersion, request, response, opts)
+}
+
+// CreateAgentCruiseDialingCampaign calls ccc:CreateAgentCruiseDialingCampaign: 创建座席巡航式外呼任务
+// It needs permission for ActionCreateAgentCruiseDialingCampaign.
+func (c *Client) CreateAgentCruiseDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateAgentCruiseDialingCampaign, APIVersion, request, response, opts)
 }
 
 // CreateAutoCalloutTask calls ccc:CreateAutoCalloutTask: 创建自动外呼任务
@@ -73,6 +127,12 @@ func (c *Client) CreateCCCInstance(ctx context.Context, request, response any, o
 // It needs permission for ActionCreateCCCPhoneNumApply.
 func (c *Client) CreateCCCPhoneNumApply(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionCreateCCCPhoneNumApply, APIVersion, request, response, opts)
+}
+
+// CreateCCCSkillGroup calls ccc:CreateCCCSkillGroup: 新建技能组
+// It needs permission for ActionCreateCCCSkillGroup.
+func (c *Client) CreateCCCSkillGroup(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateCCCSkillGroup, APIVersion, request, response, opts)
 }
 
 // CreateCCCUploadFile calls ccc:CreateCCCUploadFile: 联络中心上传文件
@@ -105,16 +165,40 @@ func (c *Client) CreateDefaultInstance(ctx context.Context, request, response an
 	return c.cfg.Invoke(ctx, ActionCreateDefaultInstance, APIVersion, request, response, opts)
 }
 
+// CreateExtension calls ccc:CreateExtension: 创建话机账号
+// It needs permission for ActionCreateExtension.
+func (c *Client) CreateExtension(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateExtension, APIVersion, request, response, opts)
+}
+
 // CreateIVR calls ccc:CreateIVR: 新建IVR
 // It needs permission for ActionCreateIVR.
 func (c *Client) CreateIVR(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionCreateIVR, APIVersion, request, response, opts)
 }
 
+// CreateIVRSession calls ccc:CreateIVRSession: CreateIVRSession
+// It needs permission for ActionCreateIVRSession.
+func (c *Client) CreateIVRSession(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateIVRSession, APIVersion, request, response, opts)
+}
+
+// CreateOwnNumberApply calls ccc:CreateOwnNumberApply: 创建客户自携号码接入审核
+// It needs permission for ActionCreateOwnNumberApply.
+func (c *Client) CreateOwnNumberApply(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreateOwnNumberApply, APIVersion, request, response, opts)
+}
+
 // CreatePhoneNumApply calls ccc:CreatePhoneNumApply: 新建号码申请
 // It needs permission for ActionCreatePhoneNumApply.
 func (c *Client) CreatePhoneNumApply(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionCreatePhoneNumApply, APIVersion, request, response, opts)
+}
+
+// CreatePredictiveDialingCampaign calls ccc:CreatePredictiveDialingCampaign: 创建预测式外呼任务
+// It needs permission for ActionCreatePredictiveDialingCampaign.
+func (c *Client) CreatePredictiveDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionCreatePredictiveDialingCampaign, APIVersion, request, response, opts)
 }
 
 // CreateRecordCosBucket calls ccc:CreateRecordCosBucket: 新增录音转存COS配置
@@ -171,6 +255,12 @@ func (c *Client) DeleteBlackUser(ctx context.Context, request, response any, opt
 	return c.cfg.Invoke(ctx, ActionDeleteBlackUser, APIVersion, request, response, opts)
 }
 
+// DeleteCCCSkillGroup calls ccc:DeleteCCCSkillGroup: 删除客服技能组
+// It needs permission for ActionDeleteCCCSkillGroup.
+func (c *Client) DeleteCCCSkillGroup(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDeleteCCCSkillGroup, APIVersion, request, response, opts)
+}
+
 // DeleteDefaultInstance calls ccc:DeleteDefaultInstance: 删除默认实例
 // It needs permission for ActionDeleteDefaultInstance.
 func (c *Client) DeleteDefaultInstance(ctx context.Context, request, response any, opts ...cam.CallOption) error {
@@ -183,10 +273,22 @@ func (c *Client) DeleteDestroyedResource(ctx context.Context, request, response 
 	return c.cfg.Invoke(ctx, ActionDeleteDestroyedResource, APIVersion, request, response, opts)
 }
 
+// DeleteExtension calls ccc:DeleteExtension: 删除话机账号
+// It needs permission for ActionDeleteExtension.
+func (c *Client) DeleteExtension(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDeleteExtension, APIVersion, request, response, opts)
+}
+
 // DeleteIVR calls ccc:DeleteIVR: 删除IVR
 // It needs permission for ActionDeleteIVR.
 func (c *Client) DeleteIVR(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionDeleteIVR, APIVersion, request, response, opts)
+}
+
+// DeletePredictiveDialingCampaign calls ccc:DeletePredictiveDialingCampaign: 删除预测式外呼任务
+// It needs permission for ActionDeletePredictiveDialingCampaign.
+func (c *Client) DeletePredictiveDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDeletePredictiveDialingCampaign, APIVersion, request, response, opts)
 }
 
 // DeletePushDataCallBack calls ccc:DeletePushDataCallBack: 删除数据推送回调配置
@@ -237,6 +339,36 @@ func (c *Client) DescibeCanSalePhoneNums(ctx context.Context, request, response 
 	return c.cfg.Invoke(ctx, ActionDescibeCanSalePhoneNums, APIVersion, request, response, opts)
 }
 
+// DescribeAIAgentInfoList calls ccc:DescribeAIAgentInfoList: 查询智能体信息列表
+// It needs permission for ActionDescribeAIAgentInfoList.
+func (c *Client) DescribeAIAgentInfoList(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeAIAgentInfoList, APIVersion, request, response, opts)
+}
+
+// DescribeAIAnalysisResult calls ccc:DescribeAIAnalysisResult: 获取 AI 会话分析结果
+// It needs permission for ActionDescribeAIAnalysisResult.
+func (c *Client) DescribeAIAnalysisResult(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeAIAnalysisResult, APIVersion, request, response, opts)
+}
+
+// DescribeAICallExtractResult calls ccc:DescribeAICallExtractResult: 查询智能体通话话后标签数据
+// It needs permission for ActionDescribeAICallExtractResult.
+func (c *Client) DescribeAICallExtractResult(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeAICallExtractResult, APIVersion, request, response, opts)
+}
+
+// DescribeAICallInteractionRecords calls ccc:DescribeAICallInteractionRecords: 查询智能体的会话交互流
+// It needs permission for ActionDescribeAICallInteractionRecords.
+func (c *Client) DescribeAICallInteractionRecords(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeAICallInteractionRecords, APIVersion, request, response, opts)
+}
+
+// DescribeAILatency calls ccc:DescribeAILatency: 查询智能体通话中 AI 服务时延信息
+// It needs permission for ActionDescribeAILatency.
+func (c *Client) DescribeAILatency(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeAILatency, APIVersion, request, response, opts)
+}
+
 // DescribeASRSwitch calls ccc:DescribeASRSwitch: 查询语音转文字功能开关
 // It needs permission for ActionDescribeASRSwitch.
 func (c *Client) DescribeASRSwitch(ctx context.Context, request, response any, opts ...cam.CallOption) error {
@@ -247,6 +379,12 @@ func (c *Client) DescribeASRSwitch(ctx context.Context, request, response any, o
 // It needs permission for ActionDescribeActiveCarrierPrivilegeNumber.
 func (c *Client) DescribeActiveCarrierPrivilegeNumber(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionDescribeActiveCarrierPrivilegeNumber, APIVersion, request, response, opts)
+}
+
+// DescribeAgentCruiseDialingCampaign calls ccc:DescribeAgentCruiseDialingCampaign: 查询座席巡航式外呼任务
+// It needs permission for ActionDescribeAgentCruiseDialingCampaign.
+func (c *Client) DescribeAgentCruiseDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeAgentCruiseDialingCampaign, APIVersion, request, response, opts)
 }
 
 // DescribeAutoCalloutTask calls ccc:DescribeAutoCalloutTask: 查询自动外呼任务详情
@@ -411,10 +549,34 @@ func (c *Client) DescribeDefaultInstance(ctx context.Context, request, response 
 	return c.cfg.Invoke(ctx, ActionDescribeDefaultInstance, APIVersion, request, response, opts)
 }
 
+// DescribeExtension calls ccc:DescribeExtension: 获取话机信息
+// It needs permission for ActionDescribeExtension.
+func (c *Client) DescribeExtension(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeExtension, APIVersion, request, response, opts)
+}
+
+// DescribeExtensions calls ccc:DescribeExtensions: 查询话机列表信息
+// It needs permission for ActionDescribeExtensions.
+func (c *Client) DescribeExtensions(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeExtensions, APIVersion, request, response, opts)
+}
+
+// DescribeFlashSMSList calls ccc:DescribeFlashSMSList: 查询闪信投递列表
+// It needs permission for ActionDescribeFlashSMSList.
+func (c *Client) DescribeFlashSMSList(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeFlashSMSList, APIVersion, request, response, opts)
+}
+
 // DescribeFreePackage calls ccc:DescribeFreePackage: 查询免费试用包
 // It needs permission for ActionDescribeFreePackage.
 func (c *Client) DescribeFreePackage(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionDescribeFreePackage, APIVersion, request, response, opts)
+}
+
+// DescribeIMCdrList calls ccc:DescribeIMCdrList: 查询在线客服记录
+// It needs permission for ActionDescribeIMCdrList.
+func (c *Client) DescribeIMCdrList(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeIMCdrList, APIVersion, request, response, opts)
 }
 
 // DescribeIMCdrs calls ccc:DescribeIMCdrs: 包括全媒体和文本两种类型
@@ -439,6 +601,12 @@ func (c *Client) DescribeInstanceCompanyAndNumber(ctx context.Context, request, 
 // It needs permission for ActionDescribeIvrAudioList.
 func (c *Client) DescribeIvrAudioList(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionDescribeIvrAudioList, APIVersion, request, response, opts)
+}
+
+// DescribeNumbers calls ccc:DescribeNumbers: 查询号码列表
+// It needs permission for ActionDescribeNumbers.
+func (c *Client) DescribeNumbers(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeNumbers, APIVersion, request, response, opts)
 }
 
 // DescribeOfflineTaskDestroyNumber calls ccc:DescribeOfflineTaskDestroyNumber: 查询执行中的离线注销号码任务
@@ -471,6 +639,24 @@ func (c *Client) DescribePhoneNumApplyList(ctx context.Context, request, respons
 	return c.cfg.Invoke(ctx, ActionDescribePhoneNumApplyList, APIVersion, request, response, opts)
 }
 
+// DescribePredictiveDialingCampaign calls ccc:DescribePredictiveDialingCampaign: 查询预测式外呼任务
+// It needs permission for ActionDescribePredictiveDialingCampaign.
+func (c *Client) DescribePredictiveDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribePredictiveDialingCampaign, APIVersion, request, response, opts)
+}
+
+// DescribePredictiveDialingCampaigns calls ccc:DescribePredictiveDialingCampaigns: 查询预测式外呼任务列表
+// It needs permission for ActionDescribePredictiveDialingCampaigns.
+func (c *Client) DescribePredictiveDialingCampaigns(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribePredictiveDialingCampaigns, APIVersion, request, response, opts)
+}
+
+// DescribePredictiveDialingSessions calls ccc:DescribePredictiveDialingSessions: 查询预测式外呼呼叫列表
+// It needs permission for ActionDescribePredictiveDialingSessions.
+func (c *Client) DescribePredictiveDialingSessions(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribePredictiveDialingSessions, APIVersion, request, response, opts)
+}
+
 // DescribeProtectedTelCdr calls ccc:DescribeProtectedTelCdr: 获取主被叫受保护的电话服务记录与录音
 // It needs permission for ActionDescribeProtectedTelCdr.
 func (c *Client) DescribeProtectedTelCdr(ctx context.Context, request, response any, opts ...cam.CallOption) error {
@@ -499,6 +685,12 @@ func (c *Client) DescribeReplacePhoneNumDetail(ctx context.Context, request, res
 // It needs permission for ActionDescribeReplacePhoneNumList.
 func (c *Client) DescribeReplacePhoneNumList(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionDescribeReplacePhoneNumList, APIVersion, request, response, opts)
+}
+
+// DescribeSessionDetail calls ccc:DescribeSessionDetail: 查询通话详情
+// It needs permission for ActionDescribeSessionDetail.
+func (c *Client) DescribeSessionDetail(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeSessionDetail, APIVersion, request, response, opts)
 }
 
 // DescribeSipTrunkList calls ccc:DescribeSipTrunkList: 查询SIP通道列表
@@ -547,6 +739,12 @@ func (c *Client) DescribeStaffBuyList(ctx context.Context, request, response any
 // It needs permission for ActionDescribeStaffInfoList.
 func (c *Client) DescribeStaffInfoList(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionDescribeStaffInfoList, APIVersion, request, response, opts)
+}
+
+// DescribeStaffStatusHistory calls ccc:DescribeStaffStatusHistory: 查询座席状态历史
+// It needs permission for ActionDescribeStaffStatusHistory.
+func (c *Client) DescribeStaffStatusHistory(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDescribeStaffStatusHistory, APIVersion, request, response, opts)
 }
 
 // DescribeStaffStatusMetrics calls ccc:DescribeStaffStatusMetrics: 获取坐席实时状态统计指标
@@ -621,6 +819,24 @@ func (c *Client) DestroySeatResource(ctx context.Context, request, response any,
 	return c.cfg.Invoke(ctx, ActionDestroySeatResource, APIVersion, request, response, opts)
 }
 
+// DisableCCCPhoneNumber calls ccc:DisableCCCPhoneNumber: 停用号码
+// It needs permission for ActionDisableCCCPhoneNumber.
+func (c *Client) DisableCCCPhoneNumber(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionDisableCCCPhoneNumber, APIVersion, request, response, opts)
+}
+
+// ForceMemberOffline calls ccc:ForceMemberOffline: 强制客服下线
+// It needs permission for ActionForceMemberOffline.
+func (c *Client) ForceMemberOffline(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionForceMemberOffline, APIVersion, request, response, opts)
+}
+
+// HangUpCall calls ccc:HangUpCall: 挂断电话
+// It needs permission for ActionHangUpCall.
+func (c *Client) HangUpCall(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionHangUpCall, APIVersion, request, response, opts)
+}
+
 // ModifyCCCInstanceAdminInfo calls ccc:ModifyCCCInstanceAdminInfo: 修改联络中心实例管理员信息
 // It needs permission for ActionModifyCCCInstanceAdminInfo.
 func (c *Client) ModifyCCCInstanceAdminInfo(ctx context.Context, request, response any, opts ...cam.CallOption) error {
@@ -645,10 +861,22 @@ func (c *Client) ModifyCompanyApply(ctx context.Context, request, response any, 
 	return c.cfg.Invoke(ctx, ActionModifyCompanyApply, APIVersion, request, response, opts)
 }
 
+// ModifyExtension calls ccc:ModifyExtension: 修改话机账号(绑定技能组、绑定坐席账号)
+// It needs permission for ActionModifyExtension.
+func (c *Client) ModifyExtension(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionModifyExtension, APIVersion, request, response, opts)
+}
+
 // ModifyIVR calls ccc:ModifyIVR: 修改IVR
 // It needs permission for ActionModifyIVR.
 func (c *Client) ModifyIVR(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionModifyIVR, APIVersion, request, response, opts)
+}
+
+// ModifyOwnNumberApply calls ccc:ModifyOwnNumberApply: 修改客户自携号码审批单
+// It needs permission for ActionModifyOwnNumberApply.
+func (c *Client) ModifyOwnNumberApply(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionModifyOwnNumberApply, APIVersion, request, response, opts)
 }
 
 // ModifyPhoneNumApply calls ccc:ModifyPhoneNumApply: 修改号码审批
@@ -693,10 +921,64 @@ func (c *Client) ModifySkillGroupFlag(ctx context.Context, request, response any
 	return c.cfg.Invoke(ctx, ActionModifySkillGroupFlag, APIVersion, request, response, opts)
 }
 
+// ModifyStaff calls ccc:ModifyStaff: 修改客服账号
+// It needs permission for ActionModifyStaff.
+func (c *Client) ModifyStaff(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionModifyStaff, APIVersion, request, response, opts)
+}
+
 // ModifyStaffPassword calls ccc:ModifyStaffPassword: 修改座席密码
 // It needs permission for ActionModifyStaffPassword.
 func (c *Client) ModifyStaffPassword(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionModifyStaffPassword, APIVersion, request, response, opts)
+}
+
+// PauseAutoCalloutTask calls ccc:PauseAutoCalloutTask: 暂停自动外呼任务
+// It needs permission for ActionPauseAutoCalloutTask.
+func (c *Client) PauseAutoCalloutTask(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionPauseAutoCalloutTask, APIVersion, request, response, opts)
+}
+
+// PausePredictiveDialingCampaign calls ccc:PausePredictiveDialingCampaign: 暂停预测式外呼任务
+// It needs permission for ActionPausePredictiveDialingCampaign.
+func (c *Client) PausePredictiveDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionPausePredictiveDialingCampaign, APIVersion, request, response, opts)
+}
+
+// PlaySoundCall calls ccc:PlaySoundCall: 通话中放音
+// It needs permission for ActionPlaySoundCall.
+func (c *Client) PlaySoundCall(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionPlaySoundCall, APIVersion, request, response, opts)
+}
+
+// ResetExtensionPassword calls ccc:ResetExtensionPassword: 重置话机注册密码
+// It needs permission for ActionResetExtensionPassword.
+func (c *Client) ResetExtensionPassword(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionResetExtensionPassword, APIVersion, request, response, opts)
+}
+
+// RestoreMemberOnline calls ccc:RestoreMemberOnline: 恢复客服上线
+// It needs permission for ActionRestoreMemberOnline.
+func (c *Client) RestoreMemberOnline(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionRestoreMemberOnline, APIVersion, request, response, opts)
+}
+
+// ResumeAutoCalloutTask calls ccc:ResumeAutoCalloutTask: 恢复暂停的自动外呼任务
+// It needs permission for ActionResumeAutoCalloutTask.
+func (c *Client) ResumeAutoCalloutTask(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionResumeAutoCalloutTask, APIVersion, request, response, opts)
+}
+
+// ResumePredictiveDialingCampaign calls ccc:ResumePredictiveDialingCampaign: 恢复预测式外呼任务
+// It needs permission for ActionResumePredictiveDialingCampaign.
+func (c *Client) ResumePredictiveDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionResumePredictiveDialingCampaign, APIVersion, request, response, opts)
+}
+
+// SetStaffStatus calls ccc:SetStaffStatus: 设置 staff 状态
+// It needs permission for ActionSetStaffStatus.
+func (c *Client) SetStaffStatus(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionSetStaffStatus, APIVersion, request, response, opts)
 }
 
 // StopAutoCalloutTask calls ccc:StopAutoCalloutTask: 停止自动外呼任务
@@ -709,6 +991,18 @@ func (c *Client) StopAutoCalloutTask(ctx context.Context, request, response any,
 // It needs permission for ActionStopCCCPhoneNumUse.
 func (c *Client) StopCCCPhoneNumUse(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionStopCCCPhoneNumUse, APIVersion, request, response, opts)
+}
+
+// TransferToManual calls ccc:TransferToManual: 转接人工
+// It needs permission for ActionTransferToManual.
+func (c *Client) TransferToManual(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionTransferToManual, APIVersion, request, response, opts)
+}
+
+// UnbindNumberCallOutSkillGroup calls ccc:UnbindNumberCallOutSkillGroup: 解绑号码外呼技能组
+// It needs permission for ActionUnbindNumberCallOutSkillGroup.
+func (c *Client) UnbindNumberCallOutSkillGroup(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionUnbindNumberCallOutSkillGroup, APIVersion, request, response, opts)
 }
 
 // UnbindStaffSkillGroupList calls ccc:UnbindStaffSkillGroupList: 解绑坐席所属技能组
@@ -727,6 +1021,18 @@ func (c *Client) UpdateASRSwitch(ctx context.Context, request, response any, opt
 // It needs permission for ActionUpdateAdminAccount.
 func (c *Client) UpdateAdminAccount(ctx context.Context, request, response any, opts ...cam.CallOption) error {
 	return c.cfg.Invoke(ctx, ActionUpdateAdminAccount, APIVersion, request, response, opts)
+}
+
+// UpdateCCCSkillGroup calls ccc:UpdateCCCSkillGroup: 更新技能组
+// It needs permission for ActionUpdateCCCSkillGroup.
+func (c *Client) UpdateCCCSkillGroup(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionUpdateCCCSkillGroup, APIVersion, request, response, opts)
+}
+
+// UpdatePredictiveDialingCampaign calls ccc:UpdatePredictiveDialingCampaign: 更新预测式外呼任务
+// It needs permission for ActionUpdatePredictiveDialingCampaign.
+func (c *Client) UpdatePredictiveDialingCampaign(ctx context.Context, request, response any, opts ...cam.CallOption) error {
+	return c.cfg.Invoke(ctx, ActionUpdatePredictiveDialingCampaign, APIVersion, request, response, opts)
 }
 
 // UpdateReplacePhoneNum calls ccc:UpdateReplacePhoneNum: 更新替换号码申请状态

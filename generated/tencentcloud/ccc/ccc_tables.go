@@ -4,10 +4,17 @@ package ccc
 
 import "github.com/permgen/permgen/generated/tencentcloud/cam"
 
-// actionNames holds every action's "service:Name"; actionIndex[i] is where the i-th starts.
-const actionNames = "ccc:AddBlackUserccc:BindStaffSkillGroupListccc:CheckCustomGatewayConnectccc:CreateAdminAccountccc:CreateAutoCalloutTaskccc:CreateCCCCompanyccc:CreateCCCInstanceccc:CreateCCCPhoneNumApplyccc:CreateCCCUploadFileccc:CreateCallOutSessionccc:CreateCarrierPrivilegeNumberApplicantccc:CreateCompanyApplyccc:CreateDefaultInstanceccc:CreateIVRccc:CreatePhoneNumApplyccc:CreateRecordCosBucketccc:CreateSDKLoginTokenccc:CreateSeatUserccc:CreateSipTrunkccc:CreateSkillGroupccc:CreateStaffccc:CreateUserSigccc:DeleteAdminAccountccc:DeleteBlackUserccc:DeleteDefaultInstanceccc:DeleteDestroyedResourceccc:DeleteIVRccc:DeletePushDataCallBackccc:DeleteRecordCosBucketccc:DeleteSeatUserccc:DeleteSeatUserBatchccc:DeleteSipTrunkccc:DeleteSkillGroupccc:DeleteStaffccc:DescibeCanSalePhoneNumsccc:DescribeASRSwitchccc:DescribeActiveCarrierPrivilegeNumberccc:DescribeAutoCalloutTaskccc:DescribeAutoCalloutTasksccc:DescribeBlackUserListccc:DescribeBuyPhoneNumListccc:DescribeCCCBuyInfoListccc:DescribeCCCBuyPhoneNumListccc:DescribeCCCCompanyDetailccc:DescribeCCCCompanyListccc:DescribeCCCInstanceDetailccc:DescribeCCCInstanceListccc:DescribeCCCNewUserccc:DescribeCCCPNAreaListccc:DescribeCCCPhoneNumApplyDetailccc:DescribeCCCPhoneNumApplyListccc:DescribeCCCSeatApplyListccc:DescribeCCCSeatExpireStatusccc:DescribeCCCSeatListccc:DescribeCallInMetricsccc:DescribeCanSalePNAreaCodeListccc:DescribeCanSalePhoneNumListccc:DescribeCanSaleSeatTypeccc:DescribeCarrierPrivilegeNumberApplicantsccc:DescribeChatMessagesccc:DescribeCompanyListccc:DescribeCosTmpSecretccc:DescribeCustomNumberApplyListccc:DescribeDefaultInstanceccc:DescribeFreePackageccc:DescribeIMCdrsccc:DescribeIVRListccc:DescribeInstanceCompanyAndNumberccc:DescribeIvrAudioListccc:DescribeOfflineTaskDestroyNumberccc:DescribePSTNActiveSessionListccc:DescribePSTNActiveSessionsccc:DescribePhoneNumApplyccc:DescribePhoneNumApplyListccc:DescribeProtectedTelCdrccc:DescribePushDataCallBackccc:DescribeRecordCosBucketccc:DescribeReplacePhoneNumDetailccc:DescribeReplacePhoneNumListccc:DescribeSipTrunkListccc:DescribeSkillGroupccc:DescribeSkillGroupFlagccc:DescribeSkillGroupInfoListccc:DescribeSkillGroupListccc:DescribeSpecialPackageUserccc:DescribeStaffBuyListccc:DescribeStaffInfoListccc:DescribeStaffStatusMetricsccc:DescribeTTSExperienceccc:DescribeTelCallInInfoccc:DescribeTelCallInTrendccc:DescribeTelCallInfoccc:DescribeTelCdrccc:DescribeTelRecordAsrccc:DescribeTelSessionccc:DescribeUinBlackccc:DescribeUserBuyPackageListccc:DestroyNumberResourceccc:DestroySeatResourceccc:ModifyCCCInstanceAdminInfoccc:ModifyCCCInstanceInfoccc:ModifyCCCPhoneNumApplyccc:ModifyCompanyApplyccc:ModifyIVRccc:ModifyPhoneNumApplyccc:ModifyPushDataCallBackccc:ModifyResetCCCInstancePasswdccc:ModifySeatUserccc:ModifySipTrunkccc:ModifySkillGroupccc:ModifySkillGroupFlagccc:ModifyStaffPasswordccc:StopAutoCalloutTaskccc:StopCCCPhoneNumUseccc:UnbindStaffSkillGroupListccc:UpdateASRSwitchccc:UpdateAdminAccountccc:UpdateReplacePhoneNumccc:UploadIvrAudio"
+// This package and the cam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = cam.EnforceVersion(1 - cam.MinGenVersion)
+	_ = cam.EnforceVersion(cam.MaxGenVersion - 1)
+)
 
-var actionIndex = [...]uint16{0, 16, 43, 72, 94, 119, 139, 160, 186, 209, 233, 274, 296, 321, 334, 357, 382, 405, 423, 441, 461, 476, 493, 515, 534, 559, 586, 599, 625, 650, 668, 691, 709, 729, 744, 771, 792, 832, 859, 887, 912, 939, 965, 995, 1023, 1049, 1078, 1105, 1127, 1152, 1186, 1218, 1246, 1277, 1300, 1325, 1358, 1389, 1416, 1460, 1484, 1507, 1531, 1564, 1591, 1614, 1632, 1651, 1687, 1711, 1747, 1780, 1810, 1835, 1864, 1891, 1919, 1946, 1979, 2010, 2034, 2056, 2082, 2112, 2138, 2168, 2192, 2217, 2247, 2272, 2297, 2323, 2346, 2364, 2388, 2410, 2430, 2460, 2485, 2508, 2538, 2563, 2589, 2611, 2624, 2647, 2673, 2705, 2723, 2741, 2761, 2785, 2808, 2831, 2853, 2882, 2901, 2923, 2948, 2966}
+// actionNames holds every action's "service:Name"; actionIndex[i] is where the i-th starts.
+const actionNames = "ccc:AbortAgentCruiseDialingCampaignccc:AbortPredictiveDialingCampaignccc:AddBlackUserccc:BindNumberCallInInterfaceccc:BindNumberCallOutSkillGroupccc:BindStaffSkillGroupListccc:CheckCustomGatewayConnectccc:ControlAIConversationccc:CreateAIAgentCallccc:CreateAICallccc:CreateAdminAccountccc:CreateAdminURLccc:CreateAgentCruiseDialingCampaignccc:CreateAutoCalloutTaskccc:CreateCCCCompanyccc:CreateCCCInstanceccc:CreateCCCPhoneNumApplyccc:CreateCCCSkillGroupccc:CreateCCCUploadFileccc:CreateCallOutSessionccc:CreateCarrierPrivilegeNumberApplicantccc:CreateCompanyApplyccc:CreateDefaultInstanceccc:CreateExtensionccc:CreateIVRccc:CreateIVRSessionccc:CreateOwnNumberApplyccc:CreatePhoneNumApplyccc:CreatePredictiveDialingCampaignccc:CreateRecordCosBucketccc:CreateSDKLoginTokenccc:CreateSeatUserccc:CreateSipTrunkccc:CreateSkillGroupccc:CreateStaffccc:CreateUserSigccc:DeleteAdminAccountccc:DeleteBlackUserccc:DeleteCCCSkillGroupccc:DeleteDefaultInstanceccc:DeleteDestroyedResourceccc:DeleteExtensionccc:DeleteIVRccc:DeletePredictiveDialingCampaignccc:DeletePushDataCallBackccc:DeleteRecordCosBucketccc:DeleteSeatUserccc:DeleteSeatUserBatchccc:DeleteSipTrunkccc:DeleteSkillGroupccc:DeleteStaffccc:DescibeCanSalePhoneNumsccc:DescribeAIAgentInfoListccc:DescribeAIAnalysisResultccc:DescribeAICallExtractResultccc:DescribeAICallInteractionRecordsccc:DescribeAILatencyccc:DescribeASRSwitchccc:DescribeActiveCarrierPrivilegeNumberccc:DescribeAgentCruiseDialingCampaignccc:DescribeAutoCalloutTaskccc:DescribeAutoCalloutTasksccc:DescribeBlackUserListccc:DescribeBuyPhoneNumListccc:DescribeCCCBuyInfoListccc:DescribeCCCBuyPhoneNumListccc:DescribeCCCCompanyDetailccc:DescribeCCCCompanyListccc:DescribeCCCInstanceDetailccc:DescribeCCCInstanceListccc:DescribeCCCNewUserccc:DescribeCCCPNAreaListccc:DescribeCCCPhoneNumApplyDetailccc:DescribeCCCPhoneNumApplyListccc:DescribeCCCSeatApplyListccc:DescribeCCCSeatExpireStatusccc:DescribeCCCSeatListccc:DescribeCallInMetricsccc:DescribeCanSalePNAreaCodeListccc:DescribeCanSalePhoneNumListccc:DescribeCanSaleSeatTypeccc:DescribeCarrierPrivilegeNumberApplicantsccc:DescribeChatMessagesccc:DescribeCompanyListccc:DescribeCosTmpSecretccc:DescribeCustomNumberApplyListccc:DescribeDefaultInstanceccc:DescribeExtensionccc:DescribeExtensionsccc:DescribeFlashSMSListccc:DescribeFreePackageccc:DescribeIMCdrListccc:DescribeIMCdrsccc:DescribeIVRListccc:DescribeInstanceCompanyAndNumberccc:DescribeIvrAudioListccc:DescribeNumbersccc:DescribeOfflineTaskDestroyNumberccc:DescribePSTNActiveSessionListccc:DescribePSTNActiveSessionsccc:DescribePhoneNumApplyccc:DescribePhoneNumApplyListccc:DescribePredictiveDialingCampaignccc:DescribePredictiveDialingCampaignsccc:DescribePredictiveDialingSessionsccc:DescribeProtectedTelCdrccc:DescribePushDataCallBackccc:DescribeRecordCosBucketccc:DescribeReplacePhoneNumDetailccc:DescribeReplacePhoneNumListccc:DescribeSessionDetailccc:DescribeSipTrunkListccc:DescribeSkillGroupccc:DescribeSkillGroupFlagccc:DescribeSkillGroupInfoListccc:DescribeSkillGroupListccc:DescribeSpecialPackageUserccc:DescribeStaffBuyListccc:DescribeStaffInfoListccc:DescribeStaffStatusHistoryccc:DescribeStaffStatusMetricsccc:DescribeTTSExperienceccc:DescribeTelCallInInfoccc:DescribeTelCallInTrendccc:DescribeTelCallInfoccc:DescribeTelCdrccc:DescribeTelRecordAsrccc:DescribeTelSessionccc:DescribeUinBlackccc:DescribeUserBuyPackageListccc:DestroyNumberResourceccc:DestroySeatResourceccc:DisableCCCPhoneNumberccc:ForceMemberOfflineccc:HangUpCallccc:ModifyCCCInstanceAdminInfoccc:ModifyCCCInstanceInfoccc:ModifyCCCPhoneNumApplyccc:ModifyCompanyApplyccc:ModifyExtensionccc:ModifyIVRccc:ModifyOwnNumberApplyccc:ModifyPhoneNumApplyccc:ModifyPushDataCallBackccc:ModifyResetCCCInstancePasswdccc:ModifySeatUserccc:ModifySipTrunkccc:ModifySkillGroupccc:ModifySkillGroupFlagccc:ModifyStaffccc:ModifyStaffPasswordccc:PauseAutoCalloutTaskccc:PausePredictiveDialingCampaignccc:PlaySoundCallccc:ResetExtensionPasswordccc:RestoreMemberOnlineccc:ResumeAutoCalloutTaskccc:ResumePredictiveDialingCampaignccc:SetStaffStatusccc:StopAutoCalloutTaskccc:StopCCCPhoneNumUseccc:TransferToManualccc:UnbindNumberCallOutSkillGroupccc:UnbindStaffSkillGroupListccc:UpdateASRSwitchccc:UpdateAdminAccountccc:UpdateCCCSkillGroupccc:UpdatePredictiveDialingCampaignccc:UpdateReplacePhoneNumccc:UploadIvrAudio"
+
+var actionIndex = [...]uint16{0, 35, 69, 85, 114, 145, 172, 201, 226, 247, 263, 285, 303, 339, 364, 384, 405, 431, 454, 477, 501, 542, 564, 589, 608, 621, 641, 665, 688, 723, 748, 771, 789, 807, 827, 842, 859, 881, 900, 923, 948, 975, 994, 1007, 1042, 1068, 1093, 1111, 1134, 1152, 1172, 1187, 1214, 1241, 1269, 1300, 1336, 1357, 1378, 1418, 1456, 1483, 1511, 1536, 1563, 1589, 1619, 1647, 1673, 1702, 1729, 1751, 1776, 1810, 1842, 1870, 1901, 1924, 1949, 1982, 2013, 2040, 2084, 2108, 2131, 2155, 2188, 2215, 2236, 2258, 2282, 2305, 2326, 2344, 2363, 2399, 2423, 2442, 2478, 2511, 2541, 2566, 2595, 2632, 2670, 2707, 2734, 2762, 2789, 2822, 2853, 2878, 2902, 2924, 2950, 2980, 3006, 3036, 3060, 3085, 3115, 3145, 3170, 3195, 3221, 3244, 3262, 3286, 3308, 3328, 3358, 3383, 3406, 3431, 3453, 3467, 3497, 3522, 3548, 3570, 3589, 3602, 3626, 3649, 3675, 3707, 3725, 3743, 3763, 3787, 3802, 3825, 3849, 3883, 3900, 3926, 3949, 3974, 4009, 4027, 4050, 4072, 4092, 4125, 4154, 4173, 4195, 4218, 4253, 4278, 4296}
 
 // actionInfo is cam.ActionInfo under a local name, so that the table below can list
 // its fields in order (go vet asks for field names in literals of another package's
@@ -15,22 +22,36 @@ var actionIndex = [...]uint16{0, 16, 43, 72, 94, 119, 139, 160, 186, 209, 233, 2
 // cam.ActionInfo fails to compile here or fails the emitter's tests, never silently.
 type actionInfo cam.ActionInfo
 
-var actionInfos = [119]actionInfo{
+var actionInfos = [170]actionInfo{
+	{"ccc", "AbortAgentCruiseDialingCampaign", "停止座席巡航式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "AbortPredictiveDialingCampaign", "停止预测式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "AddBlackUser", "被叫投诉黑名单删除用户", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "BindNumberCallInInterface", "绑定号码呼入回调接口", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "BindNumberCallOutSkillGroup", "绑定号码外呼技能组", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "BindStaffSkillGroupList", "绑定坐席所属技能组", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "CheckCustomGatewayConnect", "检测客户自带网关连通性", cam.Other, "其他操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "ControlAIConversation", "控制AI对话", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "CreateAIAgentCall", "创建单次智能体通话", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "CreateAICall", "创建单次智能体通话 - 自携模型", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "CreateAdminAccount", "控制台创建管理员账号", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "CreateAdminURL", "创建管理端访问链接", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "CreateAgentCruiseDialingCampaign", "创建座席巡航式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "CreateAutoCalloutTask", "创建自动外呼任务", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "CreateCCCCompany", "联络中心创建或修改企业资质信息", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "CreateCCCInstance", "创建联络中心实例", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "CreateCCCPhoneNumApply", "联络中心提交号码申请", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "CreateCCCSkillGroup", "新建技能组", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "CreateCCCUploadFile", "联络中心上传文件", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "CreateCallOutSession", "创建外呼会话", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "CreateCarrierPrivilegeNumberApplicant", "用于无限频率地呼叫坐席手机", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "CreateCompanyApply", "创建公司资质申请", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "CreateDefaultInstance", "创建默认实例", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "CreateExtension", "创建话机账号", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "CreateIVR", "新建IVR", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "CreateIVRSession", "CreateIVRSession", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "CreateOwnNumberApply", "创建客户自携号码接入审核", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "CreatePhoneNumApply", "新建号码申请", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "CreatePredictiveDialingCampaign", "创建预测式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "CreateRecordCosBucket", "新增录音转存COS配置", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "CreateSDKLoginToken", "创建 SDK 登录 Token。", cam.Other, "其他操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "CreateSeatUser", "创建坐席账号", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
@@ -40,9 +61,12 @@ var actionInfos = [119]actionInfo{
 	{"ccc", "CreateUserSig", "创建用户数据签名", cam.Other, "其他操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DeleteAdminAccount", "控制台删除管理员账号", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DeleteBlackUser", "被叫投诉黑名单删除用户", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "DeleteCCCSkillGroup", "删除客服技能组", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DeleteDefaultInstance", "删除默认实例", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DeleteDestroyedResource", "删除已销毁的购买资源", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "DeleteExtension", "删除话机账号", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DeleteIVR", "删除IVR", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "DeletePredictiveDialingCampaign", "删除预测式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DeletePushDataCallBack", "删除数据推送回调配置", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DeleteRecordCosBucket", "删除录音转存COS配置", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DeleteSeatUser", "删除坐席账号", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
@@ -51,8 +75,14 @@ var actionInfos = [119]actionInfo{
 	{"ccc", "DeleteSkillGroup", "删除技能组", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DeleteStaff", "删除坐席信息", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescibeCanSalePhoneNums", "查询可购买号码列表", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "DescribeAIAgentInfoList", "查询智能体信息列表", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribeAIAnalysisResult", "获取 AI 会话分析结果", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribeAICallExtractResult", "查询智能体通话话后标签数据", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribeAICallInteractionRecords", "查询智能体的会话交互流", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribeAILatency", "查询智能体通话中 AI 服务时延信息", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeASRSwitch", "查询语音转文字功能开关", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeActiveCarrierPrivilegeNumber", "查询生效运营商白名单规则", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "DescribeAgentCruiseDialingCampaign", "查询座席巡航式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeAutoCalloutTask", "查询自动外呼任务详情", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeAutoCalloutTasks", "批量查询自动任务外呼", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeBlackUserList", "获取被叫投诉黑名单", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
@@ -80,21 +110,30 @@ var actionInfos = [119]actionInfo{
 	{"ccc", "DescribeCosTmpSecret", "联络中心获取cos文件上传的临时密钥", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribeCustomNumberApplyList", "查询客户自有号码审批列表", cam.List, "列表操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeDefaultInstance", "获取默认实例", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "DescribeExtension", "获取话机信息", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribeExtensions", "查询话机列表信息", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribeFlashSMSList", "查询闪信投递列表", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeFreePackage", "查询免费试用包", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "DescribeIMCdrList", "查询在线客服记录", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeIMCdrs", "包括全媒体和文本两种类型", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeIVRList", "获取IVR列表", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribeInstanceCompanyAndNumber", "获取实例的企业资质和号码信息", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribeIvrAudioList", "查询IVR音频文件列表", cam.List, "列表操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "DescribeNumbers", "查询号码列表", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeOfflineTaskDestroyNumber", "查询执行中的离线注销号码任务", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribePSTNActiveSessionList", "获取当前正在通话的会话列表", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribePSTNActiveSessions", "获取 PSTN 正在进行中的会话列表,包括呼入、呼出。", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribePhoneNumApply", "获取号码申请详情", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribePhoneNumApplyList", "获取号码申请列表", cam.List, "列表操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "DescribePredictiveDialingCampaign", "查询预测式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribePredictiveDialingCampaigns", "查询预测式外呼任务列表", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "DescribePredictiveDialingSessions", "查询预测式外呼呼叫列表", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeProtectedTelCdr", "获取主被叫受保护的电话服务记录与录音", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribePushDataCallBack", "查询数据推送回调配置", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeRecordCosBucket", "查询录音转存COS配置", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeReplacePhoneNumDetail", "查询替换号码详情", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeReplacePhoneNumList", "查询号码替换申请列表", cam.List, "列表操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "DescribeSessionDetail", "查询通话详情", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeSipTrunkList", "查询SIP通道列表", cam.List, "列表操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribeSkillGroup", "获取技能组信息", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribeSkillGroupFlag", "获取技能组开关", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
@@ -103,6 +142,7 @@ var actionInfos = [119]actionInfo{
 	{"ccc", "DescribeSpecialPackageUser", "获取需要购买特殊套餐包的用户", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribeStaffBuyList", "获取坐席购买列表", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeStaffInfoList", "获取坐席信息列表", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "DescribeStaffStatusHistory", "查询座席状态历史", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "DescribeStaffStatusMetrics", "获取坐席实时状态统计指标", cam.Read, "读操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DescribeTTSExperience", "获取语音合成试听", cam.Other, "其他操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DescribeTelCallInInfo", "获取电话呼入统计信息", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
@@ -115,11 +155,16 @@ var actionInfos = [119]actionInfo{
 	{"ccc", "DescribeUserBuyPackageList", "查询用户购买的套餐包", cam.Read, "读操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "DestroyNumberResource", "注销号码资源", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc:${region}:uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "DestroySeatResource", "注销坐席资源", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "DisableCCCPhoneNumber", "停用号码", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "ForceMemberOffline", "强制客服下线", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "HangUpCall", "挂断电话", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "ModifyCCCInstanceAdminInfo", "修改联络中心实例管理员信息", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "ModifyCCCInstanceInfo", "修改联络中心实例信息", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "ModifyCCCPhoneNumApply", "修改号码申请", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "ModifyCompanyApply", "修改公司资质申请", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "ModifyExtension", "修改话机账号(绑定技能组、绑定坐席账号)", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "ModifyIVR", "修改IVR", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "ModifyOwnNumberApply", "修改客户自携号码审批单", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "ModifyPhoneNumApply", "修改号码审批", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "ModifyPushDataCallBack", "修改数据推送回调配置", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "ModifyResetCCCInstancePasswd", "重置实例的管理员密码", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
@@ -127,18 +172,31 @@ var actionInfos = [119]actionInfo{
 	{"ccc", "ModifySipTrunk", "修改SIP通道", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "ModifySkillGroup", "修改技能组", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
 	{"ccc", "ModifySkillGroupFlag", "修改技能组开关", cam.Write, "写操作", cam.OperationLevel, cam.Supported, "*", "", ""},
+	{"ccc", "ModifyStaff", "修改客服账号", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "ModifyStaffPassword", "修改座席密码", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "PauseAutoCalloutTask", "暂停自动外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "PausePredictiveDialingCampaign", "暂停预测式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "PlaySoundCall", "通话中放音", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "ResetExtensionPassword", "重置话机注册密码", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "RestoreMemberOnline", "恢复客服上线", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "ResumeAutoCalloutTask", "恢复暂停的自动外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "ResumePredictiveDialingCampaign", "恢复预测式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "SetStaffStatus", "设置 staff 状态", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "StopAutoCalloutTask", "停止自动外呼任务", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "StopCCCPhoneNumUse", "停用联络中心号码", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "TransferToManual", "转接人工", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "UnbindNumberCallOutSkillGroup", "解绑号码外呼技能组", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "UnbindStaffSkillGroupList", "解绑坐席所属技能组", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "UpdateASRSwitch", "设置语音转文字功能开关", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "UpdateAdminAccount", "控制台更新管理员账号", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
+	{"ccc", "UpdateCCCSkillGroup", "更新技能组", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
+	{"ccc", "UpdatePredictiveDialingCampaign", "更新预测式外呼任务", cam.UnknownCategory, "", cam.UndocumentedGranularity, 0, "*", "", ""},
 	{"ccc", "UpdateReplacePhoneNum", "更新替换号码申请状态", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 	{"ccc", "UploadIvrAudio", "上传IVR音频文件", cam.Write, "写操作", cam.ResourceLevel, cam.Supported, "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}", "ccc/SdkAppId", ""},
 }
 
 func _() {
 	var x [1]struct{}
-	_ = x[ActionUploadIvrAudio-119]
-	_ = x[len(actionIndex)-120]
+	_ = x[ActionUploadIvrAudio-170]
+	_ = x[len(actionIndex)-171]
 }
