@@ -66,6 +66,13 @@ keep symbols that vanished from the docs as deprecated. On any error nothing is 
 		line += fmt.Sprintf("; lint notes %s: '%s lint'", quirkSummary(ds), prog())
 	}
 	fmt.Fprintln(stderr, line)
+	// A copy of one of permgen's own pages without its corrections is worth more
+	// than a count in that line.
+	for _, d := range res.Diagnostics() {
+		if d.Code == "overrides-not-copied" {
+			fmt.Fprintf(stderr, "permgen: warning: %s\n", d)
+		}
+	}
 	return nil
 }
 

@@ -1,8 +1,13 @@
 package bundled
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/permgen/permgen/internal/model"
 )
@@ -40,5 +45,39 @@ func TestCompiledInCatalog(t *testing.T) {
 	}
 	if c, err := Decode(again); err != nil || len(c.Services) != len(b.Services) {
 		t.Errorf("re-encoded bundle: %d services, %v; want %d", len(c.Services), err, len(b.Services))
+	}
+}
+
+// The compiled-in list of corrected pages is the sources folder's overrides.json,
+// grouped by page with each page's hash as it is on disk: stale, and a copied page
+// would go unnamed (make generate writes it).
+func TestCorrectedPagesAreFresh(t *testing.T) {
+	var ovs []model.Override
+	b, err := os.ReadFile("../../sources/overrides.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &ovs); err != nil {
+		t.Fatal(err)
+	}
+	want, err := CorrectedPages(ovs, func(f string) ([]byte, error) { return os.ReadFile(filepath.Join("../../sources", f)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []CorrectedPage
+	if err := json.Unmarshal(overridesData, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("internal/bundled/overrides.json is stale: run make generate (-want +got):\n%s", diff)
+	}
+	for _, c := range want {
+		page, _ := os.ReadFile(filepath.Join("../../sources", c.File))
+		if got, ok := Corrected(page); !ok || got.File != c.File {
+			t.Errorf("Corrected(%s) = %v, %v", c.File, got.File, ok)
+		}
+	}
+	if _, ok := Corrected([]byte("<html>another page</html>")); ok {
+		t.Error("an unknown page is reported as corrected")
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/permgen/permgen/internal/bundled"
 	"github.com/permgen/permgen/internal/history"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
@@ -124,7 +125,15 @@ func Load(o Options) (*Model, error) {
 	// parallel, keep the results (and errors) in sources order.
 	services := make([]*model.Service, len(pages))
 	errs := make([]error, len(pages))
-	work.Each(len(pages), func(i int) { services[i], errs[i] = page(pages[i]) })
+	work.Each(len(pages), func(i int) {
+		services[i], errs[i] = page(pages[i])
+		// One of permgen's own snapshots copied without its corrections says so.
+		if services[i] != nil && len(pages[i].Overrides) == 0 {
+			if c, ok := bundled.Corrected(pages[i].HTML); ok {
+				services[i].Diagnostics = append(services[i].Diagnostics, c.Note(model.Pos{File: pages[i].Source.File}))
+			}
+		}
+	})
 	m := &Model{in: o.In}
 	var gcpErr error
 	m.gcp, gcpErr = loadGCP(o.In) // gcp.go; its errors join the pages'

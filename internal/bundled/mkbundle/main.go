@@ -6,9 +6,13 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"regexp"
 
 	"github.com/permgen/permgen/internal/bundled"
@@ -52,7 +56,37 @@ func main() {
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		fail(err)
 	}
+	if err := writeCorrected(*in, filepath.Join(filepath.Dir(*out), bundled.OverridesFile)); err != nil {
+		fail(err)
+	}
 	fmt.Printf("%s: %d AWS actions (pages of %s), %d Tencent CAM actions, %d bytes\n", *out, aws, *date, cam, len(data))
+}
+
+// writeCorrected writes the pages the sources folder's overrides correct, with
+// their hashes, so that gen can tell a user who copied one without them.
+func writeCorrected(in, out string) error {
+	var ovs []model.Override
+	b, err := os.ReadFile(filepath.Join(in, "overrides.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &ovs)
+	} else if errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	if err != nil {
+		return err
+	}
+	pages, err := bundled.CorrectedPages(ovs, func(f string) ([]byte, error) { return os.ReadFile(filepath.Join(in, f)) })
+	if err != nil {
+		return err
+	}
+	if pages == nil {
+		pages = []bundled.CorrectedPage{}
+	}
+	data, err := json.MarshalIndent(pages, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(out, append(data, '\n'), 0o644)
 }
 
 func fail(err error) {
