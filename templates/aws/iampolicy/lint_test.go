@@ -109,3 +109,29 @@ func TestLintSize(t *testing.T) {
 		t.Fatalf("test policy is %d characters; want it between the user and group quotas", n)
 	}
 }
+
+// A resource-based policy's size quota is its service's: "Amazon SQS policy quotas
+// ... Bytes 8,192" (SQS Developer Guide); "Bucket policies are limited to 20 KB in
+// size" (S3 User Guide); "The maximum length of a key policy document is 32 KB
+// (32,768 bytes)" (KMS Developer Guide). A policy of about 10,000 characters is
+// over SQS's quota only.
+func TestLintResourcePolicyQuotaByService(t *testing.T) {
+	for _, c := range []struct {
+		arn  string
+		over bool
+	}{
+		{"arn:aws:sqs:us-east-1:111122223333:q", true},
+		{"arn:aws:s3:::b/*", false},
+		{"arn:aws:kms:us-east-1:111122223333:key/k", false},
+	} {
+		var stmts []string
+		for i := 0; len(strings.Join(stmts, ",")) < 10000; i++ {
+			stmts = append(stmts, fmt.Sprintf(`{"Sid":"S%d","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:role/r%d"},"Action":"*","Resource":%q}`, i, i, c.arn))
+		}
+		doc := `{"Version":"2012-10-17","Statement":[` + strings.Join(stmts, ",") + `]}`
+		got := strings.Contains(codes(Lint([]byte(doc), LintOptions{Kind: ResourceBasedPolicy})), CodeTooLarge)
+		if got != c.over {
+			t.Errorf("%s: too large = %v, want %v", c.arn, got, c.over)
+		}
+	}
+}
