@@ -28,12 +28,18 @@ type Call struct {
 	Requests  []Request
 	// Dependent are the actions the pages list as dependent for the actions called
 	// (needed only in some cases, e.g. with a KMS key): reported, not granted.
+	// iam:PassRole is granted instead (in Requests) when the input names the role.
 	Dependent []string
 	// Notes are assumptions made while filling, e.g. an IAM path taken as "/".
 	Notes []string
 	// Context holds the service's condition keys the input sets (s3:prefix from a
-	// ListObjectsV2 Prefix), as the guard passes them to the evaluator.
+	// ListObjectsV2 Prefix), as the guard passes them to the evaluator, and
+	// iam:PassedToService for a role the call passes.
 	Context map[string][]string
+	// NoAuthorization is set, with no Requests, for an operation the SDK sends
+	// unsigned that no IAM action authorizes (SSO OIDC CreateToken): the sentence
+	// why. Only such a call may pass a guard without a request to check.
+	NoAuthorization string
 }
 
 // env is what the config knows: where the call goes and for which account.
@@ -66,19 +72,23 @@ func partitionOf(region string) string {
 // the service or operation is not in the table.
 func resolve(serviceID, op string, input any, e env) (Call, error) {
 	c := Call{ServiceID: serviceID, Operation: op, Region: e.region}
-	prefix, ok := prefixOf(serviceID)
+	svc, ok := route(serviceID)
 	if !ok {
 		return c, &UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no IAM service prefix is known for this SDK service ID"}
 	}
-	c.Prefix = prefix
-	row, ok := operation(prefix, op)
-	if !ok || row.nact == 0 {
-		return c, &UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no action of " + prefix + " links to this operation"}
+	c.Prefix = svc.prefix
+	row, ok := operation(svc.table, op)
+	if ok && row.nact == 0 && row.noAuth != 0 {
+		c.NoAuthorization = noAuthReasons[row.noAuth-1]
+		return c, nil
 	}
-	in := fields{v: reflect.ValueOf(input)}
+	if !ok || row.nact == 0 {
+		return c, &UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no action of " + svc.prefix + " links to this operation"}
+	}
+	f := &filler{in: newFields(input), e: e, op: op, row: row, notes: &c.Notes}
 	actions := row.actions()
 	for _, w := range row.conds() {
-		if _, set := in.str(w.field); set {
+		if f.condition(w.field) {
 			actions = w.actions()
 		}
 	}
@@ -86,30 +96,60 @@ func resolve(serviceID, op string, input any, e env) (Call, error) {
 	for _, ai := range actions {
 		a := actionRows[ai]
 		names = append(names, a.name)
-		c.Requests = append(c.Requests, fillAction(a, in, e, &c.Notes)...)
+		c.Requests = append(c.Requests, f.fillAction(a)...)
 		for _, d := range a.dependent() {
 			c.Dependent = appendUnique(c.Dependent, d)
 		}
 	}
-	c.Context = requestKeys(prefix, names, in)
+	c.Context = requestKeys(svc.prefix, names, f.in)
+	f.passRole(&c)
 	return c, nil
 }
 
-// fillAction returns the requests of one action: one per resource type whose ARN
-// could be filled; a required type that cannot be filled gives "*" with the reason.
-// An action with no resource type gives "*" (AWS's own rule); one whose types are
-// all optional (S3 marks none required) and none could be filled gives "*" with the
-// reasons, so that it is reported, not granted silently.
-func fillAction(a actionRow, in fields, e env, notes *[]string) []Request {
+// filler fills the ARN templates of one call's actions from its input.
+type filler struct {
+	in    fields
+	e     env
+	op    string
+	row   opRow
+	notes *[]string
+}
+
+// condition reports whether a conditional row applies: its field is set, or for
+// "@s3-outposts" the input names an S3 on Outposts resource.
+func (f *filler) condition(field string) bool {
+	if field == "@s3-outposts" {
+		if _, ok := f.in.str("OutpostId"); ok {
+			return true
+		}
+		return f.in.anyString(func(s string) bool { return strings.HasPrefix(s, "arn:") && arnService(s) == "s3-outposts" })
+	}
+	_, ok := f.in.str(field)
+	return ok
+}
+
+// fillAction returns the requests of one action: one per resource the input names
+// for each resource type (several for a list field); a required type that cannot
+// be filled gives "*" with the reason. An action with no resource type gives "*"
+// (AWS's own rule); one whose types are all optional (S3 marks none required) and
+// none could be filled gives "*" with the reasons, so that it is reported, not
+// granted silently. Optional types the input names are kept: AWS checks every
+// resource the request names (SSM SendCommand: the document and the instances).
+func (f *filler) fillAction(a actionRow) []Request {
 	var out []Request
 	var optional []string
 	for _, r := range a.resources() {
+		if f.row.rt != 0 && r.rt != f.row.rt-1 {
+			continue // API Gateway: the call's path names one resource type
+		}
 		rt := rtRows[r.rt]
-		arn, why := fillTemplate(rt, in, e, notes)
+		arns, why := f.fillTemplate(rt)
 		switch {
 		case why == "":
-			out = append(out, Request{Action: a.name, Resource: arn, ResourceType: rt.name})
-		case r.required:
+			for _, arn := range arns {
+				out = append(out, Request{Action: a.name, Resource: arn, ResourceType: rt.name})
+			}
+		case r.required || f.row.rt != 0:
 			out = append(out, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Unfilled: rt.name + ": " + why})
 		default:
 			optional = append(optional, rt.name+": "+why)
@@ -121,130 +161,489 @@ func fillAction(a actionRow, in fields, e env, notes *[]string) []Request {
 	return out
 }
 
-// fillTemplate fills every ${Placeholder} of an ARN template; why says what was
-// missing when it could not.
-func fillTemplate(rt rtRow, in fields, e env, notes *[]string) (arn, why string) {
-	var b strings.Builder
-	rest := rt.pattern
+// envPlaceholder reports whether a placeholder is the config's, not the input's.
+func envPlaceholder(name string) bool {
+	return name == "Partition" || name == "Region" || name == "Account"
+}
+
+// fillTemplate fills every ${Placeholder} of an ARN template: the ARNs (one per
+// element of the list field that filled a placeholder), or why it could not.
+func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
+	parts := splitTemplate(rt.pattern)
+	if parts == nil {
+		return nil, "template " + rt.pattern + " has an unclosed placeholder"
+	}
+	// A field holding the resource's whole ARN names it directly, if the ARN is
+	// one of this type (checked against the template).
+	if full, ok := f.wholeARN(rt, parts); ok {
+		return full, ""
+	}
+	values := make([][]string, len(parts))
 	var missing []string
+	listAt := -1
+	for i, p := range parts {
+		if !p.placeholder {
+			continue
+		}
+		vals, full, err := f.placeholder(rt, parts, i)
+		if err != "" {
+			return nil, err
+		}
+		if full != "" {
+			if !matchTemplate(rt.pattern, full) {
+				if svc := arnService(full); svc != arnService(rt.pattern) {
+					return nil, p.text + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)
+				}
+				return nil, p.text + " is an ARN (" + full + ") that is not of the form " + rt.pattern
+			}
+			if strings.ContainsAny(full, "*?$") {
+				return nil, fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", p.text, full)
+			}
+			return []string{full}, ""
+		}
+		if len(vals) == 0 {
+			if p.text == "Account" && f.e.account == "" {
+				missing = append(missing, "Account (set awsperm.Account)")
+			} else {
+				missing = append(missing, p.text)
+			}
+			continue
+		}
+		if len(vals) > 1 {
+			if listAt >= 0 {
+				return nil, "two list fields fill " + parts[listAt].text + " and " + p.text + ": not guessed at"
+			}
+			listAt = i
+		}
+		values[i] = vals
+	}
+	if len(missing) > 0 {
+		return nil, "no value for " + strings.Join(missing, ", ") + " in the input or the config"
+	}
+	f.awsOwned(rt, parts, values)
+	n := 1
+	if listAt >= 0 {
+		n = len(values[listAt])
+	}
+	arns = make([]string, 0, n)
+	for k := range n {
+		var b strings.Builder
+		for i, p := range parts {
+			switch {
+			case !p.placeholder:
+				b.WriteString(p.text)
+			case i == listAt:
+				b.WriteString(values[i][k])
+			default:
+				b.WriteString(values[i][0])
+			}
+		}
+		arns = append(arns, b.String())
+	}
+	return arns, ""
+}
+
+// templatePart is a literal or a ${Placeholder} of an ARN template.
+type templatePart struct {
+	text        string // the literal, or the placeholder's name
+	placeholder bool
+}
+
+var templateParts sync.Map // pattern → []templatePart
+
+func splitTemplate(pattern string) []templatePart {
+	if v, ok := templateParts.Load(pattern); ok {
+		return v.([]templatePart)
+	}
+	var parts []templatePart
+	rest := pattern
 	for {
 		i := strings.Index(rest, "${")
 		if i < 0 {
-			b.WriteString(rest)
+			if rest != "" {
+				parts = append(parts, templatePart{text: rest})
+			}
 			break
 		}
 		j := strings.Index(rest[i:], "}")
 		if j < 0 {
-			return "", "template " + rt.pattern + " has an unclosed placeholder"
+			return nil
 		}
-		b.WriteString(rest[:i])
-		name := rest[i+2 : i+j]
+		if i > 0 {
+			parts = append(parts, templatePart{text: rest[:i]})
+		}
+		parts = append(parts, templatePart{text: rest[i+2 : i+j], placeholder: true})
 		rest = rest[i+j+1:]
-		v, full := placeholder(rt.prefix, name, in, e, notes)
-		if full != "" {
-			if rest != "" {
-				// An ARN where the template continues (an S3 access point ARN
-				// as the Bucket of an object): not this resource type.
-				return "", name + " is an ARN (" + full + ") where " + rt.pattern + " wants a name"
-			}
-			if strings.ContainsAny(full, "*?$") {
-				return "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, full)
-			}
-			if svc := arnService(full); svc != arnService(rt.pattern) {
-				return "", name + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)
-			}
-			// The input named the resource by its ARN: that is the resource.
-			return full, ""
-		}
-		if v == "" {
-			missing = append(missing, name)
-			continue
-		}
-		if strings.ContainsAny(v, "*?$") {
-			// A policy's Resource reads * and ? as wildcards (and ${ as a
-			// variable): an ARN holding them would grant more than this call.
-			return "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
-		}
-		b.WriteString(v)
 	}
-	if len(missing) > 0 {
-		return "", "no value for " + strings.Join(missing, ", ") + " in the input or the config"
-	}
-	return b.String(), ""
+	templateParts.Store(pattern, parts)
+	return parts
 }
 
-// placeholder finds the value of one placeholder: from the config (Partition, Region,
-// Account) or from the input field of the same meaning. full is set when the field
-// held a whole ARN.
-func placeholder(prefix, name string, in fields, e env, notes *[]string) (v, full string) {
-	switch name {
-	case "Partition":
-		return e.partition, ""
-	case "Region":
-		return e.region, ""
-	case "Account":
-		// An input that names the account beats the config's: a queue URL.
-		if u, ok := in.str("QueueUrl"); ok {
-			if acct, _, ok := queueURL(u); ok {
-				return acct, ""
+// matchTemplate reports whether arn is of the form of an ARN template: literals
+// equal, ${Partition}, ${Region} and ${Account} one ARN field each (no ":"), any
+// other placeholder one or more characters (names may hold "/" and ":").
+func matchTemplate(pattern, arn string) bool {
+	parts := splitTemplate(pattern)
+	var match func(i int, s string) bool
+	match = func(i int, s string) bool {
+		if i == len(parts) {
+			return s == ""
+		}
+		p := parts[i]
+		if !p.placeholder {
+			rest, ok := strings.CutPrefix(s, p.text)
+			return ok && match(i+1, rest)
+		}
+		for k := 0; k <= len(s); k++ {
+			if envPlaceholder(p.text) {
+				if k > 0 && s[k-1] == ':' {
+					return false
+				}
+			} else if k == 0 {
+				continue
+			}
+			if match(i+1, s[k:]) {
+				return true
 			}
 		}
-		return e.account, ""
+		return false
 	}
-	if prefix == "sqs" && name == "QueueName" {
-		if u, ok := in.str("QueueUrl"); ok {
-			if _, q, ok := queueURL(u); ok {
-				return q, ""
+	return match(0, arn)
+}
+
+// wholeARN finds an input field that holds the resource's ARN: XArn, XARN (X the
+// resource type's name or its name placeholder's base), and the generic
+// ResourceArn / Arn; list fields XArns / ResourceArns give one ARN per element.
+// Only ARNs of the template's form are taken.
+func (f *filler) wholeARN(rt rtRow, parts []templatePart) ([]string, bool) {
+	var bases []string
+	bases = append(bases, camel(rt.name))
+	for _, p := range parts {
+		if p.placeholder && !envPlaceholder(p.text) {
+			bases = append(bases, trimNameSuffix(p.text))
+		}
+	}
+	for _, base := range bases {
+		for _, suffix := range [...]string{"Arn", "ARN"} {
+			if s, ok := f.in.str(base + suffix); ok && matchTemplate(rt.pattern, trimLogsWildcard(s)) && !strings.ContainsAny(trimLogsWildcard(s), "*?$") {
+				return []string{trimLogsWildcard(s)}, true
 			}
+			if list, ok := f.in.strs(base + suffix + "s"); ok && allMatch(rt.pattern, list) {
+				return list, true
+			}
+		}
+	}
+	for _, name := range [...]string{"ResourceArn", "ResourceARN", "Arn", "ARN"} {
+		if s, ok := f.in.str(name); ok && matchTemplate(rt.pattern, s) && !strings.ContainsAny(s, "*?$") {
+			return []string{s}, true
+		}
+	}
+	if list, ok := f.in.strs("ResourceArns"); ok && allMatch(rt.pattern, list) {
+		return list, true
+	}
+	return nil, false
+}
+
+func allMatch(pattern string, arns []string) bool {
+	for _, a := range arns {
+		if !matchTemplate(pattern, a) || strings.ContainsAny(a, "*?$") {
+			return false
+		}
+	}
+	return len(arns) > 0
+}
+
+// trimLogsWildcard drops the ":*" CloudWatch Logs appends to log-group ARNs it
+// returns (DescribeLogGroups' arn): the IAM resource of the group is without it.
+func trimLogsWildcard(s string) string {
+	if strings.HasPrefix(s, "arn:") && arnService(s) == "logs" {
+		return strings.TrimSuffix(s, ":*")
+	}
+	return s
+}
+
+// placeholder finds the values of the i-th part of a template, a placeholder: from
+// the config (Partition, Region, Account) or from the input by the rules of
+// docs/sdk-resources.md. full is set when the field held a whole ARN; why when
+// the value cannot be used.
+func (f *filler) placeholder(rt rtRow, parts []templatePart, i int) (vals []string, full, why string) {
+	name := parts[i].text
+	switch name {
+	case "Partition":
+		return one(f.e.partition), "", ""
+	case "Region":
+		return one(f.e.region), "", ""
+	case "Account":
+		// An input that names the account beats the config's: a queue URL, S3
+		// Control's AccountId.
+		if u, ok := f.in.str("QueueUrl"); ok {
+			if acct, _, ok := queueURL(u); ok {
+				return one(acct), "", ""
+			}
+		}
+		if a, ok := f.in.str("AccountId"); ok && rt.prefix == "s3" {
+			return one(a), "", ""
+		}
+		return one(f.e.account), "", ""
+	}
+	if rt.prefix == "sqs" && name == "QueueName" {
+		if u, ok := f.in.str("QueueUrl"); ok {
+			if _, q, ok := queueURL(u); ok {
+				return one(q), "", ""
+			}
+		}
+	}
+	for _, b := range f.row.binds() {
+		if b.placeholder == name {
+			s, ok := f.in.str(b.field)
+			if !ok {
+				return nil, "", ""
+			}
+			return f.clean(rt, name, []string{s})
 		}
 	}
 	if base, ok := strings.CutSuffix(name, "WithPath"); ok {
-		// IAM: arn:aws:iam::123456789012:role/division/name. The path is in the
-		// input only when the call sets it (CreateRole); elsewhere "/" is assumed.
-		n, ok := in.first(base, strings.TrimSuffix(base, "Name"))
-		if !ok {
-			return "", ""
-		}
-		if isARN(n) {
-			return "", n
-		}
-		p, ok := in.str("Path")
-		if !ok {
-			p = "/"
-			note := fmt.Sprintf("%s %q: IAM path not in the input, assumed /", base, n)
-			*notes = appendUnique(*notes, note)
-		}
-		return strings.TrimPrefix(p, "/") + n, ""
+		return f.iamPath(base)
 	}
-	cands := []string{name}
-	if alias, ok := aliases[prefix+":"+name]; ok {
-		cands = append(alias, cands...)
+	cands := f.candidates(rt, parts, i)
+	for _, c := range cands {
+		if s, ok := f.in.str(c); ok {
+			if isARN(s) {
+				return nil, trimLogsWildcard(s), ""
+			}
+			return f.clean(rt, name, []string{s})
+		}
 	}
-	if base, ok := strings.CutSuffix(name, "Name"); ok && base != "" {
-		cands = append(cands, base)
+	for _, c := range cands {
+		if list, ok := f.in.strs(c + "s"); ok {
+			for _, s := range list {
+				if isARN(s) {
+					return nil, "", name + " list " + c + "s holds an ARN (" + s + "): not split into names"
+				}
+			}
+			return f.clean(rt, name, list)
+		}
+	}
+	return nil, "", ""
+}
+
+// candidates are the input fields that may fill a placeholder, most specific first
+// (docs/sdk-resources.md):
+//  1. aliases of the service (s3 ObjectName ← Key; kms KeyId ← TargetKeyId);
+//  2. the placeholder's name; its base with Name, Id, Identifier (TopicName:
+//     TopicName, Topic, TopicId …);
+//  3. a generic placeholder (ResourceId, Id, ResourceName, Name) by the resource
+//     type's name (route53resolver resolver-rule/${ResourceId} ← ResolverRuleId),
+//     never by the bare field, which names another resource (a VPC);
+//  4. the bare Name, Id, Identifier, when the placeholder is the last of the
+//     template (the resource's own name) and the operation is named after the
+//     resource type (CreateTopic's Name → ${TopicName}; PutParameter's Name →
+//     ${ParameterNameWithoutLeadingSlash}).
+func (f *filler) candidates(rt rtRow, parts []templatePart, i int) []string {
+	name := parts[i].text
+	var out []string
+	out = append(out, aliases[rt.prefix+":"+name]...)
+	generic := name == "ResourceId" || name == "ResourceName" || name == "Id" || name == "Name" || name == "Identifier"
+	base := trimNameSuffix(name)
+	if generic {
+		base = camel(rt.name)
 	} else {
-		cands = append(cands, name+"Name")
+		out = append(out, name)
 	}
-	s, ok := in.first(cands...)
+	if base != "" {
+		out = append(out, base+"Name", base+"Id", base+"Identifier", base)
+	}
+	last := true
+	for _, p := range parts[i+1:] {
+		if p.placeholder {
+			last = false
+		}
+	}
+	if last && strings.Contains(normalizeID(f.op), normalizeID(rt.name)) {
+		out = append(out, "Name", "Id", "Identifier")
+	}
+	return out
+}
+
+// clean turns input values into placeholder values by the service's documented
+// forms; why is set when a value cannot be used.
+func (f *filler) clean(rt rtRow, name string, vals []string) (out []string, full, why string) {
+	out = make([]string, 0, len(vals))
+	for _, v := range vals {
+		if strings.ContainsAny(v, "*?$") {
+			// A policy's Resource reads * and ? as wildcards (and ${ as a
+			// variable): an ARN holding them would grant more than this call.
+			return nil, "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
+		}
+		switch {
+		case strings.HasSuffix(name, "WithoutLeadingSlash"):
+			// SSM: a parameter "/app/db" is arn:…:parameter/app/db.
+			v = strings.TrimPrefix(v, "/")
+		case rt.prefix == "kms" && name == "Alias":
+			// An alias is "alias/app" in the API and alias/app in the ARN,
+			// whose template already has "alias/".
+			v = strings.TrimPrefix(v, "alias/")
+		case rt.prefix == "kms" && name == "KeyId" && strings.HasPrefix(v, "alias/"):
+			return nil, "", fmt.Sprintf("KeyId %q is an alias: the key it points to is not in the input (AWS authorizes the key)", v)
+		case rt.prefix == "secretsmanager" && name == "SecretId":
+			// Secrets Manager appends six random characters to a secret's
+			// name in its ARN; a secret named by name is any of them. Secrets
+			// Manager User Guide: "arn:aws:secretsmanager:Region:AccountId:secret:SecretName-6RandomCharacters".
+			v += "-??????"
+			*f.notes = appendUnique(*f.notes, fmt.Sprintf("secret %q named by name: its ARN ends in six random characters, written -??????", strings.TrimSuffix(v, "-??????")))
+		case rt.prefix == "lambda" && strings.Contains(v, ":"):
+			// A partial ARN ("123456789012:function:name") or a qualified
+			// name: not guessed at.
+			return nil, "", ""
+		}
+		out = append(out, v)
+	}
+	return out, "", ""
+}
+
+// iamPath fills IAM's ${RoleNameWithPath}: arn:aws:iam::123456789012:role/division/name.
+// The path is in the input only when the call sets it (CreateRole); elsewhere "/"
+// is assumed and noted.
+func (f *filler) iamPath(base string) (vals []string, full, why string) {
+	n, ok := f.in.first(base, strings.TrimSuffix(base, "Name"))
 	if !ok {
-		return "", ""
+		return nil, "", ""
 	}
-	if isARN(s) {
-		return "", s
+	if isARN(n) {
+		return nil, n, ""
 	}
-	if prefix == "lambda" && strings.Contains(s, ":") {
-		// A partial ARN ("123456789012:function:name") or a qualified name: not
-		// guessed at.
-		return "", ""
+	p, ok := f.in.str("Path")
+	if !ok {
+		p = "/"
+		*f.notes = appendUnique(*f.notes, fmt.Sprintf("%s %q: IAM path not in the input, assumed /", base, n))
 	}
-	return s, ""
+	return one(strings.TrimPrefix(p, "/") + n), "", ""
+}
+
+// awsOwned empties the account of a resource AWS owns, as AWS writes its ARN: SSM
+// documents named AWS-… or Amazon… (AWS Systems Manager User Guide: documents
+// owned by Amazon have no account ID in their ARN, e.g.
+// arn:aws:ssm:us-east-2::document/AWS-RunShellScript).
+func (f *filler) awsOwned(rt rtRow, parts []templatePart, values [][]string) {
+	if rt.prefix != "ssm" || rt.name != "document" {
+		return
+	}
+	for i, p := range parts {
+		if p.text == "DocumentName" && len(values[i]) == 1 && (strings.HasPrefix(values[i][0], "AWS") || strings.HasPrefix(values[i][0], "Amazon")) {
+			for j, q := range parts {
+				if q.placeholder && q.text == "Account" {
+					values[j] = one("")
+				}
+			}
+		}
+	}
+}
+
+// roleFields are the input fields that name a role a call passes to a service.
+var roleFields = [...]string{"Role", "RoleArn", "RoleARN", "ExecutionRoleArn", "ServiceRole", "ServiceRoleArn", "IamRoleArn", "DataAccessRoleArn"}
+
+// passedTo are the service principals of the services whose calls pass a role
+// (iam:PassedToService), by prefix: the principal each service's PassRole
+// documentation names.
+var passedTo = map[string]string{
+	"lambda": "lambda.amazonaws.com", "states": "states.amazonaws.com", "glue": "glue.amazonaws.com",
+	"events": "events.amazonaws.com", "elasticmapreduce": "elasticmapreduce.amazonaws.com",
+	"eks": "eks.amazonaws.com", "codebuild": "codebuild.amazonaws.com", "cloudformation": "cloudformation.amazonaws.com",
+	"sagemaker": "sagemaker.amazonaws.com", "scheduler": "scheduler.amazonaws.com", "pipes": "pipes.amazonaws.com",
+}
+
+// passRole grants iam:PassRole on the role the input names, when the actions list
+// it as dependent (IAM User Guide: "To pass a role (and its permissions) to an AWS
+// service, a user must have permissions to pass the role to the service"), with
+// iam:PassedToService where the service's principal is known; the role then is no
+// longer only reported as dependent.
+func (f *filler) passRole(c *Call) {
+	dep := -1
+	for i, d := range c.Dependent {
+		if d == "iam:PassRole" {
+			dep = i
+		}
+	}
+	if dep < 0 {
+		return
+	}
+	var role string
+	for _, name := range roleFields {
+		if s, ok := f.in.str(name); ok {
+			role = s
+			break
+		}
+	}
+	if role == "" {
+		return
+	}
+	if !isARN(role) {
+		if f.e.account == "" || strings.ContainsAny(role, "*?$") {
+			return
+		}
+		*f.notes = appendUnique(*f.notes, fmt.Sprintf("role %q named by name: IAM path assumed /", role))
+		role = "arn:" + f.e.partition + ":iam::" + f.e.account + ":role/" + role
+	} else if arnService(role) != "iam" || strings.ContainsAny(role, "*?$") {
+		return
+	}
+	c.Requests = append(c.Requests, Request{Action: "iam:PassRole", Resource: role, ResourceType: "role"})
+	c.Dependent = append(c.Dependent[:dep:dep], c.Dependent[dep+1:]...)
+	if len(c.Dependent) == 0 {
+		c.Dependent = nil
+	}
+	if p, ok := passedTo[c.Prefix]; ok {
+		if c.Context == nil {
+			c.Context = map[string][]string{}
+		}
+		c.Context["iam:PassedToService"] = []string{p}
+	}
+}
+
+func one(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+// trimNameSuffix returns a placeholder's base: TopicName → Topic, ClusterId →
+// Cluster, ParameterNameWithoutLeadingSlash → Parameter.
+func trimNameSuffix(name string) string {
+	name = strings.TrimSuffix(name, "WithoutLeadingSlash")
+	for _, s := range [...]string{"Name", "Identifier", "Id", "Arn", "ARN"} {
+		if b, ok := strings.CutSuffix(name, s); ok && b != "" {
+			return b
+		}
+	}
+	return name
+}
+
+// camel turns a resource type's name into a field name's form: resolver-rule →
+// ResolverRule, log-group → LogGroup.
+func camel(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		switch {
+		case r == '-' || r == '_' || r == ' ':
+			up = true
+		case up && r >= 'a' && r <= 'z':
+			b.WriteRune(r - 'a' + 'A')
+			up = false
+		default:
+			b.WriteRune(r)
+			up = false
+		}
+	}
+	return b.String()
 }
 
 // aliases are input fields whose name differs from the placeholder they fill, by
-// "prefix:Placeholder"; the generic rules (Name, Name minus "Name", plus "Name")
-// cover the rest.
+// "prefix:Placeholder"; the generic rules cover the rest.
 var aliases = map[string][]string{
 	"s3:ObjectName": {"Key"},
+	"kms:KeyId":     {"KeyId", "TargetKeyId"},
+	"kms:Alias":     {"AliasName"},
 }
 
 func isARN(s string) bool { return strings.HasPrefix(s, "arn:") }
@@ -272,37 +671,87 @@ func queueURL(s string) (account, name string, ok bool) {
 	return parts[0], parts[1], true
 }
 
-// fields reads string fields of an SDK input struct by name.
-type fields struct{ v reflect.Value }
+// fields reads the top-level fields of an SDK input struct by name.
+type fields struct {
+	v   reflect.Value  // the struct, or invalid
+	idx map[string]int // field name → index
+}
 
-// str returns the non-empty value of a string or *string field (or of a named
-// string type: the SDK's enums).
-func (f fields) str(name string) (string, bool) {
-	v := f.v
+// newFields dereferences an input once and loads its field index.
+func newFields(input any) fields {
+	v := reflect.ValueOf(input)
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
-			return "", false
+			return fields{}
 		}
 		v = v.Elem()
 	}
 	if v.Kind() != reflect.Struct {
-		return "", false
+		return fields{}
 	}
-	i := fieldIndex(v.Type(), name)
-	if i < 0 {
-		return "", false
+	return fields{v: v, idx: fieldIndexOf(v.Type())}
+}
+
+// field returns the value of a set (non-nil) field, dereferenced.
+func (f fields) field(name string) (reflect.Value, bool) {
+	if f.idx == nil {
+		return reflect.Value{}, false
 	}
-	fv := v.Field(i)
+	i, ok := f.idx[name]
+	if !ok {
+		return reflect.Value{}, false
+	}
+	fv := f.v.Field(i)
 	if fv.Kind() == reflect.Pointer {
 		if fv.IsNil() {
-			return "", false
+			return reflect.Value{}, false
 		}
 		fv = fv.Elem()
 	}
-	if fv.Kind() != reflect.String || fv.String() == "" {
+	return fv, true
+}
+
+// str returns the non-empty value of a string or *string field (or of a named
+// string type: the SDK's enums).
+func (f fields) str(name string) (string, bool) {
+	fv, ok := f.field(name)
+	if !ok || fv.Kind() != reflect.String || fv.String() == "" {
 		return "", false
 	}
 	return fv.String(), true
+}
+
+// strs returns the non-empty elements of a []string field, in order; ok only
+// when there is at least one.
+func (f fields) strs(name string) ([]string, bool) {
+	fv, ok := f.field(name)
+	if !ok || fv.Kind() != reflect.Slice || fv.Type().Elem().Kind() != reflect.String || fv.Len() == 0 {
+		return nil, false
+	}
+	out := make([]string, 0, fv.Len())
+	for j := range fv.Len() {
+		if s := fv.Index(j).String(); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// anyString reports whether some top-level string field satisfies ok.
+func (f fields) anyString(ok func(string) bool) bool {
+	if f.idx == nil {
+		return false
+	}
+	for _, i := range f.idx {
+		fv := f.v.Field(i)
+		if fv.Kind() == reflect.Pointer && !fv.IsNil() {
+			fv = fv.Elem()
+		}
+		if fv.Kind() == reflect.String && ok(fv.String()) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f fields) first(names ...string) (string, bool) {
@@ -323,25 +772,21 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-type fieldKey struct {
-	t    reflect.Type
-	name string
-}
+// fieldIndexes caches each input type's exported top-level fields by name:
+// reflect's FieldByName searches (and allocates) every time, and most names asked
+// for are absent.
+var fieldIndexes sync.Map // reflect.Type → map[string]int
 
-// fieldIndexes caches where a field is in an input type: reflect's FieldByName
-// searches (and allocates) every time, and most names asked for are absent.
-var fieldIndexes sync.Map // fieldKey → int, -1 when absent
-
-// fieldIndex returns the index of the top-level field name of struct type t, or -1.
-func fieldIndex(t reflect.Type, name string) int {
-	k := fieldKey{t, name}
-	if i, ok := fieldIndexes.Load(k); ok {
-		return i.(int)
+func fieldIndexOf(t reflect.Type) map[string]int {
+	if m, ok := fieldIndexes.Load(t); ok {
+		return m.(map[string]int)
 	}
-	i := -1
-	if f, ok := t.FieldByName(name); ok && len(f.Index) == 1 {
-		i = f.Index[0]
+	m := map[string]int{}
+	for i := range t.NumField() {
+		if sf := t.Field(i); sf.IsExported() {
+			m[sf.Name] = i
+		}
 	}
-	fieldIndexes.Store(k, i)
-	return i
+	v, _ := fieldIndexes.LoadOrStore(t, m)
+	return v.(map[string]int)
 }
