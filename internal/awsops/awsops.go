@@ -103,6 +103,9 @@ type Operation struct {
 	// Binds fill its placeholders from input fields.
 	ResourceType string
 	Binds        []Bind
+	// ResourcePattern is the ARN template of a ResourceType no page defines
+	// (an API Gateway path the page does not list).
+	ResourcePattern string
 	// NoAuth is set for an operation the SDK sends unsigned that no action
 	// authorizes: why a guard lets it pass.
 	NoAuth string

@@ -208,7 +208,29 @@ func apiGatewayOperation(apigw *model.Service, table string, op SDKOperation) (O
 				Reason: fmt.Sprintf("API Gateway authorizes a management call as the HTTP method (%s) on the resource path (%s).", op.Method, op.Path)}, ""
 		}
 	}
-	return Operation{}, fmt.Sprintf("no resource type of %s has the path %s", action, op.Path)
+	// No resource type of the page has the path (the page lists v1's and v2's
+	// types under one name, and the model keeps one of each name): the resource
+	// is the path itself, as the developer guide defines it.
+	var b strings.Builder
+	var binds []Bind
+	for _, seg := range want {
+		b.WriteString("/")
+		label, isLabel := strings.CutPrefix(seg, "{")
+		if !isLabel {
+			b.WriteString(seg)
+			continue
+		}
+		label = strings.TrimSuffix(strings.TrimSuffix(label, "}"), "+")
+		field := op.Labels[label]
+		if field == "" {
+			return Operation{}, fmt.Sprintf("path %s: label %s is filled by no input field", op.Path, label)
+		}
+		b.WriteString("${" + field + "}")
+		binds = append(binds, Bind{Placeholder: field, Field: field})
+	}
+	return Operation{Prefix: table, Operation: op.Name, Actions: []string{action}, ResourceType: b.String(),
+		ResourcePattern: "arn:${Partition}:apigateway:${Region}::" + b.String(), Binds: binds,
+		Reason: fmt.Sprintf("API Gateway authorizes a management call as the HTTP method (%s) on the resource path (%s); no resource type of the page has the path, so the path is the resource.", op.Method, op.Path)}, ""
 }
 
 // Coverage is how much of one SDK service's operations the table maps.

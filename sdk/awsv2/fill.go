@@ -138,10 +138,12 @@ func (f *filler) condition(field string) bool {
 func (f *filler) fillAction(a actionRow) []Request {
 	var out []Request
 	var optional []string
-	for _, r := range a.resources() {
-		if f.row.rt != 0 && r.rt != f.row.rt-1 {
-			continue // API Gateway: the call's path names one resource type
-		}
+	res := a.resources()
+	if f.row.rt != 0 {
+		// API Gateway: the call's path names its one resource type.
+		res = []resRef{{rt: f.row.rt - 1, required: true}}
+	}
+	for _, r := range res {
 		rt := rtRows[r.rt]
 		arns, why := f.fillTemplate(rt)
 		switch {
@@ -149,7 +151,7 @@ func (f *filler) fillAction(a actionRow) []Request {
 			for _, arn := range arns {
 				out = append(out, Request{Action: a.name, Resource: arn, ResourceType: rt.name})
 			}
-		case r.required || f.row.rt != 0:
+		case r.required:
 			out = append(out, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Unfilled: rt.name + ": " + why})
 		default:
 			optional = append(optional, rt.name+": "+why)

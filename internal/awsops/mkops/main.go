@@ -153,6 +153,21 @@ func RenderSDK(services []*model.Service, ov *awsops.Overrides, sdk *awsops.SDKM
 			}
 		}
 	}
+	// Resource types of operations that name their own (API Gateway paths no page
+	// lists) are printed too.
+	for _, o := range ops {
+		if o.ResourcePattern == "" {
+			continue
+		}
+		rk := awsops.TablePrefix(o.Prefix) + "\x00" + o.ResourceType
+		if _, ok := rts[rk]; !ok {
+			rts[rk] = model.ResourceType{Name: o.ResourceType, Pattern: o.ResourcePattern}
+		}
+		if _, ok := rtIdx[rk]; !ok {
+			rtIdx[rk] = 0
+			rtKeys = append(rtKeys, rk)
+		}
+	}
 	sort.Strings(actionNames)
 	for i, k := range actionNames {
 		actionIdx[k] = i

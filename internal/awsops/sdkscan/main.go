@@ -83,7 +83,7 @@ var (
 	anonOpRe      = regexp.MustCompile(`(?s)"(\w+)": func\(params \*AuthResolverParameters\) \[\]\*smithyauth\.Option \{\s*return \[\]\*smithyauth\.Option\{\s*\{SchemeID: smithyauth\.SchemeIDAnonymous\},\s*\},?\s*\}`)
 	serOpRe       = regexp.MustCompile(`(?s)func \(m \*\w+_serializeOp(\w+)\) HandleSerialize.*?SplitURI\("([^"]*)"\).*?request\.Method = "(\w+)"`)
 	bindingRe     = regexp.MustCompile(`(?s)func \w+_serializeOpHttpBindings(\w+)Input\(v \*\w+Input, encoder \*httpbinding\.Encoder\) error \{(.*?)\n\}\n`)
-	setURIRe      = regexp.MustCompile(`if v\.(\w+) != nil \{\s*if err := encoder\.SetURI\("(\w+)"\)`)
+	setURIRe      = regexp.MustCompile(`if (?:v\.(\w+) != nil|len\(v\.(\w+)\) > 0) \{\s*if err := encoder\.SetURI\("(\w+)"\)`)
 )
 
 func scan(m module) (awsops.SDKService, error) {
@@ -126,7 +126,11 @@ func scan(m module) (awsops.SDKService, error) {
 			if labels[string(mm[1])] == nil {
 				labels[string(mm[1])] = map[string]string{}
 			}
-			labels[string(mm[1])][string(f[2])] = string(f[1])
+			field := string(f[1]) // a pointer field; an enum is tested by its length
+			if field == "" {
+				field = string(f[2])
+			}
+			labels[string(mm[1])][string(f[3])] = field
 		}
 	}
 	files, err := filepath.Glob(filepath.Join(m.Dir, "api_op_*.go"))
