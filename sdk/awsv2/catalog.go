@@ -92,6 +92,23 @@ func operation(prefix, op string) (opRow, bool) {
 	if i < len(opRows) && opRows[i].prefix == prefix && opRows[i].op == op {
 		return opRows[i], true
 	}
+	// IAM reads action names without case, and a page and the SDK may spell one
+	// operation differently (amplify:CreateWebHook, the SDK's CreateWebhook;
+	// memorydb:CreateAcl, CreateACL): on a miss, the table's rows of the prefix are
+	// compared without case. One match only; two would be a guess.
+	lo := sort.Search(len(opRows), func(i int) bool { return opRows[i].prefix >= prefix })
+	found := -1
+	for j := lo; j < len(opRows) && opRows[j].prefix == prefix; j++ {
+		if strings.EqualFold(opRows[j].op, op) {
+			if found >= 0 {
+				return opRow{}, false
+			}
+			found = j
+		}
+	}
+	if found >= 0 {
+		return opRows[found], true
+	}
 	return opRow{}, false
 }
 

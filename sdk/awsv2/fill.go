@@ -175,6 +175,9 @@ func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
 	if parts == nil {
 		return nil, "template " + rt.pattern + " has an unclosed placeholder"
 	}
+	if why := f.notThisType(rt); why != "" {
+		return nil, why
+	}
 	// A field holding the resource's whole ARN names it directly, if the ARN is
 	// one of this type (checked against the template).
 	if full, ok := f.wholeARN(rt, parts); ok {
@@ -439,8 +442,9 @@ func (f *filler) placeholder(rt rtRow, parts []templatePart, i int) (vals []stri
 //     never by the bare field, which names another resource (a VPC);
 //  4. the bare Name, Id, Identifier, when the placeholder is the last of the
 //     template (the resource's own name) and the operation is named after the
-//     resource type (CreateTopic's Name → ${TopicName}; PutParameter's Name →
-//     ${ParameterNameWithoutLeadingSlash}).
+//     resource type or the placeholder's base (CreateTopic's Name → ${TopicName};
+//     PutParameter's Name → ${ParameterNameWithoutLeadingSlash}; PutRule's Name →
+//     ${RuleName}).
 func (f *filler) candidates(rt rtRow, parts []templatePart, i int) []string {
 	name := parts[i].text
 	var out []string
@@ -461,7 +465,8 @@ func (f *filler) candidates(rt rtRow, parts []templatePart, i int) []string {
 			last = false
 		}
 	}
-	if last && strings.Contains(normalizeID(f.op), normalizeID(rt.name)) {
+	op := normalizeID(f.op)
+	if last && (strings.Contains(op, normalizeID(rt.name)) || !generic && base != "" && strings.Contains(op, normalizeID(base))) {
 		out = append(out, "Name", "Id", "Identifier")
 	}
 	return out
@@ -472,6 +477,11 @@ func (f *filler) candidates(rt rtRow, parts []templatePart, i int) []string {
 func (f *filler) clean(rt rtRow, name string, vals []string) (out []string, full, why string) {
 	out = make([]string, 0, len(vals))
 	for _, v := range vals {
+		if rt.prefix == "ssm" && name == "InstanceId" && strings.HasPrefix(v, "mi-") != (rt.name == "managed-instance") {
+			// SSM: "mi-" IDs are managed (hybrid) nodes, arn:…:managed-instance/mi-…;
+			// EC2 instances are arn:…:ec2:…:instance/i-…. A call names one kind.
+			continue
+		}
 		if strings.ContainsAny(v, "*?$") {
 			// A policy's Resource reads * and ? as wildcards (and ${ as a
 			// variable): an ARN holding them would grant more than this call.
@@ -500,6 +510,9 @@ func (f *filler) clean(rt rtRow, name string, vals []string) (out []string, full
 		}
 		out = append(out, v)
 	}
+	if len(out) == 0 {
+		return nil, "", "the input names no " + rt.name
+	}
 	return out, "", ""
 }
 
@@ -522,6 +535,30 @@ func (f *filler) iamPath(base string) (vals []string, full, why string) {
 	return one(strings.TrimPrefix(p, "/") + n), "", ""
 }
 
+// notThisType says why a resource type is not the one the call names, where two
+// types differ by what the input sets: EventBridge rules on the default bus
+// (rule/NAME) and on a custom bus (rule/BUS/NAME); an unset EventBusName is the
+// default bus (EventBridge API reference, PutRule: "If you omit this, the default
+// event bus is used").
+func (f *filler) notThisType(rt rtRow) string {
+	if rt.prefix != "events" {
+		return ""
+	}
+	bus, set := f.in.str("EventBusName")
+	custom := set && bus != "default" && !isARN(bus)
+	switch rt.name {
+	case "rule-on-default-event-bus":
+		if custom {
+			return "the call names the event bus " + bus
+		}
+	case "rule-on-custom-event-bus":
+		if !custom {
+			return "the call names the default event bus"
+		}
+	}
+	return ""
+}
+
 // awsOwned empties the account of a resource AWS owns, as AWS writes its ARN: SSM
 // documents named AWS-… or Amazon… (AWS Systems Manager User Guide: documents
 // owned by Amazon have no account ID in their ARN, e.g.
@@ -534,7 +571,7 @@ func (f *filler) awsOwned(rt rtRow, parts []templatePart, values [][]string) {
 		if p.text == "DocumentName" && len(values[i]) == 1 && (strings.HasPrefix(values[i][0], "AWS") || strings.HasPrefix(values[i][0], "Amazon")) {
 			for j, q := range parts {
 				if q.placeholder && q.text == "Account" {
-					values[j] = one("")
+					values[j] = []string{""}
 				}
 			}
 		}
