@@ -124,8 +124,7 @@ func (f *filler) condition(field string) bool {
 		}
 		return f.in.anyString(func(s string) bool { return strings.HasPrefix(s, "arn:") && arnService(s) == "s3-outposts" })
 	}
-	_, ok := f.in.str(field)
-	return ok
+	return f.in.set(field)
 }
 
 // fillAction returns the requests of one action: one per resource the input names
@@ -145,7 +144,7 @@ func (f *filler) fillAction(a actionRow) []Request {
 	}
 	for _, r := range res {
 		rt := rtRows[r.rt]
-		arns, why := f.fillTemplate(rt)
+		arns, why := f.fillTemplate(r.rt)
 		switch {
 		case why == "":
 			for _, arn := range arns {
@@ -170,8 +169,9 @@ func envPlaceholder(name string) bool {
 
 // fillTemplate fills every ${Placeholder} of an ARN template: the ARNs (one per
 // element of the list field that filled a placeholder), or why it could not.
-func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
-	parts := splitTemplate(rt.pattern)
+func (f *filler) fillTemplate(idx uint16) (arns []string, why string) {
+	rt, info := rtRows[idx], &rtInfos()[idx]
+	parts := info.parts
 	if parts == nil {
 		return nil, "template " + rt.pattern + " has an unclosed placeholder"
 	}
@@ -180,22 +180,31 @@ func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
 	}
 	// A field holding the resource's whole ARN names it directly, if the ARN is
 	// one of this type (checked against the template).
-	if full, ok := f.wholeARN(rt, parts); ok {
+	if full, ok := f.wholeARN(rt, info); ok {
 		return full, ""
 	}
-	values := make([][]string, len(parts))
+	var vbuf [16]partVal
+	values := vbuf[:0]
+	if len(parts) <= len(vbuf) {
+		values = vbuf[:len(parts)]
+	} else {
+		values = make([]partVal, len(parts))
+	}
 	var missing []string
 	listAt := -1
 	for i, p := range parts {
 		if !p.placeholder {
 			continue
 		}
-		vals, full, err := f.placeholder(rt, parts, i)
+		pv, full, err := f.placeholder(rt, info, i)
+		if err == notThisKind {
+			err = "the input names no " + rt.name
+		}
 		if err != "" {
 			return nil, err
 		}
 		if full != "" {
-			if !matchTemplate(rt.pattern, full) {
+			if !matchParts(parts, full) {
 				if svc := arnService(full); svc != arnService(rt.pattern) {
 					return nil, p.text + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)
 				}
@@ -206,7 +215,7 @@ func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
 			}
 			return []string{full}, ""
 		}
-		if len(vals) == 0 {
+		if !pv.set {
 			if p.text == "Account" && f.e.account == "" {
 				missing = append(missing, "Account (set awsperm.Account)")
 			} else {
@@ -214,13 +223,13 @@ func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
 			}
 			continue
 		}
-		if len(vals) > 1 {
+		if pv.list != nil {
 			if listAt >= 0 {
 				return nil, "two list fields fill " + parts[listAt].text + " and " + p.text + ": not guessed at"
 			}
 			listAt = i
 		}
-		values[i] = vals
+		values[i] = pv
 	}
 	if len(missing) > 0 {
 		return nil, "no value for " + strings.Join(missing, ", ") + " in the input or the config"
@@ -228,7 +237,7 @@ func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
 	f.awsOwned(rt, parts, values)
 	n := 1
 	if listAt >= 0 {
-		n = len(values[listAt])
+		n = len(values[listAt].list)
 	}
 	arns = make([]string, 0, n)
 	for k := range n {
@@ -238,15 +247,38 @@ func (f *filler) fillTemplate(rt rtRow) (arns []string, why string) {
 			case !p.placeholder:
 				b.WriteString(p.text)
 			case i == listAt:
-				b.WriteString(values[i][k])
+				b.WriteString(values[i].list[k])
 			default:
-				b.WriteString(values[i][0])
+				b.WriteString(values[i].one)
 			}
 		}
 		arns = append(arns, b.String())
 	}
 	return arns, ""
 }
+
+// rtInfo is what the filling derives from a resource type, once for all of them
+// (a map or a string built per call costs allocations on every call).
+type rtInfo struct {
+	parts []templatePart
+	camel string   // the type's name in a field's form: resolver-rule → ResolverRule
+	bases []string // per part, a placeholder's base: TopicName → Topic
+}
+
+var rtInfos = sync.OnceValue(func() []rtInfo {
+	out := make([]rtInfo, len(rtRows))
+	for i, rt := range rtRows {
+		parts := splitTemplate(rt.pattern)
+		bases := make([]string, len(parts))
+		for j, p := range parts {
+			if p.placeholder {
+				bases[j] = trimNameSuffix(p.text)
+			}
+		}
+		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases}
+	}
+	return out
+})
 
 // templatePart is a literal or a ${Placeholder} of an ARN template.
 type templatePart struct {
@@ -288,7 +320,10 @@ func splitTemplate(pattern string) []templatePart {
 // equal, ${Partition}, ${Region} and ${Account} one ARN field each (no ":"), any
 // other placeholder one or more characters (names may hold "/" and ":").
 func matchTemplate(pattern, arn string) bool {
-	parts := splitTemplate(pattern)
+	return matchParts(splitTemplate(pattern), arn)
+}
+
+func matchParts(parts []templatePart, arn string) bool {
 	var match func(i int, s string) bool
 	match = func(i int, s string) bool {
 		if i == len(parts) {
@@ -320,38 +355,45 @@ func matchTemplate(pattern, arn string) bool {
 // resource type's name or its name placeholder's base), and the generic
 // ResourceArn / Arn; list fields XArns / ResourceArns give one ARN per element.
 // Only ARNs of the template's form are taken.
-func (f *filler) wholeARN(rt rtRow, parts []templatePart) ([]string, bool) {
-	var bases []string
-	bases = append(bases, camel(rt.name))
-	for _, p := range parts {
-		if p.placeholder && !envPlaceholder(p.text) {
-			bases = append(bases, trimNameSuffix(p.text))
-		}
-	}
-	for _, base := range bases {
+func (f *filler) wholeARN(rt rtRow, info *rtInfo) ([]string, bool) {
+	parts := info.parts
+	try := func(base string) ([]string, bool) {
 		for _, suffix := range [...]string{"Arn", "ARN"} {
-			if s, ok := f.in.str(base + suffix); ok && matchTemplate(rt.pattern, trimLogsWildcard(s)) && !strings.ContainsAny(trimLogsWildcard(s), "*?$") {
-				return []string{trimLogsWildcard(s)}, true
+			if s, ok := f.in.str2(base, suffix); ok {
+				if s = trimLogsWildcard(s); matchParts(parts, s) && !strings.ContainsAny(s, "*?$") {
+					return []string{s}, true
+				}
 			}
-			if list, ok := f.in.strs(base + suffix + "s"); ok && allMatch(rt.pattern, list) {
+			if list, ok := f.in.strs2(base, suffix+"s"); ok && allMatch(parts, list) {
 				return list, true
+			}
+		}
+		return nil, false
+	}
+	if arns, ok := try(info.camel); ok {
+		return arns, true
+	}
+	for j, p := range parts {
+		if p.placeholder && !envPlaceholder(p.text) {
+			if arns, ok := try(info.bases[j]); ok {
+				return arns, true
 			}
 		}
 	}
 	for _, name := range [...]string{"ResourceArn", "ResourceARN", "Arn", "ARN"} {
-		if s, ok := f.in.str(name); ok && matchTemplate(rt.pattern, s) && !strings.ContainsAny(s, "*?$") {
+		if s, ok := f.in.str(name); ok && matchParts(parts, s) && !strings.ContainsAny(s, "*?$") {
 			return []string{s}, true
 		}
 	}
-	if list, ok := f.in.strs("ResourceArns"); ok && allMatch(rt.pattern, list) {
+	if list, ok := f.in.strs("ResourceArns"); ok && allMatch(parts, list) {
 		return list, true
 	}
 	return nil, false
 }
 
-func allMatch(pattern string, arns []string) bool {
+func allMatch(parts []templatePart, arns []string) bool {
 	for _, a := range arns {
-		if !matchTemplate(pattern, a) || strings.ContainsAny(a, "*?$") {
+		if !matchParts(parts, a) || strings.ContainsAny(a, "*?$") {
 			return false
 		}
 	}
@@ -371,30 +413,31 @@ func trimLogsWildcard(s string) string {
 // the config (Partition, Region, Account) or from the input by the rules of
 // docs/sdk-resources.md. full is set when the field held a whole ARN; why when
 // the value cannot be used.
-func (f *filler) placeholder(rt rtRow, parts []templatePart, i int) (vals []string, full, why string) {
+func (f *filler) placeholder(rt rtRow, info *rtInfo, i int) (v partVal, full, why string) {
+	parts := info.parts
 	name := parts[i].text
 	switch name {
 	case "Partition":
-		return one(f.e.partition), "", ""
+		return single(f.e.partition), "", ""
 	case "Region":
-		return one(f.e.region), "", ""
+		return single(f.e.region), "", ""
 	case "Account":
 		// An input that names the account beats the config's: a queue URL, S3
 		// Control's AccountId.
 		if u, ok := f.in.str("QueueUrl"); ok {
 			if acct, _, ok := queueURL(u); ok {
-				return one(acct), "", ""
+				return single(acct), "", ""
 			}
 		}
 		if a, ok := f.in.str("AccountId"); ok && rt.prefix == "s3" {
-			return one(a), "", ""
+			return single(a), "", ""
 		}
-		return one(f.e.account), "", ""
+		return single(f.e.account), "", ""
 	}
 	if rt.prefix == "sqs" && name == "QueueName" {
 		if u, ok := f.in.str("QueueUrl"); ok {
 			if _, q, ok := queueURL(u); ok {
-				return one(q), "", ""
+				return single(q), "", ""
 			}
 		}
 	}
@@ -402,34 +445,80 @@ func (f *filler) placeholder(rt rtRow, parts []templatePart, i int) (vals []stri
 		if b.placeholder == name {
 			s, ok := f.in.str(b.field)
 			if !ok {
-				return nil, "", ""
+				return partVal{}, "", ""
 			}
-			return f.clean(rt, name, []string{s})
+			return f.cleanOne(rt, name, s)
 		}
 	}
 	if base, ok := strings.CutSuffix(name, "WithPath"); ok {
 		return f.iamPath(base)
 	}
-	cands := f.candidates(rt, parts, i)
+	var cbuf [16]cand
+	cands := f.candidates(cbuf[:0], rt, info, i)
 	for _, c := range cands {
-		if s, ok := f.in.str(c); ok {
+		if s, ok := f.in.str2(c.base, c.suffix); ok {
 			if isARN(s) {
-				return nil, trimLogsWildcard(s), ""
+				return partVal{}, trimLogsWildcard(s), ""
 			}
-			return f.clean(rt, name, []string{s})
+			return f.cleanOne(rt, name, s)
 		}
 	}
 	for _, c := range cands {
-		if list, ok := f.in.strs(c + "s"); ok {
+		if list, ok := f.in.strs2(c.base, plural(c.suffix)); ok {
 			for _, s := range list {
 				if isARN(s) {
-					return nil, "", name + " list " + c + "s holds an ARN (" + s + "): not split into names"
+					return partVal{}, "", name + " list " + c.base + plural(c.suffix) + " holds an ARN (" + s + "): not split into names"
 				}
 			}
-			return f.clean(rt, name, list)
+			out := make([]string, 0, len(list))
+			for _, s := range list {
+				pv, _, why := f.cleanOne(rt, name, s)
+				if why != "" && why != notThisKind {
+					return partVal{}, "", why
+				}
+				if pv.set {
+					out = append(out, pv.one)
+				}
+			}
+			if len(out) == 0 {
+				return partVal{}, "", "the input names no " + rt.name
+			}
+			if len(out) == 1 {
+				return single(out[0]), "", ""
+			}
+			return partVal{list: out, set: true}, "", ""
 		}
 	}
-	return nil, "", ""
+	return partVal{}, "", ""
+}
+
+// partVal is the value of one placeholder: one string, or a list (one ARN per
+// element).
+type partVal struct {
+	one  string
+	list []string
+	set  bool
+}
+
+func single(s string) partVal { return partVal{one: s, set: s != ""} }
+
+// cand is a candidate field's name, base+suffix, kept in two parts so that
+// looking it up builds no string.
+type cand struct{ base, suffix string }
+
+// plural is the list field's suffix of a candidate's: InstanceId → InstanceIds.
+func plural(suffix string) string {
+	switch suffix {
+	case "Name":
+		return "Names"
+	case "Id":
+		return "Ids"
+	case "Identifier":
+		return "Identifiers"
+	case "Key":
+		return "Keys"
+	}
+	return suffix + "s"
 }
 
 // candidates are the input fields that may fill a placeholder, most specific first
@@ -445,19 +534,23 @@ func (f *filler) placeholder(rt rtRow, parts []templatePart, i int) (vals []stri
 //     resource type or the placeholder's base (CreateTopic's Name → ${TopicName};
 //     PutParameter's Name → ${ParameterNameWithoutLeadingSlash}; PutRule's Name →
 //     ${RuleName}).
-func (f *filler) candidates(rt rtRow, parts []templatePart, i int) []string {
+func (f *filler) candidates(out []cand, rt rtRow, info *rtInfo, i int) []cand {
+	parts := info.parts
 	name := parts[i].text
-	var out []string
-	out = append(out, aliases[rt.prefix+":"+name]...)
+	if rt.prefix == "s3" || rt.prefix == "kms" {
+		for _, a := range aliases[rt.prefix+":"+name] {
+			out = append(out, cand{a, ""})
+		}
+	}
 	generic := name == "ResourceId" || name == "ResourceName" || name == "Id" || name == "Name" || name == "Identifier"
-	base := trimNameSuffix(name)
+	base := info.bases[i]
 	if generic {
-		base = camel(rt.name)
+		base = info.camel
 	} else {
-		out = append(out, name)
+		out = append(out, cand{name, ""})
 	}
 	if base != "" {
-		out = append(out, base+"Name", base+"Id", base+"Identifier", base)
+		out = append(out, cand{base, "Name"}, cand{base, "Id"}, cand{base, "Identifier"}, cand{base, ""})
 	}
 	last := true
 	for _, p := range parts[i+1:] {
@@ -465,74 +558,70 @@ func (f *filler) candidates(rt rtRow, parts []templatePart, i int) []string {
 			last = false
 		}
 	}
-	op := normalizeID(f.op)
-	if last && (strings.Contains(op, normalizeID(rt.name)) || !generic && base != "" && strings.Contains(op, normalizeID(base))) {
-		out = append(out, "Name", "Id", "Identifier")
+	if last && (containsFold(f.op, info.camel) || !generic && base != "" && containsFold(f.op, base)) {
+		out = append(out, cand{"", "Name"}, cand{"", "Id"}, cand{"", "Identifier"})
 	}
 	return out
 }
 
-// clean turns input values into placeholder values by the service's documented
-// forms; why is set when a value cannot be used.
-func (f *filler) clean(rt rtRow, name string, vals []string) (out []string, full, why string) {
-	out = make([]string, 0, len(vals))
-	for _, v := range vals {
-		if rt.prefix == "ssm" && name == "InstanceId" && strings.HasPrefix(v, "mi-") != (rt.name == "managed-instance") {
-			// SSM: "mi-" IDs are managed (hybrid) nodes, arn:…:managed-instance/mi-…;
-			// EC2 instances are arn:…:ec2:…:instance/i-…. A call names one kind.
-			continue
-		}
-		if strings.ContainsAny(v, "*?$") {
-			// A policy's Resource reads * and ? as wildcards (and ${ as a
-			// variable): an ARN holding them would grant more than this call.
-			return nil, "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
-		}
-		switch {
-		case strings.HasSuffix(name, "WithoutLeadingSlash"):
-			// SSM: a parameter "/app/db" is arn:…:parameter/app/db.
-			v = strings.TrimPrefix(v, "/")
-		case rt.prefix == "kms" && name == "Alias":
-			// An alias is "alias/app" in the API and alias/app in the ARN,
-			// whose template already has "alias/".
-			v = strings.TrimPrefix(v, "alias/")
-		case rt.prefix == "kms" && name == "KeyId" && strings.HasPrefix(v, "alias/"):
-			return nil, "", fmt.Sprintf("KeyId %q is an alias: the key it points to is not in the input (AWS authorizes the key)", v)
-		case rt.prefix == "secretsmanager" && name == "SecretId":
-			// Secrets Manager appends six random characters to a secret's
-			// name in its ARN; a secret named by name is any of them. Secrets
-			// Manager User Guide: "arn:aws:secretsmanager:Region:AccountId:secret:SecretName-6RandomCharacters".
-			v += "-??????"
-			*f.notes = appendUnique(*f.notes, fmt.Sprintf("secret %q named by name: its ARN ends in six random characters, written -??????", strings.TrimSuffix(v, "-??????")))
-		case rt.prefix == "lambda" && strings.Contains(v, ":"):
-			// A partial ARN ("123456789012:function:name") or a qualified
-			// name: not guessed at.
-			return nil, "", ""
-		}
-		out = append(out, v)
+// notThisKind is cleanOne's why for a value that is not of this resource type (an
+// SSM managed node where the type is an EC2 instance): left out of a list.
+const notThisKind = "not of this resource type"
+
+// cleanOne turns an input value into a placeholder value by the service's
+// documented forms; why is set when it cannot be used.
+func (f *filler) cleanOne(rt rtRow, name, v string) (pv partVal, full, why string) {
+	if rt.prefix == "ssm" && name == "InstanceId" && strings.HasPrefix(v, "mi-") != (rt.name == "managed-instance") {
+		// SSM: "mi-" IDs are managed (hybrid) nodes, arn:…:managed-instance/mi-…;
+		// EC2 instances are arn:…:ec2:…:instance/i-…. A call names one kind.
+		return partVal{}, "", notThisKind
 	}
-	if len(out) == 0 {
-		return nil, "", "the input names no " + rt.name
+	if strings.ContainsAny(v, "*?$") {
+		// A policy's Resource reads * and ? as wildcards (and ${ as a
+		// variable): an ARN holding them would grant more than this call.
+		return partVal{}, "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
 	}
-	return out, "", ""
+	switch {
+	case strings.HasSuffix(name, "WithoutLeadingSlash"):
+		// SSM: a parameter "/app/db" is arn:…:parameter/app/db.
+		v = strings.TrimPrefix(v, "/")
+	case rt.prefix == "kms" && name == "Alias":
+		// An alias is "alias/app" in the API and alias/app in the ARN, whose
+		// template already has "alias/".
+		v = strings.TrimPrefix(v, "alias/")
+	case rt.prefix == "kms" && name == "KeyId" && strings.HasPrefix(v, "alias/"):
+		return partVal{}, "", fmt.Sprintf("KeyId %q is an alias: the key it points to is not in the input (AWS authorizes the key)", v)
+	case rt.prefix == "secretsmanager" && name == "SecretId":
+		// Secrets Manager appends six random characters to a secret's name in
+		// its ARN; a secret named by name is any of them. Secrets Manager User
+		// Guide: "arn:aws:secretsmanager:Region:AccountId:secret:SecretName-6RandomCharacters".
+		*f.notes = appendUnique(*f.notes, fmt.Sprintf("secret %q named by name: its ARN ends in six random characters, written -??????", v))
+		v += "-??????"
+	case rt.prefix == "lambda" && strings.Contains(v, ":"):
+		// A partial ARN ("123456789012:function:name") or a qualified name:
+		// not guessed at.
+		return partVal{}, "", ""
+	}
+	return single(v), "", ""
 }
 
 // iamPath fills IAM's ${RoleNameWithPath}: arn:aws:iam::123456789012:role/division/name.
 // The path is in the input only when the call sets it (CreateRole); elsewhere "/"
 // is assumed and noted.
-func (f *filler) iamPath(base string) (vals []string, full, why string) {
+func (f *filler) iamPath(base string) (v partVal, full, why string) {
 	n, ok := f.in.first(base, strings.TrimSuffix(base, "Name"))
 	if !ok {
-		return nil, "", ""
+		return partVal{}, "", ""
 	}
 	if isARN(n) {
-		return nil, n, ""
+		return partVal{}, n, ""
 	}
 	p, ok := f.in.str("Path")
 	if !ok {
 		p = "/"
 		*f.notes = appendUnique(*f.notes, fmt.Sprintf("%s %q: IAM path not in the input, assumed /", base, n))
 	}
-	return one(strings.TrimPrefix(p, "/") + n), "", ""
+	return single(strings.TrimPrefix(p, "/") + n), "", ""
 }
 
 // notThisType says why a resource type is not the one the call names, where two
@@ -563,15 +652,15 @@ func (f *filler) notThisType(rt rtRow) string {
 // documents named AWS-… or Amazon… (AWS Systems Manager User Guide: documents
 // owned by Amazon have no account ID in their ARN, e.g.
 // arn:aws:ssm:us-east-2::document/AWS-RunShellScript).
-func (f *filler) awsOwned(rt rtRow, parts []templatePart, values [][]string) {
+func (f *filler) awsOwned(rt rtRow, parts []templatePart, values []partVal) {
 	if rt.prefix != "ssm" || rt.name != "document" {
 		return
 	}
 	for i, p := range parts {
-		if p.text == "DocumentName" && len(values[i]) == 1 && (strings.HasPrefix(values[i][0], "AWS") || strings.HasPrefix(values[i][0], "Amazon")) {
+		if v := values[i].one; p.text == "DocumentName" && values[i].list == nil && (strings.HasPrefix(v, "AWS") || strings.HasPrefix(v, "Amazon")) {
 			for j, q := range parts {
 				if q.placeholder && q.text == "Account" {
-					values[j] = []string{""}
+					values[j] = partVal{set: true}
 				}
 			}
 		}
@@ -597,6 +686,7 @@ var passedTo = map[string]string{
 // iam:PassedToService where the service's principal is known; the role then is no
 // longer only reported as dependent.
 func (f *filler) passRole(c *Call) {
+	defer passedToService(c)
 	dep := -1
 	for i, d := range c.Dependent {
 		if d == "iam:PassRole" {
@@ -630,19 +720,36 @@ func (f *filler) passRole(c *Call) {
 	if len(c.Dependent) == 0 {
 		c.Dependent = nil
 	}
-	if p, ok := passedTo[c.Prefix]; ok {
-		if c.Context == nil {
-			c.Context = map[string][]string{}
+}
+
+// passedToService sets iam:PassedToService for a call that passes a role (a
+// dependent granted above, or an override's iam:PassRole: EKS CreateCluster),
+// where the service's principal is known.
+func passedToService(c *Call) {
+	p, ok := passedTo[c.Prefix]
+	if !ok {
+		return
+	}
+	for _, q := range c.Requests {
+		if q.Action == "iam:PassRole" {
+			if c.Context == nil {
+				c.Context = map[string][]string{}
+			}
+			c.Context["iam:PassedToService"] = []string{p}
+			return
 		}
-		c.Context["iam:PassedToService"] = []string{p}
 	}
 }
 
-func one(s string) []string {
-	if s == "" {
-		return nil
+// containsFold reports whether s holds sub, without case (an operation's name and
+// a resource type's or placeholder's, both letters and digits).
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
 	}
-	return []string{s}
+	return false
 }
 
 // trimNameSuffix returns a placeholder's base: TopicName → Topic, ClusterId →
@@ -760,6 +867,44 @@ func (f fields) str(name string) (string, bool) {
 	return fv.String(), true
 }
 
+// str2 is str of the field base+suffix: the name is built where it cannot
+// escape, so the lookup allocates nothing.
+func (f fields) str2(base, suffix string) (string, bool) {
+	if f.idx == nil {
+		return "", false
+	}
+	i, ok := f.idx[base+suffix]
+	if !ok {
+		return "", false
+	}
+	return f.strAt(i)
+}
+
+// strs2 is strs of the field base+suffix.
+func (f fields) strs2(base, suffix string) ([]string, bool) {
+	if f.idx == nil {
+		return nil, false
+	}
+	if _, ok := f.idx[base+suffix]; !ok {
+		return nil, false
+	}
+	return f.strs(base + suffix)
+}
+
+func (f fields) strAt(i int) (string, bool) {
+	fv := f.v.Field(i)
+	if fv.Kind() == reflect.Pointer {
+		if fv.IsNil() {
+			return "", false
+		}
+		fv = fv.Elem()
+	}
+	if fv.Kind() != reflect.String || fv.String() == "" {
+		return "", false
+	}
+	return fv.String(), true
+}
+
 // strs returns the non-empty elements of a []string field, in order; ok only
 // when there is at least one.
 func (f fields) strs(name string) ([]string, bool) {
@@ -774,6 +919,34 @@ func (f fields) strs(name string) ([]string, bool) {
 		}
 	}
 	return out, len(out) > 0
+}
+
+// set reports whether a field is set: a non-empty string, list or map, a non-nil
+// pointer (SQS CreateQueue's Tags, S3 GetObject's VersionId).
+func (f fields) set(name string) bool {
+	if f.idx == nil {
+		return false
+	}
+	i, ok := f.idx[name]
+	if !ok {
+		return false
+	}
+	fv := f.v.Field(i)
+	switch fv.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if fv.IsNil() {
+			return false
+		}
+		if e := fv.Elem(); e.Kind() == reflect.String {
+			return e.String() != ""
+		}
+		return true
+	case reflect.String, reflect.Slice, reflect.Map:
+		return fv.Len() > 0
+	case reflect.Bool:
+		return fv.Bool()
+	}
+	return !fv.IsZero()
 }
 
 // anyString reports whether some top-level string field satisfies ok.
