@@ -102,10 +102,10 @@ func TestSDKModelsCoverage(t *testing.T) {
 		fmt.Fprintf(&b, "| %s | %s | %d / %d | %s |\n", l.id, l.table, l.mapped, l.total, strings.Join(l.unmapped, ", "))
 	}
 	t.Logf("service IDs routed: %d / %d; operations mapped: %d / %d (%.1f %%)\n%s", routed, len(m.Services), mapped, total, 100*float64(mapped)/float64(total), b.String())
-	// 2,550 of 2,757 when measured (SDK of 2026-12 against the pages' snapshot):
+	// 2,551 of 2,757 when measured (SDK of 2026-12 against the pages' snapshot):
 	// fewer means a mapping was lost.
-	if mapped < 2550 {
-		t.Errorf("%d of %d operations mapped, was 2550", mapped, total)
+	if mapped < 2551 {
+		t.Errorf("%d of %d operations mapped, was 2551", mapped, total)
 	}
 	// Why each of the rest is not mapped: the page has no action of its name (the
 	// SDK is newer than the pages, or the action has another name no link ties to
