@@ -183,8 +183,8 @@ func (f *filler) fillTemplate(idx uint16) (arns []string, why string) {
 	if full, ok := f.wholeARN(rt, info); ok {
 		return full, ""
 	}
-	var vbuf [16]partVal
-	values := vbuf[:0]
+	var vbuf [16]partVal // on the stack: most templates have fewer parts
+	var values []partVal
 	if len(parts) <= len(vbuf) {
 		values = vbuf[:len(parts)]
 	} else {
