@@ -10,6 +10,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
 	logstypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
@@ -147,6 +148,10 @@ var clientCases = []clientCase{
 		_, err := apigateway.NewFromConfig(cfg).CreateDeployment(ctx, &apigateway.CreateDeploymentInput{RestApiId: aws.String("a1b2c3"), StageName: aws.String("prod")})
 		return err
 	}, want: []string{"apigateway:POST " + arnPrefix + "apigateway:us-east-1::/restapis/a1b2c3/deployments"}},
+	{name: "apigatewayv2 GetStage (a path the page does not list)", call: func(ctx context.Context, cfg aws.Config) error {
+		_, err := apigatewayv2.NewFromConfig(cfg).GetStage(ctx, &apigatewayv2.GetStageInput{ApiId: aws.String("a1b2c3"), StageName: aws.String("prod")})
+		return err
+	}, want: []string{"apigateway:GET " + arnPrefix + "apigateway:us-east-1::/apis/a1b2c3/stages/prod"}},
 	{name: "emr DescribeCluster", call: func(ctx context.Context, cfg aws.Config) error {
 		_, err := emr.NewFromConfig(cfg).DescribeCluster(ctx, &emr.DescribeClusterInput{ClusterId: aws.String("j-ABC")})
 		return err
