@@ -7,10 +7,12 @@ import (
 	"io"
 	iofs "io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/permgen/permgen/internal/history"
 	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/stamp"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -36,15 +38,30 @@ keep symbols that vanished from the docs as deprecated. On any error nothing is 
 	if err := p.parse(fs, args); err != nil {
 		return err
 	}
-	plan, res, err := plan(p, h)
+	if n, ok := unchanged(p, h); ok {
+		fmt.Fprintf(stderr, "permgen: %s: 0 files changed, %d unchanged (nothing it reads or wrote changed since the last run: %s)\n", p.out, n, stamp.File)
+		return nil
+	}
+	plan, res, extra, st, err := plan(p, h)
 	if err != nil {
 		return err
 	}
 	if err := plan.Apply(); err != nil {
 		return err
 	}
+	if err := applyCompanions(extra); err != nil {
+		return err
+	}
+	// Last, so that a run that failed on the way leaves a stamp that no longer
+	// holds, and the next run is a full one.
+	if err := write.Atomic(filepath.Join(p.out, st.Path), st.Data); err != nil {
+		return err
+	}
 	// One line: a second one with a count of "anomalies" read like a failure.
 	line := fmt.Sprintf("permgen: %s: %s", p.out, plan.Summary())
+	for _, c := range extra {
+		line += fmt.Sprintf("; %s %s", c.Path, c.Kind)
+	}
 	if ds := res.Diagnostics(); len(ds) > 0 {
 		fixed := 0
 		for _, d := range ds {
@@ -71,28 +88,84 @@ if the output folder is stale (0 when it is fresh).`, stderr)
 		fmt.Fprintf(stderr, "permgen check: output folder %s does not exist: nothing generated yet; run '%s generate'\n", p.out, prog())
 		return exitError{1}
 	}
-	plan, _, err := plan(p, h)
+	if _, ok := unchanged(p, h); ok {
+		return nil
+	}
+	plan, _, extra, _, err := plan(p, h)
 	if err != nil {
 		return err
 	}
-	if len(plan.Changes) == 0 {
+	if len(plan.Changes) == 0 && len(extra) == 0 {
 		return nil
 	}
 	fmt.Fprint(stdout, plan.Diff())
-	fmt.Fprintf(stderr, "permgen check: %s is stale: %s; run '%s generate'\n", p.out, plan.Summary(), prog())
+	if len(plan.Changes) > 0 {
+		fmt.Fprintf(stderr, "permgen check: %s is stale: %s; run '%s generate'\n", p.out, plan.Summary(), prog())
+	}
+	if len(extra) > 0 {
+		fmt.Fprint(stdout, (&write.Plan{Changes: extra}).Diff())
+		for _, c := range extra {
+			fmt.Fprintf(stderr, "permgen check: %s is stale (rendered from the same run); run '%s generate'\n", c.Path, prog())
+		}
+	}
 	return exitError{1}
 }
 
-// plan runs the pipeline and compares its output with the output folder; nothing is
-// written yet, so any error leaves the folder as it was.
-func plan(p *paths, h *history.Options) (*write.Plan, *pipeline.Result, error) {
+// plan runs the pipeline and compares its output and the files rendered beside the
+// output folder with what is on disk, and renders the run's stamp; nothing is
+// written yet, so any error leaves everything as it was.
+func plan(p *paths, h *history.Options) (*write.Plan, *pipeline.Result, []write.Change, write.File, error) {
+	// What the run reads is hashed before it reads it: a source edited during
+	// the run then makes the next run a full one.
+	inputs, err := stamp.Inputs(p.in, settings(p, h)...)
+	if err != nil {
+		return nil, nil, nil, write.File{}, err
+	}
 	res, err := pipeline.RunWith(pipeline.Options{In: p.in, ImportRoot: p.importPath, Out: p.out, History: *h})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, write.File{}, err
+	}
+	beside, extra, err := companions(res.Files, p.out)
+	if err != nil {
+		return nil, nil, nil, write.File{}, err
+	}
+	st := stamp.Stamp{Inputs: inputs, Tree: stamp.Rendered(res.Files, beside)}
+	for _, f := range beside {
+		st.Beside = append(st.Beside, f.Path)
 	}
 	plan, err := write.Compare(p.out, res.Files)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, write.File{}, err
 	}
-	return plan, res, nil
+	return plan, res, extra, st.Render(), nil
+}
+
+// settings are every setting that changes what a run prints.
+func settings(p *paths, h *history.Options) []string {
+	maxLoss := history.DefaultMaxLoss
+	if h.MaxLoss != nil {
+		maxLoss = *h.MaxLoss
+	}
+	return []string{"in=" + p.in, "out=" + p.out, "import=" + p.importPath, "today=" + h.Today,
+		fmt.Sprintf("prune=%t force=%t max-loss=%g", h.Prune, h.Force, maxLoss)}
+}
+
+// unchanged reports whether the output folder's stamp still holds: the sources,
+// the generator and the settings are what the last run read, and the tree and the
+// files beside it are what it wrote. Then a run would print the same bytes over
+// the same bytes, and generate and check skip it. n is the number of files.
+func unchanged(p *paths, h *history.Options) (n int, ok bool) {
+	st, err := stamp.Read(p.out)
+	if err != nil {
+		return 0, false
+	}
+	inputs, err := stamp.Inputs(p.in, settings(p, h)...)
+	if err != nil || inputs != st.Inputs {
+		return 0, false
+	}
+	tree, n, err := stamp.Disk(p.out, st.Beside)
+	if err != nil || tree != st.Tree {
+		return 0, false
+	}
+	return n, true
 }

@@ -19,6 +19,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
 // exitError carries a process exit code up to main.
@@ -81,6 +84,15 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w)
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Vendors (the format of each page is named in the manifest, or detected):")
+	for _, v := range all.Vendors {
+		var formats []string
+		for _, f := range v.Formats() {
+			formats = append(formats, f.Name())
+		}
+		fmt.Fprintf(w, "  %-13s %s; formats: %s\n", v.Name(), v.Summary(), strings.Join(formats, ", "))
 	}
 	fmt.Fprintf(w, "\nRun '%s <command> -h' for what a command does and its flags.\n", prog())
 }

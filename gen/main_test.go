@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/permgen/permgen/internal/stamp"
 )
 
 // repo is the repository root, seen from this package's folder.
@@ -58,7 +60,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || d.Name() == stamp.File { // the stamp is a cache
 			return err
 		}
 		info, _ := d.Info()

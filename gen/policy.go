@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 	"github.com/permgen/permgen/templates/cam"
 )
 
@@ -53,7 +54,7 @@ func catalog(fs *flag.FlagSet, p *paths, args []string) ([]cam.ActionInfo, []str
 	if err != nil {
 		return nil, nil, err
 	}
-	return m.CAMActions(), pos, nil
+	return tencentcloud.CAMActions(m.Services), pos, nil
 }
 
 // readInput reads the one input file of pos, or stdin when there is none or it is

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/permgen/permgen/templates/aws/iam"
@@ -53,7 +52,7 @@ func isAWSPolicy(data []byte) bool {
 
 func parseKind(s string) (iampolicy.Kind, error) {
 	switch s {
-	case "managed":
+	case "managed", "identity":
 		return iampolicy.ManagedPolicy, nil
 	case "role":
 		return iampolicy.RoleInlinePolicy, nil
@@ -61,14 +60,26 @@ func parseKind(s string) (iampolicy.Kind, error) {
 		return iampolicy.UserInlinePolicy, nil
 	case "group":
 		return iampolicy.GroupInlinePolicy, nil
+	case "boundary":
+		return iampolicy.BoundaryPolicy, nil
+	case "resource":
+		return iampolicy.ResourceBasedPolicy, nil
+	case "trust":
+		return iampolicy.RoleTrustPolicy, nil
+	case "scp":
+		return iampolicy.ServiceControlPolicy, nil
 	}
-	return 0, fmt.Errorf("-kind %q: want managed, role, user or group", s)
+	return 0, fmt.Errorf("-kind %q: want managed, role, user, group, boundary, resource, trust or scp", s)
 }
 
 func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	fs, p := newFlags("policy lint", " [FILE.json|-]", `Check an AWS policy against the AWS catalog in -in. Exit 0 clean, 1 findings, 2 unreadable.`, io.Discard)
-	format := fs.String("format", "text", "output `format`: text (one finding a line) or json")
-	kind := fs.String("kind", "managed", "policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120)")
+	format := fs.String("format", "text", "output `format`: text (one finding a line), json or sarif (SARIF 2.1.0, for code scanning)")
+	kind := fs.String("kind", "managed", "policy `kind`: managed, role, user or group (identity; quotas 6,144, 10,240, 2,048, 5,120), boundary, resource, trust or scp")
+	severity := fs.String("severity", "suggestion", "report findings at this `level` and above: suggestion, warning, \"security warning\" or error")
+	ignore := fs.String("ignore", "", "comma-separated lint `codes` to leave out (AWS013,AWS023)")
+	suppress := fs.String("suppress", "", "suppression `file`: JSON {\"suppressions\": [{\"file\", \"code\", \"path\", \"reason\"}]}")
+	sensitive := fs.String("sensitive", "", "`file` of actions on resources to report whenever allowed: JSON [{\"action\", \"resources\"}]")
 	pos, err := parseFlags(fs, args)
 	if err != nil || len(pos) > 1 {
 		return false, nil // the CAM command reports flag errors
@@ -82,25 +93,58 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		stdin = bytes.NewReader(data)
 		return false, nil
 	}
-	k, err := parseKind(*kind)
-	if err != nil {
-		fmt.Fprintf(stderr, "permgen policy lint: %v\n", err)
+	usage := func(format string, a ...any) (bool, error) {
+		fmt.Fprintf(stderr, "permgen policy lint: "+format+"\n", a...)
 		return true, exitError{2}
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "permgen policy lint: -format %q: want text or json\n", *format)
-		return true, exitError{2}
+	k, err := parseKind(*kind)
+	if err != nil {
+		return usage("%v", err)
+	}
+	if *format != "text" && *format != "json" && *format != "sarif" {
+		return usage("-format %q: want text, json or sarif", *format)
+	}
+	opts := iampolicy.FilterOptions{File: name}
+	if err := opts.MinSeverity.UnmarshalText([]byte(*severity)); err != nil {
+		return usage("-severity %q: want suggestion, warning, \"security warning\" or error", *severity)
+	}
+	for _, c := range strings.Split(*ignore, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			opts.Ignore = append(opts.Ignore, c)
+		}
+	}
+	if *suppress != "" {
+		b, err := readLintFile(*suppress)
+		if err != nil {
+			return usage("%v", err)
+		}
+		if opts.Suppress, err = iampolicy.ParseSuppressions(b); err != nil {
+			return usage("%s: %v", *suppress, err)
+		}
+	}
+	lo := iampolicy.LintOptions{Kind: k}
+	if *sensitive != "" {
+		b, err := readLintFile(*sensitive)
+		if err != nil {
+			return usage("%v", err)
+		}
+		if err := json.Unmarshal(b, &lo.Sensitive); err != nil {
+			return usage("%s: %v", *sensitive, err)
+		}
 	}
 	cat, err := loadAWSCatalog(p.in)
 	if err != nil {
 		return true, err
 	}
-	findings := iampolicy.Lint(data, iampolicy.LintOptions{Kind: k, Catalog: cat})
+	lo.Catalog = cat
+	findings := iampolicy.Lint(data, lo)
 	if len(findings) == 1 && findings[0].Code == iampolicy.CodeSyntax && findings[0].Path == "" {
 		fmt.Fprintf(stderr, "permgen policy lint: %s: %s\n", name, findings[0].Message)
 		return true, exitError{2}
 	}
-	if *format == "json" {
+	findings = iampolicy.Filter(findings, opts)
+	switch *format {
+	case "json":
 		if findings == nil {
 			findings = []iampolicy.Finding{}
 		}
@@ -109,129 +153,16 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		if err := enc.Encode(findings); err != nil {
 			return true, err
 		}
-	} else {
+	case "sarif":
+		if err := writeSARIF(stdout, name, findings); err != nil {
+			return true, err
+		}
+	default:
 		for _, f := range findings {
 			fmt.Fprintf(stdout, "%s: %s\n", name, f)
 		}
 	}
 	if len(findings) > 0 {
-		return true, exitError{1}
-	}
-	return true, nil
-}
-
-// awsEvalOutput is what `policy eval -format json` prints for AWS, in the shape
-// of the CAM command's output.
-type awsEvalOutput struct {
-	Decision    string                   `json:"decision"` // allow, explicit_deny, implicit_deny
-	Deciding    []iampolicy.StatementRef `json:"deciding"`
-	ByBoundary  bool                     `json:"by_boundary,omitempty"`
-	MissingKeys []string                 `json:"missing_context_keys"`
-	Explanation string                   `json:"explanation"`
-}
-
-// decisionName spells an outcome as the CAM command does.
-func decisionName(o iampolicy.Outcome) string {
-	switch o {
-	case iampolicy.Allowed:
-		return "allow"
-	case iampolicy.ExplicitDeny:
-		return "explicit_deny"
-	}
-	return "implicit_deny"
-}
-
-// runPolicyEvalAWS takes `policy eval` when its policies are AWS documents: the
-// same flags, output and exit codes as the CAM command (0 allow, 1 deny, 2 an input
-// it cannot read), plus -resource-policy and -resource-account. The request file
-// is {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*",
-// "context": {"aws:username": "alice", ...}}.
-func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, _ := newFlags("policy eval", " -request REQ.json POLICY.json...", "Decide an AWS request against identity policies, a boundary and a resource policy.", io.Discard)
-	reqFile := fs.String("request", "", "request `file`: principal, action, resource, context")
-	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
-	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource")
-	account := fs.String("resource-account", "", "`account` ID owning the resource, when not the caller's")
-	format := fs.String("format", "text", "output `format`: text or json")
-	files, err := parseFlags(fs, args)
-	if err != nil || *reqFile == "" || len(files) == 0 {
-		return false, nil // the CAM command reports usage errors
-	}
-	first, err := os.ReadFile(files[0])
-	if err != nil || !isAWSPolicy(first) {
-		return false, nil
-	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "permgen policy eval: -format %q: want text or json\n", *format)
-		return true, exitError{2}
-	}
-	fail := func(name string, err error) (bool, error) {
-		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
-		return true, exitError{2}
-	}
-	readPolicy := func(name string) (*iampolicy.Policy, error) {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		return iampolicy.Parse(b)
-	}
-	reqData, err := os.ReadFile(*reqFile)
-	if err != nil {
-		return fail(*reqFile, err)
-	}
-	req, err := iampolicy.ParseRequest(reqData)
-	if err != nil {
-		return fail(*reqFile, err)
-	}
-	ps := iampolicy.Policies{ResourceAccount: *account}
-	for _, name := range files {
-		p, err := readPolicy(name)
-		if err != nil {
-			return fail(name, err)
-		}
-		ps.Identity = append(ps.Identity, p)
-	}
-	if *boundary != "" {
-		if ps.Boundary, err = readPolicy(*boundary); err != nil {
-			return fail(*boundary, err)
-		}
-	}
-	if *resource != "" {
-		if ps.Resource, err = readPolicy(*resource); err != nil {
-			return fail(*resource, err)
-		}
-	}
-	d := iampolicy.EvaluateAll(req, ps)
-	out := awsEvalOutput{Decision: decisionName(d.Outcome), Deciding: d.Deciding(), ByBoundary: d.BoundaryDenied,
-		MissingKeys: d.Missing(), Explanation: d.String()}
-	if out.Deciding == nil {
-		out.Deciding = []iampolicy.StatementRef{}
-	}
-	if out.MissingKeys == nil {
-		out.MissingKeys = []string{}
-	}
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			return true, err
-		}
-	} else {
-		fmt.Fprintln(stdout, out.Decision)
-		for _, ref := range out.Deciding {
-			file := ""
-			if ref.Kind == iampolicy.IdentityPolicy {
-				file = " (" + files[ref.Policy] + ")"
-			}
-			fmt.Fprintf(stdout, "deciding: %s%s\n", ref, file)
-		}
-		if d.BoundaryDenied {
-			fmt.Fprintln(stdout, "deciding: the permissions boundary allows none of it")
-		}
-		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
-	}
-	if !d.Allowed() {
 		return true, exitError{1}
 	}
 	return true, nil

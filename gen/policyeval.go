@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 	"github.com/permgen/permgen/templates/cam"
 )
 
@@ -18,6 +19,7 @@ type evalOutput struct {
 	ByBoundary  bool               `json:"by_boundary,omitempty"`
 	Matched     []cam.StatementRef `json:"matched"`
 	MissingKeys []string           `json:"missing_context_keys"`
+	Unknowns    []string           `json:"unknowns,omitempty"` // the request's unknowns that decided
 	Explanation string             `json:"explanation"`
 }
 
@@ -72,7 +74,7 @@ Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 		return err
 	}
 	byName := map[string]cam.ActionInfo{}
-	for _, a := range res.CAMActions() {
+	for _, a := range tencentcloud.CAMActions(res.Services) {
 		byName[a.String()] = a
 	}
 	req, err := cam.DecodeRequest(data, func(n string) (cam.ActionInfo, bool) { a, ok := byName[n]; return a, ok })
@@ -80,7 +82,7 @@ Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 		return fail(*reqFile, err)
 	}
 	d := cam.Evaluate(req, policies, boundary)
-	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.MissingKeys(), Explanation: d.String()}
+	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.MissingKeys(), Unknowns: d.Unknowns(), Explanation: d.String()}
 	if ref, ok := d.Deciding(); ok {
 		out.Deciding = &ref
 	}
@@ -115,6 +117,9 @@ Exit 0 allow, 1 deny, 2 a policy or request it cannot read.`, stderr)
 		}
 		fmt.Fprintf(stdout, "matched: %s\n", orNone(strings.Join(refs, ", ")))
 		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
+		if len(out.Unknowns) > 0 {
+			fmt.Fprintf(stdout, "decided with unknowns: %s\n", strings.Join(out.Unknowns, ", "))
+		}
 	}
 	if !d.Allowed() {
 		return exitError{1}

@@ -22,7 +22,7 @@ func scopeCase(name, want string, rows ...string) badCase {
 
 func TestScopeTable(t *testing.T) {
 	runCases(t, []badCase{
-		// internal/scrape/scopetable/rows.go
+		// internal/vendors/stella/scopetable/rows.go
 		scopeCase("missing-cell",
 			`sources/acme/acl.html: table ACL row 2: row has only 1 of 2 cells (columns Scope, Description): add the missing cells or remove the row`,
 			row("member:read", "Read members"), row("member:write"), row("bot:read", "Read bots")),
@@ -35,7 +35,7 @@ func TestScopeTable(t *testing.T) {
 		scopeCase("non-ascii-scope",
 			`sources/acme/acl.html: table ACL row 2 column Scope: malformed scope "mémber:read": want namespace:verb, each part an ASCII letter followed by letters, digits, '_', '.' or '-' (e.g. "member:read")`,
 			row("member:read", "Read members"), row("mémber:read", "Accented"), row("bot:read", "Read bots")),
-		// internal/scrape/scopetable/scopetable.go
+		// internal/vendors/stella/scopetable/scopetable.go
 		scopeCase("no-scope-table",
 			`sources/acme/acl.html: no scope table found: expected a column of namespace:verb values (e.g. "member:read") in a <table> of the page content (tables in the content: 1, none with such a column); check that the snapshot is the scope page, or name another format in the manifest`,
 			row("read members", "Read members"), row("write members", "Write members")),

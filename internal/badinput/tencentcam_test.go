@@ -4,7 +4,7 @@ import "testing"
 
 // Unreachable Tencent CAM errors, and why no case raises them:
 //
-//   - internal/scrape/tencentcam/scrape.go "empty document": contentRoot is nil only
+//   - internal/vendors/tencentcloud/tencentcam/scrape.go "empty document": contentRoot is nil only
 //     for a document without nodes, but the HTML parser always builds html, head
 //     and body, and internal/scrape rejects an empty file before parsing.
 //   - internal/resolve/cam.go "no action tables": the scraper already fails with "no
@@ -38,9 +38,9 @@ const knownCols = `"接口名" | "接口描述" | "授权粒度" | "资源六段
 
 func TestTencentCAM(t *testing.T) {
 	runCases(t, []badCase{
-		// internal/scrape/tencentcam/actions.go
+		// internal/vendors/tencentcloud/tencentcam/actions.go
 		camCase("missing-required-column",
-			`sources/acme/demo.html: table 写操作: action table has no column 资源六段式 (Six-segment Resource Description), which every action needs; headers found: "接口名" | "接口描述" | "授权粒度" | "IP限制"; if the page names it differently, add the name to the vocabulary in internal/scrape/tencentcam/headers.go`,
+			`sources/acme/demo.html: table 写操作: action table has no column 资源六段式 (Six-segment Resource Description), which every action needs; headers found: "接口名" | "接口描述" | "授权粒度" | "IP限制"; if the page names it differently, add the name to the vocabulary in internal/vendors/tencentcloud/tencentcam/headers.go`,
 			camFacts, table("写操作", header("接口名", "接口描述", "授权粒度", "IP限制"), row("CreateThing", "创建", "操作级", "支持"))),
 		camCase("no-data-rows",
 			`sources/acme/demo.html: table 写操作: action table has a header row but no data rows; check the snapshot against the vendor page (a cut-off or empty section)`,
@@ -52,16 +52,16 @@ func TestTencentCAM(t *testing.T) {
 			`sources/acme/demo.html: table 读操作 row 1 column 接口名: empty API name: every action needs its name; check the snapshot against the vendor page`,
 			camFacts, okTable, table("读操作", camHeader, row(" ", "读", "操作级", "*", "支持"))),
 		camCase("two-columns-one-key",
-			`sources/acme/demo.html: table 写操作 column API: columns "接口名" and "API" both read as api; remove one from the vocabulary in internal/scrape/tencentcam/headers.go or check the snapshot`,
+			`sources/acme/demo.html: table 写操作 column API: columns "接口名" and "API" both read as api; remove one from the vocabulary in internal/vendors/tencentcloud/tencentcam/headers.go or check the snapshot`,
 			camFacts, table("写操作", header("接口名", "API", "授权粒度", "资源六段式"), row("CreateThing", "CreateThing", "操作级", "*"))),
-		// internal/scrape/tencentcam/facts.go
+		// internal/vendors/tencentcloud/tencentcam/facts.go
 		camCase("facts-no-data-row",
 			`sources/acme/demo.html: table 基本信息: the 基本信息 (Fundamental information) table has a header row but no data row; check the snapshot against the vendor page`,
 			"<h2>基本信息</h2>\n<table>"+header("CAM中产品名", "CAM中简称")+"</table>\n", okTable),
 		camCase("facts-missing-cell",
 			`sources/acme/demo.html: table 基本信息 row 1: row has 1 cells, the header has 2 ("CAM中产品名" | "CAM中简称"): a cell is missing; check the snapshot against the vendor page`,
 			"<h2>基本信息</h2>\n<table>"+header("CAM中产品名", "CAM中简称")+row("演示")+"</table>\n", okTable),
-		// internal/scrape/tencentcam/scrape.go
+		// internal/vendors/tencentcloud/tencentcam/scrape.go
 		camCase("no-action-tables",
 			`sources/acme/demo.html: no action tables found: expected tables with columns 接口名 | 接口描述 | 授权粒度 | 资源六段式 | IP限制 (or English); check that the snapshot is a CAM "APIs supporting CAM" page`,
 			camFacts, "<p>no tables here</p>"),

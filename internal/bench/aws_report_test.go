@@ -210,7 +210,7 @@ func runAWSChild(t *testing.T, in, tmp string) awsChildResult {
 
 // tokenizerFloor is a bare x/net/html tokenizer pass over every page of dir, read
 // from disk: the floor any HTML scraper of these pages stands on (the same loop as
-// internal/scrape/awssar's BenchmarkAWSTokenizerFloor).
+// internal/vendors/aws/awssar's BenchmarkAWSTokenizerFloor).
 func tokenizerFloor(t *testing.T, dir string) (wall, cpu time.Duration) {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.html"))

@@ -2,25 +2,45 @@ package diff
 
 import (
 	"fmt"
-	"sort"
+	"strings"
 
 	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
 // key identifies a service across two models. The short name is in it because it
-// is the prefix of every action ("ccc:CreateStaff") and names the package. A scope
-// table's short name is its vendor, which several pages share (generate gives each
-// its own package), so for those the page is part of the key too.
+// is the prefix of every action ("ccc:CreateStaff") and names the package. Where
+// that is not enough (several scope tables share their vendor as short name), the
+// vendor says what else is (vendor.Differ's Identity, the page).
 type key struct{ kind, vendor, short, page string }
 
 func keyOf(s *model.Service) key {
 	k := key{kind: s.Kind, vendor: s.Source.Vendor, short: s.ShortName}
-	if s.Kind == model.FormatScopeTable {
-		k.page = s.Source.Path
+	if d, ok := differ(s); ok {
+		k.page = d.Identity(s)
 	}
 	return k
+}
+
+// owner is the vendor of a service's kind.
+func owner(s *model.Service) (vendor.Vendor, error) {
+	v, ok := all.Vendors.Owner(s.Kind)
+	if !ok {
+		return nil, fmt.Errorf("%s: no vendor reads services of kind %q (known: %s)", s.Source.Path, s.Kind, strings.Join(all.Vendors.FormatNames(), ", "))
+	}
+	return v, nil
+}
+
+func differ(s *model.Service) (vendor.Differ, bool) {
+	v, ok := all.Vendors.Owner(s.Kind)
+	if !ok {
+		return nil, false
+	}
+	d, ok := v.(vendor.Differ)
+	return d, ok
 }
 
 func (k key) String() string {
@@ -45,9 +65,11 @@ type Side struct {
 // matched by kind, vendor and short name; one left over on each side with the same
 // page is a renamed service. The inputs are not modified.
 func Compare(oldSide, newSide Side) (*Report, error) {
-	old, new := onlyEmitted(oldSide), onlyEmitted(newSide)
-	if oldSide.Scraped == newSide.Scraped {
-		old, new = oldSide.Services, newSide.Services
+	old, new := oldSide.Services, newSide.Services
+	for _, s := range append(append([]*model.Service{}, old...), new...) {
+		if _, err := owner(s); err != nil {
+			return nil, err
+		}
 	}
 	olds, err := index(old, "old")
 	if err != nil {
@@ -131,15 +153,28 @@ func entry(s *model.Service, changes []Change) Service {
 	return Service{Kind: s.Kind, Vendor: s.Source.Vendor, ShortName: s.ShortName, Name: s.Name, Changes: changes}
 }
 
-// contents summarizes a service added or removed as a whole.
+// contents summarizes a service added or removed as a whole: the count of each
+// kind of entry its vendor summarizes by, or "empty".
 func contents(s *model.Service) string {
-	switch {
-	case len(s.Actions) > 0:
-		return count(len(s.Actions), "action") + ", " + count(len(s.ResourceTypes), "resource type")
-	case len(s.Scopes) > 0:
-		return count(len(s.Scopes), "scope")
+	v, _ := owner(s)
+	var parts []string
+	some := false
+	for _, k := range v.Entries() {
+		if !k.Summary {
+			continue
+		}
+		n := len(k.List(s))
+		some = some || n > 0
+		if n == 1 {
+			parts = append(parts, "1 "+strings.ReplaceAll(k.Name, "_", " "))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d %s", n, k.Plural))
+		}
 	}
-	return "empty"
+	if !some {
+		return "empty"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // comparer holds what every comparison of one Compare call needs to know.
@@ -147,48 +182,39 @@ type comparer struct {
 	newScraped bool // see Side.Scraped
 }
 
-// service compares two versions of one service: its facts and page, then its
-// resource types, actions and scopes.
+// service compares two versions of one service: its page and names, the fields
+// its vendor classifies, then every kind of entry the vendor lists.
 func (c comparer) service(o, n *model.Service) []Change {
-	fs := differingFields(*o, *n,
+	fs := vendor.DifferingFields(*o, *n,
 		// Kind and short name identify the service; the lists are compared item by
 		// item below; Source.File is where this run happened to read the page from.
 		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "ConditionKeys", "Diagnostics"),
 		// ETag, LastModified and Fetched are fetch's bookkeeping, not what the docs say.
 		cmpopts.IgnoreFields(model.Source{}, "File", "Vendor", "Format", "ETag", "LastModified", "Fetched"))
-	changes := applyRules(fs, serviceRules, *o, *n)
-	for i := range changes {
-		changes[i].Subject = SubjectService
+	var vcs []vendor.Change
+	if d, ok := differ(n); ok {
+		vcs = d.ServiceFields(fs, o, n)
 	}
-	changes = append(changes, compareConditionKeys(o.ConditionKeys, n.ConditionKeys)...)
-	changes = append(changes, compareResourceTypes(o.ResourceTypes, n.ResourceTypes)...)
-	changes = append(changes, c.actions(o.Actions, n.Actions)...)
-	changes = append(changes, c.scopes(o.Scopes, n.Scopes)...)
+	vcs = append(vcs, vendor.ApplyRules(fs, serviceRules, *o, *n, true)...)
+	var changes []Change
+	for _, vc := range vcs {
+		changes = append(changes, Change{Class: Class(vc.Class), Kind: Changed, Subject: SubjectService, Field: vc.Field, Old: vc.Old, New: vc.New, Detail: vc.Detail})
+	}
+	v, _ := owner(n)
+	for _, k := range v.Entries() {
+		changes = append(changes, lifecycle{newScraped: c.newScraped, kind: k}.run(o, n)...)
+	}
 	return changes
 }
 
-// serviceRules classify the service's own fields.
-var serviceRules = []rule{
-	{"Name", "name", Cosmetic},
-	{"ConsoleAccess", "console_access", Policy},
-	{"TagAuthorization", "tag_authorization", Policy},
-	{"Granularity", "granularity", Policy},
-	{"IPRestriction", "ip_restriction", Policy},
+// serviceRules classify the fields every service has.
+var serviceRules = []vendor.FieldRule{
+	{Path: "Name", Name: "name", Class: vendor.Cosmetic},
 	// The package folder is the import path users wrote.
-	{"Source.Package", "source.package", Breaking},
+	{Path: "Source.Package", Name: "source.package", Class: vendor.Breaking},
 	// The generated client calls another API version: same code, other behaviour.
-	{"Source.APIVersion", "source.api_version", Policy},
-	{"Source.Path", "source.path", Cosmetic},
-	{"Source.URL", "source.url", Cosmetic},
-	{"Source.Provenance", "source.provenance", Cosmetic},
-}
-
-// sortedKeys returns the names of a set in order.
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
+	{Path: "Source.APIVersion", Name: "source.api_version", Class: vendor.Policy},
+	{Path: "Source.Path", Name: "source.path", Class: vendor.Cosmetic},
+	{Path: "Source.URL", Name: "source.url", Class: vendor.Cosmetic},
+	{Path: "Source.Provenance", Name: "source.provenance", Class: vendor.Cosmetic},
 }

@@ -110,7 +110,7 @@ var subjectWords = map[Subject]string{
 func sentence(c Change, quote, text func(string) string) string {
 	s := subjectWords[c.Subject]
 	if s == "" {
-		s = string(c.Subject)
+		s = strings.ReplaceAll(string(c.Subject), "_", " ")
 	}
 	if c.Name != "" {
 		s += " " + quote(c.Name)

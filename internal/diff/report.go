@@ -52,7 +52,7 @@ const (
 	SubjectResourceType Subject = "resource_type"
 	SubjectAction       Subject = "action"
 	SubjectScope        Subject = "scope"
-	SubjectConditionKey Subject = "condition_key" // an AWS condition key a service defines
+	SubjectConditionKey Subject = "condition_key" // a condition key a service defines
 )
 
 var subjectOrder = []Subject{SubjectService, SubjectConditionKey, SubjectResourceType, SubjectAction, SubjectScope}

@@ -332,7 +332,7 @@ func awsActionDoc(p *resolve.Package, i int) []string {
 		lines = append(lines, "Documentation: "+commentText(a.DocURL))
 	}
 	if a.Deprecated == nil {
-		lines = append(lines, "Source: "+commentText(posText(p.Service, a.Pos))+".")
+		lines = append(lines, "Source: "+commentText(posText(p, a.Pos))+".")
 	} else {
 		lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
 	}
@@ -419,6 +419,7 @@ func awsTables(p *resolve.Package) (write.File, error) {
 	n := len(s.Actions)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", header(sourceName(p)), p.Name, path.Join(p.AWS.Root, "iam"))
+	b.WriteString(enforceVersion("iam"))
 	var names strings.Builder
 	index := []string{"0"}
 	for _, a := range s.Actions {

@@ -12,6 +12,7 @@ import (
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/all"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -331,7 +332,7 @@ func TestAWSDeprecation(t *testing.T) {
 	fresh := awsFixture()
 	s3 := fresh[0]
 	s3.Actions = append(s3.Actions[:1:1], s3.Actions[2:]...) // GetObject vanished
-	if err := history.Apply(prev, fresh, history.Options{Today: "2026-01-02"}); err != nil {
+	if err := history.Apply(prev, fresh, history.Options{Today: "2026-01-02", Vendors: all.Vendors}); err != nil {
 		t.Fatal(err)
 	}
 	pkgs, rts, err := resolve.Tree(fresh, awsRoot)
@@ -361,7 +362,7 @@ func TestAWSDeprecation(t *testing.T) {
 
 	lossy := awsFixture()
 	lossy[0].Actions = lossy[0].Actions[:1]
-	if err := history.Apply(awsFixture(), lossy, history.Options{Today: "2026-01-02"}); err == nil || !strings.Contains(err.Error(), "vanished at once") {
+	if err := history.Apply(awsFixture(), lossy, history.Options{Today: "2026-01-02", Vendors: all.Vendors}); err == nil || !strings.Contains(err.Error(), "vanished at once") {
 		t.Errorf("losing 5 of 6 s3 actions: %v, want the regression guard's refusal", err)
 	}
 }

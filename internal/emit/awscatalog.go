@@ -17,7 +17,7 @@ import (
 // in static arrays, for code that meets names at run time (a policy linter, an
 // evaluator, an SDK guard) and must look up any service. It holds its own copy
 // of the rows, so importing it does not compile every service package.
-func awsCatalog(root string, pkgs []*resolve.Package) (write.File, error) {
+func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, error) {
 	type act struct {
 		full string
 		row  string
@@ -65,7 +65,7 @@ func awsCatalog(root string, pkgs []*resolve.Package) (write.File, error) {
 	})
 
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\n", header("every page of sources/aws"))
+	fmt.Fprintf(&b, "// %s\n\n", header(from))
 	docLines(&b, "", "Package catalog is every action and resource type of the generated AWS tree",
 		fmt.Sprintf("(%s of %s, %s), in static", plural(len(acts), "action"), plural(len(prefixes), "service prefix"), plural(len(rts), "resource type")),
 		"arrays: look up an action named at run time (in a policy, a log line), list a",

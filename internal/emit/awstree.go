@@ -3,10 +3,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"go/ast"
-	"go/format"
-	"go/parser"
-	"go/token"
 	"io/fs"
 	"path"
 	"sort"
@@ -30,6 +26,8 @@ const templateImportRoot = "github.com/permgen/permgen/templates/aws"
 // keys) and package catalog (every action and resource type).
 func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 	root := pkgs[0].AWS.Root
+	// What the shared files are generated from, as their headers cite it.
+	from := "every page of " + SourcesName(pkgs[0].Sources) + "/aws"
 	var files []write.File
 	entries, err := fs.ReadDir(templates.FS, "aws")
 	if err != nil {
@@ -44,15 +42,18 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 			return nil, err
 		}
 		files = append(files, fs...)
+		if e.Name() == "iam" { // the runtime every service package imports
+			files = append(files, versionFile("aws/iam", "iam", "templates/aws/iam"))
+		}
 	}
 	if root == AWSModulePath {
 		files = append(files, write.File{Path: path.Join(resolve.AWSDir, "go.mod"), Data: []byte(awsGoMod())})
 	}
 	keys := awsAllKeys(pkgs)
 	for _, f := range []func() (write.File, error){
-		func() (write.File, error) { return awsKeyTypes(keys) },
-		func() (write.File, error) { return awsGlobal(root, keys) },
-		func() (write.File, error) { return awsCatalog(root, pkgs) },
+		func() (write.File, error) { return awsKeyTypes(keys, from) },
+		func() (write.File, error) { return awsGlobal(root, keys, from) },
+		func() (write.File, error) { return awsCatalog(root, pkgs, from) },
 	} {
 		file, err := f()
 		if err != nil {
@@ -81,47 +82,10 @@ func awsGoMod() string {
 // of sibling runtimes to the generated tree's.
 func awsRuntime(name, root string) ([]write.File, error) {
 	dir := "aws/" + name
-	entries, err := fs.ReadDir(templates.FS, dir)
-	if err != nil {
-		return nil, err
-	}
-	var files []write.File
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") || n == "fixture.go" {
-			continue
-		}
-		src, err := fs.ReadFile(templates.FS, path.Join(dir, n))
-		if err != nil {
-			return nil, err
-		}
-		from := "templates/" + dir + "/" + n
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, from, src, parser.ParseComments)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", from, err)
-		}
-		if ast.IsGenerated(f) {
-			return nil, fmt.Errorf("template %s: already carries a generated-code header", from)
-		}
-		for _, imp := range f.Imports {
-			p, _ := strconv.Unquote(imp.Path.Value)
-			if rest, ok := strings.CutPrefix(p, templateImportRoot+"/"); ok {
-				imp.Path.Value = strconv.Quote(root + "/" + rest)
-			}
-		}
-		var buf bytes.Buffer
-		buf.WriteString("// " + header(from) + "\n\n")
-		if err := format.Node(&buf, fset, f); err != nil {
-			return nil, err
-		}
-		out, err := format.Source(buf.Bytes())
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", from, err)
-		}
-		files = append(files, write.File{Path: path.Join(dir, n), Data: out})
-	}
-	return files, nil
+	return copyRuntime(dir, dir, "", func(p string) (string, bool, error) {
+		rest, ok := strings.CutPrefix(p, templateImportRoot+"/")
+		return root + "/" + rest, ok, nil
+	})
 }
 
 // awsKey is one condition key of the tree, from the first page (in prefix
@@ -174,7 +138,7 @@ func awsAllKeys(pkgs []*resolve.Package) []awsKey {
 // lower-case name, templated keys by the lower-case text before their first
 // placeholder (templates/aws/iam/fixture.go stands in for it in the template's
 // own tests).
-func awsKeyTypes(keys []awsKey) (write.File, error) {
+func awsKeyTypes(keys []awsKey, from string) (write.File, error) {
 	var exact, tmpl []string
 	seenT := map[string]bool{}
 	for _, k := range keys {
@@ -193,7 +157,7 @@ func awsKeyTypes(keys []awsKey) (write.File, error) {
 	}
 	sort.Strings(tmpl) // rows start with the quoted lower-case prefix
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage iam\n\n", header("every page of sources/aws"))
+	fmt.Fprintf(&b, "// %s\n\npackage iam\n\n", header(from))
 	b.WriteString("// conditionKeyTable holds every condition key the tree's pages define, by\n// lower-case name, with its type; ConditionKey.Type searches it.\n")
 	fmt.Fprintf(&b, "var conditionKeyTable = [%d]conditionKeyEntry{%s%s}\n\n", len(exact), openList(len(exact)), strings.Join(exact, ""))
 	b.WriteString("// conditionKeyTemplates holds the templated keys by the lower-case text before\n// their placeholder (\"aws:requesttag/\").\n")
@@ -207,9 +171,9 @@ func awsTypeConstLocal(typ string) string {
 
 // awsGlobal writes package global: AWS's global condition keys (aws:...) that
 // the pages reference, each from the first page that defines it.
-func awsGlobal(root string, keys []awsKey) (write.File, error) {
+func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\n", header("every page of sources/aws"))
+	fmt.Fprintf(&b, "// %s\n\n", header(from))
 	docLines(&b, "", "Package global declares AWS's global condition keys (aws:...) that the",
 		"Service Authorization Reference pages of the tree list, with the type and",
 		"description of the first page (in service prefix order) that defines each.")

@@ -114,7 +114,7 @@ func camActions(f *jen.File, p *resolve.Package) {
 			lines = append(lines, `Authorized only on resource "*".`)
 		}
 		if a.Deprecated == nil {
-			lines = append(lines, "Source: "+commentText(posText(s, a.Pos))+".")
+			lines = append(lines, "Source: "+commentText(posText(p, a.Pos))+".")
 		} else {
 			lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
 		}
@@ -226,10 +226,11 @@ func ipText(s model.Support) string {
 
 func patterns(a model.Action) string { return strings.Join(a.Patterns(), ", ") }
 
-// posText names a row by its place below sources/, never by an absolute path.
-func posText(s *model.Service, pos model.Pos) string {
-	if s.Source.Path != "" {
-		pos.File = "sources/" + s.Source.Path
+// posText names a row of p's page by its place below the sources folder, never by
+// an absolute path.
+func posText(p *resolve.Package, pos model.Pos) string {
+	if p.Service.Source.Path != "" {
+		pos.File = SourcesName(p.Sources) + "/" + p.Service.Source.Path
 	}
 	return pos.String()
 }

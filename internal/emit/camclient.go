@@ -26,7 +26,7 @@ func camClient(p *resolve.Package) (write.File, error) {
 	if s.Source.APIVersion != "" {
 		fmt.Fprintf(&b, "// APIVersion is the Tencent Cloud API 3.0 version of %s that Client calls.\n", s.ShortName)
 	} else {
-		fmt.Fprintf(&b, "// APIVersion is empty: the manifest gives no API version for %s, and Client\n// refuses every call (cam.ErrNoAPIVersion) until \"api_version\" is set in\n// sources/manifest.json and the package regenerated.\n", s.ShortName)
+		fmt.Fprintf(&b, "// APIVersion is empty: the manifest gives no API version for %s, and Client\n// refuses every call (cam.ErrNoAPIVersion) until \"api_version\" is set in\n// %s/manifest.json and the package regenerated.\n", s.ShortName, SourcesName(p.Sources))
 	}
 	fmt.Fprintf(&b, "const APIVersion = %q\n\n", s.Source.APIVersion)
 	fmt.Fprintf(&b, `// Client calls the APIs of %s through a cam.Transport: a real HTTP transport, a

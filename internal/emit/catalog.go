@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"go/ast"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"path"
 	"sort"
 	"strconv"
@@ -247,38 +244,17 @@ func isIdent(s string) bool {
 	return true
 }
 
-// copyTemplateImports is copyTemplate for a template that imports other templates:
-// each import path in imports is replaced by its generated counterpart.
+// copyTemplateImports copies templates/<dir> as package pkg, each import of a
+// template package rewritten to the tree's copy (imports); an import of a
+// template package the tree does not carry is an error.
 func copyTemplateImports(dir, outDir, pkg string, imports map[string]string) ([]write.File, error) {
-	files, err := copyTemplate(dir, outDir, pkg)
-	if err != nil {
-		return nil, err
-	}
-	for i, f := range files {
-		fset := token.NewFileSet()
-		af, err := parser.ParseFile(fset, f.Path, f.Data, parser.ParseComments)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", f.Path, err)
+	return copyRuntime(dir, outDir, pkg, func(p string) (string, bool, error) {
+		if to, ok := imports[p]; ok {
+			return to, true, nil
 		}
-		changed := false
-		for _, spec := range af.Imports {
-			p, _ := strconv.Unquote(spec.Path.Value)
-			if to, ok := imports[p]; ok {
-				spec.Path.Value = strconv.Quote(to)
-				changed = true
-			} else if strings.HasPrefix(p, templatesImport) {
-				return nil, fmt.Errorf("template %s imports %s, which the tree does not carry", f.Path, p)
-			}
+		if strings.HasPrefix(p, templatesImport) {
+			return "", false, fmt.Errorf("imports %s, which the tree does not carry", p)
 		}
-		if !changed {
-			continue
-		}
-		ast.SortImports(fset, af)
-		var buf bytes.Buffer
-		if err := format.Node(&buf, fset, af); err != nil {
-			return nil, err
-		}
-		files[i].Data = buf.Bytes()
-	}
-	return files, nil
+		return "", false, nil
+	})
 }

@@ -65,10 +65,8 @@ func pkgFiles(p *resolve.Package) ([]write.File, []error) {
 	var err error
 	if p.AWS != nil {
 		fs, err = awsPackage(p)
-	} else if p.Runtime != nil {
-		fs, err = camPackage(p)
 	} else {
-		fs, err = scopePackage(p)
+		fs, err = camPackage(p)
 	}
 	if err != nil {
 		errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
@@ -97,9 +95,18 @@ func newFile(p *resolve.Package) *jen.File {
 	return f
 }
 
+// SourcesName is the name generated comments give the sources folder: the base
+// name of the folder a run read, "sources" when none is known.
+func SourcesName(name string) string {
+	if name == "" || name == "." || name == "/" {
+		return "sources"
+	}
+	return name
+}
+
 func sourceName(p *resolve.Package) string {
 	if p.Service.Source.Path != "" {
-		return "sources/" + p.Service.Source.Path
+		return SourcesName(p.Sources) + "/" + p.Service.Source.Path
 	}
 	return path.Base(p.Service.Source.File)
 }

@@ -5,77 +5,58 @@ import (
 	"sort"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendor"
 )
 
-// guard refuses losses that a vendor edit does not explain: a whole section gone,
-// or more than maxLoss of the service's entries at once. Deprecated entries of the
-// previous snapshot do not count: they were already gone.
-func guard(old, fresh *model.Service, maxLoss float64) []error {
-	page := "sources/" + fresh.Source.Path
+// guard refuses losses of one kind of entry that a vendor edit does not explain: a
+// whole group gone (a Tencent section), or more than maxLoss of the service's
+// entries at once. Deprecated entries of the previous snapshot do not count: they
+// were already gone.
+func guard(kind vendor.EntryKind, old, fresh *model.Service, maxLoss float64, o Options) []error {
+	page := o.page(fresh.Source.Path)
 	how := "check the snapshot against the vendor's page; if the vendor really removed them, run generate again with -force"
+	before, after := kind.List(old), kind.List(fresh)
 	var errs []error
-	if old.Kind == model.FormatTencentCAM {
-		before, after := sections(old.Actions), sections(fresh.Actions)
-		var names []string
-		for sec := range before {
-			if after[sec] == 0 {
-				names = append(names, sec)
-			}
-		}
-		sort.Strings(names)
-		for _, sec := range names {
-			errs = append(errs, fmt.Errorf("%s: section %s lost all %d of its actions, which is the signature of a page redesign or a bad snapshot, not of a vendor change; %s",
-				page, sec, before[sec], how))
+	was, is := groups(before), groups(after)
+	var names []string
+	for g := range was {
+		if is[g] == 0 {
+			names = append(names, g)
 		}
 	}
-	n, lost := losses(old, fresh)
+	sort.Strings(names)
+	for _, g := range names {
+		errs = append(errs, fmt.Errorf("%s: %s %s lost all %d of its %s, which is the signature of a page redesign or a bad snapshot, not of a vendor change; %s",
+			page, kind.GroupNoun, g, was[g], kind.Plural, how))
+	}
+	have := map[string]bool{}
+	for _, e := range after {
+		have[e.Name] = true
+	}
+	n, lost := 0, 0
+	for _, e := range before {
+		if e.Deprecated == nil {
+			n++
+			if !have[e.Name] {
+				lost++
+			}
+		}
+	}
 	if n > 0 && float64(lost) > maxLoss*float64(n) {
 		errs = append(errs, fmt.Errorf("%s: %d of %d %s vanished at once (more than %.0f%%); %s",
-			page, lost, n, entries(old), maxLoss*100, how))
+			page, lost, n, kind.Plural, maxLoss*100, how))
 	}
 	return errs
 }
 
-func sections(actions []model.Action) map[string]int {
+// groups counts the live entries of each named group; entries with no group are
+// not counted.
+func groups(entries []vendor.Entry) map[string]int {
 	m := map[string]int{}
-	for _, a := range actions {
-		if a.Deprecated == nil {
-			m[a.Section]++
+	for _, e := range entries {
+		if e.Deprecated == nil && e.Group != "" {
+			m[e.Group]++
 		}
 	}
 	return m
-}
-
-func losses(old, fresh *model.Service) (n, lost int) {
-	have := map[string]bool{}
-	for _, a := range fresh.Actions {
-		have[a.Name] = true
-	}
-	for _, s := range fresh.Scopes {
-		have[s.Name] = true
-	}
-	for _, a := range old.Actions {
-		if a.Deprecated == nil {
-			n++
-			if !have[a.Name] {
-				lost++
-			}
-		}
-	}
-	for _, s := range old.Scopes {
-		if s.Deprecated == nil {
-			n++
-			if !have[s.Name] {
-				lost++
-			}
-		}
-	}
-	return n, lost
-}
-
-func entries(s *model.Service) string {
-	if s.Kind == model.FormatScopeTable {
-		return "scopes"
-	}
-	return "actions"
 }

@@ -2,7 +2,9 @@
 // generated code, the last thing users compiled against. It keeps what vanished
 // from the docs as deprecated instead of deleting it (users get a staticcheck
 // warning, not a broken build), and refuses a regeneration that looks like a page
-// redesign rather than a vendor change.
+// redesign rather than a vendor change. It knows no vendor: each vendor lists the
+// kinds of named item its services hold (vendor.EntryKind), and history works on
+// those.
 package history
 
 import (
@@ -11,6 +13,7 @@ import (
 	"sort"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendor"
 )
 
 // Options say how to treat what vanished.
@@ -25,6 +28,12 @@ type Options struct {
 	// vanish in one regeneration before the guard refuses it: 0 refuses any loss. Nil
 	// means DefaultMaxLoss, so that unset and zero are not confused.
 	MaxLoss *float64
+	// Vendors says which vendor owns each service's Kind, and so which kinds of
+	// entry it holds. Required.
+	Vendors vendor.Registry
+	// Sources is the sources folder's name as messages and deprecations cite a
+	// page ("sources/tencentcloud/ccc.html"); empty reads as "sources".
+	Sources string
 }
 
 // DefaultMaxLoss: vendors retire APIs a few at a time; a fifth at once is a redesign.
@@ -34,6 +43,9 @@ const DefaultMaxLoss = 0.2
 // returns the guards' refusals (all of them, joined). A fresh service with no
 // previous snapshot is new and left as it is.
 func Apply(prev, fresh []*model.Service, o Options) error {
+	if len(o.Vendors) == 0 {
+		return errors.New("history: no vendors to read the services with (Options.Vendors)")
+	}
 	maxLoss := DefaultMaxLoss
 	if o.MaxLoss != nil {
 		maxLoss = *o.MaxLoss
@@ -51,21 +63,28 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 		if old == nil {
 			continue
 		}
-		if !o.Force {
-			errs = append(errs, guard(old, s, maxLoss)...)
+		v, ok := o.Vendors.Owner(s.Kind)
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s: no vendor reads services of kind %q", o.page(s.Source.Path), s.Kind))
+			continue
 		}
-		switch s.Kind {
-		case model.FormatTencentCAM, model.FormatAWSSAR:
-			s.Actions = mergeActions(old.Actions, s.Actions, s.Source.Path, o)
-		case model.FormatScopeTable:
-			s.Scopes = mergeScopes(old.Scopes, s.Scopes, s.Source.Path, o)
+		for _, kind := range v.Entries() {
+			if kind.Keep == nil {
+				continue // not kept, so nothing to guard: see EntryKind.Keep
+			}
+			if !o.Force {
+				errs = append(errs, guard(kind, old, s, maxLoss, o)...)
+			}
+			if !o.Prune {
+				keep(kind, old, s, o)
+			}
 		}
 	}
 	if !o.Force {
 		var gone []string
 		for k, s := range byPath {
 			if !seen[k] {
-				gone = append(gone, fmt.Sprintf("sources/%s: the page is gone, and with it the package of %s; restore the page, or run with -force if it was removed on purpose", s.Source.Path, s.ShortName))
+				gone = append(gone, fmt.Sprintf("%s: the page is gone, and with it the package of %s; restore the page, or run with -force if it was removed on purpose", o.page(s.Source.Path), s.ShortName))
 			}
 		}
 		sort.Strings(gone)
@@ -76,43 +95,38 @@ func Apply(prev, fresh []*model.Service, o Options) error {
 	return errors.Join(errs...)
 }
 
+// keep puts back the entries of one kind that old has and fresh lacks, deprecated.
+func keep(kind vendor.EntryKind, old, fresh *model.Service, o Options) {
+	have := map[string]bool{}
+	for _, e := range kind.List(fresh) {
+		have[e.Name] = true
+	}
+	vanished := map[string]bool{}
+	for _, e := range kind.List(old) {
+		if !have[e.Name] {
+			vanished[e.Name] = true
+		}
+	}
+	if len(vanished) == 0 {
+		return
+	}
+	kind.Keep(fresh, old, vanished, func(prev *model.Deprecation) *model.Deprecation {
+		return deprecation(prev, fresh.Source.Path, o)
+	})
+}
+
 func deprecation(prev *model.Deprecation, path string, o Options) *model.Deprecation {
 	if prev != nil {
 		return prev // first seen missing on that date; keep it so output is stable
 	}
-	return &model.Deprecation{Date: o.Today, Page: "sources/" + path}
+	return &model.Deprecation{Date: o.Today, Page: o.page(path)}
 }
 
-func mergeActions(old, fresh []model.Action, path string, o Options) []model.Action {
-	have := map[string]bool{}
-	for _, a := range fresh {
-		have[a.Name] = true
+// page cites a page by its path below the sources folder.
+func (o Options) page(path string) string {
+	name := o.Sources
+	if name == "" || name == "." || name == "/" {
+		name = "sources"
 	}
-	for _, a := range old {
-		if have[a.Name] || o.Prune {
-			continue
-		}
-		a.Deprecated = deprecation(a.Deprecated, path, o)
-		fresh = append(fresh, a)
-	}
-	sort.Slice(fresh, func(i, j int) bool { return fresh[i].Name < fresh[j].Name })
-	return fresh
-}
-
-func mergeScopes(old, fresh []model.Scope, path string, o Options) []model.Scope {
-	have := map[string]bool{}
-	for _, s := range fresh {
-		have[s.Name] = true
-	}
-	for _, s := range old {
-		if have[s.Name] || o.Prune {
-			continue
-		}
-		s.Deprecated = deprecation(s.Deprecated, path, o)
-		// What it grants, and what grants it, is derived after this merge
-		// (resolve.Derive), from the same rules as for the live scopes.
-		fresh = append(fresh, s)
-	}
-	sort.Slice(fresh, func(i, j int) bool { return fresh[i].Name < fresh[j].Name })
-	return fresh
+	return name + "/" + path
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
 func cam(path string, names ...string) *model.Service {
@@ -46,7 +47,7 @@ func TestMergeKeepsAndRestores(t *testing.T) {
 	old := cam("v/p.html", "A", "B", "C", "D", "E", "F")
 	old.Actions[1].Deprecated = &model.Deprecation{Date: "2025-01-01", Page: "sources/v/p.html"} // B: already gone
 	fresh := cam("v/p.html", "A", "B", "D", "E", "F")                                            // C vanishes, B is back
-	if err := Apply([]*model.Service{old}, []*model.Service{fresh}, Options{Today: "2026-01-02"}); err != nil {
+	if err := Apply([]*model.Service{old}, []*model.Service{fresh}, Options{Today: "2026-01-02", Vendors: all.Vendors}); err != nil {
 		t.Fatal(err)
 	}
 	if got, want := names(fresh), "A B C(2026-01-02) D E F"; got != want {
@@ -61,7 +62,7 @@ func TestMergeLeavesRelationsToDerive(t *testing.T) {
 	old := scopes("acme/s.html", "m:admin", "m:read", "m:write", "n:read", "n:write")
 	old.Scopes[0].Implies = []string{"m:read", "m:write"}
 	fresh := scopes("acme/s.html", "m:read", "n:read", "n:write", "m:list")
-	err := Apply([]*model.Service{old}, []*model.Service{fresh}, Options{Today: "2026-01-02", MaxLoss: share(0.5)})
+	err := Apply([]*model.Service{old}, []*model.Service{fresh}, Options{Today: "2026-01-02", MaxLoss: share(0.5), Vendors: all.Vendors})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,6 +94,7 @@ func TestGuards(t *testing.T) {
 			"1 of 2 scopes vanished"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			c.o.Vendors = all.Vendors
 			err := Apply(c.old, c.fresh, c.o)
 			switch {
 			case c.want == "" && err != nil:

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/permgen/permgen/internal/history"
@@ -14,11 +15,12 @@ import (
 // still grants it, in the model and in the compiled code
 // (NewScopeSet(ScopeApiAdmin).Allows(ScopeNodeRead)). Deprecation must not change
 // behaviour until the symbol is pruned.
+//
+// The sources are the live ones with a few AWS pages (liveSources); Force lets the
+// checked-in snapshots of the pages left out go without the "page is gone" refusal,
+// which is not what this test is about.
 func TestDeprecatedScopeKeepsItsRelations(t *testing.T) {
-	in := filepath.Join(t.TempDir(), "sources")
-	if err := os.CopyFS(in, os.DirFS(filepath.Join("..", "..", "sources"))); err != nil {
-		t.Fatal(err)
-	}
+	in := liveSources(t)
 	page := filepath.Join(in, "stella", "access-control-list.html")
 	html, err := os.ReadFile(page)
 	if err != nil {
@@ -32,7 +34,7 @@ func TestDeprecatedScopeKeepsItsRelations(t *testing.T) {
 		t.Fatal(err)
 	}
 	res, err := RunWith(Options{In: in, ImportRoot: importRoot, Out: filepath.Join("..", "..", "generated"),
-		History: history.Options{Today: "2026-01-02"}})
+		History: history.Options{Today: "2026-01-02", Force: true}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,5 +119,29 @@ func TestDeprecatedActionKeepsItsBuilder(t *testing.T) {
 	}
 	if !regexp.MustCompile(`func CosBucketResource\(appid, bucket string\) cam.Resource`).MatchString(files["acme/demo/demo_resources.go"]) {
 		t.Error("the builder of the deprecated action's resource type is gone")
+	}
+}
+
+// TestSourcesFolderNameIsCited: generated comments, snapshots' deprecations and
+// history's messages cite a page below the folder the run read, whatever its name,
+// not below a "sources/" it does not have.
+func TestSourcesFolderNameIsCited(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "pages")
+	if err := os.CopyFS(in, os.DirFS(filepath.Join("testdata", "cam-zh", "sources"))); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(in, importRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := false
+	for _, f := range res.Files {
+		if strings.Contains(string(f.Data), "sources/acme") {
+			t.Errorf("%s cites sources/, which the run did not read", f.Path)
+		}
+		cited = cited || strings.Contains(string(f.Data), "pages/acme/demo.html")
+	}
+	if !cited {
+		t.Error("no generated file cites pages/acme/demo.html")
 	}
 }

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,9 +11,11 @@ import (
 
 // TestLoadIsTheModelRenderPrints (issue 9 item 16): Load alone gives the complete
 // model, derived facts included, with no import path; Render prints exactly that
-// model and leaves it as it was, whatever the import path.
+// model and leaves it as it was, whatever the import path. The live sources with a
+// few AWS pages (liveSources) hold every vendor and layout; all 533 AWS pages
+// only made it slower.
 func TestLoadIsTheModelRenderPrints(t *testing.T) {
-	m, err := Load(Options{In: filepath.Join("..", "..", "sources")})
+	m, err := Load(Options{In: liveSources(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestLoadIsTheModelRenderPrints(t *testing.T) {
 				t.Errorf("%s: the printed snapshot is not the loaded model (-load +render):\n%s", f.Path, d)
 			}
 		}
-		if n := len(emitted(m.Services)); snaps != n {
+		if n := len(m.Services); snaps != n {
 			t.Errorf("Render printed %d snapshots for %d services it renders", snaps, n)
 		}
 		for _, s := range m.Services {

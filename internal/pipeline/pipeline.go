@@ -11,18 +11,23 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"sort"
 
-	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/history"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
-	"github.com/permgen/permgen/internal/scrape"
 	"github.com/permgen/permgen/internal/snapshot"
 	"github.com/permgen/permgen/internal/source"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 	"github.com/permgen/permgen/internal/work"
 	"github.com/permgen/permgen/internal/write"
 )
+
+// vendors is the registry every stage asks; the one list is package all's.
+var vendors = all.Vendors
 
 // Model is what Load read: every service of the sources folder, in sources order.
 type Model struct {
@@ -33,11 +38,8 @@ type Model struct {
 	// named holds, per service, what naming found worth a look (resolve.Package's
 	// Diagnostics): lint reports it without rendering anything.
 	named map[*model.Service][]model.Diagnostic
-	// parameters are the sources folder's parameters.json, and sourcesBase the
-	// folder's name as the generated comments cite it; Render's SDK transports
-	// use them.
-	parameters  []emit.ParameterOverride
-	sourcesBase string
+	// in is the sources folder, for the vendors' own files in it (EmitTree).
+	in string
 }
 
 // Diagnostics returns every anomaly of every service, in sources order, each
@@ -94,20 +96,24 @@ func RunWith(o Options) (*Result, error) {
 	return res, nil
 }
 
-// page scrapes and resolves one snapshot.
+// page scrapes and resolves one snapshot, with the vendor whose format it is.
 func page(pg source.Page) (*model.Service, error) {
-	p, err := scrape.Page(pg.Source, pg.HTML)
+	p, err := vendors.Scrape(pg.Source, pg.HTML)
 	if err != nil {
 		return nil, err
 	}
-	return resolve.Entries(p, pg.Overrides)
+	v, ok := vendors.Owner(p.Source.Format)
+	if !ok {
+		return nil, fmt.Errorf("%s: no vendor reads format %q", pg.Source.File, p.Source.Format)
+	}
+	return v.Resolve(p, pg.Overrides)
 }
 
 // Load reads the sources folder o.In into the model: every page scraped and
-// resolved, then, when o.Out is set, the generated tree's history applied (vanished
-// entries kept as deprecated, regression guards), then the facts derived from the
-// whole of each service, then the Go names checked. It needs no import path and no
-// go.mod.
+// resolved, each vendor's pages finished together, then, when o.Out is set, the
+// generated tree's history applied (vanished entries kept as deprecated,
+// regression guards), then the facts derived from the whole of each service, then
+// the Go names checked. It needs no import path and no go.mod.
 func Load(o Options) (*Model, error) {
 	pages, err := source.Load(o.In)
 	if err != nil {
@@ -118,10 +124,7 @@ func Load(o Options) (*Model, error) {
 	services := make([]*model.Service, len(pages))
 	errs := make([]error, len(pages))
 	work.Each(len(pages), func(i int) { services[i], errs[i] = page(pages[i]) })
-	m := &Model{sourcesBase: filepath.Base(o.In)}
-	if m.parameters, err = loadParameters(o.In); err != nil {
-		return nil, err
-	}
+	m := &Model{in: o.In}
 	for _, s := range services {
 		if s != nil {
 			m.Services = append(m.Services, s)
@@ -130,31 +133,37 @@ func Load(o Options) (*Model, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	// Pages sharing an AWS prefix become one service; checks across services run.
-	m.Services = resolve.AWSTree(m.Services)
+	if m.Services, err = finish(m.Services); err != nil {
+		return nil, err
+	}
 	if o.Out != "" {
 		prev, err := snapshot.LoadStored(o.Out)
 		if err != nil {
 			return nil, err
 		}
 		m.Previous = prev
-		if err := history.Apply(snapshot.Services(prev), m.Services, o.History); err != nil {
+		h := o.History
+		h.Vendors = vendors
+		h.Sources = filepath.Base(o.In)
+		if err := history.Apply(snapshot.Services(prev), m.Services, h); err != nil {
 			return nil, err
 		}
 	}
 	// Derived facts follow the entries history merged, never the other way round.
 	for _, s := range m.Services {
-		resolve.Derive(s)
+		owner(s).Derive(s)
 	}
 	// Naming needs no import path; it runs here so that a Go name clash is an
 	// error of Load and its notes reach lint. Render names again for its root.
-	pkgs, _, err := resolve.Tree(emitted(m.Services), "")
+	layouts, err := layout(m.Services, "")
 	if err != nil {
 		return nil, err
 	}
 	m.named = map[*model.Service][]model.Diagnostic{}
-	for _, p := range pkgs {
-		m.named[p.Service] = p.Diagnostics
+	for _, l := range layouts {
+		for _, p := range l.Packages {
+			m.named[p.Service] = p.Diagnostics
+		}
 	}
 	return m, nil
 }
@@ -162,15 +171,19 @@ func Load(o Options) (*Model, error) {
 // Render gives the model's services their Go names and packages below importRoot
 // and renders every file of the tree. It does not modify the model.
 func Render(m *Model, importRoot string) (*Result, error) {
-	pkgs, rts, err := resolve.Tree(emitted(m.Services), importRoot)
+	layouts, err := layout(m.Services, importRoot)
 	if err != nil {
 		return nil, err
 	}
-	r := &Result{Model: m, Packages: pkgs}
-	if r.Files, err = emit.Tree(pkgs, rts); err != nil {
-		return nil, err
+	r := &Result{Model: m}
+	for _, l := range layouts {
+		for _, p := range l.Packages {
+			p.Sources = filepath.Base(m.in)
+		}
+		r.Packages = append(r.Packages, l.Packages...)
 	}
-	if err := catalogs(r, rts); err != nil {
+	sort.Slice(r.Packages, func(i, j int) bool { return r.Packages[i].Dir < r.Packages[j].Dir })
+	if r.Files, err = emitTree(layouts, r.Packages, vendor.Sources{Dir: m.in}); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -16,9 +16,9 @@ var apiName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 var shortName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 
 // resolveCAM turns a scraped Tencent CAM page into a Service.
-func resolveCAM(p *model.Page, ov *overrides) (*model.Service, error) {
+func resolveCAM(p *model.Page, ov *Overrides) (*model.Service, error) {
 	s := &model.Service{Kind: model.FormatTencentCAM, Source: p.Source}
-	facts, fixed := ov.facts(p)
+	facts, fixed := ov.Facts(p)
 	s.Diagnostics = append(s.Diagnostics, fixed...)
 	corrected := *p
 	corrected.Facts = facts
@@ -109,7 +109,7 @@ var factNames = map[string]string{
 }
 
 // resolveAction resolves one row; it returns the warnings of the row even on error.
-func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrides) (model.Action, []model.Diagnostic, error) {
+func resolveAction(row model.Row, t model.Table, cat model.Category, ov *Overrides) (model.Action, []model.Diagnostic, error) {
 	var ds []model.Diagnostic
 	var errs []error
 	get := func(k string) model.Field {
@@ -123,7 +123,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 	// corrected before it is read.
 	rowName := Text(get(model.KeyAPI).Text)
 	fix := func(k string) model.Field {
-		f, fixed := ov.field(rowName, k, get(k))
+		f, fixed := ov.Field(rowName, k, get(k))
 		ds = append(ds, fixed...)
 		return f
 	}
@@ -158,7 +158,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *overrid
 	}
 	for _, raw := range parts {
 		found := resourceDiagnostics(raw, resF.Pos)
-		fixed, reason := ov.apply(a.Name, model.KeyResource, raw)
+		fixed, reason := ov.Apply(a.Name, model.KeyResource, raw)
 		for i := range found {
 			found[i].Fixed = reason
 		}

@@ -3,8 +3,8 @@ package resolve
 import "github.com/permgen/permgen/internal/model"
 
 // Derive computes the facts that follow from a service's entries, live and deprecated
-// alike: the resource types its actions' patterns name (the builders), and which scopes
-// grant which. It runs once, after history merged the entries that vanished, and
+// alike: for a CAM page, the resource types its actions' patterns name (the
+// builders). It runs once, after history merged the entries that vanished, and
 // replaces whatever a previous snapshot carried, so that data flows one way (page ->
 // entries -> history -> derived facts -> names) and a deprecated entry keeps every
 // relation until it is pruned. Its anomalies are appended to s.Diagnostics.
@@ -14,10 +14,5 @@ func Derive(s *model.Service) {
 		var ds []model.Diagnostic
 		s.ResourceTypes, ds = resourceTypes(s.Actions)
 		s.Diagnostics = append(s.Diagnostics, ds...)
-	case model.FormatScopeTable:
-		for i := range s.Scopes {
-			s.Scopes[i].Implies, s.Scopes[i].ImpliesWhy = nil, ""
-		}
-		s.Diagnostics = append(s.Diagnostics, implications(s)...)
 	}
 }

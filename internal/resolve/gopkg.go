@@ -18,8 +18,12 @@ type Package struct {
 	Dir        string // output folder below the generated root, slash-separated
 	Name       string // Go package name
 	ImportPath string
-	Runtime    *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
-	AWS        *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
+	// Sources is the sources folder's name as generated comments cite a page
+	// ("sources/tencentcloud/ccc.html"): the base name of the folder the run
+	// read, set by the pipeline; empty reads as "sources".
+	Sources string
+	Runtime *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
+	AWS     *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
 
 	Actions   []GoAction
 	Resources []GoResourceType
@@ -62,12 +66,6 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 	var errs []error
 	var pkgs []*Package
 	runtimes := map[string]*Runtime{}
-	scopePages := map[string]int{}
-	for _, s := range services {
-		if s.Kind == model.FormatScopeTable {
-			scopePages[s.Source.Vendor]++
-		}
-	}
 	var awsPrefixes []string
 	for _, s := range services {
 		if s.Kind == model.FormatAWSSAR {
@@ -91,12 +89,9 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 				runtimes[rdir] = &Runtime{Template: "cam", Dir: rdir, Name: "cam", ImportPath: path.Join(importRoot, rdir)}
 			}
 			p.Runtime = runtimes[rdir]
-		case model.FormatScopeTable:
-			p.Dir = s.Source.Vendor
-			if scopePages[s.Source.Vendor] > 1 {
-				base := strings.TrimSuffix(path.Base(s.Source.File), path.Ext(s.Source.File))
-				p.Dir = path.Join(s.Source.Vendor, naming.PackageName(base))
-			}
+		default:
+			errs = append(errs, fmt.Errorf("%s: no layout for format %q here; its vendor lays it out (NewPackage)", s.Source.File, s.Kind))
+			continue
 		}
 		if s.Source.Package != "" {
 			p.Dir = path.Clean(s.Source.Package)
@@ -137,6 +132,33 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 	}
 	sort.Slice(rts, func(i, j int) bool { return rts[i].Dir < rts[j].Dir })
 	return pkgs, rts, errors.Join(errs...)
+}
+
+// NewPackage is the package of s in folder dir below the generated root (the
+// manifest's "package" wins), with its Go names: the layout of a vendor whose
+// packages need no names beyond its entries'.
+func NewPackage(s *model.Service, dir, importRoot string) (*Package, error) {
+	p := &Package{Service: s, Dir: dir}
+	if s.Source.Package != "" {
+		p.Dir = path.Clean(s.Source.Package)
+	}
+	p.Name = naming.PackageName(path.Base(p.Dir))
+	p.ImportPath = path.Join(importRoot, p.Dir)
+	return p, p.name()
+}
+
+// CheckFolders refuses two packages in one folder, naming both pages.
+func CheckFolders(pkgs []*Package) error {
+	var errs []error
+	dirs := map[string]*Package{}
+	for _, p := range pkgs {
+		if prev, dup := dirs[p.Dir]; dup {
+			errs = append(errs, fmt.Errorf("%s: package folder %q is already used by %s; set \"package\" in the manifest", p.Service.Source.File, p.Dir, prev.Service.Source.File))
+			continue
+		}
+		dirs[p.Dir] = p
+	}
+	return errors.Join(errs...)
 }
 
 // name gives Go names to the package's symbols and checks them for clashes. Scopes

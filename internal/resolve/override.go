@@ -13,35 +13,46 @@ import (
 // import the model for it.
 type Override = model.Override
 
-// overrideFields are the fields an override may correct, per page format: every
-// field a row of that format carries (the first is the row's name), and, with row "",
-// every service-wide fact of the page.
-var overrideFields = map[string]struct{ rows, facts []string }{
-	model.FormatTencentCAM: {
-		rows: []string{model.KeyAPI, model.KeyDescription, model.KeyGranularity, model.KeyResource, model.KeyIP},
-		facts: []string{model.FactProductName, model.FactShortName, model.FactConsoleAccess, model.FactTagAuthorization,
-			model.FactGranularity, model.FactIPRestriction},
-	},
-	model.FormatScopeTable: {rows: []string{model.KeyScope, model.KeyDescription}, facts: []string{factTitle}},
+// OverrideFields are the fields an override may correct in the pages of one format:
+// every field a row carries (Rows; the first is the row's name), and, with row "",
+// every service-wide fact (Facts). A format with neither takes no overrides, and
+// says so (Refusal) rather than reporting them as matching nothing.
+type OverrideFields struct {
+	Rows, Facts []string
+	// RowKind is what a row is ("action", "scope"), for findings on a row.
+	RowKind string
+	// Refusal says why the format takes no overrides; used when Rows and Facts
+	// are both empty.
+	Refusal string
 }
 
-// factTitle is the field name of a scope table's title, the service's name, in an
-// override of row "".
-const factTitle = "title"
+// camFields are the fields of a Tencent CAM page.
+var camFields = OverrideFields{
+	Rows: []string{model.KeyAPI, model.KeyDescription, model.KeyGranularity, model.KeyResource, model.KeyIP},
+	Facts: []string{model.FactProductName, model.FactShortName, model.FactConsoleAccess, model.FactTagAuthorization,
+		model.FactGranularity, model.FactIPRestriction},
+	RowKind: "action",
+}
+
+// awsFields: the AWS resolver reads no corrections. An override of an AWS page was
+// once ignored and then reported as matching nothing, a false reason.
+var awsFields = OverrideFields{RowKind: "action",
+	Refusal: "the AWS resolver reads no corrections; remove the override (lint reports what looks wrong on an AWS page)"}
 
 // checkOverrides refuses an override of a field the page does not carry: a misspelt
 // field would otherwise match nothing and be reported as if the vendor had fixed the
 // page.
-func checkOverrides(p *model.Page, list []Override) error {
-	known, ok := overrideFields[p.Source.Format]
-	if !ok {
-		return nil // no resolver: Entries says so
-	}
+func checkOverrides(p *model.Page, list []Override, known OverrideFields) error {
 	var errs []error
 	for _, o := range list {
-		fields, what := known.rows, "a row"
+		if len(known.Rows) == 0 && len(known.Facts) == 0 {
+			errs = append(errs, model.Errorf(model.Pos{File: p.Source.File}, "override %s in overrides.json: refused, pages of format %s take no overrides: %s",
+				o, p.Source.Format, known.Refusal))
+			continue
+		}
+		fields, what := known.Rows, "a row"
 		if o.Row == "" {
-			fields, what = known.facts, `the service facts (row "")`
+			fields, what = known.Facts, `the service facts (row "")`
 		}
 		if !slices.Contains(fields, o.Field) {
 			errs = append(errs, model.Errorf(model.Pos{File: p.Source.File}, "override %s in overrides.json: unknown field %q; known fields of %s of a %s page: %s",
@@ -51,35 +62,35 @@ func checkOverrides(p *model.Page, list []Override) error {
 	return errors.Join(errs...)
 }
 
-// facts returns the page's facts with the overrides of row "" applied; p is left
+// Facts returns the page's facts with the overrides of row "" applied; p is left
 // as scraped.
-func (o *overrides) facts(p *model.Page) ([]model.Field, []model.Diagnostic) {
+func (o *Overrides) Facts(p *model.Page) ([]model.Field, []model.Diagnostic) {
 	var ds []model.Diagnostic
 	out := make([]model.Field, len(p.Facts))
 	for i, f := range p.Facts {
 		var fixed []model.Diagnostic
-		out[i], fixed = o.field("", f.Key, f)
+		out[i], fixed = o.Field("", f.Key, f)
 		ds = append(ds, fixed...)
 	}
 	return out, ds
 }
 
-// overrides finds the overrides of one page and records which were used, and what
+// Overrides finds the overrides of one page and records which were used, and what
 // the page holds where an override looked, so that one matching nothing says why.
-type overrides struct {
+type Overrides struct {
 	list  []Override
 	used  []bool
 	found map[string][]string // row -> "field=value" of each value looked at
 }
 
 // newOverrides takes the overrides of one page (the caller matched File).
-func newOverrides(list []Override) *overrides {
-	return &overrides{list: list, used: make([]bool, len(list)), found: map[string][]string{}}
+func newOverrides(list []Override) *Overrides {
+	return &Overrides{list: list, used: make([]bool, len(list)), found: map[string][]string{}}
 }
 
-// apply returns the corrected value of one value of a field and the reason, or the
+// Apply returns the corrected value of one value of a field and the reason, or the
 // value unchanged and "".
-func (o *overrides) apply(row, field, value string) (string, string) {
+func (o *Overrides) Apply(row, field, value string) (string, string) {
 	v := Text(value)
 	o.found[row] = append(o.found[row], fmt.Sprintf("%s=%q", field, v))
 	for i, ov := range o.list {
@@ -91,10 +102,10 @@ func (o *overrides) apply(row, field, value string) (string, string) {
 	return value, ""
 }
 
-// field returns f corrected by an override of row's field, with a diagnostic that
+// Field returns f corrected by an override of row's field, with a diagnostic that
 // records the correction and its reason for lint; f unchanged when none applies.
-func (o *overrides) field(row, key string, f model.Field) (model.Field, []model.Diagnostic) {
-	to, reason := o.apply(row, key, f.Text)
+func (o *Overrides) Field(row, key string, f model.Field) (model.Field, []model.Diagnostic) {
+	to, reason := o.Apply(row, key, f.Text)
 	if reason == "" {
 		return f, nil
 	}
@@ -109,7 +120,7 @@ func (o *overrides) field(row, key string, f model.Field) (model.Field, []model.
 }
 
 // unused reports overrides that matched nothing, saying what the page holds there.
-func (o *overrides) unused(file string) []model.Diagnostic {
+func (o *Overrides) unused(file string) []model.Diagnostic {
 	var ds []model.Diagnostic
 	for i, ov := range o.list {
 		if o.used[i] {

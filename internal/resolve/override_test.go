@@ -158,26 +158,12 @@ func TestRowFindingsNameTheAction(t *testing.T) {
 	t.Errorf("no empty-account finding: %v", s.Diagnostics)
 }
 
-// TestOverrideScopeTable: a scope row's description and the table's title can be
-// corrected too.
-func TestOverrideScopeTable(t *testing.T) {
-	pos := model.Pos{File: "sources/stella/acl.html", Table: "ACL", Row: 1}
-	p := &model.Page{
-		Source: model.Source{File: pos.File, Path: "stella/acl.html", Vendor: "stella", Format: model.FormatScopeTable},
-		Title:  "Acess Control List",
-		Tables: []model.Table{{Heading: "ACL", Pos: pos, Rows: []model.Row{{Pos: pos, Fields: []model.Field{
-			{Key: model.KeyScope, Text: "file:waGet", Pos: pos},
-			{Key: model.KeyDescription, Text: "Grant permisisons to get files", Pos: pos},
-		}}}}},
-	}
-	s, err := Service(p, []Override{
-		{File: "stella/acl.html", Row: "file:waGet", Field: model.KeyDescription, From: "Grant permisisons to get files", To: "Grant permissions to get files", Reason: "typo"},
-		{File: "stella/acl.html", Row: "", Field: "title", From: "Acess Control List", To: "Access Control List", Reason: "typo"},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if s.Name != "Access Control List" || s.Scopes[0].Description != "Grant permissions to get files" {
-		t.Errorf("overrides not applied: %q, %q", s.Name, s.Scopes[0].Description)
+// TestOverrideAWSRefused: the AWS resolver reads no corrections, so an override of
+// an AWS page is an error that says so, not an override "matching nothing".
+func TestOverrideAWSRefused(t *testing.T) {
+	p := &model.Page{Source: model.Source{File: "sources/aws/list_s3.html", Path: "aws/list_s3.html", Vendor: "aws", Format: model.FormatAWSSAR}}
+	_, err := Entries(p, []Override{{File: "aws/list_s3.html", Row: "GetObject", Field: "access_level", From: "Read", To: "Write", Reason: "test"}})
+	if err == nil || !strings.Contains(err.Error(), "refused, pages of format aws-sar take no overrides: the AWS resolver reads no corrections") {
+		t.Fatalf("err = %v, want a refusal that says AWS pages take no overrides", err)
 	}
 }

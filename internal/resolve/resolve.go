@@ -28,40 +28,43 @@ func Service(p *model.Page, ovs []Override) (*model.Service, error) {
 // from them: history merges the entries that vanished first, so that Derive sees a
 // deprecated entry with every relation it had. Unknown values and malformed rows are
 // errors (all of them, joined); vendor inconsistencies are warnings in
-// Service.Diagnostics, together with the scraper's.
+// Service.Diagnostics, together with the scraper's. It reads the formats whose
+// resolvers are still in this package; a vendor's own resolver calls Page.
 func Entries(p *model.Page, ovs []Override) (*model.Service, error) {
-	if err := checkOverrides(p, ovs); err != nil {
+	switch p.Source.Format {
+	case model.FormatTencentCAM:
+		return Page(p, ovs, camFields, resolveCAM)
+	case model.FormatAWSSAR:
+		return Page(p, ovs, awsFields, func(p *model.Page, _ *Overrides) (*model.Service, error) { return resolveAWS(p) })
+	}
+	return nil, fmt.Errorf("%s: no resolver for format %q", p.Source.File, p.Source.Format)
+}
+
+// Page is the frame of every resolver: it refuses overrides of fields the format
+// does not have (a misspelt field would otherwise match nothing and be reported as
+// if the vendor had fixed the page), runs resolve, and adds to the service's
+// findings the scraper's warnings and the overrides that matched nothing, each
+// finding on a row named by the row's entry.
+func Page(p *model.Page, ovs []Override, fields OverrideFields, resolve func(*model.Page, *Overrides) (*model.Service, error)) (*model.Service, error) {
+	if err := checkOverrides(p, ovs, fields); err != nil {
 		return nil, err
 	}
 	ov := newOverrides(ovs)
-	var s *model.Service
-	var err error
-	switch p.Source.Format {
-	case model.FormatTencentCAM:
-		s, err = resolveCAM(p, ov)
-	case model.FormatScopeTable:
-		s, err = resolveScopes(p, ov)
-	case model.FormatAWSSAR:
-		s, err = resolveAWS(p)
-	default:
-		return nil, fmt.Errorf("%s: no resolver for format %q", p.Source.File, p.Source.Format)
-	}
+	s, err := resolve(p, ov)
 	if err != nil {
 		return nil, err
 	}
 	s.Diagnostics = append(append(append([]model.Diagnostic{}, p.Warnings...), s.Diagnostics...), ov.unused(p.Source.File)...)
-	nameRows(p, s.Diagnostics)
+	if len(fields.Rows) > 0 {
+		nameRows(p, s.Diagnostics, fields.RowKind, fields.Rows[0])
+	}
 	return s, nil
 }
 
 // nameRows gives each finding on a row that does not say what the row holds (the
 // scraper's, for one) the row's action or scope, so a reader need not look up
 // "row 10" in the page.
-func nameRows(p *model.Page, ds []model.Diagnostic) {
-	kind, key := "action", model.KeyAPI
-	if p.Source.Format == model.FormatScopeTable {
-		kind, key = "scope", model.KeyScope
-	}
+func nameRows(p *model.Page, ds []model.Diagnostic, kind, key string) {
 	for i := range ds {
 		d := &ds[i]
 		if d.Subject != "" || d.Pos.Row == 0 {

@@ -90,9 +90,9 @@ func kinds(p *Plan) map[string]ChangeKind {
 func TestCreateInMissingRootThenNothingToDo(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "out", "generated")
 	want := map[string]string{
-		"README.md":       "<!-- " + Marker + " -->\n",
+		"README.md":       "<!-- " + Marker + ". DO NOT EDIT. -->\n",
 		"ccc/actions.go":  gen("package ccc\n"),
-		"ccc/x/deep.json": `{"//": "` + Marker + `"}`,
+		"ccc/x/deep.json": "{\n  \"//\": \"" + Marker + ". DO NOT EDIT.\",\n}",
 	}
 	p := mustApply(t, root, files(want))
 	if diff := cmp.Diff(map[string]ChangeKind{"README.md": Create, "ccc/actions.go": Create, "ccc/x/deep.json": Create}, kinds(p)); diff != "" {
@@ -216,10 +216,13 @@ func TestStaleFilesAndEmptyDirsRemoved(t *testing.T) {
 
 func TestUserFilesAreNeverTouched(t *testing.T) {
 	root := t.TempDir()
-	late := strings.Repeat("x", ownershipWindow) + Marker + "\n"
+	late := strings.Repeat("x", ownershipWindow) + "\n" + gen("")
 	user := map[string]string{
-		"doc.go":        "package a // hand-written\n",
-		"late.go":       late, // marker beyond the first KiB: not ours
+		"doc.go":  "package a // hand-written\n",
+		"late.go": late, // marker beyond the first KiB: not ours
+		// The marker quoted, not a header line: not ours either.
+		"quote.go":      "package a\n\nconst m = \"" + Marker + ". DO NOT EDIT.\"\n",
+		"prose.go":      "// This file says " + Marker + " but is not. DO NOT EDIT.\npackage a\n",
 		"sub/helper.go": "package sub\n",
 	}
 	writeTree(t, root, user)

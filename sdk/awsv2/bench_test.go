@@ -29,7 +29,7 @@ func BenchmarkGuardCheck(b *testing.B) {
 		{Effect: iampolicy.EffectAllow, Action: []string{"s3:GetObject", "s3:PutObject"}, Resource: []string{"arn:aws:s3:::photos/cat.png"}},
 		{Effect: iampolicy.EffectAllow, Action: []string{"s3:ListBucket"}, Resource: []string{"arn:aws:s3:::photos"}},
 	}}
-	g := NewGuard([]*iampolicy.Policy{p}, Account(testAccount))
+	g := mustGuard(b, []*iampolicy.Policy{p}, Account(testAccount))
 	c, err := resolve("S3", "GetObject", &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cat.png")},
 		env{partition: "aws", region: "us-east-1", account: testAccount})
 	if err != nil {

@@ -45,6 +45,10 @@ type clientCase struct {
 	// explicitly allowed in the key policy"), so an identity policy alone never
 	// allows it; the guard is checked for its denials only.
 	keyPolicy bool
+	// unknown: the guard cannot know this part of the resource (a secret's six
+	// random characters), so even the least-privilege grant does not allow the
+	// call (an Allow must hold whatever the part is): denied, naming it.
+	unknown string
 }
 
 const arnPrefix = "arn:aws:"
@@ -77,7 +81,7 @@ var clientCases = []clientCase{
 	{name: "secretsmanager GetSecretValue by name", call: func(ctx context.Context, cfg aws.Config) error {
 		_, err := secretsmanager.NewFromConfig(cfg).GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String("prod/db")})
 		return err
-	}, want: []string{"secretsmanager:GetSecretValue " + arnPrefix + "secretsmanager:us-east-1:123456789012:secret:prod/db-??????"}},
+	}, want: []string{"secretsmanager:GetSecretValue " + arnPrefix + "secretsmanager:us-east-1:123456789012:secret:prod/db-??????"}, unknown: "SecretId"},
 	{name: "secretsmanager GetSecretValue by ARN", call: func(ctx context.Context, cfg aws.Config) error {
 		_, err := secretsmanager.NewFromConfig(cfg).GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: aws.String(arnPrefix + "secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf")})
 		return err
@@ -244,13 +248,17 @@ func TestRealClients(t *testing.T) {
 			continue
 		}
 		// The guard with the least-privilege grant lets the call through …
-		g := NewGuard([]*iampolicy.Policy{policyOf(t, tc.want, -1)}, Account(testAccount))
+		g := mustGuard(t, []*iampolicy.Policy{policyOf(t, tc.want, -1)}, Account(testAccount))
 		gcfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption()) })
 		before := f.count()
 		err := tc.call(ctx, gcfg)
 		var denied *DeniedError
 		var unmapped *UnmappedError
-		if tc.keyPolicy {
+		if tc.unknown != "" {
+			if !errors.As(err, &denied) || f.count() != before || !strings.Contains(err.Error(), tc.unknown) {
+				t.Errorf("%s: want a denial naming the unknown %s, nothing sent: %v", tc.name, tc.unknown, err)
+			}
+		} else if tc.keyPolicy {
 			if !errors.As(err, &denied) || f.count() != before {
 				t.Errorf("%s: a KMS key's action allowed by an identity policy alone: %v", tc.name, err)
 			}
@@ -261,7 +269,7 @@ func TestRealClients(t *testing.T) {
 		}
 		// … and without any one line of it, refuses before the network.
 		for skip := range tc.want {
-			g := NewGuard([]*iampolicy.Policy{policyOf(t, tc.want, skip)}, Account(testAccount))
+			g := mustGuard(t, []*iampolicy.Policy{policyOf(t, tc.want, skip)}, Account(testAccount))
 			gcfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption()) })
 			before := f.count()
 			if err := tc.call(ctx, gcfg); !errors.As(err, &denied) {

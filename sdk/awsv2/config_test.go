@@ -61,7 +61,7 @@ func TestLoadDefaultConfigOptions(t *testing.T) {
 	if got := len(rec.Grants()); got != len(programGrants) {
 		t.Fatalf("%d grants, want %d", got, len(programGrants))
 	}
-	guarded := newClients(load(NewGuard([]*iampolicy.Policy{p}, Account(testAccount)).Option()), f.URL)
+	guarded := newClients(load(mustGuard(t, []*iampolicy.Policy{p}, Account(testAccount)).Option()), f.URL)
 	if err := guarded.program(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -76,15 +76,17 @@ func TestLoadDefaultConfigOptions(t *testing.T) {
 	}
 	// WithGuard(policies...) knows no account: the same program passes its S3
 	// calls (S3 ARNs name no account) and is denied at its first account-scoped
-	// call, on "*" with the reason, rather than allowed on a guess.
+	// call: the recorded Allow names one account, and with the account unknown it
+	// does not hold for every account. The denial names the unknown and the option.
 	noAccount := newClients(load(WithGuard(p)), f.URL)
 	if _, err := noAccount.s3.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cat.png")}); err != nil {
 		t.Errorf("S3 GetObject under WithGuard: %v", err)
 	}
 	_, err = noAccount.ddb.GetItem(ctx, &dynamodb.GetItemInput{TableName: aws.String("users"),
 		Key: map[string]ddbtypes.AttributeValue{"id": &ddbtypes.AttributeValueMemberS{Value: "1"}}})
-	if !errors.As(err, &d) || d.Action != "dynamodb:GetItem" || d.Resource != "*" || !strings.Contains(d.Unfilled, "no value for Account") {
-		t.Fatalf("GetItem under WithGuard: err = %v, want denied on * for want of the account", err)
+	if !errors.As(err, &d) || d.Action != "dynamodb:GetItem" || d.Resource != "arn:aws:dynamodb:us-east-1:${Account}:table/users" ||
+		strings.Join(d.Unknowns, ",") != "Account" || !strings.Contains(err.Error(), "awsperm.Account(id)") {
+		t.Fatalf("GetItem under WithGuard: err = %v, want denied for want of the account", err)
 	}
 }
 
@@ -106,7 +108,7 @@ func TestUnmappedOperation(t *testing.T) {
 		t.Fatalf("Policy error = %v, want CopyObject reported as unmapped", err)
 	}
 
-	g := NewGuard([]*iampolicy.Policy{{Version: iampolicy.Version2012, Statement: []iampolicy.Statement{
+	g := mustGuard(t, []*iampolicy.Policy{{Version: iampolicy.Version2012, Statement: []iampolicy.Statement{
 		{Effect: iampolicy.EffectAllow, Action: []string{"*"}, Resource: []string{"*"}}}}})
 	cfg = testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption()) })
 	before := f.count()
@@ -172,7 +174,7 @@ func TestAccountFromSTS(t *testing.T) {
 func TestGuardConcurrent(t *testing.T) {
 	p := recordProgram(t)
 	f := newFakeAWS(t)
-	g := NewGuard([]*iampolicy.Policy{p}, Account(testAccount))
+	g := mustGuard(t, []*iampolicy.Policy{p}, Account(testAccount))
 	rec := NewRecorder(Account(testAccount))
 	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption(), rec.APIOption()) })
 	c := newClients(cfg, f.URL)

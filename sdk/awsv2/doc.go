@@ -7,13 +7,23 @@
 //	runExistingCode(cfg)
 //	p, err := rec.Policy() // least privilege; err lists what could not be narrowed
 //
-//	g := awsperm.NewGuard([]*iampolicy.Policy{p}, awsperm.Account("123456789012"))
+//	g, err := awsperm.NewGuard([]*iampolicy.Policy{p}, awsperm.Account("123456789012"))
 //	cfg, _ = config.LoadDefaultConfig(ctx, g.Option()) // denied before signing
 //	// or awsperm.WithGuard(policies...), which knows no account
 //
 // A denial is a *DeniedError (errors.As) naming the action, the resource and the
 // deciding statement; a call the table cannot map is an *UnmappedError: the guard
-// fails closed.
+// fails closed. NewGuard refuses a nil or invalid policy.
+//
+// Unknown is not absent. What the guard cannot observe (the account without
+// Account, a resource part the input does not give, a key holding a wildcard
+// character, the caller without Principal, every condition key the call does not
+// set without ConditionKey) is passed to the evaluator as unknown, never as "*"
+// or as an absent key: an Allow applies only if it holds whatever the unknown is,
+// a Deny applies if it could. The *DeniedError lists the unknowns and the option
+// that makes each known. KMS keys and role trust policies must allow as AWS
+// requires: ResourcePolicy and ResourcePolicies give them (and bucket, queue and
+// topic policies); a denial for the lack of one says "no key policy given".
 //
 // The middleware runs in the Initialize step of the smithy stack, where the service
 // ID, the operation name and the typed input are known and which runs once per

@@ -1,6 +1,9 @@
 package awsperm
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // DeniedError is the guard's answer to a call its policies do not allow. The call
 // never reached serialization, signing or the network.
@@ -8,24 +11,47 @@ type DeniedError struct {
 	ServiceID string // "S3"
 	Operation string // "GetObject"
 	Action    string // "s3:GetObject"
-	Resource  string // the ARN filled from the input, or "*"
+	// Resource is the ARN filled from the input, "*", or the ARN with the parts
+	// the guard could not fill left as ${Name} placeholders.
+	Resource string
 	// Statement names the deciding statement: the Sid (or "Statement[i]" of policy
 	// p) of an explicit Deny; empty for an implicit deny (no statement allows).
 	Statement string
 	Explicit  bool
-	// Unfilled says why Resource is "*" when a required resource type could not be
-	// filled from the input.
+	// Unfilled says why Resource is not a whole ARN when a resource type could
+	// not be filled from the input.
 	Unfilled string
+	// Unknowns are what the guard could not observe and the decision depended on
+	// (Account, a resource part, a condition key, the principal): unknown is not
+	// absent, so an Allow did not apply or a Deny did. Error says how to make each
+	// known.
+	Unknowns []string
+	// NoResourcePolicy names the resource-based policy AWS requires ("key policy",
+	// "trust policy") that the guard was not given (ResourcePolicy).
+	NoResourcePolicy string
+	// Refused says why a policy (one given by ResourcePolicies) was refused.
+	Refused string
 }
 
 func (e *DeniedError) Error() string {
 	s := fmt.Sprintf("awsperm: %s %s denied: %s on %s", e.ServiceID, e.Operation, e.Action, e.Resource)
-	if e.Explicit {
+	switch {
+	case e.Refused != "":
+		s += ": a policy was refused: " + e.Refused
+	case e.Explicit:
 		s += " by explicit deny in " + e.Statement
-	} else {
+	case e.NoResourcePolicy != "":
+		s += fmt.Sprintf(": no %s given (AWS requires one that allows it: awsperm.ResourcePolicy or awsperm.ResourcePolicies)", e.NoResourcePolicy)
+	default:
 		s += ": no statement allows it (implicit deny)"
 	}
-	if e.Unfilled != "" {
+	if len(e.Unknowns) > 0 {
+		hows := make([]string, len(e.Unknowns))
+		for i, u := range e.Unknowns {
+			hows[i] = u + " (" + howToKnow(u, e.Unfilled) + ")"
+		}
+		s += "; decided with unknowns, which are not read as absent: " + strings.Join(hows, ", ")
+	} else if e.Unfilled != "" {
 		s += "; resource not filled: " + e.Unfilled
 	}
 	return s

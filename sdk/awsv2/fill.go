@@ -17,6 +17,13 @@ type Request struct {
 	Resource     string
 	ResourceType string // "object"; empty for "*"
 	Unfilled     string
+	// Template is the resource as far as the input tells it, for the guard
+	// (unknown is not absent): the ARN with each part it could not fill left as
+	// its ${Name} placeholder (UnknownParts names them), or the literal ARN when a
+	// value holds a character a policy reads as a wildcard. Empty when Resource is
+	// the whole answer, or when nothing of the resource is known.
+	Template     string
+	UnknownParts []string
 }
 
 // Call is one operation invocation: what it is and what it needs.
@@ -142,24 +149,57 @@ func (f *filler) fillAction(a actionRow) []Request {
 		// API Gateway: the call's path names its one resource type.
 		res = []resRef{{rt: f.row.rt - 1, required: true}}
 	}
+	var partial []Request // optional types known in part, for the guard
 	for _, r := range res {
 		rt := rtRows[r.rt]
-		arns, why := f.fillTemplate(r.rt)
+		ft := f.fillTemplate(r.rt)
 		switch {
-		case why == "":
-			for _, arn := range arns {
-				out = append(out, Request{Action: a.name, Resource: arn, ResourceType: rt.name})
+		case ft.why == "":
+			for _, arn := range ft.arns {
+				out = append(out, Request{Action: a.name, Resource: arn, ResourceType: rt.name, Template: ft.tmpl, UnknownParts: ft.parts})
 			}
 		case r.required:
-			out = append(out, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Unfilled: rt.name + ": " + why})
+			out = append(out, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Unfilled: rt.name + ": " + ft.why,
+				Template: ft.tmpl, UnknownParts: ft.parts})
 		default:
-			optional = append(optional, rt.name+": "+why)
+			optional = append(optional, rt.name+": "+ft.why)
+			if ft.tmpl != "" {
+				partial = append(partial, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Template: ft.tmpl, UnknownParts: ft.parts})
+			}
 		}
 	}
 	if len(out) == 0 {
-		out = append(out, Request{Action: a.name, Resource: "*", Unfilled: strings.Join(optional, "; ")})
+		why := strings.Join(optional, "; ")
+		if len(partial) == 0 {
+			return []Request{{Action: a.name, Resource: "*", Unfilled: why}}
+		}
+		// A type known but for a wildcard character (the object of a key "a*.png")
+		// is the one the call names; types with parts missing altogether (an
+		// access point the input does not name) are then not it.
+		var literal []Request
+		for _, q := range partial {
+			if len(q.UnknownParts) == 0 {
+				literal = append(literal, q)
+			}
+		}
+		if len(literal) > 0 {
+			partial = literal
+		}
+		for i := range partial {
+			partial[i].Unfilled = why
+		}
+		return partial
 	}
 	return out
+}
+
+// filled is fillTemplate's answer: the ARNs, or why not and, for the guard, what
+// is known of the resource (tmpl, with the unknown parts named).
+type filled struct {
+	arns  []string
+	why   string
+	tmpl  string
+	parts []string
 }
 
 // envPlaceholder reports whether a placeholder is the config's, not the input's.
@@ -169,19 +209,19 @@ func envPlaceholder(name string) bool {
 
 // fillTemplate fills every ${Placeholder} of an ARN template: the ARNs (one per
 // element of the list field that filled a placeholder), or why it could not.
-func (f *filler) fillTemplate(idx uint16) (arns []string, why string) {
+func (f *filler) fillTemplate(idx uint16) filled {
 	rt, info := rtRows[idx], &rtInfos()[idx]
 	parts := info.parts
 	if parts == nil {
-		return nil, "template " + rt.pattern + " has an unclosed placeholder"
+		return filled{why: "template " + rt.pattern + " has an unclosed placeholder"}
 	}
 	if why := f.notThisType(rt); why != "" {
-		return nil, why
+		return filled{why: why}
 	}
 	// A field holding the resource's whole ARN names it directly, if the ARN is
 	// one of this type (checked against the template).
 	if full, ok := f.wholeARN(rt, info); ok {
-		return full, ""
+		return filled{arns: full}
 	}
 	var vbuf [16]partVal // on the stack: most templates have fewer parts
 	var values []partVal
@@ -190,7 +230,8 @@ func (f *filler) fillTemplate(idx uint16) (arns []string, why string) {
 	} else {
 		values = make([]partVal, len(parts))
 	}
-	var missing []string
+	var missing, missingParts []string
+	var wildcard string // the first value's why that holds a wildcard character
 	listAt := -1
 	for i, p := range parts {
 		if !p.placeholder {
@@ -200,20 +241,24 @@ func (f *filler) fillTemplate(idx uint16) (arns []string, why string) {
 		if err == notThisKind {
 			err = "the input names no " + rt.name
 		}
-		if err != "" {
-			return nil, err
+		if err != "" && pv.set && wildcard == "" {
+			// The guard still decides on the literal ARN (unknown is not
+			// absent); the recorder reports it.
+			wildcard = err
+		} else if err != "" {
+			return filled{why: err}
 		}
 		if full != "" {
 			if !matchParts(parts, full) {
 				if svc := arnService(full); svc != arnService(rt.pattern) {
-					return nil, p.text + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)
+					return filled{why: p.text + " is an ARN of " + svc + " (" + full + "), not of " + arnService(rt.pattern)}
 				}
-				return nil, p.text + " is an ARN (" + full + ") that is not of the form " + rt.pattern
+				return filled{why: p.text + " is an ARN (" + full + ") that is not of the form " + rt.pattern}
 			}
 			if strings.ContainsAny(full, "*?$") {
-				return nil, fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", p.text, full)
+				return filled{why: fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", p.text, full), tmpl: full}
 			}
-			return []string{full}, ""
+			return filled{arns: []string{full}}
 		}
 		if !pv.set {
 			if p.text == "Account" && f.e.account == "" {
@@ -221,40 +266,81 @@ func (f *filler) fillTemplate(idx uint16) (arns []string, why string) {
 			} else {
 				missing = append(missing, p.text)
 			}
+			missingParts = append(missingParts, p.text)
 			continue
 		}
 		if pv.list != nil {
 			if listAt >= 0 {
-				return nil, "two list fields fill " + parts[listAt].text + " and " + p.text + ": not guessed at"
+				return filled{why: "two list fields fill " + parts[listAt].text + " and " + p.text + ": not guessed at"}
 			}
 			listAt = i
 		}
 		values[i] = pv
 	}
 	if len(missing) > 0 {
-		return nil, "no value for " + strings.Join(missing, ", ") + " in the input or the config"
+		why := "no value for " + strings.Join(missing, ", ") + " in the input or the config"
+		if listAt >= 0 {
+			return filled{why: why} // one template per element: not told to the guard
+		}
+		return filled{why: why, tmpl: f.assemble(parts, values, -1, 0), parts: missingParts}
 	}
 	f.awsOwned(rt, parts, values)
 	n := 1
 	if listAt >= 0 {
 		n = len(values[listAt].list)
 	}
-	arns = make([]string, 0, n)
-	for k := range n {
-		var b strings.Builder
-		for i, p := range parts {
-			switch {
-			case !p.placeholder:
-				b.WriteString(p.text)
-			case i == listAt:
-				b.WriteString(values[i].list[k])
-			default:
-				b.WriteString(values[i].one)
-			}
+	if wildcard != "" {
+		if listAt >= 0 {
+			return filled{why: wildcard}
 		}
-		arns = append(arns, b.String())
+		return filled{why: wildcard, tmpl: f.assemble(parts, values, -1, 0)}
 	}
-	return arns, ""
+	arns := make([]string, 0, n)
+	for k := range n {
+		arns = append(arns, f.assemble(parts, values, listAt, k))
+	}
+	ft := filled{arns: arns}
+	if len(arns) == 1 && secretByName(rt, parts, values) {
+		// A secret named by name: the six random characters of its ARN are
+		// not known. The policy's form (-??????) is the resource the recorder
+		// writes; the guard decides with the suffix unknown.
+		ft.tmpl = strings.TrimSuffix(arns[0], "-??????") + "-${SecretId}"
+		ft.parts = []string{"SecretId"}
+	}
+	return ft
+}
+
+// assemble writes one ARN of a template: the list's k-th element at listAt, the
+// other values, and ${Name} for a placeholder with none.
+func (f *filler) assemble(parts []templatePart, values []partVal, listAt, k int) string {
+	var b strings.Builder
+	for i, p := range parts {
+		switch {
+		case !p.placeholder:
+			b.WriteString(p.text)
+		case i == listAt:
+			b.WriteString(values[i].list[k])
+		case !values[i].set:
+			b.WriteString("${" + p.text + "}")
+		default:
+			b.WriteString(values[i].one)
+		}
+	}
+	return b.String()
+}
+
+// secretByName reports whether a Secrets Manager secret was filled from its name
+// (cleanOne appended -??????).
+func secretByName(rt rtRow, parts []templatePart, values []partVal) bool {
+	if rt.prefix != "secretsmanager" {
+		return false
+	}
+	for i, p := range parts {
+		if p.text == "SecretId" && strings.HasSuffix(values[i].one, "-??????") {
+			return true
+		}
+	}
+	return false
 }
 
 // rtInfo is what the filling derives from a resource type, once for all of them
@@ -578,8 +664,9 @@ func (f *filler) cleanOne(rt rtRow, name, v string) (pv partVal, full, why strin
 	}
 	if strings.ContainsAny(v, "*?$") {
 		// A policy's Resource reads * and ? as wildcards (and ${ as a
-		// variable): an ARN holding them would grant more than this call.
-		return partVal{}, "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
+		// variable): an ARN holding them would grant more than this call. The
+		// value is kept for the guard, which decides on the literal ARN.
+		return single(v), "", fmt.Sprintf("%s %q holds a character a policy reads as a wildcard or variable", name, v)
 	}
 	switch {
 	case strings.HasSuffix(name, "WithoutLeadingSlash"):

@@ -146,3 +146,20 @@ func TestMatchTemplate(t *testing.T) {
 		}
 	}
 }
+
+// The guard lets an unsigned call through only when the table says so, with the
+// reason; a call that maps to nothing otherwise is refused.
+func TestGuardPassesOnlyUnsignedCalls(t *testing.T) {
+	g := mustGuard(t, nil)
+	c, err := resolve("SSO OIDC", "CreateToken", &ssooidc.CreateTokenInput{}, usEast1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Check(c); err != nil {
+		t.Errorf("unsigned CreateToken: %v", err)
+	}
+	c.NoAuthorization = ""
+	if err := g.Check(c); err == nil {
+		t.Error("a call with no request and no reason passed")
+	}
+}

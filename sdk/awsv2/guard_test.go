@@ -64,7 +64,7 @@ func TestRecordedPolicyIsLeastPrivilege(t *testing.T) {
 func TestGuardAllowsExactlyTheRecordedCalls(t *testing.T) {
 	p := recordProgram(t)
 	f := newFakeAWS(t)
-	g := NewGuard([]*iampolicy.Policy{p}, Account(testAccount))
+	g := mustGuard(t, []*iampolicy.Policy{p}, Account(testAccount))
 	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption()) })
 	c := newClients(cfg, f.URL)
 	ctx := context.Background()
@@ -130,7 +130,9 @@ func TestGuardExplicitDenyNamesStatement(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newFakeAWS(t)
-	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, NewGuard([]*iampolicy.Policy{p}).APIOption()) })
+	cfg := testConfig(f.URL, func(c *aws.Config) {
+		c.APIOptions = append(c.APIOptions, mustGuard(t, []*iampolicy.Policy{p}).APIOption())
+	})
 	c := newClients(cfg, f.URL)
 	_, err = c.s3.GetObject(context.Background(), &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("secret/plan.txt")})
 	var d *DeniedError
@@ -148,17 +150,21 @@ func TestGuardExplicitDenyNamesStatement(t *testing.T) {
 	}
 }
 
-// Without an account, an account-scoped ARN cannot be filled: the guard asks about
-// "*" (which a narrow policy does not grant) and says why.
+// Without an account, an account-scoped ARN cannot be filled: the guard decides
+// with the account unknown (a narrow policy's Allow does not hold for every
+// account) and says how to make it known.
 func TestGuardUnfilledAccountFailsClosed(t *testing.T) {
 	p := recordProgram(t)
 	f := newFakeAWS(t)
-	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, NewGuard([]*iampolicy.Policy{p}).APIOption()) })
+	cfg := testConfig(f.URL, func(c *aws.Config) {
+		c.APIOptions = append(c.APIOptions, mustGuard(t, []*iampolicy.Policy{p}).APIOption())
+	})
 	c := newClients(cfg, f.URL)
 	_, err := c.iam.GetRole(context.Background(), &iam.GetRoleInput{RoleName: aws.String("app")})
 	var d *DeniedError
-	if !errors.As(err, &d) || d.Resource != "*" || !strings.Contains(d.Unfilled, "role: no value for Account") {
-		t.Fatalf("err = %v, want a denial on * naming the missing Account", err)
+	if !errors.As(err, &d) || d.Resource != "arn:aws:iam::${Account}:role/app" || !strings.Contains(d.Unfilled, "role: no value for Account") ||
+		!strings.Contains(err.Error(), "Account (awsperm.Account(id))") {
+		t.Fatalf("err = %v, want a denial naming the missing Account", err)
 	}
 	if f.count() != 0 {
 		t.Error("a denied call reached the server")
@@ -173,7 +179,7 @@ func TestTwoGuardsBothDecide(t *testing.T) {
 		{Effect: iampolicy.EffectAllow, Action: []string{"s3:*"}, Resource: []string{"arn:aws:s3:::photos/*"}}}}
 	f := newFakeAWS(t)
 	cfg := testConfig(f.URL, func(c *aws.Config) {
-		c.APIOptions = append(c.APIOptions, NewGuard([]*iampolicy.Policy{allowAll}).APIOption(), NewGuard([]*iampolicy.Policy{onlyPhotos}).APIOption())
+		c.APIOptions = append(c.APIOptions, mustGuard(t, []*iampolicy.Policy{allowAll}).APIOption(), mustGuard(t, []*iampolicy.Policy{onlyPhotos}).APIOption())
 	})
 	c := newClients(cfg, f.URL)
 	_, err := c.s3.GetObject(context.Background(), &s3.GetObjectInput{Bucket: aws.String("secrets"), Key: aws.String("k")})
@@ -198,7 +204,9 @@ func TestGuardConditionKeysFromInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := newFakeAWS(t)
-	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, NewGuard([]*iampolicy.Policy{p}).APIOption()) })
+	cfg := testConfig(f.URL, func(c *aws.Config) {
+		c.APIOptions = append(c.APIOptions, mustGuard(t, []*iampolicy.Policy{p}).APIOption())
+	})
 	c := newClients(cfg, f.URL)
 	ctx := context.Background()
 	list := func(prefix string, max int32) error {
@@ -224,4 +232,14 @@ func TestGuardConditionKeysFromInput(t *testing.T) {
 	if got := f.count(); got != 1 {
 		t.Errorf("server saw %d requests, want 1", got)
 	}
+}
+
+// mustGuard is NewGuard for policies a test knows to be valid.
+func mustGuard(tb testing.TB, policies []*iampolicy.Policy, opts ...Option) *Guard {
+	tb.Helper()
+	g, err := NewGuard(policies, opts...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return g
 }

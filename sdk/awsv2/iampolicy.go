@@ -1,6 +1,7 @@
 package awsperm
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -13,11 +14,46 @@ import (
 // NewGuard returns a guard that allows a call only when every action it needs, on
 // the resource its input names, is allowed by the identity policies (as AWS
 // evaluates them: an explicit deny wins, no allow is a deny), decided by permgen's
-// AWS evaluator (iampolicy.Evaluate).
-func NewGuard(policies []*iampolicy.Policy, opts ...Option) *Guard {
+// AWS evaluator (iampolicy.EvaluateAll). It refuses a nil policy, one that breaks
+// the grammar of an identity-based policy, and resource-based policies given by
+// ResourcePolicy that break theirs.
+//
+// What the guard cannot observe is unknown, never absent: a part of the resource
+// the input and the options do not give (the account, without Account), a
+// resource the input names with a wildcard character, the caller (without
+// Principal) and every condition key the call does not set (without
+// ConditionKey). An Allow then applies only if it applies whatever the unknown
+// is; a Deny applies if it could. The *DeniedError names the unknowns and how to
+// make each known.
+func NewGuard(policies []*iampolicy.Policy, opts ...Option) (*Guard, error) {
+	var problems []string
+	for i, p := range policies {
+		if p == nil {
+			problems = append(problems, fmt.Sprintf("policy %d is nil", i))
+			continue
+		}
+		if err := p.ValidateAs(iampolicy.IdentityPolicy); err != nil {
+			problems = append(problems, fmt.Sprintf("policy %d: %v", i, err))
+		}
+	}
 	ps := append([]*iampolicy.Policy(nil), policies...)
-	return newGuard(func(action, resource string, ctx map[string][]string) verdict {
-		req := &iampolicy.Request{Action: action, Resource: resource}
+	g := newGuard(nil, opts...)
+	problems = append(problems, g.s.optionProblem...)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("awsperm: NewGuard: %s", strings.Join(problems, "; "))
+	}
+	s := &g.s
+	g.eval = func(q Request, ctx map[string][]string) verdict {
+		req := &iampolicy.Request{Principal: s.principal, Action: q.Action, Resource: q.Resource}
+		switch {
+		case q.Template != "":
+			req.Resource = q.Template
+			req.Unknown.Parts = q.UnknownParts
+		case q.Resource == "*" && q.Unfilled != "":
+			req.Unknown.Resource = true
+		}
+		// Every key the call does not set is one the guard cannot observe.
+		req.Unknown.Keys = []string{"*"}
 		keys := make([]string, 0, len(ctx))
 		for k := range ctx {
 			keys = append(keys, k)
@@ -30,8 +66,10 @@ func NewGuard(policies []*iampolicy.Policy, opts ...Option) *Guard {
 				req.Context.SetList(k, v...)
 			}
 		}
-		d := iampolicy.Evaluate(req, ps...)
-		v := verdict{allowed: d.Allowed(), explicit: d.Outcome == iampolicy.ExplicitDeny}
+		rp := s.resourcePolicy(req.Resource)
+		d := iampolicy.EvaluateAll(req, iampolicy.Policies{Identity: ps, Resource: rp})
+		v := verdict{allowed: d.Allowed(), explicit: d.Outcome == iampolicy.ExplicitDeny, unknowns: d.Unknowns(),
+			noResourcePolicy: d.NoResourcePolicy, refused: d.Refusal()}
 		var refs []string
 		for _, r := range d.Deciding() {
 			refs = append(refs, r.String())
@@ -41,14 +79,89 @@ func NewGuard(policies []*iampolicy.Policy, opts ...Option) *Guard {
 			v.statement = strings.TrimPrefix(v.statement+"; condition keys not in the request: "+strings.Join(d.Missing(), ", "), "; ")
 		}
 		return v
-	}, opts...)
+	}
+	return g, nil
+}
+
+// resourcePolicy returns the resource-based policy the options give for a
+// resource: ResourcePolicy's, else ResourcePolicies' lookup.
+func (s *settings) resourcePolicy(resource string) *iampolicy.Policy {
+	if p, ok := s.resPolicies[resource]; ok {
+		return p
+	}
+	if s.resLookup != nil {
+		return s.resLookup(resource)
+	}
+	return nil
+}
+
+// Principal tells the guard the caller's ARN ("arn:aws:iam::123456789012:user/alice",
+// or an assumed-role session's), which resource-based policies match their
+// Principal against. Without it the caller is unknown: a resource-based Deny
+// naming anyone applies, an Allow naming someone does not.
+func Principal(arn string) Option { return func(s *settings) { s.principal = arn } }
+
+// ConditionKey tells the guard the value(s) of a condition key the call itself
+// does not set (aws:SourceIp, aws:PrincipalTag/team, aws:MultiFactorAuthPresent):
+// without it the key is unknown, not absent.
+func ConditionKey(key string, values ...string) Option {
+	return func(s *settings) {
+		if len(values) == 0 {
+			s.optionProblem = append(s.optionProblem, fmt.Sprintf("ConditionKey(%q) needs a value: an absent key cannot be told apart from an unknown one here", key))
+			return
+		}
+		if s.keys == nil {
+			s.keys = map[string][]string{}
+		}
+		s.keys[key] = append([]string(nil), values...)
+	}
+}
+
+// ResourcePolicy gives the guard the resource-based policy of one resource, by its
+// ARN: a KMS key's key policy, a role's trust policy (for sts:AssumeRole), a
+// bucket, queue or topic policy. AWS requires a key policy and a trust policy that
+// allow: without one the guard denies, saying so. A role's policy is checked as a
+// trust policy, any other as a resource-based policy.
+func ResourcePolicy(resourceARN string, p *iampolicy.Policy) Option {
+	return func(s *settings) {
+		kind := iampolicy.ResourcePolicy
+		if strings.HasPrefix(resourceARN, "arn:") && strings.Contains(resourceARN, ":iam::") && strings.Contains(resourceARN, ":role/") {
+			kind = iampolicy.TrustPolicy
+		}
+		if p == nil {
+			s.optionProblem = append(s.optionProblem, "ResourcePolicy("+resourceARN+"): nil policy")
+			return
+		}
+		if err := p.ValidateAs(kind); err != nil {
+			s.optionProblem = append(s.optionProblem, fmt.Sprintf("ResourcePolicy(%s): %v", resourceARN, err))
+			return
+		}
+		if s.resPolicies == nil {
+			s.resPolicies = map[string]*iampolicy.Policy{}
+		}
+		s.resPolicies[resourceARN] = p
+	}
+}
+
+// ResourcePolicies gives the guard a lookup of resource-based policies by resource
+// ARN (nil: the resource has none), for resources not named by ResourcePolicy. A
+// policy it returns that breaks its role's grammar is refused when used: the call
+// is then denied, saying why.
+func ResourcePolicies(lookup func(resourceARN string) *iampolicy.Policy) Option {
+	return func(s *settings) { s.resLookup = lookup }
 }
 
 // WithGuard is a config.LoadDefaultConfig option that guards every client made from
-// the config with the policies. It knows no account: use NewGuard with Account, and
-// its Option, where ARNs name one.
+// the config with the policies; LoadDefaultConfig returns NewGuard's error. It
+// knows no account: resources in account-scoped ARNs are then decided with the
+// account unknown (an Allow must hold for any account, a Deny applies if it
+// could). Use NewGuard with Account, and its Option, to make it known.
 func WithGuard(policies ...*iampolicy.Policy) func(*config.LoadOptions) error {
-	return NewGuard(policies).Option()
+	g, err := NewGuard(policies)
+	if err != nil {
+		return func(*config.LoadOptions) error { return err }
+	}
+	return g.Option()
 }
 
 // Option is the config.LoadDefaultConfig option of this guard.
@@ -68,14 +181,24 @@ func (g *Guard) Option() func(*config.LoadOptions) error {
 // policy is still returned, with those actions on "*", so that the program can run
 // while they are looked at. It is one document with every statement; Policies
 // splits it by a kind's size quota.
+//
+// With nothing to grant (no call recorded, or none the writer could write) it
+// returns a nil policy and an error: a policy without statements is not a
+// policy, and NewGuard refuses it rather than guard with it.
 func (r *Recorder) Policy() (*iampolicy.Policy, error) {
 	w, err := r.Policies(iampolicy.RoleInlinePolicy)
 	if w == nil {
+		if err == nil {
+			err = errors.New("awsperm: Policy: nothing written")
+		}
 		return nil, err
 	}
 	p := &iampolicy.Policy{Version: iampolicy.Version2012}
 	for _, q := range w.Policies {
 		p.Statement = append(p.Statement, q.Statement...)
+	}
+	if len(p.Statement) == 0 {
+		return nil, errors.Join(errors.New("awsperm: Policy: no statement to write (no call recorded, or none could be written)"), err)
 	}
 	return p, err
 }

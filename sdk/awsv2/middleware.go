@@ -7,6 +7,7 @@ import (
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/smithy-go/middleware"
+	"github.com/permgen/permgen/generated/aws/iampolicy"
 )
 
 // observer is what the middleware hands each call to: the recorder or the guard.
@@ -17,10 +18,17 @@ type observer interface {
 	id() string // the middleware's ID in the stack
 }
 
-// settings are shared by the recorder and the guard.
+// settings are shared by the recorder and the guard; the guard's own (what it
+// knows of the caller and of the resources) are ignored by the recorder.
 type settings struct {
 	account string
 	dryRun  bool
+
+	principal     string
+	keys          map[string][]string // condition keys made known, nil values: known absent
+	resPolicies   map[string]*iampolicy.Policy
+	resLookup     func(resource string) *iampolicy.Policy
+	optionProblem []string // what NewGuard refuses
 }
 
 // Option configures a Recorder or a Guard.

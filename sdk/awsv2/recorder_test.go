@@ -187,4 +187,8 @@ func TestWildcardInInputNotWritten(t *testing.T) {
 	if len(c.Requests) != 1 || c.Requests[0].Resource != "*" || !strings.Contains(c.Requests[0].Unfilled, `ObjectName "a*.png" holds a character a policy reads as a wildcard`) {
 		t.Errorf("requests = %+v", c.Requests)
 	}
+	// The guard still decides on the literal object (unknown is not absent).
+	if q := c.Requests[0]; q.Template != "arn:aws:s3:::photos/a*.png" || len(q.UnknownParts) != 0 {
+		t.Errorf("template = %q %v", q.Template, q.UnknownParts)
+	}
 }

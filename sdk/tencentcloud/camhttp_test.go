@@ -281,7 +281,7 @@ func TestGuard(t *testing.T) {
 	for _, req := range []tchttp.Request{
 		newDescribeStaffInfoList(1400002),                                  // another resource
 		newCreateStaff(1400001, "a+b@example.com"),                         // another action
-		commonRequest("DescribeStaffInfoList", nil),                        // resource unknown: evaluated on "*"
+		commonRequest("DescribeStaffInfoList", nil),                        // SdkAppId unknown: no allow holds for every app
 		commonRequest("NoSuchAction", map[string]any{"SdkAppId": 1400001}), // not in the catalog
 	} {
 		err := c.Send(req, newResponse())

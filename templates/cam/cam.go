@@ -9,6 +9,16 @@
 // The semantics follow Tencent Cloud's CAM documentation: an explicit deny wins, no
 // matching allow is an implicit deny, "*" is a wildcard in actions and resources, and an
 // operation-level API is authorized only by a statement whose resource is "*".
+//
+// Unknown is not absent. A Request can say what its asker could not know
+// (Request.Unknown): the whole resource, a part of it left as its placeholder
+// ("qcs::ccc::uin/${uin}:SdkAppId/1400001" with Parts ["uin"]), or condition keys. An
+// allow applies only if it applies for every value of the unknowns; a deny applies if
+// it could apply for some value. Decision.Unknowns names the unknowns that decided,
+// and the decision's text says so. A Guard passes what a transport could not fill and
+// the condition keys it cannot observe as unknowns, never as "no resource" or "absent";
+// its denial says how to make them known. The same contract, with the same names, holds
+// for AWS in iampolicy.
 package cam
 
 import "fmt"

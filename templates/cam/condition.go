@@ -213,18 +213,37 @@ func SupportedOperator(op string) bool {
 }
 
 // conditionHolds reports whether c is met by the request. Every key is looked at, so
-// that the decision can name all missing ones.
+// that the decision can name all missing ones, whatever order the map gives them in.
+//
+// A key of Request.Unknown.Keys is neither present nor absent: for an allow its test
+// fails (it must hold for every value), for a deny it holds (it could hold for some).
 func (e *evaluator) conditionHolds(c Condition, deny bool, d *Decision) bool {
 	holds := true
 	for op, keys := range c {
 		o, ok := parseOperator(op)
 		if !ok {
+			// Undecidable: an allow does not apply; a deny still does, unless
+			// another part fails. The keys are still read, for the missing ones.
 			if !deny {
-				return false
+				holds = false
 			}
-			continue // undecidable: a deny still applies, unless another part fails
+			for key := range keys {
+				if e.req.keyUnknown(key) {
+					e.touch(key)
+				} else if _, present := e.req.Context[key]; !present {
+					d.addMissing(key)
+				}
+			}
+			continue
 		}
 		for key, want := range keys {
+			if e.req.keyUnknown(key) {
+				e.touch(key)
+				if !deny {
+					holds = false
+				}
+				continue
+			}
 			got, present := e.req.Context[key]
 			if o.kind == opNull {
 				if !present {

@@ -2,7 +2,6 @@ package cam
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -79,11 +78,16 @@ type Decision struct {
 	// WildcardOnly is set when the action is authorized only on "*" (operation or
 	// service level), so only statements on resource "*" could apply.
 	WildcardOnly bool
+	// UnknownResource is set when the request's whole resource was unknown
+	// (Request.Unknown.Resource); Resource is then not what the call touched.
+	UnknownResource bool
 
 	matched  [maxExplained]StatementRef
 	nMatched int
-	missing  [maxExplained]string
-	nMissing int
+	missing  nameSet
+	// unknowns are the request's unknowns that decided: those a deny that applied
+	// consulted, or, for an implicit deny, those that kept an allow from applying.
+	unknowns nameSet
 }
 
 // Deciding returns the statement that decided, and false when none did.
@@ -105,12 +109,21 @@ func (d *Decision) MatchedCount() int { return d.nMatched }
 
 // MissingKeys returns the condition keys that the conditions of statements whose action
 // and resource matched needed but the request's Context lacked (AWS's simulator calls
-// them missing context values), each once, sorted; at most 16.
-func (d *Decision) MissingKeys() []string {
-	keys := append([]string(nil), d.missing[:min(d.nMissing, maxExplained)]...)
-	slices.Sort(keys)
-	return keys
-}
+// them missing context values), each once, sorted. It holds at most 16: with more, the
+// first 16 in byte order, whatever order the conditions were read in;
+// MissingKeysTruncated reports that some were left out.
+func (d *Decision) MissingKeys() []string { return d.missing.list() }
+
+// MissingKeysTruncated reports whether more keys were missing than MissingKeys holds.
+func (d *Decision) MissingKeysTruncated() bool { return d.missing.over }
+
+// Unknowns names the request's unknowns that decided the outcome, sorted: the unknown
+// parts of the resource ("uin"), the unknown condition keys ("qcs:ip"), and "resource"
+// for a resource unknown as a whole. For an explicit deny they are those a deny
+// consulted that applied only because it could apply for some value; for an implicit
+// deny, those that kept an allow from applying for every value. An allow has none: it
+// applied whatever their values. At most 16, chosen as MissingKeys chooses.
+func (d *Decision) Unknowns() []string { return d.unknowns.list() }
 
 func (d *Decision) addMatched(r StatementRef) {
 	if d.nMatched < maxExplained {
@@ -119,17 +132,7 @@ func (d *Decision) addMatched(r StatementRef) {
 	d.nMatched++
 }
 
-func (d *Decision) addMissing(key string) {
-	for i := 0; i < min(d.nMissing, maxExplained); i++ {
-		if d.missing[i] == key {
-			return
-		}
-	}
-	if d.nMissing < maxExplained {
-		d.missing[d.nMissing] = key
-		d.nMissing++
-	}
-}
+func (d *Decision) addMissing(key string) { d.missing.add(key) }
 
 // Allowed reports whether the request is allowed.
 func (d Decision) Allowed() bool { return d.Outcome == OutcomeAllow }
@@ -147,6 +150,9 @@ func (d Decision) String() string {
 		action = d.Action.String()
 	}
 	what := action + " on " + d.Resource.String()
+	if d.UnknownResource {
+		what = action + " on a resource nobody named"
+	}
 	ref := "statement " + strconv.Itoa(d.Statement)
 	if d.ByBoundary {
 		ref = "boundary " + ref
@@ -167,8 +173,16 @@ func (d Decision) String() string {
 			s += " (" + action + " is authorized only on resource \"*\", so statements on specific resources do not apply)"
 		}
 	}
-	if d.nMissing > 0 {
-		s += "; context lacked " + strings.Join(d.MissingKeys(), ", ")
+	if d.missing.n > 0 {
+		s += "; context lacked " + d.missing.text()
+	}
+	if d.unknowns.n > 0 {
+		if d.Outcome == OutcomeExplicitDeny {
+			s += "; decided with unknown " + d.unknowns.text() + ": the deny applies for some value of it"
+		} else {
+			s += "; decided with unknown " + d.unknowns.text() + ": no allow applies for every value of it"
+		}
+		s += "; make it known to decide on the real value"
 	}
 	return s
 }
@@ -188,13 +202,20 @@ func (d Decision) String() string {
 // pattern or value) makes an allow not apply and a deny apply. See the README section
 // "How permgen decides, and where the docs are silent" for every such choice.
 //
-// Evaluate does not allocate unless a policy uses variables (${uin} and the like).
+// What the request says it does not know (Request.Unknown) is decided so that an allow
+// applies only for every value of it and a deny for some value; see Unknown.
+//
+// Evaluate does not allocate unless a policy uses variables (${uin} and the like) or
+// the request has unknowns.
 func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
-	d := Decision{Policy: -1, Statement: -1, Action: req.Action, Resource: req.Resource}
+	d := Decision{Policy: -1, Statement: -1, Action: req.Action, Resource: req.Resource, UnknownResource: req.Unknown.Resource}
 	if req.Action == nil || req.Resource.Err() != nil {
 		return d // fail closed: a resource a builder refused names nothing to allow
 	}
 	e := evaluator{req: &req, name: req.Action.String()}
+	if !req.Unknown.IsZero() || resourceHasPlaceholder(&req.Resource) {
+		e.unk = &unknownTrack{}
+	}
 	g := req.Granularity
 	if g == UnknownGranularity {
 		g = req.Action.Info().Granularity
@@ -210,12 +231,12 @@ func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
 		p := &policies[pi]
 		for si := range p.Statement {
 			s := &p.Statement[si]
-			if !e.applies(p, s, &d) {
+			if !e.decide(p, s, &d) {
 				continue
 			}
 			d.addMatched(StatementRef{Policy: pi, Statement: si})
 			switch {
-			case s.Effect == EffectDeny && d.Outcome != OutcomeExplicitDeny:
+			case s.Effect != EffectAllow && d.Outcome != OutcomeExplicitDeny:
 				d.Outcome, d.Policy, d.Statement = OutcomeExplicitDeny, pi, si
 			case s.Effect == EffectAllow && allowS < 0:
 				allowP, allowS = pi, si
@@ -226,26 +247,31 @@ func Evaluate(req Request, policies []Policy, boundary *Policy) Decision {
 	if boundary != nil {
 		for si := range boundary.Statement {
 			s := &boundary.Statement[si]
-			if !e.applies(boundary, s, &d) {
+			if !e.decide(boundary, s, &d) {
 				continue
 			}
 			d.addMatched(StatementRef{Statement: si, Boundary: true})
 			switch {
-			case s.Effect == EffectDeny && d.Outcome != OutcomeExplicitDeny:
+			case s.Effect != EffectAllow && d.Outcome != OutcomeExplicitDeny:
 				d.Outcome, d.Policy, d.Statement, d.ByBoundary = OutcomeExplicitDeny, -1, si, true
 			case s.Effect == EffectAllow:
 				boundaryAllows = true
 			}
 		}
 	}
-	if d.Outcome == OutcomeExplicitDeny || allowS < 0 {
-		return d
+	switch {
+	case d.Outcome == OutcomeExplicitDeny:
+		if e.unk != nil {
+			d.unknowns = e.unk.deny
+		}
+	case allowS < 0 || !boundaryAllows:
+		d.ByBoundary = allowS >= 0
+		if e.unk != nil {
+			d.unknowns = e.unk.allow
+		}
+	default:
+		d.Outcome, d.Policy, d.Statement = OutcomeAllow, allowP, allowS
 	}
-	if !boundaryAllows {
-		d.ByBoundary = true
-		return d
-	}
-	d.Outcome, d.Policy, d.Statement = OutcomeAllow, allowP, allowS
 	return d
 }
 
@@ -266,15 +292,44 @@ type evaluator struct {
 	name               string // the action's name
 	wildcardOnly       bool   // the action is authorized only on "*"
 	unknownGranularity bool   // nobody said; allow reads it as wildcardOnly, deny both ways
+	// unk is set when the request has unknowns; nil keeps the common case free of
+	// allocation.
+	unk *unknownTrack
+}
+
+// touch records that the statement being decided consulted an unknown.
+func (e *evaluator) touch(name string) {
+	if e.unk != nil {
+		e.unk.cur.add(name)
+	}
+}
+
+// decide reports whether statement s of policy p applies, and files the unknowns it
+// consulted: with the denies when a deny applied, with the allows when an allow did not.
+func (e *evaluator) decide(p *Policy, s *Statement, d *Decision) bool {
+	if e.unk == nil {
+		return e.applies(p, s, d)
+	}
+	e.unk.cur = nameSet{}
+	ok := e.applies(p, s, d)
+	switch {
+	case ok && s.Effect != EffectAllow:
+		e.unk.deny.merge(&e.unk.cur)
+	case !ok && s.Effect == EffectAllow:
+		e.unk.allow.merge(&e.unk.cur)
+	}
+	return ok
 }
 
 // applies reports whether statement s of policy p applies to the request, recording the
 // context keys its condition needed and did not find.
+//
+// A statement whose Effect is neither allow nor deny (a struct literal that left it
+// out; decoding refuses one) is read as a deny: of the two things it may have meant it
+// takes the one that allows less, so an invalid policy never allows more than a valid
+// one would.
 func (e *evaluator) applies(p *Policy, s *Statement, d *Decision) bool {
-	if s.Effect != EffectAllow && s.Effect != EffectDeny {
-		return false
-	}
-	deny := s.Effect == EffectDeny
+	deny := s.Effect != EffectAllow
 	pr := s.Principal
 	if len(pr) == 0 {
 		pr = p.Principal
@@ -305,6 +360,18 @@ func (e *evaluator) actionMatches(patterns Values, deny bool) bool {
 }
 
 func (e *evaluator) resourceMatches(patterns Values, deny bool) bool {
+	if e.req.Unknown.Resource {
+		// Any resource at all: an allow only on "*", a deny on whatever it names.
+		for _, pat := range patterns {
+			if isWildcard(pat) {
+				return true
+			}
+		}
+		if len(patterns) > 0 {
+			e.touch(unknownResource)
+		}
+		return deny && len(patterns) > 0
+	}
 	for _, pat := range patterns {
 		var ok bool
 		switch {
@@ -356,6 +423,9 @@ func (e *evaluator) resourcePatternMatches(pat string, deny bool) bool {
 	if r.IsZero() {
 		return false // a resource-level action named no resource: only "*" covers it
 	}
+	if e.unk != nil {
+		return e.unknownResourceMatches(&pr, deny)
+	}
 	if !matchSeg(pr.Service, r.Service, deny) || (pr.Region != "" && !matchSeg(pr.Region, r.Region, deny)) {
 		return false
 	}
@@ -383,6 +453,57 @@ func (e *evaluator) resourcePatternMatches(pat string, deny bool) bool {
 		return matchLoose(pr.Resource, r.Resource)
 	}
 	return MatchPattern(pr.Resource, r.Resource)
+}
+
+// unknownResourceMatches is resourcePatternMatches for a resource whose segments may
+// hold unknown parts ("uin/${uin}"): segment by segment, an allow must match for every
+// value of them (mustMatch), a deny for some value (mayMatch). It allocates; only
+// requests with unknowns come here.
+func (e *evaluator) unknownResourceMatches(pr *Resource, deny bool) bool {
+	r := &e.req.Resource
+	if !e.segMatches(pr.Service, r.Service, deny) || (pr.Region != "" && !e.segMatches(pr.Region, r.Region, deny)) {
+		return false
+	}
+	switch {
+	case pr.Account == "":
+		o := e.req.PolicyOwner
+		if o.Uin == "" && o.AppID == "" {
+			return deny
+		}
+		if hasPlaceholder(r.Account) {
+			// Whose account it is, is unknown: the owner's for a deny, not for an allow.
+			placeholderNames(r.Account, e.touch)
+			return deny && (o.Uin != "" && mayMatch("uin/"+o.Uin, r.Account, false) || o.AppID != "" && mayMatch("uid/"+o.AppID, r.Account, false))
+		}
+		if !(o.Uin != "" && cutEqual(r.Account, "uin/", o.Uin) || o.AppID != "" && cutEqual(r.Account, "uid/", o.AppID)) {
+			return false
+		}
+	case deny:
+		if !e.segMatches(pr.Account, r.Account, true) {
+			return false
+		}
+	case hasPlaceholder(r.Account):
+		// An allow reads the account literally (see resourcePatternMatches): an
+		// account it does not know is never one it names.
+		placeholderNames(r.Account, e.touch)
+		return false
+	case pr.Account != r.Account:
+		return false
+	}
+	return e.segMatches(pr.Resource, r.Resource, deny)
+}
+
+// segMatches matches one segment of a pattern against the request's, which may hold
+// unknown parts; it records the unknowns it consulted.
+func (e *evaluator) segMatches(pattern, value string, deny bool) bool {
+	if !hasPlaceholder(value) {
+		return matchSeg(pattern, value, deny)
+	}
+	placeholderNames(value, e.touch)
+	if deny {
+		return mayMatch(pattern, value, true)
+	}
+	return mustMatch(pattern, value)
 }
 
 func matchSeg(pattern, value string, deny bool) bool {

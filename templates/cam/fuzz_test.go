@@ -3,6 +3,7 @@ package cam
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -132,4 +133,129 @@ func FuzzEncodeDecodeSameDecision(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An unknown never allows what some concrete completion of it denies: whenever a
+// request with an unknown resource part, a wholly unknown resource or an unknown
+// condition key is allowed, every completion of it is allowed too (issue 17).
+func FuzzUnknownNeverAllowsMore(f *testing.F) {
+	addPolicySeeds(f, func(p []byte) { f.Add(p, "100001", "qcs:ip", "10.1.2.3") })
+	f.Add([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"ccc:*","resource":"*"},{"effect":"deny","action":"ccc:CreateStaff","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`), "100001", "qcs:ip", "")
+	f.Add([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"qcs::ccc::uin/*:SdkAppId/1*"},{"effect":"deny","action":"*","resource":"qcs::ccc:::*","condition":{"ip_equal_if_exist":{"qcs:ip":"10.0.0.0/8"}}}]}`), "999", "qcs:ip", "10.9.9.9")
+	f.Add([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*","condition":{"null_equal":{"k":"true"}}}]}`), "x", "k", "v")
+	f.Fuzz(func(t *testing.T, in []byte, value, key, keyValue string) {
+		p, err := DecodePolicy(in)
+		if err != nil {
+			return
+		}
+		if strings.ContainsAny(value, ":") || strings.Contains(value, "${") {
+			return // not a value of a segment: it would reshape the resource
+		}
+		for _, r := range fuzzRequests(key, keyValue) {
+			for _, u := range unknownVariants(r, key) {
+				if !p.Evaluate(u.req).Allowed() {
+					continue
+				}
+				for _, c := range u.completions(value, keyValue) {
+					if d := p.Evaluate(c); !d.Allowed() {
+						t.Fatalf("allowed with unknown %+v (%v), but the completion %v is %v", u.req.Unknown, u.req.Resource, c.Resource, d)
+					}
+				}
+			}
+		}
+	})
+}
+
+// unknownVariant is a request with something made unknown, and how to complete it.
+type unknownVariant struct {
+	req         Request
+	completions func(value, keyValue string) []Request
+}
+
+// unknownVariants makes, of concrete request r, one request per way a transport can
+// fail to know something: the account's uin, the resource's ID, the whole resource,
+// the condition key key.
+func unknownVariants(r Request, key string) []unknownVariant {
+	var out []unknownVariant
+	withResource := func(res Resource) Request { c := r; c.Resource = res; return c }
+	if uin, ok := strings.CutPrefix(r.Resource.Account, "uin/"); ok {
+		u := r
+		u.Resource.Account = "uin/${uin}"
+		u.Unknown = Unknown{Parts: []string{"uin"}}
+		out = append(out, unknownVariant{u, func(value, _ string) []Request {
+			var cs []Request
+			for _, v := range []string{uin, value, "100001", "999", ""} {
+				res := r.Resource
+				res.Account = "uin/" + v
+				cs = append(cs, withResource(res))
+			}
+			return cs
+		}})
+	}
+	if typ, id, ok := strings.Cut(r.Resource.Resource, "/"); ok {
+		u := r
+		u.Resource.Resource = typ + "/${id}"
+		u.Unknown = Unknown{Parts: []string{"id"}}
+		out = append(out, unknownVariant{u, func(value, _ string) []Request {
+			var cs []Request
+			for _, v := range []string{id, value, "1400001", "1", "a.txt", "public/x"} {
+				res := r.Resource
+				res.Resource = typ + "/" + v
+				cs = append(cs, withResource(res))
+			}
+			return cs
+		}})
+	}
+	whole := r
+	whole.Resource = Resource{}
+	whole.Unknown = Unknown{Resource: true}
+	out = append(out, unknownVariant{whole, func(string, string) []Request {
+		var cs []Request
+		for _, q := range fuzzRequests("", "") {
+			cs = append(cs, withResource(q.Resource))
+		}
+		return cs
+	}})
+	for _, k := range []string{key, "qcs:ip", "qcs:tag", "n"} {
+		u := r
+		u.Unknown = Unknown{Keys: []string{k}}
+		out = append(out, unknownVariant{u, func(_, keyValue string) []Request {
+			var cs []Request
+			for _, vals := range [][]string{nil, {keyValue}, {"10.1.2.3"}, {"env&prod"}, {"5"}, {"true"}, {""}, {"a", "b"}} {
+				c := r
+				c.Context = Context{}
+				for ck, cv := range r.Context {
+					c.Context[ck] = cv
+				}
+				if vals == nil {
+					delete(c.Context, k)
+				} else {
+					c.Context[k] = vals
+				}
+				cs = append(cs, c)
+			}
+			return cs
+		}})
+	}
+	// "*": every key the context lacks; a completion gives some of them values.
+	every := r
+	every.Unknown = Unknown{Keys: []string{"*"}}
+	out = append(out, unknownVariant{every, func(_, keyValue string) []Request {
+		var cs []Request
+		for _, k := range []string{key, "qcs:ip", "qcs:tag", "n", "qcs:mfa", "cos:x-cos-acl"} {
+			if _, known := r.Context[k]; known {
+				continue
+			}
+			for _, vals := range [][]string{{keyValue}, {"10.1.2.3"}, {"env&prod"}, {"true"}, {""}} {
+				c := r
+				c.Context = Context{k: vals}
+				for ck, cv := range r.Context {
+					c.Context[ck] = cv
+				}
+				cs = append(cs, c)
+			}
+		}
+		return append(cs, r)
+	}})
+	return out
 }

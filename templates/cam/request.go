@@ -31,8 +31,13 @@ type Request struct {
 	// in a resource pattern stands for it.
 	PolicyOwner Account
 	// Context holds condition key values, each key one or several values, e.g.
-	// {"qcs:ip": {"10.1.2.3"}, "qcs:tag": {"env&prod", "team&a"}}.
+	// {"qcs:ip": {"10.1.2.3"}, "qcs:tag": {"env&prod", "team&a"}}. A key it lacks is
+	// absent, which conditions read as the docs say; a key the caller could not
+	// observe belongs in Unknown.Keys instead.
 	Context Context
+	// Unknown says what the caller could not know: the resource, parts of it, or
+	// condition keys. Unknown is not absent; see Unknown for how it is decided.
+	Unknown Unknown
 }
 
 // Caller is the identity a request is made as. Uin and OwnerUin are the same number for a
@@ -114,6 +119,7 @@ type requestFile struct {
 	Context     Context `json:"context,omitempty"`
 	Caller      Caller  `json:"caller"`
 	PolicyOwner Account `json:"policy_owner"`
+	Unknown     Unknown `json:"unknown"`
 }
 
 // DecodeRequest reads a request as `gen policy eval -request` takes it:
@@ -124,9 +130,24 @@ type requestFile struct {
 //	 "policy_owner": {"uin": "100000000001", "app_id": "1250000000"},
 //	 "granularity": "resource"}
 //
+// What the asker does not know is stated under "unknown" (see Unknown), never left out:
+// a part of the resource as its placeholder, a condition key by name, or the whole
+// resource:
+//
+//	{"action": "ccc:DeleteStaff", "resource": "qcs::ccc::uin/${uin}:SdkAppId/1400001",
+//	 "unknown": {"parts": ["uin"], "keys": ["qcs:ip"]}}
+//	{"action": "ccc:DeleteStaff", "unknown": {"resource": true}}
+//
+// "*" in "keys" stands for every key "context" does not give. A resource-level action
+// asked about without a resource (or on "*") is asked about a resource nobody named: it
+// is decided as {"resource": true}.
+//
 // lookup finds the action's metadata (its granularity); an action it does not know is
 // taken by name, with the granularity the file gives or none. Unknown members, duplicate
-// members and a resource that is not six segments are errors.
+// members and a resource that is not six segments are errors, and so are unknowns that
+// contradict the rest: a placeholder in the resource that "parts" does not list, a part
+// the resource does not hold, a key both in "context" and "keys", a resource given and
+// said to be unknown.
 func DecodeRequest(data []byte, lookup func(name string) (ActionInfo, bool)) (Request, error) {
 	if err := checkStrictJSON(data); err != nil {
 		return Request{}, fmt.Errorf("cam: request: %w", err)
@@ -140,7 +161,7 @@ func DecodeRequest(data []byte, lookup func(name string) (ActionInfo, bool)) (Re
 	if f.Action == "" {
 		return Request{}, errors.New("cam: request: action is missing")
 	}
-	req := Request{Caller: f.Caller, PolicyOwner: f.PolicyOwner, Context: f.Context}
+	req := Request{Caller: f.Caller, PolicyOwner: f.PolicyOwner, Context: f.Context, Unknown: f.Unknown}
 	info, ok := ActionInfo{}, false
 	if lookup != nil {
 		info, ok = lookup(f.Action)
@@ -165,5 +186,54 @@ func DecodeRequest(data []byte, lookup func(name string) (ActionInfo, bool)) (Re
 		}
 		req.Resource = r
 	}
+	if err := checkUnknown(&f); err != nil {
+		return Request{}, fmt.Errorf("cam: request: unknown: %w", err)
+	}
+	if req.Resource.IsZero() && !req.Unknown.Resource {
+		// A resource-level call always touches a resource; a question that names
+		// none (or "*") asks about one nobody named, so a deny naming any resource of
+		// the action may apply. Operation- and service-level actions touch none.
+		g := req.Granularity
+		if g == UnknownGranularity {
+			g = info.Granularity
+		}
+		req.Unknown.Resource = !g.wildcardOnly()
+	}
 	return req, nil
+}
+
+// checkUnknown refuses a request file whose "unknown" contradicts the rest of it, so
+// that what the asker meant to leave open is never read as a value, nor the reverse.
+func checkUnknown(f *requestFile) error {
+	u := &f.Unknown
+	if u.Resource && f.Resource != "" && f.Resource != "*" {
+		return fmt.Errorf("the resource is said to be unknown but is given as %q; leave one out", f.Resource)
+	}
+	inResource := map[string]bool{}
+	var order []string // the resource's placeholders, as written
+	placeholderNames(f.Resource, func(name string) { inResource[name] = true; order = append(order, name) })
+	listed := map[string]bool{}
+	for _, p := range u.Parts {
+		if p == "" {
+			return errors.New(`an empty name in "parts"`)
+		}
+		if !inResource[p] {
+			return fmt.Errorf("part %q is not in the resource %q; write it there as ${%s}", p, f.Resource, p)
+		}
+		listed[p] = true
+	}
+	for _, name := range order {
+		if !listed[name] {
+			return fmt.Errorf("the resource %q holds ${%s}; a placeholder is never a value: list %q in \"parts\", or write the value", f.Resource, name, name)
+		}
+	}
+	for _, k := range u.Keys {
+		if k == "" {
+			return errors.New(`an empty name in "keys"`)
+		}
+		if _, ok := f.Context[k]; ok && k != "*" {
+			return fmt.Errorf("key %q is both in \"context\" and unknown; leave one out", k)
+		}
+	}
+	return nil
 }

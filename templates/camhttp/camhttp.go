@@ -16,6 +16,15 @@
 // (parameters as X-<SERVICE>-<Name> headers, body never read). The body is read from
 // req.GetBody, never from req.Body, and nothing of the request is changed, so the
 // signature the SDK computed still verifies when Forward sends it.
+//
+// What the request does not say is unknown, never "*" and never "no resource": a
+// placeholder nothing fills — ${uin} without Options.Uin, a parameter the request does
+// not carry, a value holding '*' or ':' — stays in the call's resource as written, is
+// listed in Call.Unknown.Parts, and a cam.Guard decides it so that an allow must hold
+// for every value and a deny applies if it could hold for one. With Options.Uin empty,
+// "allow ccc:* on *" plus "deny ccc:DeleteStaff on qcs::ccc::uin/100001:SdkAppId/1400001"
+// denies DeleteStaff on app 1400001, and the denial says to set
+// camhttp.Options{Uin: …}. A Recorder reports such calls rather than granting them.
 package camhttp
 
 import (
@@ -36,7 +45,9 @@ import (
 type Options struct {
 	// Uin is the account the calls are made as; it fills ${uin} in resource patterns.
 	// The SDK's requests carry only a SecretId, which does not name the account, so
-	// without Uin every resource-level call is reported as unfilled.
+	// without Uin the account of every resource-level call is unknown: a Guard allows
+	// it only where an allow holds for every account (resource "*") and denies it
+	// wherever a deny could name it; a Recorder reports it unfilled.
 	Uin string
 	// Lookup finds an action by its CAM name, "ccc:CreateStaff". Nil means the
 	// catalog of this package's tree (catalog.Lookup), which knows every service of
@@ -163,7 +174,8 @@ func (rt *roundTripper) call(w *wire, req *http.Request) *cam.Call {
 	}
 	c := &cam.Call{Action: a, Version: w.version, Region: w.region, Request: req}
 	if c.Known() {
-		c.Resources, c.Unfilled = rt.resources(a, w)
+		c.Resources, c.Unfilled, c.Unknown = rt.resources(a, w)
+		c.Hints = rt.hints(a, c.Unknown.Parts)
 	}
 	names := make([]string, len(c.Resources))
 	for i, r := range c.Resources {
@@ -171,6 +183,27 @@ func (rt *roundTripper) call(w *wire, req *http.Request) *cam.Call {
 	}
 	c.Retry = rt.seen.repeat(w.retryKeys(name, names))
 	return c
+}
+
+// hints says how the program makes each unknown part known: the uin only through
+// Options.Uin (no request carries it), a parameter by sending it or by naming the
+// parameter that holds it.
+func (rt *roundTripper) hints(a cam.Action, parts []string) map[string]string {
+	if len(parts) == 0 {
+		return nil
+	}
+	h := make(map[string]string, len(parts))
+	for _, p := range parts {
+		switch {
+		case strings.EqualFold(p, "uin"):
+			h[p] = "set camhttp.Options{Uin: …} to the account the calls are made as: an SDK request names only its SecretId"
+		case strings.EqualFold(p, "region"):
+			h[p] = "send the request to a region"
+		default:
+			h[p] = "send " + a.String() + "'s parameter " + p + " with a value that names one resource (no '*' or ':'), or set camhttp.Options.Parameter to the parameter that holds it"
+		}
+	}
+	return h
 }
 
 // apiResponse is an API 3.0 answer with the given Response fields and a RequestId of

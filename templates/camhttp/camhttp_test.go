@@ -136,6 +136,10 @@ func TestForwardsTheRequestUnread(t *testing.T) {
 	}
 }
 
+// unknownApp is the resource of a call whose SdkAppId nothing filled: the placeholder
+// stays, so that a guard decides it as unknown rather than as "no resource".
+const unknownApp = "qcs::ccc::uin/100001:SdkAppId/${SdkAppId}"
+
 func TestPlaceholders(t *testing.T) {
 	cases := []struct {
 		name, service, action, body string
@@ -145,13 +149,14 @@ func TestPlaceholders(t *testing.T) {
 			[]string{"qcs::cvm:ap-guangzhou:uin/100001:instance/ins-1", "qcs::cvm:ap-guangzhou:uin/100001:instance/ins-2"}, nil},
 		{"null elements are skipped", "cvm", "StopInstances", `{"InstanceIds": ["ins-1", null, "ins-3"]}`,
 			[]string{"qcs::cvm:ap-guangzhou:uin/100001:instance/ins-1", "qcs::cvm:ap-guangzhou:uin/100001:instance/ins-3"}, nil},
-		{"an array holding an object is no value", "cvm", "StopInstances", `{"InstanceIds": ["ins-1", {"Id": "ins-2"}]}`, nil, []string{"${InstanceId}"}},
+		{"an array holding an object is no value", "cvm", "StopInstances", `{"InstanceIds": ["ins-1", {"Id": "ins-2"}]}`,
+			[]string{"qcs::cvm:ap-guangzhou:uin/100001:instance/${InstanceId}"}, []string{"${InstanceId}"}},
 		{"override names the parameter", "ccc", "DescribeTelCallInfo", `{"SdkAppIdList": [1, 2], "SdkAppId": 3}`,
 			[]string{"qcs::ccc::uin/100001:SdkAppId/1", "qcs::ccc::uin/100001:SdkAppId/2"}, nil},
-		{"missing parameter", "ccc", "DescribeTelCdr", `{"Other": 1}`, nil, []string{"${SdkAppId}"}},
-		{"a wildcard value widens nothing", "ccc", "DescribeTelCdr", `{"SdkAppId": "*"}`, nil, []string{"${SdkAppId}"}},
-		{"a colon value reshapes nothing", "ccc", "DescribeTelCdr", `{"SdkAppId": "1:2"}`, nil, []string{"${SdkAppId}"}},
-		{"an object is no value", "ccc", "DescribeTelCdr", `{"SdkAppId": {"Id": 1}}`, nil, []string{"${SdkAppId}"}},
+		{"missing parameter", "ccc", "DescribeTelCdr", `{"Other": 1}`, []string{unknownApp}, []string{"${SdkAppId}"}},
+		{"a wildcard value widens nothing", "ccc", "DescribeTelCdr", `{"SdkAppId": "*"}`, []string{unknownApp}, []string{"${SdkAppId}"}},
+		{"a colon value reshapes nothing", "ccc", "DescribeTelCdr", `{"SdkAppId": "1:2"}`, []string{unknownApp}, []string{"${SdkAppId}"}},
+		{"an object is no value", "ccc", "DescribeTelCdr", `{"SdkAppId": {"Id": 1}}`, []string{unknownApp}, []string{"${SdkAppId}"}},
 		{"operation level names nothing", "ccc", "CreateIVR", `{}`, nil, nil},
 	}
 	for _, tc := range cases {
@@ -164,6 +169,13 @@ func TestPlaceholders(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) || !slices.Equal(c.Unfilled, tc.unfilled) {
 				t.Errorf("resources %v unfilled %v; want %v, %v", got, c.Unfilled, tc.want, tc.unfilled)
+			}
+			var parts []string
+			for _, u := range tc.unfilled {
+				parts = append(parts, u[2:len(u)-1])
+			}
+			if !slices.Equal(c.Unknown.Parts, parts) || c.Unknown.Resource {
+				t.Errorf("unknown %+v; want parts %v", c.Unknown, parts)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package camhttp
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -16,27 +17,40 @@ const maxResources = 1000
 // Options.Uin, ${region} from the request's region, any other placeholder from the
 // parameter Options.Parameter names for it, else the parameter of the same name, else
 // its plural (${InstanceId} from InstanceIds.N). An array parameter gives one resource
-// per element. A placeholder that nothing fills is returned in unfilled, never
-// replaced by "*". Actions authorized only on "*" name no resource.
-func (rt *roundTripper) resources(a cam.Action, w *wire) (res []cam.Resource, unfilled []string) {
+// per element. Actions authorized only on "*" name no resource.
+//
+// A placeholder that nothing fills is never replaced by "*", nor dropped with its
+// resource: the resource keeps it ("qcs::ccc::uin/${uin}:SdkAppId/1400001"), it is
+// listed in unfilled, and its name in u.Parts, so that a Guard decides it as unknown
+// (an allow must hold for every value, a deny applies if it could apply for one).
+// A pattern that yields no resource name at all makes u.Resource true.
+func (rt *roundTripper) resources(a cam.Action, w *wire) (res []cam.Resource, unfilled []string, u cam.Unknown) {
 	info := a.Info()
 	if info.Granularity == cam.OperationLevel || info.Granularity == cam.ServiceLevel {
-		return nil, nil
+		return nil, nil, u
 	}
 	seen := map[cam.Resource]bool{}
+	listed := false
 	for _, pattern := range patterns(info.Resources) {
+		listed = true
 		if pattern == "*" {
 			continue
 		}
 		names, missing := rt.fill(a.String(), pattern, w)
-		if len(missing) > 0 {
-			unfilled = append(unfilled, missing...)
-			continue
+		for _, m := range missing {
+			if !slices.Contains(unfilled, m) {
+				unfilled = append(unfilled, m)
+				u.Parts = append(u.Parts, m[2:len(m)-1])
+			}
 		}
 		for _, n := range names {
 			r, err := cam.ParseResource(n)
 			if err != nil {
-				unfilled = append(unfilled, pattern)
+				// The pattern itself is malformed: what the call touches is unknown.
+				if !slices.Contains(unfilled, pattern) {
+					unfilled = append(unfilled, pattern)
+				}
+				u.Resource = true
 				continue
 			}
 			if !seen[r] {
@@ -45,7 +59,12 @@ func (rt *roundTripper) resources(a cam.Action, w *wire) (res []cam.Resource, un
 			}
 		}
 	}
-	return res, unfilled
+	if !listed {
+		// A resource-level action whose page lists no resource pattern: it touches
+		// something nobody can name, which only an allow on "*" covers.
+		u.Resource = true
+	}
+	return res, unfilled, u
 }
 
 // patterns returns an action's resource patterns as a slice, whichever list type the
@@ -61,7 +80,8 @@ func patterns[T any](list T) []string {
 	panic(fmt.Sprintf("camhttp: resource patterns of type %T", list))
 }
 
-// fill expands one pattern into every resource name its placeholders' values give.
+// fill expands one pattern into every resource name its placeholders' values give. A
+// placeholder nothing fills stays in the names as written, and is returned in missing.
 func (rt *roundTripper) fill(action, pattern string, w *wire) (names []string, missing []string) {
 	names = []string{""}
 	rest := pattern
@@ -79,8 +99,9 @@ func (rt *roundTripper) fill(action, pattern string, w *wire) (names []string, m
 		rest = rest[i+j+1:]
 		vals := rt.values(action, placeholder[2:len(placeholder)-1], w)
 		if len(vals) == 0 || len(names)*len(vals) > maxResources {
+			// Unknown, not "*": the placeholder stands for the value nobody gave.
 			missing = append(missing, placeholder)
-			continue
+			vals = []string{placeholder}
 		}
 		next := make([]string, 0, len(names)*len(vals))
 		for _, n := range names {
@@ -90,13 +111,10 @@ func (rt *roundTripper) fill(action, pattern string, w *wire) (names []string, m
 		}
 		names = next
 	}
-	if len(missing) > 0 {
-		return nil, missing
-	}
 	for i := range names {
 		names[i] += rest
 	}
-	return names, nil
+	return names, missing
 }
 
 // values returns what fills one placeholder, or nil. A value that is empty or holds a
@@ -124,7 +142,8 @@ func (rt *roundTripper) values(action, name string, w *wire) []string {
 		vals = v
 	}
 	for _, v := range vals {
-		if v == "" || strings.ContainsAny(v, "*:") {
+		// "${" too: a value spelled as a placeholder would read as an unknown part.
+		if v == "" || strings.ContainsAny(v, "*:") || strings.Contains(v, "${") {
 			return nil
 		}
 	}

@@ -27,7 +27,8 @@ type wire struct {
 	// scalar gives one value, an array of scalars (InstanceIds.N) one per element.
 	// Objects are not kept: no resource placeholder names a field inside one.
 	params map[string][]string
-	// sig identifies the signed request: the same bytes sent again are a retry.
+	// sig identifies the request: the same method, URL, headers and body sent again
+	// are a retry.
 	sig         string
 	clientToken string
 }
@@ -63,7 +64,27 @@ func readWire(req *http.Request, defaultService string) (*wire, error) {
 	w := &wire{params: map[string][]string{}}
 	ctype, _, _ := mime.ParseMediaType(req.Header.Get("Content-Type"))
 	h := sha256.New()
-	fmt.Fprintf(h, "%s %s %s\n%s\n%s\n", req.Method, req.Host, req.URL.String(), req.Header.Get("Authorization"), req.Header.Get("X-TC-Timestamp"))
+	fmt.Fprintf(h, "%s %q %q\n", req.Method, req.Host, req.URL.String())
+	// Every header, not only the signed ones: TC3 signs content-type and host, so two
+	// calls sent in the same second with the same body differ only in X-TC-Action (or
+	// X-TC-Version, X-TC-Region, an octet-stream parameter header). A retry resends
+	// the same headers; a header that did vary between attempts would make a retry a
+	// second record, which grants nothing more, where one key for two calls loses one.
+	names := make([]string, 0, len(req.Header))
+	for k := range req.Header {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	buf := make([]byte, 0, 1024)
+	for _, k := range names {
+		// Length-prefixed, so that no two header sets hash alike.
+		buf = appendField(buf, k)
+		for _, v := range req.Header[k] {
+			buf = appendField(buf, v)
+		}
+		buf = append(buf, '\n')
+	}
+	h.Write(buf)
 	if action := req.Header.Get("X-TC-Action"); action != "" {
 		// TC3-HMAC-SHA256, or an API that skips signing: the call is in the headers.
 		w.action, w.version, w.region = action, req.Header.Get("X-TC-Version"), req.Header.Get("X-TC-Region")
@@ -125,8 +146,18 @@ func readWire(req *http.Request, defaultService string) (*wire, error) {
 	if v, ok := w.param("ClientToken"); ok && len(v) == 1 {
 		w.clientToken = v[0]
 	}
+	// What the call was read as, too: the service, action, version and region decide
+	// which permission it needs, however the wire carried them.
+	fmt.Fprintf(h, "\ncall %q %q %q %q", w.service, w.action, w.version, w.region)
 	w.sig = hex.EncodeToString(h.Sum(nil))
 	return w, nil
+}
+
+// appendField appends s to b with its length first.
+func appendField(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	b = append(b, ':')
+	return append(b, s...)
 }
 
 func readBody(req *http.Request) ([]byte, error) {

@@ -97,7 +97,9 @@ func loadCatalog(path string) (*catalog, error) {
 					continue
 				}
 				name := strings.TrimSuffix(k, "*")
-				if r, ok := s.Resources[name]; ok && r.ARN != "" {
+				// An ARN template that is no ARN (the catalog has
+				// "^arn:aws:identity-sync:..."): not a resource a request can name.
+				if r, ok := s.Resources[name]; ok && strings.HasPrefix(r.ARN, "arn:") {
 					a.arns = append(a.arns, r.ARN)
 				}
 			}

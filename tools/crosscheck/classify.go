@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 )
 
@@ -11,9 +12,9 @@ import (
 // the AWS sentence that decides it, in docs/aws-evaluation.md.
 var verdicts = []struct {
 	name    string
-	rewrite func(p map[string]any) // applied to every policy of the case
+	rewrite func(c *Case, p map[string]any) // applied to every policy of the case
 }{
-	{"foranyvalue-ifexists", func(p map[string]any) {
+	{"foranyvalue-ifexists", func(c *Case, p map[string]any) {
 		// The peer ignores IfExists under ForAnyValue.
 		eachStatement(p, func(s map[string]any) {
 			c, _ := s["Condition"].(map[string]any)
@@ -25,7 +26,7 @@ var verdicts = []struct {
 			}
 		})
 	}},
-	{"peer-variable-opens-resource-part", func(p map[string]any) {
+	{"peer-variable-opens-resource-part", func(c *Case, p map[string]any) {
 		// The peer never matches a Resource whose resource part (after the
 		// fifth colon) starts with a policy variable, e.g. an SQS queue
 		// "arn:aws:sqs:us-east-1:111122223333:${aws:username}".
@@ -44,7 +45,7 @@ var verdicts = []struct {
 			}
 		})
 	}},
-	{"notprincipal-account-rule", func(p map[string]any) {
+	{"notprincipal-account-rule", func(c *Case, p map[string]any) {
 		// The peer excepts a caller that NotPrincipal names by its own ARN, or by
 		// its account (ID or root ARN), alone; iampolicy needs both.
 		eachStatement(p, func(s map[string]any) {
@@ -60,21 +61,113 @@ var verdicts = []struct {
 				vals = v
 			}
 			root := "arn:aws:iam::" + account + ":root"
+			caller := c.Request.Principal
+			// The caller is named by its own ARN, or a session by its role's and
+			// a federated user by the IAM user's of its name.
+			named := map[string]bool{caller: true, root: true, account: true}
+			switch caller {
+			case sessionARN:
+				named[roleARN] = true
+			case federatedARN:
+				named[principalARN] = true
+			}
 			for _, v := range vals {
-				if v == principalARN || v == root || v == account {
-					np["AWS"] = append(vals, principalARN, root)
+				if s, _ := v.(string); named[s] {
+					np["AWS"] = append(vals, caller, root)
 					return
 				}
 			}
 		})
 	}},
-	{"variables-in-2008", func(p map[string]any) {
+	{"empty-array", func(c *Case, p map[string]any) {
+		// The peer reads an empty NotAction or NotResource literally (everything
+		// but nothing), a negated, IfExists or ForAllValues operator with no
+		// values as holding and another as failing; iampolicy reads an empty
+		// array as Access Analyzer does for an Allow ("provides no
+		// permissions") and as applying for a Deny.
+		eachStatement(p, func(s map[string]any) {
+			for el, all := range map[string]string{"NotAction": "Action", "NotResource": "Resource"} {
+				if v, ok := s[el].([]any); ok && len(v) == 0 {
+					delete(s, el)
+					s[all] = "*"
+				}
+			}
+			c, _ := s["Condition"].(map[string]any)
+			for op, block := range c {
+				keys, _ := block.(map[string]any)
+				for k, v := range keys {
+					if l, ok := v.([]any); !ok || len(l) > 0 {
+						continue
+					}
+					if strings.Contains(op, "Not") || strings.HasPrefix(op, "ForAllValues:") || strings.HasSuffix(op, "IfExists") {
+						delete(keys, k)
+					} else {
+						neverApplies(s)
+					}
+				}
+				if len(keys) == 0 {
+					delete(c, op)
+				}
+			}
+		})
+	}},
+	{"empty-array", func(c *Case, p map[string]any) {
+		// The same, with an operator with no values failing whatever it is
+		// (the peer's ForAnyValue on an absent key).
+		eachStatement(p, func(s map[string]any) {
+			for el, all := range map[string]string{"NotAction": "Action", "NotResource": "Resource"} {
+				if v, ok := s[el].([]any); ok && len(v) == 0 {
+					delete(s, el)
+					s[all] = "*"
+				}
+			}
+			cond, _ := s["Condition"].(map[string]any)
+			for _, block := range cond {
+				keys, _ := block.(map[string]any)
+				for _, v := range keys {
+					if l, ok := v.([]any); ok && len(l) == 0 {
+						neverApplies(s)
+					}
+				}
+			}
+		})
+	}},
+	{"no-value-variable", func(c *Case, p map[string]any) {
+		// The peer makes a condition or NotResource whose variable has no value
+		// fail, whatever the operator: the statement does not apply. iampolicy
+		// takes that reading for an Allow, and for a Deny the User Guide's
+		// "Inverted condition operators ... do match against a null value" and
+		// "the NotResource element will not match any resource".
+		eachStatement(p, func(s map[string]any) {
+			if s["Effect"] != "Deny" {
+				return
+			}
+			b, _ := json.Marshal(s)
+			for _, m := range variable.FindAllStringSubmatch(string(b), -1) {
+				if _, ok := c.Request.Context[m[1]]; !ok && !strings.Contains(m[0], ",") {
+					neverApplies(s)
+					return
+				}
+			}
+		})
+	}},
+	{"variables-in-2008", func(c *Case, p map[string]any) {
 		// The peer expands policy variables in 2008-10-17 policies.
 		if p["Version"] == "2008-10-17" {
 			p["Version"] = "2012-10-17"
 		}
 	}},
 }
+
+// neverApplies makes a statement match no request.
+func neverApplies(s map[string]any) {
+	delete(s, "NotAction")
+	s["Action"] = "none:None"
+}
+
+// variable finds the policy variables of a statement (keys are matched as the
+// request spells them; the generator spells both alike).
+var variable = regexp.MustCompile(`\$\{([^}*?$]+)\}`)
 
 func eachStatement(p map[string]any, f func(map[string]any)) {
 	switch st := p["Statement"].(type) {
@@ -90,13 +183,13 @@ func eachStatement(p map[string]any, f func(map[string]any)) {
 }
 
 // rewritten returns a deep copy of c with rewrite applied to every policy.
-func rewritten(c *Case, rewrite func(map[string]any)) Case {
+func rewritten(c *Case, rewrite func(*Case, map[string]any)) Case {
 	b, _ := json.Marshal(c)
 	var out Case
 	_ = json.Unmarshal(b, &out)
 	apply := func(p any) {
 		if m, ok := p.(map[string]any); ok {
-			rewrite(m)
+			rewrite(c, m)
 		}
 	}
 	for _, p := range out.Identity {
@@ -111,6 +204,20 @@ func rewritten(c *Case, rewrite func(map[string]any)) Case {
 // from the peer: one reading, else all of them together ("a+b+..."), else
 // "unexplained".
 func classify(c *Case, peer string) string {
+	if d, err := Decide(c); err == nil && d.NoResourcePolicy != "" && c.ResourcePolicy == nil {
+		// AWS requires a trust policy (sts:AssumeRole) or key policy that allows;
+		// the case gives none, and the peer does without.
+		return "no-trust-or-key-policy"
+	}
+	if c.Request.Principal == servicePrincipal {
+		// A service has no identity-based policies: the peer ignores those
+		// given; iampolicy lets none allow, and still lets a Deny in them deny.
+		r := rewritten(c, func(*Case, map[string]any) {})
+		r.Identity, r.Boundary = nil, nil
+		if d, err := Decide(&r); err == nil && d.Outcome.String() == peer {
+			return "service-principal-identity-policies"
+		}
+	}
 	for _, v := range verdicts {
 		r := rewritten(c, v.rewrite)
 		if d, err := Decide(&r); err == nil && d.Outcome.String() == peer {
@@ -156,7 +263,7 @@ var peerArrayKeys = map[string]bool{
 // contextAgrees reports whether iampolicy gives the peer's decision once the
 // request context is changed by edit.
 func contextAgrees(c *Case, peer string, edit func(ctx map[string]any)) bool {
-	r := rewritten(c, func(map[string]any) {})
+	r := rewritten(c, func(*Case, map[string]any) {})
 	ctx := map[string]any{}
 	for k, v := range r.Request.Context {
 		ctx[k] = v

@@ -51,7 +51,11 @@ func Decide(c *Case) (iampolicy.Decision, error) {
 			return iampolicy.Decision{}, err
 		}
 	}
-	return iampolicy.EvaluateAll(req, ps), nil
+	d := iampolicy.EvaluateAll(req, ps)
+	if d.Outcome == iampolicy.Refused {
+		return d, fmt.Errorf("%s", d.Refusal())
+	}
+	return d, nil
 }
 
 func readLines[T any](path string) ([]T, error) {
@@ -99,6 +103,7 @@ func runCompare(args []string, out io.Writer) error {
 	outcomes := map[string]int{}
 	var frozen, diffs []Case
 	kinds := map[string]int{}
+	refused := map[string]int{} // by reason, with the peer's answer
 	for i := range cases {
 		c := &cases[i]
 		p, ok := byID[c.ID]
@@ -116,7 +121,10 @@ func runCompare(args []string, out io.Writer) error {
 		d, err := Decide(c)
 		if err != nil {
 			ownErr++
-			fmt.Fprintf(out, "case %d: iampolicy refused it: %v\n", c.ID, err)
+			refused[refusalKind(c, err)]++
+			if c.Note != wrongType {
+				fmt.Fprintf(out, "case %d: iampolicy refused it: %v\n", c.ID, err)
+			}
 			continue
 		}
 		mine := d.Outcome.String()
@@ -161,6 +169,14 @@ func runCompare(args []string, out io.Writer) error {
 	for _, k := range keys {
 		fmt.Fprintf(out, "  disagreed, verdict %s: %d\n", k, kinds[k])
 	}
+	keys = keys[:0]
+	for k := range refused {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(out, "  refused by iampolicy, %s: %d\n", k, refused[k])
+	}
 	if *diffPath != "" {
 		if err := writeLines(*diffPath, diffs); err != nil {
 			return err
@@ -172,6 +188,14 @@ func runCompare(args []string, out io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// refusalKind groups iampolicy's refusals for the report.
+func refusalKind(c *Case, err error) string {
+	if c.Note == wrongType {
+		return "a condition value not of its operator's type"
+	}
+	return "other: " + err.Error()
 }
 
 func writeLines(path string, cs []Case) error {

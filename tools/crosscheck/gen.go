@@ -42,9 +42,36 @@ var placeholder = regexp.MustCompile(`\$\{([A-Za-z0-9]+)\}`)
 
 var tokens = []string{"alice", "bob", "team-a", "prod", "logs", "photos", "x1"}
 
+// caller is who makes a request: its ARN and what aws:PrincipalArn says of it.
+type caller struct{ arn, principalArn string }
+
+// callers are drawn for the requests: an IAM user, a session of a role, a federated
+// user, and a service (which has no aws:PrincipalArn).
+var callers = []caller{
+	{principalARN, principalARN},
+	{sessionARN, roleARN},
+	{federatedARN, federatedARN},
+	{servicePrincipal, ""},
+}
+
+const (
+	roleARN          = "arn:aws:iam::" + account + ":role/R"
+	sessionARN       = "arn:aws:sts::" + account + ":assumed-role/R/s1"
+	federatedARN     = "arn:aws:sts::" + account + ":federated-user/alice"
+	servicePrincipal = "cloudtrail.amazonaws.com"
+	// wrongType marks a case made with a condition value not of its operator's
+	// type, which iampolicy refuses to decode (the peer's answer is reported).
+	wrongType = "wrong-type value"
+)
+
 type gen struct {
-	r   *rand.Rand
-	cat *catalog
+	r      *rand.Rand
+	cat    *catalog
+	caller caller
+	// trust: the request assumes a role, so the resource policy is its trust
+	// policy, which names no Resource.
+	trust     bool
+	wrongType bool
 	// multi is the multivalued key of the current case: aws:TagKeys when the action
 	// takes it, else the global aws:PrincipalServiceNamesList (a peer drops keys an
 	// action does not take, and so would AWS never send them).
@@ -62,7 +89,10 @@ func (g *gen) fillARN(tpl string) string {
 			return "aws"
 		case "${Region}":
 			return "us-east-1"
-		case "${Account}":
+		case "${Account}", "${AccountId}", "${AccountID}", "${AwsAccountId}":
+			return account
+		}
+		if strings.Contains(m, "Account") {
 			return account
 		}
 		return g.pick(tokens)
@@ -111,7 +141,19 @@ func (g *gen) makeCase() Case {
 	if len(a.arns) > 0 {
 		resource = g.fillARN(g.pick(a.arns))
 	}
-	c := Case{Request: CaseRequest{Principal: principalARN, Action: a.name, Resource: resource, Context: g.context(a)}}
+	switch x := g.r.Float64(); {
+	case x < 0.6:
+		g.caller = callers[0]
+	case x < 0.8:
+		g.caller = callers[1]
+	case x < 0.93:
+		g.caller = callers[2]
+	default:
+		g.caller = callers[3]
+	}
+	g.trust = strings.HasPrefix(strings.ToLower(a.name), "sts:assumerole") && strings.Contains(resource, ":role/")
+	g.wrongType = false
+	c := Case{Request: CaseRequest{Principal: g.caller.arn, Action: a.name, Resource: resource, Context: g.context(a)}}
 	for k := 0; k < 1+g.r.IntN(2); k++ {
 		c.Identity = append(c.Identity, g.policy(a, resource, 1+g.r.IntN(4), false))
 	}
@@ -129,6 +171,9 @@ func (g *gen) makeCase() Case {
 			c.Request.Resource = resource
 		}
 		c.ResourcePolicy = g.policy(a, resource, 1+g.r.IntN(2), true)
+	}
+	if g.wrongType {
+		c.Note = wrongType
 	}
 	return c
 }
@@ -148,7 +193,9 @@ func (g *gen) context(a catAction) map[string]any {
 	put("aws:SecureTransport", g.pick([]string{"true", "false"}))
 	put("aws:MultiFactorAuthAge", g.pick([]string{"30", "3600", "86400"}))
 	put("aws:CurrentTime", g.pick([]string{"2026-01-15T12:00:00Z", "2027-06-01T00:00:00Z"}))
-	put("aws:PrincipalArn", principalARN)
+	if g.caller.principalArn != "" {
+		put("aws:PrincipalArn", g.caller.principalArn)
+	}
 	if g.chance(0.5) {
 		var keys []any
 		for _, k := range []string{"env", "team", "cost", "Owner"} {
@@ -335,6 +382,34 @@ var conditions = []func(g *gen) (string, string, any){
 	func(g *gen) (string, string, any) {
 		return "StringLike", "aws:PrincipalTag/team", "${aws:username, 'bl'}*"
 	},
+	noValueCondition,
+	func(g *gen) (string, string, any) {
+		return "ForAnyValue:StringNotEquals", g.multi, "${aws:PrincipalTag/dept}"
+	},
+	func(g *gen) (string, string, any) {
+		return "Bool", "aws:SecureTransport", "${aws:PrincipalTag/tls, 'true'}"
+	},
+}
+
+// wrongTypeCondition is a condition whose value is not of its operator's type
+// (the User Guide fixes each format), which iampolicy refuses to decode.
+func (g *gen) wrongTypeCondition() (string, string, any) {
+	switch g.r.IntN(5) {
+	case 0:
+		return "NotIpAddress", "aws:SourceIp", "office-network"
+	case 1:
+		return "NumericLessThan", "aws:MultiFactorAuthAge", "Infinity"
+	case 2:
+		return "DateNotEquals", "aws:CurrentTime", "someday"
+	case 3:
+		return "NumericNotEquals", "aws:MultiFactorAuthAge", "0x1p10"
+	}
+	return "Null", "aws:SourceIp", "yes"
+}
+
+// noValueCondition is a condition on a variable the request never has.
+func noValueCondition(g *gen) (string, string, any) {
+	return g.pick([]string{"StringNotEquals", "StringEquals", "StringNotLike"}), "aws:username", "${aws:PrincipalTag/dept}"
 }
 
 func (g *gen) statement(a catAction, resource string, resourcePolicy bool) map[string]any {
@@ -346,6 +421,9 @@ func (g *gen) statement(a catAction, resource string, resourcePolicy bool) map[s
 	if g.chance(0.3) {
 		acts = append(acts, g.actionPattern(a))
 	}
+	if g.chance(0.02) {
+		acts = []any{} // an empty array: Access Analyzer's "provides no permissions"
+	}
 	if g.chance(0.15) {
 		s["NotAction"] = acts
 	} else if len(acts) == 1 {
@@ -353,15 +431,30 @@ func (g *gen) statement(a catAction, resource string, resourcePolicy bool) map[s
 	} else {
 		s["Action"] = acts
 	}
-	if g.chance(0.12) {
+	switch {
+	case resourcePolicy && g.trust:
+		// A trust policy names no resource: the role is the resource.
+	case g.chance(0.02):
+		s["NotResource"] = []any{}
+	case g.chance(0.03):
+		// A variable with no value (no case sets aws:PrincipalTag/dept).
+		s["NotResource"] = strings.Replace(resource, "alice", "${aws:PrincipalTag/dept}", 1)
+	case g.chance(0.12):
 		s["NotResource"] = g.resourcePattern(resource)
-	} else {
+	default:
 		s["Resource"] = g.resourcePattern(resource)
 	}
 	if g.chance(0.5) {
 		cond := map[string]map[string]any{}
 		for k := 0; k < 1+g.r.IntN(2); k++ {
 			op, key, val := conditions[g.r.IntN(len(conditions))](g)
+			switch {
+			case g.chance(0.03):
+				val = []any{} // an empty array of values
+			case g.chance(0.005):
+				op, key, val = g.wrongTypeCondition()
+				g.wrongType = true
+			}
 			if cond[op] == nil {
 				cond[op] = map[string]any{}
 			}
@@ -373,7 +466,15 @@ func (g *gen) statement(a catAction, resource string, resourcePolicy bool) map[s
 		s["Sid"] = fmt.Sprintf("S%d", g.r.IntN(100))
 	}
 	if resourcePolicy {
-		switch g.r.IntN(7) {
+		switch g.r.IntN(12) {
+		case 7:
+			s["Principal"] = map[string]any{"AWS": roleARN}
+		case 8:
+			s["Principal"] = map[string]any{"AWS": sessionARN}
+		case 9:
+			s["Principal"] = map[string]any{"AWS": federatedARN}
+		case 10:
+			s["Principal"] = map[string]any{"Service": servicePrincipal}
 		case 0:
 			s["Principal"] = "*"
 		case 1:

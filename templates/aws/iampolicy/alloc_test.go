@@ -55,3 +55,24 @@ func BenchmarkEvaluate20Statements(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluateWithUnknowns is the same policy for a request whose account
+// and principal tag are unknown: the fail-closed path may allocate (it matches
+// patterns against the resource's holes), and is measured apart.
+func BenchmarkEvaluateWithUnknowns(b *testing.B) {
+	p := benchPolicy(b)
+	r := benchRequest()
+	r.Resource = "arn:aws:s3:::bucket-19/home/alice/notes.txt"
+	r.Unknown.Keys = []string{"aws:PrincipalTag/team"}
+	r.Context = Context{}
+	r.Context.Set("aws:username", "alice").Set("aws:SourceIp", "10.1.2.3").
+		Set("aws:MultiFactorAuthAge", "30").Set("aws:CurrentTime", "2026-11-29T12:00:00Z").Set("aws:SecureTransport", "true").
+		SetList("aws:TagKeys", "env", "team-a")
+	b.ReportAllocs()
+	for b.Loop() {
+		d := Evaluate(r, p)
+		if d.Outcome != ImplicitDeny {
+			b.Fatal(d.String())
+		}
+	}
+}

@@ -9,129 +9,223 @@ import (
 
 // evalCondition decides one condition against the request context. missing reports
 // that the key was absent, so the Decision can name it.
-func evalCondition(c *Condition, ctx *Context, vars bool) (holds, missing bool) {
-	e := ctx.lookup(c.Key)
+func evalCondition(c *Condition, e *env, vars bool) (holds tri, missing bool) {
+	if len(c.Values) == 0 {
+		// Access Analyzer: an empty array "provides no permissions"; literally, a
+		// negated or IfExists operator with no values could hold. Allow narrow,
+		// deny wide.
+		return maybe, false
+	}
+	ce := e.ctx.lookup(c.Key)
+	if ce == nil && e.keyUnknown(c.Key) {
+		return maybe, false
+	}
 	op := c.Operator
 	if op.Kind == Null {
-		absent := e == nil
+		absent := ce == nil
+		res := no
 		for _, v := range c.Values {
-			if strings.EqualFold(v, "true") == absent {
-				return true, false
+			switch {
+			case strings.EqualFold(v, "true"):
+				res = or(res, triOf(absent))
+			case strings.EqualFold(v, "false"):
+				res = or(res, triOf(!absent))
+			default:
+				res = or(res, maybe) // neither true nor false: undecidable
 			}
 		}
-		return false, false
+		return res, false
 	}
-	if e == nil {
+	if ce == nil {
 		switch {
 		case op.IfExists:
-			return true, true
+			return yes, true
 		case op.Set == ForAllValues:
-			return true, true
+			return yes, true
 		case op.Set == ForAnyValue:
-			return false, true
+			return no, true
 		case op.Kind.Negated():
-			return true, true
+			return yes, true
 		}
-		return false, true
+		return no, true
 	}
-	vars = vars && (op.Kind.Category() == CategoryString || op.Kind.Category() == CategoryARN)
+	cat := op.Kind.Category()
+	vars = vars && (cat == CategoryString || cat == CategoryARN || cat == CategoryBool)
 	switch op.Set {
 	case ForAllValues:
-		for _, v := range e.Values {
-			if !valueHolds(op.Kind, v, c.Values, vars, ctx) {
-				return false, false
+		// An empty string is no value: a set of them is the null data set,
+		// for which ForAllValues holds.
+		res := yes
+		for _, v := range ce.Values {
+			if v == "" {
+				continue
+			}
+			if res = and(res, valueHolds(op.Kind, v, c.Values, vars, e)); res == no {
+				break
 			}
 		}
-		return true, false
+		return res, false
 	case ForAnyValue:
-		for _, v := range e.Values {
-			if valueHolds(op.Kind, v, c.Values, vars, ctx) {
-				return true, false
+		res := no
+		for _, v := range ce.Values {
+			if v == "" {
+				continue
+			}
+			if res = or(res, valueHolds(op.Kind, v, c.Values, vars, e)); res == yes {
+				break
 			}
 		}
-		return false, false
+		return res, false
 	}
-	if e.Multi || len(e.Values) != 1 {
+	if ce.Multi || len(ce.Values) != 1 {
 		// A multivalued key needs a set operator; without one nothing matches.
-		return false, false
+		return no, false
 	}
-	return valueHolds(op.Kind, e.Values[0], c.Values, vars, ctx), false
+	return valueHolds(op.Kind, ce.Values[0], c.Values, vars, e), false
 }
 
 // valueHolds applies a base operator to one request value: a positive operator
-// holds when any policy value matches it, a negated one when none does.
-func valueHolds(kind OpKind, v string, values []string, vars bool, ctx *Context) bool {
+// holds when any policy value matches it, a negated one when none does. A policy
+// variable with no value matches nothing, so "inverted condition operators ... do
+// match against a null value" (the User Guide); another page says an unresolved
+// variable "might cause the entire statement to be invalid". Both readings are
+// kept: what holds only under the first is maybe (a Deny applies, an Allow not).
+func valueHolds(kind OpKind, v string, values []string, vars bool, e *env) tri {
 	pos := kind.positive()
-	any := false
+	res, noValue := no, false
 	for _, pv := range values {
-		m, ok := matchValue(pos, v, pv, vars, ctx)
-		if !ok {
-			// A policy variable that cannot be resolved makes the condition fail,
-			// whichever way the operator points.
-			return false
+		if res == yes && !(vars && hasVariable(pv)) {
+			continue // decided; only a variable with no value could still matter
 		}
-		if m {
-			any = true
-			break
-		}
+		r, nv := matchValue(pos, v, pv, vars, e)
+		noValue = noValue || nv
+		res = or(res, r)
 	}
 	if kind.Negated() {
-		return !any
+		res = res.not()
 	}
-	return any
+	if noValue && res == yes {
+		return maybe
+	}
+	return res
 }
 
 // matchValue compares a request value v with one policy value pv under a positive
-// operator. Values that do not parse for the operator's type never match; ok is
-// false when pv holds a policy variable the request cannot resolve.
-func matchValue(kind OpKind, v, pv string, vars bool, ctx *Context) (matched, ok bool) {
+// operator. A value that does not parse for the operator's type (Parse refuses such
+// policies; a Policy built in Go may hold one) is undecidable: maybe. noValue
+// reports a policy variable with no value in the request.
+func matchValue(kind OpKind, v, pv string, vars bool, e *env) (r tri, noValue bool) {
+	var m bool
+	var st vstate
 	switch kind {
 	case StringEquals:
-		return matchGlob(pv, v, false, false, vars, ctx)
+		m, st = matchGlob(pv, v, false, false, vars, e)
 	case StringEqualsIgnoreCase:
-		return matchGlob(pv, v, true, false, vars, ctx)
+		m, st = matchGlob(pv, v, true, false, vars, e)
 	case StringLike:
-		return matchGlob(pv, v, false, true, vars, ctx)
+		m, st = matchGlob(pv, v, false, true, vars, e)
 	case ArnEquals, ArnLike:
-		return matchARN(pv, v, vars, ctx)
+		r, st = matchARN(pv, v, vars, e)
+		return stateTri(r, st)
+	case Bool:
+		if vars && hasVariable(pv) {
+			m, st = matchGlob(pv, v, true, false, vars, e)
+			break
+		}
+		fallthrough
+	default:
+		m, ok := matchTyped(kind, v, pv)
+		if !ok {
+			return maybe, false
+		}
+		return triOf(m), false
 	}
-	return matchTyped(kind, v, pv), true
+	return stateTri(triOf(m), st)
 }
 
-// matchTyped compares values of the operators that take no policy variables.
-func matchTyped(kind OpKind, v, pv string) bool {
+func stateTri(r tri, st vstate) (tri, bool) {
+	switch st {
+	case vNoValue:
+		return no, true
+	case vUnknown:
+		return maybe, false
+	}
+	return r, false
+}
+
+// matchTyped compares values of the operators that take no policy variables; ok is
+// false when either value does not parse for the operator's type.
+func matchTyped(kind OpKind, v, pv string) (matched, ok bool) {
 	switch kind {
 	case NumericEquals, NumericLessThan, NumericLessThanEquals, NumericGreaterThan, NumericGreaterThanEquals:
-		a, err1 := strconv.ParseFloat(v, 64)
-		b, err2 := strconv.ParseFloat(pv, 64)
-		if err1 != nil || err2 != nil {
-			return false
+		a, ok1 := parseNumber(v)
+		b, ok2 := parseNumber(pv)
+		if !ok1 || !ok2 {
+			return false, false
 		}
-		return compare(kind-NumericEquals, a, b)
+		return compare(kind-NumericEquals, a, b), true
 	case DateEquals, DateLessThan, DateLessThanEquals, DateGreaterThan, DateGreaterThanEquals:
 		a, ok1 := parseDate(v)
 		b, ok2 := parseDate(pv)
 		if !ok1 || !ok2 {
-			return false
+			return false, false
 		}
-		return compare(kind-DateEquals, float64(a), float64(b))
+		return compare(kind-DateEquals, float64(a), float64(b)), true
 	case Bool:
-		return strings.EqualFold(v, pv)
+		a, ok1 := parseBool(v)
+		b, ok2 := parseBool(pv)
+		if !ok1 || !ok2 {
+			return false, false
+		}
+		return a == b, true
 	case BinaryEquals:
-		return v == pv
+		return v == pv, true
 	case IPAddress:
 		addr, err := netip.ParseAddr(v)
 		if err != nil {
-			return false
+			return false, false
 		}
 		if strings.IndexByte(pv, '/') >= 0 {
 			pfx, err := netip.ParsePrefix(pv)
-			return err == nil && pfx.Contains(addr.Unmap())
+			return err == nil && pfx.Contains(addr.Unmap()), err == nil
 		}
 		a2, err := netip.ParseAddr(pv)
-		return err == nil && a2.Unmap() == addr.Unmap()
+		return err == nil && a2.Unmap() == addr.Unmap(), err == nil
 	}
-	return false
+	return false, false
+}
+
+// parseNumber reads an integer or decimal value, the only numbers the User Guide's
+// numeric operators compare: no exponent, hexadecimal, Inf or NaN.
+func parseNumber(s string) (float64, bool) {
+	if !isDecimal(s) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
+// isDecimal reports whether s is [+-]digits[.digits].
+func isDecimal(s string) bool {
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		s = s[1:]
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	if !allDigits(intPart) {
+		return false
+	}
+	return !hasDot || allDigits(frac)
+}
+
+// parseBool reads "true" or "false", in any case.
+func parseBool(s string) (value, ok bool) {
+	switch {
+	case strings.EqualFold(s, "true"):
+		return true, true
+	case strings.EqualFold(s, "false"):
+		return false, true
+	}
+	return false, false
 }
 
 // compare applies the comparison at offset rel from the Equals operator of its

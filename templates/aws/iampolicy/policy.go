@@ -1,7 +1,9 @@
 package iampolicy
 
 import (
+	"errors"
 	"fmt"
+	"net/netip"
 	"strings"
 )
 
@@ -67,37 +69,146 @@ type Condition struct {
 	Values   []string
 }
 
-// validate checks what the grammar says about one statement; path is its JSON path.
-func (s *Statement) validate(path string, version string) error {
-	var errs []string
+// anyKind validates what every kind of policy must respect.
+const anyKind PolicyKind = 255
+
+// problemFunc receives one grammar problem of a statement: the element, what is
+// wrong, and the offending value (may be empty). Callers that must not allocate
+// (the evaluator) keep the first; Validate formats them all.
+type problemFunc func(elem, msg, value string)
+
+// check reports every way statement s breaks the grammar of a policy of kind
+// (anyKind: the kind-free rules only). Condition values are checked apart
+// (Condition.check): the evaluator skips them, as Parse has checked them and a
+// value of the wrong type is undecidable there, never a match.
+func (s *Statement) check(kind PolicyKind, report problemFunc) {
 	if s.Effect != EffectAllow && s.Effect != EffectDeny {
-		errs = append(errs, fmt.Sprintf("%s.Effect: %q is neither \"Allow\" nor \"Deny\"", path, s.Effect))
+		report("Effect", `is neither "Allow" nor "Deny"`, string(s.Effect))
 	}
-	if (s.Action == nil) == (s.NotAction == nil) {
-		errs = append(errs, path+": exactly one of Action and NotAction is required")
+	switch {
+	case s.Action == nil && s.NotAction == nil:
+		report("Action", "a statement needs Action or NotAction", "")
+	case s.Action != nil && s.NotAction != nil:
+		report("NotAction", "Action and NotAction cannot both be present", "")
 	}
 	if s.Resource != nil && s.NotResource != nil {
-		errs = append(errs, path+": Resource and NotResource cannot both be present")
+		report("NotResource", "Resource and NotResource cannot both be present", "")
 	}
 	if s.Principal != nil && s.NotPrincipal != nil {
-		errs = append(errs, path+": Principal and NotPrincipal cannot both be present")
+		report("NotPrincipal", "Principal and NotPrincipal cannot both be present", "")
 	}
-	for _, list := range [][]string{s.Action, s.NotAction, s.Resource, s.NotResource} {
-		for _, v := range list {
-			if v == "" {
-				errs = append(errs, path+": empty string in Action/Resource list")
-			}
+	for _, a := range s.Action {
+		if a == "" {
+			report("Action", "empty string", "")
 		}
 	}
-	if len(errs) > 0 {
-		return fmt.Errorf("%s", strings.Join(errs, "; "))
+	for _, a := range s.NotAction {
+		if a == "" {
+			report("NotAction", "empty string", "")
+		}
 	}
-	return nil
+	checkResources("Resource", s.Resource, report)
+	checkResources("NotResource", s.NotResource, report)
+	hasPrincipal := s.Principal != nil || s.NotPrincipal != nil
+	hasResource := s.Resource != nil || s.NotResource != nil
+	switch kind {
+	case IdentityPolicy, PermissionsBoundary:
+		if hasPrincipal {
+			report("Principal", "an identity-based policy names no principal: it applies to the identity it is attached to", "")
+		}
+		if !hasResource {
+			report("Resource", "a statement of an identity-based policy needs Resource or NotResource", "")
+		}
+	case ResourcePolicy:
+		if !hasPrincipal {
+			report("Principal", "a statement of a resource-based policy needs Principal or NotPrincipal", "")
+		}
+		if !hasResource {
+			report("Resource", "a statement of a resource-based policy needs Resource or NotResource", "")
+		}
+	case TrustPolicy:
+		if !hasPrincipal {
+			report("Principal", "a statement of a role trust policy needs Principal or NotPrincipal", "")
+		}
+		if hasResource {
+			report("Resource", "a role trust policy names no resource: the role is the resource", "")
+		}
+	}
 }
 
-// Validate checks the grammar of the whole policy: a known Version, a Statement
-// list, and each statement's required and exclusive elements.
-func (p *Policy) Validate() error {
+// checkResources refuses a Resource value that is neither "*" nor an ARN: globbed
+// over the whole text, it would match what no ARN pattern does.
+func checkResources(elem string, list []string, report problemFunc) {
+	for _, r := range list {
+		switch {
+		case r == "":
+			report(elem, "empty string", "")
+		case r != "*" && !strings.HasPrefix(r, "arn:"):
+			report(elem, `is neither "*" nor an ARN ("arn:...")`, r)
+		}
+	}
+}
+
+// check refuses a condition value that is not of its operator's type, as the
+// User Guide fixes each: IP addresses in CIDR notation, ISO 8601 dates or epoch
+// seconds, integer or decimal numbers, true or false. Read otherwise, a value of
+// the wrong type would make every negated operator hold.
+func (c *Condition) check(report problemFunc) {
+	for _, v := range c.Values {
+		var ok bool
+		switch c.Operator.Kind.Category() {
+		case CategoryNumeric:
+			ok = isDecimal(v)
+		case CategoryDate:
+			_, ok = parseDate(v)
+		case CategoryIP:
+			if strings.IndexByte(v, '/') >= 0 {
+				_, err := netip.ParsePrefix(v)
+				ok = err == nil
+			} else {
+				_, err := netip.ParseAddr(v)
+				ok = err == nil
+			}
+		case CategoryBool:
+			_, ok = parseBool(v)
+			ok = ok || hasVariable(v)
+		case CategoryNull:
+			_, ok = parseBool(v)
+		case CategoryARN:
+			ok = v == "*" || strings.HasPrefix(v, "arn:") || hasVariable(v)
+		default:
+			ok = true
+		}
+		if !ok {
+			report("Condition."+c.Operator.String()+"."+c.Key, "is not a value of type "+c.Operator.Kind.Category().String()+typeHint[c.Operator.Kind.Category()], v)
+		}
+	}
+}
+
+var typeHint = map[Category]string{
+	CategoryNumeric: " (an integer or decimal number)",
+	CategoryDate:    " (an ISO 8601 date or epoch seconds)",
+	CategoryIP:      " (an IPv4 or IPv6 address or CIDR block)",
+	CategoryBool:    ` ("true" or "false")`,
+	CategoryNull:    ` ("true" or "false")`,
+	CategoryARN:     ` ("*" or an ARN)`,
+}
+
+// Validate checks the grammar of the whole policy whatever its role: a known
+// Version, a Statement list, each statement's required and exclusive elements, and
+// each condition value's type. ValidateAs adds the rules of one role.
+func (p *Policy) Validate() error { return p.validate(anyKind) }
+
+// ValidateAs checks the grammar of the policy in one role: an identity-based policy
+// or boundary names no principal and needs Resource; a resource-based policy
+// needs Principal and Resource; a trust policy needs Principal and names no
+// resource. Every error names the JSON path.
+func (p *Policy) ValidateAs(kind PolicyKind) error { return p.validate(kind) }
+
+func (p *Policy) validate(kind PolicyKind) error {
+	if p == nil {
+		return errors.New("no policy (nil)")
+	}
 	var errs []string
 	if p.Version != "" && p.Version != Version2012 && p.Version != Version2008 {
 		errs = append(errs, fmt.Sprintf("Version: %q is not %q or %q", p.Version, Version2012, Version2008))
@@ -106,12 +217,44 @@ func (p *Policy) Validate() error {
 		errs = append(errs, "Statement: a policy needs at least one statement")
 	}
 	for i := range p.Statement {
-		if err := p.Statement[i].validate(fmt.Sprintf("Statement[%d]", i), p.Version); err != nil {
-			errs = append(errs, err.Error())
+		report := func(elem, msg, value string) {
+			if value != "" {
+				msg = fmt.Sprintf("%q %s", value, msg)
+			}
+			errs = append(errs, fmt.Sprintf("Statement[%d].%s: %s", i, elem, msg))
+		}
+		p.Statement[i].check(kind, report)
+		for c := range p.Statement[i].Condition {
+			p.Statement[i].Condition[c].check(report)
 		}
 	}
 	if len(errs) > 0 {
+		if kind != anyKind {
+			return fmt.Errorf("as the %s: %s", kind, strings.Join(errs, "; "))
+		}
 		return fmt.Errorf("%s", strings.Join(errs, "; "))
 	}
 	return nil
+}
+
+// firstProblem is the evaluator's check: the first statement that breaks the
+// grammar of kind, without formatting anything (it allocates nothing).
+func (p *Policy) firstProblem(kind PolicyKind) (statement int, elem, msg string, bad bool) {
+	if p.Version != "" && p.Version != Version2012 && p.Version != Version2008 {
+		return -1, "Version", "is not 2012-10-17 or 2008-10-17", true
+	}
+	if len(p.Statement) == 0 {
+		return -1, "Statement", "a policy needs at least one statement", true
+	}
+	for i := range p.Statement {
+		p.Statement[i].check(kind, func(e, m, _ string) {
+			if !bad {
+				statement, elem, msg, bad = i, e, m, true
+			}
+		})
+		if bad {
+			return
+		}
+	}
+	return 0, "", "", false
 }

@@ -14,7 +14,7 @@ func TestParseRefuses(t *testing.T) {
 		{`{"Version":"2012-10-17","Statment":[]}`, `Statment: unknown policy element`},
 		{`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Actions":"s3:*","Resource":"*"}}`, `Statement[0].Actions: unknown statement element`},
 		{`{"Version":"2012-10-17","Statement":{"Effect":"allow","Action":"s3:*","Resource":"*"}}`, `Statement[0].Effect: "allow" is neither`},
-		{`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotAction":"ec2:*","Resource":"*"}}`, `exactly one of Action and NotAction`},
+		{`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","NotAction":"ec2:*","Resource":"*"}}`, `Action and NotAction cannot both be present`},
 		{`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","NotResource":"*"}}`, `Resource and NotResource`},
 		{`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEqual":{"k":"v"}}}}`, `unknown condition operator "StringEqual"`},
 		{`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"NullIfExists":{"k":"true"}}}}`, `Null takes neither`},

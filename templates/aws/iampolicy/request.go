@@ -6,18 +6,27 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // ParseRequest reads a request file: {"principal": ARN, "action": "s3:GetObject",
 // "resource": ARN or "*", "context": {"aws:username": "alice", "aws:TagKeys":
-// ["a", "b"]}}. A list value makes a multivalued key; numbers and booleans are
-// read as their text. Unknown fields are refused.
+// ["a", "b"]}, "unknown": {"resource": false, "parts": ["Account"], "keys":
+// ["aws:SourceIp"]}}. A list value makes a multivalued key; numbers and booleans
+// are read as their text. "unknown" says what the request does not know (Unknown):
+// each part must appear in the resource as its ${Name} placeholder. Unknown fields
+// are refused.
 func ParseRequest(data []byte) (*Request, error) {
 	var raw struct {
 		Principal string                     `json:"principal"`
 		Action    string                     `json:"action"`
 		Resource  string                     `json:"resource"`
 		Context   map[string]json.RawMessage `json:"context"`
+		Unknown   *struct {
+			Resource bool     `json:"resource"`
+			Parts    []string `json:"parts"`
+			Keys     []string `json:"keys"`
+		} `json:"unknown"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -31,6 +40,14 @@ func ParseRequest(data []byte) (*Request, error) {
 		raw.Resource = "*"
 	}
 	r := &Request{Principal: raw.Principal, Action: raw.Action, Resource: raw.Resource}
+	if u := raw.Unknown; u != nil {
+		r.Unknown = Unknown{Resource: u.Resource, Parts: u.Parts, Keys: u.Keys}
+		for _, name := range u.Parts {
+			if !strings.Contains(r.Resource, "${"+name+"}") {
+				return nil, fmt.Errorf("request: unknown.parts: %q is not a ${%s} placeholder of the resource %q", name, name, r.Resource)
+			}
+		}
+	}
 	keys := make([]string, 0, len(raw.Context))
 	for k := range raw.Context {
 		keys = append(keys, k)

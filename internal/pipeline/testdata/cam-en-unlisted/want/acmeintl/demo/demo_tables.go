@@ -4,6 +4,13 @@ package demo
 
 import "example.com/out/acmeintl/cam"
 
+// This package and the cam runtime it imports must come from one permgen
+// run; if these do not compile, regenerate the whole tree.
+const (
+	_ = cam.EnforceVersion(1 - cam.MinGenVersion)
+	_ = cam.EnforceVersion(cam.MaxGenVersion - 1)
+)
+
 // actionNames holds every action's "service:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "demo:CreateThingdemo:ListThings"
 

@@ -1,0 +1,67 @@
+package emit
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/snapshot"
+	"github.com/permgen/permgen/internal/write"
+)
+
+// The exported helpers below are what a vendor's own emitter
+// (internal/vendors/<name>) prints with, so that every vendor's files share one
+// header, one way of rendering and checking Go, one template copier and one way of
+// making page text safe in comments and Markdown.
+
+// NewFile starts a jennifer file of p with the generated-code header.
+func NewFile(p *resolve.Package) *jen.File { return newFile(p) }
+
+// Render prints a jennifer file as dir/name, formatted; an emitter bug shows as an
+// error with the numbered source.
+func Render(dir, name string, f *jen.File) (write.File, error) { return render(dir, name, f) }
+
+// CopyTemplate copies templates/<dir> into outDir as package pkg.
+func CopyTemplate(dir, outDir, pkg string) ([]write.File, error) {
+	return copyTemplate(dir, outDir, pkg)
+}
+
+// Doc emits comment lines one "//" line at a time.
+func Doc(lines ...string) jen.Code { return doc(lines...) }
+
+// CommentText makes page text safe inside a // comment.
+func CommentText(s string) string { return commentText(s) }
+
+// DescOrNone is a description for a comment, or says the page gave none.
+func DescOrNone(d string) string { return descOrNone(d) }
+
+// PosText names a row of p's page by its place below the sources folder.
+func PosText(p *resolve.Package, pos model.Pos) string { return posText(p, pos) }
+
+// DeprecatedText is how a vanished symbol is described.
+func DeprecatedText(d *model.Deprecation) string { return deprecatedText(d) }
+
+// SourceName is the page a package was generated from, as comments cite it.
+func SourceName(p *resolve.Package) string { return sourceName(p) }
+
+// MD makes page text safe in a Markdown table cell; Code shows a value as inline
+// code.
+func MD(s string) string { return md(s) }
+
+// Code shows a value as Markdown inline code.
+func Code(s string) string { return code(s) }
+
+// Finish adds to a package's Go files what every package carries: its model
+// snapshot and its README, whose vendor part body writes after the common
+// heading.
+func Finish(p *resolve.Package, files []write.File, body func(b *strings.Builder)) ([]write.File, error) {
+	snap, err := snapshot.Marshal(p.Service, header(sourceName(p)))
+	if err != nil {
+		return files, fmt.Errorf("%s: %w", p.Service.Source.File, err)
+	}
+	return append(files, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap}, readmeWith(p, body)), nil
+}

@@ -1,0 +1,79 @@
+package vendor
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Registry is the list of vendors, in detection order. internal/vendor/all holds
+// the one list; everything else receives it.
+type Registry []Vendor
+
+// Names returns the vendors' names, in registry order.
+func (r Registry) Names() []string {
+	names := make([]string, len(r))
+	for i, v := range r {
+		names[i] = v.Name()
+	}
+	return names
+}
+
+// FormatNames returns every format's name, vendors in registry order, each
+// vendor's formats in detection order.
+func (r Registry) FormatNames() []string {
+	var names []string
+	for _, v := range r {
+		for _, f := range v.Formats() {
+			names = append(names, f.Name())
+		}
+	}
+	return names
+}
+
+// Format returns the vendor and format of a format name.
+func (r Registry) Format(name string) (Vendor, Format, bool) {
+	for _, v := range r {
+		for _, f := range v.Formats() {
+			if f.Name() == name {
+				return v, f, true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// Owner returns the vendor of a service's Kind: the vendor whose format it names.
+func (r Registry) Owner(kind string) (Vendor, bool) {
+	v, _, ok := r.Format(kind)
+	return v, ok
+}
+
+// Vendor returns the vendor of a name.
+func (r Registry) Vendor(name string) (Vendor, bool) {
+	for _, v := range r {
+		if v.Name() == name {
+			return v, true
+		}
+	}
+	return nil, false
+}
+
+// Check refuses a registry in which two vendors share a name or two formats share
+// a name: a Kind must name one vendor.
+func (r Registry) Check() error {
+	var errs []error
+	vendors, formats := map[string]bool{}, map[string]string{}
+	for _, v := range r {
+		if vendors[v.Name()] {
+			errs = append(errs, fmt.Errorf("vendor %q is listed twice", v.Name()))
+		}
+		vendors[v.Name()] = true
+		for _, f := range v.Formats() {
+			if prev, dup := formats[f.Name()]; dup {
+				errs = append(errs, fmt.Errorf("format %q belongs to vendors %q and %q", f.Name(), prev, v.Name()))
+			}
+			formats[f.Name()] = v.Name()
+		}
+	}
+	return errors.Join(errs...)
+}

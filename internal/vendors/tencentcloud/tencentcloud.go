@@ -1,0 +1,81 @@
+// Package tencentcloud is the vendor of Tencent Cloud CAM: the "APIs supporting
+// CAM" page of each product, one package per product, a shared cam runtime, the
+// tree's action catalog and its SDK transport (camhttp).
+package tencentcloud
+
+import (
+	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/tencentcam"
+	"github.com/permgen/permgen/internal/write"
+)
+
+// Vendor is Tencent Cloud's part in a run.
+type Vendor struct{}
+
+var _ vendor.Vendor = Vendor{}
+
+// Name implements vendor.Vendor.
+func (Vendor) Name() string { return "tencentcloud" }
+
+// Summary implements vendor.Vendor.
+func (Vendor) Summary() string {
+	return "Tencent Cloud CAM, the \"APIs supporting CAM\" page of each product"
+}
+
+// Formats implements vendor.Vendor.
+func (Vendor) Formats() []vendor.Format {
+	return []vendor.Format{vendor.TreeFormat{FormatName: model.FormatTencentCAM, DetectTree: tencentcam.Detect, ScrapeTree: tencentcam.Scrape}}
+}
+
+// Resolve implements vendor.Vendor.
+func (Vendor) Resolve(p *model.Page, ovs []model.Override) (*model.Service, error) {
+	return resolve.Entries(p, ovs)
+}
+
+// Finish implements vendor.Vendor: every page is a product of its own.
+func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) { return services, nil }
+
+// Derive implements vendor.Vendor.
+func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
+
+// Entries implements vendor.Vendor: the actions, and the resource types derived
+// from their patterns (the builders).
+func (Vendor) Entries() []vendor.EntryKind {
+	return []vendor.EntryKind{actions, vendor.ResourceTypes()}
+}
+
+// Layout implements vendor.Vendor.
+func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layout, error) {
+	pkgs, rts, err := resolve.Tree(services, importRoot)
+	l := vendor.Layout{Packages: pkgs, Runtimes: rts}
+	for _, r := range rts {
+		l.Reserved = append(l.Reserved, r.Dir)
+	}
+	return l, err
+}
+
+// Emit implements vendor.Vendor.
+func (Vendor) Emit(p *resolve.Package) ([]write.File, error) { return emit.Package(p) }
+
+// EmitTree implements vendor.Vendor: the cam runtime, the tree's catalog and the
+// camhttp transport with the sources folder's parameters.json.
+func (Vendor) EmitTree(l vendor.Layout, src vendor.Sources) ([]write.File, error) {
+	var files []write.File
+	for _, r := range l.Runtimes {
+		fs, err := emit.Runtime(r)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	params, err := loadParameters(src.Dir)
+	if err != nil {
+		return nil, err
+	}
+	base := baseName(src.Dir)
+	fs, err := emit.Catalogs(l.Packages, l.Runtimes, params, base+"/manifest.json", base+"/"+ParametersFile)
+	return append(files, fs...), err
+}
