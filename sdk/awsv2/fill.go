@@ -149,10 +149,10 @@ func (f *filler) fillAction(a actionRow) []Request {
 		// API Gateway: the call's path names its one resource type.
 		res = []resRef{{rt: f.row.rt - 1, required: true}}
 	}
-	var partial []Request // optional types known in part, for the guard
+	var failed []uint16 // optional types not filled: told to the guard only if none is
 	for _, r := range res {
 		rt := rtRows[r.rt]
-		ft := f.fillTemplate(r.rt)
+		ft := f.fillTemplate(r.rt, r.required)
 		switch {
 		case ft.why == "":
 			for _, arn := range ft.arns {
@@ -163,13 +163,17 @@ func (f *filler) fillAction(a actionRow) []Request {
 				Template: ft.tmpl, UnknownParts: ft.parts})
 		default:
 			optional = append(optional, rt.name+": "+ft.why)
-			if ft.tmpl != "" {
-				partial = append(partial, Request{Action: a.name, Resource: "*", ResourceType: rt.name, Template: ft.tmpl, UnknownParts: ft.parts})
-			}
+			failed = append(failed, r.rt)
 		}
 	}
 	if len(out) == 0 {
 		why := strings.Join(optional, "; ")
+		var partial []Request // optional types known in part, for the guard
+		for _, idx := range failed {
+			if ft := f.fillTemplate(idx, true); ft.tmpl != "" {
+				partial = append(partial, Request{Action: a.name, Resource: "*", ResourceType: rtRows[idx].name, Template: ft.tmpl, UnknownParts: ft.parts})
+			}
+		}
 		if len(partial) == 0 {
 			return []Request{{Action: a.name, Resource: "*", Unfilled: why}}
 		}
@@ -209,7 +213,7 @@ func envPlaceholder(name string) bool {
 
 // fillTemplate fills every ${Placeholder} of an ARN template: the ARNs (one per
 // element of the list field that filled a placeholder), or why it could not.
-func (f *filler) fillTemplate(idx uint16) filled {
+func (f *filler) fillTemplate(idx uint16, withTmpl bool) filled {
 	rt, info := rtRows[idx], &rtInfos()[idx]
 	parts := info.parts
 	if parts == nil {
@@ -282,6 +286,9 @@ func (f *filler) fillTemplate(idx uint16) filled {
 		if listAt >= 0 {
 			return filled{why: why} // one template per element: not told to the guard
 		}
+		if !withTmpl {
+			return filled{why: why}
+		}
 		return filled{why: why, tmpl: f.assemble(parts, values, -1, 0), parts: missingParts}
 	}
 	f.awsOwned(rt, parts, values)
@@ -291,6 +298,9 @@ func (f *filler) fillTemplate(idx uint16) filled {
 	}
 	if wildcard != "" {
 		if listAt >= 0 {
+			return filled{why: wildcard}
+		}
+		if !withTmpl {
 			return filled{why: wildcard}
 		}
 		return filled{why: wildcard, tmpl: f.assemble(parts, values, -1, 0)}
