@@ -22,6 +22,15 @@ func lintOperations(services []*model.Service, overridesFile string, stdout, std
 		return 0, err
 	}
 	ops, diags := awsops.Build(services, ov)
+	// What the SDK's service modules say (frozen beside the overrides): service IDs
+	// that route nowhere, operations no action maps, each with why.
+	sdk, err := awsops.LoadSDKModels(filepath.Join(filepath.Dir(overridesFile), "sdkmodels.json"))
+	if err != nil {
+		return 0, err
+	}
+	routes, rdiags := awsops.Routes(services, ov, sdk)
+	ops, odiags := awsops.SDKOperations(ops, services, routes, sdk)
+	diags = append(append(diags, rdiags...), odiags...)
 	open := 0
 	for _, d := range diags {
 		fmt.Fprintln(stdout, d)

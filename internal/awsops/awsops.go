@@ -98,6 +98,23 @@ type Operation struct {
 	ByName bool
 	// When are the actions that replace Actions when the call's input sets a field.
 	When []Conditional
+	// ResourceType, when set, is the one resource type of the actions the call
+	// names (API Gateway's GET names one path of the ~70 its action takes);
+	// Binds fill its placeholders from input fields.
+	ResourceType string
+	Binds        []Bind
+	// ResourcePattern is the ARN template of a ResourceType no page defines
+	// (an API Gateway path the page does not list).
+	ResourcePattern string
+	// NoAuth is set for an operation the SDK sends unsigned that no action
+	// authorizes: why a guard lets it pass.
+	NoAuth string
+}
+
+// Bind fills one placeholder of an ARN template from one input field.
+type Bind struct {
+	Placeholder string // "RestApiId"
+	Field       string // "RestApiId"
 }
 
 // Conditional is the actions an operation needs instead when its input sets Field.
@@ -127,13 +144,14 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 		for _, a := range s.Actions {
 			full := s.ShortName + ":" + a.Name
 			actions[strings.ToLower(full)] = true
-			if a.Deprecated != nil || a.Operation == "" {
+			table, op := LinkOperation(s.ShortName, a)
+			if a.Deprecated != nil || op == "" {
 				continue
 			}
-			k := key{s.ShortName, a.Operation}
+			k := key{table, op}
 			o := ops[k]
 			if o == nil {
-				o = &Operation{Prefix: s.ShortName, Operation: a.Operation}
+				o = &Operation{Prefix: table, Operation: op}
 				ops[k] = o
 			}
 			o.Actions = appendUnique(o.Actions, full)
@@ -149,10 +167,17 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 			continue
 		}
 		for _, a := range s.Actions {
-			if a.Deprecated != nil || a.Operation == "" || a.Operation == a.Name {
+			table, op := LinkOperation(s.ShortName, a)
+			if a.Deprecated != nil || op == a.Name || !isOperationName(a.Name) {
 				continue
 			}
-			k := key{s.ShortName, a.Name}
+			// An action whose page links no operation at all (Glue's user-guide
+			// pages, MediaLive's resource paths) is reached the same way: the
+			// SDK's operation of the action's name is what it authorizes.
+			if table == S3Control {
+				table = s.ShortName
+			}
+			k := key{table, a.Name}
 			if _, linked := ops[k]; linked {
 				continue
 			}
@@ -171,7 +196,7 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 	var conds []pendingCond
 	var shared []sharedOp
 	for _, oo := range ov.Operations {
-		if !prefixes[oo.Prefix] {
+		if !prefixes[oo.Prefix] && !(oo.Prefix == S3Control && prefixes["s3"]) {
 			continue // a service this run does not carry
 		}
 		var acts []string
@@ -199,6 +224,9 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 	// for other cases of the same call, which a conditional override names. Where
 	// none has its name (kms:ReEncrypt → ReEncryptFrom, ReEncryptTo) all are kept.
 	for _, o := range ops {
+		if o.Prefix == S3Control && o.Reason == "" {
+			splitOutposts(o)
+		}
 		if len(o.Actions) < 2 || o.Reason != "" {
 			continue
 		}
@@ -251,13 +279,17 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 			continue
 		}
 		for _, a := range s.Actions {
-			if a.Operation != "" || a.Deprecated != nil {
+			if _, op := LinkOperation(s.ShortName, a); op != "" || a.Deprecated != nil {
 				continue
 			}
 			full := s.ShortName + ":" + a.Name
+			fixed := covered[strings.ToLower(full)]
+			if fixed == "" && isOperationName(a.Name) {
+				fixed = "reached by the SDK operation of its own name"
+			}
 			diags = append(diags, model.Diagnostic{Pos: a.Pos, Code: "aws-no-operation",
 				Msg:   fmt.Sprintf("%s links no API operation: the SDK guard cannot map a call to it", full),
-				Fixed: covered[strings.ToLower(full)]})
+				Fixed: fixed})
 		}
 	}
 	out := make([]Operation, 0, len(ops))

@@ -13,18 +13,29 @@ import (
 //	actionRows   "prefix:Action" → resource-type rows and dependent actions
 //	rtRows       (prefix, resource type) → ARN template
 
-type svcRow struct{ key, prefix string }
+// svcRow routes a normalized service ID to its operation table (an IAM prefix, or
+// "s3control" / "apigatewayv2", whose names collide with S3's and v1's) and prefix.
+type svcRow struct{ key, table, prefix string }
 
 type opRow struct {
-	prefix, op string
+	prefix, op string // the table (see svcRow) and the operation
 	act        uint32 // actions: opActions[act : act+nact]
 	nact       uint8
 	when       uint16 // conditional actions: whenRows[when : when+nwhen]
 	nwhen      uint8
+	rt         uint16 // when not 0, rtRows[rt-1] is the one resource type the call names
+	bind       uint16 // placeholders filled from fields: bindRows[bind : bind+nbind]
+	nbind      uint8
+	noAuth     uint16 // when not 0, noAuthReasons[noAuth-1]: an unsigned call no action authorizes
 }
 
 func (r opRow) actions() []uint16 { return opActions[r.act : r.act+uint32(r.nact)] }
 func (r opRow) conds() []whenRow  { return whenRows[r.when : r.when+uint16(r.nwhen)] }
+func (r opRow) binds() []bindRow  { return bindRows[r.bind : r.bind+uint16(r.nbind)] }
+
+// bindRow fills one ARN template placeholder from one input field (API Gateway's
+// path labels: ${RestApiId} ← RestApiId).
+type bindRow struct{ placeholder, field string }
 
 // whenRow: a call whose input sets field needs other actions than its row's.
 type whenRow struct {
@@ -58,12 +69,18 @@ type rtRow struct{ prefix, name, pattern string }
 // prefixOf returns the IAM prefix of an SDK service ID ("S3" → "s3",
 // "CloudWatch Logs" → "logs").
 func prefixOf(serviceID string) (string, bool) {
+	r, ok := route(serviceID)
+	return r.prefix, ok
+}
+
+// route returns the operation table and IAM prefix of an SDK service ID.
+func route(serviceID string) (svcRow, bool) {
 	k := normalizeID(serviceID)
 	i := sort.Search(len(svcRows), func(i int) bool { return svcRows[i].key >= k })
 	if i < len(svcRows) && svcRows[i].key == k {
-		return svcRows[i].prefix, true
+		return svcRows[i], true
 	}
-	return "", false
+	return svcRow{}, false
 }
 
 // operation returns the actions an operation of the service with that prefix needs.
@@ -74,6 +91,23 @@ func operation(prefix, op string) (opRow, bool) {
 	})
 	if i < len(opRows) && opRows[i].prefix == prefix && opRows[i].op == op {
 		return opRows[i], true
+	}
+	// IAM reads action names without case, and a page and the SDK may spell one
+	// operation differently (amplify:CreateWebHook, the SDK's CreateWebhook;
+	// memorydb:CreateAcl, CreateACL): on a miss, the table's rows of the prefix are
+	// compared without case. One match only; two would be a guess.
+	lo := sort.Search(len(opRows), func(i int) bool { return opRows[i].prefix >= prefix })
+	found := -1
+	for j := lo; j < len(opRows) && opRows[j].prefix == prefix; j++ {
+		if strings.EqualFold(opRows[j].op, op) {
+			if found >= 0 {
+				return opRow{}, false
+			}
+			found = j
+		}
+	}
+	if found >= 0 {
+		return opRows[found], true
 	}
 	return opRow{}, false
 }

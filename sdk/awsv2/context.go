@@ -35,7 +35,8 @@ func requestKeys(prefix string, actions []string, in fields) map[string][]string
 			if _, done := out[name]; done {
 				continue
 			}
-			if vals, ok := in.values(normalizeID(rest)); ok {
+			var buf [64]byte
+			if vals, ok := in.values(appendNormal(buf[:0], rest)); ok {
 				if out == nil {
 					out = map[string][]string{}
 				}
@@ -46,13 +47,28 @@ func requestKeys(prefix string, actions []string, in fields) map[string][]string
 	return out
 }
 
+// appendNormal appends normalizeID(s) to b: letters and digits, lower case, built
+// in the caller's buffer so that a lookup by it allocates nothing.
+func appendNormal(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
 // byNormalName indexes the top-level fields of an input type by normalized name.
 var byNormalName sync.Map // reflect.Type → map[string]int
 
 // values returns the value of the field whose normalized name is norm, as the
 // condition-key text IAM compares: a string as is, a number in decimal, a bool as
 // true or false, a list of strings as a list. An unset field has no value.
-func (f fields) values(norm string) ([]string, bool) {
+func (f fields) values(norm []byte) ([]string, bool) {
 	v := f.v
 	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
 		if v.IsNil() {
@@ -73,7 +89,7 @@ func (f fields) values(norm string) ([]string, bool) {
 		}
 		idx, _ = byNormalName.LoadOrStore(v.Type(), m)
 	}
-	i, ok := idx.(map[string]int)[norm]
+	i, ok := idx.(map[string]int)[string(norm)] // no allocation: the compiler's map-index form
 	if !ok {
 		return nil, false
 	}

@@ -63,10 +63,10 @@ func TestSDKOperationsMapped(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d operations mapped", total-unmapped, total)
-	// 27 when written (S3 CopyObject and annotations, DynamoDB transactions, ...):
-	// more means a mapping was lost.
-	if unmapped > 27 {
-		t.Errorf("%d operations not mapped, was 27", unmapped)
+	// 24 when measured (S3 CopyObject and annotations, DynamoDB PartiQL, ...; 27 before
+	// issue 20): more means a mapping was lost.
+	if unmapped > 24 {
+		t.Errorf("%d operations not mapped, was 24", unmapped)
 	}
 	if total < 400 {
 		t.Errorf("only %d operations found on the clients: the method filter is broken", total)

@@ -114,9 +114,12 @@ func TestDocumentedMappings(t *testing.T) {
 	}
 }
 
-// The pages' dependent actions are reported with the call; the recorder's grants
-// hold the call's own action, and the written policy adds the dependent ones on
-// "*" (LeastPrivilege's rule), saying so in its notes.
+// The pages' dependent actions are reported with the call, and the written policy
+// adds them on "*" (LeastPrivilege's rule), saying so in its notes; iam:PassRole
+// is granted instead on the role the input names, with iam:PassedToService. IAM
+// User Guide, "Grant a user permissions to pass a role to an AWS service": "To pass
+// a role (and its permissions) to an AWS service, a user must have permissions to
+// pass the role to the service."
 func TestDependentActionsReported(t *testing.T) {
 	f := newFakeAWS(t)
 	rec := NewRecorder(Account(testAccount), DryRun())
@@ -131,19 +134,24 @@ func TestDependentActionsReported(t *testing.T) {
 	if len(calls) != 1 {
 		t.Fatalf("calls = %+v", calls)
 	}
-	if want := []string{"iam:PassRole", "lambda:PassCapacityProvider"}; !cmp.Equal(calls[0].Dependent, want) {
-		t.Errorf("dependent = %q, want %q (the function row of lambda:CreateFunction)", calls[0].Dependent, want)
+	if want := []string{"lambda:PassCapacityProvider"}; !cmp.Equal(calls[0].Dependent, want) {
+		t.Errorf("dependent = %q, want %q (the function row of lambda:CreateFunction, PassRole granted)", calls[0].Dependent, want)
 	}
-	if g := rec.Grants(); len(g) != 1 || g[0].Action != "lambda:CreateFunction" {
-		t.Errorf("grants = %+v, want lambda:CreateFunction only", g)
+	wantGrants := []Grant{{Action: "iam:PassRole", Resource: "arn:aws:iam::123456789012:role/lambda"},
+		{Action: "lambda:CreateFunction", Resource: "arn:aws:lambda:us-east-1:123456789012:function:resize"}}
+	if diff := cmp.Diff(wantGrants, rec.Grants()); diff != "" {
+		t.Errorf("grants (-want +got):\n%s", diff)
+	}
+	if got := calls[0].Context["iam:PassedToService"]; !cmp.Equal(got, []string{"lambda.amazonaws.com"}) {
+		t.Errorf("iam:PassedToService = %q", got)
 	}
 	w, err := rec.Policies(iampolicy.ManagedPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}
 	notes := strings.Join(w.Notes, "\n")
-	if !strings.Contains(notes, "added iam:PassRole: lambda:CreateFunction lists it as a dependent action") {
-		t.Errorf("notes lack the dependent iam:PassRole:\n%s", notes)
+	if !strings.Contains(notes, "added lambda:PassCapacityProvider: lambda:CreateFunction lists it as a dependent action") {
+		t.Errorf("notes lack the dependent lambda:PassCapacityProvider:\n%s", notes)
 	}
 }
 

@@ -150,18 +150,18 @@ func TestPolicyLeavesOutRefusedGrant(t *testing.T) {
 	if _, err := c.s3.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cat.png")}); err != nil {
 		t.Fatal(err)
 	}
-	// A layer's ARN where Lambda wants a function: a Lambda ARN, so the filling
-	// uses it as is; not a function, so the policy writer refuses it.
+	// A layer's ARN where Lambda wants a function: the filling checks it against
+	// the function's template and refuses it, so the grant stays on "*", reported.
 	if _, err := c.lambda.Invoke(ctx, &lambda.InvokeInput{FunctionName: aws.String("arn:aws:lambda:us-east-1:123456789012:layer:img")}); err != nil {
 		t.Fatal(err)
 	}
 	p, err := rec.Policy()
 	var ne *NarrowError
-	if !errors.As(err, &ne) || len(ne.Problems) != 1 || !strings.Contains(ne.Problems[0], "lambda:InvokeFunction on arn:aws:lambda:us-east-1:123456789012:layer:img: left out") {
+	if !errors.As(err, &ne) || len(ne.Problems) != 1 || !strings.Contains(ne.Problems[0], "lambda:InvokeFunction on *: function: FunctionName is an ARN (arn:aws:lambda:us-east-1:123456789012:layer:img) that is not of the form") {
 		t.Fatalf("err = %v, want the refused grant reported", err)
 	}
-	if p == nil || len(p.Statement) != 1 || p.Statement[0].Action[0] != "s3:GetObject" {
-		t.Fatalf("policy = %+v, want the S3 grant alone", p)
+	if p == nil || len(p.Statement) != 2 || p.Statement[1].Action[0] != "s3:GetObject" || p.Statement[0].Resource[0] != "*" {
+		t.Fatalf("policy = %+v, want the Lambda grant on * and the S3 grant", p)
 	}
 }
 

@@ -49,7 +49,7 @@ func TestRenderGolden(t *testing.T) {
 		`{"lambda", "Invoke", `,    // lambda:InvokeFunction links API_Invoke.html
 		`{"s3", "HeadObject", `,    // an override with its reason
 		`// override: HeadObject has no action`,
-		`{"s3control", "s3"}`, // an SDK service ID override
+		`{"dynamodbstreams", "dynamodb", "dynamodb"}, // DynamoDB Streams`, // an SDK service ID override, with its reason
 		`"arn:${Partition}:s3:::${BucketName}/${ObjectName}"`,
 	} {
 		if !strings.Contains(string(got), fact) {
@@ -84,7 +84,11 @@ func TestTableNotStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Render(services, ov, "generated/aws", "sdk/awsv2/operations.json", false)
+	sdk, err := awsops.LoadSDKModels("../../../sdk/awsv2/sdkmodels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := RenderSDK(services, ov, sdk, "generated/aws", "sdk/awsv2/operations.json", false)
 	if err != nil {
 		t.Fatal(err)
 	}

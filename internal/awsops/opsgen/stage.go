@@ -44,6 +44,12 @@ func stage(files []write.File, out, awsDir, overridesFile string, partial bool) 
 	if err != nil {
 		return nil, err
 	}
+	// What the SDK's service modules say is frozen beside the overrides
+	// (sdk/awsv2/sdkmodels.json): signing names, operations, REST bindings.
+	sdk, err := awsops.LoadSDKModels(filepath.Join(filepath.Dir(overridesFile), "sdkmodels.json"))
+	if err != nil {
+		return nil, err
+	}
 	tree := path.Join(filepath.ToSlash(out), awsDir)
-	return Render(services, ov, tree, filepath.ToSlash(overridesFile), partial)
+	return RenderSDK(services, ov, sdk, tree, filepath.ToSlash(overridesFile), partial)
 }

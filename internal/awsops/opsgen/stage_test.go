@@ -46,7 +46,11 @@ func TestStageIsMkops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := Render(services, ov, "testdata/tree", "../../../sdk/awsv2/operations.json", true)
+	sdk, err := awsops.LoadSDKModels("../../../sdk/awsv2/sdkmodels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := RenderSDK(services, ov, sdk, "testdata/tree", "../../../sdk/awsv2/operations.json", true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/permgen/permgen/internal/awsops"
+	"github.com/permgen/permgen/internal/snapshot"
+)
+
+const frozen = "testdata/peer-iamlive.tsv.gz"
+
+// readFrozen returns the frozen table's text and the peer's side of it (each
+// method's primary action, the table it was routed to), which is all the test
+// knows of the peer.
+func readFrozen(t *testing.T) (text string, methods map[string][]struct{ Action string }, svcMap map[string]string) {
+	t.Helper()
+	f, err := os.Open(frozen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	methods = map[string][]struct{ Action string }{}
+	svcMap = map[string]string{}
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "method\t") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 6 {
+			t.Fatalf("%s: row %q has %d columns, want 6", frozen, line, len(cols))
+		}
+		methods[cols[0]] = []struct{ Action string }{{Action: cols[3]}}
+		if svc, _, _ := strings.Cut(cols[0], "."); cols[1] != "" {
+			svcMap[svc] = awsops.TablePrefix(cols[1])
+		}
+	}
+	return string(data), methods, svcMap
+}
+
+// TestPeerTableFrozen answers every method of the frozen peer table from the
+// current operation table: the text must be the frozen one, so a change that moves
+// any method from one class to another (a mapping lost, or a disagreement fixed)
+// is seen, and the verdicts are reviewed (go run ./internal/awsops/peercheck).
+func TestPeerTableFrozen(t *testing.T) {
+	tree := filepath.Join("..", "..", "..", "generated", "aws")
+	if _, err := os.Stat(tree); err != nil {
+		t.Skipf("no generated AWS tree at %s (go run ./gen generate first): %v", tree, err)
+	}
+	want, methods, svcMap := readFrozen(t)
+	if len(methods) < 11000 {
+		t.Fatalf("frozen table holds %d methods, want the peer's 11,593", len(methods))
+	}
+	services, err := snapshot.LoadTree(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ov, err := awsops.LoadOverrides("../../../sdk/awsv2/operations.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sdk, err := awsops.LoadSDKModels("../../../sdk/awsv2/sdkmodels.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := Format(Compare(services, ov, sdk, methods, svcMap, nil))
+	if got == want {
+		return
+	}
+	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
+	shown := 0
+	for i := 0; i < len(gl) && i < len(wl) && shown < 10; i++ {
+		if gl[i] != wl[i] {
+			t.Errorf("line %d:\n\tfrozen %s\n\tnow    %s", i+1, wl[i], gl[i])
+			shown++
+		}
+	}
+	t.Error("the table's answers to the peer's methods moved: review, then go run ./internal/awsops/peercheck")
+}
+
+// The classes that say the table is right must not be empty of verdicts, and no
+// class may be unreviewed.
+func TestPeerClassesReviewed(t *testing.T) {
+	text, _, _ := readFrozen(t)
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "#\t") && strings.HasSuffix(line, "\tnot reviewed") {
+			t.Errorf("class not reviewed: %s", line)
+		}
+	}
+}
