@@ -285,3 +285,41 @@ func TestRealClients(t *testing.T) {
 		t.Errorf("%d of %d calls agree", agree, len(clientCases))
 	}
 }
+
+// The policy the recorder writes lets the recorded program run under the guard:
+// names holding a slash (log groups "/aws/lambda/fn", secrets "prod/db-…") used to
+// be dropped from it, so the guard then refused exactly the recorded calls
+// (issue 20, item 5). Calls a guard refuses whatever the grant (a KMS key's key
+// policy, a secret's unknown suffix) are left out.
+func TestRecordedPolicyAllowsTheRecordedCall(t *testing.T) {
+	ctx := context.Background()
+	checked := 0
+	for _, tc := range clientCases {
+		if tc.keyPolicy || tc.unknown != "" || tc.differs != "" {
+			continue
+		}
+		f := newFakeAWS(t)
+		rec := NewRecorder(Account(testAccount), DryRun())
+		cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, rec.APIOption()) })
+		if err := tc.call(ctx, cfg); err != nil {
+			t.Errorf("%s: recording: %v", tc.name, err)
+			continue
+		}
+		p, err := rec.Policy()
+		if err != nil {
+			t.Errorf("%s: Policy: %v", tc.name, err)
+			continue
+		}
+		g := mustGuard(t, []*iampolicy.Policy{p}, Account(testAccount))
+		gcfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption()) })
+		var denied *DeniedError
+		if err := tc.call(ctx, gcfg); errors.As(err, &denied) {
+			b, _ := json.Marshal(p)
+			t.Errorf("%s: the guard refuses the call its own recording allows: %v\npolicy %s", tc.name, err, b)
+		}
+		checked++
+	}
+	if checked < 15 {
+		t.Errorf("only %d calls checked", checked)
+	}
+}

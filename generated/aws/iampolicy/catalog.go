@@ -95,7 +95,7 @@ func actsOn(cat Catalog, a iam.ActionInfo, resource string) bool {
 		return false
 	}
 	for _, rt := range resourceTypes(cat, a) {
-		if iamarn.Template(rt.ARN).Match(resource) || patternCouldMatch(rt.ARN, resource) {
+		if iamTemplateMatch(rt.ARN, resource) || patternCouldMatch(rt.ARN, resource) {
 			return true
 		}
 	}
@@ -190,7 +190,22 @@ func ActionsMatching(cat Catalog, pattern string) []iam.ActionInfo {
 	return out
 }
 
-func iamTemplateMatch(template, arn string) bool { return iamarn.Template(template).Match(arn) }
+// iamTemplateMatch is iamarn's Template.Match, also for a resource AWS itself owns,
+// whose ARN has an empty account where the template has ${Account}: AWS-owned SSM
+// documents ("arn:aws:ssm:us-east-2::document/AWS-RunShellScript") and public
+// AMIs ("arn:aws:ec2:us-east-1::image/ami-…") are written so in policies.
+func iamTemplateMatch(template, arn string) bool {
+	t := iamarn.Template(template)
+	if t.Match(arn) {
+		return true
+	}
+	f := strings.SplitN(arn, ":", 6)
+	if len(f) != 6 || f[4] != "" || !strings.Contains(template, ":${Account}:") {
+		return false
+	}
+	f[4] = "000000000000" // any account: the template's placeholder, filled
+	return t.Match(strings.Join(f, ":"))
+}
 
 // Actions turns catalog rows into the actions Allow and Deny take:
 // Allow(Actions(ActionsByLevel(cat, "s3", iam.Read))...).

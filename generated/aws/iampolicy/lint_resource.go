@@ -588,10 +588,22 @@ func hasConditionKey(s *Statement, k string) bool {
 	return false
 }
 
+// resourceQuotas are the size quotas of resource-based policies, by the service
+// of their resources, each as its service's guide states it: "Bucket policies are
+// limited to 20 KB in size" (Amazon S3 User Guide); "The maximum length of a key
+// policy document is 32 KB (32,768 bytes)" (AWS KMS Developer Guide); "Amazon SQS
+// policy quotas ... Bytes 8,192" (Amazon SQS Developer Guide, quotas-policies).
+var resourceQuotas = map[string]struct {
+	n    int
+	what string
+}{
+	"s3":  {20480, "S3 bucket policy"},
+	"kms": {32768, "KMS key policy"},
+	"sqs": {8192, "SQS queue policy"},
+}
+
 // resourceQuota returns the size quota of a resource-based policy, by the
-// service of its resources: "Bucket policies are limited to 20 KB in size"
-// (Amazon S3 User Guide); "The maximum length of a key policy document is
-// 32 KB (32,768 bytes)" (AWS KMS Developer Guide).
+// service of its first resource whose service has one (resourceQuotas).
 func resourceQuota(p *Policy) (int, string) {
 	for _, s := range p.Statement {
 		for _, r := range append(append([]string{}, s.Resource...), s.NotResource...) {
@@ -599,11 +611,8 @@ func resourceQuota(p *Policy) (int, string) {
 			if !ok {
 				continue
 			}
-			switch f[1] {
-			case "s3":
-				return 20480, "S3 bucket policy"
-			case "kms":
-				return 32768, "KMS key policy"
+			if q, ok := resourceQuotas[f[1]]; ok {
+				return q.n, q.what
 			}
 		}
 	}

@@ -121,6 +121,10 @@ func TestTemplateMatch(t *testing.T) {
 	object := Template("arn:${Partition}:s3:::${BucketName}/${ObjectName}")
 	fn := Template("arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}")
 	alias := Template("arn:${Partition}:lambda:${Region}:${Account}:function:${FunctionName}:${Alias}")
+	logGroup := Template("arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}")
+	secret := Template("arn:${Partition}:secretsmanager:${Region}:${Account}:secret:${SecretId}")
+	logStream := Template("arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}")
+	glueTable := Template("arn:${Partition}:glue:${Region}:${Account}:table/${DatabaseName}/${TableName}")
 	for _, c := range []struct {
 		t    Template
 		arn  string
@@ -137,6 +141,14 @@ func TestTemplateMatch(t *testing.T) {
 		{alias, "arn:aws:lambda:us-east-1:123456789012:function:f:prod", true},
 		{fn, "arn:aws:lambda:us-east-1::function:f", false},
 		{fn, "arn:aws:s3:us-east-1:123456789012:function:f", false},
+		// Names with a slash after a type prefix: "log-group:" is text of the
+		// resource segment before the last placeholder (issue 20, item 5).
+		{logGroup, "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn", true},
+		{secret, "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf", true},
+		{logGroup, "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn:log-stream:s", false},
+		{logStream, "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn:log-stream:s", true},
+		{glueTable, "arn:aws:glue:us-east-1:123456789012:table/db/t", true},
+		{glueTable, "arn:aws:glue:us-east-1:123456789012:table/db/t/x", true}, // the last placeholder's may
 	} {
 		if got := c.t.Match(c.arn); got != c.want {
 			t.Errorf("%s.Match(%q) = %v, want %v", c.t, c.arn, got, c.want)

@@ -150,10 +150,11 @@ func (t Template) Build(values ...string) ARN {
 
 // Match reports whether arn is an instance of the template: literal text equal,
 // each placeholder standing for a non-empty run of characters. A placeholder never
-// spans a colon, so a Lambda function's ARN is not also its alias's. Only the
-// template's last placeholder may span a '/', and only when the resource segment
-// has text before it ("role/${RoleNameWithPath}", "${BucketName}/${ObjectName}")
-// or its name says it is a path ("${ApiGatewayResourcePath}"): so
+// spans a colon, so a Lambda function's ARN is not also its alias's. A
+// placeholder may span a '/' only when the resource segment has text before it
+// ("role/${RoleNameWithPath}", "log-group:${LogGroupName}") and it is the last
+// placeholder or what follows it does not start with a '/' (spansSlash), or when
+// it is the last and its name says it is a path ("${ApiGatewayResourcePath}"): so
 // "arn:aws:s3:::b/k" is an object and not a bucket ("${BucketName}"). The
 // templates do not say which names may hold a '/'; this rule is the one that
 // tells the real templates apart, and a caller that must be sure checks all of
@@ -168,55 +169,77 @@ func (t Template) Match(arn string) bool {
 	if !strings.HasPrefix(arn, "arn:") {
 		return false
 	}
+	// span has bit i set when ps[i] may hold a '/' (spansSlash).
+	var span uint64
 	last := -1
 	for i, p := range ps {
 		if p.placeholder {
 			last = i
 		}
 	}
-	if last >= 0 && !spansSlash(ps, last) {
-		last = -1
+	for i, p := range ps {
+		if p.placeholder && i < 64 && spansSlash(ps, i, i == last) {
+			span |= 1 << i
+		}
 	}
-	return matchPieces(ps, last, arn[len("arn:"):])
+	return matchPieces(ps, span, arn[len("arn:"):])
 }
 
 // MatchARN is Match for a parsed ARN; false for an invalid one.
 func (t Template) MatchARN(a ARN) bool { return a.Err() == nil && t.Match(a.text()) }
 
-func matchPieces(ps []piece, last int, s string) bool {
+func matchPieces(ps []piece, span uint64, s string) bool {
 	if len(ps) == 0 {
 		return s == ""
 	}
 	p := ps[0]
 	if !p.placeholder {
-		return strings.HasPrefix(s, p.text) && matchPieces(ps[1:], last-1, s[len(p.text):])
+		return strings.HasPrefix(s, p.text) && matchPieces(ps[1:], span>>1, s[len(p.text):])
 	}
 	stop := ":/"
-	if last == 0 {
+	if span&1 != 0 {
 		stop = ":"
 	}
 	for n := 1; n <= len(s); n++ {
 		if strings.IndexByte(stop, s[n-1]) >= 0 {
 			break
 		}
-		if matchPieces(ps[1:], last-1, s[n:]) {
+		if matchPieces(ps[1:], span>>1, s[n:]) {
 			return true
 		}
 	}
 	return false
 }
 
-// spansSlash applies Match's rule to the last placeholder ps[last].
-func spansSlash(ps []piece, last int) bool {
-	if strings.Contains(ps[last].text, "Path") {
+// spansSlash applies Match's rule to the placeholder ps[i]: it may hold a '/'
+// when the resource segment has text before it, and it is the template's last
+// placeholder or the text after it does not start with a '/'
+// ("log-group:${LogGroupName}:log-stream:${LogStreamName}": a log group's name
+// holds slashes in both templates; "table/${DatabaseName}/${TableName}": the
+// database's does not). A last placeholder whose name says it is a path
+// ("${ApiGatewayResourcePath}") always may.
+func spansSlash(ps []piece, i int, last bool) bool {
+	if last && strings.Contains(ps[i].text, "Path") {
 		return true
 	}
-	if last == 0 || ps[last-1].placeholder || ps[last].segment < 4 {
+	if i == 0 || ps[i-1].placeholder || ps[i].segment < 4 {
 		return false
 	}
-	before := ps[last-1].text
-	if ps[last-1].segment < 4 {
-		before = before[strings.LastIndexByte(before, ':')+1:]
+	if !last && (i+1 >= len(ps) || ps[i+1].placeholder || strings.HasPrefix(ps[i+1].text, "/")) {
+		return false
+	}
+	// The literal before it may start in an earlier segment (":log-group:" after
+	// ${Account}): only its part in the resource segment counts, what follows the
+	// colon that ends the account segment ("log-group:", so a log group's name,
+	// "/aws/lambda/fn", spans slashes; ":::" before an S3 ${BucketName} leaves
+	// nothing, so a bucket's does not).
+	before := ps[i-1].text
+	for n := ps[i-1].segment; n < 4; n++ {
+		j := strings.IndexByte(before, ':')
+		if j < 0 {
+			return false
+		}
+		before = before[j+1:]
 	}
 	return before != ""
 }
