@@ -66,6 +66,13 @@ type Side struct {
 // page is a renamed service. The inputs are not modified.
 func Compare(oldSide, newSide Side) (*Report, error) {
 	old, new := oldSide.Services, newSide.Services
+	// Against snapshots, a scraped side leaves out what no snapshot can hold.
+	if oldSide.Scraped && !newSide.Scraped {
+		old = snapshotted(old)
+	}
+	if newSide.Scraped && !oldSide.Scraped {
+		new = snapshotted(new)
+	}
 	for _, s := range append(append([]*model.Service{}, old...), new...) {
 		if _, err := owner(s); err != nil {
 			return nil, err
@@ -188,7 +195,9 @@ func (c comparer) service(o, n *model.Service) []Change {
 	fs := vendor.DifferingFields(*o, *n,
 		// Kind and short name identify the service; the lists are compared item by
 		// item below; Source.File is where this run happened to read the page from.
-		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "ConditionKeys", "Diagnostics"),
+		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "ConditionKeys", "Diagnostics",
+			// A vendor's payload is its own; its Differ compares what it means.
+			"Payload"),
 		// ETag, LastModified and Fetched are fetch's bookkeeping, not what the docs say.
 		cmpopts.IgnoreFields(model.Source{}, "File", "Vendor", "Format", "ETag", "LastModified", "Fetched"))
 	var vcs []vendor.Change
@@ -217,4 +226,20 @@ var serviceRules = []vendor.FieldRule{
 	{Path: "Source.Path", Name: "source.path", Class: vendor.Cosmetic},
 	{Path: "Source.URL", Name: "source.url", Class: vendor.Cosmetic},
 	{Path: "Source.Provenance", Name: "source.provenance", Class: vendor.Cosmetic},
+}
+
+// snapshotted leaves out the services whose vendor records no snapshot of them
+// (vendor.Unsnapshotted): a side read from a generated tree never holds them, so
+// against one they would always read as added.
+func snapshotted(services []*model.Service) []*model.Service {
+	var out []*model.Service
+	for _, s := range services {
+		if v, ok := all.Vendors.Owner(s.Kind); ok {
+			if _, no := v.(vendor.Unsnapshotted); no {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
 }

@@ -45,8 +45,10 @@
 // vendor's package reads only the envelope and what the vendor's EntryKinds expose.
 //
 // What only some vendors do is an optional interface, found by type assertion:
-// Cataloger (gen catalog), Differ, Fallback, Companion, PolicyDialect (gen
-// policy). The CLI asks "does any vendor claim this?", never "is it AWS?".
+// Cataloger and ServiceCataloger (gen catalog), Differ, Unsnapshotted, Fallback,
+// Companion, SourceFinisher, PolicyDialect (gen policy), Commander (a vendor's own
+// form of a command, "gen diff -vendor gcp"). The CLI asks "does any vendor claim
+// this?", never "is it AWS?".
 //
 // Changes to this contract are additive: a new stage is a new optional interface
 // with a default, so that a vendor written against today's contract still builds.
@@ -114,6 +116,10 @@ type Layout struct {
 	Reserved []string
 	// Runtimes are the template packages the vendor copies into the tree.
 	Runtimes []*resolve.Runtime
+	// Plan is what Layout worked out for EmitTree that no package carries (a
+	// vendor whose services are one catalog renders its whole tree from it, with
+	// the import root Layout was given); only the vendor reads it.
+	Plan any
 }
 
 // Sources is the sources folder of a run, as EmitTree needs it.
@@ -201,6 +207,23 @@ type Cataloger interface {
 	// Catalog returns one line per entry of s: Text are the columns of the
 	// text form (joined by tabs), JSON the object of the -format json form.
 	Catalog(s *model.Service) []CatalogLine
+}
+
+// ServiceCataloger is a Cataloger whose one service holds many of what
+// `gen catalog -service` names (Google Cloud: one catalog, a service per
+// permission prefix).
+type ServiceCataloger interface {
+	// CatalogService returns the lines of s that belong to the service name,
+	// and whether s has that service at all.
+	CatalogService(s *model.Service, name string) ([]CatalogLine, bool)
+}
+
+// Unsnapshotted is a vendor whose services leave no model snapshot in the
+// generated tree (Google Cloud: its catalog is compared by its own diff command,
+// between two snapshots of the pages). The model diff, which may compare
+// snapshots with scraped pages, leaves such services out of a scraped side.
+type Unsnapshotted interface {
+	Unsnapshotted()
 }
 
 // CatalogLine is one entry as `gen catalog` prints it.
