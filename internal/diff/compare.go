@@ -66,12 +66,13 @@ type Side struct {
 // page is a renamed service. The inputs are not modified.
 func Compare(oldSide, newSide Side) (*Report, error) {
 	old, new := oldSide.Services, newSide.Services
-	// Against snapshots, a scraped side leaves out what no snapshot can hold.
+	// Against snapshots, a scraped side leaves out what no snapshot can hold
+	// (vendor.Unsnapshotted): it would always read as added.
 	if oldSide.Scraped && !newSide.Scraped {
-		old = snapshotted(old)
+		old = all.Vendors.Snapshotted(old)
 	}
 	if newSide.Scraped && !oldSide.Scraped {
-		new = snapshotted(new)
+		new = all.Vendors.Snapshotted(new)
 	}
 	for _, s := range append(append([]*model.Service{}, old...), new...) {
 		if _, err := owner(s); err != nil {
@@ -226,20 +227,4 @@ var serviceRules = []vendor.FieldRule{
 	{Path: "Source.Path", Name: "source.path", Class: vendor.Cosmetic},
 	{Path: "Source.URL", Name: "source.url", Class: vendor.Cosmetic},
 	{Path: "Source.Provenance", Name: "source.provenance", Class: vendor.Cosmetic},
-}
-
-// snapshotted leaves out the services whose vendor records no snapshot of them
-// (vendor.Unsnapshotted): a side read from a generated tree never holds them, so
-// against one they would always read as added.
-func snapshotted(services []*model.Service) []*model.Service {
-	var out []*model.Service
-	for _, s := range services {
-		if v, ok := all.Vendors.Owner(s.Kind); ok {
-			if _, no := v.(vendor.Unsnapshotted); no {
-				continue
-			}
-		}
-		out = append(out, s)
-	}
-	return out
 }
