@@ -3,6 +3,7 @@ package gcp_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/permgen/permgen/internal/diff"
@@ -110,5 +111,61 @@ func TestPipelineReadsPagesFolderAlone(t *testing.T) {
 	// An empty folder is still "no pages".
 	if _, err := pipeline.Run(t.TempDir(), "example.com/gen"); err == nil {
 		t.Error("an empty sources folder: no error")
+	}
+}
+
+// TestPipelineReadsLiveHTMLPages: a page as the site serves it (HTML in page
+// chrome) goes through the registry's formats (detected from content, so lint
+// says to list it in the manifest), a Markdown page through FinishSources, and
+// Finish joins both into one catalog. An override of a GCP page is refused
+// with the reason.
+func TestPipelineReadsLiveHTMLPages(t *testing.T) {
+	root := filepath.Join("..", "..", "..", "sources", "gcp")
+	md, err := os.ReadFile(filepath.Join(root, "accessapproval.md"))
+	if err != nil {
+		t.Skip("no sources/gcp in this checkout:", err)
+	}
+	other, err := os.ReadFile(filepath.Join(root, "accesscontextmanager.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	dir := filepath.Join(in, gcp.VendorName)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	live := "<!doctype html><html><head><title>Access Approval</title></head><body><nav><table><tr><th>Product</th></tr><tr><td>nav</td></tr></table></nav><article>\n" + string(md) + "\n</article></body></html>\n"
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("accessapproval.html", live)
+	write("accesscontextmanager.md", string(other))
+	m, err := pipeline.Load(pipeline.Options{In: in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Services) != 1 {
+		t.Fatalf("%d services, want the one catalog", len(m.Services))
+	}
+	c := gcp.CatalogOf(m.Services[0])
+	if c == nil || c.Permission("accessapproval.requests.get") == nil || c.Permission("accesscontextmanager.policies.get") == nil {
+		t.Fatalf("catalog lacks a permission of one of the pages")
+	}
+	detected := false
+	for _, d := range m.Diagnostics() {
+		detected = detected || d.Code == "no-manifest-entry" && strings.HasSuffix(d.Pos.File, "accessapproval.html")
+	}
+	if !detected {
+		t.Error("the live page, detected from its content, is not reported for the manifest")
+	}
+	ovs := `[{"file":"gcp/accessapproval.html","row":"x","field":"title","from":"a","to":"b","reason":"test"}]`
+	if err := os.WriteFile(filepath.Join(in, "overrides.json"), []byte(ovs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pipeline.Load(pipeline.Options{In: in}); err == nil || !strings.Contains(err.Error(), "take no overrides") {
+		t.Errorf("an override of a GCP page: %v, want refused", err)
 	}
 }
