@@ -35,14 +35,18 @@
 //  6. Layout gives every service its package, folder and Go names below an import
 //     root and names the folders the vendor reserves (shared runtimes, catalogs).
 //     The core refuses two packages, or a package and a reserved folder, in one
-//     folder. A manifest "package" is the vendor's to honour.
+//     folder. A manifest "package" is the vendor's to honour. A vendor whose tree
+//     is rendered whole from one catalog makes no packages, reserves its folder and
+//     hands EmitTree a Layout.Plan.
 //  7. Emit renders one package; EmitTree renders what the vendor's packages share
 //     (runtimes, catalogs, README). Both return files in memory and write nothing;
 //     every Go file they return carries the generated-code header.
 //
 // Services are model.Service values: an envelope (Kind, Source, names,
-// Diagnostics) whose entries belong to the vendor that owns the Kind. Code outside a
-// vendor's package reads only the envelope and what the vendor's EntryKinds expose.
+// Diagnostics) whose entries belong to the vendor that owns the Kind, in the
+// envelope's own fields or in its Payload, a value of the vendor's own type that
+// no snapshot carries (Google Cloud's catalog). Code outside a vendor's package
+// reads only the envelope and what the vendor's EntryKinds expose.
 //
 // What only some vendors do is an optional interface, found by type assertion:
 // Cataloger and ServiceCataloger (gen catalog), Differ, Unsnapshotted, Fallback,
