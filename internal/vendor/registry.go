@@ -94,3 +94,14 @@ func (r Registry) Snapshotted(services []*model.Service) []*model.Service {
 	}
 	return out
 }
+
+// Dialect returns the first vendor whose policy language claims doc
+// (PolicyDialect), in registry order.
+func (r Registry) Dialect(doc []byte) (Vendor, bool) {
+	for _, v := range r {
+		if d, ok := v.(PolicyDialect); ok && d.Claims(doc) {
+			return v, true
+		}
+	}
+	return nil, false
+}

@@ -250,8 +250,10 @@ type Differ interface {
 }
 
 // PolicyDialect is a vendor whose policy language `gen policy` reads and writes.
-// Declared for the vendors to implement; gen policy does not ask it yet (it still
-// chooses between its two dialects itself), so it may still grow methods.
+// gen policy asks Registry.Dialect which vendor's language a document is in
+// (AWS claims its documents; a document no vendor claims is read as CAM's, the
+// CLI's default); the commands themselves are still the CLI's, so it may still
+// grow methods.
 type PolicyDialect interface {
 	// Claims reports whether a policy document is in this vendor's language.
 	Claims(doc []byte) bool
