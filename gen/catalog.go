@@ -32,7 +32,7 @@ compiled into permgen, said on stderr.`, stderr)
 		return err
 	}
 	services := m.Services
-	if *service != "" && !gcpHasPrefix(m.GCP(), *service) {
+	if *service != "" && !someServiceHolds(services, *service) {
 		if *service, err = findService(services, *service, p.in); err != nil {
 			return err
 		}
@@ -42,11 +42,18 @@ compiled into permgen, said on stderr.`, stderr)
 	enc.SetEscapeHTML(false)
 	found := false
 	for _, s := range services {
-		if *service != "" && s.ShortName != *service {
-			continue
+		lines := catalogLines(s)
+		if *service != "" {
+			// A service inside s by that name (a GCP permission prefix) before s
+			// itself: GCP has a prefix "gcp" too.
+			if sub, ok := serviceLines(s, *service); ok {
+				lines = sub
+			} else if s.ShortName != *service {
+				continue
+			}
 		}
 		found = true
-		for _, l := range catalogLines(s) {
+		for _, l := range lines {
 			if *format == "json" {
 				if err := enc.Encode(l.JSON); err != nil {
 					return err
@@ -55,11 +62,6 @@ compiled into permgen, said on stderr.`, stderr)
 			}
 			writeText(w, l)
 		}
-	}
-	if n, err := writeGCPCatalog(w, enc, m.GCP(), *service, *format == "json"); err != nil { // gen/gcp.go
-		return err
-	} else if n > 0 {
-		found = true
 	}
 	if err := w.Flush(); err != nil {
 		return err
@@ -82,6 +84,31 @@ func catalogLines(s *model.Service) []vendor.CatalogLine {
 		return nil
 	}
 	return c.Catalog(s)
+}
+
+// serviceLines returns the lines of the service name inside s, for a vendor
+// whose one service holds many (vendor.ServiceCataloger), and whether s holds it.
+func serviceLines(s *model.Service, name string) ([]vendor.CatalogLine, bool) {
+	v, ok := all.Vendors.Owner(s.Kind)
+	if !ok {
+		return nil, false
+	}
+	sc, ok := v.(vendor.ServiceCataloger)
+	if !ok {
+		return nil, false
+	}
+	return sc.CatalogService(s, name)
+}
+
+// someServiceHolds reports whether a vendor's service holds the service name
+// inside it, so that -service is not looked up (and corrected) as a short name.
+func someServiceHolds(services []*model.Service, name string) bool {
+	for _, s := range services {
+		if _, ok := serviceLines(s, name); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // writeText prints a line's columns separated by tabs.

@@ -16,8 +16,8 @@ import (
 // and the new one is -in scraped (what the pages say now). Exit 0: no change;
 // 1: changes, none breaking; 3: a breaking change; 2: error.
 func runDiff(args []string, stdout, stderr io.Writer) error {
-	if handled, err := runDiffGCP(args, stdout, stderr); handled {
-		return err // Google Cloud IAM: gen/gcp.go
+	if handled, err := runVendorCommand("diff", args, stdout, stderr); handled {
+		return err // a vendor's own diff, chosen with -vendor (vendorcmd.go)
 	}
 	fs, p := newFlags("diff", "", `Compare two models and classify each change (breaking, policy, additive, cosmetic).
 By default the old model is the snapshots checked in under -out and the new one is

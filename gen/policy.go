@@ -20,8 +20,10 @@ import (
 var stdin io.Reader = os.Stdin
 
 func runPolicy(args []string, stdout, stderr io.Writer) error {
-	if handled, err := runPolicyGCP(args, stdout, stderr); handled {
-		return err // Google Cloud IAM: gen/gcp.go
+	if len(args) > 0 && args[0] == "write" {
+		if handled, err := runVendorCommand("policy write", args[1:], stdout, stderr); handled {
+			return err // a vendor's own policy write, chosen with -vendor (vendorcmd.go)
+		}
 	}
 	if handled, err := runPolicyAWS(args, stdout, stderr); handled {
 		return err // AWS policies: gen/policy_aws.go

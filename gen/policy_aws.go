@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/permgen/permgen/internal/vendors/all"
 	"github.com/permgen/permgen/templates/aws/iam"
 	"github.com/permgen/permgen/templates/aws/iampolicy"
 )
@@ -35,19 +36,11 @@ func runPolicyAWS(args []string, stdout, stderr io.Writer) (handled bool, err er
 	return false, nil
 }
 
-// isAWSPolicy tells an AWS policy document from a CAM one by its top-level keys:
-// AWS writes "Version" 2012-10-17 (or 2008-10-17) and "Statement" capitalized.
+// isAWSPolicy reports whether the registry's policy dialects say data is an AWS
+// policy document (internal/vendors/aws's Claims); anything else is read as CAM.
 func isAWSPolicy(data []byte) bool {
-	var top map[string]json.RawMessage
-	if json.Unmarshal(data, &top) != nil {
-		return false
-	}
-	if _, ok := top["Statement"]; ok {
-		return true
-	}
-	var v string
-	_ = json.Unmarshal(top["Version"], &v)
-	return v == iampolicy.Version2012 || v == iampolicy.Version2008
+	v, ok := all.Vendors.Dialect(data)
+	return ok && v.Name() == "aws"
 }
 
 func parseKind(s string) (iampolicy.Kind, error) {

@@ -66,6 +66,14 @@ type Side struct {
 // page is a renamed service. The inputs are not modified.
 func Compare(oldSide, newSide Side) (*Report, error) {
 	old, new := oldSide.Services, newSide.Services
+	// Against snapshots, a scraped side leaves out what no snapshot can hold
+	// (vendor.Unsnapshotted): it would always read as added.
+	if oldSide.Scraped && !newSide.Scraped {
+		old = all.Vendors.Snapshotted(old)
+	}
+	if newSide.Scraped && !oldSide.Scraped {
+		new = all.Vendors.Snapshotted(new)
+	}
 	for _, s := range append(append([]*model.Service{}, old...), new...) {
 		if _, err := owner(s); err != nil {
 			return nil, err
@@ -188,7 +196,9 @@ func (c comparer) service(o, n *model.Service) []Change {
 	fs := vendor.DifferingFields(*o, *n,
 		// Kind and short name identify the service; the lists are compared item by
 		// item below; Source.File is where this run happened to read the page from.
-		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "ConditionKeys", "Diagnostics"),
+		cmpopts.IgnoreFields(model.Service{}, "Kind", "ShortName", "Actions", "ResourceTypes", "Scopes", "ConditionKeys", "Diagnostics",
+			// A vendor's payload is its own; its Differ compares what it means.
+			"Payload"),
 		// ETag, LastModified and Fetched are fetch's bookkeeping, not what the docs say.
 		cmpopts.IgnoreFields(model.Source{}, "File", "Vendor", "Format", "ETag", "LastModified", "Fetched"))
 	var vcs []vendor.Change

@@ -40,6 +40,9 @@ type Page struct {
 	Tables []Table `json:"tables"`
 	// Warnings the scraper raised: unknown sections, extra columns and the like.
 	Warnings []Diagnostic `json:"warnings,omitempty"`
+	// Payload is what a format read that Tables cannot hold, for its own
+	// vendor's Resolve only (Service.Payload's counterpart).
+	Payload any `json:"-"`
 }
 
 // Table is one data table of a page.

@@ -28,6 +28,13 @@ type Service struct {
 
 	// Diagnostics are the anomalies found in this page, in page order.
 	Diagnostics []Diagnostic `json:"-"`
+
+	// Payload is the owning vendor's own value, for a vendor whose services do
+	// not fit the fields above (Google Cloud's one catalog of permissions and
+	// roles joined across pages). Only the vendor that owns Kind sets or reads it;
+	// it is no part of the snapshot JSON, so the snapshots of vendors that use
+	// the fields above keep their shape.
+	Payload any `json:"-"`
 }
 
 // Granularity is how finely CAM can authorize an API (授权粒度).

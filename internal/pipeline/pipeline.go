@@ -40,8 +40,7 @@ type Model struct {
 	// Diagnostics): lint reports it without rendering anything.
 	named map[*model.Service][]model.Diagnostic
 	// in is the sources folder, for the vendors' own files in it (EmitTree).
-	in  string
-	gcp *gcpRun // gcp.go
+	in string
 }
 
 // Diagnostics returns every anomaly of every service, in sources order, each
@@ -52,7 +51,7 @@ func (m *Model) Diagnostics() []model.Diagnostic {
 		ds = append(ds, s.Diagnostics...)
 		ds = append(ds, m.named[s]...)
 	}
-	return append(ds, gcpDiagnostics(m)...) // gcp.go
+	return ds
 }
 
 // Result is everything one run produced, in memory: the model and its rendering.
@@ -117,8 +116,11 @@ func page(pg source.Page) (*model.Service, error) {
 // regression guards), then the facts derived from the whole of each service, then
 // the Go names checked. It needs no import path and no go.mod.
 func Load(o Options) (*Model, error) {
-	pages, err := loadPages(o.In) // gcp.go
-	if err != nil {
+	pages, err := source.Load(o.In)
+	// A folder without a single *.html page may still hold a vendor's own files
+	// (vendor.SourceFinisher); it is an error only if no vendor finds a service.
+	noPages := errors.Is(err, source.ErrNoPages) && len(pages) == 0
+	if err != nil && !noPages {
 		return nil, err
 	}
 	// Pages are independent until the tree is named: scrape and resolve them in
@@ -135,18 +137,19 @@ func Load(o Options) (*Model, error) {
 		}
 	})
 	m := &Model{in: o.In}
-	var gcpErr error
-	m.gcp, gcpErr = loadGCP(o.In) // gcp.go; its errors join the pages'
 	for _, s := range services {
 		if s != nil {
 			m.Services = append(m.Services, s)
 		}
 	}
-	if err := errors.Join(append(errs, gcpErr)...); err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	if m.Services, err = finish(o.In, m.Services); err != nil {
 		return nil, err
+	}
+	if noPages && len(m.Services) == 0 {
+		return nil, fmt.Errorf("%s: %w", o.In, source.ErrNoPages)
 	}
 	if o.Out != "" {
 		prev, err := snapshot.LoadStored(o.Out)
@@ -198,10 +201,5 @@ func Render(m *Model, importRoot string) (*Result, error) {
 	if r.Files, err = emitTree(layouts, r.Packages, vendor.Sources{Dir: m.in}); err != nil {
 		return nil, err
 	}
-	gcpFiles, err := renderGCP(m, importRoot)
-	if err != nil {
-		return nil, err
-	}
-	r.Files = append(r.Files, gcpFiles...)
 	return r, nil
 }

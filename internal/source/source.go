@@ -25,6 +25,11 @@ const (
 	OverridesFile = "overrides.json"
 )
 
+// ErrNoPages is Load's error for a folder without a single page: a vendor whose
+// own files are not *.html pages (vendor.SourceFinisher) may still find services
+// in it, so the pipeline tells this error from the others.
+var ErrNoPages = errors.New("no pages (*.html) found")
+
 // Manifest lists the snapshots with their provenance.
 type Manifest struct {
 	Pages []model.Source `json:"pages"`
@@ -130,7 +135,7 @@ func Load(dir string) ([]Page, error) {
 		}
 	}
 	if len(pages) == 0 && len(errs) == 0 {
-		errs = append(errs, fmt.Errorf("%s: no pages (*.html) found", dir))
+		errs = append(errs, fmt.Errorf("%s: %w", dir, ErrNoPages))
 	}
 	return pages, errors.Join(errs...)
 }

@@ -3,6 +3,8 @@ package vendor
 import (
 	"errors"
 	"fmt"
+
+	"github.com/permgen/permgen/internal/model"
 )
 
 // Registry is the list of vendors, in detection order. internal/vendor/all holds
@@ -76,4 +78,30 @@ func (r Registry) Check() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// Snapshotted returns the services of which the generated tree keeps a model
+// snapshot: all but those of an Unsnapshotted vendor.
+func (r Registry) Snapshotted(services []*model.Service) []*model.Service {
+	var out []*model.Service
+	for _, s := range services {
+		if v, ok := r.Owner(s.Kind); ok {
+			if _, no := v.(Unsnapshotted); no {
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Dialect returns the first vendor whose policy language claims doc
+// (PolicyDialect), in registry order.
+func (r Registry) Dialect(doc []byte) (Vendor, bool) {
+	for _, v := range r {
+		if d, ok := v.(PolicyDialect); ok && d.Claims(doc) {
+			return v, true
+		}
+	}
+	return nil, false
 }

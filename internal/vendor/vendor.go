@@ -35,18 +35,24 @@
 //  6. Layout gives every service its package, folder and Go names below an import
 //     root and names the folders the vendor reserves (shared runtimes, catalogs).
 //     The core refuses two packages, or a package and a reserved folder, in one
-//     folder. A manifest "package" is the vendor's to honour.
+//     folder. A manifest "package" is the vendor's to honour. A vendor whose tree
+//     is rendered whole from one catalog makes no packages, reserves its folder and
+//     hands EmitTree a Layout.Plan.
 //  7. Emit renders one package; EmitTree renders what the vendor's packages share
 //     (runtimes, catalogs, README). Both return files in memory and write nothing;
 //     every Go file they return carries the generated-code header.
 //
 // Services are model.Service values: an envelope (Kind, Source, names,
-// Diagnostics) whose entries belong to the vendor that owns the Kind. Code outside a
-// vendor's package reads only the envelope and what the vendor's EntryKinds expose.
+// Diagnostics) whose entries belong to the vendor that owns the Kind, in the
+// envelope's own fields or in its Payload, a value of the vendor's own type that
+// no snapshot carries (Google Cloud's catalog). Code outside a vendor's package
+// reads only the envelope and what the vendor's EntryKinds expose.
 //
 // What only some vendors do is an optional interface, found by type assertion:
-// Cataloger (gen catalog), Differ, Fallback, Companion, PolicyDialect (gen
-// policy). The CLI asks "does any vendor claim this?", never "is it AWS?".
+// Cataloger and ServiceCataloger (gen catalog), Differ, Unsnapshotted, Fallback,
+// Companion, SourceFinisher, PolicyDialect (gen policy), Commander (a vendor's own
+// form of a command, "gen diff -vendor gcp"). The CLI asks "does any vendor claim
+// this?", never "is it AWS?".
 //
 // Changes to this contract are additive: a new stage is a new optional interface
 // with a default, so that a vendor written against today's contract still builds.
@@ -114,6 +120,10 @@ type Layout struct {
 	Reserved []string
 	// Runtimes are the template packages the vendor copies into the tree.
 	Runtimes []*resolve.Runtime
+	// Plan is what Layout worked out for EmitTree that no package carries (a
+	// vendor whose services are one catalog renders its whole tree from it, with
+	// the import root Layout was given); only the vendor reads it.
+	Plan any
 }
 
 // Sources is the sources folder of a run, as EmitTree needs it.
@@ -203,6 +213,23 @@ type Cataloger interface {
 	Catalog(s *model.Service) []CatalogLine
 }
 
+// ServiceCataloger is a Cataloger whose one service holds many of what
+// `gen catalog -service` names (Google Cloud: one catalog, a service per
+// permission prefix).
+type ServiceCataloger interface {
+	// CatalogService returns the lines of s that belong to the service name,
+	// and whether s has that service at all.
+	CatalogService(s *model.Service, name string) ([]CatalogLine, bool)
+}
+
+// Unsnapshotted is a vendor whose services leave no model snapshot in the
+// generated tree (Google Cloud: its catalog is compared by its own diff command,
+// between two snapshots of the pages). The model diff, which may compare
+// snapshots with scraped pages, leaves such services out of a scraped side.
+type Unsnapshotted interface {
+	Unsnapshotted()
+}
+
 // CatalogLine is one entry as `gen catalog` prints it.
 type CatalogLine struct {
 	Text []string
@@ -223,8 +250,10 @@ type Differ interface {
 }
 
 // PolicyDialect is a vendor whose policy language `gen policy` reads and writes.
-// Declared for the vendors to implement; gen policy does not ask it yet (it still
-// chooses between its two dialects itself), so it may still grow methods.
+// gen policy asks Registry.Dialect which vendor's language a document is in
+// (AWS claims its documents; a document no vendor claims is read as CAM's, the
+// CLI's default); the commands themselves are still the CLI's, so it may still
+// grow methods.
 type PolicyDialect interface {
 	// Claims reports whether a policy document is in this vendor's language.
 	Claims(doc []byte) bool

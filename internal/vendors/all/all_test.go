@@ -18,3 +18,27 @@ func TestRegistry(t *testing.T) {
 		}
 	}
 }
+
+// TestDialect: gen policy asks the registry whose language a document is in. AWS
+// claims its own (capitalized Statement, or its Version dates); a CAM document
+// (lower-case keys, version "2.0") and anything that is no JSON object are
+// claimed by no vendor, and the CLI reads them as CAM's.
+func TestDialect(t *testing.T) {
+	for doc, want := range map[string]string{
+		`{"Version":"2012-10-17","Statement":[]}`:                        "aws",
+		`{"Statement":[{"Effect":"Allow"}]}`:                             "aws",
+		`{"Version":"2008-10-17"}`:                                       "aws",
+		`{"version":"2.0","statement":[{"effect":"allow","action":[]}]}`: "",
+		`{"Version":"2.0"}`:                                              "",
+		`not json`:                                                       "",
+		`["Statement"]`:                                                  "",
+	} {
+		got := ""
+		if v, ok := Vendors.Dialect([]byte(doc)); ok {
+			got = v.Name()
+		}
+		if got != want {
+			t.Errorf("Dialect(%s) = %q, want %q", doc, got, want)
+		}
+	}
+}

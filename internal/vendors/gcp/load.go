@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -85,49 +86,88 @@ func LoadArchive(file string) (*Catalog, error) {
 }
 
 // Read scrapes the files without joining them: every error of every file is
-// returned together.
+// returned together, in file name order.
 func Read(files []File) (*Sources, error) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	src := &Sources{}
-	pages := make([]*Page, len(files))
+	parts := make([]*part, len(files))
 	errs := make([]error, len(files))
-	work.Each(len(files), func(i int) {
-		f := files[i]
-		switch {
-		case DetectRoles(f.Data):
-			pages[i], errs[i] = ScrapePage(f.Name, f.Data)
-		case DetectSupport(f.Data), DetectDeny(f.Data):
-		default:
-			errs[i] = fmt.Errorf("%s: not a Google Cloud IAM page this reader knows (roles and permissions, custom-role support, deny permissions)", f.Name)
+	work.Each(len(files), func(i int) { parts[i], errs[i] = readFile(files[i]) })
+	src := &Sources{}
+	for i, pt := range parts {
+		if pt != nil {
+			errs[i] = src.add(pt)
 		}
-	})
-	for i, f := range files {
-		if pages[i] != nil {
-			src.Pages = append(src.Pages, pages[i])
-			continue
-		}
-		if errs[i] != nil {
-			continue
-		}
-		var err error
-		switch {
-		case DetectSupport(f.Data):
-			if src.SupportFile != "" {
-				err = fmt.Errorf("%s: a second custom-role support page (the first is %s)", f.Name, src.SupportFile)
-			} else {
-				src.SupportFile = f.Name
-				src.Support, err = ReadSupport(f.Name, f.Data)
-			}
-		case DetectDeny(f.Data):
-			if src.DenyFile != "" {
-				err = fmt.Errorf("%s: a second deny-permissions page (the first is %s)", f.Name, src.DenyFile)
-			} else {
-				src.DenyFile = f.Name
-				src.Deny, err = ReadDeny(f.Name, f.Data)
-			}
-		}
-		errs[i] = err
 	}
+	return src.complete(errs)
+}
+
+// part is one page read and not yet joined: a roles-and-permissions page, the
+// custom-role support page's levels or the deny page's entries (format says which).
+type part struct {
+	file    string
+	format  string
+	roles   *Page
+	support map[string]Support
+	deny    []DenyEntry
+}
+
+// readFile reads one page with the format its content shows.
+func readFile(f File) (*part, error) {
+	pt := &part{file: f.Name}
+	var err error
+	switch {
+	case DetectRoles(f.Data):
+		pt.format = FormatRoles
+		pt.roles, err = ScrapePage(f.Name, f.Data)
+	case DetectSupport(f.Data):
+		pt.format = FormatSupport
+		pt.support, err = ReadSupport(f.Name, f.Data)
+	case DetectDeny(f.Data):
+		pt.format = FormatDeny
+		pt.deny, err = ReadDeny(f.Name, f.Data)
+	default:
+		return nil, fmt.Errorf("%s: not a Google Cloud IAM page this reader knows (roles and permissions, custom-role support, deny permissions)", f.Name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return pt, nil
+}
+
+// join gathers parts read elsewhere (the registry's formats) into one snapshot's
+// sources, in file name order.
+func join(parts []*part) (*Sources, error) {
+	parts = slices.Clone(parts)
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].file < parts[j].file })
+	src := &Sources{}
+	errs := make([]error, len(parts))
+	for i, pt := range parts {
+		errs[i] = src.add(pt)
+	}
+	return src.complete(errs)
+}
+
+// add takes one part: one support page and one deny page at most.
+func (src *Sources) add(pt *part) error {
+	switch pt.format {
+	case FormatRoles:
+		src.Pages = append(src.Pages, pt.roles)
+	case FormatSupport:
+		if src.SupportFile != "" {
+			return fmt.Errorf("%s: a second custom-role support page (the first is %s)", pt.file, src.SupportFile)
+		}
+		src.SupportFile, src.Support = pt.file, pt.support
+	case FormatDeny:
+		if src.DenyFile != "" {
+			return fmt.Errorf("%s: a second deny-permissions page (the first is %s)", pt.file, src.DenyFile)
+		}
+		src.DenyFile, src.Deny = pt.file, pt.deny
+	}
+	return nil
+}
+
+// complete returns src when no part failed and it has a roles page.
+func (src *Sources) complete(errs []error) (*Sources, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

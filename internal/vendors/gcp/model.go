@@ -4,11 +4,13 @@
 // compares two catalogs, and renders the typed Go tree generated/gcp.
 //
 // Everything Google-specific lives here and in templates/gcp; the rest of permgen
-// reaches it through the vendor registry (or, until that exists, one seam file).
+// reaches it through the vendor registry (Vendor, vendor.go), listed by one line
+// in internal/vendors/all.
 package gcp
 
-// Vendor is the name of the vendor folder in sources and of the generated root.
-const Vendor = "gcp"
+// VendorName is the vendor's registry name, the name of its folder in sources
+// and of its generated root.
+const VendorName = "gcp"
 
 // The formats this package reads, detected from a page's content.
 const (

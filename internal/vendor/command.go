@@ -1,0 +1,73 @@
+package vendor
+
+import (
+	"flag"
+	"fmt"
+	"io"
+)
+
+// Commander is a vendor with its own form of some CLI commands, chosen with
+// -vendor <name>: "gen diff -vendor gcp" compares two snapshots of the vendor's
+// pages, "gen policy write -vendor gcp" reads its permission names. The CLI
+// finds the form by asking every vendor, so it names none; the flags -in and
+// -vendor and the usage line are the CLI's, the rest is the vendor's.
+type Commander interface {
+	Commands() []Command
+}
+
+// Command is one vendor's form of a CLI command.
+type Command struct {
+	// Path are the command's words: "diff", "policy write".
+	Path string
+	// Args is the usage line's part after the flags: " [FILE|-]"; "" when the
+	// command takes no positional arguments (the CLI then refuses any).
+	Args string
+	// Purpose is the help text below the usage line.
+	Purpose string
+	// Flags registers the command's own flags on fs and returns what runs once
+	// they are parsed.
+	Flags func(fs *flag.FlagSet) func(r CommandRun) error
+}
+
+// CommandRun is what a command gets from the CLI.
+type CommandRun struct {
+	In   string   // -in, the sources folder
+	Args []string // the positional arguments
+	// Input reads the one positional file, or standard input for none or "-",
+	// as the CLI's other commands do, with the name errors should cite.
+	Input          func() (data []byte, name string, err error)
+	Stdout, Stderr io.Writer
+}
+
+// ExitCode is an error that ends the process with its code and no message: a
+// diff's 1 (changes) or 3 (a breaking change).
+type ExitCode int
+
+func (e ExitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+// Command returns the vendor command whose Path is path and which args choose
+// with -vendor, if any.
+func (r Registry) Command(path string, args []string) (Vendor, *Command) {
+	for _, v := range r {
+		c, ok := v.(Commander)
+		if !ok || !VendorFlag(args, v.Name()) {
+			continue
+		}
+		for _, cmd := range c.Commands() {
+			if cmd.Path == path {
+				return v, &cmd
+			}
+		}
+	}
+	return nil, nil
+}
+
+// VendorFlag reports whether args name -vendor v (or --vendor, with = or not).
+func VendorFlag(args []string, v string) bool {
+	for i, a := range args {
+		if a == "-vendor="+v || a == "--vendor="+v || (a == "-vendor" || a == "--vendor") && i+1 < len(args) && args[i+1] == v {
+			return true
+		}
+	}
+	return false
+}
