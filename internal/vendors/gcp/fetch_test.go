@@ -1,0 +1,168 @@
+package gcp
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/permgen/permgen/internal/fetch"
+	"github.com/permgen/permgen/internal/vendor"
+)
+
+// Issue 23: gen fetch refreshes every roles-and-permissions page of sources/gcp
+// from its live address into <service>.html, the archive's <service>.md replaced;
+// the support and deny pages (read from Markdown only) and other files are not
+// fetched.
+func TestFetchPagesListsTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.md", "b.html", "c.md", "c.html", "custom-roles-permissions-support.md", "deny-permissions-support.md", "notes.txt"} {
+		writeTestFile(t, filepath.Join(dir, "gcp", f), "x")
+	}
+	pages, err := FetchPages(vendor.Sources{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range pages {
+		if p.Manifest || p.Validate == nil || p.Source.Vendor != "gcp" {
+			t.Errorf("%s: want no manifest entry, the scraper as validator, vendor gcp: %+v", p.Source.Path, p)
+		}
+		got = append(got, p.Source.Path+" "+p.Source.URL+" "+strings.Join(p.Replaces, ","))
+	}
+	want := "gcp/a.html " + LiveRolesURL + "a gcp/a.md|gcp/b.html " + LiveRolesURL + "b |gcp/c.html " + LiveRolesURL + "c gcp/c.md"
+	if strings.Join(got, "|") != want {
+		t.Errorf("pages:\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	if pages, err := FetchPages(vendor.Sources{Dir: t.TempDir()}); err != nil || pages != nil {
+		t.Errorf("a folder without gcp/: %v %v", pages, err)
+	}
+}
+
+func writeTestFile(t *testing.T, file, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// gcpVendor stands for the registered vendor, whose vendor.Fetcher method is
+// FetchPages; a run asks nothing else of it.
+type gcpVendor struct{ vendor.Vendor }
+
+func (gcpVendor) Name() string { return fetchFolder }
+
+func (gcpVendor) FetchPages(src vendor.Sources) ([]vendor.FetchPage, error) { return FetchPages(src) }
+
+// toServer sends every request to the test server: the pages are fetched from
+// docs.cloud.google.com.
+type toServer struct{ url string }
+
+func (s toServer) RoundTrip(r *http.Request) (*http.Response, error) {
+	r = r.Clone(r.Context())
+	r.URL.Scheme, r.URL.Host = "http", strings.TrimPrefix(s.url, "http://")
+	return http.DefaultTransport.RoundTrip(r)
+}
+
+// livePage wraps an archived page's body (front matter cut) in page chrome as the
+// site serves it: a head, navigation with a table of its own, the content in an
+// article.
+func livePage(title, body string) string {
+	return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>` + title + ` | IAM Documentation | Google Cloud</title>` +
+		`<link rel="canonical" href="https://docs.cloud.google.com/iam/docs/x"></head><body><devsite-header><table><tr><th>Menu</th></tr></table></devsite-header>` +
+		`<main><article class="devsite-article"><h1>` + title + `</h1>` + body + `<p>Last updated 2026-05-27 UTC.</p></article></main></body></html>`
+}
+
+func archiveBody(t *testing.T, file string) string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := bytes.SplitN(data, []byte("\n---\n"), 2)
+	return string(parts[len(parts)-1])
+}
+
+// Issue 23: the live pages land as <service>.html, readable by LoadDir, and the
+// archive's .md of the same page goes; a page served with no table (a captcha)
+// writes nothing and removes nothing; -only selects by vendor and by page.
+func TestLivePagesReplaceTheArchive(t *testing.T) {
+	_, self, _, _ := runtime.Caller(0)
+	repo := filepath.Join(filepath.Dir(self), "../../../sources/gcp")
+	dir := t.TempDir()
+	for _, f := range []string{"agentgateway.md", "accessapproval.md", "custom-roles-permissions-support.md", "deny-permissions-support.md"} {
+		data, err := os.ReadFile(filepath.Join(repo, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeTestFile(t, filepath.Join(dir, "gcp", f), string(data))
+	}
+	writeTestFile(t, filepath.Join(dir, "gcp", "emptysvc.md"), "---\ntitle: Empty roles and permissions\nuri: https://docs.cloud.google.com/iam/docs/roles-permissions/emptysvc\n---\n## Empty permissions\n\nThere are no IAM permissions for this service.\n")
+	agent := archiveBody(t, filepath.Join(repo, "agentgateway.md"))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch r.URL.Path {
+		case "/iam/docs/roles-permissions/agentgateway":
+			w.Write([]byte(livePage("Agent Gateway roles and permissions", agent)))
+		case "/iam/docs/roles-permissions/emptysvc":
+			// No table, and no link with the page's address: known by its title.
+			w.Write([]byte(livePage("Empty roles and permissions", `<h2>Empty permissions</h2><p>There are no IAM permissions for this service.</p>`)))
+		default:
+			w.Write([]byte(livePage("Unusual traffic", `<p>Our systems have detected unusual traffic.</p>`)))
+		}
+	}))
+	defer srv.Close()
+	c := &fetch.Client{HTTP: &http.Client{Transport: toServer{srv.URL}}, Timeout: 5 * time.Second}
+	reg := vendor.Registry{gcpVendor{}}
+	accessMD := filepath.Join(dir, "gcp", "accessapproval.md")
+	before, _ := os.ReadFile(accessMD)
+
+	rep, err := fetch.RunVendors(context.Background(), dir, c, []string{"gcp/emptysvc.html"}, reg)
+	if err != nil || len(rep.Pages) != 1 || rep.Pages[0].Outcome != fetch.Updated {
+		t.Fatalf("-only gcp/emptysvc.html: %v %+v", err, rep)
+	}
+	rep, err = fetch.RunVendors(context.Background(), dir, c, []string{"gcp"}, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Pages {
+		got = append(got, p.Path+" "+string(p.Outcome))
+	}
+	if strings.Join(got, ", ") != "gcp/accessapproval.html failed, gcp/agentgateway.html updated, gcp/emptysvc.html unchanged" {
+		t.Fatalf("outcomes: %v", got)
+	}
+	if !strings.Contains(rep.Pages[0].Err.Error(), "not a roles-and-permissions page") {
+		t.Errorf("the failed page's error: %v", rep.Pages[0].Err)
+	}
+	if after, err := os.ReadFile(accessMD); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the failed page's archive copy must stay as it was: %v", err)
+	}
+	for f, want := range map[string]bool{"accessapproval.html": false, "agentgateway.md": false, "agentgateway.html": true, "emptysvc.md": false, "emptysvc.html": true} {
+		_, err := os.Stat(filepath.Join(dir, "gcp", f))
+		if exists := err == nil; exists != want || (err != nil && !errors.Is(err, os.ErrNotExist)) {
+			t.Errorf("gcp/%s exists: %v, want %v (%v)", f, exists, want, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the GCP pages need no manifest, and none was written: %v", err)
+	}
+	cat, err := LoadDir(filepath.Join(dir, "gcp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := cat.Role("roles/agentgateway.serviceAgent")
+	if r == nil || !r.ServiceAgent || len(r.Permissions) != 1 || r.Permissions[0] != "dns.networks.targetWithPeeringZone" || !strings.HasSuffix(r.Pos.File, "agentgateway.html") {
+		t.Errorf("the live page's role as LoadDir reads it: %+v", r)
+	}
+}
