@@ -20,20 +20,35 @@ const LiveRolesURL = "https://docs.cloud.google.com/iam/docs/roles-permissions/"
 // fetchFolder is the vendor's folder below the sources folder (sources/gcp).
 const fetchFolder = "gcp"
 
-// supportPages are the two pages of the folder that are not roles pages. Their
-// live HTML is not refreshed: the readers (ReadSupport, ReadDeny) read the
-// archive's Markdown only, and a page no reader can read must not replace one.
-var supportPages = map[string]bool{
-	"custom-roles-permissions-support": true,
-	"deny-permissions-support":         true,
+// LiveDocsURL is where the two other pages the folder holds are served:
+// LiveDocsURL + "custom-roles-permissions-support".
+const LiveDocsURL = "https://docs.cloud.google.com/iam/docs/"
+
+// supportPages are the pages of the folder that are not roles pages, each with
+// the check its reader makes (a live copy is read through live.go).
+var supportPages = map[string]func(file string, page []byte) error{
+	"custom-roles-permissions-support": func(file string, page []byte) error {
+		if !DetectSupport(page) {
+			return fmt.Errorf("%s: not the custom-role support page (no %q)", file, "Support levels for permissions in custom roles")
+		}
+		_, err := ReadSupport(file, page)
+		return err
+	},
+	"deny-permissions-support": func(file string, page []byte) error {
+		if !DetectDeny(page) {
+			return fmt.Errorf("%s: not the deny-permissions page (no %q)", file, "Permissions supported in deny policies")
+		}
+		_, err := ReadDeny(file, page)
+		return err
+	},
 }
 
-// FetchPages lists what gen fetch refreshes of sources/gcp: every
-// roles-and-permissions page the folder holds, as Markdown from an archive or
-// as HTML from an earlier refresh, fetched from its live address into
-// gcp/<service>.html. Once the live page is written the archive's
+// FetchPages lists what gen fetch refreshes of sources/gcp: every page the
+// folder holds (the roles-and-permissions pages, the custom-role support page,
+// the deny-permissions page), as Markdown from an archive or as HTML from an
+// earlier refresh, fetched from its live address into gcp/<name>.html. Once the live page is written the archive's
 // gcp/<service>.md is removed, so that the folder never holds one page twice
-// (LoadDir would read both). A page is written only when ScrapePage reads it
+// (LoadDir would read both). A page is written only when its reader reads it
 // (Validate); the pages stay out of the manifest, as LoadDir finds them by
 // content. A folder without gcp/ has nothing to fetch.
 //
@@ -57,7 +72,7 @@ func FetchPages(src vendor.Sources) ([]vendor.FetchPage, error) {
 			continue
 		}
 		has[n] = true
-		if svc := strings.TrimSuffix(n, ext); !supportPages[svc] && !seen[svc] {
+		if svc := strings.TrimSuffix(n, ext); !seen[svc] {
 			seen[svc] = true
 			services = append(services, svc)
 		}
@@ -69,6 +84,9 @@ func FetchPages(src vendor.Sources) ([]vendor.FetchPage, error) {
 		p.Source.Path = fetchFolder + "/" + svc + ".html"
 		p.Source.Vendor = fetchFolder
 		p.Source.URL = LiveRolesURL + svc
+		if check, ok := supportPages[svc]; ok {
+			p.Validate, p.Source.URL = check, LiveDocsURL+svc
+		}
 		if has[svc+".md"] {
 			p.Replaces = []string{fetchFolder + "/" + svc + ".md"}
 		}
