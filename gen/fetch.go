@@ -12,6 +12,7 @@ import (
 	"github.com/permgen/permgen/internal/fetch"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/scrape"
+	"github.com/permgen/permgen/internal/vendor"
 	"github.com/permgen/permgen/internal/vendors/all"
 )
 
@@ -41,7 +42,7 @@ run could not start or no host could be resolved or connected to (nothing writte
 	c.Validate = scrapes
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	rep, err := fetch.RunVendors(ctx, p.in, c, only, all.Vendors)
+	rep, err := fetch.RunVendors(ctx, p.in, c, only, vendorPages)
 	if rep != nil {
 		for _, pr := range rep.Pages {
 			if pr.Outcome == fetch.Updated {
@@ -63,6 +64,16 @@ run could not start or no host could be resolved or connected to (nothing writte
 func scrapes(src model.Source, html []byte) error {
 	_, err := scrape.Page(src, html)
 	return err
+}
+
+// vendorPages are the pages the registry's vendors name for gen fetch.
+func vendorPages(dir string) ([]fetch.VendorPage, error) {
+	pages, err := all.Vendors.FetchPages(vendor.Sources{Dir: dir})
+	out := make([]fetch.VendorPage, len(pages))
+	for i, p := range pages {
+		out[i] = fetch.VendorPage(p)
+	}
+	return out, err
 }
 
 // onlyFlag collects the values of a repeated -only.

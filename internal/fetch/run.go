@@ -14,7 +14,6 @@ import (
 
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/source"
-	"github.com/permgen/permgen/internal/vendor"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -81,12 +80,12 @@ func RunOnly(ctx context.Context, dir string, c *Client, only []string) (*Report
 	return RunVendors(ctx, dir, c, only, nil)
 }
 
-// RunVendors is RunOnly with the pages the vendors of reg name (vendor.Fetcher)
-// after the manifest's: selected, reported and refreshed like them, each checked by
+// RunVendors is RunOnly with the pages list names (the vendors' own, which gen
+// fetch asks of the registry) after the manifest's: selected, reported and refreshed like them, each checked by
 // its vendor's reader when the vendor gives one. Such a page enters the manifest,
 // when its vendor asks, once it was fetched; the files it replaces are removed once
 // it is on disk.
-func RunVendors(ctx context.Context, dir string, c *Client, only []string, reg vendor.Registry) (*Report, error) {
+func RunVendors(ctx context.Context, dir string, c *Client, only []string, list Lister) (*Report, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("sources folder %s does not exist", dir)
 	}
@@ -101,7 +100,7 @@ func RunVendors(ctx context.Context, dir string, c *Client, only []string, reg v
 	rep := &Report{}
 	todo := append(append([]model.Source(nil), m.Pages...), unlistedAWS(dir, m.Pages)...)
 	listed := len(todo) // the manifest's pages and the AWS pages; then the vendors'
-	extra, err := vendorPages(dir, reg, todo)
+	extra, err := vendorPages(dir, list, todo)
 	if err != nil {
 		return nil, err
 	}

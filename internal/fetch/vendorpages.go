@@ -9,49 +9,54 @@ import (
 	"path/filepath"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/vendor"
 )
 
-// vendorPages asks every vendor of reg that is a vendor.Fetcher for its pages and
-// returns those whose path listed does not hold: a page in the manifest is
-// refreshed from its entry, which keeps its validators. A vendor that cannot list
-// its pages stops the run before any request, naming the vendor.
-func vendorPages(dir string, reg vendor.Registry, listed []model.Source) ([]vendor.FetchPage, error) {
+// VendorPage is a page a vendor names for a run beyond the manifest's: the
+// fields of vendor.FetchPage (see there), which the caller converts, since
+// fetching links the model and not the vendors' contract.
+type VendorPage struct {
+	Source   model.Source
+	Manifest bool
+	Replaces []string
+	Validate func(file string, page []byte) error
+}
+
+// Lister returns the pages the vendors name below the sources folder dir; gen
+// fetch asks the registry's vendor.Fetchers.
+type Lister func(dir string) ([]VendorPage, error)
+
+// vendorPages returns list's pages whose path listed does not hold: a page in the
+// manifest is refreshed from its entry, which keeps its validators. A list that
+// fails, or a page outside the sources folder, stops the run before any request.
+func vendorPages(dir string, list Lister, listed []model.Source) ([]VendorPage, error) {
+	if list == nil {
+		return nil, nil
+	}
+	pages, err := list(dir)
+	if err != nil {
+		return nil, err
+	}
 	have := map[string]bool{}
 	for _, s := range listed {
 		have[s.Path] = true
 	}
-	var out []vendor.FetchPage
+	var out []VendorPage
 	var errs []error
-	for _, v := range reg {
-		f, ok := v.(vendor.Fetcher)
-		if !ok {
+	for _, p := range pages {
+		if err := checkPath(p.Source.Path); err != nil {
+			errs = append(errs, fmt.Errorf("vendor %s: %w", p.Source.Vendor, err))
 			continue
 		}
-		pages, err := f.FetchPages(vendor.Sources{Dir: dir})
-		if err != nil {
-			errs = append(errs, fmt.Errorf("the pages of vendor %s: %w", v.Name(), err))
+		for _, r := range p.Replaces {
+			if err := checkPath(r); err != nil {
+				errs = append(errs, fmt.Errorf("vendor %s: page %s replaces %w", p.Source.Vendor, p.Source.Path, err))
+			}
+		}
+		if have[p.Source.Path] {
 			continue
 		}
-		for _, p := range pages {
-			if p.Source.Vendor == "" {
-				p.Source.Vendor = v.Name()
-			}
-			if err := checkPath(p.Source.Path); err != nil {
-				errs = append(errs, fmt.Errorf("vendor %s: %w", v.Name(), err))
-				continue
-			}
-			for _, r := range p.Replaces {
-				if err := checkPath(r); err != nil {
-					errs = append(errs, fmt.Errorf("vendor %s: page %s replaces %w", v.Name(), p.Source.Path, err))
-				}
-			}
-			if have[p.Source.Path] {
-				continue
-			}
-			have[p.Source.Path] = true
-			out = append(out, p)
-		}
+		have[p.Source.Path] = true
+		out = append(out, p)
 	}
 	return out, errors.Join(errs...)
 }
@@ -59,7 +64,7 @@ func vendorPages(dir string, reg vendor.Registry, listed []model.Source) ([]vend
 // refreshVendorPage is refresh for a page a vendor named: checked by the vendor's
 // own reader when it gives one, and, once the page is on disk, the files it
 // supersedes removed.
-func refreshVendorPage(ctx context.Context, dir string, c *Client, fp vendor.FetchPage) (PageReport, model.Source) {
+func refreshVendorPage(ctx context.Context, dir string, c *Client, fp VendorPage) (PageReport, model.Source) {
 	if fp.Validate != nil {
 		ctx = context.WithValue(ctx, validatorKey{}, fp.Validate)
 	}

@@ -10,22 +10,11 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/vendor"
 )
 
-// pagesVendor is a vendor that only names pages for gen fetch: the registry's
-// other methods are never called by a run.
-type pagesVendor struct {
-	vendor.Vendor
-	name  string
-	pages []vendor.FetchPage
-	err   error
-}
-
-func (v pagesVendor) Name() string { return v.name }
-
-func (v pagesVendor) FetchPages(src vendor.Sources) ([]vendor.FetchPage, error) {
-	return v.pages, v.err
+// pages is a Lister of fixed pages, or of an error.
+func pages(ps []VendorPage, err error) Lister {
+	return func(string) ([]VendorPage, error) { return ps, err }
 }
 
 // onlyGood is a vendor's own reader: it reads pages that say "good".
@@ -54,12 +43,12 @@ func TestVendorPagesLandAndEnterTheManifest(t *testing.T) {
 		"acme/old.md":      "the archive's copy",
 		"acme/bad.md":      "the archive's copy of the bad page",
 	})
-	reg := vendor.Registry{pagesVendor{name: "acme", pages: []vendor.FetchPage{
-		{Source: model.Source{Path: "acme/listed.html", URL: srv.URL + "/not-this"}, Manifest: true},
+	reg := pages([]VendorPage{
+		{Source: model.Source{Path: "acme/listed.html", Vendor: "acme", URL: srv.URL + "/not-this"}, Manifest: true},
 		{Source: model.Source{Path: "acme/new.html", Vendor: "acme", Format: "acme-page", URL: srv.URL + "/new", APIVersion: "2020-02-10"}, Manifest: true},
-		{Source: model.Source{Path: "acme/old.html", URL: srv.URL + "/old"}, Replaces: []string{"acme/old.md"}, Validate: onlyGood},
-		{Source: model.Source{Path: "acme/bad.html", URL: srv.URL + "/bad"}, Manifest: true, Replaces: []string{"acme/bad.md"}, Validate: onlyGood},
-	}}}
+		{Source: model.Source{Path: "acme/old.html", Vendor: "acme", URL: srv.URL + "/old"}, Replaces: []string{"acme/old.md"}, Validate: onlyGood},
+		{Source: model.Source{Path: "acme/bad.html", Vendor: "acme", URL: srv.URL + "/bad"}, Manifest: true, Replaces: []string{"acme/bad.md"}, Validate: onlyGood},
+	}, nil)
 	badMD := unchangedFile(t, filepath.Join(dir, "acme", "bad.md"))
 	rep, err := RunVendors(context.Background(), dir, testClient(nil), nil, reg)
 	if err != nil {
@@ -102,13 +91,10 @@ func TestVendorPagesLandAndEnterTheManifest(t *testing.T) {
 func TestOnlySelectsVendorPages(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) { htmlResponse(w, page(`<main>`, "good")) })
 	dir := sourcesDir(t, []model.Source{{Path: "acme/a.html", Vendor: "acme", URL: srv.URL + "/a"}}, nil)
-	reg := vendor.Registry{
-		pagesVendor{name: "zeta", pages: []vendor.FetchPage{
-			{Source: model.Source{Path: "zeta/z1.html", URL: srv.URL + "/z1"}},
-			{Source: model.Source{Path: "zeta/z2.html", URL: srv.URL + "/z2"}},
-		}},
-		pagesVendor{name: "quiet"}, // names no page: not a vendor -only can select
-	}
+	reg := pages([]VendorPage{
+		{Source: model.Source{Path: "zeta/z1.html", Vendor: "zeta", URL: srv.URL + "/z1"}},
+		{Source: model.Source{Path: "zeta/z2.html", Vendor: "zeta", URL: srv.URL + "/z2"}},
+	}, nil)
 	for _, c := range []struct {
 		only []string
 		want string
@@ -132,27 +118,27 @@ func TestOnlySelectsVendorPages(t *testing.T) {
 	}
 	before := srv.requests("/a") + srv.requests("/z1") + srv.requests("/z2")
 	if _, err := RunVendors(context.Background(), dir, testClient(nil), []string{"quiet"}, reg); err == nil || !strings.Contains(err.Error(), "vendors: acme, zeta") {
-		t.Errorf("-only quiet: %v", err)
+		t.Errorf("-only quiet (a vendor that names no page): %v", err)
 	}
 	if after := srv.requests("/a") + srv.requests("/z1") + srv.requests("/z2"); after != before {
 		t.Errorf("a refused -only made %d requests", after-before)
 	}
 }
 
-// A vendor that cannot list its pages, or names one outside the sources folder,
-// stops the run before any request.
+// A list that fails, or names a page outside the sources folder, stops the run
+// before any request.
 func TestVendorPagesErrorsStopTheRun(t *testing.T) {
 	srv := newServer(t, func(w http.ResponseWriter, r *http.Request, n int) { htmlResponse(w, page(`<main>`, "good")) })
 	dir := sourcesDir(t, []model.Source{{Path: "acme/a.html", Vendor: "acme", URL: srv.URL + "/a"}}, nil)
 	for _, c := range []struct {
-		v    pagesVendor
+		list Lister
 		want string
 	}{
-		{pagesVendor{name: "zeta", err: errors.New("zeta/list.txt:3: bad line")}, "the pages of vendor zeta: zeta/list.txt:3: bad line"},
-		{pagesVendor{name: "zeta", pages: []vendor.FetchPage{{Source: model.Source{Path: "../x.html", URL: srv.URL + "/x"}}}}, `vendor zeta: path "../x.html" must be a clean path below the sources folder`},
-		{pagesVendor{name: "zeta", pages: []vendor.FetchPage{{Source: model.Source{Path: "zeta/x.html", URL: srv.URL + "/x"}, Replaces: []string{"/etc/x"}}}}, `vendor zeta: page zeta/x.html replaces path "/etc/x" must be a clean path`},
+		{pages(nil, errors.New("the pages of vendor zeta: zeta/list.txt:3: bad line")), "the pages of vendor zeta: zeta/list.txt:3: bad line"},
+		{pages([]VendorPage{{Source: model.Source{Path: "../x.html", Vendor: "zeta", URL: srv.URL + "/x"}}}, nil), `vendor zeta: path "../x.html" must be a clean path below the sources folder`},
+		{pages([]VendorPage{{Source: model.Source{Path: "zeta/x.html", Vendor: "zeta", URL: srv.URL + "/x"}, Replaces: []string{"/etc/x"}}}, nil), `vendor zeta: page zeta/x.html replaces path "/etc/x" must be a clean path`},
 	} {
-		_, err := RunVendors(context.Background(), dir, testClient(nil), nil, vendor.Registry{c.v})
+		_, err := RunVendors(context.Background(), dir, testClient(nil), nil, c.list)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("err = %v, want %q", err, c.want)
 		}

@@ -1,6 +1,11 @@
 package vendor
 
-import "github.com/permgen/permgen/internal/model"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/permgen/permgen/internal/model"
+)
 
 // Fetcher is a vendor that names pages for `gen fetch` beyond the manifest's:
 // pages it derives from its own sources (Tencent's uniform CAM pages, from the
@@ -32,4 +37,31 @@ type FetchPage struct {
 	// vendor's own reader; an error fails the page and nothing is written. Nil
 	// means the registry's scrape of Source.Format, as for manifest pages.
 	Validate func(file string, page []byte) error
+}
+
+// FetchPages asks every vendor of r that is a Fetcher for its pages, in registry
+// order. A page's Source.Vendor defaults to its vendor's name; an error names the
+// vendor. (gen fetch hands the pages to internal/fetch, which does not link this
+// package: fetching needs the model, not the resolver.)
+func (r Registry) FetchPages(src Sources) ([]FetchPage, error) {
+	var out []FetchPage
+	var errs []error
+	for _, v := range r {
+		f, ok := v.(Fetcher)
+		if !ok {
+			continue
+		}
+		pages, err := f.FetchPages(src)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("the pages of vendor %s: %w", v.Name(), err))
+			continue
+		}
+		for _, p := range pages {
+			if p.Source.Vendor == "" {
+				p.Source.Vendor = v.Name()
+			}
+			out = append(out, p)
+		}
+	}
+	return out, errors.Join(errs...)
 }

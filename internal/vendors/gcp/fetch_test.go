@@ -133,11 +133,11 @@ func TestLivePagesReplaceTheArchive(t *testing.T) {
 	accessMD := filepath.Join(dir, "gcp", "accessapproval.md")
 	before, _ := os.ReadFile(accessMD)
 
-	rep, err := fetch.RunVendors(context.Background(), dir, c, []string{"gcp/emptysvc.html"}, reg)
+	rep, err := fetch.RunVendors(context.Background(), dir, c, []string{"gcp/emptysvc.html"}, lister(reg))
 	if err != nil || len(rep.Pages) != 1 || rep.Pages[0].Outcome != fetch.Updated {
 		t.Fatalf("-only gcp/emptysvc.html: %v %+v", err, rep)
 	}
-	rep, err = fetch.RunVendors(context.Background(), dir, c, []string{"gcp"}, reg)
+	rep, err = fetch.RunVendors(context.Background(), dir, c, []string{"gcp"}, lister(reg))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,5 +305,17 @@ func TestLiveSupportAndDenyPagesReadAsTheArchive(t *testing.T) {
 	// A live page whose table is not there reads as an error, never as no levels.
 	if _, err := ReadSupport("support.html", []byte(livePage("Support levels for permissions in custom roles", "<p>Loading…</p>"))); err == nil {
 		t.Error("a live support page without its table was read")
+	}
+}
+
+// lister asks reg's vendors for their pages, as gen fetch does.
+func lister(reg vendor.Registry) fetch.Lister {
+	return func(dir string) ([]fetch.VendorPage, error) {
+		pages, err := reg.FetchPages(vendor.Sources{Dir: dir})
+		out := make([]fetch.VendorPage, len(pages))
+		for i, p := range pages {
+			out[i] = fetch.VendorPage(p)
+		}
+		return out, err
 	}
 }

@@ -197,7 +197,7 @@ func TestUniformPagesAreFetched(t *testing.T) {
 	c := &fetch.Client{HTTP: &http.Client{Transport: toServer{srv.URL}}, Timeout: 5 * time.Second,
 		Now:      func() time.Time { return time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC) },
 		Validate: func(src model.Source, page []byte) error { _, err := reg.Scrape(src, page); return err }}
-	rep, err := fetch.RunVendors(context.Background(), dir, c, []string{"tencentcloud"}, reg)
+	rep, err := fetch.RunVendors(context.Background(), dir, c, []string{"tencentcloud"}, lister(reg))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,5 +226,17 @@ func TestUniformPagesAreFetched(t *testing.T) {
 	}
 	if !found {
 		t.Error("the sources loader does not read tencentcloud/cvm.html: no manifest entry")
+	}
+}
+
+// lister asks reg's vendors for their pages, as gen fetch does.
+func lister(reg vendor.Registry) fetch.Lister {
+	return func(dir string) ([]fetch.VendorPage, error) {
+		pages, err := reg.FetchPages(vendor.Sources{Dir: dir})
+		out := make([]fetch.VendorPage, len(pages))
+		for i, p := range pages {
+			out[i] = fetch.VendorPage(p)
+		}
+		return out, err
 	}
 }
