@@ -240,3 +240,28 @@ func lister(reg vendor.Registry) fetch.Lister {
 		return out, err
 	}
 }
+
+// A fetched page's manifest entry names the API version of the API catalogue's
+// service of its prefix when there is exactly one (cvm), and none when the
+// service has several (tke: 2018-05-25 and 2022-05-01), rather than a guess.
+func TestFetchPagesAPIVersion(t *testing.T) {
+	dir := fakeSources(t, fakeIndex, "tke https://cloud.tencent.com/document/product/598/33333\n")
+	api := filepath.Join(repoSources(t), "tencentcloud", merged.APIFile)
+	if err := os.MkdirAll(filepath.Join(dir, "tencentcloud", "tccli"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(api, filepath.Join(dir, "tencentcloud", merged.APIFile)); err != nil {
+		t.Fatal(err)
+	}
+	pages, err := Vendor{}.FetchPages(vendor.Sources{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, p := range pages {
+		got[p.Source.Path] = p.Source.APIVersion
+	}
+	if len(got) != 2 || got["tencentcloud/cvm.html"] != "2017-03-12" || got["tencentcloud/tke.html"] != "" {
+		t.Errorf("api versions %v, want cvm 2017-03-12 and tke none", got)
+	}
+}
