@@ -12,6 +12,8 @@ import (
 	"github.com/permgen/permgen/internal/fetch"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/scrape"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
 // runFetch refreshes the snapshots of the -in folder's manifest over HTTP. Exit 0
@@ -19,8 +21,9 @@ import (
 // kept), 2 when the run could not start or finish. Updated files are listed on
 // stdout, progress goes to stderr.
 func runFetch(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("fetch", "", `Download each page of the manifest that has a url, and each AWS page in aws/ (no
-manifest needed), and replace its snapshot when the documentation itself changed
+	fs, p := newFlags("fetch", "", `Download each page of the manifest that has a url, each AWS page in aws/ (no
+manifest needed) and each page a vendor derives from its own sources (see the README's "gen
+fetch"), and replace its snapshot when the documentation itself changed
 (content container only, UTF-8, conditional requests). Updated files go to stdout,
 progress to stderr. Exit 0 ok, 1 when a page failed (its snapshot kept), 2 when the
 run could not start or no host could be resolved or connected to (nothing written).`, stderr)
@@ -39,7 +42,7 @@ run could not start or no host could be resolved or connected to (nothing writte
 	c.Validate = scrapes
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	rep, err := fetch.RunOnly(ctx, p.in, c, only)
+	rep, err := fetch.RunVendors(ctx, p.in, c, only, vendorPages)
 	if rep != nil {
 		for _, pr := range rep.Pages {
 			if pr.Outcome == fetch.Updated {
@@ -61,6 +64,16 @@ run could not start or no host could be resolved or connected to (nothing writte
 func scrapes(src model.Source, html []byte) error {
 	_, err := scrape.Page(src, html)
 	return err
+}
+
+// vendorPages are the pages the registry's vendors name for gen fetch.
+func vendorPages(dir string) ([]fetch.VendorPage, error) {
+	pages, err := all.Vendors.FetchPages(vendor.Sources{Dir: dir})
+	out := make([]fetch.VendorPage, len(pages))
+	for i, p := range pages {
+		out[i] = fetch.VendorPage(p)
+	}
+	return out, err
 }
 
 // onlyFlag collects the values of a repeated -only.

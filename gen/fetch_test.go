@@ -196,3 +196,24 @@ func TestFetchWithoutNetworkAndOnly(t *testing.T) {
 		t.Errorf("fetch -only stella: exit %d, want one page tried\n%s", code, stderr)
 	}
 }
+
+// Issues 22 and 23: gen fetch asks the registry's vendors for their own pages; a
+// vendor whose list is malformed stops the run before any request, naming the
+// file and line (here Tencent's uniform-pages.txt), and nothing is written.
+func TestFetchAsksTheVendors(t *testing.T) {
+	dir := t.TempDir()
+	list := filepath.Join(dir, "tencentcloud", "uniform-pages.txt")
+	if err := os.MkdirAll(filepath.Dir(list), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(list, []byte("cvm https://example.com/not-a-cam-page\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := fetchCmd(t, "-in", dir, "-only", "tencentcloud")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, "the pages of vendor tencentcloud: "+list+":1:") {
+		t.Errorf("exit %d, want 2 naming the list's line\nstdout: %s\nstderr: %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); !os.IsNotExist(err) {
+		t.Errorf("a manifest was written: %v", err)
+	}
+}

@@ -57,6 +57,14 @@
 // date (fetched) and a provenance saying how the snapshot was made, which names
 // nothing that varies between two fetches of the same page.
 //
+// Vendor pages. Besides the manifest's pages and AWS's, a run refreshes the pages
+// the vendors name themselves (RunVendors' Lister; gen fetch asks the registry's
+// vendor.Fetchers): Tencent's uniform pages, Google Cloud's live pages. They are
+// selected by -only like the others; each is checked by its vendor's own reader
+// when it gives one, enters the manifest only when its vendor asks and only once
+// it is on disk, and removes the files it replaces (an archive's copy of the same
+// page) only after it is written, so that a failed page changes nothing.
+//
 // Progress goes to Client.Progress: one line per page (its number of the total, the
 // outcome and the bytes read), retries and redirects as they happen, and a summary.
 // Cancelling the context stops the run at once, a request in flight or a backoff

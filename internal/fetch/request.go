@@ -74,8 +74,8 @@ func (c *Client) once(ctx context.Context, src model.Source, u *url.URL) (Result
 	if err != nil {
 		return res, err
 	}
-	if c.Validate != nil {
-		if err := c.Validate(src, ex.html); err != nil {
+	if validate := c.validatorFor(ctx); validate != nil {
+		if err := validate(src, ex.html); err != nil {
 			return res, fmt.Errorf("the fetched page is not readable as before: %w", err)
 		}
 	}

@@ -77,6 +77,15 @@ func Run(ctx context.Context, dir string, c *Client) (*Report, error) {
 // machine with no network), the run stops with an error and writes nothing; a page
 // of a host already found unreachable fails at once rather than being retried.
 func RunOnly(ctx context.Context, dir string, c *Client, only []string) (*Report, error) {
+	return RunVendors(ctx, dir, c, only, nil)
+}
+
+// RunVendors is RunOnly with the pages list names (the vendors' own, which gen
+// fetch asks of the registry) after the manifest's: selected, reported and refreshed like them, each checked by
+// its vendor's reader when the vendor gives one. Such a page enters the manifest,
+// when its vendor asks, once it was fetched; the files it replaces are removed once
+// it is on disk.
+func RunVendors(ctx context.Context, dir string, c *Client, only []string, list Lister) (*Report, error) {
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, fmt.Errorf("sources folder %s does not exist", dir)
 	}
@@ -90,6 +99,14 @@ func RunOnly(ctx context.Context, dir string, c *Client, only []string) (*Report
 	}
 	rep := &Report{}
 	todo := append(append([]model.Source(nil), m.Pages...), unlistedAWS(dir, m.Pages)...)
+	listed := len(todo) // the manifest's pages and the AWS pages; then the vendors'
+	extra, err := vendorPages(dir, list, todo)
+	if err != nil {
+		return nil, err
+	}
+	for _, fp := range extra {
+		todo = append(todo, fp.Source)
+	}
 	if len(todo) == 0 {
 		return nil, fmt.Errorf("nothing to fetch in %s: no %s entry and no %s/list_*.html page", dir, source.ManifestFile, source.AWSDir)
 	}
@@ -100,6 +117,7 @@ func RunOnly(ctx context.Context, dir string, c *Client, only []string) (*Report
 	pages := append([]model.Source(nil), todo...)
 	hosts := newReach(todo, selected)
 	var stopped error
+	fetched := make([]bool, len(todo))
 	for n, i := range selected {
 		if ctx.Err() != nil {
 			break
@@ -109,9 +127,12 @@ func RunOnly(ctx context.Context, dir string, c *Client, only []string) (*Report
 		next := src
 		if down := hosts.down(src); down != nil {
 			pr = PageReport{Path: src.Path, Outcome: Failed, Err: fmt.Errorf("host unreachable, as for an earlier page: %w", down)}
+		} else if i >= listed {
+			pr, next = refreshVendorPage(ctx, dir, c, extra[i-listed])
 		} else {
 			pr, next = refresh(ctx, dir, c, src)
 		}
+		fetched[i] = pr.Outcome == Updated || pr.Outcome == Unchanged || pr.Outcome == NotModified
 		pages[i] = next
 		rep.Pages = append(rep.Pages, pr)
 		hosts.note(src, pr)
@@ -129,11 +150,19 @@ func RunOnly(ctx context.Context, dir string, c *Client, only []string) (*Report
 		return rep, stopped // nothing was fetched: nothing to write
 	}
 	changed := false
-	for i := range pages {
+	for i := range pages[:listed] {
 		changed = changed || pages[i] != todo[i]
 	}
+	keep := pages[:listed:listed]
+	for i := listed; i < len(pages); i++ {
+		// A vendor's page enters the manifest once it is on disk, and only then.
+		if extra[i-listed].Manifest && fetched[i] {
+			keep = append(keep, pages[i])
+			changed = true
+		}
+	}
 	if changed {
-		m.Pages = pages
+		m.Pages = keep
 		if err := writeManifest(manifestFile, m); err != nil {
 			errs = append(errs, err)
 		} else {

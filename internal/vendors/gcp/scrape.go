@@ -46,11 +46,14 @@ const (
 
 // DetectRoles says whether data looks like a roles-and-permissions page, as the
 // archives hold it (Markdown with HTML tables) or as the site serves it (HTML
-// with page chrome): both carry the same h4 classes.
+// with page chrome): both carry the same h4 classes. A page with neither table
+// is known by its sentence and its address, or, as gen fetch stores a live page
+// (content and title only), its title "<Service> roles and permissions".
 func DetectRoles(data []byte) bool {
 	return bytes.Contains(data, []byte(`class="role-title`)) ||
 		bytes.Contains(data, []byte(`class="permission-name`)) ||
-		(bytes.Contains(data, []byte("/iam/docs/roles-permissions/")) && bytes.Contains(data, []byte(noPermissionsSentence)))
+		(bytes.Contains(data, []byte(noPermissionsSentence)) &&
+			(bytes.Contains(data, []byte("/iam/docs/roles-permissions/")) || bytes.Contains(data, []byte(" roles and permissions"))))
 }
 
 // ScrapePage reads one roles-and-permissions page. Every table whose header is

@@ -24,6 +24,9 @@ func DetectDeny(data []byte) bool {
 // "Permission name | Custom roles support level", both cells in backticks. The
 // legend table above it (Support level | Description) is not data.
 func ReadSupport(file string, data []byte) (map[string]Support, error) {
+	if isLiveHTML(data) {
+		file, data = file+" (its text)", liveLines(data) // live.go
+	}
 	levels := map[string]Support{}
 	var errs []error
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -95,6 +98,9 @@ type DenyEntry struct {
 // Wildcard entries (x.googleapis.com/res.*) are kept; they name no single
 // permission.
 func ReadDeny(file string, data []byte) ([]DenyEntry, error) {
+	if isLiveHTML(data) {
+		file, data = file+" (its text)", liveLines(data) // live.go
+	}
 	var (
 		out     []DenyEntry
 		errs    []error

@@ -197,6 +197,10 @@ func notes(r *Run) []model.Diagnostic {
 // keeps nothing of GCP (entries.go).
 func (Vendor) Derive(*model.Service) {}
 
+// FetchPages implements vendor.Fetcher: the live pages of what sources/gcp holds
+// (fetch.go).
+func (Vendor) FetchPages(src vendor.Sources) ([]vendor.FetchPage, error) { return FetchPages(src) }
+
 // Unsnapshotted implements vendor.Unsnapshotted: two snapshots of the pages are
 // compared by `gen diff -vendor gcp` (commands.go), or by the model diff between
 // two sources folders.

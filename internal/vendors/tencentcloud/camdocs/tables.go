@@ -21,7 +21,10 @@ type Table struct {
 	// Spanned marks the cells of Rows that an HTML rowspan above filled in: the text
 	// repeats the spanning cell, and an action cell so filled continues its action.
 	Spanned map[[2]int]bool
-	Line    int // 1-based line of the header in the Doc's text
+	// Links are the Markdown links of a pipe table's cells, keyed like Spanned:
+	// the text of Rows keeps only the links' text.
+	Links map[[2]int][]Link
+	Line  int // 1-based line of the header in the Doc's text
 }
 
 var (
@@ -71,6 +74,13 @@ func (d Doc) Tables() []Table {
 			}
 			cells := splitPipeRow(r)
 			for k := range cells {
+				for _, m := range linkTargets(cells[k]) {
+					if t.Links == nil {
+						t.Links = map[[2]int][]Link{}
+					}
+					at := [2]int{len(t.Rows), k}
+					t.Links[at] = append(t.Links[at], Link{Text: cellText(m[1]), URL: strings.TrimSpace(m[2])})
+				}
 				cells[k] = cellText(cells[k])
 			}
 			t.Rows = append(t.Rows, cells)
@@ -126,6 +136,20 @@ func lineOf(offsets []int, at int) int {
 	return len(offsets) - 1
 }
 
+// linkTargets returns the Markdown link matches of a raw cell; most cells have
+// none, and the check keeps the regexp off them.
+func linkTargets(raw string) [][]string {
+	if !strings.Contains(raw, "](") {
+		return nil
+	}
+	return mdLinkTarget.FindAllStringSubmatch(raw, -1)
+}
+
+// Link is one Markdown link of a cell: its text as cellText gives it, and its target.
+type Link struct {
+	Text, URL string
+}
+
 // splitPipeRow splits a pipe-table line into raw cells. A "|" inside backticks or
 // escaped as "\|" belongs to the cell (EMR writes `emr-instance|qcs::emr:…`).
 func splitPipeRow(l string) []string {
@@ -161,7 +185,9 @@ var (
 	brTag    = regexp.MustCompile(`(?i)<br\s*/?>|</p>|</div>|</li>`)
 	anyTag   = regexp.MustCompile(`<[^>]*>`)
 	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	mdStrong = regexp.MustCompile(`\*\*([^*]*)\*\*`)
+	// mdLinkTarget is mdLink capturing the target too.
+	mdLinkTarget = regexp.MustCompile(`\[([^\]]*)\]\(([^)]*)\)`)
+	mdStrong     = regexp.MustCompile(`\*\*([^*]*)\*\*`)
 )
 
 // cellText turns a raw pipe cell into text: <br> and block ends become line breaks,

@@ -20,6 +20,9 @@ type Product struct {
 	Tag         bool   // ✓ in 根据标签进行授权
 	Category    string // the section heading: "计算"
 	Row         string // "table 3 row 2", for findings
+	// DocLinks are the links in the row's 参考文档 (Reference document) cell:
+	// the product's CAM documentation, as the index links it.
+	DocLinks []camdocs.Link
 }
 
 // IsIndex reports whether the Doc is a product index page.
@@ -47,6 +50,8 @@ func Read(d *camdocs.Doc) ([]Product, error) {
 				col["tag"] = k
 			case h == "产品" || h == "product" || h == "服务":
 				col["name"] = k
+			case strings.Contains(h, "参考文档") || strings.Contains(h, "reference document"):
+				col["doc"] = k
 			}
 		}
 		if _, ok := col["prefix"]; !ok {
@@ -62,6 +67,9 @@ func Read(d *camdocs.Doc) ([]Product, error) {
 			p := Product{Name: get("name"), Prefix: get("prefix"), Category: t.Heading,
 				Console: get("console") == "✓", Tag: get("tag") == "✓",
 				Row: fmt.Sprintf("table %d row %d", t.Index, i+1)}
+			if c, ok := col["doc"]; ok {
+				p.DocLinks = t.Links[[2]int{i, c}]
+			}
 			if p.Prefix == "-" {
 				p.Prefix = ""
 			}
