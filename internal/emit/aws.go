@@ -112,7 +112,7 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 			plural(len(s.Actions), "action"), plural(len(s.ResourceTypes), "resource type"), plural(len(s.ConditionKeys), "condition key")),
 		"Metadata is in static tables: no init work, and lookups that allocate nothing.")
 	fmt.Fprintf(&b, "package %s\n\n", p.Name)
-	awsImports(&b, p, "strconv")
+	awsImports(&b, p)
 
 	docLines(&b, "", "Prefix is the service prefix that the actions and condition keys of the service use.")
 	fmt.Fprintf(&b, "const Prefix = %s\n\n", strconv.Quote(pre))
@@ -134,13 +134,11 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 		b.WriteString(")\n\n")
 	}
 	ex := pre + ":" + first
+	// The code that names, parses and lists actions is iam.ActionTable's,
+	// compiled and tested in templates/aws/iam; these methods keep the
+	// package's API and hand it the tables (actions, in the tables file).
 	fmt.Fprintf(&b, `// String returns the action as policies name it, %[1]q.
-func (a Action) String() string {
-	if a == 0 || int(a) >= len(actionIndex) {
-		return "Action(" + strconv.Itoa(int(a)) + ")"
-	}
-	return actionNames[actionIndex[a-1]:actionIndex[a]]
-}
+func (a Action) String() string { return actions().String(int(a)) }
 
 // Info returns what the reference says about the action; the zero ActionInfo for
 // an invalid Action. It copies one static entry and allocates nothing.
@@ -156,12 +154,7 @@ func (a Action) Info() iam.ActionInfo {
 func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }
 
 // MarshalText writes the action's name, %[1]q; an invalid Action is an error.
-func (a Action) MarshalText() ([]byte, error) {
-	if !a.Valid() {
-		return nil, &iam.UnknownActionError{Service: Prefix, Name: a.String()}
-	}
-	return []byte(a.String()), nil
-}
+func (a Action) MarshalText() ([]byte, error) { return actions().MarshalText(int(a)) }
 
 // UnmarshalText reads an action name with ParseAction.
 func (a *Action) UnmarshalText(b []byte) error {
@@ -173,61 +166,16 @@ func (a *Action) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// actionName returns the name of the i-th action, without the prefix. It reads
-// the packed names, not the rows, so that a search touches few cache lines.
-func actionName(i int) string {
-	return actionNames[int(actionIndex[i])+len(Prefix)+1 : actionIndex[i+1]]
-}
-
 // Actions returns every action of %[2]s, sorted by name.
-func Actions() []Action {
-	all := make([]Action, len(actionInfos))
-	for i := range all {
-		all[i] = Action(i + 1)
-	}
-	return all
-}
+func Actions() []Action { return iam.Enumerate[Action](len(actionInfos)) }
 
 // ParseAction returns the action named s, written %[1]q or %[3]q. Names
 // are compared as IAM compares them, without regard to case; the exact spelling
 // is tried first. An unknown name is an *iam.UnknownActionError that suggests the
 // nearest known one. It allocates nothing for a known name.
 func ParseAction(s string) (Action, error) {
-	name := s
-	if len(s) > len(Prefix) && s[len(Prefix)] == ':' && (s[:len(Prefix)] == Prefix || iam.CompareFold(s[:len(Prefix)], Prefix) == 0) {
-		name = s[len(Prefix)+1:]
-	}
-	// Binary search over the sorted names, within the run that starts with the
-	// same byte: no map to build at start-up, few comparisons.
-	lo, hi := 0, len(actionInfos)
-	if name != "" && name[0] < 127 {
-		lo, hi = int(actionStart[name[0]]), int(actionStart[name[0]+1])
-	}
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if actionName(m) < name {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(actionInfos) && actionName(lo) == name {
-		return Action(lo + 1), nil
-	}
-	// Then over the index sorted by lower-cased name.
-	lo, hi = 0, len(actionFold)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if iam.CompareFold(actionName(int(actionFold[m])), name) < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(actionFold) && iam.CompareFold(actionName(int(actionFold[lo])), name) == 0 {
-		return Action(actionFold[lo]) + 1, nil
-	}
-	return 0, iam.NewUnknownActionError(Prefix, s, len(actionInfos), actionName)
+	i, err := actions().Parse(s)
+	return Action(i), err
 }
 
 `, ex, pre, first)
@@ -242,34 +190,17 @@ func ParseAction(s string) (Action, error) {
 	}
 	b.WriteString(`// ResourceTypes returns the resource types the reference defines for the service,
 // sorted by name.
-func ResourceTypes() []iam.ResourceTypeInfo {
-	all := make([]iam.ResourceTypeInfo, len(resourceTypeInfos))
-	for i, r := range resourceTypeInfos {
-		all[i] = iam.ResourceTypeInfo(r)
-	}
-	return all
-}
+func ResourceTypes() []iam.ResourceTypeInfo { return iam.ResourceTypeList(resourceTypeInfos[:]) }
 
 // LookupResourceType returns the resource type named name ("object"), and whether
 // the service defines it.
 func LookupResourceType(name string) (iam.ResourceTypeInfo, bool) {
-	for _, r := range resourceTypeInfos {
-		if r.Name == name {
-			return iam.ResourceTypeInfo(r), true
-		}
-	}
-	return iam.ResourceTypeInfo{}, false
+	return iam.FindResourceType(resourceTypeInfos[:], name)
 }
 
 // ConditionKeys returns the condition keys the service's page defines, sorted by
 // name; a templated key keeps its placeholder.
-func ConditionKeys() []iam.ConditionKeyInfo {
-	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
-	for i, k := range conditionKeyInfos {
-		all[i] = iam.ConditionKeyInfo(k)
-	}
-	return all
-}
+func ConditionKeys() []iam.ConditionKeyInfo { return iam.ConditionKeyList(conditionKeyInfos[:]) }
 
 `)
 	awsBuilders(&b, p)
@@ -428,7 +359,9 @@ func awsTables(p *resolve.Package) (write.File, error) {
 	}
 	b.WriteString("// actionNames holds every action's \"prefix:Name\"; actionIndex[i] is where the i-th starts.\n")
 	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
-	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", uintFor(names.Len()), strings.Join(index, ", "))
+	// Fixed element types (not the smallest that fits) because iam.ActionTable,
+	// which reads them, is one compiled type for every package.
+	fmt.Fprintf(&b, "var actionIndex = [...]uint32{%s}\n\n", strings.Join(index, ", "))
 	b.WriteString(`// actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
 // package's struct type) and Info can convert an entry for free.
@@ -460,9 +393,17 @@ type actionInfo iam.ActionInfo
 		start = append(start, i)
 	}
 	b.WriteString("// actionStart[c] is the index of the first action whose name starts with a byte >= c.\n")
-	fmt.Fprintf(&b, "var actionStart = [128]%s{%s}\n\n", uintFor(n), joinInts(start, 0))
+	fmt.Fprintf(&b, "var actionStart = [128]uint16{%s}\n\n", joinInts(start, 0))
 	b.WriteString("// actionFold lists the actions' indexes in the order of their lower-cased names.\n")
-	fmt.Fprintf(&b, "var actionFold = [%d]%s{%s}\n\n", n, uintFor(n), joinInts(fold, 0))
+	fmt.Fprintf(&b, "var actionFold = [%d]uint16{%s}\n\n", n, joinInts(fold, 0))
+	b.WriteString(`// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: actionStart[:], Fold: actionFold[:]}
+}
+
+`)
 	for _, l := range awsLevels {
 		var idx []string
 		for i, a := range s.Actions {

@@ -196,13 +196,7 @@ func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
 	}
 	b.WriteString(`// ConditionKeys returns the global keys, sorted by lower-case name; a templated
 // key keeps its placeholder.
-func ConditionKeys() []iam.ConditionKeyInfo {
-	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
-	for i, k := range conditionKeyInfos {
-		all[i] = iam.ConditionKeyInfo(k)
-	}
-	return all
-}
+func ConditionKeys() []iam.ConditionKeyInfo { return iam.ConditionKeyList(conditionKeyInfos[:]) }
 
 type conditionKeyInfo iam.ConditionKeyInfo
 

@@ -35,7 +35,10 @@ func runtime(r *resolve.Runtime) ([]write.File, error) {
 // runtime copied by another do not compile together, instead of failing later in
 // ways no one would trace to the mix. Bump it when generated code needs what an
 // older runtime lacks, or a runtime changes what older generated code relies on.
-const GenVersion = 1
+//
+// 2: service packages call iam.ActionTable, iam.Enumerate and the table list
+// functions instead of carrying that code (issue 21).
+const GenVersion = 2
 
 // versionFile is the stamp of one copied runtime package.
 func versionFile(dir, pkg, from string) write.File {
