@@ -142,13 +142,7 @@ func (a Action) String() string { return actions().String(int(a)) }
 
 // Info returns what the reference says about the action; the zero ActionInfo for
 // an invalid Action. It copies one static entry and allocates nothing.
-func (a Action) Info() iam.ActionInfo {
-	// One unsigned comparison is both the validity and the bounds check.
-	if i := uint(a) - 1; i < uint(len(actionInfos)) {
-		return iam.ActionInfo(actionInfos[i])
-	}
-	return iam.ActionInfo{}
-}
+func (a Action) Info() iam.ActionInfo { return iam.ActionAt(actionInfos[:], int(a)) }
 
 // Valid reports whether a is one of the constants.
 func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }
@@ -157,14 +151,7 @@ func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }
 func (a Action) MarshalText() ([]byte, error) { return actions().MarshalText(int(a)) }
 
 // UnmarshalText reads an action name with ParseAction.
-func (a *Action) UnmarshalText(b []byte) error {
-	v, err := ParseAction(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
+func (a *Action) UnmarshalText(b []byte) error { return iam.UnmarshalAction(a, b, ParseAction) }
 
 // Actions returns every action of %[2]s, sorted by name.
 func Actions() []Action { return iam.Enumerate[Action](len(actionInfos)) }
@@ -350,7 +337,7 @@ func awsTables(p *resolve.Package) (write.File, error) {
 	n := len(s.Actions)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", header(sourceName(p)), p.Name, path.Join(p.AWS.Root, "iam"))
-	b.WriteString(enforceVersion("iam"))
+	b.WriteString(enforceVersion("iam", AWSGenVersion))
 	var names strings.Builder
 	index := []string{"0"}
 	for _, a := range s.Actions {

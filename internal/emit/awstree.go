@@ -43,7 +43,7 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 		}
 		files = append(files, fs...)
 		if e.Name() == "iam" { // the runtime every service package imports
-			files = append(files, versionFile("aws/iam", "iam", "templates/aws/iam"))
+			files = append(files, versionFile("aws/iam", "iam", "templates/aws/iam", AWSGenVersion))
 		}
 	}
 	if root == AWSModulePath {

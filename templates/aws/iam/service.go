@@ -109,6 +109,29 @@ func Enumerate[A ~uint16](n int) []A {
 	return all
 }
 
+// ActionAt is for generated code only: it returns row a (1-based) of a
+// generated package's action table as an ActionInfo, or the zero ActionInfo for
+// a number that is no row. It copies one entry and allocates nothing.
+func ActionAt[R actionRow](rows []R, a int) ActionInfo {
+	// One unsigned comparison is both the validity and the bounds check.
+	if i := uint(a) - 1; i < uint(len(rows)) {
+		return ActionInfo(rows[i])
+	}
+	return ActionInfo{}
+}
+
+// UnmarshalAction is for generated code only: what a generated Action's
+// UnmarshalText does, with the package's ParseAction. *a changes only when b
+// names an action.
+func UnmarshalAction[A any](a *A, b []byte, parse func(string) (A, error)) error {
+	v, err := parse(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
 // ResourceTypeList is for generated code only: it copies a generated package's
 // resource type table, whose row type is defined as ResourceTypeInfo (so that
 // its literal can list fields in order), out as ResourceTypeInfo values.
@@ -142,10 +165,21 @@ func ConditionKeyList[K conditionKeyRow](rows []K) []ConditionKeyInfo {
 	return all
 }
 
-// resourceTypeRow and conditionKeyRow are the types defined as
-// ResourceTypeInfo and ConditionKeyInfo: a field added to either stops
+// actionRow, resourceTypeRow and conditionKeyRow are the types defined as
+// ActionInfo, ResourceTypeInfo and ConditionKeyInfo: a field added to one stops
 // TestTableRows compiling until these follow.
 type (
+	actionRow interface {
+		~struct {
+			Service, Name, Description string
+			AccessLevel                AccessLevel
+			ResourceTypes              ActionResourceTypes
+			ConditionKeys              ConditionKeys
+			DependentActions           Names
+			DocURL, Operation          string
+			Deprecated                 string
+		}
+	}
 	resourceTypeRow interface {
 		~struct {
 			Service, Name, ARN string

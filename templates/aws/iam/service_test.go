@@ -154,6 +154,19 @@ func TestActionTableParseAllocs(t *testing.T) {
 
 type localAction uint16
 
+func TestUnmarshalAction(t *testing.T) {
+	tab := testTable(t, "s3", s3Names...)
+	parse := func(s string) (localAction, error) { i, err := tab.Parse(s); return localAction(i), err }
+	a := localAction(4)
+	if err := UnmarshalAction(&a, []byte("s3:getobjectacl"), parse); err != nil || a != 2 {
+		t.Errorf("UnmarshalAction = %v, %v; want 2", a, err)
+	}
+	var unknown *UnknownActionError
+	if err := UnmarshalAction(&a, []byte("s3:Nope"), parse); !errors.As(err, &unknown) || a != 2 {
+		t.Errorf("UnmarshalAction(unknown) = %v, %v; want an *UnknownActionError and a unchanged", a, err)
+	}
+}
+
 func TestEnumerate(t *testing.T) {
 	if got := Enumerate[localAction](3); !slices.Equal(got, []localAction{1, 2, 3}) {
 		t.Errorf("Enumerate(3) = %v", got)
@@ -164,11 +177,26 @@ func TestEnumerate(t *testing.T) {
 // resourceTypeRow and conditionKeyRow match ResourceTypeInfo and
 // ConditionKeyInfo.
 type (
+	actionInfo       ActionInfo
 	resourceTypeInfo ResourceTypeInfo
 	conditionKeyInfo ConditionKeyInfo
 )
 
 func TestTableRows(t *testing.T) {
+	acts := [...]actionInfo{
+		{"s3", "GetObject", "Grants permission to retrieve objects", Read, "", "s3:ExistingObjectTag/<key>", "", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html", "GetObject", ""},
+	}
+	if got := ActionAt(acts[:], 1); got.Name != "GetObject" || got.AccessLevel != Read || got.Operation != "GetObject" || got.ConditionKeys.Len() != 1 {
+		t.Errorf("ActionAt(1) = %+v", got)
+	}
+	for _, a := range []int{0, -1, 2} {
+		if got := ActionAt(acts[:], a); got.Valid() {
+			t.Errorf("ActionAt(%d) = %+v, want the zero ActionInfo", a, got)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { _ = ActionAt(acts[:], 1) }); n != 0 {
+		t.Errorf("ActionAt allocates %v times", n)
+	}
 	rts := [...]resourceTypeInfo{
 		{"s3", "bucket", "arn:${Partition}:s3:::${BucketName}", ""},
 		{"s3", "object", "arn:${Partition}:s3:::${BucketName}/${ObjectName}", "s3:ExistingObjectTag/${Key}"},
