@@ -134,15 +134,24 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 		g.P()
 	}
 	ex := pre + ":" + first
-	// The code that names, parses and lists actions is iam.ActionTable's,
-	// compiled and tested in templates/aws/iam; these methods keep the
-	// package's API and hand it the tables (actions, in the tables file).
+	// The code that names and parses actions is iam.ActionTable's, compiled
+	// and tested in templates/aws/iam; these methods keep the package's API
+	// and hand it the tables (actions, in the tables file). What must convert
+	// the package's own row types stays here (awsCopyTable says why).
 	g.Doc("", fmt.Sprintf("String returns the action as policies name it, %q.", ex))
 	g.P("func (a Action) String() string { return actions().String(int(a)) }")
 	g.P()
 	g.Doc("", "Info returns what the reference says about the action; the zero ActionInfo for",
 		"an invalid Action. It copies one static entry and allocates nothing.")
-	oneLineFunc(g, "func (a Action) Info() "+g.Q(iamPkg.Ident("ActionInfo")), "return "+g.Q(iamPkg.Ident("ActionAt"))+"(actionInfos[:], int(a))")
+	info := g.Q(iamPkg.Ident("ActionInfo"))
+	g.P("func (a Action) Info() ", info, " {")
+	g.P("\t// One unsigned comparison is both the validity and the bounds check.")
+	g.P("\tif i := uint(a) - 1; i < uint(len(actionInfos)) {")
+	g.P("\t\treturn ", info, "(actionInfos[i])")
+	g.P("\t}")
+	g.P("\treturn ", info, "{}")
+	g.P("}")
+	g.P()
 	g.Doc("", "Valid reports whether a is one of the constants.")
 	g.P("func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }")
 	g.P()
@@ -150,9 +159,24 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 	g.P("func (a Action) MarshalText() ([]byte, error) { return actions().MarshalText(int(a)) }")
 	g.P()
 	g.Doc("", "UnmarshalText reads an action name with ParseAction.")
-	oneLineFunc(g, "func (a *Action) UnmarshalText(b []byte) error", "return "+g.Q(iamPkg.Ident("UnmarshalAction"))+"(a, b, ParseAction)")
+	g.P("func (a *Action) UnmarshalText(b []byte) error {")
+	g.P("\tv, err := ParseAction(string(b))")
+	g.P("\tif err != nil {")
+	g.P("\t\treturn err")
+	g.P("\t}")
+	g.P("\t*a = v")
+	g.P("\treturn nil")
+	g.P("}")
+	g.P()
 	g.Doc("", fmt.Sprintf("Actions returns every action of %s, sorted by name.", pre))
-	oneLineFunc(g, "func Actions() []Action", "return "+g.Q(iamPkg.Ident("Enumerate"))+"[Action](len(actionInfos))")
+	g.P("func Actions() []Action {")
+	g.P("\tall := make([]Action, len(actionInfos))")
+	g.P("\tfor i := range all {")
+	g.P("\t\tall[i] = Action(i + 1)")
+	g.P("\t}")
+	g.P("\treturn all")
+	g.P("}")
+	g.P()
 	g.Doc("", fmt.Sprintf("ParseAction returns the action named s, written %q or %q. Names", ex, first),
 		"are compared as IAM compares them, without regard to case; the exact spelling",
 		"is tried first. An unknown name is an *"+g.Q(iamPkg.Ident("UnknownActionError"))+" that suggests the",
@@ -167,14 +191,39 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 		oneLineFunc(g, "func "+l.fn+"() []Action", "return append([]Action(nil), "+lowerFirst(l.fn)+"[:]...)")
 	}
 	g.Doc("", "ResourceTypes returns the resource types the reference defines for the service,", "sorted by name.")
-	oneLineFunc(g, "func ResourceTypes() []"+g.Q(iamPkg.Ident("ResourceTypeInfo")), "return "+g.Q(iamPkg.Ident("ResourceTypeList"))+"(resourceTypeInfos[:])")
+	awsCopyTable(g, "ResourceTypes", iamPkg.Ident("ResourceTypeInfo"), "resourceTypeInfos")
 	g.Doc("", `LookupResourceType returns the resource type named name ("object"), and whether`, "the service defines it.")
-	oneLineFunc(g, "func LookupResourceType(name string) ("+g.Q(iamPkg.Ident("ResourceTypeInfo"))+", bool)", "return "+g.Q(iamPkg.Ident("FindResourceType"))+"(resourceTypeInfos[:], name)")
+	rt := g.Q(iamPkg.Ident("ResourceTypeInfo"))
+	g.P("func LookupResourceType(name string) (", rt, ", bool) {")
+	g.P("\tfor _, r := range resourceTypeInfos {")
+	g.P("\t\tif r.Name == name {")
+	g.P("\t\t\treturn ", rt, "(r), true")
+	g.P("\t\t}")
+	g.P("\t}")
+	g.P("\treturn ", rt, "{}, false")
+	g.P("}")
+	g.P()
 	g.Doc("", "ConditionKeys returns the condition keys the service's page defines, sorted by", "name; a templated key keeps its placeholder.")
-	oneLineFunc(g, "func ConditionKeys() []"+g.Q(iamPkg.Ident("ConditionKeyInfo")), "return "+g.Q(iamPkg.Ident("ConditionKeyList"))+"(conditionKeyInfos[:])")
+	awsCopyTable(g, "ConditionKeys", iamPkg.Ident("ConditionKeyInfo"), "conditionKeyInfos")
 	awsBuilders(g, p)
 	awsKeys(g, p)
 	return g.Content()
+}
+
+// awsCopyTable prints function fn, which copies the static table of a local
+// type defined as typ out as typ values. It stays in the generated package
+// rather than being a generic function of iam: 464 packages each instantiating
+// generic helpers compiled the tree 10-25% slower (docs/benchmarks.md, issue 21).
+func awsCopyTable(g *goFile, fn string, typ goIdent, table string) {
+	t := g.Q(typ)
+	g.P("func ", fn, "() []", t, " {")
+	g.P("\tall := make([]", t, ", len(", table, "))")
+	g.P("\tfor i, r := range ", table, " {")
+	g.P("\t\tall[i] = ", t, "(r)")
+	g.P("\t}")
+	g.P("\treturn all")
+	g.P("}")
+	g.P()
 }
 
 // awsCommentsPlain reports whether every comment line of src is one gofmt

@@ -191,7 +191,7 @@ func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
 		rows = append(rows, fmt.Sprintf("\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), g.Q(awsTypeConst(iamPkg, k.Type))))
 	}
 	g.Doc("", "ConditionKeys returns the global keys, sorted by lower-case name; a templated", "key keeps its placeholder.")
-	oneLineFunc(g, "func ConditionKeys() []"+g.Q(iamPkg.Ident("ConditionKeyInfo")), "return "+g.Q(iamPkg.Ident("ConditionKeyList"))+"(conditionKeyInfos[:])")
+	awsCopyTable(g, "ConditionKeys", iamPkg.Ident("ConditionKeyInfo"), "conditionKeyInfos")
 	g.P("type conditionKeyInfo ", iamPkg.Ident("ConditionKeyInfo"))
 	g.P()
 	g.P(fmt.Sprintf("var conditionKeyInfos = [%d]conditionKeyInfo{%s%s}", len(rows), openList(len(rows)), strings.Join(rows, "")))

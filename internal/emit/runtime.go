@@ -44,8 +44,8 @@ const GenVersion = 1
 // AWSGenVersion is GenVersion for templates/aws/iam and the AWS service
 // packages that import it.
 //
-// 2: service packages call iam.ActionTable, ActionAt, UnmarshalAction, Enumerate
-// and the table list functions instead of carrying that code (issue 21).
+// 2: service packages call iam.ActionTable for String, MarshalText and
+// ParseAction instead of carrying that code (issue 21).
 const AWSGenVersion = 2
 
 // versionFile is the stamp of one copied runtime package.

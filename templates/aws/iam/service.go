@@ -4,7 +4,7 @@ import "strconv"
 
 // ActionTable is for generated code only: it is how a generated service package
 // hands its static action tables to the functions below, so that the code that
-// names, parses and lists actions is compiled and tested once, here, instead of
+// names and parses actions is compiled and tested once, here, instead of
 // printed into every service package. A package builds the table on each call
 // (a few words on the stack; a package-level value would slice its arrays at
 // init) and passes 1-based action numbers, its Action type's values.
@@ -98,99 +98,3 @@ func (t ActionTable) Parse(s string) (int, error) {
 	}
 	return 0, NewUnknownActionError(p, s, n, t.Name)
 }
-
-// Enumerate is for generated code only: it returns the actions 1 to n of a
-// service package's Action type, in order.
-func Enumerate[A ~uint16](n int) []A {
-	all := make([]A, n)
-	for i := range all {
-		all[i] = A(i + 1)
-	}
-	return all
-}
-
-// ActionAt is for generated code only: it returns row a (1-based) of a
-// generated package's action table as an ActionInfo, or the zero ActionInfo for
-// a number that is no row. It copies one entry and allocates nothing.
-func ActionAt[R actionRow](rows []R, a int) ActionInfo {
-	// One unsigned comparison is both the validity and the bounds check.
-	if i := uint(a) - 1; i < uint(len(rows)) {
-		return ActionInfo(rows[i])
-	}
-	return ActionInfo{}
-}
-
-// UnmarshalAction is for generated code only: what a generated Action's
-// UnmarshalText does, with the package's ParseAction. *a changes only when b
-// names an action.
-func UnmarshalAction[A any](a *A, b []byte, parse func(string) (A, error)) error {
-	v, err := parse(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
-
-// ResourceTypeList is for generated code only: it copies a generated package's
-// resource type table, whose row type is defined as ResourceTypeInfo (so that
-// its literal can list fields in order), out as ResourceTypeInfo values.
-func ResourceTypeList[R resourceTypeRow](rows []R) []ResourceTypeInfo {
-	all := make([]ResourceTypeInfo, len(rows))
-	for i, r := range rows {
-		all[i] = ResourceTypeInfo(r)
-	}
-	return all
-}
-
-// FindResourceType is for generated code only: it returns the row of rows named
-// name, and whether there is one.
-func FindResourceType[R resourceTypeRow](rows []R, name string) (ResourceTypeInfo, bool) {
-	for _, r := range rows {
-		// Go reads no field through a type parameter; the conversion is free.
-		if info := ResourceTypeInfo(r); info.Name == name {
-			return info, true
-		}
-	}
-	return ResourceTypeInfo{}, false
-}
-
-// ConditionKeyList is for generated code only: ResourceTypeList for a
-// generated condition key table.
-func ConditionKeyList[K conditionKeyRow](rows []K) []ConditionKeyInfo {
-	all := make([]ConditionKeyInfo, len(rows))
-	for i, k := range rows {
-		all[i] = ConditionKeyInfo(k)
-	}
-	return all
-}
-
-// actionRow, resourceTypeRow and conditionKeyRow are the types defined as
-// ActionInfo, ResourceTypeInfo and ConditionKeyInfo: a field added to one stops
-// TestTableRows compiling until these follow.
-type (
-	actionRow interface {
-		~struct {
-			Service, Name, Description string
-			AccessLevel                AccessLevel
-			ResourceTypes              ActionResourceTypes
-			ConditionKeys              ConditionKeys
-			DependentActions           Names
-			DocURL, Operation          string
-			Deprecated                 string
-		}
-	}
-	resourceTypeRow interface {
-		~struct {
-			Service, Name, ARN string
-			ConditionKeys      ConditionKeys
-		}
-	}
-	conditionKeyRow interface {
-		~struct {
-			Name        ConditionKey
-			Description string
-			Type        ConditionType
-		}
-	}
-)

@@ -2,7 +2,6 @@ package iam
 
 import (
 	"errors"
-	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -133,9 +132,6 @@ func TestActionTableEmpty(t *testing.T) {
 	if got, err := tab.Parse("none:Anything"); got != 0 || err == nil {
 		t.Errorf("Parse on no actions = %d, %v", got, err)
 	}
-	if all := Enumerate[uint16](0); all == nil || len(all) != 0 {
-		t.Errorf("Enumerate(0) = %#v, want an empty, non-nil slice as before the move", all)
-	}
 }
 
 // A known name is found without allocating: generated packages promise
@@ -149,77 +145,5 @@ func TestActionTableParseAllocs(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { _ = tab.String(2) }); n != 0 {
 		t.Errorf("String allocates %v times", n)
-	}
-}
-
-type localAction uint16
-
-func TestUnmarshalAction(t *testing.T) {
-	tab := testTable(t, "s3", s3Names...)
-	parse := func(s string) (localAction, error) { i, err := tab.Parse(s); return localAction(i), err }
-	a := localAction(4)
-	if err := UnmarshalAction(&a, []byte("s3:getobjectacl"), parse); err != nil || a != 2 {
-		t.Errorf("UnmarshalAction = %v, %v; want 2", a, err)
-	}
-	var unknown *UnknownActionError
-	if err := UnmarshalAction(&a, []byte("s3:Nope"), parse); !errors.As(err, &unknown) || a != 2 {
-		t.Errorf("UnmarshalAction(unknown) = %v, %v; want an *UnknownActionError and a unchanged", a, err)
-	}
-}
-
-func TestEnumerate(t *testing.T) {
-	if got := Enumerate[localAction](3); !slices.Equal(got, []localAction{1, 2, 3}) {
-		t.Errorf("Enumerate(3) = %v", got)
-	}
-}
-
-// The row types a generated package defines; this compiles only while
-// resourceTypeRow and conditionKeyRow match ResourceTypeInfo and
-// ConditionKeyInfo.
-type (
-	actionInfo       ActionInfo
-	resourceTypeInfo ResourceTypeInfo
-	conditionKeyInfo ConditionKeyInfo
-)
-
-func TestTableRows(t *testing.T) {
-	acts := [...]actionInfo{
-		{"s3", "GetObject", "Grants permission to retrieve objects", Read, "", "s3:ExistingObjectTag/<key>", "", "https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html", "GetObject", ""},
-	}
-	if got := ActionAt(acts[:], 1); got.Name != "GetObject" || got.AccessLevel != Read || got.Operation != "GetObject" || got.ConditionKeys.Len() != 1 {
-		t.Errorf("ActionAt(1) = %+v", got)
-	}
-	for _, a := range []int{0, -1, 2} {
-		if got := ActionAt(acts[:], a); got.Valid() {
-			t.Errorf("ActionAt(%d) = %+v, want the zero ActionInfo", a, got)
-		}
-	}
-	if n := testing.AllocsPerRun(100, func() { _ = ActionAt(acts[:], 1) }); n != 0 {
-		t.Errorf("ActionAt allocates %v times", n)
-	}
-	rts := [...]resourceTypeInfo{
-		{"s3", "bucket", "arn:${Partition}:s3:::${BucketName}", ""},
-		{"s3", "object", "arn:${Partition}:s3:::${BucketName}/${ObjectName}", "s3:ExistingObjectTag/${Key}"},
-	}
-	list := ResourceTypeList(rts[:])
-	if len(list) != 2 || list[1].Name != "object" || list[1].ConditionKeys.Len() != 1 {
-		t.Errorf("ResourceTypeList = %+v", list)
-	}
-	list[0].Name = "changed"
-	if rts[0].Name != "bucket" {
-		t.Error("ResourceTypeList returned the table itself; a caller could change it")
-	}
-	if r, ok := FindResourceType(rts[:], "object"); !ok || r.ARN != rts[1].ARN {
-		t.Errorf("FindResourceType(object) = %+v, %v", r, ok)
-	}
-	if r, ok := FindResourceType(rts[:], "Object"); ok || r.Valid() {
-		t.Errorf("FindResourceType(Object) = %+v, %v; resource type names are exact", r, ok)
-	}
-	if got := ResourceTypeList([]resourceTypeInfo{}); got == nil || len(got) != 0 {
-		t.Errorf("ResourceTypeList(empty) = %#v, want empty and non-nil as before the move", got)
-	}
-	keys := [...]conditionKeyInfo{{"s3:authType", "how the request was authenticated", TypeString}}
-	if got := ConditionKeyList(keys[:]); len(got) != 1 || got[0].Type != TypeString || got[0].Name != "s3:authType" {
-		t.Errorf("ConditionKeyList = %+v", got)
 	}
 }
