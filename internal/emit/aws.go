@@ -427,7 +427,7 @@ type actionInfo ` + q + `ActionInfo
 // is built on each call, on the stack: a package-level value would slice the
 // arrays at init.
 func actions() ` + q + `ActionTable {
-	return ` + q + `ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: actionStart[:], Fold: actionFold[:]}
+	return ` + q + `ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
 }
 
 `)

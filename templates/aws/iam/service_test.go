@@ -15,7 +15,7 @@ func testTable(t *testing.T, prefix string, names ...string) ActionTable {
 	if !sort.StringsAreSorted(names) {
 		t.Fatalf("names not sorted: %q", names)
 	}
-	tab := ActionTable{Prefix: prefix, Index: []uint32{0}, Start: make([]uint16, 128)}
+	tab := ActionTable{Prefix: prefix, Index: []uint32{0}, Start: new([128]uint16)}
 	for _, n := range names {
 		tab.Names += prefix + ":" + n
 		tab.Index = append(tab.Index, uint32(len(tab.Names)))
