@@ -19,20 +19,21 @@ import (
 // awsLevels are the access levels in the order of iam's constants, with the name
 // of their runtime constant and of the package function that lists them.
 var awsLevels = []struct{ word, constant, fn string }{
-	{model.AccessRead, "iam.Read", "ReadActions"},
-	{model.AccessWrite, "iam.Write", "WriteActions"},
-	{model.AccessList, "iam.List", "ListActions"},
-	{model.AccessTagging, "iam.Tagging", "TaggingActions"},
-	{model.AccessPermissions, "iam.PermissionsManagement", "PermissionsManagementActions"},
+	{model.AccessRead, "Read", "ReadActions"},
+	{model.AccessWrite, "Write", "WriteActions"},
+	{model.AccessList, "List", "ListActions"},
+	{model.AccessTagging, "Tagging", "TaggingActions"},
+	{model.AccessPermissions, "PermissionsManagement", "PermissionsManagementActions"},
 }
 
-func awsLevelConst(word string) string {
+// awsLevelConst is the runtime constant of an access level as the page words it.
+func awsLevelConst(iamPkg goImportPath, word string) goIdent {
 	for _, l := range awsLevels {
 		if l.word == word {
-			return l.constant
+			return iamPkg.Ident(l.constant)
 		}
 	}
-	return "iam.UnknownAccessLevel"
+	return iamPkg.Ident("UnknownAccessLevel")
 }
 
 // awsPackage renders one AWS service: the API file (constants with their doc
@@ -80,22 +81,19 @@ func docLines(b *bytes.Buffer, indent string, lines ...string) {
 	}
 }
 
-func awsImports(b *bytes.Buffer, p *resolve.Package, extra ...string) {
-	b.WriteString("import (\n")
-	for _, e := range extra {
-		fmt.Fprintf(b, "\t%q\n", e)
+// awsIAM and awsARN are the runtimes a service package calls, in the tree of p.
+func awsIAM(p *resolve.Package) goImportPath { return goImportPath(path.Join(p.AWS.Root, "iam")) }
+func awsARN(p *resolve.Package) goImportPath { return goImportPath(path.Join(p.AWS.Root, "iamarn")) }
+
+// oneLineFunc prints a function whose body is one statement: on one line when
+// gofmt keeps it there (it fits in 100 bytes), else on three.
+func oneLineFunc(g *goFile, head, stmt string) {
+	if one := head + " { " + stmt + " }"; len(one) <= 100 {
+		g.P(one)
+	} else {
+		g.P(head, " {\n\t", stmt, "\n}")
 	}
-	if len(extra) > 0 {
-		b.WriteString("\n")
-	}
-	fmt.Fprintf(b, "\t%q\n", path.Join(p.AWS.Root, "iam"))
-	for i, rt := range p.Service.ResourceTypes {
-		if awsBuildable(rt, p.Resources[i]) {
-			fmt.Fprintf(b, "\t%q\n", path.Join(p.AWS.Root, "iamarn"))
-			break
-		}
-	}
-	b.WriteString(")\n\n")
+	g.P()
 }
 
 func awsAPI(p *resolve.Package) (write.File, error) {
@@ -105,181 +103,127 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 	if len(s.Actions) > 0 {
 		first = s.Actions[0].Name
 	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\n", header(sourceName(p)))
-	docLines(&b, "", fmt.Sprintf("Package %s is %s (service prefix %s) as AWS's Service Authorization", p.Name, commentText(s.Name), pre),
+	iamPkg := awsIAM(p)
+	g := newGoFile(path.Join(p.Dir, p.Name+".go"), goImportPath(p.ImportPath), p.Name, sourceName(p))
+	g.doc = []string{fmt.Sprintf("Package %s is %s (service prefix %s) as AWS's Service Authorization", p.Name, commentText(s.Name), pre),
 		fmt.Sprintf("Reference describes it: %s, %s and %s, each with a typed name.",
 			plural(len(s.Actions), "action"), plural(len(s.ResourceTypes), "resource type"), plural(len(s.ConditionKeys), "condition key")),
-		"Metadata is in static tables: no init work, and lookups that allocate nothing.")
-	fmt.Fprintf(&b, "package %s\n\n", p.Name)
-	awsImports(&b, p, "strconv")
+		"Metadata is in static tables: no init work, and lookups that allocate nothing."}
 
-	docLines(&b, "", "Prefix is the service prefix that the actions and condition keys of the service use.")
-	fmt.Fprintf(&b, "const Prefix = %s\n\n", strconv.Quote(pre))
-	docLines(&b, "", "ServiceName is the service's name as the reference gives it.")
-	fmt.Fprintf(&b, "const ServiceName = %s\n\n", strconv.Quote(s.Name))
+	g.Doc("", "Prefix is the service prefix that the actions and condition keys of the service use.")
+	g.P("const Prefix = ", strconv.Quote(pre))
+	g.P()
+	g.Doc("", "ServiceName is the service's name as the reference gives it.")
+	g.P("const ServiceName = ", strconv.Quote(s.Name))
+	g.P()
 
-	docLines(&b, "", fmt.Sprintf("Action is one action of %s. Its string form is the name a policy uses,", pre),
+	g.Doc("", fmt.Sprintf("Action is one action of %s. Its string form is the name a policy uses,", pre),
 		fmt.Sprintf("%q; the zero Action is invalid.", pre+":"+first))
-	b.WriteString("type Action uint16\n\n")
+	g.P("type Action uint16")
+	g.P()
 	if len(s.Actions) > 0 {
-		b.WriteString("const (\n")
+		g.P("const (")
 		for i := range s.Actions {
 			if i > 0 {
-				b.WriteString("\n")
+				g.P()
 			}
-			docLines(&b, "\t", awsActionDoc(p, i)...)
-			fmt.Fprintf(&b, "\t%s Action = %d\n", p.Actions[i].Ident, i+1)
+			g.Doc("\t", awsActionDoc(p, i)...)
+			g.P("\t", p.Actions[i].Ident, " Action = ", i+1)
 		}
-		b.WriteString(")\n\n")
+		g.P(")")
+		g.P()
 	}
 	ex := pre + ":" + first
-	fmt.Fprintf(&b, `// String returns the action as policies name it, %[1]q.
-func (a Action) String() string {
-	if a == 0 || int(a) >= len(actionIndex) {
-		return "Action(" + strconv.Itoa(int(a)) + ")"
-	}
-	return actionNames[actionIndex[a-1]:actionIndex[a]]
-}
-
-// Info returns what the reference says about the action; the zero ActionInfo for
-// an invalid Action. It copies one static entry and allocates nothing.
-func (a Action) Info() iam.ActionInfo {
-	// One unsigned comparison is both the validity and the bounds check.
-	if i := uint(a) - 1; i < uint(len(actionInfos)) {
-		return iam.ActionInfo(actionInfos[i])
-	}
-	return iam.ActionInfo{}
-}
-
-// Valid reports whether a is one of the constants.
-func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }
-
-// MarshalText writes the action's name, %[1]q; an invalid Action is an error.
-func (a Action) MarshalText() ([]byte, error) {
-	if !a.Valid() {
-		return nil, &iam.UnknownActionError{Service: Prefix, Name: a.String()}
-	}
-	return []byte(a.String()), nil
-}
-
-// UnmarshalText reads an action name with ParseAction.
-func (a *Action) UnmarshalText(b []byte) error {
-	v, err := ParseAction(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
-
-// actionName returns the name of the i-th action, without the prefix. It reads
-// the packed names, not the rows, so that a search touches few cache lines.
-func actionName(i int) string {
-	return actionNames[int(actionIndex[i])+len(Prefix)+1 : actionIndex[i+1]]
-}
-
-// Actions returns every action of %[2]s, sorted by name.
-func Actions() []Action {
-	all := make([]Action, len(actionInfos))
-	for i := range all {
-		all[i] = Action(i + 1)
-	}
-	return all
-}
-
-// ParseAction returns the action named s, written %[1]q or %[3]q. Names
-// are compared as IAM compares them, without regard to case; the exact spelling
-// is tried first. An unknown name is an *iam.UnknownActionError that suggests the
-// nearest known one. It allocates nothing for a known name.
-func ParseAction(s string) (Action, error) {
-	name := s
-	if len(s) > len(Prefix) && s[len(Prefix)] == ':' && (s[:len(Prefix)] == Prefix || iam.CompareFold(s[:len(Prefix)], Prefix) == 0) {
-		name = s[len(Prefix)+1:]
-	}
-	// Binary search over the sorted names, within the run that starts with the
-	// same byte: no map to build at start-up, few comparisons.
-	lo, hi := 0, len(actionInfos)
-	if name != "" && name[0] < 127 {
-		lo, hi = int(actionStart[name[0]]), int(actionStart[name[0]+1])
-	}
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if actionName(m) < name {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(actionInfos) && actionName(lo) == name {
-		return Action(lo + 1), nil
-	}
-	// Then over the index sorted by lower-cased name.
-	lo, hi = 0, len(actionFold)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if iam.CompareFold(actionName(int(actionFold[m])), name) < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(actionFold) && iam.CompareFold(actionName(int(actionFold[lo])), name) == 0 {
-		return Action(actionFold[lo]) + 1, nil
-	}
-	return 0, iam.NewUnknownActionError(Prefix, s, len(actionInfos), actionName)
-}
-
-`, ex, pre, first)
+	// The code that names and parses actions is iam.ActionTable's, compiled
+	// and tested in templates/aws/iam; these methods keep the package's API
+	// and hand it the tables (actions, in the tables file). What must convert
+	// the package's own row types stays here (awsCopyTable says why).
+	g.Doc("", fmt.Sprintf("String returns the action as policies name it, %q.", ex))
+	g.P("func (a Action) String() string { return actions().String(int(a)) }")
+	g.P()
+	g.Doc("", "Info returns what the reference says about the action; the zero ActionInfo for",
+		"an invalid Action. It copies one static entry and allocates nothing.")
+	info := g.Q(iamPkg.Ident("ActionInfo"))
+	g.P("func (a Action) Info() ", info, " {")
+	g.P("\t// One unsigned comparison is both the validity and the bounds check.")
+	g.P("\tif i := uint(a) - 1; i < uint(len(actionInfos)) {")
+	g.P("\t\treturn ", info, "(actionInfos[i])")
+	g.P("\t}")
+	g.P("\treturn ", info, "{}")
+	g.P("}")
+	g.P()
+	g.Doc("", "Valid reports whether a is one of the constants.")
+	g.P("func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }")
+	g.P()
+	g.Doc("", fmt.Sprintf("MarshalText writes the action's name, %q; an invalid Action is an error.", ex))
+	g.P("func (a Action) MarshalText() ([]byte, error) { return actions().MarshalText(int(a)) }")
+	g.P()
+	g.Doc("", "UnmarshalText reads an action name with ParseAction.")
+	g.P("func (a *Action) UnmarshalText(b []byte) error {")
+	g.P("\tv, err := ParseAction(string(b))")
+	g.P("\tif err != nil {")
+	g.P("\t\treturn err")
+	g.P("\t}")
+	g.P("\t*a = v")
+	g.P("\treturn nil")
+	g.P("}")
+	g.P()
+	g.Doc("", fmt.Sprintf("Actions returns every action of %s, sorted by name.", pre))
+	g.P("func Actions() []Action {")
+	g.P("\tall := make([]Action, len(actionInfos))")
+	g.P("\tfor i := range all {")
+	g.P("\t\tall[i] = Action(i + 1)")
+	g.P("\t}")
+	g.P("\treturn all")
+	g.P("}")
+	g.P()
+	g.Doc("", fmt.Sprintf("ParseAction returns the action named s, written %q or %q. Names", ex, first),
+		"are compared as IAM compares them, without regard to case; the exact spelling",
+		"is tried first. An unknown name is an *"+g.Q(iamPkg.Ident("UnknownActionError"))+" that suggests the",
+		"nearest known one. It allocates nothing for a known name.")
+	g.P("func ParseAction(s string) (Action, error) {")
+	g.P("\ti, err := actions().Parse(s)")
+	g.P("\treturn Action(i), err")
+	g.P("}")
+	g.P()
 	for _, l := range awsLevels {
-		fmt.Fprintf(&b, "// %s returns the actions of access level %s, sorted by name.\n", l.fn, l.word)
-		// gofmt keeps a function on one line only if it fits in 100 bytes.
-		if one := fmt.Sprintf("func %s() []Action { return append([]Action(nil), %s[:]...) }", l.fn, lowerFirst(l.fn)); len(one) <= 100 {
-			b.WriteString(one + "\n\n")
-		} else {
-			fmt.Fprintf(&b, "func %s() []Action {\n\treturn append([]Action(nil), %s[:]...)\n}\n\n", l.fn, lowerFirst(l.fn))
-		}
+		g.Doc("", fmt.Sprintf("%s returns the actions of access level %s, sorted by name.", l.fn, l.word))
+		oneLineFunc(g, "func "+l.fn+"() []Action", "return append([]Action(nil), "+lowerFirst(l.fn)+"[:]...)")
 	}
-	b.WriteString(`// ResourceTypes returns the resource types the reference defines for the service,
-// sorted by name.
-func ResourceTypes() []iam.ResourceTypeInfo {
-	all := make([]iam.ResourceTypeInfo, len(resourceTypeInfos))
-	for i, r := range resourceTypeInfos {
-		all[i] = iam.ResourceTypeInfo(r)
-	}
-	return all
+	g.Doc("", "ResourceTypes returns the resource types the reference defines for the service,", "sorted by name.")
+	awsCopyTable(g, "ResourceTypes", iamPkg.Ident("ResourceTypeInfo"), "resourceTypeInfos")
+	g.Doc("", `LookupResourceType returns the resource type named name ("object"), and whether`, "the service defines it.")
+	rt := g.Q(iamPkg.Ident("ResourceTypeInfo"))
+	g.P("func LookupResourceType(name string) (", rt, ", bool) {")
+	g.P("\tfor _, r := range resourceTypeInfos {")
+	g.P("\t\tif r.Name == name {")
+	g.P("\t\t\treturn ", rt, "(r), true")
+	g.P("\t\t}")
+	g.P("\t}")
+	g.P("\treturn ", rt, "{}, false")
+	g.P("}")
+	g.P()
+	g.Doc("", "ConditionKeys returns the condition keys the service's page defines, sorted by", "name; a templated key keeps its placeholder.")
+	awsCopyTable(g, "ConditionKeys", iamPkg.Ident("ConditionKeyInfo"), "conditionKeyInfos")
+	awsBuilders(g, p)
+	awsKeys(g, p)
+	return g.Content()
 }
 
-// LookupResourceType returns the resource type named name ("object"), and whether
-// the service defines it.
-func LookupResourceType(name string) (iam.ResourceTypeInfo, bool) {
-	for _, r := range resourceTypeInfos {
-		if r.Name == name {
-			return iam.ResourceTypeInfo(r), true
-		}
-	}
-	return iam.ResourceTypeInfo{}, false
-}
-
-// ConditionKeys returns the condition keys the service's page defines, sorted by
-// name; a templated key keeps its placeholder.
-func ConditionKeys() []iam.ConditionKeyInfo {
-	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
-	for i, k := range conditionKeyInfos {
-		all[i] = iam.ConditionKeyInfo(k)
-	}
-	return all
-}
-
-`)
-	awsBuilders(&b, p)
-	awsKeys(&b, p)
-	src := bytes.TrimSuffix(b.Bytes(), []byte("\n")) // the last declaration's blank line
-	name := path.Join(p.Dir, p.Name+".go")
-	if !awsCommentsPlain(src) {
-		return gofmtFile(name, src)
-	}
-	return preformatted(name, src)
+// awsCopyTable prints function fn, which copies the static table of a local
+// type defined as typ out as typ values. It stays in the generated package
+// rather than being a generic function of iam: 464 packages each instantiating
+// generic helpers compiled the tree 10-25% slower (docs/benchmarks.md, issue 21).
+func awsCopyTable(g *goFile, fn string, typ goIdent, table string) {
+	t := g.Q(typ)
+	g.P("func ", fn, "() []", t, " {")
+	g.P("\tall := make([]", t, ", len(", table, "))")
+	g.P("\tfor i, r := range ", table, " {")
+	g.P("\t\tall[i] = ", t, "(r)")
+	g.P("\t}")
+	g.P("\treturn all")
+	g.P("}")
+	g.P()
 }
 
 // awsCommentsPlain reports whether every comment line of src is one gofmt
@@ -341,8 +285,9 @@ func awsActionDoc(p *resolve.Package, i int) []string {
 
 // awsBuilders prints one ARN builder per resource type whose template iamarn
 // can build; the others are listed in the README, not guessed at.
-func awsBuilders(b *bytes.Buffer, p *resolve.Package) {
+func awsBuilders(f *goFile, p *resolve.Package) {
 	s := p.Service
+	arn := awsARN(p)
 	for i, rt := range s.ResourceTypes {
 		g := p.Resources[i]
 		t := iamarn.Template(rt.Pattern)
@@ -359,12 +304,15 @@ func awsBuilders(b *bytes.Buffer, p *resolve.Package) {
 		if len(args) > 0 {
 			lines = append(lines, "An empty "+strings.Join(args, " or ")+" makes an ARN whose Err says so and whose String is \"\".")
 		}
-		docLines(b, "", lines...)
+		f.Doc("", lines...)
 		params := ""
 		if len(args) > 0 {
 			params = strings.Join(args, ", ") + " string"
 		}
-		fmt.Fprintf(b, "func %s(%s) iamarn.ARN {\n\treturn iamarn.Template(%s).Build(%s)\n}\n\n", g.Func, params, strconv.Quote(rt.Pattern), strings.Join(args, ", "))
+		f.P("func ", g.Func, "(", params, ") ", arn.Ident("ARN"), " {")
+		f.P("\treturn ", arn.Ident("Template"), "(", strconv.Quote(rt.Pattern), ").Build(", strings.Join(args, ", "), ")")
+		f.P("}")
+		f.P()
 	}
 }
 
@@ -377,28 +325,32 @@ func awsBuildable(rt model.ResourceType, g resolve.GoResourceType) bool {
 
 // awsKeys prints the service's own condition keys: constants, and functions for
 // templated keys.
-func awsKeys(b *bytes.Buffer, p *resolve.Package) {
+func awsKeys(f *goFile, p *resolve.Package) {
 	s := p.Service
 	for i, k := range s.ConditionKeys {
 		g := p.AWS.Keys[i]
 		if g.Ident == "" {
 			continue
 		}
-		awsKeyDecl(b, g, k)
+		awsKeyDecl(f, awsIAM(p), g, k)
 	}
 }
 
-func awsKeyDecl(b *bytes.Buffer, g resolve.GoConditionKey, k model.ConditionKey) {
+// awsKeyDecl prints one condition key of package iam's tree: a constant, or a
+// function that fills in a templated key's placeholder.
+func awsKeyDecl(f *goFile, iamPkg goImportPath, g resolve.GoConditionKey, k model.ConditionKey) {
+	key := iamPkg.Ident("ConditionKey")
 	typ := k.Type
 	if typ == "" {
 		typ = "not stated"
 	}
 	if len(g.Params) == 0 {
-		docLines(b, "", fmt.Sprintf("%s is %s, of type %s: %s", g.Ident, commentText(k.Name), commentText(typ), descOrNone(k.Description)))
-		fmt.Fprintf(b, "const %s iam.ConditionKey = %s\n\n", g.Ident, strconv.Quote(k.Name))
+		f.Doc("", fmt.Sprintf("%s is %s, of type %s: %s", g.Ident, commentText(k.Name), commentText(typ), descOrNone(k.Description)))
+		f.P("const ", g.Ident, " ", key, " = ", strconv.Quote(k.Name))
+		f.P()
 		return
 	}
-	docLines(b, "", fmt.Sprintf("%s returns the key %s with its placeholder filled in, of type %s:", g.Ident, commentText(k.Name), commentText(typ)),
+	f.Doc("", fmt.Sprintf("%s returns the key %s with its placeholder filled in, of type %s:", g.Ident, commentText(k.Name), commentText(typ)),
 		descOrNone(k.Description))
 	var expr []string
 	for j, piece := range g.Pieces {
@@ -408,7 +360,10 @@ func awsKeyDecl(b *bytes.Buffer, g resolve.GoConditionKey, k model.ConditionKey)
 			expr = append(expr, strconv.Quote(piece))
 		}
 	}
-	fmt.Fprintf(b, "func %s(%s string) iam.ConditionKey {\n\treturn iam.ConditionKey(%s)\n}\n\n", g.Ident, strings.Join(g.Params, ", "), strings.Join(expr, " + "))
+	f.P("func ", g.Ident, "(", strings.Join(g.Params, ", "), " string) ", key, " {")
+	f.P("\treturn ", key, "(", strings.Join(expr, " + "), ")")
+	f.P("}")
+	f.P()
 }
 
 // awsTables prints the static tables: names in one string with offsets (String
@@ -417,9 +372,12 @@ func awsKeyDecl(b *bytes.Buffer, g resolve.GoConditionKey, k model.ConditionKey)
 func awsTables(p *resolve.Package) (write.File, error) {
 	s := p.Service
 	n := len(s.Actions)
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", header(sourceName(p)), p.Name, path.Join(p.AWS.Root, "iam"))
-	b.WriteString(enforceVersion("iam"))
+	iamPkg := awsIAM(p)
+	g := newGoFile(path.Join(p.Dir, p.Name+"_tables.go"), goImportPath(p.ImportPath), p.Name, sourceName(p))
+	// The tables are text in bulk; q qualifies the iam names they use.
+	q := g.Name(iamPkg) + "."
+	b := &g.body
+	b.WriteString(enforceVersion(g.Name(iamPkg), AWSGenVersion))
 	var names strings.Builder
 	index := []string{"0"}
 	for _, a := range s.Actions {
@@ -427,17 +385,19 @@ func awsTables(p *resolve.Package) (write.File, error) {
 		index = append(index, strconv.Itoa(names.Len()))
 	}
 	b.WriteString("// actionNames holds every action's \"prefix:Name\"; actionIndex[i] is where the i-th starts.\n")
-	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
-	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", uintFor(names.Len()), strings.Join(index, ", "))
+	fmt.Fprintf(b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
+	// Fixed element types (not the smallest that fits) because iam.ActionTable,
+	// which reads them, is one compiled type for every package.
+	fmt.Fprintf(b, "var actionIndex = [...]uint32{%s}\n\n", strings.Join(index, ", "))
 	b.WriteString(`// actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
 // package's struct type) and Info can convert an entry for free.
-type actionInfo iam.ActionInfo
+type actionInfo ` + q + `ActionInfo
 
 `)
-	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{%s", n, openList(n))
+	fmt.Fprintf(b, "var actionInfos = [%d]actionInfo{%s", n, openList(n))
 	for _, a := range s.Actions {
-		row, err := awsActionRow(s.ShortName, a)
+		row, err := awsActionRow(g.Q, iamPkg, s.ShortName, a)
 		if err != nil {
 			return write.File{}, err
 		}
@@ -460,9 +420,17 @@ type actionInfo iam.ActionInfo
 		start = append(start, i)
 	}
 	b.WriteString("// actionStart[c] is the index of the first action whose name starts with a byte >= c.\n")
-	fmt.Fprintf(&b, "var actionStart = [128]%s{%s}\n\n", uintFor(n), joinInts(start, 0))
+	fmt.Fprintf(b, "var actionStart = [128]uint16{%s}\n\n", joinInts(start, 0))
 	b.WriteString("// actionFold lists the actions' indexes in the order of their lower-cased names.\n")
-	fmt.Fprintf(&b, "var actionFold = [%d]%s{%s}\n\n", n, uintFor(n), joinInts(fold, 0))
+	fmt.Fprintf(b, "var actionFold = [%d]uint16{%s}\n\n", n, joinInts(fold, 0))
+	b.WriteString(`// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() ` + q + `ActionTable {
+	return ` + q + `ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
+
+`)
 	for _, l := range awsLevels {
 		var idx []string
 		for i, a := range s.Actions {
@@ -470,31 +438,31 @@ type actionInfo iam.ActionInfo
 				idx = append(idx, p.Actions[i].Ident)
 			}
 		}
-		fmt.Fprintf(&b, "var %s = [%d]Action{%s}\n\n", lowerFirst(l.fn), len(idx), strings.Join(idx, ", "))
+		fmt.Fprintf(b, "var %s = [%d]Action{%s}\n\n", lowerFirst(l.fn), len(idx), strings.Join(idx, ", "))
 	}
 
-	b.WriteString("type resourceTypeInfo iam.ResourceTypeInfo\n\n")
-	fmt.Fprintf(&b, "var resourceTypeInfos = [%d]resourceTypeInfo{%s", len(s.ResourceTypes), openList(len(s.ResourceTypes)))
+	b.WriteString("type resourceTypeInfo " + q + "ResourceTypeInfo\n\n")
+	fmt.Fprintf(b, "var resourceTypeInfos = [%d]resourceTypeInfo{%s", len(s.ResourceTypes), openList(len(s.ResourceTypes)))
 	for _, rt := range s.ResourceTypes {
 		keys, err := awsList(rt.ConditionKeys)
 		if err != nil {
 			return write.File{}, fmt.Errorf("resource type %s: %w", rt.Name, err)
 		}
-		fmt.Fprintf(&b, "\t{%s, %s, %s, %s},\n", strconv.Quote(s.ShortName), strconv.Quote(rt.Name), strconv.Quote(rt.Pattern), strconv.Quote(keys))
+		fmt.Fprintf(b, "\t{%s, %s, %s, %s},\n", strconv.Quote(s.ShortName), strconv.Quote(rt.Name), strconv.Quote(rt.Pattern), strconv.Quote(keys))
 	}
 	b.WriteString("}\n\n")
 
-	b.WriteString("type conditionKeyInfo iam.ConditionKeyInfo\n\n")
-	fmt.Fprintf(&b, "var conditionKeyInfos = [%d]conditionKeyInfo{%s", len(s.ConditionKeys), openList(len(s.ConditionKeys)))
+	b.WriteString("type conditionKeyInfo " + q + "ConditionKeyInfo\n\n")
+	fmt.Fprintf(b, "var conditionKeyInfos = [%d]conditionKeyInfo{%s", len(s.ConditionKeys), openList(len(s.ConditionKeys)))
 	for _, k := range s.ConditionKeys {
-		fmt.Fprintf(&b, "\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), awsTypeConst(k.Type))
+		fmt.Fprintf(b, "\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), g.Q(awsTypeConst(iamPkg, k.Type)))
 	}
 	b.WriteString("}\n")
 	if n > 0 {
 		// stringer's guard: constants and tables that disagree stop compiling.
-		fmt.Fprintf(&b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
+		fmt.Fprintf(b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
 	}
-	return preformatted(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
+	return g.Content()
 }
 
 // openList ends the line that opens a composite literal of n rows, one a line;
@@ -518,7 +486,8 @@ func joinInts(xs []int, add int) string {
 }
 
 // awsActionRow is one iam.ActionInfo literal, fields in iam.ActionInfo's order.
-func awsActionRow(prefix string, a model.Action) (string, error) {
+// q writes a runtime name as the file that holds the row imports it.
+func awsActionRow(q func(goIdent) string, iamPkg goImportPath, prefix string, a model.Action) (string, error) {
 	var rows []iam.ActionResourceType
 	for _, r := range a.ResourceTypes {
 		keys, err := awsList(r.ConditionKeys)
@@ -552,7 +521,7 @@ func awsActionRow(prefix string, a model.Action) (string, error) {
 		dep = deprecatedText(a.Deprecated)
 	}
 	return fmt.Sprintf("{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s}",
-		strconv.Quote(prefix), strconv.Quote(a.Name), strconv.Quote(a.Description), awsLevelConst(a.AccessLevel),
+		strconv.Quote(prefix), strconv.Quote(a.Name), strconv.Quote(a.Description), q(awsLevelConst(iamPkg, a.AccessLevel)),
 		strconv.Quote(string(enc)), strconv.Quote(keys), strconv.Quote(deps),
 		strconv.Quote(a.DocURL), strconv.Quote(a.Operation), strconv.Quote(dep)), nil
 }
@@ -567,10 +536,10 @@ func awsList(names []string) (string, error) {
 }
 
 // awsTypeConst names the runtime constant of a condition key type as written.
-func awsTypeConst(typ string) string {
+func awsTypeConst(iamPkg goImportPath, typ string) goIdent {
 	t, err := iam.ParseConditionType(typ)
 	if err != nil {
-		return "iam.UnknownConditionType"
+		return iamPkg.Ident("UnknownConditionType")
 	}
-	return "iam.Type" + t.String()
+	return iamPkg.Ident("Type" + t.String())
 }

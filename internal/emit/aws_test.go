@@ -217,6 +217,19 @@ func TestUse(t *testing.T) {
 	if _, err := json.Marshal(s3.Action(0)); err == nil {
 		t.Error("zero Action marshalled")
 	}
+	// What the methods did before their code moved into iam.ActionTable.
+	if s3.Action(0).String() != "Action(0)" || s3.Action(7).String() != "Action(7)" || s3.Action(7).Valid() || s3.Action(7).Info().Valid() {
+		t.Errorf("invalid actions: %q %q %v", s3.Action(0), s3.Action(7), s3.Action(7).Info())
+	}
+	keep := s3.ActionCreateJob
+	if err := keep.UnmarshalText([]byte("s3:Nope")); err == nil || keep != s3.ActionCreateJob {
+		t.Errorf("UnmarshalText(s3:Nope) = %v, left %v", err, keep)
+	}
+	rts := s3.ResourceTypes()
+	rts[0].Name = "changed"
+	if s3.ResourceTypes()[0].Name == "changed" {
+		t.Error("ResourceTypes returned the table itself")
+	}
 
 	arn := s3.ObjectARN("my-bucket", "photos/cat.png")
 	if arn.String() != "arn:aws:s3:::my-bucket/photos/cat.png" {

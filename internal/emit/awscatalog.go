@@ -32,7 +32,8 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 		s := p.Service
 		prefixes = append(prefixes, s.ShortName)
 		for _, a := range s.Actions {
-			row, err := awsActionRow(s.ShortName, a)
+			// The catalog file imports the runtime as iam (below).
+			row, err := awsActionRow(func(id goIdent) string { return "iam." + id.name }, awsIAM(p), s.ShortName, a)
 			if err != nil {
 				return write.File{}, fmt.Errorf("%s: %w", s.Source.File, err)
 			}

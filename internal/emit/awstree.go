@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -43,7 +42,7 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 		}
 		files = append(files, fs...)
 		if e.Name() == "iam" { // the runtime every service package imports
-			files = append(files, versionFile("aws/iam", "iam", "templates/aws/iam"))
+			files = append(files, versionFile("aws/iam", "iam", "templates/aws/iam", AWSGenVersion))
 		}
 	}
 	if root == AWSModulePath {
@@ -51,7 +50,7 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 	}
 	keys := awsAllKeys(pkgs)
 	for _, f := range []func() (write.File, error){
-		func() (write.File, error) { return awsKeyTypes(keys, from) },
+		func() (write.File, error) { return awsKeyTypes(root, keys, from) },
 		func() (write.File, error) { return awsGlobal(root, keys, from) },
 		func() (write.File, error) { return awsCatalog(root, pkgs, from) },
 	} {
@@ -139,7 +138,10 @@ func awsAllKeys(pkgs []*resolve.Package) []awsKey {
 // lower-case name, templated keys by the lower-case text before their first
 // placeholder (templates/aws/iam/fixture.go stands in for it in the template's
 // own tests).
-func awsKeyTypes(keys []awsKey, from string) (write.File, error) {
+func awsKeyTypes(root string, keys []awsKey, from string) (write.File, error) {
+	// The file is part of package iam: its type constants print bare.
+	iamPkg := goImportPath(root + "/iam")
+	g := newGoFile(path.Join(resolve.AWSIAMDir, "keytypes.go"), iamPkg, "iam", from)
 	var exact, tmpl []string
 	seenT := map[string]bool{}
 	for _, k := range keys {
@@ -148,7 +150,7 @@ func awsKeyTypes(keys []awsKey, from string) (write.File, error) {
 		}
 		pieces := naming.ConditionKeyPieces(k.Name)
 		l := strings.ToLower(pieces[0])
-		row := fmt.Sprintf("\t{%s, %s},\n", strconv.Quote(l), awsTypeConstLocal(k.Type))
+		row := fmt.Sprintf("\t{%s, %s},\n", strconv.Quote(l), g.Q(awsTypeConst(iamPkg, k.Type)))
 		if len(pieces) == 1 {
 			exact = append(exact, row)
 		} else if !seenT[l] {
@@ -157,56 +159,41 @@ func awsKeyTypes(keys []awsKey, from string) (write.File, error) {
 		}
 	}
 	sort.Strings(tmpl) // rows start with the quoted lower-case prefix
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage iam\n\n", header(from))
+	b := &g.body
 	b.WriteString("// conditionKeyTable holds every condition key the tree's pages define, by\n// lower-case name, with its type; ConditionKey.Type searches it.\n")
-	fmt.Fprintf(&b, "var conditionKeyTable = [%d]conditionKeyEntry{%s%s}\n\n", len(exact), openList(len(exact)), strings.Join(exact, ""))
+	fmt.Fprintf(b, "var conditionKeyTable = [%d]conditionKeyEntry{%s%s}\n\n", len(exact), openList(len(exact)), strings.Join(exact, ""))
 	b.WriteString("// conditionKeyTemplates holds the templated keys by the lower-case text before\n// their placeholder (\"aws:requesttag/\").\n")
-	fmt.Fprintf(&b, "var conditionKeyTemplates = [%d]conditionKeyEntry{%s%s}\n", len(tmpl), openList(len(tmpl)), strings.Join(tmpl, ""))
-	return preformatted(path.Join(resolve.AWSIAMDir, "keytypes.go"), b.Bytes())
-}
-
-func awsTypeConstLocal(typ string) string {
-	return strings.TrimPrefix(awsTypeConst(typ), "iam.")
+	fmt.Fprintf(b, "var conditionKeyTemplates = [%d]conditionKeyEntry{%s%s}\n", len(tmpl), openList(len(tmpl)), strings.Join(tmpl, ""))
+	return g.Content()
 }
 
 // awsGlobal writes package global: AWS's global condition keys (aws:...) that
 // the pages reference, each from the first page that defines it.
 func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\n", header(from))
-	docLines(&b, "", "Package global declares AWS's global condition keys (aws:...) that the",
+	iamPkg := goImportPath(root + "/iam")
+	g := newGoFile(path.Join(resolve.AWSGlobalDir, "global.go"), goImportPath(root+"/global"), "global", from)
+	g.doc = []string{"Package global declares AWS's global condition keys (aws:...) that the",
 		"Service Authorization Reference pages of the tree list, with the type and",
-		"description of the first page (in service prefix order) that defines each.")
-	fmt.Fprintf(&b, "package global\n\nimport %q\n\n", root+"/iam")
+		"description of the first page (in service prefix order) that defines each."}
 	owner := map[string]string{"ConditionKeys": "the package's own API"}
 	var rows []string
 	for _, k := range keys {
 		if !strings.HasPrefix(strings.ToLower(k.Name), "aws:") {
 			continue
 		}
-		g := resolve.AWSConditionKey("aws", k.Name)
-		base := g.Ident
-		for n := 2; owner[g.Ident] != ""; n++ {
-			g.Ident = fmt.Sprintf("%s_%d", base, n)
+		gk := resolve.AWSConditionKey("aws", k.Name)
+		base := gk.Ident
+		for n := 2; owner[gk.Ident] != ""; n++ {
+			gk.Ident = fmt.Sprintf("%s_%d", base, n)
 		}
-		owner[g.Ident] = k.Name
-		awsKeyDecl(&b, g, k.ConditionKey)
-		rows = append(rows, fmt.Sprintf("\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), awsTypeConst(k.Type)))
+		owner[gk.Ident] = k.Name
+		awsKeyDecl(g, iamPkg, gk, k.ConditionKey)
+		rows = append(rows, fmt.Sprintf("\t{%s, %s, %s},\n", strconv.Quote(k.Name), strconv.Quote(k.Description), g.Q(awsTypeConst(iamPkg, k.Type))))
 	}
-	b.WriteString(`// ConditionKeys returns the global keys, sorted by lower-case name; a templated
-// key keeps its placeholder.
-func ConditionKeys() []iam.ConditionKeyInfo {
-	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
-	for i, k := range conditionKeyInfos {
-		all[i] = iam.ConditionKeyInfo(k)
-	}
-	return all
-}
-
-type conditionKeyInfo iam.ConditionKeyInfo
-
-`)
-	fmt.Fprintf(&b, "var conditionKeyInfos = [%d]conditionKeyInfo{\n%s}\n", len(rows), strings.Join(rows, ""))
-	return gofmtFile(path.Join(resolve.AWSGlobalDir, "global.go"), b.Bytes())
+	g.Doc("", "ConditionKeys returns the global keys, sorted by lower-case name; a templated", "key keeps its placeholder.")
+	awsCopyTable(g, "ConditionKeys", iamPkg.Ident("ConditionKeyInfo"), "conditionKeyInfos")
+	g.P("type conditionKeyInfo ", iamPkg.Ident("ConditionKeyInfo"))
+	g.P()
+	g.P(fmt.Sprintf("var conditionKeyInfos = [%d]conditionKeyInfo{%s%s}", len(rows), openList(len(rows)), strings.Join(rows, "")))
+	return g.Content()
 }

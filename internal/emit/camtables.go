@@ -24,7 +24,7 @@ func camTables(p *resolve.Package) (write.File, error) {
 	n := len(s.Actions)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", header(sourceName(p)), p.Name, p.Runtime.ImportPath)
-	b.WriteString(enforceVersion(p.Runtime.Name))
+	b.WriteString(enforceVersion(p.Runtime.Name, GenVersion))
 
 	var names strings.Builder
 	index := []string{"0"}

@@ -25,7 +25,7 @@ func runtime(r *resolve.Runtime) ([]write.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, versionFile(r.Dir, r.Name, "templates/"+r.Template)), nil
+	return append(files, versionFile(r.Dir, r.Name, "templates/"+r.Template, GenVersion)), nil
 }
 
 // GenVersion is the version of the code this permgen generates. Every runtime it
@@ -35,10 +35,21 @@ func runtime(r *resolve.Runtime) ([]write.File, error) {
 // runtime copied by another do not compile together, instead of failing later in
 // ways no one would trace to the mix. Bump it when generated code needs what an
 // older runtime lacks, or a runtime changes what older generated code relies on.
+//
+// It is the version of the CAM and scope runtimes; the AWS one has its own
+// (AWSGenVersion), so that a change to one runtime's contract does not restamp
+// every vendor's tree, as protobuf-go versions protoimpl alone.
 const GenVersion = 1
 
+// AWSGenVersion is GenVersion for templates/aws/iam and the AWS service
+// packages that import it.
+//
+// 2: service packages call iam.ActionTable for String, MarshalText and
+// ParseAction instead of carrying that code (issue 21).
+const AWSGenVersion = 2
+
 // versionFile is the stamp of one copied runtime package.
-func versionFile(dir, pkg, from string) write.File {
+func versionFile(dir, pkg, from string, version int) write.File {
 	src := fmt.Sprintf(`// %s
 
 package %s
@@ -54,13 +65,13 @@ const (
 	MinGenVersion = %d
 	MaxGenVersion = %d
 )
-`, header(from), pkg, GenVersion, GenVersion)
+`, header(from), pkg, version, version)
 	return write.File{Path: path.Join(dir, "version.go"), Data: []byte(src)}
 }
 
 // enforceVersion is the assertion a generated package makes on the runtime it
-// imports as pkg, in gofmt's form.
-func enforceVersion(pkg string) string {
+// imports as pkg, stamped with version, in gofmt's form.
+func enforceVersion(pkg string, version int) string {
 	return fmt.Sprintf(`// This package and the %[1]s runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
@@ -68,7 +79,7 @@ const (
 	_ = %[1]s.EnforceVersion(%[1]s.MaxGenVersion - %[2]d)
 )
 
-`, pkg, GenVersion)
+`, pkg, version)
 }
 
 // copyTemplate copies the files of templates/<dir> into outDir as package pkg.
