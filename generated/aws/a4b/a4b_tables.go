@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "a4b:ApproveSkilla4b:AssociateContactWithAddressBooka4b:AssociateDeviceWithNetworkProfilea4b:AssociateDeviceWithRooma4b:AssociateSkillGroupWithRooma4b:AssociateSkillWithSkillGroupa4b:AssociateSkillWithUsersa4b:CompleteRegistrationa4b:CreateAddressBooka4b:CreateBusinessReportSchedulea4b:CreateConferenceProvidera4b:CreateContacta4b:CreateGatewayGroupa4b:CreateNetworkProfilea4b:CreateProfilea4b:CreateRooma4b:CreateSkillGroupa4b:CreateUsera4b:DeleteAddressBooka4b:DeleteBusinessReportSchedulea4b:DeleteConferenceProvidera4b:DeleteContacta4b:DeleteDevicea4b:DeleteDeviceUsageDataa4b:DeleteGatewayGroupa4b:DeleteNetworkProfilea4b:DeleteProfilea4b:DeleteRooma4b:DeleteRoomSkillParametera4b:DeleteSkillAuthorizationa4b:DeleteSkillGroupa4b:DeleteUsera4b:DisassociateContactFromAddressBooka4b:DisassociateDeviceFromRooma4b:DisassociateSkillFromSkillGroupa4b:DisassociateSkillFromUsersa4b:DisassociateSkillGroupFromRooma4b:ForgetSmartHomeAppliancesa4b:GetAddressBooka4b:GetConferencePreferencea4b:GetConferenceProvidera4b:GetContacta4b:GetDevicea4b:GetGatewaya4b:GetGatewayGroupa4b:GetInvitationConfigurationa4b:GetNetworkProfilea4b:GetProfilea4b:GetRooma4b:GetRoomSkillParametera4b:GetSkillGroupa4b:ListBusinessReportSchedulesa4b:ListConferenceProvidersa4b:ListDeviceEventsa4b:ListGatewayGroupsa4b:ListGatewaysa4b:ListSkillsa4b:ListSkillsStoreCategoriesa4b:ListSkillsStoreSkillsByCategorya4b:ListSmartHomeAppliancesa4b:ListTagsa4b:PutConferencePreferencea4b:PutDeviceSetupEventsa4b:PutInvitationConfigurationa4b:PutRoomSkillParametera4b:PutSkillAuthorizationa4b:RegisterAVSDevicea4b:RegisterDevicea4b:RejectSkilla4b:ResolveRooma4b:RevokeInvitationa4b:SearchAddressBooksa4b:SearchContactsa4b:SearchDevicesa4b:SearchNetworkProfilesa4b:SearchProfilesa4b:SearchRoomsa4b:SearchSkillGroupsa4b:SearchUsersa4b:SendAnnouncementa4b:SendInvitationa4b:StartDeviceSynca4b:StartSmartHomeApplianceDiscoverya4b:TagResourcea4b:UntagResourcea4b:UpdateAddressBooka4b:UpdateBusinessReportSchedulea4b:UpdateConferenceProvidera4b:UpdateContacta4b:UpdateDevicea4b:UpdateGatewaya4b:UpdateGatewayGroupa4b:UpdateNetworkProfilea4b:UpdateProfilea4b:UpdateRooma4b:UpdateSkillGroup"
 
-var actionIndex = [...]uint16{0, 16, 51, 88, 115, 146, 178, 205, 229, 250, 282, 310, 327, 349, 373, 390, 404, 424, 438, 459, 491, 519, 536, 552, 577, 599, 623, 640, 654, 682, 710, 730, 744, 782, 812, 847, 877, 911, 940, 958, 985, 1010, 1024, 1037, 1051, 1070, 1100, 1121, 1135, 1146, 1171, 1188, 1219, 1246, 1266, 1287, 1303, 1317, 1346, 1381, 1408, 1420, 1447, 1471, 1501, 1526, 1551, 1572, 1590, 1605, 1620, 1640, 1662, 1680, 1697, 1722, 1740, 1755, 1776, 1791, 1811, 1829, 1848, 1884, 1899, 1916, 1937, 1969, 1997, 2014, 2030, 2047, 2069, 2093, 2110, 2124, 2144}
+var actionIndex = [...]uint32{0, 16, 51, 88, 115, 146, 178, 205, 229, 250, 282, 310, 327, 349, 373, 390, 404, 424, 438, 459, 491, 519, 536, 552, 577, 599, 623, 640, 654, 682, 710, 730, 744, 782, 812, 847, 877, 911, 940, 958, 985, 1010, 1024, 1037, 1051, 1070, 1100, 1121, 1135, 1146, 1171, 1188, 1219, 1246, 1266, 1287, 1303, 1317, 1346, 1381, 1408, 1420, 1447, 1471, 1501, 1526, 1551, 1572, 1590, 1605, 1620, 1640, 1662, 1680, 1697, 1722, 1740, 1755, 1776, 1791, 1811, 1829, 1848, 1884, 1899, 1916, 1937, 1969, 1997, 2014, 2030, 2047, 2069, 2093, 2110, 2124, 2144}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -121,10 +121,17 @@ var actionInfos = [96]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 18, 37, 37, 38, 51, 51, 51, 51, 51, 61, 61, 61, 61, 66, 66, 71, 83, 84, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 18, 37, 37, 38, 51, 51, 51, 51, 51, 61, 61, 61, 61, 66, 66, 71, 83, 84, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [96]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95}
+var actionFold = [96]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionGetAddressBook, ActionGetConferencePreference, ActionGetConferenceProvider, ActionGetContact, ActionGetDevice, ActionGetGateway, ActionGetGatewayGroup, ActionGetInvitationConfiguration, ActionGetNetworkProfile, ActionGetProfile, ActionGetRoom, ActionGetRoomSkillParameter, ActionGetSkillGroup, ActionListTags, ActionResolveRoom, ActionStartSmartHomeApplianceDiscovery}
 

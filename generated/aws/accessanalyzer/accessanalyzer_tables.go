@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "access-analyzer:ApplyArchiveRuleaccess-analyzer:CancelPolicyGenerationaccess-analyzer:CheckAccessNotGrantedaccess-analyzer:CheckNoNewAccessaccess-analyzer:CheckNoPublicAccessaccess-analyzer:CreateAccessPreviewaccess-analyzer:CreateAnalyzeraccess-analyzer:CreateArchiveRuleaccess-analyzer:CreateServiceLinkedAnalyzeraccess-analyzer:DeleteAnalyzeraccess-analyzer:DeleteArchiveRuleaccess-analyzer:DeleteServiceLinkedAnalyzeraccess-analyzer:GenerateFindingRecommendationaccess-analyzer:GetAccessPreviewaccess-analyzer:GetAnalyzedResourceaccess-analyzer:GetAnalyzeraccess-analyzer:GetArchiveRuleaccess-analyzer:GetFindingaccess-analyzer:GetFindingRecommendationaccess-analyzer:GetFindingsStatisticsaccess-analyzer:GetGeneratedPolicyaccess-analyzer:ListAccessPreviewFindingsaccess-analyzer:ListAccessPreviewsaccess-analyzer:ListAnalyzedResourcesaccess-analyzer:ListAnalyzersaccess-analyzer:ListArchiveRulesaccess-analyzer:ListFindingsaccess-analyzer:ListPolicyGenerationsaccess-analyzer:ListTagsForResourceaccess-analyzer:StartPolicyGenerationaccess-analyzer:StartResourceScanaccess-analyzer:TagResourceaccess-analyzer:UntagResourceaccess-analyzer:UpdateAnalyzeraccess-analyzer:UpdateArchiveRuleaccess-analyzer:UpdateFindingsaccess-analyzer:ValidatePolicy"
 
-var actionIndex = [...]uint16{0, 32, 70, 107, 139, 174, 209, 239, 272, 315, 345, 378, 421, 466, 498, 533, 560, 590, 616, 656, 693, 727, 768, 802, 839, 868, 900, 928, 965, 1000, 1037, 1070, 1097, 1126, 1156, 1189, 1219, 1249}
+var actionIndex = [...]uint32{0, 32, 70, 107, 139, 174, 209, 239, 272, 315, 345, 378, 421, 466, 498, 533, 560, 590, 616, 656, 693, 727, 768, 802, 839, 868, 900, 928, 965, 1000, 1037, 1070, 1097, 1126, 1156, 1189, 1219, 1249}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -62,10 +62,17 @@ var actionInfos = [37]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 9, 12, 12, 12, 21, 21, 21, 21, 21, 29, 29, 29, 29, 29, 29, 29, 31, 32, 36, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 9, 12, 12, 12, 21, 21, 21, 21, 21, 29, 29, 29, 29, 29, 29, 29, 31, 32, 36, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [37]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+var actionFold = [37]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [17]Action{ActionCheckAccessNotGranted, ActionCheckNoNewAccess, ActionCheckNoPublicAccess, ActionGetAccessPreview, ActionGetAnalyzedResource, ActionGetAnalyzer, ActionGetArchiveRule, ActionGetFinding, ActionGetFindingRecommendation, ActionGetFindingsStatistics, ActionGetGeneratedPolicy, ActionListAccessPreviewFindings, ActionListAnalyzedResources, ActionListFindings, ActionListPolicyGenerations, ActionListTagsForResource, ActionValidatePolicy}
 

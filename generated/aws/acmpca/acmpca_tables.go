@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "acm-pca:CreateCertificateAuthorityacm-pca:CreateCertificateAuthorityAuditReportacm-pca:CreatePermissionacm-pca:DeleteCertificateAuthorityacm-pca:DeletePermissionacm-pca:DeletePolicyacm-pca:DescribeCertificateAuthorityacm-pca:DescribeCertificateAuthorityAuditReportacm-pca:GetCertificateacm-pca:GetCertificateAuthorityCertificateacm-pca:GetCertificateAuthorityCsracm-pca:GetPolicyacm-pca:ImportCertificateAuthorityCertificateacm-pca:IssueCertificateacm-pca:ListCertificateAuthoritiesacm-pca:ListPermissionsacm-pca:ListTagsacm-pca:PutPolicyacm-pca:RestoreCertificateAuthorityacm-pca:RevokeCertificateacm-pca:TagCertificateAuthorityacm-pca:UntagCertificateAuthorityacm-pca:UpdateCertificateAuthority"
 
-var actionIndex = [...]uint16{0, 34, 79, 103, 137, 161, 181, 217, 264, 286, 328, 362, 379, 424, 448, 482, 505, 521, 538, 573, 598, 629, 662, 696}
+var actionIndex = [...]uint32{0, 34, 79, 103, 137, 161, 181, 217, 264, 286, 328, 362, 379, 424, 448, 482, 505, 521, 538, 573, 598, 629, 662, 696}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -48,10 +48,17 @@ var actionInfos = [23]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 8, 8, 8, 12, 12, 14, 14, 14, 17, 17, 17, 17, 18, 18, 20, 20, 21, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 8, 8, 8, 12, 12, 14, 14, 14, 17, 17, 17, 17, 18, 18, 20, 20, 21, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [23]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22}
+var actionFold = [23]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionDescribeCertificateAuthority, ActionDescribeCertificateAuthorityAuditReport, ActionGetCertificate, ActionGetCertificateAuthorityCertificate, ActionGetCertificateAuthorityCsr, ActionGetPolicy, ActionListPermissions, ActionListTags}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aco-automation:AssociateAccountsaco-automation:CreateAutomationRuleaco-automation:DeleteAutomationRuleaco-automation:DisassociateAccountsaco-automation:GetAutomationEventaco-automation:GetAutomationRuleaco-automation:GetEnrollmentConfigurationaco-automation:ListAccountsaco-automation:ListAutomationEventStepsaco-automation:ListAutomationEventSummariesaco-automation:ListAutomationEventsaco-automation:ListAutomationRulePreviewaco-automation:ListAutomationRulePreviewSummariesaco-automation:ListAutomationRulesaco-automation:ListRecommendedActionSummariesaco-automation:ListRecommendedActionsaco-automation:ListTagsForResourceaco-automation:RollbackAutomationEventaco-automation:StartAutomationEventaco-automation:TagResourceaco-automation:UntagResourceaco-automation:UpdateAutomationRuleaco-automation:UpdateEnrollmentConfiguration"
 
-var actionIndex = [...]uint16{0, 32, 67, 102, 137, 170, 202, 243, 270, 309, 352, 387, 427, 476, 510, 555, 592, 626, 664, 699, 725, 753, 788, 832}
+var actionIndex = [...]uint32{0, 32, 67, 102, 137, 170, 202, 243, 270, 309, 352, 387, 427, 476, 510, 555, 592, 626, 664, 699, 725, 753, 788, 832}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -48,10 +48,17 @@ var actionInfos = [23]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4, 7, 7, 7, 7, 7, 17, 17, 17, 17, 17, 17, 18, 19, 20, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4, 7, 7, 7, 7, 7, 17, 17, 17, 17, 17, 17, 18, 19, 20, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [23]uint8{0, 1, 2, 3, 4, 5, 6, 7, 10, 8, 9, 11, 12, 13, 15, 14, 16, 17, 18, 19, 20, 21, 22}
+var actionFold = [23]uint16{0, 1, 2, 3, 4, 5, 6, 7, 10, 8, 9, 11, 12, 13, 15, 14, 16, 17, 18, 19, 20, 21, 22}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [3]Action{ActionGetAutomationEvent, ActionGetAutomationRule, ActionGetEnrollmentConfiguration}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aidevops:AllowVendedLogDeliveryForResourceaidevops:AssociateServiceaidevops:CreateAgentSpaceaidevops:CreateBacklogTaskaidevops:CreateChataidevops:CreateKnowledgeItemaidevops:CreateOneTimeLoginSessionaidevops:CreatePrivateConnectionaidevops:DeleteAgentSpaceaidevops:DeleteKnowledgeItemaidevops:DeletePrivateConnectionaidevops:DeregisterServiceaidevops:DescribePrivateConnectionaidevops:DescribeServicesaidevops:DescribeSupportLevelaidevops:DisableOperatorAppaidevops:DisassociateServiceaidevops:DiscoverTopologyaidevops:EnableOperatorAppaidevops:EndChatForCaseaidevops:GetAccountUsageaidevops:GetAgentSpaceaidevops:GetAssociationaidevops:GetBacklogTaskaidevops:GetKnowledgeItemaidevops:GetOperatorAppaidevops:GetRecommendationaidevops:GetServiceaidevops:InitiateChatForCaseaidevops:ListAgentSpacesaidevops:ListAssociationsaidevops:ListBacklogTasksaidevops:ListChatsaidevops:ListExecutionsaidevops:ListGoalsaidevops:ListJournalRecordsaidevops:ListKnowledgeItemVersionsaidevops:ListKnowledgeItemsaidevops:ListPendingMessagesaidevops:ListPrivateConnectionsaidevops:ListRecommendationsaidevops:ListServicesaidevops:ListTagsForResourceaidevops:ListWebhooksaidevops:RegisterServiceaidevops:SearchServiceAccessibleResourceaidevops:SendMessageaidevops:TagResourceaidevops:UntagResourceaidevops:UpdateAgentSpaceaidevops:UpdateAssociationaidevops:UpdateBacklogTaskaidevops:UpdateGoalaidevops:UpdateKnowledgeItemaidevops:UpdateOperatorAppIdpConfigaidevops:UpdatePrivateConnectionCertificateaidevops:UpdateRecommendationaidevops:ValidateAwsAssociations"
 
-var actionIndex = [...]uint16{0, 42, 67, 92, 118, 137, 165, 199, 231, 256, 284, 316, 342, 376, 401, 430, 457, 485, 510, 536, 559, 583, 605, 628, 651, 676, 699, 725, 744, 772, 796, 821, 846, 864, 887, 905, 932, 966, 993, 1021, 1052, 1080, 1101, 1129, 1150, 1174, 1214, 1234, 1254, 1276, 1301, 1327, 1353, 1372, 1400, 1435, 1478, 1507, 1539}
+var actionIndex = [...]uint32{0, 42, 67, 92, 118, 137, 165, 199, 231, 256, 284, 316, 342, 376, 401, 430, 457, 485, 510, 536, 559, 583, 605, 628, 651, 676, 699, 725, 744, 772, 796, 821, 846, 864, 887, 905, 932, 966, 993, 1021, 1052, 1080, 1101, 1129, 1150, 1174, 1214, 1234, 1254, 1276, 1301, 1327, 1353, 1372, 1400, 1435, 1478, 1507, 1539}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -83,10 +83,17 @@ var actionInfos = [58]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 8, 18, 20, 20, 28, 28, 29, 29, 29, 44, 44, 44, 44, 44, 44, 45, 47, 48, 57, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 8, 18, 20, 20, 28, 28, 29, 29, 29, 44, 44, 44, 44, 44, 44, 45, 47, 48, 57, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58, 58}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [58]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 37, 36, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57}
+var actionFold = [58]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 37, 36, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionDescribePrivateConnection, ActionDescribeServices, ActionGetAccountUsage, ActionGetAgentSpace, ActionGetAssociation, ActionGetBacklogTask, ActionGetKnowledgeItem, ActionGetOperatorApp, ActionGetRecommendation, ActionGetService, ActionListTagsForResource, ActionSearchServiceAccessibleResource}
 

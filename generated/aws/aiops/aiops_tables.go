@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aiops:CreateInvestigationaiops:CreateInvestigationEventaiops:CreateInvestigationGroupaiops:CreateInvestigationResourceaiops:CreateReportaiops:DeleteInvestigationaiops:DeleteInvestigationGroupaiops:DeleteInvestigationGroupPolicyaiops:GenerateReportaiops:GetEphemeralInvestigationResultsaiops:GetFactaiops:GetFactVersionsaiops:GetInvestigationaiops:GetInvestigationEventaiops:GetInvestigationGroupaiops:GetInvestigationGroupPolicyaiops:GetInvestigationResourceaiops:GetReportaiops:ListFactsaiops:ListInvestigationEventsaiops:ListInvestigationGroupsaiops:ListInvestigationsaiops:ListReportsaiops:ListTagsForResourceaiops:PutFactaiops:PutInvestigationGroupPolicyaiops:TagResourceaiops:UntagResourceaiops:UpdateInvestigationaiops:UpdateInvestigationEventaiops:UpdateInvestigationGroupaiops:UpdateReportaiops:ValidateInvestigationGroup"
 
-var actionIndex = [...]uint16{0, 25, 55, 85, 118, 136, 161, 191, 227, 247, 285, 298, 319, 341, 368, 395, 428, 458, 473, 488, 517, 546, 570, 587, 612, 625, 658, 675, 694, 719, 749, 779, 797, 829}
+var actionIndex = [...]uint32{0, 25, 55, 85, 118, 136, 161, 191, 227, 247, 285, 298, 319, 341, 368, 395, 428, 458, 473, 488, 517, 546, 570, 587, 612, 625, 658, 675, 694, 719, 749, 779, 797, 829}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -58,10 +58,17 @@ var actionInfos = [33]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 8, 8, 8, 18, 18, 18, 18, 18, 24, 24, 24, 24, 26, 26, 26, 26, 27, 32, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 8, 8, 8, 18, 18, 18, 18, 18, 24, 24, 24, 24, 26, 26, 26, 26, 27, 32, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [33]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}
+var actionFold = [33]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionGetFact, ActionGetFactVersions, ActionGetInvestigation, ActionGetInvestigationEvent, ActionGetInvestigationGroup, ActionGetInvestigationGroupPolicy, ActionGetInvestigationResource, ActionGetReport, ActionValidateInvestigationGroup}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "amplify:AssociateWebACLamplify:CreateAppamplify:CreateBackendEnvironmentamplify:CreateBranchamplify:CreateDeploymentamplify:CreateDomainAssociationamplify:CreateWebHookamplify:DeleteAppamplify:DeleteBackendEnvironmentamplify:DeleteBranchamplify:DeleteDomainAssociationamplify:DeleteJobamplify:DeleteWebHookamplify:DisassociateWebACLamplify:GenerateAccessLogsamplify:GetAppamplify:GetArtifactUrlamplify:GetBackendEnvironmentamplify:GetBranchamplify:GetDomainAssociationamplify:GetJobamplify:GetWebACLForResourceamplify:GetWebHookamplify:ListAppsamplify:ListArtifactsamplify:ListBackendEnvironmentsamplify:ListBranchesamplify:ListDomainAssociationsamplify:ListJobsamplify:ListResourcesForWebACLamplify:ListTagsForResourceamplify:ListWebHooksamplify:StartDeploymentamplify:StartJobamplify:StopJobamplify:TagResourceamplify:UntagResourceamplify:UpdateAppamplify:UpdateBranchamplify:UpdateDomainAssociationamplify:UpdateWebHook"
 
-var actionIndex = [...]uint16{0, 23, 40, 72, 92, 116, 147, 168, 185, 217, 237, 268, 285, 306, 332, 358, 372, 394, 423, 440, 468, 482, 510, 528, 544, 565, 596, 616, 646, 662, 692, 719, 739, 762, 778, 793, 812, 833, 850, 870, 901, 922}
+var actionIndex = [...]uint32{0, 23, 40, 72, 92, 116, 147, 168, 185, 217, 237, 268, 285, 306, 332, 358, 372, 394, 423, 440, 468, 482, 510, 528, 544, 565, 596, 616, 646, 662, 692, 719, 739, 762, 778, 793, 812, 833, 850, 870, 901, 922}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -66,10 +66,17 @@ var actionInfos = [41]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 14, 14, 14, 23, 23, 23, 23, 23, 32, 32, 32, 32, 32, 32, 32, 35, 36, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 14, 14, 14, 23, 23, 23, 23, 23, 32, 32, 32, 32, 32, 32, 32, 35, 36, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [41]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+var actionFold = [41]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionGetApp, ActionGetArtifactUrl, ActionGetBackendEnvironment, ActionGetBranch, ActionGetDomainAssociation, ActionGetJob, ActionGetWebACLForResource, ActionGetWebHook, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "amplifybackend:CloneBackendamplifybackend:CreateBackendamplifybackend:CreateBackendAPIamplifybackend:CreateBackendAuthamplifybackend:CreateBackendConfigamplifybackend:CreateBackendStorageamplifybackend:CreateTokenamplifybackend:DeleteBackendamplifybackend:DeleteBackendAPIamplifybackend:DeleteBackendAuthamplifybackend:DeleteBackendStorageamplifybackend:DeleteTokenamplifybackend:GenerateBackendAPIModelsamplifybackend:GetBackendamplifybackend:GetBackendAPIamplifybackend:GetBackendAPIModelsamplifybackend:GetBackendAuthamplifybackend:GetBackendJobamplifybackend:GetBackendStorageamplifybackend:GetTokenamplifybackend:ImportBackendAuthamplifybackend:ImportBackendStorageamplifybackend:ListBackendJobsamplifybackend:ListS3Bucketsamplifybackend:RemoveAllBackendsamplifybackend:RemoveBackendConfigamplifybackend:UpdateBackendAPIamplifybackend:UpdateBackendAuthamplifybackend:UpdateBackendConfigamplifybackend:UpdateBackendJobamplifybackend:UpdateBackendStorage"
 
-var actionIndex = [...]uint16{0, 27, 55, 86, 118, 152, 187, 213, 241, 272, 304, 339, 365, 404, 429, 457, 491, 520, 548, 580, 603, 635, 670, 700, 728, 760, 794, 825, 857, 891, 922, 957}
+var actionIndex = [...]uint32{0, 27, 55, 86, 118, 152, 187, 213, 241, 272, 304, 339, 365, 404, 429, 457, 491, 520, 548, 580, 603, 635, 670, 700, 728, 760, 794, 825, 857, 891, 922, 957}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -56,10 +56,17 @@ var actionInfos = [31]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 12, 12, 12, 20, 20, 22, 22, 22, 24, 24, 24, 24, 24, 24, 26, 26, 26, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 12, 12, 12, 20, 20, 22, 22, 22, 24, 24, 24, 24, 24, 24, 26, 26, 26, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [31]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+var actionFold = [31]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetBackend, ActionGetBackendAPI, ActionGetBackendAPIModels, ActionGetBackendAuth, ActionGetBackendJob, ActionGetBackendStorage, ActionGetToken}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aoss:APIAccessAllaoss:AddCollectionToCollectionGroupaoss:BatchGetCollectionaoss:BatchGetCollectionGroupaoss:BatchGetEffectiveLifecyclePolicyaoss:BatchGetLifecyclePolicyaoss:BatchGetVpcEndpointaoss:CreateAccessPolicyaoss:CreateCollectionaoss:CreateCollectionGroupaoss:CreateIndexaoss:CreateLifecyclePolicyaoss:CreateSecurityConfigaoss:CreateSecurityPolicyaoss:CreateVpcEndpointaoss:DashboardsAccessAllaoss:DeleteAccessPolicyaoss:DeleteCollectionaoss:DeleteCollectionGroupaoss:DeleteIndexaoss:DeleteLifecyclePolicyaoss:DeleteSecurityConfigaoss:DeleteSecurityPolicyaoss:DeleteVpcEndpointaoss:GetAccessPolicyaoss:GetAccountSettingsaoss:GetIndexaoss:GetPoliciesStatsaoss:GetSecurityConfigaoss:GetSecurityPolicyaoss:ListAccessPoliciesaoss:ListCollectionGroupsaoss:ListCollectionsaoss:ListLifecyclePoliciesaoss:ListSecurityConfigsaoss:ListSecurityPoliciesaoss:ListTagsForResourceaoss:ListVpcEndpointsaoss:TagResourceaoss:UntagResourceaoss:UpdateAccessPolicyaoss:UpdateAccountSettingsaoss:UpdateCollectionaoss:UpdateCollectionGroupaoss:UpdateIndexaoss:UpdateLifecyclePolicyaoss:UpdateSecurityConfigaoss:UpdateSecurityPolicyaoss:UpdateVpcEndpoint"
 
-var actionIndex = [...]uint16{0, 17, 52, 75, 103, 140, 168, 192, 215, 236, 262, 278, 304, 329, 354, 376, 400, 423, 444, 470, 486, 512, 537, 562, 584, 604, 627, 640, 661, 683, 705, 728, 753, 773, 799, 823, 848, 872, 893, 909, 927, 950, 976, 997, 1023, 1039, 1065, 1090, 1115, 1137}
+var actionIndex = [...]uint32{0, 17, 52, 75, 103, 140, 168, 192, 215, 236, 262, 278, 304, 329, 354, 376, 400, 423, 444, 470, 486, 512, 537, 562, 584, 604, 627, 640, 661, 683, 705, 728, 753, 773, 799, 823, 848, 872, 893, 909, 927, 950, 976, 997, 1023, 1039, 1065, 1090, 1115, 1137}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -74,10 +74,17 @@ var actionInfos = [49]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 7, 15, 24, 24, 24, 30, 30, 30, 30, 30, 38, 38, 38, 38, 38, 38, 38, 38, 39, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 7, 15, 24, 24, 24, 30, 30, 30, 30, 30, 38, 38, 38, 38, 38, 38, 38, 38, 39, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [49]uint8{1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48}
+var actionFold = [49]uint16{1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionBatchGetCollection, ActionBatchGetCollectionGroup, ActionBatchGetEffectiveLifecyclePolicy, ActionBatchGetLifecyclePolicy, ActionBatchGetVpcEndpoint, ActionGetAccessPolicy, ActionGetAccountSettings, ActionGetIndex, ActionGetPoliciesStats, ActionGetSecurityConfig, ActionGetSecurityPolicy}
 

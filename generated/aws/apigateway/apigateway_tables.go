@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "apigateway:AddCertificateToDomainapigateway:CreateAccessAssociationapigateway:CreatePortalapigateway:CreatePortalProductapigateway:CreateProductPageapigateway:CreateProductRestEndpointPageapigateway:CreateRoutingRuleapigateway:DELETEapigateway:DeletePortalapigateway:DeletePortalProductapigateway:DeletePortalProductSharingPolicyapigateway:DeleteProductPageapigateway:DeleteProductRestEndpointPageapigateway:DeleteRoutingRuleapigateway:DisablePortalapigateway:GETapigateway:GetPortalapigateway:GetPortalProductapigateway:GetPortalProductSharingPolicyapigateway:GetProductPageapigateway:GetProductRestEndpointPageapigateway:GetRoutingRuleapigateway:ListPortalProductsapigateway:ListPortalsapigateway:ListProductPagesapigateway:ListProductRestEndpointPagesapigateway:ListRoutingRulesapigateway:PATCHapigateway:POSTapigateway:PUTapigateway:PreviewPortalapigateway:PublishPortalapigateway:PutPortalProductSharingPolicyapigateway:RejectAccessAssociationapigateway:RemoveCertificateFromDomainapigateway:SetWebACLapigateway:UpdateDomainNameManagementPolicyapigateway:UpdateDomainNamePolicyapigateway:UpdatePortalapigateway:UpdatePortalProductapigateway:UpdateProductPageapigateway:UpdateProductRestEndpointPageapigateway:UpdateRestApiPolicyapigateway:UpdateRoutingRule"
 
-var actionIndex = [...]uint16{0, 33, 67, 90, 120, 148, 188, 216, 233, 256, 286, 329, 357, 397, 425, 449, 463, 483, 510, 550, 575, 612, 637, 666, 688, 715, 754, 781, 797, 812, 826, 850, 874, 914, 948, 986, 1006, 1049, 1082, 1105, 1135, 1163, 1203, 1233, 1261}
+var actionIndex = [...]uint32{0, 33, 67, 90, 120, 148, 188, 216, 233, 256, 286, 329, 357, 397, 425, 449, 463, 483, 510, 550, 575, 612, 637, 666, 688, 715, 754, 781, 797, 812, 826, 850, 874, 914, 948, 986, 1006, 1049, 1082, 1105, 1135, 1163, 1203, 1233, 1261}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -69,10 +69,17 @@ var actionInfos = [44]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 15, 15, 15, 22, 22, 22, 22, 22, 27, 27, 27, 27, 33, 33, 35, 36, 36, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 15, 15, 15, 22, 22, 22, 22, 22, 27, 27, 27, 27, 33, 33, 35, 36, 36, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [44]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 30, 31, 29, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+var actionFold = [44]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 30, 31, 29, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGET, ActionGetPortal, ActionGetPortalProduct, ActionGetPortalProductSharingPolicy, ActionGetProductPage, ActionGetProductRestEndpointPage, ActionGetRoutingRule}
 

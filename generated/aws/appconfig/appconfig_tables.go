@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "appconfig:CreateApplicationappconfig:CreateConfigurationProfileappconfig:CreateDeploymentStrategyappconfig:CreateEnvironmentappconfig:CreateExtensionappconfig:CreateExtensionAssociationappconfig:CreateHostedConfigurationVersionappconfig:DeleteApplicationappconfig:DeleteConfigurationProfileappconfig:DeleteDeploymentStrategyappconfig:DeleteEnvironmentappconfig:DeleteExtensionappconfig:DeleteExtensionAssociationappconfig:DeleteHostedConfigurationVersionappconfig:GetAccountSettingsappconfig:GetApplicationappconfig:GetConfigurationappconfig:GetConfigurationProfileappconfig:GetDeploymentappconfig:GetDeploymentStrategyappconfig:GetEnvironmentappconfig:GetExtensionappconfig:GetExtensionAssociationappconfig:GetHostedConfigurationVersionappconfig:GetLatestConfigurationappconfig:ListApplicationsappconfig:ListConfigurationProfilesappconfig:ListDeploymentStrategiesappconfig:ListDeploymentsappconfig:ListEnvironmentsappconfig:ListExtensionAssociationsappconfig:ListExtensionsappconfig:ListHostedConfigurationVersionsappconfig:ListTagsForResourceappconfig:StartConfigurationSessionappconfig:StartDeploymentappconfig:StopDeploymentappconfig:TagResourceappconfig:UntagResourceappconfig:UpdateAccountSettingsappconfig:UpdateApplicationappconfig:UpdateConfigurationProfileappconfig:UpdateDeploymentStrategyappconfig:UpdateEnvironmentappconfig:UpdateExtensionappconfig:UpdateExtensionAssociationappconfig:ValidateConfiguration"
 
-var actionIndex = [...]uint16{0, 27, 63, 97, 124, 149, 185, 227, 254, 290, 324, 351, 376, 412, 454, 482, 506, 532, 565, 588, 619, 643, 665, 698, 737, 769, 795, 830, 864, 889, 915, 950, 974, 1015, 1044, 1079, 1104, 1128, 1149, 1172, 1203, 1230, 1266, 1300, 1327, 1352, 1388, 1419}
+var actionIndex = [...]uint32{0, 27, 63, 97, 124, 149, 185, 227, 254, 290, 324, 351, 376, 412, 454, 482, 506, 532, 565, 588, 619, 643, 665, 698, 737, 769, 795, 830, 864, 889, 915, 950, 974, 1015, 1044, 1079, 1104, 1128, 1149, 1172, 1203, 1230, 1266, 1300, 1327, 1352, 1388, 1419}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -72,10 +72,17 @@ var actionInfos = [47]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 14, 14, 14, 25, 25, 25, 25, 25, 34, 34, 34, 34, 34, 34, 34, 37, 38, 46, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 14, 14, 14, 25, 25, 25, 25, 25, 34, 34, 34, 34, 34, 34, 34, 37, 38, 46, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [47]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 27, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46}
+var actionFold = [47]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 27, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionGetAccountSettings, ActionGetApplication, ActionGetConfiguration, ActionGetConfigurationProfile, ActionGetDeployment, ActionGetDeploymentStrategy, ActionGetEnvironment, ActionGetExtension, ActionGetExtensionAssociation, ActionGetHostedConfigurationVersion, ActionGetLatestConfiguration, ActionListTagsForResource}
 

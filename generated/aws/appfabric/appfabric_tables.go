@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "appfabric:BatchGetUserAccessTasksappfabric:ConnectAppAuthorizationappfabric:CreateAppAuthorizationappfabric:CreateAppBundleappfabric:CreateIngestionappfabric:CreateIngestionDestinationappfabric:DeleteAppAuthorizationappfabric:DeleteAppBundleappfabric:DeleteIngestionappfabric:DeleteIngestionDestinationappfabric:GetAppAuthorizationappfabric:GetAppBundleappfabric:GetIngestionappfabric:GetIngestionDestinationappfabric:ListAppAuthorizationsappfabric:ListAppBundlesappfabric:ListIngestionDestinationsappfabric:ListIngestionsappfabric:ListTagsForResourceappfabric:StartIngestionappfabric:StartUserAccessTasksappfabric:StopIngestionappfabric:TagResourceappfabric:UntagResourceappfabric:UpdateAppAuthorizationappfabric:UpdateIngestionDestination"
 
-var actionIndex = [...]uint16{0, 33, 66, 98, 123, 148, 184, 216, 241, 266, 302, 331, 353, 375, 408, 439, 463, 498, 522, 551, 575, 605, 628, 649, 672, 704, 740}
+var actionIndex = [...]uint32{0, 33, 66, 98, 123, 148, 184, 216, 241, 266, 302, 331, 353, 375, 408, 439, 463, 498, 522, 551, 575, 605, 628, 649, 672, 704, 740}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -51,10 +51,17 @@ var actionInfos = [26]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 10, 10, 10, 14, 14, 14, 14, 14, 19, 19, 19, 19, 19, 19, 19, 22, 23, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 10, 10, 10, 14, 14, 14, 14, 14, 19, 19, 19, 19, 19, 19, 19, 22, 23, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [26]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+var actionFold = [26]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [5]Action{ActionGetAppAuthorization, ActionGetAppBundle, ActionGetIngestion, ActionGetIngestionDestination, ActionListTagsForResource}
 

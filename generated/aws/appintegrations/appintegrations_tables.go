@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "app-integrations:CreateApplicationapp-integrations:CreateApplicationAssociationapp-integrations:CreateDataIntegrationapp-integrations:CreateDataIntegrationAssociationapp-integrations:CreateDataIntegrationScheduleapp-integrations:CreateEventIntegrationapp-integrations:CreateEventIntegrationAssociationapp-integrations:DeleteApplicationapp-integrations:DeleteApplicationAssociationapp-integrations:DeleteDataIntegrationapp-integrations:DeleteDataIntegrationAssociationapp-integrations:DeleteEventIntegrationapp-integrations:DeleteEventIntegrationAssociationapp-integrations:GetApplicationapp-integrations:GetDataIntegrationapp-integrations:GetDataIntegrationExecutionapp-integrations:GetDataIntegrationScheduleapp-integrations:GetEventIntegrationapp-integrations:ListApplicationAssociationsapp-integrations:ListApplicationsapp-integrations:ListDataIntegrationAssociationsapp-integrations:ListDataIntegrationExecutionsapp-integrations:ListDataIntegrationSchedulesapp-integrations:ListDataIntegrationsapp-integrations:ListEventIntegrationAssociationsapp-integrations:ListEventIntegrationsapp-integrations:ListTagsForResourceapp-integrations:StartDataIntegrationExecutionapp-integrations:TagResourceapp-integrations:UntagResourceapp-integrations:UpdateApplicationapp-integrations:UpdateDataIntegrationapp-integrations:UpdateDataIntegrationAssociationapp-integrations:UpdateDataIntegrationScheduleapp-integrations:UpdateEventIntegration"
 
-var actionIndex = [...]uint16{0, 34, 79, 117, 166, 212, 251, 301, 335, 380, 418, 467, 506, 556, 587, 622, 666, 709, 745, 789, 822, 870, 916, 961, 998, 1047, 1085, 1121, 1167, 1195, 1225, 1259, 1297, 1346, 1392, 1431}
+var actionIndex = [...]uint32{0, 34, 79, 117, 166, 212, 251, 301, 335, 380, 418, 467, 506, 556, 587, 622, 666, 709, 745, 789, 822, 870, 916, 961, 998, 1047, 1085, 1121, 1167, 1195, 1225, 1259, 1297, 1346, 1392, 1431}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -60,10 +60,17 @@ var actionInfos = [35]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 13, 13, 13, 18, 18, 18, 18, 18, 27, 27, 27, 27, 27, 27, 27, 28, 29, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 13, 13, 13, 18, 18, 18, 18, 18, 27, 27, 27, 27, 27, 27, 27, 28, 29, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [35]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+var actionFold = [35]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetApplication, ActionGetDataIntegration, ActionGetDataIntegrationExecution, ActionGetDataIntegrationSchedule, ActionGetEventIntegration, ActionListEventIntegrationAssociations, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "applicationinsights:AddWorkloadapplicationinsights:CreateApplicationapplicationinsights:CreateComponentapplicationinsights:CreateLogPatternapplicationinsights:DeleteApplicationapplicationinsights:DeleteComponentapplicationinsights:DeleteLogPatternapplicationinsights:DescribeApplicationapplicationinsights:DescribeComponentapplicationinsights:DescribeComponentConfigurationapplicationinsights:DescribeComponentConfigurationRecommendationapplicationinsights:DescribeLogPatternapplicationinsights:DescribeObservationapplicationinsights:DescribeProblemapplicationinsights:DescribeProblemObservationsapplicationinsights:DescribeWorkloadapplicationinsights:Linkapplicationinsights:ListApplicationsapplicationinsights:ListComponentsapplicationinsights:ListConfigurationHistoryapplicationinsights:ListLogPatternSetsapplicationinsights:ListLogPatternsapplicationinsights:ListProblemsapplicationinsights:ListTagsForResourceapplicationinsights:ListWorkloadsapplicationinsights:RemoveWorkloadapplicationinsights:TagResourceapplicationinsights:UntagResourceapplicationinsights:UpdateApplicationapplicationinsights:UpdateComponentapplicationinsights:UpdateComponentConfigurationapplicationinsights:UpdateLogPatternapplicationinsights:UpdateProblemapplicationinsights:UpdateWorkload"
 
-var actionIndex = [...]uint16{0, 31, 68, 103, 139, 176, 211, 247, 286, 323, 373, 437, 475, 514, 549, 596, 632, 656, 692, 726, 770, 808, 843, 875, 914, 947, 981, 1012, 1045, 1082, 1117, 1165, 1201, 1234, 1268}
+var actionIndex = [...]uint32{0, 31, 68, 103, 139, 176, 211, 247, 286, 323, 373, 437, 475, 514, 549, 596, 632, 656, 692, 726, 770, 808, 843, 875, 914, 947, 981, 1012, 1045, 1082, 1117, 1165, 1201, 1234, 1268}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 16, 16, 16, 16, 16, 16, 16, 16, 25, 25, 25, 25, 25, 25, 26, 26, 27, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 16, 16, 16, 16, 16, 16, 16, 16, 25, 25, 25, 25, 25, 25, 26, 26, 27, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionDescribeApplication, ActionDescribeComponent, ActionDescribeComponentConfiguration, ActionDescribeComponentConfigurationRecommendation, ActionDescribeLogPattern, ActionDescribeObservation, ActionDescribeProblem, ActionDescribeProblemObservations, ActionDescribeWorkload, ActionListTagsForResource}
 

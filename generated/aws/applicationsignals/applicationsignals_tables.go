@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "application-signals:BatchGetServiceLevelObjectiveBudgetReportapplication-signals:BatchUpdateExclusionWindowsapplication-signals:CreateServiceLevelObjectiveapplication-signals:DeleteGroupingConfigurationapplication-signals:DeleteServiceLevelObjectiveapplication-signals:GetServiceapplication-signals:GetServiceLevelObjectiveapplication-signals:Linkapplication-signals:ListAuditFindingsapplication-signals:ListEntityEventsapplication-signals:ListGroupingAttributeDefinitionsapplication-signals:ListObservedEntitiesapplication-signals:ListServiceDependenciesapplication-signals:ListServiceDependentsapplication-signals:ListServiceLevelObjectiveExclusionWindowsapplication-signals:ListServiceLevelObjectivesapplication-signals:ListServiceOperationsapplication-signals:ListServiceStatesapplication-signals:ListServicesapplication-signals:ListTagsForResourceapplication-signals:PutGroupingConfigurationapplication-signals:StartDiscoveryapplication-signals:TagResourceapplication-signals:UntagResourceapplication-signals:UpdateServiceLevelObjective"
 
-var actionIndex = [...]uint16{0, 61, 108, 155, 202, 249, 279, 323, 347, 384, 420, 472, 512, 555, 596, 657, 703, 744, 781, 813, 852, 896, 930, 961, 994, 1041}
+var actionIndex = [...]uint32{0, 61, 108, 155, 202, 249, 279, 323, 347, 384, 420, 472, 512, 555, 596, 657, 703, 744, 781, 813, 852, 896, 930, 961, 994, 1041}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -50,10 +50,17 @@ var actionInfos = [25]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 5, 5, 5, 7, 7, 7, 7, 7, 20, 20, 20, 20, 21, 21, 21, 22, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 5, 5, 5, 7, 7, 7, 7, 7, 20, 20, 20, 20, 21, 21, 21, 22, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [25]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 17, 19, 20, 21, 22, 23, 24}
+var actionFold = [25]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 17, 19, 20, 21, 22, 23, 24}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionBatchGetServiceLevelObjectiveBudgetReport, ActionGetService, ActionGetServiceLevelObjective, ActionListServiceDependencies, ActionListServiceDependents, ActionListServiceOperations, ActionListTagsForResource}
 

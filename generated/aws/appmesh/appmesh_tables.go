@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "appmesh:CreateGatewayRouteappmesh:CreateMeshappmesh:CreateRouteappmesh:CreateVirtualGatewayappmesh:CreateVirtualNodeappmesh:CreateVirtualRouterappmesh:CreateVirtualServiceappmesh:DeleteGatewayRouteappmesh:DeleteMeshappmesh:DeleteMeshPolicyappmesh:DeleteRouteappmesh:DeleteVirtualGatewayappmesh:DeleteVirtualNodeappmesh:DeleteVirtualRouterappmesh:DeleteVirtualServiceappmesh:DescribeGatewayRouteappmesh:DescribeMeshappmesh:DescribeRouteappmesh:DescribeVirtualGatewayappmesh:DescribeVirtualNodeappmesh:DescribeVirtualRouterappmesh:DescribeVirtualServiceappmesh:GetMeshPolicyappmesh:ListGatewayRoutesappmesh:ListMeshesappmesh:ListRoutesappmesh:ListTagsForResourceappmesh:ListVirtualGatewaysappmesh:ListVirtualNodesappmesh:ListVirtualRoutersappmesh:ListVirtualServicesappmesh:PutMeshPolicyappmesh:StreamAggregatedResourcesappmesh:TagResourceappmesh:UntagResourceappmesh:UpdateGatewayRouteappmesh:UpdateMeshappmesh:UpdateRouteappmesh:UpdateVirtualGatewayappmesh:UpdateVirtualNodeappmesh:UpdateVirtualRouterappmesh:UpdateVirtualService"
 
-var actionIndex = [...]uint16{0, 26, 44, 63, 91, 116, 143, 171, 197, 215, 239, 258, 286, 311, 338, 366, 394, 414, 435, 465, 492, 521, 551, 572, 597, 615, 633, 660, 687, 711, 737, 764, 785, 818, 837, 858, 884, 902, 921, 949, 974, 1001, 1029}
+var actionIndex = [...]uint32{0, 26, 44, 63, 91, 116, 143, 171, 197, 215, 239, 258, 286, 311, 338, 366, 394, 414, 435, 465, 492, 521, 551, 572, 597, 615, 633, 660, 687, 711, 737, 764, 785, 818, 837, 858, 884, 902, 921, 949, 974, 1001, 1029}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -67,10 +67,17 @@ var actionInfos = [42]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 22, 22, 22, 23, 23, 23, 23, 23, 31, 31, 31, 31, 32, 32, 32, 33, 34, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 22, 22, 22, 23, 23, 23, 23, 23, 31, 31, 31, 31, 32, 32, 32, 33, 34, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [42]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+var actionFold = [42]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeGatewayRoute, ActionDescribeMesh, ActionDescribeRoute, ActionDescribeVirtualGateway, ActionDescribeVirtualNode, ActionDescribeVirtualRouter, ActionDescribeVirtualService, ActionGetMeshPolicy, ActionStreamAggregatedResources}
 

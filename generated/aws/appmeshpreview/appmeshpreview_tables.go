@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "appmesh-preview:CreateGatewayRouteappmesh-preview:CreateMeshappmesh-preview:CreateRouteappmesh-preview:CreateVirtualGatewayappmesh-preview:CreateVirtualNodeappmesh-preview:CreateVirtualRouterappmesh-preview:CreateVirtualServiceappmesh-preview:DeleteGatewayRouteappmesh-preview:DeleteMeshappmesh-preview:DeleteMeshPolicyappmesh-preview:DeleteRouteappmesh-preview:DeleteVirtualGatewayappmesh-preview:DeleteVirtualNodeappmesh-preview:DeleteVirtualRouterappmesh-preview:DeleteVirtualServiceappmesh-preview:DescribeGatewayRouteappmesh-preview:DescribeMeshappmesh-preview:DescribeRouteappmesh-preview:DescribeVirtualGatewayappmesh-preview:DescribeVirtualNodeappmesh-preview:DescribeVirtualRouterappmesh-preview:DescribeVirtualServiceappmesh-preview:GetMeshPolicyappmesh-preview:ListGatewayRoutesappmesh-preview:ListMeshesappmesh-preview:ListRoutesappmesh-preview:ListVirtualGatewaysappmesh-preview:ListVirtualNodesappmesh-preview:ListVirtualRoutersappmesh-preview:ListVirtualServicesappmesh-preview:PutMeshPolicyappmesh-preview:StreamAggregatedResourcesappmesh-preview:UpdateGatewayRouteappmesh-preview:UpdateMeshappmesh-preview:UpdateRouteappmesh-preview:UpdateVirtualGatewayappmesh-preview:UpdateVirtualNodeappmesh-preview:UpdateVirtualRouterappmesh-preview:UpdateVirtualService"
 
-var actionIndex = [...]uint16{0, 34, 60, 87, 123, 156, 191, 227, 261, 287, 319, 346, 382, 415, 450, 486, 522, 550, 579, 617, 652, 689, 727, 756, 789, 815, 841, 876, 908, 942, 977, 1006, 1047, 1081, 1107, 1134, 1170, 1203, 1238, 1274}
+var actionIndex = [...]uint32{0, 34, 60, 87, 123, 156, 191, 227, 261, 287, 319, 346, 382, 415, 450, 486, 522, 550, 579, 617, 652, 689, 727, 756, 789, 815, 841, 876, 908, 942, 977, 1006, 1047, 1081, 1107, 1134, 1170, 1203, 1238, 1274}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -64,10 +64,17 @@ var actionInfos = [39]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 22, 22, 22, 23, 23, 23, 23, 23, 30, 30, 30, 30, 31, 31, 31, 32, 32, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 22, 22, 22, 23, 23, 23, 23, 23, 30, 30, 30, 30, 31, 31, 31, 32, 32, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [39]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+var actionFold = [39]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeGatewayRoute, ActionDescribeMesh, ActionDescribeRoute, ActionDescribeVirtualGateway, ActionDescribeVirtualNode, ActionDescribeVirtualRouter, ActionDescribeVirtualService, ActionGetMeshPolicy, ActionStreamAggregatedResources}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "apprunner:AssociateCustomDomainapprunner:AssociateWebAclapprunner:CreateAutoScalingConfigurationapprunner:CreateConnectionapprunner:CreateObservabilityConfigurationapprunner:CreateServiceapprunner:CreateVpcConnectorapprunner:CreateVpcIngressConnectionapprunner:DeleteAutoScalingConfigurationapprunner:DeleteConnectionapprunner:DeleteObservabilityConfigurationapprunner:DeleteServiceapprunner:DeleteVpcConnectorapprunner:DeleteVpcIngressConnectionapprunner:DescribeAutoScalingConfigurationapprunner:DescribeCustomDomainsapprunner:DescribeObservabilityConfigurationapprunner:DescribeOperationapprunner:DescribeServiceapprunner:DescribeVpcConnectorapprunner:DescribeVpcIngressConnectionapprunner:DescribeWebAclForServiceapprunner:DisassociateCustomDomainapprunner:DisassociateWebAclapprunner:ListAssociatedServicesForWebAclapprunner:ListAutoScalingConfigurationsapprunner:ListConnectionsapprunner:ListObservabilityConfigurationsapprunner:ListOperationsapprunner:ListServicesapprunner:ListServicesForAutoScalingConfigurationapprunner:ListTagsForResourceapprunner:ListVpcConnectorsapprunner:ListVpcIngressConnectionsapprunner:PauseServiceapprunner:ResumeServiceapprunner:StartDeploymentapprunner:TagResourceapprunner:UntagResourceapprunner:UpdateDefaultAutoScalingConfigurationapprunner:UpdateServiceapprunner:UpdateVpcIngressConnection"
 
-var actionIndex = [...]uint16{0, 31, 56, 96, 122, 164, 187, 215, 251, 291, 317, 359, 382, 410, 446, 488, 519, 563, 590, 615, 645, 683, 717, 751, 779, 820, 859, 884, 925, 949, 971, 1020, 1049, 1076, 1111, 1133, 1156, 1181, 1202, 1225, 1272, 1295, 1331}
+var actionIndex = [...]uint32{0, 31, 56, 96, 122, 164, 187, 215, 251, 291, 317, 359, 382, 410, 446, 488, 519, 563, 590, 615, 645, 683, 717, 751, 779, 820, 859, 884, 925, 949, 971, 1020, 1049, 1076, 1111, 1133, 1156, 1181, 1202, 1225, 1272, 1295, 1331}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -67,10 +67,17 @@ var actionInfos = [42]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 8, 24, 24, 24, 24, 24, 24, 24, 24, 34, 34, 34, 34, 35, 35, 36, 37, 38, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 8, 24, 24, 24, 24, 24, 24, 24, 24, 34, 34, 34, 34, 35, 35, 36, 37, 38, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [42]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+var actionFold = [42]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeAutoScalingConfiguration, ActionDescribeCustomDomains, ActionDescribeObservabilityConfiguration, ActionDescribeOperation, ActionDescribeService, ActionDescribeVpcConnector, ActionDescribeVpcIngressConnection, ActionDescribeWebAclForService, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "appstream:AssociateAppBlockBuilderAppBlockappstream:AssociateApplicationFleetappstream:AssociateApplicationToEntitlementappstream:AssociateFleetappstream:AssociateSoftwareToImageBuilderappstream:BatchAssociateUserStackappstream:BatchDisassociateUserStackappstream:CopyImageappstream:CreateAppBlockappstream:CreateAppBlockBuilderappstream:CreateAppBlockBuilderStreamingURLappstream:CreateApplicationappstream:CreateDirectoryConfigappstream:CreateEntitlementappstream:CreateExportImageTaskappstream:CreateFleetappstream:CreateImageBuilderappstream:CreateImageBuilderStreamingURLappstream:CreateImportedImageappstream:CreateStackappstream:CreateStreamingURLappstream:CreateThemeForStackappstream:CreateUpdatedImageappstream:CreateUsageReportSubscriptionappstream:CreateUserappstream:DeleteAppBlockappstream:DeleteAppBlockBuilderappstream:DeleteApplicationappstream:DeleteDirectoryConfigappstream:DeleteEntitlementappstream:DeleteFleetappstream:DeleteImageappstream:DeleteImageBuilderappstream:DeleteImagePermissionsappstream:DeleteStackappstream:DeleteThemeForStackappstream:DeleteUsageReportSubscriptionappstream:DeleteUserappstream:DescribeAppBlockBuilderAppBlockAssociationsappstream:DescribeAppBlockBuildersappstream:DescribeAppBlocksappstream:DescribeAppLicenseUsageappstream:DescribeApplicationFleetAssociationsappstream:DescribeApplicationsappstream:DescribeDirectoryConfigsappstream:DescribeEntitlementsappstream:DescribeFleetsappstream:DescribeImageBuildersappstream:DescribeImagePermissionsappstream:DescribeImagesappstream:DescribeSessionsappstream:DescribeSoftwareAssociationsappstream:DescribeStacksappstream:DescribeThemeForStackappstream:DescribeUsageReportSubscriptionsappstream:DescribeUserStackAssociationsappstream:DescribeUsersappstream:DisableUserappstream:DisassociateAppBlockBuilderAppBlockappstream:DisassociateApplicationFleetappstream:DisassociateApplicationFromEntitlementappstream:DisassociateFleetappstream:DisassociateSoftwareFromImageBuilderappstream:EnableUserappstream:ExpireSessionappstream:GetExportImageTaskappstream:ListAssociatedFleetsappstream:ListAssociatedStacksappstream:ListEntitledApplicationsappstream:ListExportImageTasksappstream:ListTagsForResourceappstream:StartAppBlockBuilderappstream:StartFleetappstream:StartImageBuilderappstream:StartSoftwareDeploymentToImageBuilderappstream:StopAppBlockBuilderappstream:StopFleetappstream:StopImageBuilderappstream:Streamappstream:TagResourceappstream:UntagResourceappstream:UpdateAppBlockBuilderappstream:UpdateApplicationappstream:UpdateDirectoryConfigappstream:UpdateEntitlementappstream:UpdateFleetappstream:UpdateImagePermissionsappstream:UpdateStackappstream:UpdateThemeForStack"
 
-var actionIndex = [...]uint16{0, 42, 77, 120, 144, 185, 218, 254, 273, 297, 328, 371, 398, 429, 456, 487, 508, 536, 576, 605, 626, 654, 683, 711, 750, 770, 794, 825, 852, 883, 910, 931, 952, 980, 1012, 1033, 1062, 1101, 1121, 1174, 1208, 1235, 1268, 1314, 1344, 1378, 1408, 1432, 1463, 1497, 1521, 1547, 1585, 1609, 1640, 1682, 1721, 1744, 1765, 1810, 1848, 1896, 1923, 1969, 1989, 2012, 2040, 2070, 2100, 2134, 2164, 2193, 2223, 2243, 2270, 2317, 2346, 2365, 2391, 2407, 2428, 2451, 2482, 2509, 2540, 2567, 2588, 2620, 2641, 2670}
+var actionIndex = [...]uint32{0, 42, 77, 120, 144, 185, 218, 254, 273, 297, 328, 371, 398, 429, 456, 487, 508, 536, 576, 605, 626, 654, 683, 711, 750, 770, 794, 825, 852, 883, 910, 931, 952, 980, 1012, 1033, 1062, 1101, 1121, 1174, 1208, 1235, 1268, 1314, 1344, 1378, 1408, 1432, 1463, 1497, 1521, 1547, 1585, 1609, 1640, 1682, 1721, 1744, 1765, 1810, 1848, 1896, 1923, 1969, 1989, 2012, 2040, 2070, 2100, 2134, 2164, 2193, 2223, 2243, 2270, 2317, 2346, 2365, 2391, 2407, 2428, 2451, 2482, 2509, 2540, 2567, 2588, 2620, 2641, 2670}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -114,10 +114,17 @@ var actionInfos = [89]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 7, 25, 63, 65, 65, 66, 66, 66, 66, 66, 71, 71, 71, 71, 71, 71, 71, 79, 80, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 7, 25, 63, 65, 65, 66, 66, 66, 66, 66, 71, 71, 71, 71, 71, 71, 71, 79, 80, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89, 89}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [89]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 42, 43, 41, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 56, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88}
+var actionFold = [89]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 42, 43, 41, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 56, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionDescribeImagePermissions, ActionDescribeThemeForStack, ActionGetExportImageTask, ActionListAssociatedFleets, ActionListAssociatedStacks, ActionListTagsForResource}
 

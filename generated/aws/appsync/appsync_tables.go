@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "appsync:AssociateApiappsync:AssociateMergedGraphqlApiappsync:AssociateSourceGraphqlApiappsync:AssociateWebACLappsync:CreateApiappsync:CreateApiCacheappsync:CreateApiKeyappsync:CreateChannelNamespaceappsync:CreateDataSourceappsync:CreateDomainNameappsync:CreateFunctionappsync:CreateGraphqlApiappsync:CreateResolverappsync:CreateTypeappsync:DeleteApiappsync:DeleteApiCacheappsync:DeleteApiKeyappsync:DeleteChannelNamespaceappsync:DeleteDataSourceappsync:DeleteDomainNameappsync:DeleteFunctionappsync:DeleteGraphqlApiappsync:DeleteResolverappsync:DeleteResourcePolicyappsync:DeleteTypeappsync:DisassociateApiappsync:DisassociateMergedGraphqlApiappsync:DisassociateSourceGraphqlApiappsync:DisassociateWebACLappsync:EvaluateCodeappsync:EvaluateMappingTemplateappsync:EventConnectappsync:EventPublishappsync:EventSubscribeappsync:FlushApiCacheappsync:GetApiappsync:GetApiAssociationappsync:GetApiCacheappsync:GetChannelNamespaceappsync:GetDataSourceappsync:GetDataSourceIntrospectionappsync:GetDomainNameappsync:GetFunctionappsync:GetGraphqlApiappsync:GetGraphqlApiEnvironmentVariablesappsync:GetIntrospectionSchemaappsync:GetResolverappsync:GetResourcePolicyappsync:GetSchemaCreationStatusappsync:GetSourceApiAssociationappsync:GetTypeappsync:GetWebACLForResourceappsync:GraphQLappsync:ListApiKeysappsync:ListApisappsync:ListChannelNamespacesappsync:ListDataSourcesappsync:ListDomainNamesappsync:ListFunctionsappsync:ListGraphqlApisappsync:ListResolversappsync:ListResolversByFunctionappsync:ListResourcesForWebACLappsync:ListSourceApiAssociationsappsync:ListTagsForResourceappsync:ListTypesappsync:ListTypesByAssociationappsync:PutGraphqlApiEnvironmentVariablesappsync:PutResourcePolicyappsync:SetWebACLappsync:SourceGraphQLappsync:StartDataSourceIntrospectionappsync:StartSchemaCreationappsync:StartSchemaMergeappsync:TagResourceappsync:UntagResourceappsync:UpdateApiappsync:UpdateApiCacheappsync:UpdateApiKeyappsync:UpdateChannelNamespaceappsync:UpdateDataSourceappsync:UpdateDomainNameappsync:UpdateFunctionappsync:UpdateGraphqlApiappsync:UpdateResolverappsync:UpdateSourceApiAssociationappsync:UpdateType"
 
-var actionIndex = [...]uint16{0, 20, 53, 86, 109, 126, 148, 168, 198, 222, 246, 268, 292, 314, 332, 349, 371, 391, 421, 445, 469, 491, 515, 537, 565, 583, 606, 642, 678, 704, 724, 755, 775, 795, 817, 838, 852, 877, 896, 923, 944, 978, 999, 1018, 1039, 1080, 1110, 1129, 1154, 1185, 1216, 1231, 1259, 1274, 1293, 1309, 1338, 1361, 1384, 1405, 1428, 1449, 1480, 1510, 1543, 1570, 1587, 1617, 1658, 1683, 1700, 1721, 1757, 1784, 1808, 1827, 1848, 1865, 1887, 1907, 1937, 1961, 1985, 2007, 2031, 2053, 2087, 2105}
+var actionIndex = [...]uint32{0, 20, 53, 86, 109, 126, 148, 168, 198, 222, 246, 268, 292, 314, 332, 349, 371, 391, 421, 445, 469, 491, 515, 537, 565, 583, 606, 642, 678, 704, 724, 755, 775, 795, 817, 838, 852, 877, 896, 923, 944, 978, 999, 1018, 1039, 1080, 1110, 1129, 1154, 1185, 1216, 1231, 1259, 1274, 1293, 1309, 1338, 1361, 1384, 1405, 1428, 1449, 1480, 1510, 1543, 1570, 1587, 1617, 1658, 1683, 1700, 1721, 1757, 1784, 1808, 1827, 1848, 1865, 1887, 1907, 1937, 1961, 1985, 2007, 2031, 2053, 2087, 2105}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -112,10 +112,17 @@ var actionInfos = [87]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 14, 29, 34, 35, 53, 53, 53, 53, 53, 67, 67, 67, 67, 69, 69, 69, 74, 75, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 14, 29, 34, 35, 53, 53, 53, 53, 53, 67, 67, 67, 67, 69, 69, 69, 74, 75, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87, 87}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [87]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86}
+var actionFold = [87]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [20]Action{ActionEvaluateCode, ActionEvaluateMappingTemplate, ActionGetApi, ActionGetApiAssociation, ActionGetApiCache, ActionGetChannelNamespace, ActionGetDataSource, ActionGetDataSourceIntrospection, ActionGetDomainName, ActionGetFunction, ActionGetGraphqlApi, ActionGetGraphqlApiEnvironmentVariables, ActionGetIntrospectionSchema, ActionGetResolver, ActionGetResourcePolicy, ActionGetSchemaCreationStatus, ActionGetSourceApiAssociation, ActionGetType, ActionGetWebACLForResource, ActionListTagsForResource}
 

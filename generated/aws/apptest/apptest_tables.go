@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "apptest:CreateTestCaseapptest:CreateTestConfigurationapptest:CreateTestSuiteapptest:DeleteTestCaseapptest:DeleteTestConfigurationapptest:DeleteTestRunapptest:DeleteTestSuiteapptest:GetTestCaseapptest:GetTestConfigurationapptest:GetTestRunStepapptest:GetTestSuiteapptest:ListTagsForResourceapptest:ListTestCasesapptest:ListTestConfigurationsapptest:ListTestRunStepsapptest:ListTestRunTestCasesapptest:ListTestRunsapptest:ListTestSuitesapptest:StartTestRunapptest:TagResourceapptest:UntagResourceapptest:UpdateTestCaseapptest:UpdateTestConfigurationapptest:UpdateTestSuite"
 
-var actionIndex = [...]uint16{0, 22, 53, 76, 98, 129, 150, 173, 192, 220, 242, 262, 289, 310, 340, 364, 392, 412, 434, 454, 473, 494, 516, 547, 570}
+var actionIndex = [...]uint32{0, 22, 53, 76, 98, 129, 150, 173, 192, 220, 242, 262, 289, 310, 340, 364, 392, 412, 434, 454, 473, 494, 516, 547, 570}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -49,10 +49,17 @@ var actionInfos = [24]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 7, 7, 7, 11, 11, 11, 11, 11, 18, 18, 18, 18, 18, 18, 18, 19, 20, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 7, 7, 7, 11, 11, 11, 11, 11, 18, 18, 18, 18, 18, 18, 18, 19, 20, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [24]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 14, 15, 17, 18, 19, 20, 21, 22, 23}
+var actionFold = [24]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 14, 15, 17, 18, 19, 20, 21, 22, 23}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetTestCase, ActionGetTestConfiguration, ActionGetTestRunStep, ActionGetTestSuite, ActionListTagsForResource, ActionListTestRunSteps, ActionListTestRunTestCases}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aps:CreateAlertManagerAlertsaps:CreateAlertManagerDefinitionaps:CreateAnomalyDetectoraps:CreateLoggingConfigurationaps:CreateQueryLoggingConfigurationaps:CreateRuleGroupsNamespaceaps:CreateScraperaps:CreateWorkspaceaps:DeleteAlertManagerDefinitionaps:DeleteAlertManagerSilenceaps:DeleteAnomalyDetectoraps:DeleteLoggingConfigurationaps:DeleteQueryLoggingConfigurationaps:DeleteResourcePolicyaps:DeleteRuleGroupsNamespaceaps:DeleteScraperaps:DeleteScraperLoggingConfigurationaps:DeleteWorkspaceaps:DescribeAlertManagerDefinitionaps:DescribeAnomalyDetectoraps:DescribeLoggingConfigurationaps:DescribeQueryLoggingConfigurationaps:DescribeResourcePolicyaps:DescribeRuleGroupsNamespaceaps:DescribeScraperaps:DescribeScraperLoggingConfigurationaps:DescribeWorkspaceaps:DescribeWorkspaceConfigurationaps:GetAlertManagerSilenceaps:GetAlertManagerStatusaps:GetDefaultScraperConfigurationaps:GetLabelsaps:GetMetricMetadataaps:GetSeriesaps:ListAlertManagerAlertGroupsaps:ListAlertManagerAlertsaps:ListAlertManagerReceiversaps:ListAlertManagerSilencesaps:ListAlertsaps:ListAnomalyDetectorsaps:ListRuleGroupsNamespacesaps:ListRulesaps:ListScrapersaps:ListTagsForResourceaps:ListWorkspacesaps:PreviewAnomalyDetectoraps:PutAlertManagerDefinitionaps:PutAlertManagerSilencesaps:PutAnomalyDetectoraps:PutResourcePolicyaps:PutRuleGroupsNamespaceaps:QueryMetricsaps:RemoteWriteaps:TagResourceaps:UntagResourceaps:UpdateLoggingConfigurationaps:UpdateQueryLoggingConfigurationaps:UpdateScraperaps:UpdateScraperLoggingConfigurationaps:UpdateWorkspaceAliasaps:UpdateWorkspaceConfiguration"
 
-var actionIndex = [...]uint16{0, 28, 60, 85, 115, 150, 179, 196, 215, 247, 276, 301, 331, 366, 390, 419, 436, 473, 492, 526, 553, 585, 622, 648, 679, 698, 737, 758, 792, 818, 843, 877, 890, 911, 924, 955, 981, 1010, 1038, 1052, 1076, 1104, 1117, 1133, 1156, 1174, 1200, 1229, 1256, 1278, 1299, 1325, 1341, 1356, 1371, 1388, 1418, 1453, 1470, 1507, 1531, 1563}
+var actionIndex = [...]uint32{0, 28, 60, 85, 115, 150, 179, 196, 215, 247, 276, 301, 331, 366, 390, 419, 436, 473, 492, 526, 553, 585, 622, 648, 679, 698, 737, 758, 792, 818, 843, 877, 890, 911, 924, 955, 981, 1010, 1038, 1052, 1076, 1104, 1117, 1133, 1156, 1174, 1200, 1229, 1256, 1278, 1299, 1325, 1341, 1356, 1371, 1388, 1418, 1453, 1470, 1507, 1531, 1563}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -86,10 +86,17 @@ var actionInfos = [61]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 28, 28, 28, 34, 34, 34, 34, 34, 45, 45, 45, 45, 51, 52, 53, 53, 54, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 28, 28, 28, 34, 34, 34, 34, 34, 45, 45, 45, 45, 51, 52, 53, 53, 54, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [61]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60}
+var actionFold = [61]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [25]Action{ActionDescribeAlertManagerDefinition, ActionDescribeAnomalyDetector, ActionDescribeLoggingConfiguration, ActionDescribeQueryLoggingConfiguration, ActionDescribeResourcePolicy, ActionDescribeRuleGroupsNamespace, ActionDescribeScraper, ActionDescribeScraperLoggingConfiguration, ActionDescribeWorkspace, ActionDescribeWorkspaceConfiguration, ActionGetAlertManagerSilence, ActionGetAlertManagerStatus, ActionGetDefaultScraperConfiguration, ActionGetLabels, ActionGetMetricMetadata, ActionGetSeries, ActionListAlertManagerAlertGroups, ActionListAlertManagerAlerts, ActionListAlertManagerReceivers, ActionListAlertManagerSilences, ActionListAlerts, ActionListRules, ActionListTagsForResource, ActionPreviewAnomalyDetector, ActionQueryMetrics}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "arc-zonal-shift:CancelPracticeRunarc-zonal-shift:CancelZonalShiftarc-zonal-shift:CreatePracticeRunConfigurationarc-zonal-shift:DeletePracticeRunConfigurationarc-zonal-shift:GetAutoshiftObserverNotificationStatusarc-zonal-shift:GetManagedResourcearc-zonal-shift:ListAutoshiftsarc-zonal-shift:ListManagedResourcesarc-zonal-shift:ListZonalShiftsarc-zonal-shift:StartPracticeRunarc-zonal-shift:StartZonalShiftarc-zonal-shift:UpdateAutoshiftObserverNotificationStatusarc-zonal-shift:UpdatePracticeRunConfigurationarc-zonal-shift:UpdateZonalAutoshiftConfigurationarc-zonal-shift:UpdateZonalShift"
 
-var actionIndex = [...]uint16{0, 33, 65, 111, 157, 211, 245, 275, 311, 342, 374, 405, 462, 508, 557, 589}
+var actionIndex = [...]uint32{0, 33, 65, 111, 157, 211, 245, 275, 311, 342, 374, 405, 462, 508, 557, 589}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -40,10 +40,17 @@ var actionInfos = [15]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 4, 4, 6, 6, 6, 6, 6, 9, 9, 9, 9, 9, 9, 9, 11, 11, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 4, 4, 4, 6, 6, 6, 6, 6, 9, 9, 9, 9, 9, 9, 9, 11, 11, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [15]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}
+var actionFold = [15]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [2]Action{ActionGetAutoshiftObserverNotificationStatus, ActionGetManagedResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "athena:BatchGetNamedQueryathena:BatchGetPreparedStatementathena:BatchGetQueryExecutionathena:CancelCapacityReservationathena:CancelQueryExecutionathena:CreateCapacityReservationathena:CreateDataCatalogathena:CreateNamedQueryathena:CreateNotebookathena:CreatePreparedStatementathena:CreatePresignedNotebookUrlathena:CreateWorkGroupathena:DeleteCapacityReservationathena:DeleteDataCatalogathena:DeleteNamedQueryathena:DeleteNotebookathena:DeletePreparedStatementathena:DeleteWorkGroupathena:ExportNotebookathena:GetCalculationExecutionathena:GetCalculationExecutionCodeathena:GetCalculationExecutionStatusathena:GetCapacityAssignmentConfigurationathena:GetCapacityReservationathena:GetCatalogsathena:GetDataCatalogathena:GetDatabaseathena:GetExecutionEngineathena:GetExecutionEnginesathena:GetNamedQueryathena:GetNamespaceathena:GetNamespacesathena:GetNotebookMetadataathena:GetPreparedStatementathena:GetQueryExecutionathena:GetQueryExecutionsathena:GetQueryResultsathena:GetQueryResultsStreamathena:GetQueryRuntimeStatisticsathena:GetResourceDashboardathena:GetSessionathena:GetSessionEndpointathena:GetSessionStatusathena:GetTableathena:GetTableMetadataathena:GetTablesathena:GetWorkGroupathena:ImportNotebookathena:ListApplicationDPUSizesathena:ListCalculationExecutionsathena:ListCapacityReservationsathena:ListDataCatalogsathena:ListDatabasesathena:ListEngineVersionsathena:ListExecutorsathena:ListNamedQueriesathena:ListNotebookMetadataathena:ListNotebookSessionsathena:ListPreparedStatementsathena:ListQueryExecutionsathena:ListSessionsathena:ListTableMetadataathena:ListTagsForResourceathena:ListWorkGroupsathena:PutCapacityAssignmentConfigurationathena:RunQueryathena:StartCalculationExecutionathena:StartQueryExecutionathena:StartSessionathena:StopCalculationExecutionathena:StopQueryExecutionathena:TagResourceathena:TerminateSessionathena:UntagResourceathena:UpdateCapacityReservationathena:UpdateDataCatalogathena:UpdateNamedQueryathena:UpdateNotebookathena:UpdateNotebookMetadataathena:UpdatePreparedStatementathena:UpdateWorkGroup"
 
-var actionIndex = [...]uint16{0, 25, 57, 86, 118, 145, 177, 201, 224, 245, 275, 308, 330, 362, 386, 409, 430, 460, 482, 503, 533, 567, 603, 644, 673, 691, 712, 730, 755, 781, 801, 820, 840, 866, 893, 917, 942, 964, 992, 1024, 1051, 1068, 1093, 1116, 1131, 1154, 1170, 1189, 1210, 1240, 1272, 1303, 1326, 1346, 1371, 1391, 1414, 1441, 1468, 1497, 1523, 1542, 1566, 1592, 1613, 1654, 1669, 1701, 1727, 1746, 1777, 1802, 1820, 1843, 1863, 1895, 1919, 1942, 1963, 1992, 2022, 2044}
+var actionIndex = [...]uint32{0, 25, 57, 86, 118, 145, 177, 201, 224, 245, 275, 308, 330, 362, 386, 409, 430, 460, 482, 503, 533, 567, 603, 644, 673, 691, 712, 730, 755, 781, 801, 820, 840, 866, 893, 917, 942, 964, 992, 1024, 1051, 1068, 1093, 1116, 1131, 1154, 1170, 1189, 1210, 1240, 1272, 1303, 1326, 1346, 1371, 1391, 1414, 1441, 1468, 1497, 1523, 1542, 1566, 1592, 1613, 1654, 1669, 1701, 1727, 1746, 1777, 1802, 1820, 1843, 1863, 1895, 1919, 1942, 1963, 1992, 2022, 2044}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -106,10 +106,17 @@ var actionInfos = [81]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 18, 19, 19, 47, 47, 48, 48, 48, 64, 64, 64, 64, 65, 65, 66, 71, 73, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 18, 19, 19, 47, 47, 48, 48, 48, 64, 64, 64, 64, 65, 65, 66, 71, 73, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [81]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 52, 51, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80}
+var actionFold = [81]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 52, 51, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [34]Action{ActionBatchGetNamedQuery, ActionBatchGetPreparedStatement, ActionBatchGetQueryExecution, ActionGetCalculationExecution, ActionGetCalculationExecutionCode, ActionGetCalculationExecutionStatus, ActionGetCapacityAssignmentConfiguration, ActionGetCapacityReservation, ActionGetCatalogs, ActionGetDataCatalog, ActionGetDatabase, ActionGetExecutionEngine, ActionGetExecutionEngines, ActionGetNamedQuery, ActionGetNamespace, ActionGetNamespaces, ActionGetNotebookMetadata, ActionGetPreparedStatement, ActionGetQueryExecution, ActionGetQueryExecutions, ActionGetQueryResults, ActionGetQueryResultsStream, ActionGetQueryRuntimeStatistics, ActionGetResourceDashboard, ActionGetSession, ActionGetSessionStatus, ActionGetTable, ActionGetTableMetadata, ActionGetTables, ActionGetWorkGroup, ActionListEngineVersions, ActionListQueryExecutions, ActionListTableMetadata, ActionListTagsForResource}
 

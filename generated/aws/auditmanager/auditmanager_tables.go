@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "auditmanager:AssociateAssessmentReportEvidenceFolderauditmanager:BatchAssociateAssessmentReportEvidenceauditmanager:BatchCreateDelegationByAssessmentauditmanager:BatchDeleteDelegationByAssessmentauditmanager:BatchDisassociateAssessmentReportEvidenceauditmanager:BatchImportEvidenceToAssessmentControlauditmanager:CreateAssessmentauditmanager:CreateAssessmentFrameworkauditmanager:CreateAssessmentReportauditmanager:CreateControlauditmanager:DeleteAssessmentauditmanager:DeleteAssessmentFrameworkauditmanager:DeleteAssessmentFrameworkShareauditmanager:DeleteAssessmentReportauditmanager:DeleteControlauditmanager:DeregisterAccountauditmanager:DeregisterOrganizationAdminAccountauditmanager:DisassociateAssessmentReportEvidenceFolderauditmanager:GetAccountStatusauditmanager:GetAssessmentauditmanager:GetAssessmentFrameworkauditmanager:GetAssessmentReportUrlauditmanager:GetChangeLogsauditmanager:GetControlauditmanager:GetDelegationsauditmanager:GetEvidenceauditmanager:GetEvidenceByEvidenceFolderauditmanager:GetEvidenceFileUploadUrlauditmanager:GetEvidenceFolderauditmanager:GetEvidenceFoldersByAssessmentauditmanager:GetEvidenceFoldersByAssessmentControlauditmanager:GetInsightsauditmanager:GetInsightsByAssessmentauditmanager:GetOrganizationAdminAccountauditmanager:GetServicesInScopeauditmanager:GetSettingsauditmanager:ListAssessmentControlInsightsByControlDomainauditmanager:ListAssessmentFrameworkShareRequestsauditmanager:ListAssessmentFrameworksauditmanager:ListAssessmentReportsauditmanager:ListAssessmentsauditmanager:ListControlDomainInsightsauditmanager:ListControlDomainInsightsByAssessmentauditmanager:ListControlInsightsByControlDomainauditmanager:ListControlsauditmanager:ListKeywordsForDataSourceauditmanager:ListNotificationsauditmanager:ListTagsForResourceauditmanager:RegisterAccountauditmanager:RegisterOrganizationAdminAccountauditmanager:StartAssessmentFrameworkShareauditmanager:TagResourceauditmanager:UntagResourceauditmanager:UpdateAssessmentauditmanager:UpdateAssessmentControlauditmanager:UpdateAssessmentControlSetStatusauditmanager:UpdateAssessmentFrameworkauditmanager:UpdateAssessmentFrameworkShareauditmanager:UpdateAssessmentStatusauditmanager:UpdateControlauditmanager:UpdateSettingsauditmanager:ValidateAssessmentReportIntegrity"
 
-var actionIndex = [...]uint16{0, 52, 103, 149, 195, 249, 300, 329, 367, 402, 428, 457, 495, 538, 573, 599, 629, 676, 731, 760, 786, 821, 856, 882, 905, 932, 956, 996, 1033, 1063, 1106, 1156, 1180, 1216, 1256, 1287, 1311, 1368, 1417, 1454, 1488, 1516, 1554, 1604, 1651, 1676, 1714, 1744, 1776, 1804, 1849, 1891, 1915, 1941, 1970, 2006, 2051, 2089, 2132, 2167, 2193, 2220, 2266}
+var actionIndex = [...]uint32{0, 52, 103, 149, 195, 249, 300, 329, 367, 402, 428, 457, 495, 538, 573, 599, 629, 676, 731, 760, 786, 821, 856, 882, 905, 932, 956, 996, 1033, 1063, 1106, 1156, 1180, 1216, 1256, 1287, 1311, 1368, 1417, 1454, 1488, 1516, 1554, 1604, 1651, 1676, 1714, 1744, 1776, 1804, 1849, 1891, 1915, 1941, 1970, 2006, 2051, 2089, 2132, 2167, 2193, 2220, 2266}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -87,10 +87,17 @@ var actionInfos = [62]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 10, 18, 18, 18, 36, 36, 36, 36, 36, 48, 48, 48, 48, 48, 48, 50, 51, 52, 61, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 10, 18, 18, 18, 36, 36, 36, 36, 36, 48, 48, 48, 48, 48, 48, 50, 51, 52, 61, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [62]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 38, 37, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61}
+var actionFold = [62]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 38, 37, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionGetAccountStatus, ActionGetAssessment, ActionGetAssessmentFramework, ActionGetAssessmentReportUrl, ActionGetChangeLogs, ActionGetControl, ActionGetEvidence, ActionGetEvidenceByEvidenceFolder, ActionGetEvidenceFileUploadUrl, ActionGetEvidenceFolder, ActionGetEvidenceFoldersByAssessment, ActionGetEvidenceFoldersByAssessmentControl, ActionGetInsights, ActionGetInsightsByAssessment, ActionGetOrganizationAdminAccount, ActionGetServicesInScope, ActionGetSettings, ActionListTagsForResource, ActionValidateAssessmentReportIntegrity}
 

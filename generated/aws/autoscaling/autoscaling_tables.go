@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "autoscaling:AttachInstancesautoscaling:AttachLoadBalancerTargetGroupsautoscaling:AttachLoadBalancersautoscaling:AttachTrafficSourcesautoscaling:BatchDeleteScheduledActionautoscaling:BatchPutScheduledUpdateGroupActionautoscaling:CancelInstanceRefreshautoscaling:CompleteLifecycleActionautoscaling:CreateAutoScalingGroupautoscaling:CreateLaunchConfigurationautoscaling:CreateOrUpdateTagsautoscaling:DeleteAutoScalingGroupautoscaling:DeleteLaunchConfigurationautoscaling:DeleteLifecycleHookautoscaling:DeleteNotificationConfigurationautoscaling:DeletePolicyautoscaling:DeleteScheduledActionautoscaling:DeleteTagsautoscaling:DeleteWarmPoolautoscaling:DescribeAccountLimitsautoscaling:DescribeAccountSettingsautoscaling:DescribeAdjustmentTypesautoscaling:DescribeAutoScalingGroupsautoscaling:DescribeAutoScalingInstancesautoscaling:DescribeAutoScalingNotificationTypesautoscaling:DescribeInstanceRefreshesautoscaling:DescribeLaunchConfigurationsautoscaling:DescribeLifecycleHookTypesautoscaling:DescribeLifecycleHooksautoscaling:DescribeLoadBalancerTargetGroupsautoscaling:DescribeLoadBalancersautoscaling:DescribeMetricCollectionTypesautoscaling:DescribeNotificationConfigurationsautoscaling:DescribePoliciesautoscaling:DescribeScalingActivitiesautoscaling:DescribeScalingProcessTypesautoscaling:DescribeScheduledActionsautoscaling:DescribeTagsautoscaling:DescribeTerminationPolicyTypesautoscaling:DescribeTrafficSourcesautoscaling:DescribeWarmPoolautoscaling:DetachInstancesautoscaling:DetachLoadBalancerTargetGroupsautoscaling:DetachLoadBalancersautoscaling:DetachTrafficSourcesautoscaling:DisableMetricsCollectionautoscaling:EnableMetricsCollectionautoscaling:EnterStandbyautoscaling:ExecutePolicyautoscaling:ExitStandbyautoscaling:GetPredictiveScalingForecastautoscaling:LaunchInstancesautoscaling:PutAccountSettingautoscaling:PutLifecycleHookautoscaling:PutNotificationConfigurationautoscaling:PutScalingPolicyautoscaling:PutScheduledUpdateGroupActionautoscaling:PutWarmPoolautoscaling:RecordLifecycleActionHeartbeatautoscaling:ResumeProcessesautoscaling:RollbackInstanceRefreshautoscaling:SetDesiredCapacityautoscaling:SetInstanceHealthautoscaling:SetInstanceProtectionautoscaling:StartInstanceRefreshautoscaling:SuspendProcessesautoscaling:TerminateInstanceInAutoScalingGroupautoscaling:UpdateAutoScalingGroup"
 
-var actionIndex = [...]uint16{0, 27, 69, 100, 132, 170, 216, 249, 284, 318, 355, 385, 419, 456, 487, 530, 554, 587, 609, 635, 668, 703, 738, 775, 815, 863, 900, 940, 978, 1012, 1056, 1089, 1130, 1176, 1204, 1241, 1280, 1316, 1340, 1382, 1416, 1444, 1471, 1513, 1544, 1576, 1612, 1647, 1671, 1696, 1719, 1759, 1786, 1815, 1843, 1883, 1911, 1952, 1975, 2017, 2044, 2079, 2109, 2138, 2171, 2203, 2231, 2278, 2312}
+var actionIndex = [...]uint32{0, 27, 69, 100, 132, 170, 216, 249, 284, 318, 355, 385, 419, 456, 487, 530, 554, 587, 609, 635, 668, 703, 738, 775, 815, 863, 900, 940, 978, 1012, 1056, 1089, 1130, 1176, 1204, 1241, 1280, 1316, 1340, 1382, 1416, 1444, 1471, 1513, 1544, 1576, 1612, 1647, 1671, 1696, 1719, 1759, 1786, 1815, 1843, 1883, 1911, 1952, 1975, 2017, 2044, 2079, 2109, 2138, 2171, 2203, 2231, 2278, 2312}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -93,10 +93,17 @@ var actionInfos = [68]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6, 11, 46, 50, 50, 51, 51, 51, 51, 51, 52, 52, 52, 52, 58, 58, 61, 66, 67, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6, 11, 46, 50, 50, 51, 51, 51, 51, 51, 52, 52, 52, 52, 58, 58, 61, 66, 67, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [68]uint8{0, 2, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 27, 30, 29, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 43, 42, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67}
+var actionFold = [68]uint16{0, 2, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 27, 30, 29, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 43, 42, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [1]Action{ActionDescribeTags}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "aws-external-anthropic:ArchiveAgentaws-external-anthropic:ArchiveEnvironmentaws-external-anthropic:ArchiveMemoryStoreaws-external-anthropic:ArchiveSessionaws-external-anthropic:ArchiveVaultaws-external-anthropic:ArchiveWorkspaceaws-external-anthropic:AssumeConsoleaws-external-anthropic:CallWithBearerTokenaws-external-anthropic:CancelBatchInferenceaws-external-anthropic:CountTokensaws-external-anthropic:CreateAgentaws-external-anthropic:CreateBatchInferenceaws-external-anthropic:CreateEnvironmentaws-external-anthropic:CreateFileaws-external-anthropic:CreateInferenceaws-external-anthropic:CreateMemoryStoreaws-external-anthropic:CreateSessionaws-external-anthropic:CreateSkillaws-external-anthropic:CreateUserProfileaws-external-anthropic:CreateUserProfileEnrollmentUrlaws-external-anthropic:CreateVaultaws-external-anthropic:CreateWorkspaceaws-external-anthropic:DeleteBatchInferenceaws-external-anthropic:DeleteEnvironmentaws-external-anthropic:DeleteFileaws-external-anthropic:DeleteMemoryStoreaws-external-anthropic:DeleteSessionaws-external-anthropic:DeleteSkillaws-external-anthropic:DeleteVaultaws-external-anthropic:GetAccountStatusaws-external-anthropic:GetAgentaws-external-anthropic:GetBatchInferenceaws-external-anthropic:GetEnvironmentaws-external-anthropic:GetFileaws-external-anthropic:GetMemoryStoreaws-external-anthropic:GetModelaws-external-anthropic:GetSessionaws-external-anthropic:GetSkillaws-external-anthropic:GetUserProfileaws-external-anthropic:GetVaultaws-external-anthropic:GetWorkspaceaws-external-anthropic:ListAgentsaws-external-anthropic:ListBatchInferencesaws-external-anthropic:ListEnvironmentsaws-external-anthropic:ListFilesaws-external-anthropic:ListMemoryStoresaws-external-anthropic:ListModelsaws-external-anthropic:ListSessionsaws-external-anthropic:ListSkillsaws-external-anthropic:ListTagsForResourceaws-external-anthropic:ListUserProfilesaws-external-anthropic:ListVaultsaws-external-anthropic:ListWorkspacesaws-external-anthropic:TagResourceaws-external-anthropic:UntagResourceaws-external-anthropic:UpdateAgentaws-external-anthropic:UpdateEnvironmentaws-external-anthropic:UpdateMemoryStoreaws-external-anthropic:UpdateSessionaws-external-anthropic:UpdateSkillaws-external-anthropic:UpdateUserProfileaws-external-anthropic:UpdateVaultaws-external-anthropic:UpdateWorkspace"
 
-var actionIndex = [...]uint16{0, 35, 76, 117, 154, 189, 228, 264, 306, 349, 383, 417, 460, 500, 533, 571, 611, 647, 681, 721, 774, 808, 846, 889, 929, 962, 1002, 1038, 1072, 1106, 1145, 1176, 1216, 1253, 1283, 1320, 1351, 1384, 1415, 1452, 1483, 1518, 1551, 1593, 1632, 1664, 1703, 1736, 1771, 1804, 1846, 1885, 1918, 1955, 1989, 2025, 2059, 2099, 2139, 2175, 2209, 2249, 2283, 2321}
+var actionIndex = [...]uint32{0, 35, 76, 117, 154, 189, 228, 264, 306, 349, 383, 417, 460, 500, 533, 571, 611, 647, 681, 721, 774, 808, 846, 889, 929, 962, 1002, 1038, 1072, 1106, 1145, 1176, 1216, 1253, 1283, 1320, 1351, 1384, 1415, 1452, 1483, 1518, 1551, 1593, 1632, 1664, 1703, 1736, 1771, 1804, 1846, 1885, 1918, 1955, 1989, 2025, 2059, 2099, 2139, 2175, 2209, 2249, 2283, 2321}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -88,10 +88,17 @@ var actionInfos = [63]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 22, 29, 29, 29, 41, 41, 41, 41, 41, 53, 53, 53, 53, 53, 53, 53, 53, 54, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 22, 29, 29, 29, 41, 41, 41, 41, 41, 53, 53, 53, 53, 53, 53, 53, 53, 54, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [63]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+var actionFold = [63]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionGetAccountStatus, ActionGetAgent, ActionGetBatchInference, ActionGetEnvironment, ActionGetFile, ActionGetMemoryStore, ActionGetModel, ActionGetSession, ActionGetSkill, ActionGetUserProfile, ActionGetVault, ActionGetWorkspace, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "b2bi:CreateCapabilityb2bi:CreatePartnershipb2bi:CreateProfileb2bi:CreateStarterMappingTemplateb2bi:CreateTransformerb2bi:DeleteCapabilityb2bi:DeletePartnershipb2bi:DeleteProfileb2bi:DeleteTransformerb2bi:GenerateMappingb2bi:GetCapabilityb2bi:GetPartnershipb2bi:GetProfileb2bi:GetTransformerb2bi:GetTransformerJobb2bi:ListCapabilitiesb2bi:ListPartnershipsb2bi:ListProfilesb2bi:ListTagsForResourceb2bi:ListTransformersb2bi:StartTransformerJobb2bi:TagResourceb2bi:TestConversionb2bi:TestMappingb2bi:TestParsingb2bi:UntagResourceb2bi:UpdateCapabilityb2bi:UpdatePartnershipb2bi:UpdateProfileb2bi:UpdateTransformer"
 
-var actionIndex = [...]uint16{0, 21, 43, 61, 94, 116, 137, 159, 177, 199, 219, 237, 256, 271, 290, 312, 333, 354, 371, 395, 416, 440, 456, 475, 491, 507, 525, 546, 568, 586, 608}
+var actionIndex = [...]uint32{0, 21, 43, 61, 94, 116, 137, 159, 177, 199, 219, 237, 256, 271, 290, 312, 333, 354, 371, 395, 416, 440, 456, 475, 491, 507, 525, 546, 568, 586, 608}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -55,10 +55,17 @@ var actionInfos = [30]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 9, 9, 9, 15, 15, 15, 15, 15, 20, 20, 20, 20, 20, 20, 20, 21, 25, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 9, 9, 9, 15, 15, 15, 15, 15, 20, 20, 20, 20, 20, 20, 20, 21, 25, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [30]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+var actionFold = [30]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionGetCapability, ActionGetPartnership, ActionGetProfile, ActionGetTransformer, ActionGetTransformerJob, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "batch:CancelJobbatch:CreateComputeEnvironmentbatch:CreateConsumableResourcebatch:CreateJobQueuebatch:CreateQuotaSharebatch:CreateSchedulingPolicybatch:CreateServiceEnvironmentbatch:DeleteComputeEnvironmentbatch:DeleteConsumableResourcebatch:DeleteJobQueuebatch:DeleteQuotaSharebatch:DeleteSchedulingPolicybatch:DeleteServiceEnvironmentbatch:DeregisterJobDefinitionbatch:DescribeComputeEnvironmentsbatch:DescribeConsumableResourcebatch:DescribeJobDefinitionsbatch:DescribeJobQueuesbatch:DescribeJobsbatch:DescribeQuotaSharebatch:DescribeSchedulingPoliciesbatch:DescribeServiceEnvironmentsbatch:DescribeServiceJobbatch:GetJobQueueSnapshotbatch:ListConsumableResourcesbatch:ListJobsbatch:ListJobsByConsumableResourcebatch:ListQuotaSharesbatch:ListSchedulingPoliciesbatch:ListServiceJobsbatch:ListTagsForResourcebatch:RegisterJobDefinitionbatch:SubmitJobbatch:SubmitServiceJobbatch:TagResourcebatch:TerminateJobbatch:TerminateServiceJobbatch:UntagResourcebatch:UpdateComputeEnvironmentbatch:UpdateConsumableResourcebatch:UpdateJobQueuebatch:UpdateQuotaSharebatch:UpdateSchedulingPolicybatch:UpdateServiceEnvironmentbatch:UpdateServiceJob"
 
-var actionIndex = [...]uint16{0, 15, 45, 75, 95, 117, 145, 175, 205, 235, 255, 277, 305, 335, 364, 397, 429, 457, 480, 498, 522, 554, 587, 611, 636, 665, 679, 713, 734, 762, 783, 808, 835, 850, 872, 889, 907, 932, 951, 981, 1011, 1031, 1053, 1081, 1111, 1133}
+var actionIndex = [...]uint32{0, 15, 45, 75, 95, 117, 145, 175, 205, 235, 255, 277, 305, 335, 364, 397, 429, 457, 480, 498, 522, 554, 587, 611, 636, 665, 679, 713, 734, 762, 783, 808, 835, 850, 872, 889, 907, 932, 951, 981, 1011, 1031, 1053, 1081, 1111, 1133}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -70,10 +70,17 @@ var actionInfos = [45]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 23, 23, 23, 24, 24, 24, 24, 24, 31, 31, 31, 31, 31, 31, 32, 34, 37, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 23, 23, 23, 24, 24, 24, 24, 24, 31, 31, 31, 31, 31, 31, 32, 34, 37, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45, 45}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [45]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44}
+var actionFold = [45]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionDescribeComputeEnvironments, ActionDescribeConsumableResource, ActionDescribeJobDefinitions, ActionDescribeJobQueues, ActionDescribeJobs, ActionDescribeQuotaShare, ActionDescribeSchedulingPolicies, ActionDescribeServiceEnvironments, ActionDescribeServiceJob, ActionGetJobQueueSnapshot, ActionListSchedulingPolicies, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "bcm-pricing-calculator:CreateBillEstimatebcm-pricing-calculator:CreateBillScenariobcm-pricing-calculator:CreateBillScenarioCommitmentModificationbcm-pricing-calculator:CreateBillScenarioUsageModificationbcm-pricing-calculator:CreateWorkloadEstimatebcm-pricing-calculator:CreateWorkloadEstimateUsagebcm-pricing-calculator:DeleteBillEstimatebcm-pricing-calculator:DeleteBillScenariobcm-pricing-calculator:DeleteBillScenarioCommitmentModificationbcm-pricing-calculator:DeleteBillScenarioUsageModificationbcm-pricing-calculator:DeleteWorkloadEstimatebcm-pricing-calculator:DeleteWorkloadEstimateUsagebcm-pricing-calculator:GetBillEstimatebcm-pricing-calculator:GetBillScenariobcm-pricing-calculator:GetPreferencesbcm-pricing-calculator:GetWorkloadEstimatebcm-pricing-calculator:ListBillEstimateCommitmentsbcm-pricing-calculator:ListBillEstimateInputCommitmentModificationsbcm-pricing-calculator:ListBillEstimateInputUsageModificationsbcm-pricing-calculator:ListBillEstimateLineItemsbcm-pricing-calculator:ListBillEstimatesbcm-pricing-calculator:ListBillScenarioCommitmentModificationsbcm-pricing-calculator:ListBillScenarioUsageModificationsbcm-pricing-calculator:ListBillScenariosbcm-pricing-calculator:ListTagsForResourcebcm-pricing-calculator:ListWorkloadEstimateUsagebcm-pricing-calculator:ListWorkloadEstimatesbcm-pricing-calculator:TagResourcebcm-pricing-calculator:UntagResourcebcm-pricing-calculator:UpdateBillEstimatebcm-pricing-calculator:UpdateBillScenariobcm-pricing-calculator:UpdateBillScenarioCommitmentModificationbcm-pricing-calculator:UpdateBillScenarioUsageModificationbcm-pricing-calculator:UpdatePreferencesbcm-pricing-calculator:UpdateWorkloadEstimatebcm-pricing-calculator:UpdateWorkloadEstimateUsage"
 
-var actionIndex = [...]uint16{0, 41, 82, 145, 203, 248, 298, 339, 380, 443, 501, 546, 596, 634, 672, 709, 751, 801, 868, 930, 978, 1018, 1080, 1137, 1177, 1219, 1267, 1311, 1345, 1381, 1422, 1463, 1526, 1584, 1624, 1669, 1719}
+var actionIndex = [...]uint32{0, 41, 82, 145, 203, 248, 298, 339, 380, 443, 501, 546, 596, 634, 672, 709, 751, 801, 868, 930, 978, 1018, 1080, 1137, 1177, 1219, 1267, 1311, 1345, 1381, 1422, 1463, 1526, 1584, 1624, 1669, 1719}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -61,10 +61,17 @@ var actionInfos = [36]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 12, 12, 12, 16, 16, 16, 16, 16, 27, 27, 27, 27, 27, 27, 27, 27, 28, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 12, 12, 12, 16, 16, 16, 16, 16, 27, 27, 27, 27, 27, 27, 27, 27, 28, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [36]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+var actionFold = [36]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [4]Action{ActionGetBillEstimate, ActionGetBillScenario, ActionGetPreferences, ActionGetWorkloadEstimate}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "bedrock-mantle:ArchiveProjectbedrock-mantle:AssociateCustomizedModelbedrock-mantle:CallWithBearerTokenbedrock-mantle:CancelFineTuningJobbedrock-mantle:CancelInferencebedrock-mantle:CreateCustomizedModelbedrock-mantle:CreateFilebedrock-mantle:CreateFineTuningJobbedrock-mantle:CreateInferencebedrock-mantle:CreateProjectbedrock-mantle:CreateReservationbedrock-mantle:DeleteCustomizedModelbedrock-mantle:DeleteFilebedrock-mantle:DeleteInferencebedrock-mantle:DeleteReservationbedrock-mantle:DisassociateCustomizedModelbedrock-mantle:GetCustomizedModelbedrock-mantle:GetFilebedrock-mantle:GetFineTuningJobbedrock-mantle:GetInferencebedrock-mantle:GetModelbedrock-mantle:GetProjectbedrock-mantle:GetReservationbedrock-mantle:ListCustomizedModelAssociationsbedrock-mantle:ListCustomizedModelsbedrock-mantle:ListFilesbedrock-mantle:ListFineTuningJobsbedrock-mantle:ListModelsbedrock-mantle:ListProjectsbedrock-mantle:ListReservationsbedrock-mantle:ListTagsForResourcebedrock-mantle:TagResourcebedrock-mantle:UntagResourcebedrock-mantle:UpdateProjectbedrock-mantle:UpdateReservation"
 
-var actionIndex = [...]uint16{0, 29, 68, 102, 136, 166, 202, 227, 261, 291, 319, 351, 387, 412, 442, 474, 516, 549, 571, 602, 629, 652, 677, 706, 752, 787, 811, 844, 869, 896, 927, 961, 987, 1015, 1043, 1075}
+var actionIndex = [...]uint32{0, 29, 68, 102, 136, 166, 202, 227, 261, 291, 319, 351, 387, 412, 442, 474, 516, 549, 571, 602, 629, 652, 677, 706, 752, 787, 811, 844, 869, 896, 927, 961, 987, 1015, 1043, 1075}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -60,10 +60,17 @@ var actionInfos = [35]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 11, 16, 16, 16, 23, 23, 23, 23, 23, 31, 31, 31, 31, 31, 31, 31, 31, 32, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 11, 16, 16, 16, 23, 23, 23, 23, 23, 31, 31, 31, 31, 31, 31, 31, 31, 32, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [35]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+var actionFold = [35]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetCustomizedModel, ActionGetFile, ActionGetFineTuningJob, ActionGetInference, ActionGetModel, ActionGetProject, ActionGetReservation, ActionListTagsForResource}
 

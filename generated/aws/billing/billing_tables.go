@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "billing:AssociateSourceViewsbilling:CreateBillingViewbilling:DeleteBillingViewbilling:DeleteResourcePolicybilling:DisassociateSourceViewsbilling:GetBillingDatabilling:GetBillingDetailsbilling:GetBillingNotificationsbilling:GetBillingPreferencesbilling:GetBillingViewbilling:GetBillingViewDatabilling:GetContractInformationbilling:GetCreditAllocationHistorybilling:GetCreditsbilling:GetIAMAccessPreferencebilling:GetResourcePolicybilling:GetSellerOfRecordbilling:ListBillingViewsbilling:ListSourceViewsForBillingViewbilling:ListTagsForResourcebilling:PutContractInformationbilling:PutResourcePolicybilling:RedeemCreditsbilling:TagResourcebilling:UntagResourcebilling:UpdateBillingPreferencesbilling:UpdateBillingViewbilling:UpdateIAMAccessPreferencebilling:UseSourceView"
 
-var actionIndex = [...]uint16{0, 28, 53, 78, 106, 137, 159, 184, 215, 244, 266, 292, 322, 356, 374, 404, 429, 454, 478, 515, 542, 572, 597, 618, 637, 658, 690, 715, 748, 769}
+var actionIndex = [...]uint32{0, 28, 53, 78, 106, 137, 159, 184, 215, 244, 266, 292, 322, 356, 374, 404, 429, 454, 478, 515, 542, 572, 597, 618, 637, 658, 690, 715, 748, 769}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -54,10 +54,17 @@ var actionInfos = [29]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 5, 5, 5, 17, 17, 17, 17, 17, 20, 20, 20, 20, 22, 22, 23, 23, 24, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 5, 5, 5, 17, 17, 17, 17, 17, 20, 20, 20, 20, 22, 22, 23, 23, 24, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [29]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+var actionFold = [29]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionGetBillingData, ActionGetBillingDetails, ActionGetBillingNotifications, ActionGetBillingPreferences, ActionGetBillingView, ActionGetBillingViewData, ActionGetContractInformation, ActionGetCreditAllocationHistory, ActionGetCredits, ActionGetIAMAccessPreference, ActionGetSellerOfRecord, ActionListBillingViews, ActionListTagsForResource, ActionUseSourceView}
 

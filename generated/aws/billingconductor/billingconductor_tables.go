@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "billingconductor:AssociateAccountsbillingconductor:AssociatePricingRulesbillingconductor:BatchAssociateResourcesToCustomLineItembillingconductor:BatchDisassociateResourcesFromCustomLineItembillingconductor:CreateBillingGroupbillingconductor:CreateCustomLineItembillingconductor:CreatePricingPlanbillingconductor:CreatePricingRulebillingconductor:DeleteBillingGroupbillingconductor:DeleteCustomLineItembillingconductor:DeletePricingPlanbillingconductor:DeletePricingRulebillingconductor:DisassociateAccountsbillingconductor:DisassociatePricingRulesbillingconductor:GetBillingGroupCostReportbillingconductor:ListAccountAssociationsbillingconductor:ListBillingGroupCostReportsbillingconductor:ListBillingGroupsbillingconductor:ListCustomLineItemVersionsbillingconductor:ListCustomLineItemsbillingconductor:ListPricingPlansbillingconductor:ListPricingPlansAssociatedWithPricingRulebillingconductor:ListPricingRulesbillingconductor:ListPricingRulesAssociatedToPricingPlanbillingconductor:ListResourcesAssociatedToCustomLineItembillingconductor:ListTagsForResourcebillingconductor:TagResourcebillingconductor:UntagResourcebillingconductor:UpdateBillingGroupbillingconductor:UpdateCustomLineItembillingconductor:UpdatePricingPlanbillingconductor:UpdatePricingRule"
 
-var actionIndex = [...]uint16{0, 34, 72, 128, 189, 224, 261, 295, 329, 364, 401, 435, 469, 506, 547, 589, 629, 673, 707, 750, 786, 819, 877, 910, 966, 1022, 1058, 1086, 1116, 1151, 1188, 1222, 1256}
+var actionIndex = [...]uint32{0, 34, 72, 128, 189, 224, 261, 295, 329, 364, 401, 435, 469, 506, 547, 589, 629, 673, 707, 750, 786, 819, 877, 910, 966, 1022, 1058, 1086, 1116, 1151, 1188, 1222, 1256}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -57,10 +57,17 @@ var actionInfos = [32]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 8, 14, 14, 14, 15, 15, 15, 15, 15, 26, 26, 26, 26, 26, 26, 26, 26, 27, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 8, 14, 14, 14, 15, 15, 15, 15, 15, 26, 26, 26, 26, 26, 26, 26, 26, 27, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [32]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+var actionFold = [32]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetBillingGroupCostReport, ActionListBillingGroupCostReports, ActionListBillingGroups, ActionListCustomLineItemVersions, ActionListCustomLineItems, ActionListPricingPlans, ActionListPricingRules, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cases:BatchGetCaseRulecases:BatchGetFieldcases:BatchPutFieldOptionscases:CreateCasecases:CreateCaseRulecases:CreateDomaincases:CreateFieldcases:CreateLayoutcases:CreateRelatedItemcases:CreateTemplatecases:DeleteCasecases:DeleteCaseRulecases:DeleteDomaincases:DeleteFieldcases:DeleteLayoutcases:DeleteRelatedItemcases:DeleteTemplatecases:GetCasecases:GetCaseAuditEventscases:GetCaseEventConfigurationcases:GetDomaincases:GetLayoutcases:GetTemplatecases:ListCaseRulescases:ListCasesForContactcases:ListDomainscases:ListFieldOptionscases:ListFieldscases:ListLayoutscases:ListTagsForResourcecases:ListTemplatescases:PutCaseEventConfigurationcases:SearchAllRelatedItemscases:SearchCasescases:SearchRelatedItemscases:TagResourcecases:UntagResourcecases:UpdateCasecases:UpdateCaseRulecases:UpdateFieldcases:UpdateLayoutcases:UpdateRelatedItemcases:UpdateTemplate"
 
-var actionIndex = [...]uint16{0, 22, 41, 67, 83, 103, 121, 138, 156, 179, 199, 215, 235, 253, 270, 288, 311, 331, 344, 368, 399, 414, 429, 446, 465, 490, 507, 529, 545, 562, 587, 606, 637, 664, 681, 705, 722, 741, 757, 777, 794, 812, 835, 855}
+var actionIndex = [...]uint32{0, 22, 41, 67, 83, 103, 121, 138, 156, 179, 199, 215, 235, 253, 270, 288, 311, 331, 344, 368, 399, 414, 429, 446, 465, 490, 507, 529, 545, 562, 587, 606, 637, 664, 681, 705, 722, 741, 757, 777, 794, 812, 835, 855}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -68,10 +68,17 @@ var actionInfos = [43]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 10, 17, 17, 17, 23, 23, 23, 23, 23, 31, 31, 31, 31, 32, 32, 32, 35, 36, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 10, 17, 17, 17, 23, 23, 23, 23, 23, 31, 31, 31, 31, 32, 32, 32, 35, 36, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [43]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42}
+var actionFold = [43]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionBatchGetCaseRule, ActionBatchGetField, ActionGetCase, ActionGetCaseAuditEvents, ActionGetCaseEventConfiguration, ActionGetDomain, ActionGetLayout, ActionGetTemplate, ActionListTagsForResource, ActionSearchAllRelatedItems, ActionSearchCases, ActionSearchRelatedItems}
 

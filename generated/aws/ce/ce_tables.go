@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ce:CreateAnomalyMonitorce:CreateAnomalySubscriptionce:CreateCostCategoryDefinitionce:CreateNotificationSubscriptionce:CreateReportce:DeleteAnomalyMonitorce:DeleteAnomalySubscriptionce:DeleteCostCategoryDefinitionce:DeleteNotificationSubscriptionce:DeleteReportce:DescribeCostCategoryDefinitionce:DescribeNotificationSubscriptionce:DescribeReportce:GetAnomaliesce:GetAnomalyMonitorsce:GetAnomalySubscriptionsce:GetApproximateUsageRecordsce:GetCommitmentPurchaseAnalysisce:GetConsoleActionSetEnforcedce:GetCostAndUsagece:GetCostAndUsageComparisonsce:GetCostAndUsageWithResourcesce:GetCostCategoriesce:GetCostComparisonDriversce:GetCostForecastce:GetDimensionValuesce:GetPreferencesce:GetReservationCoveragece:GetReservationPurchaseRecommendationce:GetReservationUtilizationce:GetRightsizingRecommendationce:GetSavingsPlanPurchaseRecommendationDetailsce:GetSavingsPlansCoveragece:GetSavingsPlansPurchaseRecommendationce:GetSavingsPlansUtilizationce:GetSavingsPlansUtilizationDetailsce:GetTagsce:GetUsageForecastce:ListCommitmentPurchaseAnalysesce:ListCostAllocationTagBackfillHistoryce:ListCostAllocationTagsce:ListCostCategoryDefinitionsce:ListCostCategoryResourceAssociationsce:ListSavingsPlansPurchaseRecommendationGenerationce:ListTagsForResourcece:ProvideAnomalyFeedbackce:StartCommitmentPurchaseAnalysisce:StartCostAllocationTagBackfillce:StartSavingsPlansPurchaseRecommendationGenerationce:TagResourcece:UntagResourcece:UpdateAnomalyMonitorce:UpdateAnomalySubscriptionce:UpdateConsoleActionSetEnforcedce:UpdateCostAllocationTagsStatusce:UpdateCostCategoryDefinitionce:UpdateNotificationSubscriptionce:UpdatePreferencesce:UpdateReport"
 
-var actionIndex = [...]uint16{0, 23, 51, 82, 115, 130, 153, 181, 212, 245, 260, 293, 328, 345, 360, 381, 407, 436, 468, 498, 516, 545, 576, 596, 623, 641, 662, 679, 704, 743, 771, 802, 848, 874, 914, 943, 979, 989, 1008, 1041, 1080, 1105, 1135, 1174, 1225, 1247, 1272, 1306, 1339, 1391, 1405, 1421, 1444, 1472, 1505, 1538, 1569, 1602, 1622, 1637}
+var actionIndex = [...]uint32{0, 23, 51, 82, 115, 130, 153, 181, 212, 245, 260, 293, 328, 345, 360, 381, 407, 436, 468, 498, 516, 545, 576, 596, 623, 641, 662, 679, 704, 743, 771, 802, 848, 874, 914, 943, 979, 989, 1008, 1041, 1080, 1105, 1135, 1174, 1225, 1247, 1272, 1306, 1339, 1391, 1405, 1421, 1444, 1472, 1505, 1538, 1569, 1602, 1622, 1637}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -84,10 +84,17 @@ var actionInfos = [59]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 13, 13, 13, 38, 38, 38, 38, 38, 45, 45, 45, 45, 46, 46, 46, 49, 50, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 13, 13, 13, 38, 38, 38, 38, 38, 45, 45, 45, 45, 46, 46, 46, 49, 50, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [59]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+var actionFold = [59]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [29]Action{ActionDescribeCostCategoryDefinition, ActionDescribeNotificationSubscription, ActionDescribeReport, ActionGetAnomalies, ActionGetAnomalyMonitors, ActionGetAnomalySubscriptions, ActionGetApproximateUsageRecords, ActionGetCommitmentPurchaseAnalysis, ActionGetConsoleActionSetEnforced, ActionGetCostAndUsage, ActionGetCostAndUsageComparisons, ActionGetCostAndUsageWithResources, ActionGetCostCategories, ActionGetCostComparisonDrivers, ActionGetCostForecast, ActionGetDimensionValues, ActionGetPreferences, ActionGetReservationCoverage, ActionGetReservationPurchaseRecommendation, ActionGetReservationUtilization, ActionGetRightsizingRecommendation, ActionGetSavingsPlanPurchaseRecommendationDetails, ActionGetSavingsPlansCoverage, ActionGetSavingsPlansPurchaseRecommendation, ActionGetSavingsPlansUtilization, ActionGetSavingsPlansUtilizationDetails, ActionGetTags, ActionGetUsageForecast, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "chatbot:AssociateToConfigurationchatbot:CreateChimeWebhookConfigurationchatbot:CreateCustomActionchatbot:CreateMicrosoftTeamsChannelConfigurationchatbot:CreateSlackChannelConfigurationchatbot:DeleteChimeWebhookConfigurationchatbot:DeleteCustomActionchatbot:DeleteMicrosoftTeamsChannelConfigurationchatbot:DeleteMicrosoftTeamsConfiguredTeamchatbot:DeleteMicrosoftTeamsUserIdentitychatbot:DeleteSlackChannelConfigurationchatbot:DeleteSlackUserIdentitychatbot:DeleteSlackWorkspaceAuthorizationchatbot:DescribeChimeWebhookConfigurationschatbot:DescribeSlackChannelConfigurationschatbot:DescribeSlackChannelschatbot:DescribeSlackUserIdentitieschatbot:DescribeSlackWorkspaceschatbot:DisassociateFromConfigurationchatbot:GetAccountPreferenceschatbot:GetCustomActionchatbot:GetMicrosoftTeamsChannelConfigurationchatbot:GetMicrosoftTeamsOauthParameterschatbot:GetSlackOauthParameterschatbot:ListAssociationschatbot:ListCustomActionschatbot:ListMicrosoftTeamsChannelConfigurationschatbot:ListMicrosoftTeamsConfiguredTeamschatbot:ListMicrosoftTeamsUserIdentitieschatbot:ListTagsForResourcechatbot:RedeemMicrosoftTeamsOauthCodechatbot:RedeemSlackOauthCodechatbot:TagResourcechatbot:UntagResourcechatbot:UpdateAccountPreferenceschatbot:UpdateChimeWebhookConfigurationchatbot:UpdateCustomActionchatbot:UpdateMicrosoftTeamsChannelConfigurationchatbot:UpdateSlackChannelConfiguration"
 
-var actionIndex = [...]uint16{0, 32, 71, 97, 145, 184, 223, 249, 297, 339, 379, 418, 449, 490, 532, 574, 603, 638, 669, 706, 735, 758, 803, 843, 874, 898, 923, 970, 1011, 1051, 1078, 1115, 1143, 1162, 1183, 1215, 1254, 1280, 1328, 1367}
+var actionIndex = [...]uint32{0, 32, 71, 97, 145, 184, 223, 249, 297, 339, 379, 418, 449, 490, 532, 574, 603, 638, 669, 706, 735, 758, 803, 843, 874, 898, 923, 970, 1011, 1051, 1078, 1115, 1143, 1162, 1183, 1215, 1254, 1280, 1328, 1367}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -64,10 +64,17 @@ var actionInfos = [39]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 19, 19, 19, 24, 24, 24, 24, 24, 30, 30, 30, 30, 30, 30, 32, 32, 33, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 19, 19, 19, 24, 24, 24, 24, 24, 30, 30, 30, 30, 30, 30, 32, 32, 33, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [39]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+var actionFold = [39]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionDescribeChimeWebhookConfigurations, ActionDescribeSlackChannelConfigurations, ActionDescribeSlackChannels, ActionDescribeSlackUserIdentities, ActionDescribeSlackWorkspaces, ActionGetAccountPreferences, ActionGetCustomAction, ActionGetMicrosoftTeamsChannelConfiguration, ActionGetMicrosoftTeamsOauthParameters, ActionGetSlackOauthParameters, ActionListAssociations, ActionListMicrosoftTeamsChannelConfigurations, ActionListMicrosoftTeamsConfiguredTeams, ActionListMicrosoftTeamsUserIdentities, ActionListTagsForResource}
 

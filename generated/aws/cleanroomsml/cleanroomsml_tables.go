@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cleanrooms-ml:CancelTrainedModelcleanrooms-ml:CancelTrainedModelInferenceJobcleanrooms-ml:CreateAudienceModelcleanrooms-ml:CreateConfiguredAudienceModelcleanrooms-ml:CreateConfiguredModelAlgorithmcleanrooms-ml:CreateConfiguredModelAlgorithmAssociationcleanrooms-ml:CreateMLInputChannelcleanrooms-ml:CreateTrainedModelcleanrooms-ml:CreateTrainingDatasetcleanrooms-ml:DeleteAudienceGenerationJobcleanrooms-ml:DeleteAudienceModelcleanrooms-ml:DeleteConfiguredAudienceModelcleanrooms-ml:DeleteConfiguredAudienceModelPolicycleanrooms-ml:DeleteConfiguredModelAlgorithmcleanrooms-ml:DeleteConfiguredModelAlgorithmAssociationcleanrooms-ml:DeleteMLConfigurationcleanrooms-ml:DeleteMLInputChannelDatacleanrooms-ml:DeleteTrainedModelOutputcleanrooms-ml:DeleteTrainingDatasetcleanrooms-ml:GetAudienceGenerationJobcleanrooms-ml:GetAudienceModelcleanrooms-ml:GetCollaborationConfiguredModelAlgorithmAssociationcleanrooms-ml:GetCollaborationMLInputChannelcleanrooms-ml:GetCollaborationTrainedModelcleanrooms-ml:GetConfiguredAudienceModelcleanrooms-ml:GetConfiguredAudienceModelPolicycleanrooms-ml:GetConfiguredModelAlgorithmcleanrooms-ml:GetConfiguredModelAlgorithmAssociationcleanrooms-ml:GetMLConfigurationcleanrooms-ml:GetMLInputChannelcleanrooms-ml:GetTrainedModelcleanrooms-ml:GetTrainedModelInferenceJobcleanrooms-ml:GetTrainingDatasetcleanrooms-ml:ListAudienceExportJobscleanrooms-ml:ListAudienceGenerationJobscleanrooms-ml:ListAudienceModelscleanrooms-ml:ListCollaborationConfiguredModelAlgorithmAssociationscleanrooms-ml:ListCollaborationMLInputChannelscleanrooms-ml:ListCollaborationTrainedModelExportJobscleanrooms-ml:ListCollaborationTrainedModelInferenceJobscleanrooms-ml:ListCollaborationTrainedModelscleanrooms-ml:ListConfiguredAudienceModelscleanrooms-ml:ListConfiguredModelAlgorithmAssociationscleanrooms-ml:ListConfiguredModelAlgorithmscleanrooms-ml:ListMLInputChannelscleanrooms-ml:ListTagsForResourcecleanrooms-ml:ListTrainedModelInferenceJobscleanrooms-ml:ListTrainedModelVersionscleanrooms-ml:ListTrainedModelscleanrooms-ml:ListTrainingDatasetscleanrooms-ml:PutConfiguredAudienceModelPolicycleanrooms-ml:PutMLConfigurationcleanrooms-ml:StartAudienceExportJobcleanrooms-ml:StartAudienceGenerationJobcleanrooms-ml:StartTrainedModelExportJobcleanrooms-ml:StartTrainedModelInferenceJobcleanrooms-ml:TagResourcecleanrooms-ml:UnTagResourcecleanrooms-ml:UpdateConfiguredAudienceModel"
 
-var actionIndex = [...]uint16{0, 32, 76, 109, 152, 196, 251, 285, 317, 352, 393, 426, 469, 518, 562, 617, 652, 690, 728, 763, 801, 831, 896, 940, 982, 1022, 1068, 1109, 1161, 1193, 1224, 1253, 1294, 1326, 1362, 1402, 1434, 1501, 1547, 1600, 1656, 1700, 1742, 1796, 1839, 1872, 1905, 1948, 1986, 2017, 2051, 2097, 2129, 2165, 2205, 2245, 2288, 2313, 2340, 2383}
+var actionIndex = [...]uint32{0, 32, 76, 109, 152, 196, 251, 285, 317, 352, 393, 426, 469, 518, 562, 617, 652, 690, 728, 763, 801, 831, 896, 940, 982, 1022, 1068, 1109, 1161, 1193, 1224, 1253, 1294, 1326, 1362, 1402, 1434, 1501, 1547, 1600, 1656, 1700, 1742, 1796, 1839, 1872, 1905, 1948, 1986, 2017, 2051, 2097, 2129, 2165, 2205, 2245, 2288, 2313, 2340, 2383}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -84,10 +84,17 @@ var actionInfos = [59]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 19, 19, 19, 33, 33, 33, 33, 33, 50, 50, 50, 50, 52, 52, 52, 56, 57, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 19, 19, 19, 33, 33, 33, 33, 33, 50, 50, 50, 50, 52, 52, 52, 56, 57, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [59]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 48, 47, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+var actionFold = [59]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 48, 47, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionGetAudienceGenerationJob, ActionGetAudienceModel, ActionGetCollaborationConfiguredModelAlgorithmAssociation, ActionGetCollaborationMLInputChannel, ActionGetCollaborationTrainedModel, ActionGetConfiguredAudienceModel, ActionGetConfiguredAudienceModelPolicy, ActionGetConfiguredModelAlgorithm, ActionGetConfiguredModelAlgorithmAssociation, ActionGetMLConfiguration, ActionGetMLInputChannel, ActionGetTrainedModel, ActionGetTrainedModelInferenceJob, ActionGetTrainingDataset}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cloud9:ActivateEC2Remotecloud9:CreateEnvironmentEC2cloud9:CreateEnvironmentMembershipcloud9:CreateEnvironmentSSHcloud9:CreateEnvironmentTokencloud9:DeleteEnvironmentcloud9:DeleteEnvironmentMembershipcloud9:DescribeEC2Remotecloud9:DescribeEnvironmentMembershipscloud9:DescribeEnvironmentStatuscloud9:DescribeEnvironmentscloud9:DescribeSSHRemotecloud9:GetEnvironmentConfigcloud9:GetEnvironmentSettingscloud9:GetMembershipSettingscloud9:GetMigrationExperiencescloud9:GetUserPublicKeycloud9:GetUserSettingscloud9:ListEnvironmentscloud9:ListTagsForResourcecloud9:ModifyTemporaryCredentialsOnEnvironmentEC2cloud9:TagResourcecloud9:UntagResourcecloud9:UpdateEnvironmentcloud9:UpdateEnvironmentMembershipcloud9:UpdateEnvironmentSettingscloud9:UpdateMembershipSettingscloud9:UpdateSSHRemotecloud9:UpdateUserSettings"
 
-var actionIndex = [...]uint16{0, 24, 51, 85, 112, 141, 165, 199, 223, 260, 292, 319, 343, 370, 399, 427, 457, 480, 502, 525, 551, 600, 618, 638, 662, 696, 728, 759, 781, 806}
+var actionIndex = [...]uint32{0, 24, 51, 85, 112, 141, 165, 199, 223, 260, 292, 319, 343, 370, 399, 427, 457, 480, 502, 525, 551, 600, 618, 638, 662, 696, 728, 759, 781, 806}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -54,10 +54,17 @@ var actionInfos = [29]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 12, 12, 12, 18, 18, 18, 18, 18, 20, 21, 21, 21, 21, 21, 21, 21, 22, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 12, 12, 12, 18, 18, 18, 18, 18, 20, 21, 21, 21, 21, 21, 21, 21, 22, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [29]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+var actionFold = [29]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionCreateEnvironmentToken, ActionDescribeEC2Remote, ActionDescribeEnvironmentMemberships, ActionDescribeEnvironmentStatus, ActionDescribeEnvironments, ActionDescribeSSHRemote, ActionGetEnvironmentConfig, ActionGetEnvironmentSettings, ActionGetMembershipSettings, ActionGetMigrationExperiences, ActionGetUserPublicKey, ActionGetUserSettings, ActionListEnvironments, ActionListTagsForResource}
 

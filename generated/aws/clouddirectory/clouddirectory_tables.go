@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "clouddirectory:AddFacetToObjectclouddirectory:ApplySchemaclouddirectory:AttachObjectclouddirectory:AttachPolicyclouddirectory:AttachToIndexclouddirectory:AttachTypedLinkclouddirectory:BatchReadclouddirectory:BatchWriteclouddirectory:CreateDirectoryclouddirectory:CreateFacetclouddirectory:CreateIndexclouddirectory:CreateObjectclouddirectory:CreateSchemaclouddirectory:CreateTypedLinkFacetclouddirectory:DeleteDirectoryclouddirectory:DeleteFacetclouddirectory:DeleteObjectclouddirectory:DeleteSchemaclouddirectory:DeleteTypedLinkFacetclouddirectory:DetachFromIndexclouddirectory:DetachObjectclouddirectory:DetachPolicyclouddirectory:DetachTypedLinkclouddirectory:DisableDirectoryclouddirectory:EnableDirectoryclouddirectory:GetAppliedSchemaVersionclouddirectory:GetDirectoryclouddirectory:GetFacetclouddirectory:GetLinkAttributesclouddirectory:GetObjectAttributesclouddirectory:GetObjectInformationclouddirectory:GetSchemaAsJsonclouddirectory:GetTypedLinkFacetInformationclouddirectory:ListAppliedSchemaArnsclouddirectory:ListAttachedIndicesclouddirectory:ListDevelopmentSchemaArnsclouddirectory:ListDirectoriesclouddirectory:ListFacetAttributesclouddirectory:ListFacetNamesclouddirectory:ListIncomingTypedLinksclouddirectory:ListIndexclouddirectory:ListManagedSchemaArnsclouddirectory:ListObjectAttributesclouddirectory:ListObjectChildrenclouddirectory:ListObjectParentPathsclouddirectory:ListObjectParentsclouddirectory:ListObjectPoliciesclouddirectory:ListOutgoingTypedLinksclouddirectory:ListPolicyAttachmentsclouddirectory:ListPublishedSchemaArnsclouddirectory:ListTagsForResourceclouddirectory:ListTypedLinkFacetAttributesclouddirectory:ListTypedLinkFacetNamesclouddirectory:LookupPolicyclouddirectory:PublishSchemaclouddirectory:PutSchemaFromJsonclouddirectory:RemoveFacetFromObjectclouddirectory:TagResourceclouddirectory:UntagResourceclouddirectory:UpdateFacetclouddirectory:UpdateLinkAttributesclouddirectory:UpdateObjectAttributesclouddirectory:UpdateSchemaclouddirectory:UpdateTypedLinkFacetclouddirectory:UpgradeAppliedSchemaclouddirectory:UpgradePublishedSchema"
 
-var actionIndex = [...]uint16{0, 31, 57, 84, 111, 139, 169, 193, 218, 248, 274, 300, 327, 354, 389, 419, 445, 472, 499, 534, 564, 591, 618, 648, 679, 709, 747, 774, 797, 829, 863, 898, 928, 971, 1007, 1041, 1081, 1111, 1145, 1174, 1211, 1235, 1271, 1306, 1339, 1375, 1407, 1440, 1477, 1513, 1551, 1585, 1628, 1666, 1693, 1721, 1753, 1789, 1815, 1843, 1869, 1904, 1941, 1968, 2003, 2038, 2075}
+var actionIndex = [...]uint32{0, 31, 57, 84, 111, 139, 169, 193, 218, 248, 274, 300, 327, 354, 389, 419, 445, 472, 499, 534, 564, 591, 618, 648, 679, 709, 747, 774, 797, 829, 863, 898, 928, 971, 1007, 1041, 1081, 1111, 1145, 1174, 1211, 1235, 1271, 1306, 1339, 1375, 1407, 1440, 1477, 1513, 1551, 1585, 1628, 1666, 1693, 1721, 1753, 1789, 1815, 1843, 1869, 1904, 1941, 1968, 2003, 2038, 2075}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -91,10 +91,17 @@ var actionInfos = [66]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 8, 14, 24, 25, 25, 33, 33, 33, 33, 33, 54, 54, 54, 54, 56, 56, 57, 57, 58, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 8, 14, 24, 25, 25, 33, 33, 33, 33, 33, 54, 54, 54, 54, 56, 56, 57, 57, 58, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [66]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+var actionFold = [66]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [25]Action{ActionBatchRead, ActionGetAppliedSchemaVersion, ActionGetDirectory, ActionGetFacet, ActionGetLinkAttributes, ActionGetObjectAttributes, ActionGetObjectInformation, ActionGetSchemaAsJson, ActionGetTypedLinkFacetInformation, ActionListAttachedIndices, ActionListFacetAttributes, ActionListFacetNames, ActionListIncomingTypedLinks, ActionListIndex, ActionListObjectAttributes, ActionListObjectChildren, ActionListObjectParentPaths, ActionListObjectParents, ActionListObjectPolicies, ActionListOutgoingTypedLinks, ActionListPolicyAttachments, ActionListTagsForResource, ActionListTypedLinkFacetAttributes, ActionListTypedLinkFacetNames, ActionLookupPolicy}
 

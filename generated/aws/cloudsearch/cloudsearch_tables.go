@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cloudsearch:AddTagscloudsearch:BuildSuggesterscloudsearch:CreateDomaincloudsearch:DefineAnalysisSchemecloudsearch:DefineExpressioncloudsearch:DefineIndexFieldcloudsearch:DefineSuggestercloudsearch:DeleteAnalysisSchemecloudsearch:DeleteDomaincloudsearch:DeleteExpressioncloudsearch:DeleteIndexFieldcloudsearch:DeleteSuggestercloudsearch:DescribeAnalysisSchemescloudsearch:DescribeAvailabilityOptionscloudsearch:DescribeDomainEndpointOptionscloudsearch:DescribeDomainscloudsearch:DescribeExpressionscloudsearch:DescribeIndexFieldscloudsearch:DescribeScalingParameterscloudsearch:DescribeServiceAccessPoliciescloudsearch:DescribeSuggesterscloudsearch:IndexDocumentscloudsearch:ListDomainNamescloudsearch:ListTagscloudsearch:RemoveTagscloudsearch:UpdateAvailabilityOptionscloudsearch:UpdateDomainEndpointOptionscloudsearch:UpdateScalingParameterscloudsearch:UpdateServiceAccessPoliciescloudsearch:documentcloudsearch:searchcloudsearch:suggest"
 
-var actionIndex = [...]uint16{0, 19, 46, 70, 102, 130, 158, 185, 217, 241, 269, 297, 324, 359, 398, 439, 466, 497, 528, 565, 606, 636, 662, 689, 709, 731, 768, 807, 842, 881, 901, 919, 938}
+var actionIndex = [...]uint32{0, 19, 46, 70, 102, 130, 158, 185, 217, 241, 269, 297, 324, 359, 398, 439, 466, 497, 528, 565, 606, 636, 662, 689, 709, 731, 768, 807, 842, 881, 901, 919, 938}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -57,10 +57,17 @@ var actionInfos = [32]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 21, 21, 21, 21, 21, 22, 22, 22, 24, 24, 24, 24, 24, 24, 25, 25, 25, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 21, 21, 21, 21, 21, 22, 22, 22, 24, 24, 24, 24, 24, 24, 25, 25, 25, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [32]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 29, 21, 22, 23, 24, 30, 31, 25, 26, 27, 28}
+var actionFold = [32]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 29, 21, 22, 23, 24, 30, 31, 25, 26, 27, 28}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionDescribeAnalysisSchemes, ActionDescribeAvailabilityOptions, ActionDescribeDomainEndpointOptions, ActionDescribeExpressions, ActionDescribeIndexFields, ActionDescribeScalingParameters, ActionDescribeServiceAccessPolicies, ActionDescribeSuggesters, ActionListTags, ActionSearch, ActionSuggest}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cloudtrail:AddTagscloudtrail:CancelQuerycloudtrail:CreateChannelcloudtrail:CreateDashboardcloudtrail:CreateEventDataStorecloudtrail:CreateServiceLinkedChannelcloudtrail:CreateTrailcloudtrail:DeleteChannelcloudtrail:DeleteDashboardcloudtrail:DeleteEventDataStorecloudtrail:DeleteResourcePolicycloudtrail:DeleteServiceLinkedChannelcloudtrail:DeleteTrailcloudtrail:DeregisterOrganizationDelegatedAdmincloudtrail:DescribeQuerycloudtrail:DescribeTrailscloudtrail:DisableFederationcloudtrail:EnableFederationcloudtrail:GenerateQuerycloudtrail:GenerateQueryResultsSummarycloudtrail:GetChannelcloudtrail:GetDashboardcloudtrail:GetEventConfigurationcloudtrail:GetEventDataStorecloudtrail:GetEventDataStoreDatacloudtrail:GetEventSelectorscloudtrail:GetImportcloudtrail:GetInsightSelectorscloudtrail:GetQueryResultscloudtrail:GetResourcePolicycloudtrail:GetServiceLinkedChannelcloudtrail:GetTrailcloudtrail:GetTrailStatuscloudtrail:ListChannelscloudtrail:ListDashboardscloudtrail:ListEventDataStorescloudtrail:ListImportFailurescloudtrail:ListImportscloudtrail:ListInsightsDatacloudtrail:ListPublicKeyscloudtrail:ListQueriescloudtrail:ListServiceLinkedChannelscloudtrail:ListTagscloudtrail:ListTrailscloudtrail:LookupEventscloudtrail:PutEventConfigurationcloudtrail:PutEventSelectorscloudtrail:PutInsightSelectorscloudtrail:PutResourcePolicycloudtrail:RegisterOrganizationDelegatedAdmincloudtrail:RemoveTagscloudtrail:RestoreEventDataStorecloudtrail:SearchSampleQueriescloudtrail:StartDashboardRefreshcloudtrail:StartEventDataStoreIngestioncloudtrail:StartImportcloudtrail:StartLoggingcloudtrail:StartQuerycloudtrail:StopEventDataStoreIngestioncloudtrail:StopImportcloudtrail:StopLoggingcloudtrail:UpdateChannelcloudtrail:UpdateDashboardcloudtrail:UpdateEventDataStorecloudtrail:UpdateServiceLinkedChannelcloudtrail:UpdateTrail"
 
-var actionIndex = [...]uint16{0, 18, 40, 64, 90, 121, 158, 180, 204, 230, 261, 292, 329, 351, 398, 422, 447, 475, 502, 526, 564, 585, 608, 640, 668, 700, 728, 748, 778, 804, 832, 866, 885, 910, 933, 958, 988, 1017, 1039, 1066, 1091, 1113, 1149, 1168, 1189, 1212, 1244, 1272, 1302, 1330, 1375, 1396, 1428, 1458, 1490, 1529, 1551, 1574, 1595, 1633, 1654, 1676, 1700, 1726, 1757, 1794, 1816}
+var actionIndex = [...]uint32{0, 18, 40, 64, 90, 121, 158, 180, 204, 230, 261, 292, 329, 351, 398, 422, 447, 475, 502, 526, 564, 585, 608, 640, 668, 700, 728, 748, 778, 804, 832, 866, 885, 910, 933, 958, 988, 1017, 1039, 1066, 1091, 1113, 1149, 1168, 1189, 1212, 1244, 1272, 1302, 1330, 1375, 1396, 1428, 1458, 1490, 1529, 1551, 1574, 1595, 1633, 1654, 1676, 1700, 1726, 1757, 1794, 1816}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -91,10 +91,17 @@ var actionInfos = [66]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 17, 18, 18, 33, 33, 33, 33, 33, 45, 45, 45, 45, 49, 49, 52, 61, 61, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 17, 18, 18, 33, 33, 33, 33, 33, 45, 45, 45, 45, 49, 49, 52, 61, 61, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [66]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+var actionFold = [66]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [21]Action{ActionDescribeQuery, ActionDescribeTrails, ActionGenerateQueryResultsSummary, ActionGetChannel, ActionGetDashboard, ActionGetEventConfiguration, ActionGetEventDataStore, ActionGetEventDataStoreData, ActionGetEventSelectors, ActionGetImport, ActionGetInsightSelectors, ActionGetQueryResults, ActionGetResourcePolicy, ActionGetServiceLinkedChannel, ActionGetTrail, ActionGetTrailStatus, ActionListImportFailures, ActionListPublicKeys, ActionListTags, ActionLookupEvents, ActionSearchSampleQueries}
 

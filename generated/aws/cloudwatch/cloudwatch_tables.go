@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cloudwatch:BatchGetServiceLevelIndicatorReportcloudwatch:BatchGetServiceLevelObjectiveBudgetReportcloudwatch:CallWithBearerTokencloudwatch:CreateServiceLevelObjectivecloudwatch:DeleteAlarmMuteRulecloudwatch:DeleteAlarmscloudwatch:DeleteAnomalyDetectorcloudwatch:DeleteDashboardscloudwatch:DeleteInsightRulescloudwatch:DeleteMetricStreamcloudwatch:DeleteServiceLevelObjectivecloudwatch:DescribeAlarmHistorycloudwatch:DescribeAlarmscloudwatch:DescribeAlarmsForMetriccloudwatch:DescribeAnomalyDetectorscloudwatch:DescribeInsightRulescloudwatch:DisableAlarmActionscloudwatch:DisableInsightRulescloudwatch:EnableAlarmActionscloudwatch:EnableInsightRulescloudwatch:EnableTopologyDiscoverycloudwatch:GenerateQuerycloudwatch:GenerateQueryResultsSummarycloudwatch:GetAlarmMuteRulecloudwatch:GetDashboardcloudwatch:GetInsightRuleReportcloudwatch:GetMetricDatacloudwatch:GetMetricStatisticscloudwatch:GetMetricStreamcloudwatch:GetMetricWidgetImagecloudwatch:GetOTelEnrichmentcloudwatch:GetServicecloudwatch:GetServiceDatacloudwatch:GetServiceLevelObjectivecloudwatch:GetTopologyDiscoveryStatuscloudwatch:GetTopologyMapcloudwatch:Linkcloudwatch:ListAlarmMuteRulescloudwatch:ListDashboardscloudwatch:ListEntitiesForMetriccloudwatch:ListManagedInsightRulescloudwatch:ListMetricStreamscloudwatch:ListMetricscloudwatch:ListServiceLevelObjectivescloudwatch:ListServicescloudwatch:ListTagsForResourcecloudwatch:PutAlarmMuteRulecloudwatch:PutAnomalyDetectorcloudwatch:PutCompositeAlarmcloudwatch:PutDashboardcloudwatch:PutInsightRulecloudwatch:PutManagedInsightRulescloudwatch:PutMetricAlarmcloudwatch:PutMetricDatacloudwatch:PutMetricStreamcloudwatch:SetAlarmStatecloudwatch:StartMetricStreamscloudwatch:StartOTelEnrichmentcloudwatch:StopMetricStreamscloudwatch:StopOTelEnrichmentcloudwatch:TagResourcecloudwatch:UntagResourcecloudwatch:UpdateServiceLevelObjective"
 
-var actionIndex = [...]uint16{0, 46, 98, 128, 166, 196, 219, 251, 278, 307, 336, 374, 405, 430, 464, 499, 530, 560, 590, 619, 648, 682, 706, 744, 771, 794, 825, 849, 879, 905, 936, 964, 985, 1010, 1045, 1082, 1107, 1122, 1151, 1176, 1208, 1242, 1270, 1292, 1329, 1352, 1382, 1409, 1438, 1466, 1489, 1514, 1547, 1572, 1596, 1622, 1646, 1675, 1705, 1733, 1762, 1784, 1808, 1846}
+var actionIndex = [...]uint32{0, 46, 98, 128, 166, 196, 219, 251, 278, 307, 336, 374, 405, 430, 464, 499, 530, 560, 590, 619, 648, 682, 706, 744, 771, 794, 825, 849, 879, 905, 936, 964, 985, 1010, 1045, 1082, 1107, 1122, 1151, 1176, 1208, 1242, 1270, 1292, 1329, 1352, 1382, 1409, 1438, 1466, 1489, 1514, 1547, 1572, 1596, 1622, 1646, 1675, 1705, 1733, 1762, 1784, 1808, 1846}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -88,10 +88,17 @@ var actionInfos = [63]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 18, 21, 21, 36, 36, 36, 36, 36, 46, 46, 46, 46, 55, 55, 55, 60, 61, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 18, 21, 21, 36, 36, 36, 36, 36, 46, 46, 46, 46, 55, 55, 55, 60, 61, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [63]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 42, 41, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+var actionFold = [63]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 42, 41, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [23]Action{ActionBatchGetServiceLevelIndicatorReport, ActionBatchGetServiceLevelObjectiveBudgetReport, ActionDescribeAlarmHistory, ActionDescribeAlarms, ActionDescribeAlarmsForMetric, ActionDescribeAnomalyDetectors, ActionDescribeInsightRules, ActionGenerateQuery, ActionGenerateQueryResultsSummary, ActionGetAlarmMuteRule, ActionGetDashboard, ActionGetInsightRuleReport, ActionGetMetricData, ActionGetMetricStatistics, ActionGetMetricStream, ActionGetMetricWidgetImage, ActionGetOTelEnrichment, ActionGetService, ActionGetServiceData, ActionGetServiceLevelObjective, ActionGetTopologyDiscoveryStatus, ActionGetTopologyMap, ActionListManagedInsightRules}
 

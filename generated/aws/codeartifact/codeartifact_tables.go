@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codeartifact:AssociateExternalConnectioncodeartifact:AssociateWithDownstreamRepositorycodeartifact:CopyPackageVersionscodeartifact:CreateDomaincodeartifact:CreatePackageGroupcodeartifact:CreateRepositorycodeartifact:DeleteDomaincodeartifact:DeleteDomainPermissionsPolicycodeartifact:DeletePackagecodeartifact:DeletePackageGroupcodeartifact:DeletePackageVersionscodeartifact:DeleteRepositorycodeartifact:DeleteRepositoryPermissionsPolicycodeartifact:DescribeDomaincodeartifact:DescribePackagecodeartifact:DescribePackageGroupcodeartifact:DescribePackageVersioncodeartifact:DescribeRepositorycodeartifact:DisassociateExternalConnectioncodeartifact:DisposePackageVersionscodeartifact:GetAssociatedPackageGroupcodeartifact:GetAuthorizationTokencodeartifact:GetDomainPermissionsPolicycodeartifact:GetPackageVersionAssetcodeartifact:GetPackageVersionReadmecodeartifact:GetRepositoryEndpointcodeartifact:GetRepositoryPermissionsPolicycodeartifact:ListAllowedRepositoriesForGroupcodeartifact:ListAssociatedPackagescodeartifact:ListDomainscodeartifact:ListPackageGroupscodeartifact:ListPackageVersionAssetscodeartifact:ListPackageVersionDependenciescodeartifact:ListPackageVersionscodeartifact:ListPackagescodeartifact:ListRepositoriescodeartifact:ListRepositoriesInDomaincodeartifact:ListSubPackageGroupscodeartifact:ListTagsForResourcecodeartifact:PublishPackageVersioncodeartifact:PutDomainPermissionsPolicycodeartifact:PutPackageMetadatacodeartifact:PutPackageOriginConfigurationcodeartifact:PutRepositoryPermissionsPolicycodeartifact:ReadFromRepositorycodeartifact:TagResourcecodeartifact:UntagResourcecodeartifact:UpdatePackageGroupcodeartifact:UpdatePackageGroupOriginConfigurationcodeartifact:UpdatePackageVersionsStatuscodeartifact:UpdateRepository"
 
-var actionIndex = [...]uint16{0, 40, 86, 118, 143, 174, 203, 228, 270, 296, 327, 361, 390, 436, 463, 491, 524, 559, 590, 633, 668, 706, 740, 779, 814, 850, 884, 927, 971, 1006, 1030, 1060, 1097, 1140, 1172, 1197, 1226, 1263, 1296, 1328, 1362, 1401, 1432, 1474, 1517, 1548, 1572, 1598, 1629, 1679, 1719, 1748}
+var actionIndex = [...]uint32{0, 40, 86, 118, 143, 174, 203, 228, 270, 296, 327, 361, 390, 436, 463, 491, 524, 559, 590, 633, 668, 706, 740, 779, 814, 850, 884, 927, 971, 1006, 1030, 1060, 1097, 1140, 1172, 1197, 1226, 1263, 1296, 1328, 1362, 1401, 1432, 1474, 1517, 1548, 1572, 1598, 1629, 1679, 1719, 1748}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -76,10 +76,17 @@ var actionInfos = [51]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 6, 20, 20, 20, 27, 27, 27, 27, 27, 39, 39, 39, 39, 44, 44, 45, 45, 46, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 6, 20, 20, 20, 27, 27, 27, 27, 27, 39, 39, 39, 39, 44, 44, 45, 45, 46, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [51]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 34, 31, 32, 33, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+var actionFold = [51]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 34, 31, 32, 33, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionDescribeDomain, ActionDescribePackage, ActionDescribePackageGroup, ActionDescribePackageVersion, ActionDescribeRepository, ActionGetAssociatedPackageGroup, ActionGetAuthorizationToken, ActionGetDomainPermissionsPolicy, ActionGetPackageVersionAsset, ActionGetPackageVersionReadme, ActionGetRepositoryEndpoint, ActionGetRepositoryPermissionsPolicy, ActionReadFromRepository}
 

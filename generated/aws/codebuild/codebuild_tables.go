@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codebuild:BatchDeleteBuildscodebuild:BatchGetBuildBatchescodebuild:BatchGetBuildscodebuild:BatchGetCommandExecutionscodebuild:BatchGetFleetscodebuild:BatchGetProjectscodebuild:BatchGetReportGroupscodebuild:BatchGetReportscodebuild:BatchGetSandboxescodebuild:BatchPutCodeCoveragescodebuild:BatchPutTestCasescodebuild:CreateFleetcodebuild:CreateProjectcodebuild:CreateReportcodebuild:CreateReportGroupcodebuild:CreateWebhookcodebuild:DeleteBuildBatchcodebuild:DeleteFleetcodebuild:DeleteOAuthTokencodebuild:DeleteProjectcodebuild:DeleteReportcodebuild:DeleteReportGroupcodebuild:DeleteResourcePolicycodebuild:DeleteSourceCredentialscodebuild:DeleteWebhookcodebuild:DescribeCodeCoveragescodebuild:DescribeTestCasescodebuild:GetReportGroupTrendcodebuild:GetResourcePolicycodebuild:ImportSourceCredentialscodebuild:InvalidateProjectCachecodebuild:ListBuildBatchescodebuild:ListBuildBatchesForProjectcodebuild:ListBuildscodebuild:ListBuildsForProjectcodebuild:ListCommandExecutionsForSandboxcodebuild:ListConnectedOAuthAccountscodebuild:ListCuratedEnvironmentImagescodebuild:ListFleetscodebuild:ListProjectscodebuild:ListReportGroupscodebuild:ListReportscodebuild:ListReportsForReportGroupcodebuild:ListRepositoriescodebuild:ListSandboxescodebuild:ListSandboxesForProjectcodebuild:ListSharedProjectscodebuild:ListSharedReportGroupscodebuild:ListSourceCredentialscodebuild:PersistOAuthTokencodebuild:PutResourcePolicycodebuild:RetryBuildcodebuild:RetryBuildBatchcodebuild:StartBuildcodebuild:StartBuildBatchcodebuild:StartCommandExecutioncodebuild:StartSandboxcodebuild:StartSandboxConnectioncodebuild:StopBuildcodebuild:StopBuildBatchcodebuild:StopSandboxcodebuild:UpdateFleetcodebuild:UpdateProjectcodebuild:UpdateProjectVisibilitycodebuild:UpdateReportcodebuild:UpdateReportGroupcodebuild:UpdateWebhook"
 
-var actionIndex = [...]uint16{0, 27, 57, 81, 116, 140, 166, 196, 221, 248, 279, 306, 327, 350, 372, 399, 422, 448, 469, 495, 518, 540, 567, 597, 630, 653, 684, 711, 740, 767, 800, 832, 858, 894, 914, 944, 985, 1021, 1059, 1079, 1101, 1127, 1148, 1183, 1209, 1232, 1265, 1293, 1325, 1356, 1383, 1410, 1430, 1455, 1475, 1500, 1531, 1553, 1585, 1604, 1628, 1649, 1670, 1693, 1726, 1748, 1775, 1798}
+var actionIndex = [...]uint32{0, 27, 57, 81, 116, 140, 166, 196, 221, 248, 279, 306, 327, 350, 372, 399, 422, 448, 469, 495, 518, 540, 567, 597, 630, 653, 684, 711, 740, 767, 800, 832, 858, 894, 914, 944, 985, 1021, 1059, 1079, 1101, 1127, 1148, 1183, 1209, 1232, 1265, 1293, 1325, 1356, 1383, 1410, 1430, 1455, 1475, 1500, 1531, 1553, 1585, 1604, 1628, 1649, 1670, 1693, 1726, 1748, 1775, 1798}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -92,10 +92,17 @@ var actionInfos = [67]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 16, 27, 27, 27, 29, 29, 31, 31, 31, 49, 49, 49, 49, 51, 51, 53, 61, 61, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 16, 27, 27, 27, 29, 29, 31, 31, 31, 49, 49, 49, 49, 51, 51, 53, 61, 61, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67, 67}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [67]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66}
+var actionFold = [67]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionBatchGetBuildBatches, ActionBatchGetBuilds, ActionBatchGetCommandExecutions, ActionBatchGetFleets, ActionBatchGetProjects, ActionBatchGetReportGroups, ActionBatchGetReports, ActionBatchGetSandboxes, ActionDescribeCodeCoverages, ActionDescribeTestCases, ActionGetReportGroupTrend, ActionGetResourcePolicy}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codeconnections:CreateConnectioncodeconnections:CreateHostcodeconnections:CreateRepositoryLinkcodeconnections:CreateSyncConfigurationcodeconnections:DeleteConnectioncodeconnections:DeleteHostcodeconnections:DeleteRepositoryLinkcodeconnections:DeleteSyncConfigurationcodeconnections:GetConnectioncodeconnections:GetConnectionTokencodeconnections:GetHostcodeconnections:GetIndividualAccessTokencodeconnections:GetInstallationUrlcodeconnections:GetRepositoryLinkcodeconnections:GetRepositorySyncStatuscodeconnections:GetResourceSyncStatuscodeconnections:GetSyncBlockerSummarycodeconnections:GetSyncConfigurationcodeconnections:ListConnectionscodeconnections:ListHostscodeconnections:ListInstallationTargetscodeconnections:ListRepositoryLinkscodeconnections:ListRepositorySyncDefinitionscodeconnections:ListSyncConfigurationscodeconnections:ListTagsForResourcecodeconnections:PassConnectioncodeconnections:PassRepositorycodeconnections:RegisterAppCodecodeconnections:StartAppRegistrationHandshakecodeconnections:StartOAuthHandshakecodeconnections:TagResourcecodeconnections:UntagResourcecodeconnections:UpdateConnectionInstallationcodeconnections:UpdateHostcodeconnections:UpdateRepositoryLinkcodeconnections:UpdateSyncBlockercodeconnections:UpdateSyncConfigurationcodeconnections:UseConnection"
 
-var actionIndex = [...]uint16{0, 32, 58, 94, 133, 165, 191, 227, 266, 295, 329, 352, 392, 426, 459, 498, 535, 572, 608, 639, 664, 703, 738, 783, 821, 856, 886, 916, 947, 992, 1027, 1054, 1083, 1127, 1153, 1189, 1222, 1261, 1290}
+var actionIndex = [...]uint32{0, 32, 58, 94, 133, 165, 191, 227, 266, 295, 329, 352, 392, 426, 459, 498, 535, 572, 608, 639, 664, 703, 738, 783, 821, 856, 886, 916, 947, 992, 1027, 1054, 1083, 1127, 1153, 1189, 1222, 1261, 1290}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -63,10 +63,17 @@ var actionInfos = [38]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 18, 18, 18, 18, 18, 25, 25, 25, 25, 27, 27, 28, 30, 31, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 18, 18, 18, 18, 18, 25, 25, 25, 25, 27, 27, 28, 30, 31, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [38]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+var actionFold = [38]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionGetConnection, ActionGetConnectionToken, ActionGetHost, ActionGetIndividualAccessToken, ActionGetInstallationUrl, ActionGetRepositoryLink, ActionGetRepositorySyncStatus, ActionGetResourceSyncStatus, ActionGetSyncBlockerSummary, ActionGetSyncConfiguration, ActionPassConnection, ActionPassRepository, ActionRegisterAppCode, ActionStartAppRegistrationHandshake, ActionStartOAuthHandshake, ActionUseConnection}
 

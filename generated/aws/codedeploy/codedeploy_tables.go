@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codedeploy:AddTagsToOnPremisesInstancescodedeploy:BatchGetApplicationRevisionscodedeploy:BatchGetApplicationscodedeploy:BatchGetDeploymentGroupscodedeploy:BatchGetDeploymentInstancescodedeploy:BatchGetDeploymentTargetscodedeploy:BatchGetDeploymentscodedeploy:BatchGetOnPremisesInstancescodedeploy:ContinueDeploymentcodedeploy:CreateApplicationcodedeploy:CreateCloudFormationDeploymentcodedeploy:CreateDeploymentcodedeploy:CreateDeploymentConfigcodedeploy:CreateDeploymentGroupcodedeploy:DeleteApplicationcodedeploy:DeleteDeploymentConfigcodedeploy:DeleteDeploymentGroupcodedeploy:DeleteGitHubAccountTokencodedeploy:DeleteResourcesByExternalIdcodedeploy:DeregisterOnPremisesInstancecodedeploy:GetApplicationcodedeploy:GetApplicationRevisioncodedeploy:GetDeploymentcodedeploy:GetDeploymentConfigcodedeploy:GetDeploymentGroupcodedeploy:GetDeploymentInstancecodedeploy:GetDeploymentTargetcodedeploy:GetOnPremisesInstancecodedeploy:ListApplicationRevisionscodedeploy:ListApplicationscodedeploy:ListDeploymentConfigscodedeploy:ListDeploymentGroupscodedeploy:ListDeploymentInstancescodedeploy:ListDeploymentTargetscodedeploy:ListDeploymentscodedeploy:ListGitHubAccountTokenNamescodedeploy:ListOnPremisesInstancescodedeploy:ListTagsForResourcecodedeploy:PutLifecycleEventHookExecutionStatuscodedeploy:RegisterApplicationRevisioncodedeploy:RegisterOnPremisesInstancecodedeploy:RemoveTagsFromOnPremisesInstancescodedeploy:SkipWaitTimeForInstanceTerminationcodedeploy:StopDeploymentcodedeploy:TagResourcecodedeploy:UntagResourcecodedeploy:UpdateApplicationcodedeploy:UpdateDeploymentGroup"
 
-var actionIndex = [...]uint16{0, 39, 78, 109, 144, 182, 218, 248, 286, 315, 343, 384, 411, 444, 476, 504, 537, 569, 604, 642, 681, 706, 739, 763, 793, 822, 854, 884, 916, 951, 978, 1010, 1041, 1075, 1107, 1133, 1171, 1205, 1235, 1282, 1320, 1357, 1401, 1446, 1471, 1493, 1517, 1545, 1577}
+var actionIndex = [...]uint32{0, 39, 78, 109, 144, 182, 218, 248, 286, 315, 343, 384, 411, 444, 476, 504, 537, 569, 604, 642, 681, 706, 739, 763, 793, 822, 854, 884, 916, 951, 978, 1010, 1041, 1075, 1107, 1133, 1171, 1205, 1235, 1282, 1320, 1357, 1401, 1446, 1471, 1493, 1517, 1545, 1577}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -73,10 +73,17 @@ var actionInfos = [48]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 14, 20, 20, 20, 28, 28, 28, 28, 28, 38, 38, 38, 38, 39, 39, 42, 44, 45, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 14, 20, 20, 20, 28, 28, 28, 28, 28, 38, 38, 38, 38, 39, 39, 42, 44, 45, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [48]uint8{0, 1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 33, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+var actionFold = [48]uint16{0, 1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 33, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionBatchGetApplicationRevisions, ActionBatchGetApplications, ActionBatchGetDeploymentGroups, ActionBatchGetDeploymentInstances, ActionBatchGetDeploymentTargets, ActionBatchGetDeployments, ActionBatchGetOnPremisesInstances, ActionGetDeploymentTarget}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codepipeline:AcknowledgeJobcodepipeline:AcknowledgeThirdPartyJobcodepipeline:CreateCustomActionTypecodepipeline:CreatePipelinecodepipeline:DeleteCustomActionTypecodepipeline:DeletePipelinecodepipeline:DeleteWebhookcodepipeline:DeregisterWebhookWithThirdPartycodepipeline:DisableStageTransitioncodepipeline:EnableStageTransitioncodepipeline:GetActionTypecodepipeline:GetJobDetailscodepipeline:GetPipelinecodepipeline:GetPipelineExecutioncodepipeline:GetPipelineStatecodepipeline:GetThirdPartyJobDetailscodepipeline:ListActionExecutionscodepipeline:ListActionTypescodepipeline:ListDeployActionExecutionTargetscodepipeline:ListPipelineExecutionscodepipeline:ListPipelinescodepipeline:ListRuleExecutionscodepipeline:ListRuleTypescodepipeline:ListTagsForResourcecodepipeline:ListWebhookscodepipeline:OverrideStageConditioncodepipeline:PollForJobscodepipeline:PollForThirdPartyJobscodepipeline:PutActionRevisioncodepipeline:PutApprovalResultcodepipeline:PutJobFailureResultcodepipeline:PutJobSuccessResultcodepipeline:PutThirdPartyJobFailureResultcodepipeline:PutThirdPartyJobSuccessResultcodepipeline:PutWebhookcodepipeline:RegisterWebhookWithThirdPartycodepipeline:RetryStageExecutioncodepipeline:RollbackStagecodepipeline:StartPipelineExecutioncodepipeline:StopPipelineExecutioncodepipeline:TagResourcecodepipeline:UntagResourcecodepipeline:UpdateActionTypecodepipeline:UpdatePipeline"
 
-var actionIndex = [...]uint16{0, 27, 64, 99, 126, 161, 188, 214, 258, 293, 327, 353, 379, 403, 436, 465, 501, 534, 562, 607, 642, 668, 699, 725, 757, 782, 817, 841, 875, 905, 935, 967, 999, 1041, 1083, 1106, 1148, 1180, 1206, 1241, 1275, 1299, 1325, 1354, 1381}
+var actionIndex = [...]uint32{0, 27, 64, 99, 126, 161, 188, 214, 258, 293, 327, 353, 379, 403, 436, 465, 501, 534, 562, 607, 642, 668, 699, 725, 757, 782, 817, 841, 875, 905, 935, 967, 999, 1041, 1083, 1106, 1148, 1180, 1206, 1241, 1275, 1299, 1325, 1354, 1381}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -69,10 +69,17 @@ var actionInfos = [44]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 9, 10, 10, 16, 16, 16, 16, 16, 25, 25, 25, 26, 35, 35, 38, 40, 41, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 9, 10, 10, 16, 16, 16, 16, 16, 25, 25, 25, 26, 35, 35, 38, 40, 41, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [44]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+var actionFold = [44]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionGetActionType, ActionGetJobDetails, ActionGetPipeline, ActionGetPipelineExecution, ActionGetPipelineState, ActionGetThirdPartyJobDetails, ActionListActionExecutions, ActionListActionTypes, ActionListDeployActionExecutionTargets, ActionListRuleExecutions, ActionListRuleTypes, ActionListTagsForResource}
 

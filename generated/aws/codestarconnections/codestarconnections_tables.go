@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codestar-connections:CreateConnectioncodestar-connections:CreateHostcodestar-connections:CreateRepositoryLinkcodestar-connections:CreateSyncConfigurationcodestar-connections:DeleteConnectioncodestar-connections:DeleteHostcodestar-connections:DeleteRepositoryLinkcodestar-connections:DeleteSyncConfigurationcodestar-connections:GetConnectioncodestar-connections:GetConnectionTokencodestar-connections:GetHostcodestar-connections:GetIndividualAccessTokencodestar-connections:GetInstallationUrlcodestar-connections:GetRepositoryLinkcodestar-connections:GetRepositorySyncStatuscodestar-connections:GetResourceSyncStatuscodestar-connections:GetSyncBlockerSummarycodestar-connections:GetSyncConfigurationcodestar-connections:ListConnectionscodestar-connections:ListHostscodestar-connections:ListInstallationTargetscodestar-connections:ListRepositoryLinkscodestar-connections:ListRepositorySyncDefinitionscodestar-connections:ListSyncConfigurationscodestar-connections:ListTagsForResourcecodestar-connections:PassConnectioncodestar-connections:PassRepositorycodestar-connections:RegisterAppCodecodestar-connections:StartAppRegistrationHandshakecodestar-connections:StartOAuthHandshakecodestar-connections:TagResourcecodestar-connections:UntagResourcecodestar-connections:UpdateConnectionInstallationcodestar-connections:UpdateHostcodestar-connections:UpdateRepositoryLinkcodestar-connections:UpdateSyncBlockercodestar-connections:UpdateSyncConfigurationcodestar-connections:UseConnection"
 
-var actionIndex = [...]uint16{0, 37, 68, 109, 153, 190, 221, 262, 306, 340, 379, 407, 452, 491, 529, 573, 615, 657, 698, 734, 764, 808, 848, 898, 941, 981, 1016, 1051, 1087, 1137, 1177, 1209, 1243, 1292, 1323, 1364, 1402, 1446, 1480}
+var actionIndex = [...]uint32{0, 37, 68, 109, 153, 190, 221, 262, 306, 340, 379, 407, 452, 491, 529, 573, 615, 657, 698, 734, 764, 808, 848, 898, 941, 981, 1016, 1051, 1087, 1137, 1177, 1209, 1243, 1292, 1323, 1364, 1402, 1446, 1480}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -63,10 +63,17 @@ var actionInfos = [38]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 18, 18, 18, 18, 18, 25, 25, 25, 25, 27, 27, 28, 30, 31, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 18, 18, 18, 18, 18, 25, 25, 25, 25, 27, 27, 28, 30, 31, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [38]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+var actionFold = [38]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionGetConnection, ActionGetConnectionToken, ActionGetHost, ActionGetIndividualAccessToken, ActionGetInstallationUrl, ActionGetRepositoryLink, ActionGetRepositorySyncStatus, ActionGetResourceSyncStatus, ActionGetSyncBlockerSummary, ActionGetSyncConfiguration, ActionPassConnection, ActionPassRepository, ActionRegisterAppCode, ActionStartAppRegistrationHandshake, ActionStartOAuthHandshake, ActionUseConnection}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "codewhisperer:AllowVendedLogDeliveryForResourcecodewhisperer:AssociateCustomizationPermissioncodewhisperer:CreateCustomizationcodewhisperer:CreateProfilecodewhisperer:DeleteCustomizationcodewhisperer:DeleteProfilecodewhisperer:DisassociateCustomizationPermissioncodewhisperer:GenerateRecommendationscodewhisperer:GetCustomizationcodewhisperer:ListCustomizationPermissionscodewhisperer:ListCustomizationVersionscodewhisperer:ListCustomizationscodewhisperer:ListProfilescodewhisperer:ListTagsForResourcecodewhisperer:TagResourcecodewhisperer:UntagResourcecodewhisperer:UpdateCustomizationcodewhisperer:UpdateProfile"
 
-var actionIndex = [...]uint16{0, 47, 93, 126, 153, 186, 213, 262, 299, 329, 371, 410, 442, 468, 501, 526, 553, 586, 613}
+var actionIndex = [...]uint32{0, 47, 93, 126, 153, 186, 213, 262, 299, 329, 371, 410, 442, 468, 501, 526, 553, 586, 613}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -43,10 +43,17 @@ var actionInfos = [18]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 7, 7, 7, 9, 9, 9, 9, 9, 14, 14, 14, 14, 14, 14, 14, 14, 15, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 7, 7, 7, 9, 9, 9, 9, 9, 14, 14, 14, 14, 14, 14, 14, 14, 15, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [18]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 12, 13, 14, 15, 16, 17}
+var actionFold = [18]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 12, 13, 14, 15, 16, 17}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [2]Action{ActionGenerateRecommendations, ActionGetCustomization}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "cognito-identity:CreateIdentityPoolcognito-identity:DeleteIdentitiescognito-identity:DeleteIdentityPoolcognito-identity:DescribeIdentitycognito-identity:DescribeIdentityPoolcognito-identity:GetCredentialsForIdentitycognito-identity:GetIdcognito-identity:GetIdentityPoolAnalyticscognito-identity:GetIdentityPoolDailyAnalyticscognito-identity:GetIdentityPoolRolescognito-identity:GetIdentityProviderDailyAnalyticscognito-identity:GetOpenIdTokencognito-identity:GetOpenIdTokenForDeveloperIdentitycognito-identity:GetPrincipalTagAttributeMapcognito-identity:ListIdentitiescognito-identity:ListIdentityPoolscognito-identity:ListTagsForResourcecognito-identity:LookupDeveloperIdentitycognito-identity:MergeDeveloperIdentitiescognito-identity:SetIdentityPoolRolescognito-identity:SetPrincipalTagAttributeMapcognito-identity:TagResourcecognito-identity:UnlinkDeveloperIdentitycognito-identity:UnlinkIdentitycognito-identity:UntagResourcecognito-identity:UpdateIdentityPool"
 
-var actionIndex = [...]uint16{0, 35, 68, 103, 136, 173, 215, 237, 278, 324, 361, 411, 442, 493, 537, 568, 602, 638, 678, 719, 756, 800, 828, 868, 899, 929, 964}
+var actionIndex = [...]uint32{0, 35, 68, 103, 136, 173, 215, 237, 278, 324, 361, 411, 442, 493, 537, 568, 602, 638, 678, 719, 756, 800, 828, 868, 899, 929, 964}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -51,10 +51,17 @@ var actionInfos = [26]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 5, 5, 5, 14, 14, 14, 14, 14, 18, 19, 19, 19, 19, 19, 19, 21, 22, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 5, 5, 5, 14, 14, 14, 14, 14, 18, 19, 19, 19, 19, 19, 19, 21, 22, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [26]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+var actionFold = [26]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionDescribeIdentity, ActionDescribeIdentityPool, ActionGetCredentialsForIdentity, ActionGetIdentityPoolAnalytics, ActionGetIdentityPoolDailyAnalytics, ActionGetIdentityPoolRoles, ActionGetIdentityProviderDailyAnalytics, ActionGetOpenIdToken, ActionGetOpenIdTokenForDeveloperIdentity, ActionGetPrincipalTagAttributeMap, ActionListTagsForResource, ActionLookupDeveloperIdentity}
 

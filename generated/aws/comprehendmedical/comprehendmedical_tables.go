@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "comprehendmedical:DescribeEntitiesDetectionV2Jobcomprehendmedical:DescribeICD10CMInferenceJobcomprehendmedical:DescribePHIDetectionJobcomprehendmedical:DescribeRxNormInferenceJobcomprehendmedical:DescribeSNOMEDCTInferenceJobcomprehendmedical:DetectEntitiesV2comprehendmedical:DetectPHIcomprehendmedical:InferICD10CMcomprehendmedical:InferRxNormcomprehendmedical:InferSNOMEDCTcomprehendmedical:ListEntitiesDetectionV2Jobscomprehendmedical:ListICD10CMInferenceJobscomprehendmedical:ListPHIDetectionJobscomprehendmedical:ListRxNormInferenceJobscomprehendmedical:ListSNOMEDCTInferenceJobscomprehendmedical:StartEntitiesDetectionV2Jobcomprehendmedical:StartICD10CMInferenceJobcomprehendmedical:StartPHIDetectionJobcomprehendmedical:StartRxNormInferenceJobcomprehendmedical:StartSNOMEDCTInferenceJobcomprehendmedical:StopEntitiesDetectionV2Jobcomprehendmedical:StopICD10CMInferenceJobcomprehendmedical:StopPHIDetectionJobcomprehendmedical:StopRxNormInferenceJobcomprehendmedical:StopSNOMEDCTInferenceJob"
 
-var actionIndex = [...]uint16{0, 48, 93, 134, 178, 224, 258, 285, 315, 344, 375, 420, 462, 500, 541, 584, 629, 671, 709, 750, 793, 837, 878, 915, 955, 997}
+var actionIndex = [...]uint32{0, 48, 93, 134, 178, 224, 258, 285, 315, 344, 375, 420, 462, 500, 541, 584, 629, 671, 709, 750, 793, 837, 878, 915, 955, 997}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -50,10 +50,17 @@ var actionInfos = [25]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 10, 10, 10, 15, 15, 15, 15, 15, 15, 15, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 7, 7, 7, 10, 10, 10, 15, 15, 15, 15, 15, 15, 15, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [25]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+var actionFold = [25]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionDescribeEntitiesDetectionV2Job, ActionDescribeICD10CMInferenceJob, ActionDescribePHIDetectionJob, ActionDescribeRxNormInferenceJob, ActionDescribeSNOMEDCTInferenceJob, ActionDetectEntitiesV2, ActionDetectPHI, ActionInferICD10CM, ActionInferRxNorm, ActionInferSNOMEDCT, ActionListEntitiesDetectionV2Jobs, ActionListICD10CMInferenceJobs, ActionListPHIDetectionJobs, ActionListRxNormInferenceJobs, ActionListSNOMEDCTInferenceJobs}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "connect-campaigns:CreateCampaignconnect-campaigns:DeleteCampaignconnect-campaigns:DeleteCampaignChannelSubtypeConfigconnect-campaigns:DeleteCampaignCommunicationLimitsconnect-campaigns:DeleteCampaignCommunicationTimeconnect-campaigns:DeleteCampaignEntryLimitsconnect-campaigns:DeleteConnectInstanceConfigconnect-campaigns:DeleteConnectInstanceIntegrationconnect-campaigns:DeleteInstanceOnboardingJobconnect-campaigns:DescribeCampaignconnect-campaigns:GetCampaignStateconnect-campaigns:GetCampaignStateBatchconnect-campaigns:GetConnectInstanceConfigconnect-campaigns:GetInstanceCommunicationLimitsconnect-campaigns:GetInstanceOnboardingJobStatusconnect-campaigns:ListCampaignsconnect-campaigns:ListConnectInstanceIntegrationsconnect-campaigns:ListTagsForResourceconnect-campaigns:PauseCampaignconnect-campaigns:PutConnectInstanceIntegrationconnect-campaigns:PutDialRequestBatchconnect-campaigns:PutInstanceCommunicationLimitsconnect-campaigns:PutOutboundRequestBatchconnect-campaigns:PutProfileOutboundRequestBatchconnect-campaigns:ResumeCampaignconnect-campaigns:StartCampaignconnect-campaigns:StartInstanceOnboardingJobconnect-campaigns:StopCampaignconnect-campaigns:TagResourceconnect-campaigns:UntagResourceconnect-campaigns:UpdateCampaignChannelSubtypeConfigconnect-campaigns:UpdateCampaignCommunicationLimitsconnect-campaigns:UpdateCampaignCommunicationTimeconnect-campaigns:UpdateCampaignDialerConfigconnect-campaigns:UpdateCampaignEntryLimitsconnect-campaigns:UpdateCampaignFlowAssociationconnect-campaigns:UpdateCampaignNameconnect-campaigns:UpdateCampaignOutboundCallConfigconnect-campaigns:UpdateCampaignScheduleconnect-campaigns:UpdateCampaignSource"
 
-var actionIndex = [...]uint16{0, 32, 64, 116, 167, 216, 259, 304, 354, 399, 433, 467, 506, 548, 596, 644, 675, 724, 761, 792, 839, 876, 924, 965, 1013, 1045, 1076, 1120, 1150, 1179, 1210, 1262, 1313, 1362, 1406, 1449, 1496, 1532, 1582, 1622, 1660}
+var actionIndex = [...]uint32{0, 32, 64, 116, 167, 216, 259, 304, 354, 399, 433, 467, 506, 548, 596, 644, 675, 724, 761, 792, 839, 876, 924, 965, 1013, 1045, 1076, 1120, 1150, 1179, 1210, 1262, 1313, 1362, 1406, 1449, 1496, 1532, 1582, 1622, 1660}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 10, 10, 10, 15, 15, 15, 15, 15, 18, 18, 18, 18, 24, 24, 25, 28, 29, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 10, 10, 10, 15, 15, 15, 15, 15, 18, 18, 18, 18, 24, 24, 25, 28, 29, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionDescribeCampaign, ActionGetCampaignState, ActionGetCampaignStateBatch, ActionGetConnectInstanceConfig, ActionGetInstanceCommunicationLimits, ActionGetInstanceOnboardingJobStatus, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "controltower:CreateLandingZonecontroltower:CreateManagedAccountcontroltower:DeleteLandingZonecontroltower:DeregisterManagedAccountcontroltower:DeregisterOrganizationalUnitcontroltower:DescribeAccountFactoryConfigcontroltower:DescribeCoreServicecontroltower:DescribeGuardrailcontroltower:DescribeGuardrailForTargetcontroltower:DescribeLandingZoneConfigurationcontroltower:DescribeManagedAccountcontroltower:DescribeManagedOrganizationalUnitcontroltower:DescribeRegisterOrganizationalUnitOperationcontroltower:DescribeSingleSignOncontroltower:DisableBaselinecontroltower:DisableControlcontroltower:DisableGuardrailcontroltower:EnableBaselinecontroltower:EnableControlcontroltower:EnableGuardrailcontroltower:GetAccountInfocontroltower:GetAvailableUpdatescontroltower:GetBaselinecontroltower:GetBaselineOperationcontroltower:GetControlOperationcontroltower:GetEnabledBaselinecontroltower:GetEnabledControlcontroltower:GetGuardrailComplianceStatuscontroltower:GetHomeRegioncontroltower:GetLandingZonecontroltower:GetLandingZoneDriftStatuscontroltower:GetLandingZoneOperationcontroltower:GetLandingZoneStatuscontroltower:ListBaselinescontroltower:ListControlOperationscontroltower:ListDirectoryGroupscontroltower:ListDriftDetailscontroltower:ListEnabledBaselinescontroltower:ListEnabledControlscontroltower:ListEnabledGuardrailscontroltower:ListExtendGovernancePrecheckDetailscontroltower:ListExternalConfigRuleCompliancecontroltower:ListGuardrailViolationscontroltower:ListGuardrailscontroltower:ListGuardrailsForTargetcontroltower:ListLandingZoneOperationscontroltower:ListLandingZonescontroltower:ListManagedAccountscontroltower:ListManagedAccountsForGuardrailcontroltower:ListManagedAccountsForParentcontroltower:ListManagedOrganizationalUnitscontroltower:ListManagedOrganizationalUnitsForGuardrailcontroltower:ListTagsForResourcecontroltower:ManageOrganizationalUnitcontroltower:PerformPreLaunchCheckscontroltower:ResetEnabledBaselinecontroltower:ResetEnabledControlcontroltower:ResetLandingZonecontroltower:SetupLandingZonecontroltower:TagResourcecontroltower:UntagResourcecontroltower:UpdateAccountFactoryConfigcontroltower:UpdateEnabledBaselinecontroltower:UpdateEnabledControlcontroltower:UpdateLandingZone"
 
-var actionIndex = [...]uint16{0, 30, 63, 93, 130, 171, 212, 244, 274, 313, 358, 393, 439, 495, 528, 556, 583, 612, 639, 665, 693, 720, 752, 776, 809, 841, 872, 902, 943, 969, 996, 1034, 1070, 1103, 1129, 1163, 1195, 1224, 1257, 1289, 1323, 1371, 1416, 1452, 1479, 1515, 1553, 1582, 1614, 1658, 1699, 1742, 1797, 1829, 1866, 1901, 1934, 1966, 1995, 2024, 2048, 2074, 2113, 2147, 2180, 2210}
+var actionIndex = [...]uint32{0, 30, 63, 93, 130, 171, 212, 244, 274, 313, 358, 393, 439, 495, 528, 556, 583, 612, 639, 665, 693, 720, 752, 776, 809, 841, 872, 902, 943, 969, 996, 1034, 1070, 1103, 1129, 1163, 1195, 1224, 1257, 1289, 1323, 1371, 1416, 1452, 1479, 1515, 1553, 1582, 1614, 1658, 1699, 1742, 1797, 1829, 1866, 1901, 1934, 1966, 1995, 2024, 2048, 2074, 2113, 2147, 2180, 2210}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -90,10 +90,17 @@ var actionInfos = [65]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 17, 20, 20, 33, 33, 33, 33, 33, 53, 54, 54, 54, 55, 55, 58, 59, 60, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 17, 20, 20, 33, 33, 33, 33, 33, 53, 54, 54, 54, 55, 55, 58, 59, 60, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65, 65}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [65]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 43, 44, 42, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64}
+var actionFold = [65]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 43, 44, 42, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [26]Action{ActionDescribeAccountFactoryConfig, ActionDescribeCoreService, ActionDescribeGuardrail, ActionDescribeGuardrailForTarget, ActionDescribeLandingZoneConfiguration, ActionDescribeManagedAccount, ActionDescribeManagedOrganizationalUnit, ActionDescribeRegisterOrganizationalUnitOperation, ActionDescribeSingleSignOn, ActionGetAccountInfo, ActionGetAvailableUpdates, ActionGetBaseline, ActionGetBaselineOperation, ActionGetControlOperation, ActionGetEnabledBaseline, ActionGetEnabledControl, ActionGetGuardrailComplianceStatus, ActionGetHomeRegion, ActionGetLandingZone, ActionGetLandingZoneDriftStatus, ActionGetLandingZoneOperation, ActionGetLandingZoneStatus, ActionListDriftDetails, ActionListExternalConfigRuleCompliance, ActionListTagsForResource, ActionPerformPreLaunchChecks}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "databrew:BatchDeleteRecipeVersiondatabrew:CreateDatasetdatabrew:CreateProfileJobdatabrew:CreateProjectdatabrew:CreateRecipedatabrew:CreateRecipeJobdatabrew:CreateRulesetdatabrew:CreateScheduledatabrew:DeleteDatasetdatabrew:DeleteJobdatabrew:DeleteProjectdatabrew:DeleteRecipeVersiondatabrew:DeleteRulesetdatabrew:DeleteScheduledatabrew:DescribeDatasetdatabrew:DescribeJobdatabrew:DescribeJobRundatabrew:DescribeProjectdatabrew:DescribeRecipedatabrew:DescribeRulesetdatabrew:DescribeScheduledatabrew:ListDatasetsdatabrew:ListJobRunsdatabrew:ListJobsdatabrew:ListProjectsdatabrew:ListRecipeVersionsdatabrew:ListRecipesdatabrew:ListRulesetsdatabrew:ListSchedulesdatabrew:ListTagsForResourcedatabrew:PublishRecipedatabrew:SendProjectSessionActiondatabrew:StartJobRundatabrew:StartProjectSessiondatabrew:StopJobRundatabrew:TagResourcedatabrew:UntagResourcedatabrew:UpdateDatasetdatabrew:UpdateProfileJobdatabrew:UpdateProjectdatabrew:UpdateRecipedatabrew:UpdateRecipeJobdatabrew:UpdateRulesetdatabrew:UpdateSchedule"
 
-var actionIndex = [...]uint16{0, 33, 55, 80, 102, 123, 147, 169, 192, 214, 232, 254, 282, 304, 327, 351, 371, 394, 418, 441, 465, 490, 511, 531, 548, 569, 596, 616, 637, 659, 687, 709, 742, 762, 790, 809, 829, 851, 873, 898, 920, 941, 965, 987, 1010}
+var actionIndex = [...]uint32{0, 33, 55, 80, 102, 123, 147, 169, 192, 214, 232, 254, 282, 304, 327, 351, 371, 394, 418, 441, 465, 490, 511, 531, 548, 569, 596, 616, 637, 659, 687, 709, 742, 762, 790, 809, 829, 851, 873, 898, 920, 941, 965, 987, 1010}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -69,10 +69,17 @@ var actionInfos = [44]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 21, 21, 21, 21, 21, 21, 21, 21, 30, 30, 30, 30, 31, 31, 31, 35, 36, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 21, 21, 21, 21, 21, 21, 21, 21, 30, 30, 30, 30, 31, 31, 31, 35, 36, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [44]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+var actionFold = [44]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionDescribeDataset, ActionDescribeJob, ActionDescribeJobRun, ActionDescribeProject, ActionDescribeRecipe, ActionDescribeRuleset, ActionDescribeSchedule, ActionListDatasets, ActionListJobRuns, ActionListJobs, ActionListProjects, ActionListRecipeVersions, ActionListRecipes, ActionListRulesets, ActionListSchedules, ActionListTagsForResource}
 

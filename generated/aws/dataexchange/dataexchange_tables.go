@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "dataexchange:AcceptDataGrantdataexchange:CancelJobdataexchange:CreateAssetdataexchange:CreateDataGrantdataexchange:CreateDataSetdataexchange:CreateEventActiondataexchange:CreateJobdataexchange:CreateRevisiondataexchange:DeleteAssetdataexchange:DeleteDataGrantdataexchange:DeleteDataSetdataexchange:DeleteEventActiondataexchange:DeleteRevisiondataexchange:GetAssetdataexchange:GetDataGrantdataexchange:GetDataSetdataexchange:GetEventActiondataexchange:GetJobdataexchange:GetReceivedDataGrantdataexchange:GetRevisiondataexchange:ListDataGrantsdataexchange:ListDataSetRevisionsdataexchange:ListDataSetsdataexchange:ListEventActionsdataexchange:ListJobsdataexchange:ListReceivedDataGrantsdataexchange:ListRevisionAssetsdataexchange:ListTagsForResourcedataexchange:PublishDataSetdataexchange:PublishToDataGrantdataexchange:RevokeRevisiondataexchange:SendApiAssetdataexchange:SendDataSetNotificationdataexchange:StartJobdataexchange:TagResourcedataexchange:UntagResourcedataexchange:UpdateAssetdataexchange:UpdateDataSetdataexchange:UpdateEventActiondataexchange:UpdateRevision"
 
-var actionIndex = [...]uint16{0, 28, 50, 74, 102, 128, 158, 180, 207, 231, 259, 285, 315, 342, 363, 388, 411, 438, 457, 490, 514, 541, 574, 599, 628, 649, 684, 715, 747, 774, 805, 832, 857, 893, 914, 938, 964, 988, 1014, 1044, 1071}
+var actionIndex = [...]uint32{0, 28, 50, 74, 102, 128, 158, 180, 207, 231, 259, 285, 315, 342, 363, 388, 411, 438, 457, 490, 514, 541, 574, 599, 628, 649, 684, 715, 747, 774, 805, 832, 857, 893, 914, 938, 964, 988, 1014, 1044, 1071}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 8, 13, 13, 13, 20, 20, 20, 20, 20, 28, 28, 28, 28, 30, 30, 31, 34, 35, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 8, 13, 13, 13, 20, 20, 20, 20, 20, 28, 28, 28, 28, 30, 30, 31, 34, 35, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetAsset, ActionGetDataGrant, ActionGetDataSet, ActionGetEventAction, ActionGetJob, ActionGetReceivedDataGrant, ActionGetRevision}
 

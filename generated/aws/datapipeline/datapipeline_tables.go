@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "datapipeline:ActivatePipelinedatapipeline:AddTagsdatapipeline:CreatePipelinedatapipeline:DeactivatePipelinedatapipeline:DeletePipelinedatapipeline:DescribeObjectsdatapipeline:DescribePipelinesdatapipeline:EvaluateExpressiondatapipeline:GetAccountLimitsdatapipeline:GetPipelineDefinitiondatapipeline:ListPipelinesdatapipeline:PollForTaskdatapipeline:PutAccountLimitsdatapipeline:PutPipelineDefinitiondatapipeline:QueryObjectsdatapipeline:RemoveTagsdatapipeline:ReportTaskProgressdatapipeline:ReportTaskRunnerHeartbeatdatapipeline:SetStatusdatapipeline:SetTaskStatusdatapipeline:ValidatePipelineDefinition"
 
-var actionIndex = [...]uint16{0, 29, 49, 76, 107, 134, 162, 192, 223, 252, 286, 312, 336, 365, 399, 424, 447, 478, 516, 538, 564, 603}
+var actionIndex = [...]uint32{0, 29, 49, 76, 107, 134, 162, 192, 223, 252, 286, 312, 336, 365, 399, 424, 447, 478, 516, 538, 564, 603}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -46,10 +46,17 @@ var actionInfos = [21]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 7, 8, 8, 10, 10, 10, 10, 10, 11, 11, 11, 11, 14, 15, 18, 20, 20, 20, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 7, 8, 8, 10, 10, 10, 10, 10, 11, 11, 11, 11, 14, 15, 18, 20, 20, 20, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [21]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}
+var actionFold = [21]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionDescribeObjects, ActionDescribePipelines, ActionEvaluateExpression, ActionGetPipelineDefinition, ActionQueryObjects, ActionValidatePipelineDefinition}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "datasync:AddStorageSystemdatasync:CancelTaskExecutiondatasync:CreateAgentdatasync:CreateLocationAzureBlobdatasync:CreateLocationEfsdatasync:CreateLocationFsxLustredatasync:CreateLocationFsxOntapdatasync:CreateLocationFsxOpenZfsdatasync:CreateLocationFsxWindowsdatasync:CreateLocationHdfsdatasync:CreateLocationNfsdatasync:CreateLocationObjectStoragedatasync:CreateLocationS3datasync:CreateLocationSmbdatasync:CreateTaskdatasync:DeleteAgentdatasync:DeleteLocationdatasync:DeleteTaskdatasync:DescribeAgentdatasync:DescribeDiscoveryJobdatasync:DescribeLocationAzureBlobdatasync:DescribeLocationEfsdatasync:DescribeLocationFsxLustredatasync:DescribeLocationFsxOntapdatasync:DescribeLocationFsxOpenZfsdatasync:DescribeLocationFsxWindowsdatasync:DescribeLocationHdfsdatasync:DescribeLocationNfsdatasync:DescribeLocationObjectStoragedatasync:DescribeLocationS3datasync:DescribeLocationSmbdatasync:DescribeStorageSystemdatasync:DescribeStorageSystemResourceMetricsdatasync:DescribeStorageSystemResourcesdatasync:DescribeTaskdatasync:DescribeTaskExecutiondatasync:GenerateRecommendationsdatasync:ListAgentsdatasync:ListDiscoveryJobsdatasync:ListLocationsdatasync:ListStorageSystemsdatasync:ListTagsForResourcedatasync:ListTaskExecutionsdatasync:ListTasksdatasync:RemoveStorageSystemdatasync:StartDiscoveryJobdatasync:StartTaskExecutiondatasync:StopDiscoveryJobdatasync:TagResourcedatasync:UntagResourcedatasync:UpdateAgentdatasync:UpdateDiscoveryJobdatasync:UpdateLocationAzureBlobdatasync:UpdateLocationEfsdatasync:UpdateLocationFsxLustredatasync:UpdateLocationFsxOntapdatasync:UpdateLocationFsxOpenZfsdatasync:UpdateLocationFsxWindowsdatasync:UpdateLocationHdfsdatasync:UpdateLocationNfsdatasync:UpdateLocationObjectStoragedatasync:UpdateLocationS3datasync:UpdateLocationSmbdatasync:UpdateStorageSystemdatasync:UpdateTaskdatasync:UpdateTaskExecution"
 
-var actionIndex = [...]uint16{0, 25, 53, 73, 105, 131, 163, 194, 227, 260, 287, 313, 349, 374, 400, 419, 439, 462, 481, 503, 532, 566, 594, 628, 661, 696, 731, 760, 788, 826, 853, 881, 911, 956, 995, 1016, 1046, 1078, 1097, 1123, 1145, 1172, 1200, 1227, 1245, 1273, 1299, 1326, 1351, 1371, 1393, 1413, 1440, 1472, 1498, 1530, 1561, 1594, 1627, 1654, 1680, 1716, 1741, 1767, 1795, 1814, 1842}
+var actionIndex = [...]uint32{0, 25, 53, 73, 105, 131, 163, 194, 227, 260, 287, 313, 349, 374, 400, 419, 439, 462, 481, 503, 532, 566, 594, 628, 661, 696, 731, 760, 788, 826, 853, 881, 911, 956, 995, 1016, 1046, 1078, 1097, 1123, 1145, 1172, 1200, 1227, 1245, 1273, 1299, 1326, 1351, 1371, 1393, 1413, 1440, 1472, 1498, 1530, 1561, 1594, 1627, 1654, 1680, 1716, 1741, 1767, 1795, 1814, 1842}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -91,10 +91,17 @@ var actionInfos = [66]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 15, 36, 36, 36, 37, 37, 37, 37, 37, 44, 44, 44, 44, 44, 44, 45, 48, 49, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 15, 36, 36, 36, 37, 37, 37, 37, 37, 44, 44, 44, 44, 44, 44, 45, 48, 49, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [66]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+var actionFold = [66]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [17]Action{ActionDescribeAgent, ActionDescribeDiscoveryJob, ActionDescribeLocationAzureBlob, ActionDescribeLocationEfs, ActionDescribeLocationFsxLustre, ActionDescribeLocationFsxOntap, ActionDescribeLocationFsxOpenZfs, ActionDescribeLocationFsxWindows, ActionDescribeLocationHdfs, ActionDescribeLocationNfs, ActionDescribeLocationObjectStorage, ActionDescribeLocationS3, ActionDescribeLocationSmb, ActionDescribeStorageSystem, ActionDescribeTask, ActionDescribeTaskExecution, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "datazonecontrol:CreateAccountAssociationInvitationdatazonecontrol:CreateDataSourcedatazonecontrol:CreateEnvironmentdatazonecontrol:DeleteDataSourcedatazonecontrol:DeleteEnvironmentdatazonecontrol:DissociateAccountdatazonecontrol:GetAssociatedDomaindatazonecontrol:GetDataSourceByEnvironmentdatazonecontrol:GetDomaindatazonecontrol:GetEnvironmentdatazonecontrol:GetMetadataCollectordatazonecontrol:GetUserPortalLoginAuthCodedatazonecontrol:ListAccountAssociationInvitationsdatazonecontrol:ListAllAssociatedAccountsForEnvironmentdatazonecontrol:ListAssociatedEnvironmentsdatazonecontrol:ListDataSourcesdatazonecontrol:ListDataSourcesByEnvironmentdatazonecontrol:ListDomainsdatazonecontrol:ListEnvironmentdatazonecontrol:ListMetadataCollectorRunsdatazonecontrol:ListMetadataCollectorsdatazonecontrol:ListProjectsdatazonecontrol:ListTagsForResourcedatazonecontrol:ReviewAccountAssociationInvitationdatazonecontrol:TagResourcedatazonecontrol:UntagResourcedatazonecontrol:UpdateAccountAssociationDescriptiondatazonecontrol:UpdateDataSourcedatazonecontrol:UpdateEnvironment"
 
-var actionIndex = [...]uint16{0, 50, 82, 115, 147, 180, 213, 248, 290, 315, 345, 381, 423, 472, 527, 569, 600, 644, 671, 702, 743, 781, 809, 844, 894, 921, 950, 1001, 1033, 1066}
+var actionIndex = [...]uint32{0, 50, 82, 115, 147, 180, 213, 248, 290, 315, 345, 381, 423, 472, 527, 569, 600, 644, 671, 702, 743, 781, 809, 844, 894, 921, 950, 1001, 1033, 1066}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -54,10 +54,17 @@ var actionInfos = [29]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 6, 6, 6, 12, 12, 12, 12, 12, 23, 23, 23, 23, 23, 23, 24, 24, 25, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 6, 6, 6, 12, 12, 12, 12, 12, 23, 23, 23, 23, 23, 23, 24, 24, 25, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [29]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+var actionFold = [29]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetAssociatedDomain, ActionGetDataSourceByEnvironment, ActionGetDomain, ActionGetEnvironment, ActionGetMetadataCollector, ActionGetUserPortalLoginAuthCode, ActionListTagsForResource}
 

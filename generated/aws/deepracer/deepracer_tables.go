@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "deepracer:AddLeaderboardAccessPermissiondeepracer:AdminDescribeAccountKeydeepracer:AdminGetAccountConfigdeepracer:AdminListAssociatedResourcesdeepracer:AdminListAssociatedUsersdeepracer:AdminManageUserdeepracer:AdminSetAccountConfigdeepracer:AdminUpdateAccountKeydeepracer:CloneReinforcementLearningModeldeepracer:CreateCardeepracer:CreateLeaderboarddeepracer:CreateLeaderboardAccessTokendeepracer:CreateLeaderboardSubmissiondeepracer:CreateReinforcementLearningModeldeepracer:DeleteLeaderboarddeepracer:DeleteModeldeepracer:EditLeaderboarddeepracer:GetAccountConfigdeepracer:GetAliasdeepracer:GetAssetUrldeepracer:GetCardeepracer:GetCarsdeepracer:GetEvaluationdeepracer:GetLatestUserSubmissiondeepracer:GetLeaderboarddeepracer:GetModeldeepracer:GetPrivateLeaderboarddeepracer:GetRankedUserSubmissiondeepracer:GetTrackdeepracer:GetTrainingJobdeepracer:ImportModeldeepracer:ListEvaluationsdeepracer:ListLeaderboardEvaluationsdeepracer:ListLeaderboardSubmissionsdeepracer:ListLeaderboardsdeepracer:ListModelsdeepracer:ListPrivateLeaderboardParticipantsdeepracer:ListPrivateLeaderboardsdeepracer:ListSubscribedPrivateLeaderboardsdeepracer:ListTagsForResourcedeepracer:ListTracksdeepracer:ListTrainingJobsdeepracer:MigrateModelsdeepracer:PerformLeaderboardOperationdeepracer:RemoveLeaderboardAccessPermissiondeepracer:SetAliasdeepracer:StartEvaluationdeepracer:StopEvaluationdeepracer:StopTrainingReinforcementLearningModeldeepracer:TagResourcedeepracer:TestRewardFunctiondeepracer:UntagResourcedeepracer:UpdateCar"
 
-var actionIndex = [...]uint16{0, 40, 73, 104, 142, 176, 201, 232, 263, 304, 323, 350, 388, 425, 467, 494, 515, 540, 566, 584, 605, 621, 638, 661, 694, 718, 736, 767, 800, 818, 842, 863, 888, 924, 960, 986, 1006, 1050, 1083, 1126, 1155, 1175, 1201, 1224, 1261, 1304, 1322, 1347, 1371, 1419, 1440, 1468, 1491, 1510}
+var actionIndex = [...]uint32{0, 40, 73, 104, 142, 176, 201, 232, 263, 304, 323, 350, 388, 425, 467, 494, 515, 540, 566, 584, 605, 621, 638, 661, 694, 718, 736, 767, 800, 818, 842, 863, 888, 924, 960, 986, 1006, 1050, 1083, 1126, 1155, 1175, 1201, 1224, 1261, 1304, 1322, 1347, 1371, 1419, 1440, 1468, 1491, 1510}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -78,10 +78,17 @@ var actionInfos = [53]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 14, 16, 17, 17, 30, 30, 31, 31, 31, 42, 43, 43, 43, 44, 44, 45, 49, 51, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 14, 16, 17, 17, 30, 30, 31, 31, 31, 42, 43, 43, 43, 44, 44, 45, 49, 51, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [53]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 33, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52}
+var actionFold = [53]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 33, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [28]Action{ActionAdminDescribeAccountKey, ActionAdminGetAccountConfig, ActionAdminListAssociatedResources, ActionAdminListAssociatedUsers, ActionGetAccountConfig, ActionGetAlias, ActionGetAssetUrl, ActionGetCar, ActionGetCars, ActionGetEvaluation, ActionGetLatestUserSubmission, ActionGetLeaderboard, ActionGetModel, ActionGetPrivateLeaderboard, ActionGetRankedUserSubmission, ActionGetTrack, ActionGetTrainingJob, ActionListEvaluations, ActionListLeaderboardEvaluations, ActionListLeaderboardSubmissions, ActionListLeaderboards, ActionListModels, ActionListPrivateLeaderboardParticipants, ActionListPrivateLeaderboards, ActionListSubscribedPrivateLeaderboards, ActionListTagsForResource, ActionListTracks, ActionListTrainingJobs}
 

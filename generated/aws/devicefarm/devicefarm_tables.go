@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "devicefarm:CreateDevicePooldevicefarm:CreateInstanceProfiledevicefarm:CreateNetworkProfiledevicefarm:CreateProjectdevicefarm:CreateRemoteAccessSessiondevicefarm:CreateTestGridProjectdevicefarm:CreateTestGridUrldevicefarm:CreateUploaddevicefarm:CreateVPCEConfigurationdevicefarm:DeleteDevicePooldevicefarm:DeleteInstanceProfiledevicefarm:DeleteNetworkProfiledevicefarm:DeleteProjectdevicefarm:DeleteRemoteAccessSessiondevicefarm:DeleteRundevicefarm:DeleteTestGridProjectdevicefarm:DeleteUploaddevicefarm:DeleteVPCEConfigurationdevicefarm:GetAccountSettingsdevicefarm:GetDevicedevicefarm:GetDeviceInstancedevicefarm:GetDevicePooldevicefarm:GetDevicePoolCompatibilitydevicefarm:GetInstanceProfiledevicefarm:GetJobdevicefarm:GetNetworkProfiledevicefarm:GetOfferingStatusdevicefarm:GetProjectdevicefarm:GetRemoteAccessSessiondevicefarm:GetRundevicefarm:GetSuitedevicefarm:GetTestdevicefarm:GetTestGridProjectdevicefarm:GetTestGridSessiondevicefarm:GetUploaddevicefarm:GetVPCEConfigurationdevicefarm:InstallToRemoteAccessSessiondevicefarm:ListArtifactsdevicefarm:ListDeviceInstancesdevicefarm:ListDevicePoolsdevicefarm:ListDevicesdevicefarm:ListInstanceProfilesdevicefarm:ListJobsdevicefarm:ListNetworkProfilesdevicefarm:ListOfferingPromotionsdevicefarm:ListOfferingTransactionsdevicefarm:ListOfferingsdevicefarm:ListProjectsdevicefarm:ListRemoteAccessSessionsdevicefarm:ListRunsdevicefarm:ListSamplesdevicefarm:ListSuitesdevicefarm:ListTagsForResourcedevicefarm:ListTestGridProjectsdevicefarm:ListTestGridSessionActionsdevicefarm:ListTestGridSessionArtifactsdevicefarm:ListTestGridSessionsdevicefarm:ListTestsdevicefarm:ListUniqueProblemsdevicefarm:ListUploadsdevicefarm:ListVPCEConfigurationsdevicefarm:PurchaseOfferingdevicefarm:RenewOfferingdevicefarm:ScheduleRundevicefarm:StopJobdevicefarm:StopRemoteAccessSessiondevicefarm:StopRundevicefarm:TagResourcedevicefarm:UntagResourcedevicefarm:UpdateDeviceInstancedevicefarm:UpdateDevicePooldevicefarm:UpdateInstanceProfiledevicefarm:UpdateNetworkProfiledevicefarm:UpdateProjectdevicefarm:UpdateTestGridProjectdevicefarm:UpdateUploaddevicefarm:UpdateVPCEConfiguration"
 
-var actionIndex = [...]uint16{0, 27, 59, 90, 114, 150, 182, 210, 233, 267, 294, 326, 357, 381, 417, 437, 469, 492, 526, 555, 575, 603, 627, 664, 693, 710, 738, 766, 787, 820, 837, 856, 874, 903, 932, 952, 983, 1022, 1046, 1076, 1102, 1124, 1155, 1174, 1204, 1237, 1272, 1296, 1319, 1354, 1373, 1395, 1416, 1446, 1477, 1514, 1553, 1584, 1604, 1633, 1655, 1688, 1715, 1739, 1761, 1779, 1813, 1831, 1853, 1877, 1908, 1935, 1967, 1998, 2022, 2054, 2077, 2111}
+var actionIndex = [...]uint32{0, 27, 59, 90, 114, 150, 182, 210, 233, 267, 294, 326, 357, 381, 417, 437, 469, 492, 526, 555, 575, 603, 627, 664, 693, 710, 738, 766, 787, 820, 837, 856, 874, 903, 932, 952, 983, 1022, 1046, 1076, 1102, 1124, 1155, 1174, 1204, 1237, 1272, 1296, 1319, 1354, 1373, 1395, 1416, 1446, 1477, 1514, 1553, 1584, 1604, 1633, 1655, 1688, 1715, 1739, 1761, 1779, 1813, 1831, 1853, 1877, 1908, 1935, 1967, 1998, 2022, 2054, 2077, 2111}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -102,10 +102,17 @@ var actionInfos = [77]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 18, 18, 18, 36, 36, 37, 37, 37, 61, 61, 61, 61, 62, 62, 63, 67, 68, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 18, 18, 18, 36, 36, 37, 37, 37, 61, 61, 61, 61, 62, 62, 63, 67, 68, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [77]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 45, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+var actionFold = [77]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 46, 45, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [18]Action{ActionGetAccountSettings, ActionGetDevice, ActionGetDeviceInstance, ActionGetDevicePool, ActionGetDevicePoolCompatibility, ActionGetInstanceProfile, ActionGetJob, ActionGetNetworkProfile, ActionGetOfferingStatus, ActionGetProject, ActionGetRemoteAccessSession, ActionGetRun, ActionGetSuite, ActionGetTest, ActionGetTestGridProject, ActionGetTestGridSession, ActionGetUpload, ActionGetVPCEConfiguration}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "devops-guru:AddNotificationChanneldevops-guru:DeleteInsightdevops-guru:DescribeAccountHealthdevops-guru:DescribeAccountOverviewdevops-guru:DescribeAnomalydevops-guru:DescribeEventSourcesConfigdevops-guru:DescribeFeedbackdevops-guru:DescribeInsightdevops-guru:DescribeOrganizationHealthdevops-guru:DescribeOrganizationOverviewdevops-guru:DescribeOrganizationResourceCollectionHealthdevops-guru:DescribeResourceCollectionHealthdevops-guru:DescribeServiceIntegrationdevops-guru:GetCostEstimationdevops-guru:GetResourceCollectiondevops-guru:ListAnomaliesForInsightdevops-guru:ListAnomalousLogGroupsdevops-guru:ListEventsdevops-guru:ListInsightsdevops-guru:ListMonitoredResourcesdevops-guru:ListNotificationChannelsdevops-guru:ListOrganizationInsightsdevops-guru:ListRecommendationsdevops-guru:PutFeedbackdevops-guru:RemoveNotificationChanneldevops-guru:SearchInsightsdevops-guru:SearchOrganizationInsightsdevops-guru:StartCostEstimationdevops-guru:UpdateEventSourcesConfigdevops-guru:UpdateResourceCollectiondevops-guru:UpdateServiceIntegration"
 
-var actionIndex = [...]uint16{0, 34, 59, 92, 127, 154, 192, 220, 247, 285, 325, 381, 425, 463, 492, 525, 560, 594, 616, 640, 674, 710, 746, 777, 800, 837, 863, 901, 932, 968, 1004, 1040}
+var actionIndex = [...]uint32{0, 34, 59, 92, 127, 154, 192, 220, 247, 285, 325, 381, 425, 463, 492, 525, 560, 594, 616, 640, 674, 710, 746, 777, 800, 837, 863, 901, 932, 968, 1004, 1040}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -56,10 +56,17 @@ var actionInfos = [31]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 13, 13, 13, 15, 15, 15, 15, 15, 23, 23, 23, 23, 24, 24, 25, 28, 28, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 13, 13, 13, 15, 15, 15, 15, 15, 23, 23, 23, 23, 24, 24, 25, 28, 28, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [31]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+var actionFold = [31]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionDescribeAccountHealth, ActionDescribeAccountOverview, ActionDescribeAnomaly, ActionDescribeEventSourcesConfig, ActionDescribeFeedback, ActionDescribeInsight, ActionDescribeOrganizationHealth, ActionDescribeOrganizationOverview, ActionDescribeOrganizationResourceCollectionHealth, ActionDescribeResourceCollectionHealth, ActionDescribeServiceIntegration, ActionGetCostEstimation, ActionGetResourceCollection, ActionStartCostEstimation}
 

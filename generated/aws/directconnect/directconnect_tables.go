@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "directconnect:AcceptDirectConnectGatewayAssociationProposaldirectconnect:AllocateConnectionOnInterconnectdirectconnect:AllocateHostedConnectiondirectconnect:AllocatePrivateVirtualInterfacedirectconnect:AllocatePublicVirtualInterfacedirectconnect:AllocateTransitVirtualInterfacedirectconnect:AssociateConnectionWithLagdirectconnect:AssociateHostedConnectiondirectconnect:AssociateMacSecKeydirectconnect:AssociateVirtualInterfacedirectconnect:ConfirmConnectiondirectconnect:ConfirmCustomerAgreementdirectconnect:ConfirmPrivateVirtualInterfacedirectconnect:ConfirmPublicVirtualInterfacedirectconnect:ConfirmTransitVirtualInterfacedirectconnect:CreateBGPPeerdirectconnect:CreateConnectiondirectconnect:CreateDirectConnectGatewaydirectconnect:CreateDirectConnectGatewayAssociationdirectconnect:CreateDirectConnectGatewayAssociationProposaldirectconnect:CreateInterconnectdirectconnect:CreateLagdirectconnect:CreatePrivateVirtualInterfacedirectconnect:CreatePublicVirtualInterfacedirectconnect:CreateTransitVirtualInterfacedirectconnect:DeleteBGPPeerdirectconnect:DeleteConnectiondirectconnect:DeleteDirectConnectGatewaydirectconnect:DeleteDirectConnectGatewayAssociationdirectconnect:DeleteDirectConnectGatewayAssociationProposaldirectconnect:DeleteInterconnectdirectconnect:DeleteLagdirectconnect:DeleteVirtualInterfacedirectconnect:DescribeConnectionLoadirectconnect:DescribeConnectionsdirectconnect:DescribeConnectionsOnInterconnectdirectconnect:DescribeCustomerMetadatadirectconnect:DescribeDirectConnectGatewayAssociationProposalsdirectconnect:DescribeDirectConnectGatewayAssociationsdirectconnect:DescribeDirectConnectGatewayAttachmentsdirectconnect:DescribeDirectConnectGatewaysdirectconnect:DescribeHostedConnectionsdirectconnect:DescribeInterconnectLoadirectconnect:DescribeInterconnectsdirectconnect:DescribeLagsdirectconnect:DescribeLoadirectconnect:DescribeLocationsdirectconnect:DescribeRouterConfigurationdirectconnect:DescribeTagsdirectconnect:DescribeVirtualGatewaysdirectconnect:DescribeVirtualInterfacesdirectconnect:DisassociateConnectionFromLagdirectconnect:DisassociateMacSecKeydirectconnect:ListVirtualInterfaceTestHistorydirectconnect:StartBgpFailoverTestdirectconnect:StopBgpFailoverTestdirectconnect:TagResourcedirectconnect:UntagResourcedirectconnect:UpdateConnectiondirectconnect:UpdateDirectConnectGatewaydirectconnect:UpdateDirectConnectGatewayAssociationdirectconnect:UpdateLagdirectconnect:UpdateVirtualInterfaceAttributes"
 
-var actionIndex = [...]uint16{0, 59, 105, 143, 188, 232, 277, 317, 356, 388, 427, 458, 496, 540, 583, 627, 654, 684, 724, 775, 834, 866, 889, 932, 974, 1017, 1044, 1074, 1114, 1165, 1224, 1256, 1279, 1315, 1350, 1383, 1430, 1468, 1530, 1584, 1637, 1680, 1719, 1756, 1791, 1817, 1842, 1873, 1914, 1940, 1977, 2016, 2059, 2094, 2139, 2173, 2206, 2231, 2258, 2288, 2328, 2379, 2402, 2448}
+var actionIndex = [...]uint32{0, 59, 105, 143, 188, 232, 277, 317, 356, 388, 427, 458, 496, 540, 583, 627, 654, 684, 724, 775, 834, 866, 889, 932, 974, 1017, 1044, 1074, 1114, 1165, 1224, 1256, 1279, 1315, 1350, 1383, 1430, 1468, 1530, 1584, 1637, 1680, 1719, 1756, 1791, 1817, 1842, 1873, 1914, 1940, 1977, 2016, 2059, 2094, 2139, 2173, 2206, 2231, 2258, 2288, 2328, 2379, 2402, 2448}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -88,10 +88,17 @@ var actionInfos = [63]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 10, 25, 53, 53, 53, 53, 53, 53, 53, 53, 54, 54, 54, 54, 54, 54, 54, 56, 57, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 10, 25, 53, 53, 53, 53, 53, 53, 53, 53, 54, 54, 54, 54, 54, 54, 54, 56, 57, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [63]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+var actionFold = [63]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [18]Action{ActionDescribeConnectionLoa, ActionDescribeConnections, ActionDescribeConnectionsOnInterconnect, ActionDescribeCustomerMetadata, ActionDescribeDirectConnectGatewayAssociationProposals, ActionDescribeDirectConnectGatewayAssociations, ActionDescribeDirectConnectGatewayAttachments, ActionDescribeDirectConnectGateways, ActionDescribeHostedConnections, ActionDescribeInterconnectLoa, ActionDescribeInterconnects, ActionDescribeLags, ActionDescribeLoa, ActionDescribeLocations, ActionDescribeRouterConfiguration, ActionDescribeTags, ActionDescribeVirtualGateways, ActionDescribeVirtualInterfaces}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "docdb-elastic:ApplyPendingMaintenanceActiondocdb-elastic:CopyClusterSnapshotdocdb-elastic:CreateClusterdocdb-elastic:CreateClusterSnapshotdocdb-elastic:DeleteClusterdocdb-elastic:DeleteClusterSnapshotdocdb-elastic:GetClusterdocdb-elastic:GetClusterSnapshotdocdb-elastic:GetPendingMaintenanceActiondocdb-elastic:ListClusterSnapshotsdocdb-elastic:ListClustersdocdb-elastic:ListPendingMaintenanceActionsdocdb-elastic:ListTagsForResourcedocdb-elastic:RestoreClusterFromSnapshotdocdb-elastic:StartClusterdocdb-elastic:StopClusterdocdb-elastic:TagResourcedocdb-elastic:UntagResourcedocdb-elastic:UpdateCluster"
 
-var actionIndex = [...]uint16{0, 43, 76, 103, 138, 165, 200, 224, 256, 297, 331, 357, 400, 433, 473, 499, 524, 549, 576, 603}
+var actionIndex = [...]uint32{0, 43, 76, 103, 138, 165, 200, 224, 256, 297, 331, 357, 400, 433, 473, 499, 524, 549, 576, 603}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -44,10 +44,17 @@ var actionInfos = [19]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 6, 6, 6, 9, 9, 9, 9, 9, 13, 13, 13, 13, 13, 13, 14, 16, 17, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 6, 6, 6, 9, 9, 9, 9, 9, 13, 13, 13, 13, 13, 13, 14, 16, 17, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [19]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9, 11, 12, 13, 14, 15, 16, 17, 18}
+var actionFold = [19]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9, 11, 12, 13, 14, 15, 16, 17, 18}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [3]Action{ActionGetCluster, ActionGetClusterSnapshot, ActionGetPendingMaintenanceAction}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ds:AcceptSharedDirectoryds:AccessDSDatads:AddIpRoutesds:AddRegionds:AddTagsToResourceds:AuthorizeApplicationds:CancelSchemaExtensionds:CheckAliasds:ConnectDirectoryds:CreateAliasds:CreateComputerds:CreateConditionalForwarderds:CreateDirectoryds:CreateHybridADds:CreateIdentityPoolDirectoryds:CreateLogSubscriptionds:CreateMicrosoftADds:CreateSnapshotds:CreateTrustds:DeleteADAssessmentds:DeleteConditionalForwarderds:DeleteDirectoryds:DeleteLogSubscriptionds:DeleteSnapshotds:DeleteTrustds:DeregisterCertificateds:DeregisterEventTopicds:DescribeADAssessmentds:DescribeCAEnrollmentPolicyds:DescribeCertificateds:DescribeClientAuthenticationSettingsds:DescribeConditionalForwardersds:DescribeDirectoriesds:DescribeDirectoryDataAccessds:DescribeDomainControllersds:DescribeEventTopicsds:DescribeHybridADUpdateds:DescribeLDAPSSettingsds:DescribeRegionsds:DescribeSettingsds:DescribeSharedDirectoriesds:DescribeSnapshotsds:DescribeTrustsds:DescribeUpdateDirectoryds:DisableCAEnrollmentPolicyds:DisableClientAuthenticationds:DisableDirectoryDataAccessds:DisableLDAPSds:DisableRadiusds:DisableRoleAccessds:DisableSsods:EnableCAEnrollmentPolicyds:EnableClientAuthenticationds:EnableDirectoryDataAccessds:EnableLDAPSds:EnableRadiusds:EnableRoleAccessds:EnableSsods:GetAuthorizedApplicationDetailsds:GetDirectoryLimitsds:GetSnapshotLimitsds:ListADAssessmentsds:ListAuthorizedApplicationsds:ListCertificatesds:ListIpRoutesds:ListLogSubscriptionsds:ListSchemaExtensionsds:ListTagsForResourceds:RegisterCertificateds:RegisterEventTopicds:RejectSharedDirectoryds:RemoveIpRoutesds:RemoveRegionds:RemoveTagsFromResourceds:ResetUserPasswordds:RestoreFromSnapshotds:ShareDirectoryds:StartADAssessmentds:StartSchemaExtensionds:UnauthorizeApplicationds:UnshareDirectoryds:UpdateAuthorizedApplicationds:UpdateConditionalForwarderds:UpdateDirectoryds:UpdateDirectorySetupds:UpdateHybridADds:UpdateNumberOfDomainControllersds:UpdateRadiusds:UpdateSettingsds:UpdateTrustds:VerifyTrust"
 
-var actionIndex = [...]uint16{0, 24, 39, 53, 65, 85, 108, 132, 145, 164, 178, 195, 224, 242, 259, 289, 313, 333, 350, 364, 385, 414, 432, 456, 473, 487, 511, 534, 557, 586, 608, 647, 679, 701, 731, 759, 781, 806, 830, 848, 867, 895, 915, 932, 958, 986, 1016, 1045, 1060, 1076, 1096, 1109, 1136, 1165, 1193, 1207, 1222, 1241, 1253, 1287, 1308, 1328, 1348, 1377, 1396, 1411, 1434, 1457, 1479, 1501, 1522, 1546, 1563, 1578, 1603, 1623, 1645, 1662, 1682, 1705, 1730, 1749, 1779, 1808, 1826, 1849, 1866, 1900, 1915, 1932, 1946, 1960}
+var actionIndex = [...]uint32{0, 24, 39, 53, 65, 85, 108, 132, 145, 164, 178, 195, 224, 242, 259, 289, 313, 333, 350, 364, 385, 414, 432, 456, 473, 487, 511, 534, 557, 586, 608, 647, 679, 701, 731, 759, 781, 806, 830, 848, 867, 895, 915, 932, 958, 986, 1016, 1045, 1060, 1076, 1096, 1109, 1136, 1165, 1193, 1207, 1222, 1241, 1253, 1287, 1308, 1328, 1348, 1377, 1396, 1411, 1434, 1457, 1479, 1501, 1522, 1546, 1563, 1578, 1603, 1623, 1645, 1662, 1682, 1705, 1730, 1749, 1779, 1808, 1826, 1849, 1866, 1900, 1915, 1932, 1946, 1960}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -116,10 +116,17 @@ var actionInfos = [91]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 19, 51, 58, 58, 61, 61, 61, 61, 61, 68, 68, 68, 68, 68, 68, 76, 79, 79, 90, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 19, 51, 58, 58, 61, 61, 61, 61, 61, 68, 68, 68, 68, 68, 68, 76, 79, 79, 90, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91, 91}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [91]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90}
+var actionFold = [91]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [25]Action{ActionCheckAlias, ActionDescribeADAssessment, ActionDescribeCAEnrollmentPolicy, ActionDescribeCertificate, ActionDescribeClientAuthenticationSettings, ActionDescribeConditionalForwarders, ActionDescribeDirectoryDataAccess, ActionDescribeDomainControllers, ActionDescribeEventTopics, ActionDescribeHybridADUpdate, ActionDescribeLDAPSSettings, ActionDescribeRegions, ActionDescribeSettings, ActionDescribeSharedDirectories, ActionDescribeSnapshots, ActionDescribeTrusts, ActionDescribeUpdateDirectory, ActionGetAuthorizedApplicationDetails, ActionGetDirectoryLimits, ActionGetSnapshotLimits, ActionListAuthorizedApplications, ActionListIpRoutes, ActionListLogSubscriptions, ActionListTagsForResource, ActionVerifyTrust}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "dsql:AddPeerClusterdsql:CreateClusterdsql:CreateStreamdsql:DbConnectdsql:DbConnectAdmindsql:DeleteClusterdsql:DeleteClusterPolicydsql:DeleteStreamdsql:GetBackupJobdsql:GetClusterdsql:GetClusterPolicydsql:GetRestoreJobdsql:GetStreamdsql:GetVpcEndpointServiceNamedsql:InjectErrordsql:ListClustersdsql:ListStreamsdsql:ListTagsForResourcedsql:PutClusterPolicydsql:PutMultiRegionPropertiesdsql:PutWitnessRegiondsql:RemovePeerClusterdsql:StartBackupJobdsql:StartRestoreJobdsql:StopBackupJobdsql:StopRestoreJobdsql:TagResourcedsql:UntagResourcedsql:UpdateClusterdsql:UpdateStream"
 
-var actionIndex = [...]uint16{0, 19, 37, 54, 68, 87, 105, 129, 146, 163, 178, 199, 217, 231, 261, 277, 294, 310, 334, 355, 384, 405, 427, 446, 466, 484, 503, 519, 537, 555, 572}
+var actionIndex = [...]uint32{0, 19, 37, 54, 68, 87, 105, 129, 146, 163, 178, 199, 217, 231, 261, 277, 294, 310, 334, 355, 384, 405, 427, 446, 466, 484, 503, 519, 537, 555, 572}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -55,10 +55,17 @@ var actionInfos = [30]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 8, 8, 8, 14, 14, 15, 15, 15, 18, 18, 18, 18, 21, 21, 22, 26, 27, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 8, 8, 8, 14, 14, 15, 15, 15, 18, 18, 18, 18, 21, 21, 22, 26, 27, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [30]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+var actionFold = [30]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetBackupJob, ActionGetCluster, ActionGetClusterPolicy, ActionGetRestoreJob, ActionGetStream, ActionGetVpcEndpointServiceName, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "dynamodb:AssociateTableReplicadynamodb:BatchGetItemdynamodb:BatchWriteItemdynamodb:ConditionCheckItemdynamodb:CreateBackupdynamodb:CreateGlobalTabledynamodb:CreateGlobalTableWitnessdynamodb:CreateTabledynamodb:CreateTableReplicadynamodb:DeleteBackupdynamodb:DeleteGlobalTableWitnessdynamodb:DeleteItemdynamodb:DeleteResourcePolicydynamodb:DeleteTabledynamodb:DeleteTableReplicadynamodb:DescribeBackupdynamodb:DescribeContinuousBackupsdynamodb:DescribeContributorInsightsdynamodb:DescribeEndpointsdynamodb:DescribeExportdynamodb:DescribeGlobalTabledynamodb:DescribeGlobalTableSettingsdynamodb:DescribeImportdynamodb:DescribeKinesisStreamingDestinationdynamodb:DescribeLimitsdynamodb:DescribeReservedCapacitydynamodb:DescribeReservedCapacityOfferingsdynamodb:DescribeStreamdynamodb:DescribeTabledynamodb:DescribeTableReplicaAutoScalingdynamodb:DescribeTimeToLivedynamodb:DisableKinesisStreamingDestinationdynamodb:EnableKinesisStreamingDestinationdynamodb:ExportTableToPointInTimedynamodb:GetAbacStatusdynamodb:GetItemdynamodb:GetRecordsdynamodb:GetResourcePolicydynamodb:GetShardIteratordynamodb:ImportTabledynamodb:InjectErrordynamodb:ListBackupsdynamodb:ListContributorInsightsdynamodb:ListExportsdynamodb:ListGlobalTablesdynamodb:ListImportsdynamodb:ListStreamsdynamodb:ListTablesdynamodb:ListTagsOfResourcedynamodb:PartiQLDeletedynamodb:PartiQLInsertdynamodb:PartiQLSelectdynamodb:PartiQLUpdatedynamodb:PurchaseReservedCapacityOfferingsdynamodb:PutItemdynamodb:PutResourcePolicydynamodb:Querydynamodb:ReadDataForReplicationdynamodb:ReplicateSettingsdynamodb:RestoreTableFromAwsBackupdynamodb:RestoreTableFromBackupdynamodb:RestoreTableToPointInTimedynamodb:Scandynamodb:StartAwsBackupJobdynamodb:TagResourcedynamodb:UntagResourcedynamodb:UpdateAbacStatusdynamodb:UpdateContinuousBackupsdynamodb:UpdateContributorInsightsdynamodb:UpdateGlobalTabledynamodb:UpdateGlobalTableSettingsdynamodb:UpdateGlobalTableVersiondynamodb:UpdateItemdynamodb:UpdateKinesisStreamingDestinationdynamodb:UpdateTabledynamodb:UpdateTableReplicaAutoScalingdynamodb:UpdateTimeToLivedynamodb:WriteDataForReplication"
 
-var actionIndex = [...]uint16{0, 30, 51, 74, 101, 122, 148, 181, 201, 228, 249, 282, 301, 330, 350, 377, 400, 434, 470, 496, 519, 547, 583, 606, 650, 673, 706, 748, 771, 793, 833, 860, 903, 945, 978, 1000, 1016, 1035, 1061, 1086, 1106, 1126, 1146, 1178, 1198, 1223, 1243, 1263, 1282, 1309, 1331, 1353, 1375, 1397, 1439, 1455, 1481, 1495, 1526, 1552, 1586, 1617, 1651, 1664, 1690, 1710, 1732, 1757, 1789, 1823, 1849, 1883, 1916, 1935, 1977, 1997, 2035, 2060, 2092}
+var actionIndex = [...]uint32{0, 30, 51, 74, 101, 122, 148, 181, 201, 228, 249, 282, 301, 330, 350, 377, 400, 434, 470, 496, 519, 547, 583, 606, 650, 673, 706, 748, 771, 793, 833, 860, 903, 945, 978, 1000, 1016, 1035, 1061, 1086, 1106, 1126, 1146, 1178, 1198, 1223, 1243, 1263, 1282, 1309, 1331, 1353, 1375, 1397, 1439, 1455, 1481, 1495, 1526, 1552, 1586, 1617, 1651, 1664, 1690, 1710, 1732, 1757, 1789, 1823, 1849, 1883, 1916, 1935, 1977, 1997, 2035, 2060, 2092}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -103,10 +103,17 @@ var actionInfos = [78]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 9, 32, 34, 34, 39, 39, 41, 41, 41, 49, 49, 49, 49, 56, 57, 62, 64, 65, 77, 77, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 9, 32, 34, 34, 39, 39, 41, 41, 41, 49, 49, 49, 49, 56, 57, 62, 64, 65, 77, 77, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [78]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77}
+var actionFold = [78]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [29]Action{ActionBatchGetItem, ActionConditionCheckItem, ActionDescribeBackup, ActionDescribeContinuousBackups, ActionDescribeContributorInsights, ActionDescribeEndpoints, ActionDescribeExport, ActionDescribeGlobalTable, ActionDescribeGlobalTableSettings, ActionDescribeImport, ActionDescribeKinesisStreamingDestination, ActionDescribeLimits, ActionDescribeReservedCapacity, ActionDescribeReservedCapacityOfferings, ActionDescribeStream, ActionDescribeTable, ActionDescribeTableReplicaAutoScaling, ActionDescribeTimeToLive, ActionGetAbacStatus, ActionGetItem, ActionGetRecords, ActionGetResourcePolicy, ActionGetShardIterator, ActionListStreams, ActionListTagsOfResource, ActionPartiQLSelect, ActionQuery, ActionReadDataForReplication, ActionScan}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ecr:BatchCheckLayerAvailabilityecr:BatchDeleteImageecr:BatchGetImageecr:BatchGetRepositoryScanningConfigurationecr:BatchImportUpstreamImageecr:CompleteLayerUploadecr:CreatePullThroughCacheRuleecr:CreateRepositoryecr:CreateRepositoryCreationTemplateecr:DeleteLifecyclePolicyecr:DeletePullThroughCacheRuleecr:DeleteRegistryPolicyecr:DeleteRepositoryecr:DeleteRepositoryCreationTemplateecr:DeleteRepositoryPolicyecr:DeleteSigningConfigurationecr:DeregisterPullTimeUpdateExclusionecr:DescribeImageReplicationStatusecr:DescribeImageScanFindingsecr:DescribeImageSigningStatusecr:DescribeImagesecr:DescribePullThroughCacheRulesecr:DescribeRegistryecr:DescribeRepositoriesecr:DescribeRepositoryCreationTemplatesecr:GetAccountSettingecr:GetAuthorizationTokenecr:GetDownloadUrlForLayerecr:GetImageCopyStatusecr:GetLifecyclePolicyecr:GetLifecyclePolicyPreviewecr:GetRegistryPolicyecr:GetRegistryScanningConfigurationecr:GetRepositoryPolicyecr:GetSigningConfigurationecr:InitiateLayerUploadecr:ListImagesecr:ListPullTimeUpdateExclusionsecr:ListTagsForResourceecr:PutAccountSettingecr:PutImageecr:PutImageScanningConfigurationecr:PutImageTagMutabilityecr:PutLifecyclePolicyecr:PutRegistryPolicyecr:PutRegistryScanningConfigurationecr:PutReplicationConfigurationecr:PutSigningConfigurationecr:RegisterPullTimeUpdateExclusionecr:ReplicateImageecr:SetRepositoryPolicyecr:StartImageScanecr:StartLifecyclePolicyPreviewecr:TagResourceecr:UntagResourceecr:UpdateImageStorageClassecr:UpdatePullThroughCacheRuleecr:UpdateRepositoryCreationTemplateecr:UploadLayerPartecr:ValidatePullThroughCacheRule"
 
-var actionIndex = [...]uint16{0, 31, 51, 68, 111, 139, 162, 192, 212, 248, 273, 303, 327, 347, 383, 409, 439, 476, 510, 539, 569, 587, 620, 640, 664, 703, 724, 749, 775, 797, 819, 848, 869, 905, 928, 955, 978, 992, 1024, 1047, 1068, 1080, 1113, 1138, 1160, 1181, 1217, 1248, 1275, 1310, 1328, 1351, 1369, 1400, 1415, 1432, 1459, 1489, 1525, 1544, 1576}
+var actionIndex = [...]uint32{0, 31, 51, 68, 111, 139, 162, 192, 212, 248, 273, 303, 327, 347, 383, 409, 439, 476, 510, 539, 569, 587, 620, 640, 664, 703, 724, 749, 775, 797, 819, 848, 869, 905, 928, 955, 978, 992, 1024, 1047, 1068, 1080, 1113, 1138, 1160, 1181, 1217, 1248, 1275, 1310, 1328, 1351, 1369, 1400, 1415, 1432, 1459, 1489, 1525, 1544, 1576}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -85,10 +85,17 @@ var actionInfos = [60]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 9, 25, 25, 25, 35, 35, 36, 36, 36, 39, 39, 39, 39, 48, 48, 50, 53, 54, 59, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 9, 25, 25, 25, 35, 35, 36, 36, 36, 39, 39, 39, 39, 48, 48, 50, 53, 54, 59, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [60]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 20, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59}
+var actionFold = [60]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 20, 18, 19, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [21]Action{ActionBatchCheckLayerAvailability, ActionBatchGetImage, ActionBatchGetRepositoryScanningConfiguration, ActionDescribeImageReplicationStatus, ActionDescribeImageScanFindings, ActionDescribeImageSigningStatus, ActionDescribeRegistry, ActionDescribeRepositories, ActionDescribeRepositoryCreationTemplates, ActionGetAccountSetting, ActionGetAuthorizationToken, ActionGetDownloadUrlForLayer, ActionGetImageCopyStatus, ActionGetLifecyclePolicy, ActionGetLifecyclePolicyPreview, ActionGetRegistryPolicy, ActionGetRegistryScanningConfiguration, ActionGetRepositoryPolicy, ActionGetSigningConfiguration, ActionListTagsForResource, ActionValidatePullThroughCacheRule}
 

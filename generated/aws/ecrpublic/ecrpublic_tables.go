@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ecr-public:BatchCheckLayerAvailabilityecr-public:BatchDeleteImageecr-public:CompleteLayerUploadecr-public:CreateRepositoryecr-public:DeleteRepositoryecr-public:DeleteRepositoryPolicyecr-public:DescribeImageTagsecr-public:DescribeImagesecr-public:DescribeRegistriesecr-public:DescribeRepositoriesecr-public:GetAuthorizationTokenecr-public:GetRegistryCatalogDataecr-public:GetRepositoryCatalogDataecr-public:GetRepositoryPolicyecr-public:InitiateLayerUploadecr-public:ListTagsForResourceecr-public:PutImageecr-public:PutRegistryCatalogDataecr-public:PutRepositoryCatalogDataecr-public:SetRepositoryPolicyecr-public:TagResourceecr-public:UntagResourceecr-public:UploadLayerPart"
 
-var actionIndex = [...]uint16{0, 38, 65, 95, 122, 149, 182, 210, 235, 264, 295, 327, 360, 395, 425, 455, 485, 504, 537, 572, 602, 624, 648, 674}
+var actionIndex = [...]uint32{0, 38, 65, 95, 122, 149, 182, 210, 235, 264, 295, 327, 360, 395, 425, 455, 485, 504, 537, 572, 602, 624, 648, 674}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -48,10 +48,17 @@ var actionInfos = [23]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 10, 10, 10, 14, 14, 15, 15, 15, 16, 16, 16, 16, 19, 19, 19, 20, 21, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 10, 10, 10, 14, 14, 15, 15, 15, 16, 16, 16, 16, 19, 19, 19, 20, 21, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [23]uint8{0, 1, 2, 3, 4, 5, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22}
+var actionFold = [23]uint16{0, 1, 2, 3, 4, 5, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionBatchCheckLayerAvailability, ActionDescribeImages, ActionGetAuthorizationToken, ActionGetRegistryCatalogData, ActionGetRepositoryCatalogData, ActionGetRepositoryPolicy, ActionListTagsForResource}
 

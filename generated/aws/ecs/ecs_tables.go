@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ecs:ContinueServiceDeploymentecs:CreateCapacityProviderecs:CreateClusterecs:CreateDaemonecs:CreateExpressGatewayServiceecs:CreateServiceecs:CreateTaskSetecs:DeleteAccountSettingecs:DeleteAttributesecs:DeleteCapacityProviderecs:DeleteClusterecs:DeleteDaemonecs:DeleteDaemonTaskDefinitionecs:DeleteExpressGatewayServiceecs:DeleteServiceecs:DeleteTaskDefinitionsecs:DeleteTaskSetecs:DeregisterContainerInstanceecs:DeregisterTaskDefinitionecs:DescribeCapacityProvidersecs:DescribeClustersecs:DescribeContainerInstancesecs:DescribeDaemonecs:DescribeDaemonDeploymentsecs:DescribeDaemonRevisionsecs:DescribeDaemonTaskDefinitionecs:DescribeExpressGatewayServiceecs:DescribeServiceDeploymentsecs:DescribeServiceRevisionsecs:DescribeServicesecs:DescribeTaskDefinitionecs:DescribeTaskSetsecs:DescribeTasksecs:DiscoverPollEndpointecs:ExecuteCommandecs:GetTaskProtectionecs:ListAccountSettingsecs:ListAttributesecs:ListClustersecs:ListContainerInstancesecs:ListDaemonDeploymentsecs:ListDaemonTaskDefinitionsecs:ListDaemonsecs:ListServiceDeploymentsecs:ListServicesecs:ListServicesByNamespaceecs:ListTagsForResourceecs:ListTaskDefinitionFamiliesecs:ListTaskDefinitionsecs:ListTasksecs:Pollecs:PutAccountSettingecs:PutAccountSettingDefaultecs:PutAttributesecs:PutClusterCapacityProvidersecs:PutSystemLogEventsecs:RegisterContainerInstanceecs:RegisterDaemonTaskDefinitionecs:RegisterTaskDefinitionecs:RunTaskecs:StartTaskecs:StartTelemetrySessionecs:StopServiceDeploymentecs:StopTaskecs:SubmitAttachmentStateChangesecs:SubmitContainerStateChangeecs:SubmitTaskStateChangeecs:TagResourceecs:UntagResourceecs:UpdateCapacityProviderecs:UpdateClusterecs:UpdateClusterSettingsecs:UpdateContainerAgentecs:UpdateContainerInstancesStateecs:UpdateDaemonecs:UpdateExpressGatewayServiceecs:UpdateServiceecs:UpdateServicePrimaryTaskSetecs:UpdateTaskProtectionecs:UpdateTaskSet"
 
-var actionIndex = [...]uint16{0, 29, 55, 72, 88, 119, 136, 153, 177, 197, 223, 240, 256, 286, 317, 334, 359, 376, 407, 435, 464, 484, 514, 532, 561, 588, 620, 653, 683, 711, 731, 757, 777, 794, 818, 836, 857, 880, 898, 914, 940, 965, 994, 1009, 1035, 1051, 1078, 1101, 1131, 1154, 1167, 1175, 1196, 1224, 1241, 1272, 1294, 1323, 1355, 1381, 1392, 1405, 1430, 1455, 1467, 1499, 1529, 1554, 1569, 1586, 1612, 1629, 1654, 1678, 1711, 1727, 1758, 1775, 1806, 1830, 1847}
+var actionIndex = [...]uint32{0, 29, 55, 72, 88, 119, 136, 153, 177, 197, 223, 240, 256, 286, 317, 334, 359, 376, 407, 435, 464, 484, 514, 532, 561, 588, 620, 653, 683, 711, 731, 757, 777, 794, 818, 836, 857, 880, 898, 914, 940, 965, 994, 1009, 1035, 1051, 1078, 1101, 1131, 1154, 1167, 1175, 1196, 1224, 1241, 1272, 1294, 1323, 1355, 1381, 1392, 1405, 1430, 1455, 1467, 1499, 1529, 1554, 1569, 1586, 1612, 1629, 1654, 1678, 1711, 1727, 1758, 1775, 1806, 1830, 1847}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -105,10 +105,17 @@ var actionInfos = [80]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 34, 35, 35, 36, 36, 36, 36, 36, 50, 50, 50, 50, 56, 56, 60, 67, 68, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 34, 35, 35, 36, 36, 36, 36, 36, 50, 50, 50, 50, 56, 56, 60, 67, 68, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [80]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 32, 31, 33, 34, 35, 36, 37, 38, 39, 40, 42, 41, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79}
+var actionFold = [80]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 32, 31, 33, 34, 35, 36, 37, 38, 39, 40, 42, 41, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [17]Action{ActionDescribeCapacityProviders, ActionDescribeClusters, ActionDescribeContainerInstances, ActionDescribeDaemon, ActionDescribeDaemonDeployments, ActionDescribeDaemonRevisions, ActionDescribeDaemonTaskDefinition, ActionDescribeExpressGatewayService, ActionDescribeServiceDeployments, ActionDescribeServiceRevisions, ActionDescribeServices, ActionDescribeTaskDefinition, ActionDescribeTaskSets, ActionDescribeTasks, ActionGetTaskProtection, ActionListAccountSettings, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "eks:AccessKubernetesApieks:AssociateAccessPolicyeks:AssociateEncryptionConfigeks:AssociateIdentityProviderConfigeks:CreateAccessEntryeks:CreateAddoneks:CreateCapabilityeks:CreateClustereks:CreateEksAnywhereSubscriptioneks:CreateFargateProfileeks:CreateNodegroupeks:CreatePodIdentityAssociationeks:DeleteAccessEntryeks:DeleteAddoneks:DeleteCapabilityeks:DeleteClustereks:DeleteEksAnywhereSubscriptioneks:DeleteFargateProfileeks:DeleteNodegroupeks:DeletePodIdentityAssociationeks:DeregisterClustereks:DescribeAccessEntryeks:DescribeAddoneks:DescribeAddonConfigurationeks:DescribeAddonVersionseks:DescribeCapabilityeks:DescribeClustereks:DescribeClusterVersionseks:DescribeEksAnywhereSubscriptioneks:DescribeFargateProfileeks:DescribeIdentityProviderConfigeks:DescribeInsighteks:DescribeInsightsRefresheks:DescribeNodegroupeks:DescribePodIdentityAssociationeks:DescribeUpdateeks:DisassociateAccessPolicyeks:DisassociateIdentityProviderConfigeks:ListAccessEntrieseks:ListAccessPolicieseks:ListAddonseks:ListAssociatedAccessPolicieseks:ListCapabilitieseks:ListClusterseks:ListDashboardDataeks:ListDashboardResourceseks:ListEksAnywhereSubscriptionseks:ListFargateProfileseks:ListIdentityProviderConfigseks:ListInsightseks:ListNodegroupseks:ListPodIdentityAssociationseks:ListTagsForResourceeks:ListUpdateseks:MutateViaKubernetesApieks:RegisterClustereks:StartInsightsRefresheks:TagResourceeks:UntagResourceeks:UpdateAccessEntryeks:UpdateAddoneks:UpdateCapabilityeks:UpdateClusterConfigeks:UpdateClusterVersioneks:UpdateEksAnywhereSubscriptioneks:UpdateNodegroupConfigeks:UpdateNodegroupVersioneks:UpdatePodIdentityAssociation"
 
-var actionIndex = [...]uint16{0, 23, 48, 77, 112, 133, 148, 168, 185, 218, 242, 261, 293, 314, 329, 349, 366, 399, 423, 442, 474, 495, 518, 535, 565, 590, 612, 631, 658, 693, 719, 753, 772, 799, 820, 854, 872, 900, 938, 959, 981, 995, 1027, 1047, 1063, 1084, 1110, 1142, 1165, 1196, 1212, 1230, 1261, 1284, 1299, 1325, 1344, 1368, 1383, 1400, 1421, 1436, 1456, 1479, 1503, 1536, 1561, 1587, 1619}
+var actionIndex = [...]uint32{0, 23, 48, 77, 112, 133, 148, 168, 185, 218, 242, 261, 293, 314, 329, 349, 366, 399, 423, 442, 474, 495, 518, 535, 565, 590, 612, 631, 658, 693, 719, 753, 772, 799, 820, 854, 872, 900, 938, 959, 981, 995, 1027, 1047, 1063, 1084, 1110, 1142, 1165, 1196, 1212, 1230, 1261, 1284, 1299, 1325, 1344, 1368, 1383, 1400, 1421, 1436, 1456, 1479, 1503, 1536, 1561, 1587, 1619}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -93,10 +93,17 @@ var actionInfos = [68]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 12, 38, 38, 38, 38, 38, 38, 38, 38, 54, 55, 55, 55, 55, 55, 56, 57, 58, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 12, 38, 38, 38, 38, 38, 38, 38, 38, 54, 55, 55, 55, 55, 55, 56, 57, 58, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [68]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67}
+var actionFold = [68]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionAccessKubernetesApi, ActionDescribeAccessEntry, ActionDescribeAddon, ActionDescribeAddonConfiguration, ActionDescribeAddonVersions, ActionDescribeCapability, ActionDescribeCluster, ActionDescribeClusterVersions, ActionDescribeEksAnywhereSubscription, ActionDescribeFargateProfile, ActionDescribeIdentityProviderConfig, ActionDescribeInsight, ActionDescribeInsightsRefresh, ActionDescribeNodegroup, ActionDescribePodIdentityAssociation, ActionDescribeUpdate, ActionListDashboardData, ActionListDashboardResources, ActionListTagsForResource}
 

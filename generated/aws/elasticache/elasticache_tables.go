@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elasticache:AddTagsToResourceelasticache:AuthorizeCacheSecurityGroupIngresselasticache:BatchApplyUpdateActionelasticache:BatchStopUpdateActionelasticache:CompleteMigrationelasticache:Connectelasticache:CopyServerlessCacheSnapshotelasticache:CopySnapshotelasticache:CreateCacheClusterelasticache:CreateCacheParameterGroupelasticache:CreateCacheSecurityGroupelasticache:CreateCacheSubnetGroupelasticache:CreateGlobalReplicationGroupelasticache:CreateReplicationGroupelasticache:CreateServerlessCacheelasticache:CreateServerlessCacheSnapshotelasticache:CreateSnapshotelasticache:CreateUserelasticache:CreateUserGroupelasticache:DecreaseNodeGroupsInGlobalReplicationGroupelasticache:DecreaseReplicaCountelasticache:DeleteCacheClusterelasticache:DeleteCacheParameterGroupelasticache:DeleteCacheSecurityGroupelasticache:DeleteCacheSubnetGroupelasticache:DeleteGlobalReplicationGroupelasticache:DeleteReplicationGroupelasticache:DeleteServerlessCacheelasticache:DeleteServerlessCacheSnapshotelasticache:DeleteSnapshotelasticache:DeleteUserelasticache:DeleteUserGroupelasticache:DescribeCacheClusterselasticache:DescribeCacheEngineVersionselasticache:DescribeCacheParameterGroupselasticache:DescribeCacheParameterselasticache:DescribeCacheSecurityGroupselasticache:DescribeCacheSubnetGroupselasticache:DescribeEngineDefaultParameterselasticache:DescribeEventselasticache:DescribeGlobalReplicationGroupselasticache:DescribeReplicationGroupselasticache:DescribeReservedCacheNodeselasticache:DescribeReservedCacheNodesOfferingselasticache:DescribeServerlessCacheSnapshotselasticache:DescribeServerlessCacheselasticache:DescribeServiceUpdateselasticache:DescribeSnapshotselasticache:DescribeUpdateActionselasticache:DescribeUserGroupselasticache:DescribeUserselasticache:DisassociateGlobalReplicationGroupelasticache:ExportServerlessCacheSnapshotelasticache:FailoverGlobalReplicationGroupelasticache:IncreaseNodeGroupsInGlobalReplicationGroupelasticache:IncreaseReplicaCountelasticache:InterruptClusterAzPowerelasticache:ListAllowedNodeTypeModificationselasticache:ListTagsForResourceelasticache:ModifyCacheClusterelasticache:ModifyCacheParameterGroupelasticache:ModifyCacheSubnetGroupelasticache:ModifyGlobalReplicationGroupelasticache:ModifyReplicationGroupelasticache:ModifyReplicationGroupShardConfigurationelasticache:ModifyServerlessCacheelasticache:ModifyUserelasticache:ModifyUserGroupelasticache:PurchaseReservedCacheNodesOfferingelasticache:RebalanceSlotsInGlobalReplicationGroupelasticache:RebootCacheClusterelasticache:RemoveTagsFromResourceelasticache:ResetCacheParameterGroupelasticache:RevokeCacheSecurityGroupIngresselasticache:StartMigrationelasticache:TestFailoverelasticache:TestMigration"
 
-var actionIndex = [...]uint16{0, 29, 75, 109, 142, 171, 190, 229, 253, 283, 320, 356, 390, 430, 464, 497, 538, 564, 586, 613, 667, 699, 729, 766, 802, 836, 876, 910, 943, 984, 1010, 1032, 1059, 1092, 1131, 1171, 1206, 1245, 1282, 1325, 1351, 1394, 1431, 1469, 1516, 1560, 1596, 1630, 1659, 1692, 1722, 1747, 1793, 1834, 1876, 1930, 1962, 1997, 2041, 2072, 2102, 2139, 2173, 2213, 2247, 2299, 2332, 2354, 2381, 2427, 2477, 2507, 2541, 2577, 2620, 2646, 2670, 2695}
+var actionIndex = [...]uint32{0, 29, 75, 109, 142, 171, 190, 229, 253, 283, 320, 356, 390, 430, 464, 497, 538, 564, 586, 613, 667, 699, 729, 766, 802, 836, 876, 910, 943, 984, 1010, 1032, 1059, 1092, 1131, 1171, 1206, 1245, 1282, 1325, 1351, 1394, 1431, 1469, 1516, 1560, 1596, 1630, 1659, 1692, 1722, 1747, 1793, 1834, 1876, 1930, 1962, 1997, 2041, 2072, 2102, 2139, 2173, 2213, 2247, 2299, 2332, 2354, 2381, 2427, 2477, 2507, 2541, 2577, 2620, 2646, 2670, 2695}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -102,10 +102,17 @@ var actionInfos = [77]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 19, 52, 53, 54, 54, 54, 57, 57, 57, 59, 68, 68, 68, 69, 69, 74, 75, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 19, 52, 53, 54, 54, 54, 57, 57, 57, 59, 68, 68, 68, 69, 69, 74, 75, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [77]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 45, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+var actionFold = [77]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 45, 44, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [1]Action{ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elasticbeanstalk:AbortEnvironmentUpdateelasticbeanstalk:AddTagselasticbeanstalk:ApplyEnvironmentManagedActionelasticbeanstalk:AssociateEnvironmentOperationsRoleelasticbeanstalk:CheckDNSAvailabilityelasticbeanstalk:ComposeEnvironmentselasticbeanstalk:CreateApplicationelasticbeanstalk:CreateApplicationVersionelasticbeanstalk:CreateConfigurationTemplateelasticbeanstalk:CreateEnvironmentelasticbeanstalk:CreatePlatformVersionelasticbeanstalk:CreateStorageLocationelasticbeanstalk:DeleteApplicationelasticbeanstalk:DeleteApplicationVersionelasticbeanstalk:DeleteConfigurationTemplateelasticbeanstalk:DeleteEnvironmentConfigurationelasticbeanstalk:DeletePlatformVersionelasticbeanstalk:DescribeAccountAttributeselasticbeanstalk:DescribeApplicationVersionselasticbeanstalk:DescribeApplicationselasticbeanstalk:DescribeConfigurationOptionselasticbeanstalk:DescribeConfigurationSettingselasticbeanstalk:DescribeEnvironmentHealthelasticbeanstalk:DescribeEnvironmentManagedActionHistoryelasticbeanstalk:DescribeEnvironmentManagedActionselasticbeanstalk:DescribeEnvironmentResourceselasticbeanstalk:DescribeEnvironmentselasticbeanstalk:DescribeEventselasticbeanstalk:DescribeInstancesHealthelasticbeanstalk:DescribePlatformVersionelasticbeanstalk:DisassociateEnvironmentOperationsRoleelasticbeanstalk:ListAvailableSolutionStackselasticbeanstalk:ListPlatformBrancheselasticbeanstalk:ListPlatformVersionselasticbeanstalk:ListTagsForResourceelasticbeanstalk:PutInstanceStatisticselasticbeanstalk:RebuildEnvironmentelasticbeanstalk:RemoveTagselasticbeanstalk:RequestEnvironmentInfoelasticbeanstalk:RestartAppServerelasticbeanstalk:RetrieveEnvironmentInfoelasticbeanstalk:SwapEnvironmentCNAMEselasticbeanstalk:TerminateEnvironmentelasticbeanstalk:UpdateApplicationelasticbeanstalk:UpdateApplicationResourceLifecycleelasticbeanstalk:UpdateApplicationVersionelasticbeanstalk:UpdateConfigurationTemplateelasticbeanstalk:UpdateEnvironmentelasticbeanstalk:UpdateTagsForResourceelasticbeanstalk:ValidateConfigurationSettings"
 
-var actionIndex = [...]uint16{0, 39, 63, 109, 160, 197, 233, 267, 308, 352, 386, 424, 462, 496, 537, 581, 628, 666, 708, 752, 789, 834, 880, 922, 978, 1028, 1073, 1110, 1141, 1181, 1221, 1275, 1319, 1356, 1393, 1429, 1467, 1502, 1529, 1568, 1601, 1641, 1679, 1716, 1750, 1801, 1842, 1886, 1920, 1958, 2004}
+var actionIndex = [...]uint32{0, 39, 63, 109, 160, 197, 233, 267, 308, 352, 386, 424, 462, 496, 537, 581, 628, 666, 708, 752, 789, 834, 880, 922, 978, 1028, 1073, 1110, 1141, 1181, 1221, 1275, 1319, 1356, 1393, 1429, 1467, 1502, 1529, 1568, 1601, 1641, 1679, 1716, 1750, 1801, 1842, 1886, 1920, 1958, 2004}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -75,10 +75,17 @@ var actionInfos = [50]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 12, 31, 31, 31, 31, 31, 31, 31, 31, 35, 35, 35, 35, 36, 36, 41, 42, 43, 49, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 12, 31, 31, 31, 31, 31, 31, 31, 31, 35, 35, 35, 35, 36, 36, 41, 42, 43, 49, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [50]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49}
+var actionFold = [50]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionCheckDNSAvailability, ActionDescribeAccountAttributes, ActionDescribeConfigurationOptions, ActionDescribeConfigurationSettings, ActionDescribeEnvironmentHealth, ActionDescribeEnvironmentManagedActionHistory, ActionDescribeEnvironmentManagedActions, ActionDescribeEnvironmentResources, ActionDescribeEvents, ActionDescribeInstancesHealth, ActionDescribePlatformVersion, ActionListTagsForResource, ActionRequestEnvironmentInfo, ActionRetrieveEnvironmentInfo, ActionValidateConfigurationSettings}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elasticfilesystem:Backupelasticfilesystem:ClientMountelasticfilesystem:ClientRootAccesselasticfilesystem:ClientWriteelasticfilesystem:CreateAccessPointelasticfilesystem:CreateFileSystemelasticfilesystem:CreateMountTargetelasticfilesystem:CreateReplicationConfigurationelasticfilesystem:CreateTagselasticfilesystem:DeleteAccessPointelasticfilesystem:DeleteFileSystemelasticfilesystem:DeleteFileSystemPolicyelasticfilesystem:DeleteMountTargetelasticfilesystem:DeleteReplicationConfigurationelasticfilesystem:DeleteTagselasticfilesystem:DescribeAccessPointselasticfilesystem:DescribeAccountPreferenceselasticfilesystem:DescribeBackupPolicyelasticfilesystem:DescribeFileSystemPolicyelasticfilesystem:DescribeFileSystemselasticfilesystem:DescribeLifecycleConfigurationelasticfilesystem:DescribeMountTargetSecurityGroupselasticfilesystem:DescribeMountTargetselasticfilesystem:DescribeReplicationConfigurationselasticfilesystem:DescribeTagselasticfilesystem:ListTagsForResourceelasticfilesystem:ModifyMountTargetSecurityGroupselasticfilesystem:PutAccountPreferenceselasticfilesystem:PutBackupPolicyelasticfilesystem:PutFileSystemPolicyelasticfilesystem:PutLifecycleConfigurationelasticfilesystem:ReplicationReadelasticfilesystem:ReplicationWriteelasticfilesystem:Restoreelasticfilesystem:TagResourceelasticfilesystem:UntagResourceelasticfilesystem:UpdateFileSystemelasticfilesystem:UpdateFileSystemProtection"
 
-var actionIndex = [...]uint16{0, 24, 53, 87, 116, 151, 185, 220, 268, 296, 331, 365, 405, 440, 488, 516, 554, 598, 636, 678, 715, 763, 814, 852, 903, 933, 970, 1019, 1058, 1091, 1128, 1171, 1204, 1238, 1263, 1292, 1323, 1357, 1401}
+var actionIndex = [...]uint32{0, 24, 53, 87, 116, 151, 185, 220, 268, 296, 331, 365, 405, 440, 488, 516, 554, 598, 636, 678, 715, 763, 814, 852, 903, 933, 970, 1019, 1058, 1091, 1128, 1171, 1204, 1238, 1263, 1292, 1323, 1357, 1401}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -63,10 +63,17 @@ var actionInfos = [38]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 9, 25, 25, 25, 25, 25, 25, 25, 25, 26, 27, 27, 27, 31, 31, 34, 34, 35, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 9, 25, 25, 25, 25, 25, 25, 25, 25, 26, 27, 27, 27, 31, 31, 34, 34, 35, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [38]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+var actionFold = [38]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionClientMount, ActionDescribeBackupPolicy, ActionDescribeFileSystemPolicy, ActionDescribeLifecycleConfiguration, ActionDescribeMountTargetSecurityGroups, ActionDescribeMountTargets, ActionDescribeTags, ActionListTagsForResource, ActionReplicationRead}
 

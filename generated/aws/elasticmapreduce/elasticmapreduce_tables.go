@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elasticmapreduce:AccessAllEventLogselasticmapreduce:AddInstanceFleetelasticmapreduce:AddInstanceGroupselasticmapreduce:AddJobFlowStepselasticmapreduce:AddTagselasticmapreduce:AttachEditorelasticmapreduce:CancelStepselasticmapreduce:CreateEditorelasticmapreduce:CreatePersistentAppUIelasticmapreduce:CreateRepositoryelasticmapreduce:CreateSecurityConfigurationelasticmapreduce:CreateStudioelasticmapreduce:CreateStudioPresignedUrlelasticmapreduce:CreateStudioSessionMappingelasticmapreduce:DeleteEditorelasticmapreduce:DeleteRepositoryelasticmapreduce:DeleteSecurityConfigurationelasticmapreduce:DeleteStudioelasticmapreduce:DeleteStudioSessionMappingelasticmapreduce:DeleteWorkspaceAccesselasticmapreduce:DescribeClusterelasticmapreduce:DescribeEditorelasticmapreduce:DescribeJobFlowselasticmapreduce:DescribeNotebookExecutionelasticmapreduce:DescribePersistentAppUIelasticmapreduce:DescribeReleaseLabelelasticmapreduce:DescribeRepositoryelasticmapreduce:DescribeSecurityConfigurationelasticmapreduce:DescribeStepelasticmapreduce:DescribeStudioelasticmapreduce:DetachEditorelasticmapreduce:GetAutoTerminationPolicyelasticmapreduce:GetBlockPublicAccessConfigurationelasticmapreduce:GetClusterSessionCredentialselasticmapreduce:GetManagedScalingPolicyelasticmapreduce:GetOnClusterAppUIPresignedURLelasticmapreduce:GetPersistentAppUIPresignedURLelasticmapreduce:GetStudioSessionMappingelasticmapreduce:LinkRepositoryelasticmapreduce:ListBootstrapActionselasticmapreduce:ListClusterselasticmapreduce:ListEditorselasticmapreduce:ListInstanceFleetselasticmapreduce:ListInstanceGroupselasticmapreduce:ListInstanceselasticmapreduce:ListNotebookExecutionselasticmapreduce:ListReleaseLabelselasticmapreduce:ListRepositorieselasticmapreduce:ListSecurityConfigurationselasticmapreduce:ListStepselasticmapreduce:ListStudioSessionMappingselasticmapreduce:ListStudioselasticmapreduce:ListSupportedInstanceTypeselasticmapreduce:ListWorkspaceAccessIdentitieselasticmapreduce:ModifyClusterelasticmapreduce:ModifyInstanceFleetelasticmapreduce:ModifyInstanceGroupselasticmapreduce:OpenEditorInConsoleelasticmapreduce:PutAutoScalingPolicyelasticmapreduce:PutAutoTerminationPolicyelasticmapreduce:PutBlockPublicAccessConfigurationelasticmapreduce:PutManagedScalingPolicyelasticmapreduce:PutWorkspaceAccesselasticmapreduce:RemoveAutoScalingPolicyelasticmapreduce:RemoveAutoTerminationPolicyelasticmapreduce:RemoveManagedScalingPolicyelasticmapreduce:RemoveTagselasticmapreduce:RunJobFlowelasticmapreduce:SetKeepJobFlowAliveWhenNoStepselasticmapreduce:SetTerminationProtectionelasticmapreduce:SetUnhealthyNodeReplacementelasticmapreduce:SetVisibleToAllUserselasticmapreduce:StartEditorelasticmapreduce:StartNotebookExecutionelasticmapreduce:StopEditorelasticmapreduce:StopNotebookExecutionelasticmapreduce:TerminateJobFlowselasticmapreduce:UnlinkRepositoryelasticmapreduce:UpdateEditorelasticmapreduce:UpdateRepositoryelasticmapreduce:UpdateStudioelasticmapreduce:UpdateStudioSessionMappingelasticmapreduce:ViewEventsFromAllClustersInConsole"
 
-var actionIndex = [...]uint16{0, 35, 68, 102, 134, 158, 187, 215, 244, 282, 315, 359, 388, 429, 472, 501, 534, 578, 607, 650, 688, 720, 751, 784, 826, 866, 903, 938, 984, 1013, 1044, 1073, 1114, 1164, 1209, 1249, 1295, 1342, 1382, 1413, 1450, 1479, 1507, 1542, 1577, 1607, 1646, 1680, 1713, 1756, 1782, 1824, 1852, 1895, 1941, 1971, 2007, 2044, 2080, 2117, 2158, 2208, 2248, 2283, 2323, 2367, 2410, 2437, 2464, 2511, 2552, 2596, 2633, 2661, 2700, 2727, 2765, 2799, 2832, 2861, 2894, 2923, 2966, 3017}
+var actionIndex = [...]uint32{0, 35, 68, 102, 134, 158, 187, 215, 244, 282, 315, 359, 388, 429, 472, 501, 534, 578, 607, 650, 688, 720, 751, 784, 826, 866, 903, 938, 984, 1013, 1044, 1073, 1114, 1164, 1209, 1249, 1295, 1342, 1382, 1413, 1450, 1479, 1507, 1542, 1577, 1607, 1646, 1680, 1713, 1756, 1782, 1824, 1852, 1895, 1941, 1971, 2007, 2044, 2080, 2117, 2158, 2208, 2248, 2283, 2323, 2367, 2410, 2437, 2464, 2511, 2552, 2596, 2633, 2661, 2700, 2727, 2765, 2799, 2832, 2861, 2894, 2923, 2966, 3017}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -108,10 +108,17 @@ var actionInfos = [83]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 14, 31, 31, 31, 38, 38, 38, 38, 38, 54, 57, 57, 58, 63, 63, 68, 76, 77, 82, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 14, 31, 31, 31, 38, 38, 38, 38, 38, 54, 57, 57, 58, 63, 63, 68, 76, 77, 82, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [83]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 50, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82}
+var actionFold = [83]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 50, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionDescribeCluster, ActionDescribeEditor, ActionDescribeJobFlows, ActionDescribeNotebookExecution, ActionDescribePersistentAppUI, ActionDescribeReleaseLabel, ActionDescribeRepository, ActionDescribeSecurityConfiguration, ActionDescribeStep, ActionDescribeStudio, ActionGetAutoTerminationPolicy, ActionGetBlockPublicAccessConfiguration, ActionGetManagedScalingPolicy, ActionGetStudioSessionMapping, ActionListBootstrapActions, ActionListInstanceFleets, ActionListInstanceGroups, ActionListInstances, ActionListSteps}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elemental-activations:CompleteAccountRegistrationelemental-activations:CompleteFileUploadelemental-activations:ConfirmAccountelemental-activations:DownloadKickstartelemental-activations:DownloadSoftwareelemental-activations:GenerateLicenseelemental-activations:GenerateLicenseselemental-activations:GetArtifactGroupSoftwareVersionselemental-activations:GetAssetelemental-activations:GetAssetselemental-activations:GetProductAdvisorieselemental-activations:GetSoftwareVersionselemental-activations:StartFileUpload"
 
-var actionIndex = [...]uint16{0, 49, 89, 125, 164, 202, 239, 277, 331, 361, 392, 434, 475, 512}
+var actionIndex = [...]uint32{0, 49, 89, 125, 164, 202, 239, 277, 331, 361, 392, 434, 475, 512}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -38,10 +38,17 @@ var actionInfos = [13]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 5, 5, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 5, 5, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [13]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+var actionFold = [13]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionDownloadKickstart, ActionDownloadSoftware, ActionGetArtifactGroupSoftwareVersions, ActionGetAsset, ActionGetAssets, ActionGetProductAdvisories, ActionGetSoftwareVersions}
 

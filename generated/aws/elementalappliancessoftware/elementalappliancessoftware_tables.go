@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elemental-appliances-software:CompleteUploadelemental-appliances-software:CreateOrderV1elemental-appliances-software:CreateQuoteelemental-appliances-software:GetAvsCorrectAddresselemental-appliances-software:GetBillingAddresseselemental-appliances-software:GetDeliveryAddressesV2elemental-appliances-software:GetOrderelemental-appliances-software:GetOrdersV2elemental-appliances-software:GetQuoteelemental-appliances-software:GetTaxeselemental-appliances-software:ListQuoteselemental-appliances-software:StartUploadelemental-appliances-software:SubmitOrderV1elemental-appliances-software:UpdateQuote"
 
-var actionIndex = [...]uint16{0, 44, 87, 128, 178, 227, 279, 317, 358, 396, 434, 474, 515, 558, 599}
+var actionIndex = [...]uint32{0, 44, 87, 128, 178, 227, 279, 317, 358, 396, 434, 474, 515, 558, 599}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -39,10 +39,17 @@ var actionInfos = [14]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 13, 13, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 13, 13, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [14]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}
+var actionFold = [14]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetAvsCorrectAddress, ActionGetBillingAddresses, ActionGetDeliveryAddressesV2, ActionGetOrder, ActionGetOrdersV2, ActionGetQuote, ActionGetTaxes}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elemental-inference:AssociateFeedelemental-inference:CreateDictionaryelemental-inference:CreateFeedelemental-inference:DeleteDictionaryelemental-inference:DeleteFeedelemental-inference:DisassociateFeedelemental-inference:ExportDictionaryEntrieselemental-inference:GetDictionaryelemental-inference:GetFeedelemental-inference:GetMetadataelemental-inference:ListDictionarieselemental-inference:ListFeedselemental-inference:ListTagsForResourceelemental-inference:PutMediaelemental-inference:TagResourceelemental-inference:UntagResourceelemental-inference:UpdateDictionaryelemental-inference:UpdateFeed"
 
-var actionIndex = [...]uint16{0, 33, 69, 99, 135, 165, 201, 244, 277, 304, 335, 371, 400, 439, 467, 498, 531, 567, 597}
+var actionIndex = [...]uint32{0, 33, 69, 99, 135, 165, 201, 244, 277, 304, 335, 371, 400, 439, 467, 498, 531, 567, 597}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -43,10 +43,17 @@ var actionInfos = [18]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 6, 7, 7, 10, 10, 10, 10, 10, 13, 13, 13, 13, 14, 14, 14, 14, 15, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 6, 7, 7, 10, 10, 10, 10, 10, 13, 13, 13, 13, 14, 14, 14, 14, 15, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [18]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}
+var actionFold = [18]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [5]Action{ActionExportDictionaryEntries, ActionGetDictionary, ActionGetFeed, ActionGetMetadata, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "elemental-support-cases:AddCaseCommentelemental-support-cases:CheckCasePermissionelemental-support-cases:CompleteMultipartUploadelemental-support-cases:CreateCaseelemental-support-cases:CreateS3CLIUploadCommandelemental-support-cases:CreateS3DownloadUrlelemental-support-cases:GetCaseelemental-support-cases:GetCasePermissionelemental-support-cases:GetCaseselemental-support-cases:GetUICacheelemental-support-cases:ListTagsForCaseelemental-support-cases:StartMultipartUploadelemental-support-cases:TagCaseelemental-support-cases:UntagCaseelemental-support-cases:UpdateCaseelemental-support-cases:UpdateCaseStatuselemental-support-cases:UpdateMultipartUpload"
 
-var actionIndex = [...]uint16{0, 38, 81, 128, 162, 210, 253, 284, 325, 357, 391, 430, 474, 505, 538, 572, 612, 657}
+var actionIndex = [...]uint32{0, 38, 81, 128, 162, 210, 253, 284, 325, 357, 391, 430, 474, 505, 538, 572, 612, 657}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -42,10 +42,17 @@ var actionInfos = [17]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 6, 6, 6, 6, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 12, 13, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 6, 6, 6, 6, 10, 10, 10, 10, 10, 11, 11, 11, 11, 11, 11, 11, 12, 13, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [17]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+var actionFold = [17]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [5]Action{ActionGetCase, ActionGetCasePermission, ActionGetCases, ActionGetUICache, ActionListTagsForCase}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "emr-containers:CancelJobRunemr-containers:CreateCertificateemr-containers:CreateJobTemplateemr-containers:CreateManagedEndpointemr-containers:CreateSecurityConfigurationemr-containers:CreateVirtualClusteremr-containers:DeleteJobTemplateemr-containers:DeleteManagedEndpointemr-containers:DeleteSecurityConfigurationemr-containers:DeleteVirtualClusteremr-containers:DescribeJobRunemr-containers:DescribeJobTemplateemr-containers:DescribeManagedEndpointemr-containers:DescribeSecurityConfigurationemr-containers:DescribeVirtualClusteremr-containers:GetManagedEndpointSessionCredentialsemr-containers:ListJobRunsemr-containers:ListJobTemplatesemr-containers:ListManagedEndpointsemr-containers:ListSecurityConfigurationsemr-containers:ListTagsForResourceemr-containers:ListVirtualClustersemr-containers:StartJobRunemr-containers:TagResourceemr-containers:UntagResource"
 
-var actionIndex = [...]uint16{0, 27, 59, 91, 127, 169, 204, 236, 272, 314, 349, 378, 412, 450, 494, 531, 582, 608, 639, 674, 715, 749, 783, 809, 835, 863}
+var actionIndex = [...]uint32{0, 27, 59, 91, 127, 169, 204, 236, 272, 314, 349, 378, 412, 450, 494, 531, 582, 608, 639, 674, 715, 749, 783, 809, 835, 863}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -50,10 +50,17 @@ var actionInfos = [25]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 15, 15, 15, 16, 16, 16, 16, 16, 22, 22, 22, 22, 22, 22, 22, 23, 24, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 15, 15, 15, 16, 16, 16, 16, 16, 22, 22, 22, 22, 22, 22, 22, 23, 24, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [25]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+var actionFold = [25]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [5]Action{ActionDescribeJobRun, ActionDescribeJobTemplate, ActionDescribeManagedEndpoint, ActionDescribeSecurityConfiguration, ActionDescribeVirtualCluster}
 

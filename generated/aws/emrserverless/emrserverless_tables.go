@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "emr-serverless:AccessInteractiveEndpointsemr-serverless:AccessLivyEndpointsemr-serverless:AccessSystemProfileLogsemr-serverless:CancelJobRunemr-serverless:CreateApplicationemr-serverless:DeleteApplicationemr-serverless:GetApplicationemr-serverless:GetDashboardForJobRunemr-serverless:GetJobRunemr-serverless:GetResourceDashboardemr-serverless:GetSessionemr-serverless:GetSessionEndpointemr-serverless:ListApplicationsemr-serverless:ListJobRunAttemptsemr-serverless:ListJobRunsemr-serverless:ListSessionsemr-serverless:ListTagsForResourceemr-serverless:StartApplicationemr-serverless:StartJobRunemr-serverless:StartSessionemr-serverless:StopApplicationemr-serverless:TagResourceemr-serverless:TerminateSessionemr-serverless:UntagResourceemr-serverless:UpdateApplication"
 
-var actionIndex = [...]uint16{0, 41, 75, 113, 140, 172, 204, 233, 269, 293, 328, 353, 386, 417, 450, 476, 503, 537, 568, 594, 621, 651, 677, 708, 736, 768}
+var actionIndex = [...]uint32{0, 41, 75, 113, 140, 172, 204, 233, 269, 293, 328, 353, 386, 417, 450, 476, 503, 537, 568, 594, 621, 651, 677, 708, 736, 768}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -50,10 +50,17 @@ var actionInfos = [25]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 5, 6, 6, 6, 12, 12, 12, 12, 12, 17, 17, 17, 17, 17, 17, 17, 21, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 5, 6, 6, 6, 12, 12, 12, 12, 12, 17, 17, 17, 17, 17, 17, 17, 21, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [25]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+var actionFold = [25]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetApplication, ActionGetDashboardForJobRun, ActionGetJobRun, ActionGetResourceDashboard, ActionGetSession, ActionGetSessionEndpoint, ActionListTagsForResource}
 

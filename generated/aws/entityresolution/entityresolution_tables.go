@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "entityresolution:AddPolicyStatemententityresolution:BatchDeleteUniqueIdentityresolution:CreateIdMappingWorkflowentityresolution:CreateIdNamespaceentityresolution:CreateMatchingWorkflowentityresolution:CreateSchemaMappingentityresolution:DeleteIdMappingWorkflowentityresolution:DeleteIdNamespaceentityresolution:DeleteMatchingWorkflowentityresolution:DeletePolicyStatemententityresolution:DeleteSchemaMappingentityresolution:GenerateMatchIdentityresolution:GetIdMappingJobentityresolution:GetIdMappingWorkflowentityresolution:GetIdNamespaceentityresolution:GetMatchIdentityresolution:GetMatchingJobentityresolution:GetMatchingWorkflowentityresolution:GetPolicyentityresolution:GetProviderServiceentityresolution:GetSchemaMappingentityresolution:ListIdMappingJobsentityresolution:ListIdMappingWorkflowsentityresolution:ListIdNamespacesentityresolution:ListMatchingJobsentityresolution:ListMatchingWorkflowsentityresolution:ListProviderServicesentityresolution:ListSchemaMappingsentityresolution:ListTagsForResourceentityresolution:PutPolicyentityresolution:StartIdMappingJobentityresolution:StartMatchingJobentityresolution:TagResourceentityresolution:UntagResourceentityresolution:UpdateIdMappingWorkflowentityresolution:UpdateIdNamespaceentityresolution:UpdateMatchingWorkflowentityresolution:UpdateSchemaMappingentityresolution:UseIdNamespaceentityresolution:UseWorkflow"
 
-var actionIndex = [...]uint16{0, 35, 71, 111, 145, 184, 220, 260, 294, 333, 371, 407, 439, 471, 508, 539, 566, 597, 633, 659, 694, 727, 761, 800, 833, 866, 904, 941, 976, 1012, 1038, 1072, 1105, 1133, 1163, 1203, 1237, 1276, 1312, 1343, 1371}
+var actionIndex = [...]uint32{0, 35, 71, 111, 145, 184, 220, 260, 294, 333, 371, 407, 439, 471, 508, 539, 566, 597, 633, 659, 694, 727, 761, 800, 833, 866, 904, 941, 976, 1012, 1038, 1072, 1105, 1133, 1163, 1203, 1237, 1276, 1312, 1343, 1371}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 6, 11, 11, 11, 21, 21, 21, 21, 21, 29, 29, 29, 29, 30, 30, 30, 32, 33, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 6, 11, 11, 11, 21, 21, 21, 21, 21, 29, 29, 29, 29, 30, 30, 30, 32, 33, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionGetIdMappingJob, ActionGetIdMappingWorkflow, ActionGetIdNamespace, ActionGetMatchId, ActionGetMatchingJob, ActionGetMatchingWorkflow, ActionGetPolicy, ActionGetProviderService, ActionGetSchemaMapping, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "events:ActivateEventSourceevents:AllowVendedLogDeliveryForResourceevents:CancelReplayevents:CreateApiDestinationevents:CreateArchiveevents:CreateConnectionevents:CreateEndpointevents:CreateEventBusevents:CreatePartnerEventSourceevents:DeactivateEventSourceevents:DeauthorizeConnectionevents:DeleteApiDestinationevents:DeleteArchiveevents:DeleteConnectionevents:DeleteEndpointevents:DeleteEventBusevents:DeletePartnerEventSourceevents:DeleteRuleevents:DescribeApiDestinationevents:DescribeArchiveevents:DescribeConnectionevents:DescribeEndpointevents:DescribeEventBusevents:DescribeEventSourceevents:DescribePartnerEventSourceevents:DescribeReplayevents:DescribeRuleevents:DisableRuleevents:EnableRuleevents:InvokeApiDestinationevents:ListApiDestinationsevents:ListArchivesevents:ListConnectionsevents:ListEndpointsevents:ListEventBusesevents:ListEventSourcesevents:ListPartnerEventSourceAccountsevents:ListPartnerEventSourcesevents:ListReplaysevents:ListRuleNamesByTargetevents:ListRulesevents:ListTagsForResourceevents:ListTargetsByRuleevents:PutEventsevents:PutPartnerEventsevents:PutPermissionevents:PutRuleevents:PutTargetsevents:RemovePermissionevents:RemoveTargetsevents:RetrieveConnectionCredentialsevents:StartReplayevents:TagResourceevents:TestEventPatternevents:UntagResourceevents:UpdateApiDestinationevents:UpdateArchiveevents:UpdateConnectionevents:UpdateEndpointevents:UpdateEventBus"
 
-var actionIndex = [...]uint16{0, 26, 66, 85, 112, 132, 155, 176, 197, 228, 256, 284, 311, 331, 354, 375, 396, 427, 444, 473, 495, 520, 543, 566, 592, 625, 646, 665, 683, 700, 727, 753, 772, 794, 814, 835, 858, 895, 925, 943, 971, 987, 1013, 1037, 1053, 1076, 1096, 1110, 1127, 1150, 1170, 1206, 1224, 1242, 1265, 1285, 1312, 1332, 1355, 1376, 1397}
+var actionIndex = [...]uint32{0, 26, 66, 85, 112, 132, 155, 176, 197, 228, 256, 284, 311, 331, 354, 375, 396, 427, 444, 473, 495, 520, 543, 566, 592, 625, 646, 665, 683, 700, 727, 753, 772, 794, 814, 835, 858, 895, 925, 943, 971, 987, 1013, 1037, 1053, 1076, 1096, 1110, 1127, 1150, 1170, 1206, 1224, 1242, 1265, 1285, 1312, 1332, 1355, 1376, 1397}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -85,10 +85,17 @@ var actionInfos = [60]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 9, 28, 29, 29, 29, 29, 30, 30, 30, 43, 43, 43, 43, 48, 48, 51, 52, 54, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 9, 28, 29, 29, 29, 29, 30, 30, 30, 43, 43, 43, 43, 48, 48, 51, 52, 54, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [60]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59}
+var actionFold = [60]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionDescribeApiDestination, ActionDescribeArchive, ActionDescribeConnection, ActionDescribeEndpoint, ActionDescribeEventBus, ActionDescribeEventSource, ActionDescribePartnerEventSource, ActionDescribeReplay, ActionDescribeRule, ActionTestEventPattern}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "evidently:BatchEvaluateFeatureevidently:CreateExperimentevidently:CreateFeatureevidently:CreateLaunchevidently:CreateProjectevidently:CreateSegmentevidently:DeleteExperimentevidently:DeleteFeatureevidently:DeleteLaunchevidently:DeleteProjectevidently:DeleteSegmentevidently:EvaluateFeatureevidently:GetExperimentevidently:GetExperimentResultsevidently:GetFeatureevidently:GetLaunchevidently:GetProjectevidently:GetSegmentevidently:ListExperimentsevidently:ListFeaturesevidently:ListLaunchesevidently:ListProjectsevidently:ListSegmentReferencesevidently:ListSegmentsevidently:ListTagsForResourceevidently:PutProjectEventsevidently:StartExperimentevidently:StartLaunchevidently:StopExperimentevidently:StopLaunchevidently:TagResourceevidently:TestSegmentPatternevidently:UntagResourceevidently:UpdateExperimentevidently:UpdateFeatureevidently:UpdateLaunchevidently:UpdateProjectevidently:UpdateProjectDataDelivery"
 
-var actionIndex = [...]uint16{0, 30, 56, 79, 101, 124, 147, 173, 196, 218, 241, 264, 289, 312, 342, 362, 381, 401, 421, 446, 468, 490, 512, 543, 565, 594, 620, 645, 666, 690, 710, 731, 759, 782, 808, 831, 853, 876, 911}
+var actionIndex = [...]uint32{0, 30, 56, 79, 101, 124, 147, 173, 196, 218, 241, 264, 289, 312, 342, 362, 381, 401, 421, 446, 468, 490, 512, 543, 565, 594, 620, 645, 666, 690, 710, 731, 759, 782, 808, 831, 853, 876, 911}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -63,10 +63,17 @@ var actionInfos = [38]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 11, 12, 12, 18, 18, 18, 18, 18, 25, 25, 25, 25, 26, 26, 26, 30, 32, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 11, 12, 12, 18, 18, 18, 18, 18, 25, 25, 25, 25, 26, 26, 26, 30, 32, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [38]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+var actionFold = [38]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionGetExperiment, ActionGetExperimentResults, ActionGetFeature, ActionGetLaunch, ActionGetProject, ActionGetSegment, ActionListExperiments, ActionListFeatures, ActionListLaunches, ActionListProjects, ActionListSegmentReferences, ActionListSegments, ActionListTagsForResource, ActionTestSegmentPattern}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "evs:AssociateEipToVlanevs:CreateEntitlementevs:CreateEnvironmentevs:CreateEnvironmentConnectorevs:CreateEnvironmentHostevs:DeleteEntitlementevs:DeleteEnvironmentevs:DeleteEnvironmentConnectorevs:DeleteEnvironmentHostevs:DisassociateEipFromVlanevs:GetDepotUrlevs:GetEnvironmentevs:GetVersionsevs:ListEnvironmentConnectorsevs:ListEnvironmentHostsevs:ListEnvironmentVlansevs:ListEnvironmentsevs:ListTagsForResourceevs:ListVmEntitlementsevs:TagResourceevs:UntagResourceevs:UpdateEnvironmentConnector"
 
-var actionIndex = [...]uint16{0, 22, 43, 64, 94, 119, 140, 161, 191, 216, 243, 258, 276, 291, 320, 344, 368, 388, 411, 433, 448, 465, 495}
+var actionIndex = [...]uint32{0, 22, 43, 64, 94, 119, 140, 161, 191, 216, 243, 258, 276, 291, 320, 344, 368, 388, 411, 433, 448, 465, 495}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -47,10 +47,17 @@ var actionInfos = [22]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 10, 10, 10, 13, 13, 13, 13, 13, 19, 19, 19, 19, 19, 19, 19, 19, 20, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 10, 10, 10, 13, 13, 13, 13, 13, 19, 19, 19, 19, 19, 19, 19, 19, 20, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [22]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21}
+var actionFold = [22]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [4]Action{ActionGetDepotUrl, ActionGetEnvironment, ActionGetVersions, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "finspace:ConnectKxClusterfinspace:CreateEnvironmentfinspace:CreateKxChangesetfinspace:CreateKxClusterfinspace:CreateKxDatabasefinspace:CreateKxDataviewfinspace:CreateKxEnvironmentfinspace:CreateKxScalingGroupfinspace:CreateKxUserfinspace:CreateKxVolumefinspace:CreateUserfinspace:DeleteEnvironmentfinspace:DeleteKxClusterfinspace:DeleteKxClusterNodefinspace:DeleteKxDatabasefinspace:DeleteKxDataviewfinspace:DeleteKxEnvironmentfinspace:DeleteKxScalingGroupfinspace:DeleteKxUserfinspace:DeleteKxVolumefinspace:GetEnvironmentfinspace:GetKxChangesetfinspace:GetKxClusterfinspace:GetKxConnectionStringfinspace:GetKxDatabasefinspace:GetKxDataviewfinspace:GetKxEnvironmentfinspace:GetKxScalingGroupfinspace:GetKxUserfinspace:GetKxVolumefinspace:GetLoadSampleDataSetGroupIntoEnvironmentStatusfinspace:GetUserfinspace:ListEnvironmentsfinspace:ListKxChangesetsfinspace:ListKxClusterNodesfinspace:ListKxClustersfinspace:ListKxDatabasesfinspace:ListKxDataviewsfinspace:ListKxEnvironmentsfinspace:ListKxScalingGroupsfinspace:ListKxUsersfinspace:ListKxVolumesfinspace:ListTagsForResourcefinspace:ListUsersfinspace:LoadSampleDataSetGroupIntoEnvironmentfinspace:MountKxDatabasefinspace:ResetUserPasswordfinspace:TagResourcefinspace:UntagResourcefinspace:UpdateEnvironmentfinspace:UpdateKxClusterCodeConfigurationfinspace:UpdateKxClusterDatabasesfinspace:UpdateKxDatabasefinspace:UpdateKxDataviewfinspace:UpdateKxEnvironmentfinspace:UpdateKxEnvironmentNetworkfinspace:UpdateKxUserfinspace:UpdateKxVolumefinspace:UpdateUser"
 
-var actionIndex = [...]uint16{0, 25, 51, 77, 101, 126, 151, 179, 208, 229, 252, 271, 297, 321, 349, 374, 399, 427, 456, 477, 500, 523, 546, 567, 597, 619, 641, 666, 692, 710, 730, 785, 801, 826, 851, 878, 901, 925, 949, 976, 1004, 1024, 1046, 1074, 1092, 1138, 1162, 1188, 1208, 1230, 1256, 1297, 1330, 1355, 1380, 1408, 1443, 1464, 1487, 1506}
+var actionIndex = [...]uint32{0, 25, 51, 77, 101, 126, 151, 179, 208, 229, 252, 271, 297, 321, 349, 374, 399, 427, 456, 477, 500, 523, 546, 567, 597, 619, 641, 666, 692, 710, 730, 785, 801, 826, 851, 878, 901, 925, 949, 976, 1004, 1024, 1046, 1074, 1092, 1138, 1162, 1188, 1208, 1230, 1256, 1297, 1330, 1355, 1380, 1408, 1443, 1464, 1487, 1506}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -84,10 +84,17 @@ var actionInfos = [59]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 20, 20, 20, 32, 32, 32, 32, 32, 45, 46, 46, 46, 46, 46, 47, 47, 48, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 20, 20, 20, 32, 32, 32, 32, 32, 45, 46, 46, 46, 46, 46, 47, 47, 48, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [59]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+var actionFold = [59]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionGetEnvironment, ActionGetKxChangeset, ActionGetKxCluster, ActionGetKxConnectionString, ActionGetKxDatabase, ActionGetKxDataview, ActionGetKxEnvironment, ActionGetKxScalingGroup, ActionGetKxUser, ActionGetKxVolume, ActionGetLoadSampleDataSetGroupIntoEnvironmentStatus, ActionGetUser}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "fms:AssociateAdminAccountfms:AssociateThirdPartyFirewallfms:BatchAssociateResourcefms:BatchDisassociateResourcefms:DeleteAppsListfms:DeleteNotificationChannelfms:DeletePolicyfms:DeleteProtocolsListfms:DeleteResourceSetfms:DisassociateAdminAccountfms:DisassociateThirdPartyFirewallfms:GetAdminAccountfms:GetAdminScopefms:GetAppsListfms:GetComplianceDetailfms:GetNotificationChannelfms:GetPolicyfms:GetProtectionStatusfms:GetProtocolsListfms:GetResourceSetfms:GetThirdPartyFirewallAssociationStatusfms:GetViolationDetailsfms:ListAdminAccountsForOrganizationfms:ListAdminsManagingAccountfms:ListAppsListsfms:ListComplianceStatusfms:ListDiscoveredResourcesfms:ListMemberAccountsfms:ListPoliciesfms:ListProtocolsListsfms:ListResourceSetResourcesfms:ListResourceSetsfms:ListTagsForResourcefms:ListThirdPartyFirewallFirewallPoliciesfms:PutAdminAccountfms:PutAppsListfms:PutNotificationChannelfms:PutPolicyfms:PutProtocolsListfms:PutResourceSetfms:TagResourcefms:UntagResource"
 
-var actionIndex = [...]uint16{0, 25, 56, 82, 111, 129, 158, 174, 197, 218, 246, 280, 299, 316, 331, 354, 380, 393, 416, 436, 454, 496, 519, 555, 584, 601, 625, 652, 674, 690, 712, 740, 760, 783, 825, 844, 859, 885, 898, 918, 936, 951, 968}
+var actionIndex = [...]uint32{0, 25, 56, 82, 111, 129, 158, 174, 197, 218, 246, 280, 299, 316, 331, 354, 380, 393, 416, 436, 454, 496, 519, 555, 584, 601, 625, 652, 674, 690, 712, 740, 760, 783, 825, 844, 859, 885, 898, 918, 936, 951, 968}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -67,10 +67,17 @@ var actionInfos = [42]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 4, 11, 11, 11, 22, 22, 22, 22, 22, 34, 34, 34, 34, 40, 40, 40, 40, 41, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 4, 11, 11, 11, 22, 22, 22, 22, 22, 34, 34, 34, 34, 40, 40, 40, 40, 41, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [42]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+var actionFold = [42]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionGetAdminAccount, ActionGetAdminScope, ActionGetAppsList, ActionGetComplianceDetail, ActionGetNotificationChannel, ActionGetPolicy, ActionGetProtectionStatus, ActionGetProtocolsList, ActionGetResourceSet, ActionGetThirdPartyFirewallAssociationStatus, ActionGetViolationDetails, ActionListTagsForResource}
 

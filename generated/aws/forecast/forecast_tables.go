@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "forecast:CreateAutoPredictorforecast:CreateDatasetforecast:CreateDatasetGroupforecast:CreateDatasetImportJobforecast:CreateExplainabilityforecast:CreateExplainabilityExportforecast:CreateForecastforecast:CreateForecastEndpointforecast:CreateForecastExportJobforecast:CreateMonitorforecast:CreatePredictorforecast:CreatePredictorBacktestExportJobforecast:CreateWhatIfAnalysisforecast:CreateWhatIfForecastforecast:CreateWhatIfForecastExportforecast:DeleteDatasetforecast:DeleteDatasetGroupforecast:DeleteDatasetImportJobforecast:DeleteExplainabilityforecast:DeleteExplainabilityExportforecast:DeleteForecastforecast:DeleteForecastEndpointforecast:DeleteForecastExportJobforecast:DeleteMonitorforecast:DeletePredictorforecast:DeletePredictorBacktestExportJobforecast:DeleteResourceTreeforecast:DeleteWhatIfAnalysisforecast:DeleteWhatIfForecastforecast:DeleteWhatIfForecastExportforecast:DescribeAutoPredictorforecast:DescribeDatasetforecast:DescribeDatasetGroupforecast:DescribeDatasetImportJobforecast:DescribeExplainabilityforecast:DescribeExplainabilityExportforecast:DescribeForecastforecast:DescribeForecastEndpointforecast:DescribeForecastExportJobforecast:DescribeMonitorforecast:DescribePredictorforecast:DescribePredictorBacktestExportJobforecast:DescribeWhatIfAnalysisforecast:DescribeWhatIfForecastforecast:DescribeWhatIfForecastExportforecast:GetAccuracyMetricsforecast:GetRecentForecastContextforecast:InvokeForecastEndpointforecast:ListDatasetGroupsforecast:ListDatasetImportJobsforecast:ListDatasetsforecast:ListExplainabilitiesforecast:ListExplainabilityExportsforecast:ListForecastExportJobsforecast:ListForecastsforecast:ListMonitorEvaluationsforecast:ListMonitorsforecast:ListPredictorBacktestExportJobsforecast:ListPredictorsforecast:ListTagsForResourceforecast:ListWhatIfAnalysesforecast:ListWhatIfForecastExportsforecast:ListWhatIfForecastsforecast:QueryForecastforecast:QueryWhatIfForecastforecast:ResumeResourceforecast:StopResourceforecast:TagResourceforecast:UntagResourceforecast:UpdateDatasetGroup"
 
-var actionIndex = [...]uint16{0, 28, 50, 77, 108, 137, 172, 195, 226, 258, 280, 304, 345, 374, 403, 438, 460, 487, 518, 547, 582, 605, 636, 668, 690, 714, 755, 782, 811, 840, 875, 905, 929, 958, 991, 1022, 1059, 1084, 1117, 1151, 1175, 1201, 1244, 1275, 1306, 1343, 1370, 1403, 1434, 1460, 1490, 1511, 1540, 1574, 1605, 1627, 1658, 1679, 1719, 1742, 1770, 1797, 1831, 1859, 1881, 1909, 1932, 1953, 1973, 1995, 2022}
+var actionIndex = [...]uint32{0, 28, 50, 77, 108, 137, 172, 195, 226, 258, 280, 304, 345, 374, 403, 438, 460, 487, 518, 547, 582, 605, 636, 668, 690, 714, 755, 782, 811, 840, 875, 905, 929, 958, 991, 1022, 1059, 1084, 1117, 1151, 1175, 1201, 1244, 1275, 1306, 1343, 1370, 1403, 1434, 1460, 1490, 1511, 1540, 1574, 1605, 1627, 1658, 1679, 1719, 1742, 1770, 1797, 1831, 1859, 1881, 1909, 1932, 1953, 1973, 1995, 2022}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -95,10 +95,17 @@ var actionInfos = [70]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 45, 45, 45, 47, 47, 48, 48, 48, 63, 63, 63, 63, 63, 65, 66, 67, 68, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 15, 45, 45, 45, 47, 47, 48, 48, 48, 63, 63, 63, 63, 63, 65, 66, 67, 68, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [70]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69}
+var actionFold = [70]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [35]Action{ActionDescribeAutoPredictor, ActionDescribeDataset, ActionDescribeDatasetGroup, ActionDescribeDatasetImportJob, ActionDescribeExplainability, ActionDescribeExplainabilityExport, ActionDescribeForecast, ActionDescribeForecastEndpoint, ActionDescribeForecastExportJob, ActionDescribeMonitor, ActionDescribePredictor, ActionDescribePredictorBacktestExportJob, ActionDescribeWhatIfAnalysis, ActionDescribeWhatIfForecast, ActionDescribeWhatIfForecastExport, ActionGetAccuracyMetrics, ActionGetRecentForecastContext, ActionInvokeForecastEndpoint, ActionListDatasetGroups, ActionListDatasetImportJobs, ActionListDatasets, ActionListExplainabilities, ActionListExplainabilityExports, ActionListForecastExportJobs, ActionListForecasts, ActionListMonitorEvaluations, ActionListMonitors, ActionListPredictorBacktestExportJobs, ActionListPredictors, ActionListTagsForResource, ActionListWhatIfAnalyses, ActionListWhatIfForecastExports, ActionListWhatIfForecasts, ActionQueryForecast, ActionQueryWhatIfForecast}
 

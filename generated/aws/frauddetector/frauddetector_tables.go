@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "frauddetector:BatchCreateVariablefrauddetector:BatchGetVariablefrauddetector:CancelBatchImportJobfrauddetector:CancelBatchPredictionJobfrauddetector:CreateBatchImportJobfrauddetector:CreateBatchPredictionJobfrauddetector:CreateDetectorVersionfrauddetector:CreateListfrauddetector:CreateModelfrauddetector:CreateModelVersionfrauddetector:CreateRulefrauddetector:CreateVariablefrauddetector:DeleteBatchImportJobfrauddetector:DeleteBatchPredictionJobfrauddetector:DeleteDetectorfrauddetector:DeleteDetectorVersionfrauddetector:DeleteEntityTypefrauddetector:DeleteEventfrauddetector:DeleteEventTypefrauddetector:DeleteEventsByEventTypefrauddetector:DeleteExternalModelfrauddetector:DeleteLabelfrauddetector:DeleteListfrauddetector:DeleteModelfrauddetector:DeleteModelVersionfrauddetector:DeleteOutcomefrauddetector:DeleteRulefrauddetector:DeleteVariablefrauddetector:DescribeDetectorfrauddetector:DescribeModelVersionsfrauddetector:GetBatchImportJobValidationReportfrauddetector:GetBatchImportJobsfrauddetector:GetBatchPredictionJobsfrauddetector:GetDeleteEventsByEventTypeStatusfrauddetector:GetDetectorVersionfrauddetector:GetDetectorsfrauddetector:GetEntityTypesfrauddetector:GetEventfrauddetector:GetEventPredictionfrauddetector:GetEventPredictionMetadatafrauddetector:GetEventTypesfrauddetector:GetExternalModelsfrauddetector:GetKMSEncryptionKeyfrauddetector:GetLabelsfrauddetector:GetListElementsfrauddetector:GetListsMetadatafrauddetector:GetModelVersionfrauddetector:GetModelsfrauddetector:GetOutcomesfrauddetector:GetRulesfrauddetector:GetVariablesfrauddetector:ListEventPredictionsfrauddetector:ListTagsForResourcefrauddetector:PutDetectorfrauddetector:PutEntityTypefrauddetector:PutEventTypefrauddetector:PutExternalModelfrauddetector:PutKMSEncryptionKeyfrauddetector:PutLabelfrauddetector:PutOutcomefrauddetector:SendEventfrauddetector:TagResourcefrauddetector:UntagResourcefrauddetector:UpdateDetectorVersionfrauddetector:UpdateDetectorVersionMetadatafrauddetector:UpdateDetectorVersionStatusfrauddetector:UpdateEventLabelfrauddetector:UpdateListfrauddetector:UpdateModelfrauddetector:UpdateModelVersionfrauddetector:UpdateModelVersionStatusfrauddetector:UpdateRuleMetadatafrauddetector:UpdateRuleVersionfrauddetector:UpdateVariable"
 
-var actionIndex = [...]uint16{0, 33, 63, 97, 135, 169, 207, 242, 266, 291, 323, 347, 375, 409, 447, 475, 510, 540, 565, 594, 631, 664, 689, 713, 738, 770, 797, 821, 849, 879, 914, 961, 993, 1029, 1075, 1107, 1133, 1161, 1183, 1215, 1255, 1282, 1313, 1346, 1369, 1398, 1428, 1457, 1480, 1505, 1527, 1553, 1587, 1620, 1645, 1672, 1698, 1728, 1761, 1783, 1807, 1830, 1855, 1882, 1917, 1960, 2001, 2031, 2055, 2080, 2112, 2150, 2182, 2213, 2241}
+var actionIndex = [...]uint32{0, 33, 63, 97, 135, 169, 207, 242, 266, 291, 323, 347, 375, 409, 447, 475, 510, 540, 565, 594, 631, 664, 689, 713, 738, 770, 797, 821, 849, 879, 914, 961, 993, 1029, 1075, 1107, 1133, 1161, 1183, 1215, 1255, 1282, 1313, 1346, 1369, 1398, 1428, 1457, 1480, 1505, 1527, 1553, 1587, 1620, 1645, 1672, 1698, 1728, 1761, 1783, 1807, 1830, 1855, 1882, 1917, 1960, 2001, 2031, 2055, 2080, 2112, 2150, 2182, 2213, 2241}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -99,10 +99,17 @@ var actionInfos = [74]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 12, 30, 30, 30, 51, 51, 51, 51, 51, 53, 53, 53, 53, 60, 60, 60, 61, 62, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 12, 30, 30, 30, 51, 51, 51, 51, 51, 53, 53, 53, 53, 60, 60, 60, 61, 62, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [74]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 31, 30, 32, 33, 35, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 47, 46, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73}
+var actionFold = [74]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 31, 30, 32, 33, 35, 34, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 47, 46, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionDescribeDetector, ActionDescribeModelVersions, ActionGetBatchImportJobValidationReport, ActionGetDeleteEventsByEventTypeStatus, ActionGetDetectorVersion, ActionGetEvent, ActionGetEventPrediction, ActionGetEventPredictionMetadata, ActionGetKMSEncryptionKey, ActionGetListElements, ActionGetModelVersion, ActionListTagsForResource}
 

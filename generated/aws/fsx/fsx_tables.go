@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "fsx:AssociateFileGatewayfsx:AssociateFileSystemAliasesfsx:BypassSnaplockEnterpriseRetentionfsx:CancelDataRepositoryTaskfsx:CopyBackupfsx:CopySnapshotAndUpdateVolumefsx:CreateAndAttachS3AccessPointfsx:CreateBackupfsx:CreateDataRepositoryAssociationfsx:CreateDataRepositoryTaskfsx:CreateFileCachefsx:CreateFileSystemfsx:CreateFileSystemFromBackupfsx:CreateSnapshotfsx:CreateStorageVirtualMachinefsx:CreateVolumefsx:CreateVolumeFromBackupfsx:DeleteBackupfsx:DeleteDataRepositoryAssociationfsx:DeleteFileCachefsx:DeleteFileSystemfsx:DeleteResourcePolicyfsx:DeleteSnapshotfsx:DeleteStorageVirtualMachinefsx:DeleteVolumefsx:DescribeAssociatedFileGatewaysfsx:DescribeBackupsfsx:DescribeDataRepositoryAssociationsfsx:DescribeDataRepositoryTasksfsx:DescribeFileCachesfsx:DescribeFileSystemAliasesfsx:DescribeFileSystemsfsx:DescribeS3AccessPointAttachmentsfsx:DescribeSharedVpcConfigurationfsx:DescribeSnapshotsfsx:DescribeStorageVirtualMachinesfsx:DescribeVolumesfsx:DetachAndDeleteS3AccessPointfsx:DisassociateFileGatewayfsx:DisassociateFileSystemAliasesfsx:GetResourcePolicyfsx:ListTagsForResourcefsx:ManageBackupPrincipalAssociationsfsx:PutResourcePolicyfsx:ReleaseFileSystemNfsV3Locksfsx:RestoreVolumeFromSnapshotfsx:StartMisconfiguredStateRecoveryfsx:TagResourcefsx:UntagResourcefsx:UpdateDataRepositoryAssociationfsx:UpdateFileCachefsx:UpdateFileSystemfsx:UpdateSharedVpcConfigurationfsx:UpdateSnapshotfsx:UpdateStorageVirtualMachinefsx:UpdateVolume"
 
-var actionIndex = [...]uint16{0, 24, 54, 91, 119, 133, 164, 196, 212, 247, 275, 294, 314, 344, 362, 393, 409, 435, 451, 486, 505, 525, 549, 567, 598, 614, 648, 667, 705, 736, 758, 787, 810, 846, 880, 901, 935, 954, 986, 1013, 1046, 1067, 1090, 1127, 1148, 1179, 1208, 1243, 1258, 1275, 1310, 1329, 1349, 1381, 1399, 1430, 1446}
+var actionIndex = [...]uint32{0, 24, 54, 91, 119, 133, 164, 196, 212, 247, 275, 294, 314, 344, 362, 393, 409, 435, 451, 486, 505, 525, 549, 567, 598, 614, 648, 667, 705, 736, 758, 787, 810, 846, 880, 901, 935, 954, 986, 1013, 1046, 1067, 1090, 1127, 1148, 1179, 1208, 1243, 1258, 1275, 1310, 1329, 1349, 1381, 1399, 1430, 1446}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -81,10 +81,17 @@ var actionInfos = [56]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 17, 40, 40, 40, 41, 41, 41, 41, 41, 42, 43, 43, 43, 44, 44, 46, 47, 48, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 17, 40, 40, 40, 41, 41, 41, 41, 41, 42, 43, 43, 43, 44, 44, 46, 47, 48, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [56]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+var actionFold = [56]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionDescribeAssociatedFileGateways, ActionDescribeBackups, ActionDescribeDataRepositoryAssociations, ActionDescribeDataRepositoryTasks, ActionDescribeFileCaches, ActionDescribeFileSystemAliases, ActionDescribeFileSystems, ActionDescribeS3AccessPointAttachments, ActionDescribeSharedVpcConfiguration, ActionDescribeSnapshots, ActionDescribeStorageVirtualMachines, ActionDescribeVolumes, ActionListTagsForResource}
 

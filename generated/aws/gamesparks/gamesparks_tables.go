@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "gamesparks:CreateGamegamesparks:CreateSnapshotgamesparks:CreateStagegamesparks:DeleteGamegamesparks:DeleteStagegamesparks:DisconnectPlayergamesparks:ExportSnapshotgamesparks:GetExtensiongamesparks:GetExtensionVersiongamesparks:GetGamegamesparks:GetGameConfigurationgamesparks:GetGeneratedCodeJobgamesparks:GetPlayerConnectionStatusgamesparks:GetSnapshotgamesparks:GetStagegamesparks:GetStageDeploymentgamesparks:ImportGameConfigurationgamesparks:InvokeBackendgamesparks:ListExtensionVersionsgamesparks:ListExtensionsgamesparks:ListGamesgamesparks:ListGeneratedCodeJobsgamesparks:ListSnapshotsgamesparks:ListStageDeploymentsgamesparks:ListStagesgamesparks:ListTagsForResourcegamesparks:StartGeneratedCodeJobgamesparks:StartStageDeploymentgamesparks:TagResourcegamesparks:UntagResourcegamesparks:UpdateGamegamesparks:UpdateGameConfigurationgamesparks:UpdateSnapshotgamesparks:UpdateStage"
 
-var actionIndex = [...]uint16{0, 21, 46, 68, 89, 111, 138, 163, 186, 216, 234, 265, 295, 331, 353, 372, 401, 435, 459, 491, 516, 536, 568, 592, 623, 644, 674, 706, 737, 759, 783, 804, 838, 863, 885}
+var actionIndex = [...]uint32{0, 21, 46, 68, 89, 111, 138, 163, 186, 216, 234, 265, 295, 331, 353, 372, 401, 435, 459, 491, 516, 536, 568, 592, 623, 644, 674, 706, 737, 759, 783, 804, 838, 863, 885}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 6, 7, 7, 16, 16, 18, 18, 18, 26, 26, 26, 26, 26, 26, 26, 28, 29, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 6, 7, 7, 16, 16, 18, 18, 18, 26, 26, 26, 26, 26, 26, 26, 28, 29, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionGetExtension, ActionGetExtensionVersion, ActionGetGame, ActionGetGameConfiguration, ActionGetGeneratedCodeJob, ActionGetPlayerConnectionStatus, ActionGetSnapshot, ActionGetStage, ActionGetStageDeployment, ActionListTagsForResource}
 

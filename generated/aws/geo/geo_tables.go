@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "geo:AssociateTrackerConsumergeo:BatchDeleteDevicePositionHistorygeo:BatchDeleteGeofencegeo:BatchEvaluateGeofencesgeo:BatchGetDevicePositiongeo:BatchPutGeofencegeo:BatchUpdateDevicePositiongeo:CalculateRoutegeo:CalculateRouteMatrixgeo:CancelJobgeo:CreateGeofenceCollectiongeo:CreateKeygeo:CreateMapgeo:CreatePlaceIndexgeo:CreateRouteCalculatorgeo:CreateTrackergeo:DeleteGeofenceCollectiongeo:DeleteKeygeo:DeleteMapgeo:DeletePlaceIndexgeo:DeleteRouteCalculatorgeo:DeleteTrackergeo:DescribeGeofenceCollectiongeo:DescribeKeygeo:DescribeMapgeo:DescribePlaceIndexgeo:DescribeRouteCalculatorgeo:DescribeTrackergeo:DisassociateTrackerConsumergeo:ForecastGeofenceEventsgeo:GetDevicePositiongeo:GetDevicePositionHistorygeo:GetGeofencegeo:GetJobgeo:GetMapGlyphsgeo:GetMapSpritesgeo:GetMapStyleDescriptorgeo:GetMapTilegeo:GetPlacegeo:ListDevicePositionsgeo:ListGeofenceCollectionsgeo:ListGeofencesgeo:ListJobsgeo:ListKeysgeo:ListMapsgeo:ListPlaceIndexesgeo:ListRouteCalculatorsgeo:ListTagsForResourcegeo:ListTrackerConsumersgeo:ListTrackersgeo:PutGeofencegeo:SearchPlaceIndexForPositiongeo:SearchPlaceIndexForSuggestionsgeo:SearchPlaceIndexForTextgeo:StartJobgeo:TagResourcegeo:UntagResourcegeo:UpdateGeofenceCollectiongeo:UpdateKeygeo:UpdateMapgeo:UpdatePlaceIndexgeo:UpdateRouteCalculatorgeo:UpdateTrackergeo:VerifyDevicePosition"
 
-var actionIndex = [...]uint16{0, 28, 64, 87, 113, 139, 159, 188, 206, 230, 243, 271, 284, 297, 317, 342, 359, 387, 400, 413, 433, 458, 475, 505, 520, 535, 557, 584, 603, 634, 660, 681, 709, 724, 734, 750, 767, 792, 806, 818, 841, 868, 885, 897, 909, 921, 941, 965, 988, 1012, 1028, 1043, 1074, 1108, 1135, 1147, 1162, 1179, 1207, 1220, 1233, 1253, 1278, 1295, 1319}
+var actionIndex = [...]uint32{0, 28, 64, 87, 113, 139, 159, 188, 206, 230, 243, 271, 284, 297, 317, 342, 359, 387, 400, 413, 433, 458, 475, 505, 520, 535, 557, 584, 603, 634, 660, 681, 709, 724, 734, 750, 767, 792, 806, 818, 841, 868, 885, 897, 909, 921, 941, 965, 988, 1012, 1028, 1043, 1074, 1108, 1135, 1147, 1162, 1179, 1207, 1220, 1233, 1253, 1278, 1295, 1319}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -89,10 +89,17 @@ var actionInfos = [64]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 7, 16, 29, 29, 30, 39, 39, 39, 39, 39, 50, 50, 50, 50, 51, 51, 51, 55, 56, 63, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 7, 16, 29, 29, 30, 39, 39, 39, 39, 39, 50, 50, 50, 50, 51, 51, 51, 55, 56, 63, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [64]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63}
+var actionFold = [64]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [27]Action{ActionBatchGetDevicePosition, ActionCalculateRoute, ActionCalculateRouteMatrix, ActionDescribeGeofenceCollection, ActionDescribeKey, ActionDescribeMap, ActionDescribePlaceIndex, ActionDescribeRouteCalculator, ActionDescribeTracker, ActionForecastGeofenceEvents, ActionGetDevicePosition, ActionGetDevicePositionHistory, ActionGetGeofence, ActionGetJob, ActionGetMapGlyphs, ActionGetMapSprites, ActionGetMapStyleDescriptor, ActionGetMapTile, ActionGetPlace, ActionListDevicePositions, ActionListGeofences, ActionListTagsForResource, ActionListTrackerConsumers, ActionSearchPlaceIndexForPosition, ActionSearchPlaceIndexForSuggestions, ActionSearchPlaceIndexForText, ActionVerifyDevicePosition}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "glacier:AbortMultipartUploadglacier:AbortVaultLockglacier:AddTagsToVaultglacier:CompleteMultipartUploadglacier:CompleteVaultLockglacier:CreateVaultglacier:DeleteArchiveglacier:DeleteVaultglacier:DeleteVaultAccessPolicyglacier:DeleteVaultNotificationsglacier:DescribeJobglacier:DescribeVaultglacier:GetDataRetrievalPolicyglacier:GetJobOutputglacier:GetVaultAccessPolicyglacier:GetVaultLockglacier:GetVaultNotificationsglacier:InitiateJobglacier:InitiateMultipartUploadglacier:InitiateVaultLockglacier:ListJobsglacier:ListMultipartUploadsglacier:ListPartsglacier:ListProvisionedCapacityglacier:ListTagsForVaultglacier:ListVaultsglacier:PurchaseProvisionedCapacityglacier:RemoveTagsFromVaultglacier:SetDataRetrievalPolicyglacier:SetVaultAccessPolicyglacier:SetVaultNotificationsglacier:UploadArchiveglacier:UploadMultipartPart"
 
-var actionIndex = [...]uint16{0, 28, 50, 72, 103, 128, 147, 168, 187, 218, 250, 269, 290, 320, 340, 368, 388, 417, 436, 467, 492, 508, 536, 553, 584, 608, 626, 661, 688, 718, 746, 775, 796, 823}
+var actionIndex = [...]uint32{0, 28, 50, 72, 103, 128, 147, 168, 187, 218, 250, 269, 290, 320, 340, 368, 388, 417, 436, 467, 492, 508, 536, 553, 584, 608, 626, 661, 688, 718, 746, 775, 796, 823}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -58,10 +58,17 @@ var actionInfos = [33]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 6, 12, 12, 12, 17, 17, 20, 20, 20, 26, 26, 26, 26, 27, 27, 28, 31, 31, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 6, 12, 12, 12, 17, 17, 20, 20, 20, 26, 26, 26, 26, 27, 27, 28, 31, 31, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [33]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}
+var actionFold = [33]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionDescribeJob, ActionDescribeVault, ActionGetDataRetrievalPolicy, ActionGetJobOutput, ActionGetVaultAccessPolicy, ActionGetVaultLock, ActionGetVaultNotifications}
 

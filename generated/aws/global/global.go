@@ -29,8 +29,8 @@ const ConditionKeyTagKeys iam.ConditionKey = "aws:TagKeys"
 // key keeps its placeholder.
 func ConditionKeys() []iam.ConditionKeyInfo {
 	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
-	for i, k := range conditionKeyInfos {
-		all[i] = iam.ConditionKeyInfo(k)
+	for i, r := range conditionKeyInfos {
+		all[i] = iam.ConditionKeyInfo(r)
 	}
 	return all
 }

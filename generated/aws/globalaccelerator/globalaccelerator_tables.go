@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "globalaccelerator:AddCustomRoutingEndpointsglobalaccelerator:AddEndpointsglobalaccelerator:AdvertiseByoipCidrglobalaccelerator:AllowCustomRoutingTrafficglobalaccelerator:CreateAcceleratorglobalaccelerator:CreateCrossAccountAttachmentglobalaccelerator:CreateCustomRoutingAcceleratorglobalaccelerator:CreateCustomRoutingEndpointGroupglobalaccelerator:CreateCustomRoutingListenerglobalaccelerator:CreateEndpointGroupglobalaccelerator:CreateListenerglobalaccelerator:DeleteAcceleratorglobalaccelerator:DeleteCrossAccountAttachmentglobalaccelerator:DeleteCustomRoutingAcceleratorglobalaccelerator:DeleteCustomRoutingEndpointGroupglobalaccelerator:DeleteCustomRoutingListenerglobalaccelerator:DeleteEndpointGroupglobalaccelerator:DeleteListenerglobalaccelerator:DenyCustomRoutingTrafficglobalaccelerator:DeprovisionByoipCidrglobalaccelerator:DescribeAcceleratorglobalaccelerator:DescribeAcceleratorAttributesglobalaccelerator:DescribeCrossAccountAttachmentglobalaccelerator:DescribeCustomRoutingAcceleratorglobalaccelerator:DescribeCustomRoutingAcceleratorAttributesglobalaccelerator:DescribeCustomRoutingEndpointGroupglobalaccelerator:DescribeCustomRoutingListenerglobalaccelerator:DescribeEndpointGroupglobalaccelerator:DescribeListenerglobalaccelerator:ListAcceleratorsglobalaccelerator:ListByoipCidrsglobalaccelerator:ListCrossAccountAttachmentsglobalaccelerator:ListCrossAccountResourceAccountsglobalaccelerator:ListCrossAccountResourcesglobalaccelerator:ListCustomRoutingAcceleratorsglobalaccelerator:ListCustomRoutingEndpointGroupsglobalaccelerator:ListCustomRoutingListenersglobalaccelerator:ListCustomRoutingPortMappingsglobalaccelerator:ListCustomRoutingPortMappingsByDestinationglobalaccelerator:ListEndpointGroupsglobalaccelerator:ListListenersglobalaccelerator:ListTagsForResourceglobalaccelerator:ProvisionByoipCidrglobalaccelerator:RemoveCustomRoutingEndpointsglobalaccelerator:RemoveEndpointsglobalaccelerator:TagResourceglobalaccelerator:UntagResourceglobalaccelerator:UpdateAcceleratorglobalaccelerator:UpdateAcceleratorAttributesglobalaccelerator:UpdateCrossAccountAttachmentglobalaccelerator:UpdateCustomRoutingAcceleratorglobalaccelerator:UpdateCustomRoutingAcceleratorAttributesglobalaccelerator:UpdateCustomRoutingListenerglobalaccelerator:UpdateEndpointGroupglobalaccelerator:UpdateListenerglobalaccelerator:WithdrawByoipCidr"
 
-var actionIndex = [...]uint16{0, 43, 73, 109, 152, 187, 233, 281, 331, 376, 413, 445, 480, 526, 574, 624, 669, 706, 738, 780, 818, 855, 902, 950, 1000, 1060, 1112, 1159, 1198, 1232, 1266, 1298, 1343, 1393, 1436, 1483, 1532, 1576, 1623, 1683, 1719, 1750, 1787, 1823, 1869, 1902, 1931, 1962, 1997, 2042, 2088, 2136, 2194, 2239, 2276, 2308, 2343}
+var actionIndex = [...]uint32{0, 43, 73, 109, 152, 187, 233, 281, 331, 376, 413, 445, 480, 526, 574, 624, 669, 706, 738, 780, 818, 855, 902, 950, 1000, 1060, 1112, 1159, 1198, 1232, 1266, 1298, 1343, 1393, 1436, 1483, 1532, 1576, 1623, 1683, 1719, 1750, 1787, 1823, 1869, 1902, 1931, 1962, 1997, 2042, 2088, 2136, 2194, 2239, 2276, 2308, 2343}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -81,10 +81,17 @@ var actionInfos = [56]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 11, 29, 29, 29, 29, 29, 29, 29, 29, 42, 42, 42, 42, 43, 43, 45, 45, 46, 55, 55, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 11, 29, 29, 29, 29, 29, 29, 29, 29, 42, 42, 42, 42, 43, 43, 45, 45, 46, 55, 55, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [56]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+var actionFold = [56]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionDescribeAccelerator, ActionDescribeAcceleratorAttributes, ActionDescribeCrossAccountAttachment, ActionDescribeCustomRoutingAccelerator, ActionDescribeCustomRoutingAcceleratorAttributes, ActionDescribeCustomRoutingEndpointGroup, ActionDescribeCustomRoutingListener, ActionDescribeEndpointGroup, ActionDescribeListener, ActionListTagsForResource}
 

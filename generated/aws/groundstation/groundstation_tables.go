@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "groundstation:CancelContactgroundstation:CreateConfiggroundstation:CreateDataflowEndpointGroupgroundstation:CreateDataflowEndpointGroupV2groundstation:CreateEphemerisgroundstation:CreateMissionProfilegroundstation:DeleteConfiggroundstation:DeleteDataflowEndpointGroupgroundstation:DeleteEphemerisgroundstation:DeleteMissionProfilegroundstation:DescribeContactgroundstation:DescribeContactVersiongroundstation:DescribeEphemerisgroundstation:GetAgentConfigurationgroundstation:GetAgentTaskResponseUrlgroundstation:GetConfiggroundstation:GetDataflowEndpointGroupgroundstation:GetMinuteUsagegroundstation:GetMissionProfilegroundstation:GetSatellitegroundstation:ListAntennasgroundstation:ListConfigsgroundstation:ListContactVersionsgroundstation:ListContactsgroundstation:ListDataflowEndpointGroupsgroundstation:ListEphemeridesgroundstation:ListGroundStationReservationsgroundstation:ListGroundStationsgroundstation:ListMissionProfilesgroundstation:ListSatellitesgroundstation:ListTagsForResourcegroundstation:RegisterAgentgroundstation:ReserveContactgroundstation:TagResourcegroundstation:UntagResourcegroundstation:UpdateAgentStatusgroundstation:UpdateConfiggroundstation:UpdateContactgroundstation:UpdateEphemerisgroundstation:UpdateMissionProfile"
 
-var actionIndex = [...]uint16{0, 27, 53, 94, 137, 166, 200, 226, 267, 296, 330, 359, 395, 426, 461, 498, 521, 559, 587, 618, 644, 670, 695, 728, 754, 794, 823, 866, 898, 931, 959, 992, 1019, 1047, 1072, 1099, 1130, 1156, 1183, 1212, 1246}
+var actionIndex = [...]uint32{0, 27, 53, 94, 137, 166, 200, 226, 267, 296, 330, 359, 395, 426, 461, 498, 521, 559, 587, 618, 644, 670, 695, 728, 754, 794, 823, 866, 898, 931, 959, 992, 1019, 1047, 1072, 1099, 1130, 1156, 1183, 1212, 1246}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 13, 13, 13, 20, 20, 20, 20, 20, 31, 31, 31, 31, 31, 31, 33, 33, 34, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 13, 13, 13, 20, 20, 20, 20, 20, 31, 31, 31, 31, 31, 31, 33, 33, 34, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionDescribeContact, ActionDescribeContactVersion, ActionDescribeEphemeris, ActionGetAgentConfiguration, ActionGetAgentTaskResponseUrl, ActionGetConfig, ActionGetDataflowEndpointGroup, ActionGetMinuteUsage, ActionGetMissionProfile, ActionGetSatellite, ActionListTagsForResource}
 

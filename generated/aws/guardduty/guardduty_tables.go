@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "guardduty:AcceptAdministratorInvitationguardduty:AcceptInvitationguardduty:ArchiveFindingsguardduty:CreateDetectorguardduty:CreateFilterguardduty:CreateIPSetguardduty:CreateMalwareProtectionPlanguardduty:CreateMembersguardduty:CreatePublishingDestinationguardduty:CreateSampleFindingsguardduty:CreateThreatEntitySetguardduty:CreateThreatIntelSetguardduty:CreateTrustedEntitySetguardduty:DeclineInvitationsguardduty:DeleteDetectorguardduty:DeleteFilterguardduty:DeleteIPSetguardduty:DeleteInvitationsguardduty:DeleteMalwareProtectionPlanguardduty:DeleteMembersguardduty:DeletePublishingDestinationguardduty:DeleteThreatEntitySetguardduty:DeleteThreatIntelSetguardduty:DeleteTrustedEntitySetguardduty:DescribeMalwareScansguardduty:DescribeOrganizationConfigurationguardduty:DescribePublishingDestinationguardduty:DisableOrganizationAdminAccountguardduty:DisassociateFromAdministratorAccountguardduty:DisassociateFromMasterAccountguardduty:DisassociateMembersguardduty:EnableOrganizationAdminAccountguardduty:GetAdministratorAccountguardduty:GetCoverageStatisticsguardduty:GetDetectorguardduty:GetFilterguardduty:GetFindingsguardduty:GetFindingsStatisticsguardduty:GetIPSetguardduty:GetInvitationsCountguardduty:GetMalwareProtectionPlanguardduty:GetMalwareScanguardduty:GetMalwareScanSettingsguardduty:GetMasterAccountguardduty:GetMemberDetectorsguardduty:GetMembersguardduty:GetOrganizationStatisticsguardduty:GetRemainingFreeTrialDaysguardduty:GetThreatEntitySetguardduty:GetThreatIntelSetguardduty:GetTrustedEntitySetguardduty:GetUsageStatisticsguardduty:InviteMembersguardduty:ListCoverageguardduty:ListDetectorsguardduty:ListFiltersguardduty:ListFindingsguardduty:ListIPSetsguardduty:ListInvitationsguardduty:ListMalwareProtectionPlansguardduty:ListMalwareScansguardduty:ListMembersguardduty:ListOrganizationAdminAccountsguardduty:ListPublishingDestinationsguardduty:ListTagsForResourceguardduty:ListThreatEntitySetsguardduty:ListThreatIntelSetsguardduty:ListTrustedEntitySetsguardduty:SendObjectMalwareScanguardduty:SendSecurityTelemetryguardduty:StartMalwareScanguardduty:StartMonitoringMembersguardduty:StopMonitoringMembersguardduty:TagResourceguardduty:UnarchiveFindingsguardduty:UntagResourceguardduty:UpdateDetectorguardduty:UpdateFilterguardduty:UpdateFindingsFeedbackguardduty:UpdateIPSetguardduty:UpdateMalwareProtectionPlanguardduty:UpdateMalwareScanSettingsguardduty:UpdateMemberDetectorsguardduty:UpdateOrganizationConfigurationguardduty:UpdatePublishingDestinationguardduty:UpdateThreatEntitySetguardduty:UpdateThreatIntelSetguardduty:UpdateTrustedEntitySet"
 
-var actionIndex = [...]uint16{0, 39, 65, 90, 114, 136, 157, 194, 217, 254, 284, 315, 345, 377, 405, 429, 451, 472, 499, 536, 559, 596, 627, 657, 689, 719, 762, 801, 842, 888, 927, 956, 996, 1029, 1060, 1081, 1100, 1121, 1152, 1170, 1199, 1233, 1257, 1289, 1315, 1343, 1363, 1398, 1433, 1461, 1488, 1517, 1545, 1568, 1590, 1613, 1634, 1656, 1676, 1701, 1737, 1763, 1784, 1823, 1859, 1888, 1918, 1947, 1978, 2009, 2040, 2066, 2098, 2129, 2150, 2177, 2200, 2224, 2246, 2278, 2299, 2336, 2371, 2402, 2443, 2480, 2511, 2541, 2573}
+var actionIndex = [...]uint32{0, 39, 65, 90, 114, 136, 157, 194, 217, 254, 284, 315, 345, 377, 405, 429, 451, 472, 499, 536, 559, 596, 627, 657, 689, 719, 762, 801, 842, 888, 927, 956, 996, 1029, 1060, 1081, 1100, 1121, 1152, 1170, 1199, 1233, 1257, 1289, 1315, 1343, 1363, 1398, 1433, 1461, 1488, 1517, 1545, 1568, 1590, 1613, 1634, 1656, 1676, 1701, 1737, 1763, 1784, 1823, 1859, 1888, 1918, 1947, 1978, 2009, 2040, 2066, 2098, 2129, 2150, 2177, 2200, 2224, 2246, 2278, 2299, 2336, 2371, 2402, 2443, 2480, 2511, 2541, 2573}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -113,10 +113,17 @@ var actionInfos = [88]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 13, 31, 32, 32, 52, 52, 53, 53, 53, 68, 68, 68, 68, 68, 68, 68, 73, 74, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 13, 31, 32, 32, 52, 52, 53, 53, 53, 68, 68, 68, 68, 68, 68, 68, 73, 74, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [88]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 58, 57, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87}
+var actionFold = [88]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 58, 57, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [24]Action{ActionDescribeMalwareScans, ActionDescribeOrganizationConfiguration, ActionDescribePublishingDestination, ActionGetAdministratorAccount, ActionGetCoverageStatistics, ActionGetDetector, ActionGetFilter, ActionGetFindings, ActionGetFindingsStatistics, ActionGetIPSet, ActionGetInvitationsCount, ActionGetMalwareProtectionPlan, ActionGetMalwareScan, ActionGetMalwareScanSettings, ActionGetMasterAccount, ActionGetMemberDetectors, ActionGetMembers, ActionGetOrganizationStatistics, ActionGetRemainingFreeTrialDays, ActionGetThreatEntitySet, ActionGetThreatIntelSet, ActionGetTrustedEntitySet, ActionGetUsageStatistics, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "health-agent:ActivateSubscriptionhealth-agent:CancelAppointmenthealth-agent:CreateAgenthealth-agent:CreateDomainhealth-agent:CreateIntegrationhealth-agent:CreateSessionhealth-agent:CreateSubscriptionhealth-agent:DeactivateSubscriptionhealth-agent:DeleteAgenthealth-agent:DeleteDomainhealth-agent:DeleteIntegrationhealth-agent:GetAgenthealth-agent:GetCareTeamProviderhealth-agent:GetDomainhealth-agent:GetIntegrationhealth-agent:GetMedicalScribeListeningSessionhealth-agent:GetPatienthealth-agent:GetPatientInsightsJobhealth-agent:GetPractitionerhealth-agent:GetSessionContexthealth-agent:GetSubscriptionhealth-agent:InvokeAgenthealth-agent:ListAgentshealth-agent:ListAppointmentSlotshealth-agent:ListDomainshealth-agent:ListIntegrationshealth-agent:ListPatientAppointmentshealth-agent:ListPatientInsuranceCoverageshealth-agent:ListProvidershealth-agent:ListSubscriptionshealth-agent:ListTagsForResourcehealth-agent:MatchPatienthealth-agent:PublishAgenthealth-agent:RescheduleAppointmenthealth-agent:ScheduleAppointmenthealth-agent:StartMedicalScribeListeningSessionhealth-agent:StartPatientInsightsJobhealth-agent:TagResourcehealth-agent:UntagResourcehealth-agent:UpdateAgenthealth-agent:UpdateIntegrationhealth-agent:UpdateSession"
 
-var actionIndex = [...]uint16{0, 33, 63, 87, 112, 142, 168, 199, 234, 258, 283, 313, 334, 366, 388, 415, 460, 483, 517, 545, 575, 603, 627, 650, 683, 707, 736, 772, 814, 840, 870, 902, 927, 952, 986, 1018, 1065, 1101, 1125, 1151, 1175, 1205, 1231}
+var actionIndex = [...]uint32{0, 33, 63, 87, 112, 142, 168, 199, 234, 258, 283, 313, 334, 366, 388, 415, 460, 483, 517, 545, 575, 603, 627, 650, 683, 707, 736, 772, 814, 840, 870, 902, 927, 952, 986, 1018, 1065, 1101, 1125, 1151, 1175, 1205, 1231}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -67,10 +67,17 @@ var actionInfos = [42]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 11, 11, 11, 21, 21, 22, 22, 22, 31, 32, 32, 32, 33, 33, 34, 37, 38, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 11, 11, 11, 21, 21, 22, 22, 22, 31, 32, 32, 32, 33, 33, 34, 37, 38, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [42]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+var actionFold = [42]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionGetAgent, ActionGetCareTeamProvider, ActionGetDomain, ActionGetIntegration, ActionGetMedicalScribeListeningSession, ActionGetPatient, ActionGetPatientInsightsJob, ActionGetPractitioner, ActionGetSessionContext, ActionGetSubscription, ActionListAppointmentSlots, ActionListPatientAppointments, ActionListPatientInsuranceCoverages, ActionListProviders, ActionMatchPatient}
 

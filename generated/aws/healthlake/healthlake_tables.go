@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "healthlake:CancelFHIRExportJobWithDeletehealthlake:ConfirmAttributionListhealthlake:CreateFHIRDatastorehealthlake:CreateResourcehealthlake:DeleteFHIRDatastorehealthlake:DeleteResourcehealthlake:DescribeFHIRBulkDeleteJobhealthlake:DescribeFHIRBulkMemberMatchJobhealthlake:DescribeFHIRDatastorehealthlake:DescribeFHIRExportJobhealthlake:DescribeFHIRExportJobWithGethealthlake:DescribeFHIRImportJobhealthlake:ExpandValueSetWithGethealthlake:ExpandValueSetWithPosthealthlake:GenerateDocumentWithGethealthlake:GenerateDocumentWithPosthealthlake:GetCapabilitieshealthlake:GetExportedFilehealthlake:GetHistoryByResourceIdhealthlake:InquirePreAuthClaimhealthlake:ListFHIRDatastoreshealthlake:ListFHIRExportJobshealthlake:ListFHIRImportJobshealthlake:ListTagsForResourcehealthlake:LookupCodeSystemWithGethealthlake:LookupCodeSystemWithPosthealthlake:MemberAddhealthlake:MemberMatchhealthlake:MemberRemovehealthlake:PatchResourcehealthlake:ProcessBundlehealthlake:QuestionnairePackagehealthlake:ReadResourcehealthlake:RetrieveAttributionStatushealthlake:SearchEverythinghealthlake:SearchWithGethealthlake:SearchWithPosthealthlake:StartFHIRBulkDeleteJobhealthlake:StartFHIRBulkMemberMatchJobhealthlake:StartFHIRExportJobhealthlake:StartFHIRExportJobWithGethealthlake:StartFHIRExportJobWithPosthealthlake:StartFHIRImportJobhealthlake:SubmitPreAuthClaimhealthlake:TagResourcehealthlake:UntagResourcehealthlake:UpdateResourcehealthlake:ValidateResourcehealthlake:VersionReadResource"
 
-var actionIndex = [...]uint16{0, 40, 73, 103, 128, 158, 183, 219, 260, 292, 324, 363, 395, 427, 460, 494, 529, 555, 581, 614, 644, 673, 702, 731, 761, 795, 830, 850, 872, 895, 919, 943, 974, 997, 1033, 1060, 1084, 1109, 1142, 1180, 1209, 1245, 1282, 1311, 1340, 1362, 1386, 1411, 1438, 1468}
+var actionIndex = [...]uint32{0, 40, 73, 103, 128, 158, 183, 219, 260, 292, 324, 363, 395, 427, 460, 494, 529, 555, 581, 614, 644, 673, 702, 731, 761, 795, 830, 850, 872, 895, 919, 943, 974, 997, 1033, 1060, 1084, 1109, 1142, 1180, 1209, 1245, 1282, 1311, 1340, 1362, 1386, 1411, 1438, 1468}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -74,10 +74,17 @@ var actionInfos = [49]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 12, 14, 14, 19, 19, 20, 20, 20, 26, 29, 29, 29, 31, 32, 34, 44, 45, 47, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 12, 14, 14, 19, 19, 20, 20, 20, 26, 29, 29, 29, 31, 32, 34, 44, 45, 47, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [49]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48}
+var actionFold = [49]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [22]Action{ActionDescribeFHIRBulkDeleteJob, ActionDescribeFHIRBulkMemberMatchJob, ActionDescribeFHIRDatastore, ActionDescribeFHIRExportJob, ActionDescribeFHIRExportJobWithGet, ActionDescribeFHIRImportJob, ActionExpandValueSetWithGet, ActionExpandValueSetWithPost, ActionGetCapabilities, ActionGetExportedFile, ActionGetHistoryByResourceId, ActionInquirePreAuthClaim, ActionListTagsForResource, ActionLookupCodeSystemWithGet, ActionLookupCodeSystemWithPost, ActionQuestionnairePackage, ActionReadResource, ActionSearchEverything, ActionSearchWithGet, ActionSearchWithPost, ActionValidateResource, ActionVersionReadResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "identitystore:AddRegionidentitystore:CreateGroupidentitystore:CreateGroupMembershipidentitystore:CreateIdentityStoreidentitystore:CreateUseridentitystore:DeleteGroupidentitystore:DeleteGroupMembershipidentitystore:DeleteIdentityStoreidentitystore:DeleteUseridentitystore:DescribeGroupidentitystore:DescribeGroupMembershipidentitystore:DescribeRegionidentitystore:DescribeUseridentitystore:GetGroupIdidentitystore:GetGroupMembershipIdidentitystore:GetUserIdidentitystore:IsMemberInGroupsidentitystore:ListGroupMembershipsidentitystore:ListGroupMembershipsForMemberidentitystore:ListGroupsidentitystore:ListRegionsidentitystore:ListUsersidentitystore:RemoveRegionidentitystore:ReserveUseridentitystore:UpdateGroupidentitystore:UpdateIdentityStoreidentitystore:UpdateUser"
 
-var actionIndex = [...]uint16{0, 23, 48, 83, 116, 140, 165, 200, 233, 257, 284, 321, 349, 375, 399, 433, 456, 486, 520, 563, 587, 612, 635, 661, 686, 711, 744, 768}
+var actionIndex = [...]uint32{0, 23, 48, 83, 116, 140, 165, 200, 233, 257, 284, 321, 349, 375, 399, 433, 456, 486, 520, 563, 587, 612, 635, 661, 686, 711, 744, 768}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -52,10 +52,17 @@ var actionInfos = [27]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 13, 13, 13, 16, 16, 17, 17, 17, 22, 22, 22, 22, 22, 22, 24, 24, 24, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 13, 13, 13, 16, 16, 17, 17, 17, 22, 22, 22, 22, 22, 22, 24, 24, 24, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [27]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26}
+var actionFold = [27]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionDescribeGroup, ActionDescribeGroupMembership, ActionDescribeRegion, ActionDescribeUser, ActionGetGroupId, ActionGetGroupMembershipId, ActionGetUserId, ActionIsMemberInGroups}
 

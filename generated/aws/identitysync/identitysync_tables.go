@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "identity-sync:AllowVendedLogDeliveryForResourceidentity-sync:CreateSyncFilteridentity-sync:CreateSyncProfileidentity-sync:CreateSyncTargetidentity-sync:DeleteSyncFilteridentity-sync:DeleteSyncProfileidentity-sync:DeleteSyncTargetidentity-sync:GetSyncProfileidentity-sync:GetSyncTargetidentity-sync:ListSyncFiltersidentity-sync:StartSyncidentity-sync:StopSyncidentity-sync:UpdateSyncTarget"
 
-var actionIndex = [...]uint16{0, 47, 77, 108, 138, 168, 199, 229, 257, 284, 313, 336, 358, 388}
+var actionIndex = [...]uint32{0, 47, 77, 108, 138, 168, 199, 229, 257, 284, 313, 336, 358, 388}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -38,10 +38,17 @@ var actionInfos = [13]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 7, 7, 7, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 7, 7, 7, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10, 10, 10, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13, 13}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [13]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+var actionFold = [13]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [2]Action{ActionGetSyncProfile, ActionGetSyncTarget}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "imagebuilder:CancelImageCreationimagebuilder:CancelLifecycleExecutionimagebuilder:CreateComponentimagebuilder:CreateContainerRecipeimagebuilder:CreateDistributionConfigurationimagebuilder:CreateImageimagebuilder:CreateImagePipelineimagebuilder:CreateImageRecipeimagebuilder:CreateInfrastructureConfigurationimagebuilder:CreateLifecyclePolicyimagebuilder:CreateWorkflowimagebuilder:DeleteComponentimagebuilder:DeleteContainerRecipeimagebuilder:DeleteDistributionConfigurationimagebuilder:DeleteImageimagebuilder:DeleteImagePipelineimagebuilder:DeleteImageRecipeimagebuilder:DeleteInfrastructureConfigurationimagebuilder:DeleteLifecyclePolicyimagebuilder:DeleteWorkflowimagebuilder:DistributeImageimagebuilder:GetComponentimagebuilder:GetComponentPolicyimagebuilder:GetContainerRecipeimagebuilder:GetContainerRecipePolicyimagebuilder:GetDistributionConfigurationimagebuilder:GetImageimagebuilder:GetImagePipelineimagebuilder:GetImagePolicyimagebuilder:GetImageRecipeimagebuilder:GetImageRecipePolicyimagebuilder:GetInfrastructureConfigurationimagebuilder:GetLifecycleExecutionimagebuilder:GetLifecyclePolicyimagebuilder:GetMarketplaceResourceimagebuilder:GetWorkflowimagebuilder:GetWorkflowExecutionimagebuilder:GetWorkflowStepExecutionimagebuilder:ImportComponentimagebuilder:ImportDiskImageimagebuilder:ImportVmImageimagebuilder:ListComponentBuildVersionsimagebuilder:ListComponentsimagebuilder:ListContainerRecipesimagebuilder:ListDistributionConfigurationsimagebuilder:ListImageBuildVersionsimagebuilder:ListImagePackagesimagebuilder:ListImagePipelineImagesimagebuilder:ListImagePipelinesimagebuilder:ListImageRecipesimagebuilder:ListImageScanFindingAggregationsimagebuilder:ListImageScanFindingsimagebuilder:ListImagesimagebuilder:ListInfrastructureConfigurationsimagebuilder:ListLifecycleExecutionResourcesimagebuilder:ListLifecycleExecutionsimagebuilder:ListLifecyclePoliciesimagebuilder:ListTagsForResourceimagebuilder:ListWaitingWorkflowStepsimagebuilder:ListWorkflowBuildVersionsimagebuilder:ListWorkflowExecutionsimagebuilder:ListWorkflowStepExecutionsimagebuilder:ListWorkflowsimagebuilder:PutComponentPolicyimagebuilder:PutContainerRecipePolicyimagebuilder:PutImagePolicyimagebuilder:PutImageRecipePolicyimagebuilder:RetryImageimagebuilder:SendWorkflowStepActionimagebuilder:StartImagePipelineExecutionimagebuilder:StartResourceStateUpdateimagebuilder:TagResourceimagebuilder:UntagResourceimagebuilder:UpdateDistributionConfigurationimagebuilder:UpdateImagePipelineimagebuilder:UpdateInfrastructureConfigurationimagebuilder:UpdateLifecyclePolicy"
 
-var actionIndex = [...]uint16{0, 32, 69, 97, 131, 175, 199, 231, 261, 307, 341, 368, 396, 430, 474, 498, 530, 560, 606, 640, 667, 695, 720, 751, 782, 819, 860, 881, 910, 937, 964, 997, 1040, 1074, 1105, 1140, 1164, 1197, 1234, 1262, 1290, 1316, 1355, 1382, 1415, 1458, 1493, 1523, 1559, 1590, 1619, 1664, 1698, 1721, 1766, 1810, 1846, 1880, 1912, 1949, 1987, 2022, 2061, 2087, 2118, 2155, 2182, 2215, 2238, 2273, 2313, 2350, 2374, 2400, 2444, 2476, 2522, 2556}
+var actionIndex = [...]uint32{0, 32, 69, 97, 131, 175, 199, 231, 261, 307, 341, 368, 396, 430, 474, 498, 530, 560, 606, 640, 667, 695, 720, 751, 782, 819, 860, 881, 910, 937, 964, 997, 1040, 1074, 1105, 1140, 1164, 1197, 1234, 1262, 1290, 1316, 1355, 1382, 1415, 1458, 1493, 1523, 1559, 1590, 1619, 1664, 1698, 1721, 1766, 1810, 1846, 1880, 1912, 1949, 1987, 2022, 2061, 2087, 2118, 2155, 2182, 2215, 2238, 2273, 2313, 2350, 2374, 2400, 2444, 2476, 2522, 2556}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -102,10 +102,17 @@ var actionInfos = [77]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 21, 21, 21, 38, 38, 41, 41, 41, 63, 63, 63, 63, 67, 67, 68, 71, 72, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11, 21, 21, 21, 38, 38, 41, 41, 41, 63, 63, 63, 63, 67, 67, 68, 71, 72, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [77]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 52, 50, 51, 53, 54, 55, 56, 57, 58, 59, 60, 62, 61, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+var actionFold = [77]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 52, 50, 51, 53, 54, 55, 56, 57, 58, 59, 60, 62, 61, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [18]Action{ActionGetComponent, ActionGetComponentPolicy, ActionGetContainerRecipe, ActionGetContainerRecipePolicy, ActionGetDistributionConfiguration, ActionGetImage, ActionGetImagePipeline, ActionGetImagePolicy, ActionGetImageRecipe, ActionGetImageRecipePolicy, ActionGetInfrastructureConfiguration, ActionGetLifecycleExecution, ActionGetLifecyclePolicy, ActionGetMarketplaceResource, ActionGetWorkflow, ActionGetWorkflowExecution, ActionGetWorkflowStepExecution, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "inspector:AddAttributesToFindingsinspector:CreateAssessmentTargetinspector:CreateAssessmentTemplateinspector:CreateExclusionsPreviewinspector:CreateResourceGroupinspector:DeleteAssessmentRuninspector:DeleteAssessmentTargetinspector:DeleteAssessmentTemplateinspector:DescribeAssessmentRunsinspector:DescribeAssessmentTargetsinspector:DescribeAssessmentTemplatesinspector:DescribeCrossAccountAccessRoleinspector:DescribeExclusionsinspector:DescribeFindingsinspector:DescribeResourceGroupsinspector:DescribeRulesPackagesinspector:GetAssessmentReportinspector:GetExclusionsPreviewinspector:GetTelemetryMetadatainspector:ListAssessmentRunAgentsinspector:ListAssessmentRunsinspector:ListAssessmentTargetsinspector:ListAssessmentTemplatesinspector:ListEventSubscriptionsinspector:ListExclusionsinspector:ListFindingsinspector:ListRulesPackagesinspector:ListTagsForResourceinspector:PreviewAgentsinspector:RegisterCrossAccountAccessRoleinspector:RemoveAttributesFromFindingsinspector:SetTagsForResourceinspector:StartAssessmentRuninspector:StopAssessmentRuninspector:SubscribeToEventinspector:UnsubscribeFromEventinspector:UpdateAssessmentTarget"
 
-var actionIndex = [...]uint16{0, 33, 65, 99, 132, 161, 190, 222, 256, 288, 323, 360, 400, 428, 454, 486, 517, 546, 576, 606, 639, 667, 698, 731, 763, 787, 809, 836, 865, 888, 928, 966, 994, 1022, 1049, 1075, 1105, 1137}
+var actionIndex = [...]uint32{0, 33, 65, 99, 132, 161, 190, 222, 256, 288, 323, 360, 400, 428, 454, 486, 517, 546, 576, 606, 639, 667, 698, 731, 763, 787, 809, 836, 865, 888, 928, 966, 994, 1022, 1049, 1075, 1105, 1137}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -62,10 +62,17 @@ var actionInfos = [37]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 16, 16, 16, 19, 19, 19, 19, 19, 28, 28, 28, 28, 29, 29, 31, 35, 35, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 16, 16, 16, 19, 19, 19, 19, 19, 28, 28, 28, 28, 29, 29, 31, 35, 35, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [37]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+var actionFold = [37]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionDescribeAssessmentRuns, ActionDescribeAssessmentTargets, ActionDescribeAssessmentTemplates, ActionDescribeCrossAccountAccessRole, ActionDescribeExclusions, ActionDescribeFindings, ActionDescribeResourceGroups, ActionDescribeRulesPackages, ActionGetAssessmentReport, ActionGetExclusionsPreview, ActionGetTelemetryMetadata, ActionListTagsForResource, ActionPreviewAgents}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "inspector2:AssociateMemberinspector2:BatchAssociateCodeSecurityScanConfigurationinspector2:BatchDisassociateCodeSecurityScanConfigurationinspector2:BatchGetAccountStatusinspector2:BatchGetCodeSnippetinspector2:BatchGetFindingDetailsinspector2:BatchGetFreeTrialInfoinspector2:BatchGetMemberEc2DeepInspectionStatusinspector2:BatchUpdateMemberEc2DeepInspectionStatusinspector2:CancelFindingsReportinspector2:CancelSbomExportinspector2:CreateCisScanConfigurationinspector2:CreateCodeSecurityIntegrationinspector2:CreateCodeSecurityScanConfigurationinspector2:CreateFilterinspector2:CreateFindingsReportinspector2:CreateSbomExportinspector2:DeleteCisScanConfigurationinspector2:DeleteCodeSecurityIntegrationinspector2:DeleteCodeSecurityScanConfigurationinspector2:DeleteFilterinspector2:DescribeOrganizationConfigurationinspector2:Disableinspector2:DisableDelegatedAdminAccountinspector2:DisassociateMemberinspector2:Enableinspector2:EnableDelegatedAdminAccountinspector2:GetCisScanReportinspector2:GetCisScanResultDetailsinspector2:GetClustersForImageinspector2:GetCodeSecurityIntegrationinspector2:GetCodeSecurityScaninspector2:GetCodeSecurityScanConfigurationinspector2:GetConfigurationinspector2:GetDelegatedAdminAccountinspector2:GetEc2DeepInspectionConfigurationinspector2:GetEncryptionKeyinspector2:GetFindingsReportStatusinspector2:GetMemberinspector2:GetSbomExportinspector2:ListAccountPermissionsinspector2:ListCisScanConfigurationsinspector2:ListCisScanResultsAggregatedByChecksinspector2:ListCisScanResultsAggregatedByTargetResourceinspector2:ListCisScansinspector2:ListCodeSecurityIntegrationsinspector2:ListCodeSecurityScanConfigurationAssociationsinspector2:ListCodeSecurityScanConfigurationsinspector2:ListCoverageinspector2:ListCoverageStatisticsinspector2:ListDelegatedAdminAccountsinspector2:ListFiltersinspector2:ListFindingAggregationsinspector2:ListFindingsinspector2:ListMembersinspector2:ListTagsForResourceinspector2:ListUsageTotalsinspector2:ResetEncryptionKeyinspector2:SearchVulnerabilitiesinspector2:SendCisSessionHealthinspector2:SendCisSessionTelemetryinspector2:StartCisSessioninspector2:StartCodeSecurityScaninspector2:StopCisSessioninspector2:TagResourceinspector2:UntagResourceinspector2:UpdateCisScanConfigurationinspector2:UpdateCodeSecurityIntegrationinspector2:UpdateCodeSecurityScanConfigurationinspector2:UpdateConfigurationinspector2:UpdateEc2DeepInspectionConfigurationinspector2:UpdateEncryptionKeyinspector2:UpdateFilterinspector2:UpdateOrgEc2DeepInspectionConfigurationinspector2:UpdateOrganizationConfiguration"
 
-var actionIndex = [...]uint16{0, 26, 80, 137, 169, 199, 232, 264, 312, 363, 394, 421, 458, 498, 544, 567, 598, 625, 662, 702, 748, 771, 815, 833, 872, 901, 918, 956, 983, 1017, 1047, 1084, 1114, 1157, 1184, 1219, 1263, 1290, 1324, 1344, 1368, 1401, 1437, 1484, 1539, 1562, 1601, 1657, 1702, 1725, 1758, 1795, 1817, 1851, 1874, 1896, 1926, 1952, 1981, 2013, 2044, 2078, 2104, 2136, 2161, 2183, 2207, 2244, 2284, 2330, 2360, 2407, 2437, 2460, 2510, 2552}
+var actionIndex = [...]uint32{0, 26, 80, 137, 169, 199, 232, 264, 312, 363, 394, 421, 458, 498, 544, 567, 598, 625, 662, 702, 748, 771, 815, 833, 872, 901, 918, 956, 983, 1017, 1047, 1084, 1114, 1157, 1184, 1219, 1263, 1290, 1324, 1344, 1368, 1401, 1437, 1484, 1539, 1562, 1601, 1657, 1702, 1725, 1758, 1795, 1817, 1851, 1874, 1896, 1926, 1952, 1981, 2013, 2044, 2078, 2104, 2136, 2161, 2183, 2207, 2244, 2284, 2330, 2360, 2407, 2437, 2460, 2510, 2552}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -100,10 +100,17 @@ var actionInfos = [75]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 9, 17, 25, 27, 27, 40, 40, 40, 40, 40, 57, 57, 57, 57, 57, 57, 58, 64, 65, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 9, 17, 25, 27, 27, 40, 40, 40, 40, 40, 57, 57, 57, 57, 57, 57, 58, 64, 65, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [75]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 74, 73}
+var actionFold = [75]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 74, 73}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [20]Action{ActionBatchGetAccountStatus, ActionBatchGetCodeSnippet, ActionBatchGetFindingDetails, ActionBatchGetFreeTrialInfo, ActionBatchGetMemberEc2DeepInspectionStatus, ActionDescribeOrganizationConfiguration, ActionGetCisScanReport, ActionGetClustersForImage, ActionGetCodeSecurityIntegration, ActionGetCodeSecurityScan, ActionGetCodeSecurityScanConfiguration, ActionGetConfiguration, ActionGetDelegatedAdminAccount, ActionGetEc2DeepInspectionConfiguration, ActionGetEncryptionKey, ActionGetFindingsReportStatus, ActionGetMember, ActionGetSbomExport, ActionListTagsForResource, ActionSearchVulnerabilities}
 

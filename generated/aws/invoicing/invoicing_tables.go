@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "invoicing:BatchGetInvoiceProfileinvoicing:CreateInvoiceUnitinvoicing:CreateProcurementPortalPreferenceinvoicing:DeleteInvoiceUnitinvoicing:DeleteProcurementPortalPreferenceinvoicing:GetInvoiceCorrectioninvoicing:GetInvoiceEmailDeliveryPreferencesinvoicing:GetInvoicePDFinvoicing:GetInvoiceUnitinvoicing:GetProcurementPortalPreferenceinvoicing:ListInvoiceCorrectionsinvoicing:ListInvoiceSummariesinvoicing:ListInvoiceUnitsinvoicing:ListProcurementPortalPreferencesinvoicing:ListTagsForResourceinvoicing:PutInvoiceEmailDeliveryPreferencesinvoicing:PutProcurementPortalPreferenceinvoicing:StartInvoiceCorrectioninvoicing:TagResourceinvoicing:UntagResourceinvoicing:UpdateInvoiceUnitinvoicing:UpdateProcurementPortalPreferenceStatus"
 
-var actionIndex = [...]uint16{0, 32, 59, 102, 129, 172, 202, 246, 269, 293, 333, 365, 395, 421, 463, 492, 536, 576, 608, 629, 652, 679, 728}
+var actionIndex = [...]uint32{0, 32, 59, 102, 129, 172, 202, 246, 269, 293, 333, 365, 395, 421, 463, 492, 536, 576, 608, 629, 652, 679, 728}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -47,10 +47,17 @@ var actionInfos = [22]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 5, 5, 5, 10, 10, 10, 10, 10, 15, 15, 15, 15, 17, 17, 17, 18, 19, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 5, 5, 5, 10, 10, 10, 10, 10, 15, 15, 15, 15, 17, 17, 17, 18, 19, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [22]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}
+var actionFold = [22]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionBatchGetInvoiceProfile, ActionGetInvoiceCorrection, ActionGetInvoiceEmailDeliveryPreferences, ActionGetInvoicePDF, ActionGetInvoiceUnit, ActionGetProcurementPortalPreference, ActionListInvoiceSummaries, ActionListTagsForResource}
 

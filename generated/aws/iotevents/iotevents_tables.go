@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iotevents:BatchAcknowledgeAlarmiotevents:BatchDeleteDetectoriotevents:BatchDisableAlarmiotevents:BatchEnableAlarmiotevents:BatchPutMessageiotevents:BatchResetAlarmiotevents:BatchSnoozeAlarmiotevents:BatchUpdateDetectoriotevents:CreateAlarmModeliotevents:CreateDetectorModeliotevents:CreateInputiotevents:DeleteAlarmModeliotevents:DeleteDetectorModeliotevents:DeleteInputiotevents:DescribeAlarmiotevents:DescribeAlarmModeliotevents:DescribeDetectoriotevents:DescribeDetectorModeliotevents:DescribeDetectorModelAnalysisiotevents:DescribeInputiotevents:DescribeLoggingOptionsiotevents:GetDetectorModelAnalysisResultsiotevents:ListAlarmModelVersionsiotevents:ListAlarmModelsiotevents:ListAlarmsiotevents:ListDetectorModelVersionsiotevents:ListDetectorModelsiotevents:ListDetectorsiotevents:ListInputRoutingsiotevents:ListInputsiotevents:ListTagsForResourceiotevents:PutLoggingOptionsiotevents:StartDetectorModelAnalysisiotevents:TagResourceiotevents:UntagResourceiotevents:UpdateAlarmModeliotevents:UpdateDetectorModeliotevents:UpdateInputiotevents:UpdateInputRouting"
 
-var actionIndex = [...]uint16{0, 31, 60, 87, 113, 138, 163, 189, 218, 244, 273, 294, 320, 349, 370, 393, 421, 447, 478, 517, 540, 572, 613, 645, 670, 690, 725, 753, 776, 803, 823, 852, 879, 915, 936, 959, 985, 1014, 1035, 1063}
+var actionIndex = [...]uint32{0, 31, 60, 87, 113, 138, 163, 189, 218, 244, 273, 294, 320, 349, 370, 393, 421, 447, 478, 517, 540, 572, 613, 645, 670, 690, 725, 753, 776, 803, 823, 852, 879, 915, 936, 959, 985, 1014, 1035, 1063}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -64,10 +64,17 @@ var actionInfos = [39]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 11, 21, 21, 21, 22, 22, 22, 22, 22, 31, 31, 31, 31, 32, 32, 32, 33, 34, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 11, 21, 21, 21, 22, 22, 22, 22, 22, 31, 31, 31, 31, 32, 32, 32, 33, 34, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [39]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+var actionFold = [39]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23, 22, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeAlarm, ActionDescribeAlarmModel, ActionDescribeDetector, ActionDescribeDetectorModel, ActionDescribeDetectorModelAnalysis, ActionDescribeInput, ActionDescribeLoggingOptions, ActionGetDetectorModelAnalysisResults, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iotfleetwise:AssociateVehicleFleetiotfleetwise:CreateCampaigniotfleetwise:CreateDecoderManifestiotfleetwise:CreateFleetiotfleetwise:CreateModelManifestiotfleetwise:CreateSignalCatalogiotfleetwise:CreateStateTemplateiotfleetwise:CreateVehicleiotfleetwise:DeleteCampaigniotfleetwise:DeleteDecoderManifestiotfleetwise:DeleteFleetiotfleetwise:DeleteModelManifestiotfleetwise:DeleteSignalCatalogiotfleetwise:DeleteStateTemplateiotfleetwise:DeleteVehicleiotfleetwise:DisassociateVehicleFleetiotfleetwise:GenerateCommandPayloadiotfleetwise:GetCampaigniotfleetwise:GetDecoderManifestiotfleetwise:GetEncryptionConfigurationiotfleetwise:GetFleetiotfleetwise:GetLoggingOptionsiotfleetwise:GetModelManifestiotfleetwise:GetRegisterAccountStatusiotfleetwise:GetSignalCatalogiotfleetwise:GetStateTemplateiotfleetwise:GetVehicleiotfleetwise:GetVehicleStatusiotfleetwise:ImportDecoderManifestiotfleetwise:ImportSignalCatalogiotfleetwise:ListCampaignsiotfleetwise:ListDecoderManifestNetworkInterfacesiotfleetwise:ListDecoderManifestSignalsiotfleetwise:ListDecoderManifestsiotfleetwise:ListFleetsiotfleetwise:ListFleetsForVehicleiotfleetwise:ListModelManifestNodesiotfleetwise:ListModelManifestsiotfleetwise:ListSignalCatalogNodesiotfleetwise:ListSignalCatalogsiotfleetwise:ListStateTemplatesiotfleetwise:ListTagsForResourceiotfleetwise:ListVehiclesiotfleetwise:ListVehiclesInFleetiotfleetwise:PutEncryptionConfigurationiotfleetwise:PutLoggingOptionsiotfleetwise:RegisterAccountiotfleetwise:TagResourceiotfleetwise:UntagResourceiotfleetwise:UpdateCampaigniotfleetwise:UpdateDecoderManifestiotfleetwise:UpdateFleetiotfleetwise:UpdateModelManifestiotfleetwise:UpdateSignalCatalogiotfleetwise:UpdateStateTemplateiotfleetwise:UpdateVehicle"
 
-var actionIndex = [...]uint16{0, 34, 61, 95, 119, 151, 183, 215, 241, 268, 302, 326, 358, 390, 422, 448, 485, 520, 544, 575, 614, 635, 665, 694, 731, 760, 789, 812, 841, 875, 907, 933, 982, 1021, 1054, 1077, 1110, 1145, 1176, 1211, 1242, 1273, 1305, 1330, 1362, 1401, 1431, 1459, 1483, 1509, 1536, 1570, 1594, 1626, 1658, 1690, 1716}
+var actionIndex = [...]uint32{0, 34, 61, 95, 119, 151, 183, 215, 241, 268, 302, 326, 358, 390, 422, 448, 485, 520, 544, 575, 614, 635, 665, 694, 731, 760, 789, 812, 841, 875, 907, 933, 982, 1021, 1054, 1077, 1110, 1145, 1176, 1211, 1242, 1273, 1305, 1330, 1362, 1401, 1431, 1459, 1483, 1509, 1536, 1570, 1594, 1626, 1658, 1690, 1716}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -81,10 +81,17 @@ var actionInfos = [56]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 8, 16, 16, 16, 28, 28, 30, 30, 30, 44, 44, 44, 44, 46, 46, 47, 47, 48, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 8, 16, 16, 16, 28, 28, 30, 30, 30, 44, 44, 44, 44, 46, 46, 47, 47, 48, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [56]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 33, 32, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+var actionFold = [56]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 33, 32, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [22]Action{ActionGetCampaign, ActionGetDecoderManifest, ActionGetEncryptionConfiguration, ActionGetFleet, ActionGetLoggingOptions, ActionGetModelManifest, ActionGetRegisterAccountStatus, ActionGetSignalCatalog, ActionGetStateTemplate, ActionGetVehicle, ActionGetVehicleStatus, ActionListCampaigns, ActionListDecoderManifests, ActionListFleets, ActionListFleetsForVehicle, ActionListModelManifests, ActionListSignalCatalogNodes, ActionListSignalCatalogs, ActionListStateTemplates, ActionListTagsForResource, ActionListVehicles, ActionListVehiclesInFleet}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iotroborunner:CreateDestinationiotroborunner:CreateSiteiotroborunner:CreateWorkeriotroborunner:CreateWorkerFleetiotroborunner:DeleteDestinationiotroborunner:DeleteSiteiotroborunner:DeleteWorkeriotroborunner:DeleteWorkerFleetiotroborunner:GetDestinationiotroborunner:GetSiteiotroborunner:GetWorkeriotroborunner:GetWorkerFleetiotroborunner:ListDestinationsiotroborunner:ListSitesiotroborunner:ListWorkerFleetsiotroborunner:ListWorkersiotroborunner:UpdateDestinationiotroborunner:UpdateSiteiotroborunner:UpdateWorkeriotroborunner:UpdateWorkerFleet"
 
-var actionIndex = [...]uint16{0, 31, 55, 81, 112, 143, 167, 193, 224, 252, 273, 296, 324, 354, 377, 407, 432, 463, 487, 513, 544}
+var actionIndex = [...]uint32{0, 31, 55, 81, 112, 143, 167, 193, 224, 252, 273, 296, 324, 354, 377, 407, 432, 463, 487, 513, 544}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -45,10 +45,17 @@ var actionInfos = [20]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 12, 12, 12, 12, 12, 16, 16, 16, 16, 16, 16, 16, 16, 16, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 12, 12, 12, 12, 12, 16, 16, 16, 16, 16, 16, 16, 16, 16, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [20]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+var actionFold = [20]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetDestination, ActionGetSite, ActionGetWorker, ActionGetWorkerFleet, ActionListDestinations, ActionListSites, ActionListWorkerFleets, ActionListWorkers}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iotthingsgraph:AssociateEntityToThingiotthingsgraph:CreateFlowTemplateiotthingsgraph:CreateSystemInstanceiotthingsgraph:CreateSystemTemplateiotthingsgraph:DeleteFlowTemplateiotthingsgraph:DeleteNamespaceiotthingsgraph:DeleteSystemInstanceiotthingsgraph:DeleteSystemTemplateiotthingsgraph:DeploySystemInstanceiotthingsgraph:DeprecateFlowTemplateiotthingsgraph:DeprecateSystemTemplateiotthingsgraph:DescribeNamespaceiotthingsgraph:DissociateEntityFromThingiotthingsgraph:GetEntitiesiotthingsgraph:GetFlowTemplateiotthingsgraph:GetFlowTemplateRevisionsiotthingsgraph:GetNamespaceDeletionStatusiotthingsgraph:GetSystemInstanceiotthingsgraph:GetSystemTemplateiotthingsgraph:GetSystemTemplateRevisionsiotthingsgraph:GetUploadStatusiotthingsgraph:ListFlowExecutionMessagesiotthingsgraph:ListTagsForResourceiotthingsgraph:SearchEntitiesiotthingsgraph:SearchFlowExecutionsiotthingsgraph:SearchFlowTemplatesiotthingsgraph:SearchSystemInstancesiotthingsgraph:SearchSystemTemplatesiotthingsgraph:SearchThingsiotthingsgraph:TagResourceiotthingsgraph:UndeploySystemInstanceiotthingsgraph:UntagResourceiotthingsgraph:UpdateFlowTemplateiotthingsgraph:UpdateSystemTemplateiotthingsgraph:UploadEntityDefinitions"
 
-var actionIndex = [...]uint16{0, 37, 70, 105, 140, 173, 203, 238, 273, 308, 344, 382, 414, 454, 480, 510, 549, 590, 622, 654, 695, 725, 765, 799, 828, 863, 897, 933, 969, 996, 1022, 1059, 1087, 1120, 1155, 1193}
+var actionIndex = [...]uint32{0, 37, 70, 105, 140, 173, 203, 238, 273, 308, 344, 382, 414, 454, 480, 510, 549, 590, 622, 654, 695, 725, 765, 799, 828, 863, 897, 933, 969, 996, 1022, 1059, 1087, 1120, 1155, 1193}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -60,10 +60,17 @@ var actionInfos = [35]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 13, 13, 13, 21, 21, 21, 21, 21, 23, 23, 23, 23, 23, 23, 23, 29, 30, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 13, 13, 13, 21, 21, 21, 21, 21, 23, 23, 23, 23, 23, 23, 23, 29, 30, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [35]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+var actionFold = [35]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionDescribeNamespace, ActionGetEntities, ActionGetFlowTemplate, ActionGetFlowTemplateRevisions, ActionGetNamespaceDeletionStatus, ActionGetSystemInstance, ActionGetSystemTemplate, ActionGetSystemTemplateRevisions, ActionGetUploadStatus, ActionSearchEntities, ActionSearchFlowExecutions, ActionSearchFlowTemplates, ActionSearchSystemInstances, ActionSearchSystemTemplates, ActionSearchThings}
 

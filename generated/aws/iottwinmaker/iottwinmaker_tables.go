@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iottwinmaker:BatchPutPropertyValuesiottwinmaker:CancelMetadataTransferJobiottwinmaker:CreateComponentTypeiottwinmaker:CreateEntityiottwinmaker:CreateMetadataTransferJobiottwinmaker:CreateSceneiottwinmaker:CreateSyncJobiottwinmaker:CreateWorkspaceiottwinmaker:DeleteComponentTypeiottwinmaker:DeleteEntityiottwinmaker:DeleteSceneiottwinmaker:DeleteSyncJobiottwinmaker:DeleteWorkspaceiottwinmaker:ExecuteQueryiottwinmaker:GetComponentTypeiottwinmaker:GetEntityiottwinmaker:GetMetadataTransferJobiottwinmaker:GetPricingPlaniottwinmaker:GetPropertyValueiottwinmaker:GetPropertyValueHistoryiottwinmaker:GetSceneiottwinmaker:GetSyncJobiottwinmaker:GetWorkspaceiottwinmaker:ListComponentTypesiottwinmaker:ListComponentsiottwinmaker:ListEntitiesiottwinmaker:ListMetadataTransferJobsiottwinmaker:ListPropertiesiottwinmaker:ListScenesiottwinmaker:ListSyncJobsiottwinmaker:ListSyncResourcesiottwinmaker:ListTagsForResourceiottwinmaker:ListWorkspacesiottwinmaker:TagResourceiottwinmaker:UntagResourceiottwinmaker:UpdateComponentTypeiottwinmaker:UpdateEntityiottwinmaker:UpdatePricingPlaniottwinmaker:UpdateSceneiottwinmaker:UpdateWorkspace"
 
-var actionIndex = [...]uint16{0, 35, 73, 105, 130, 168, 192, 218, 246, 278, 303, 327, 353, 381, 406, 435, 457, 492, 519, 548, 584, 605, 628, 653, 684, 711, 736, 773, 800, 823, 848, 878, 910, 937, 961, 987, 1019, 1044, 1074, 1098, 1126}
+var actionIndex = [...]uint32{0, 35, 73, 105, 130, 168, 192, 218, 246, 278, 303, 327, 353, 381, 406, 435, 457, 492, 519, 548, 584, 605, 628, 653, 684, 711, 736, 773, 800, 823, 848, 878, 910, 937, 961, 987, 1019, 1044, 1074, 1098, 1126}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 13, 14, 14, 23, 23, 23, 23, 23, 33, 33, 33, 33, 33, 33, 33, 33, 34, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 8, 13, 14, 14, 23, 23, 23, 23, 23, 33, 33, 33, 33, 33, 33, 33, 33, 34, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionExecuteQuery, ActionGetComponentType, ActionGetEntity, ActionGetMetadataTransferJob, ActionGetPricingPlan, ActionGetPropertyValue, ActionGetPropertyValueHistory, ActionGetScene, ActionGetSyncJob, ActionGetWorkspace}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "iq:AcceptCalliq:ApprovePaymentRequestiq:ApproveProposaliq:ArchiveConversationiq:CompleteProposaliq:CreateConversationiq:CreateExpertiq:CreateListingiq:CreateMilestoneProposaliq:CreatePaymentRequestiq:CreateProjectiq:CreateRequestiq:CreateScheduledProposaliq:CreateSelleriq:CreateUpfrontProposaliq:DeclineCalliq:DeleteAttachmentiq:DisableIndividualPublicProfileiq:DownloadAttachmentiq:EnableIndividualPublicProfileiq:EndCalliq:GetBuyeriq:GetCalliq:GetChatInfoiq:GetChatMessagesiq:GetChatTokeniq:GetCompanyChatMessagesiq:GetCompanyProfileiq:GetConversationiq:GetExpertiq:GetListingiq:GetMarketplaceSelleriq:GetPaymentRequestiq:GetProposaliq:GetRequestiq:GetReviewiq:HideRequestiq:InitiateCalliq:LinkAwsCertificationiq:ListAttachmentsiq:ListConversationsiq:ListExpertAccessLogsiq:ListListingsiq:ListPaymentRequestsiq:ListProposalsiq:ListRequestsiq:ListReviewsiq:MarkChatMessageReadiq:RejectPaymentRequestiq:RejectProposaliq:SendCompanyChatMessageiq:SendIndividualChatMessageiq:UnarchiveConversationiq:UnlinkAwsCertificationiq:UpdateCompanyProfileiq:UpdateConversationMembersiq:UpdateExpertiq:UpdateListingiq:UpdateRequestiq:UploadAttachmentiq:WithdrawPaymentRequestiq:WithdrawProposaliq:WriteReview"
 
-var actionIndex = [...]uint16{0, 13, 37, 55, 77, 96, 117, 132, 148, 174, 197, 213, 229, 255, 270, 294, 308, 327, 360, 381, 413, 423, 434, 444, 458, 476, 491, 516, 536, 554, 566, 579, 602, 622, 636, 649, 661, 675, 690, 713, 731, 751, 774, 789, 811, 827, 842, 856, 878, 901, 918, 943, 971, 995, 1020, 1043, 1071, 1086, 1102, 1118, 1137, 1162, 1181, 1195}
+var actionIndex = [...]uint32{0, 13, 37, 55, 77, 96, 117, 132, 148, 174, 197, 213, 229, 255, 270, 294, 308, 327, 360, 381, 413, 423, 434, 444, 458, 476, 491, 516, 536, 554, 566, 579, 602, 622, 636, 649, 661, 675, 690, 713, 731, 751, 774, 789, 811, 827, 842, 856, 878, 901, 918, 943, 971, 995, 1020, 1043, 1071, 1086, 1102, 1118, 1137, 1162, 1181, 1195}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -88,10 +88,17 @@ var actionInfos = [63]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 15, 19, 21, 21, 36, 37, 38, 38, 38, 47, 48, 48, 48, 48, 48, 50, 52, 52, 60, 60, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 15, 19, 21, 21, 36, 37, 38, 38, 38, 47, 48, 48, 48, 48, 48, 50, 52, 52, 60, 60, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [63]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+var actionFold = [63]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [23]Action{ActionDownloadAttachment, ActionGetBuyer, ActionGetCall, ActionGetChatInfo, ActionGetChatMessages, ActionGetChatToken, ActionGetCompanyChatMessages, ActionGetCompanyProfile, ActionGetConversation, ActionGetExpert, ActionGetListing, ActionGetMarketplaceSeller, ActionGetPaymentRequest, ActionGetProposal, ActionGetRequest, ActionGetReview, ActionListConversations, ActionListExpertAccessLogs, ActionListListings, ActionListPaymentRequests, ActionListProposals, ActionListRequests, ActionListReviews}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ivs:BatchGetChannelivs:BatchGetStreamKeyivs:BatchStartViewerSessionRevocationivs:CreateAdConfigurationivs:CreateChannelivs:CreateEncoderConfigurationivs:CreateIngestConfigurationivs:CreateParticipantTokenivs:CreatePlaybackRestrictionPolicyivs:CreateRecordingConfigurationivs:CreateStageivs:CreateStorageConfigurationivs:CreateStreamKeyivs:DeleteAdConfigurationivs:DeleteChannelivs:DeleteEncoderConfigurationivs:DeleteIngestConfigurationivs:DeletePlaybackKeyPairivs:DeletePlaybackRestrictionPolicyivs:DeletePublicKeyivs:DeleteRecordingConfigurationivs:DeleteStageivs:DeleteStorageConfigurationivs:DeleteStreamKeyivs:DisconnectParticipantivs:GetAdConfigurationivs:GetChannelivs:GetCompositionivs:GetEncoderConfigurationivs:GetIngestConfigurationivs:GetParticipantivs:GetPlaybackKeyPairivs:GetPlaybackRestrictionPolicyivs:GetPublicKeyivs:GetRecordingConfigurationivs:GetStageivs:GetStageSessionivs:GetStorageConfigurationivs:GetStreamivs:GetStreamKeyivs:GetStreamSessionivs:ImportPlaybackKeyPairivs:ImportPublicKeyivs:InsertAdBreakivs:ListAdConfigurationsivs:ListChannelsivs:ListCompositionsivs:ListEncoderConfigurationsivs:ListIngestConfigurationsivs:ListParticipantEventsivs:ListParticipantReplicasivs:ListParticipantsivs:ListPlaybackKeyPairsivs:ListPlaybackRestrictionPoliciesivs:ListPublicKeysivs:ListRecordingConfigurationsivs:ListStageSessionsivs:ListStagesivs:ListStorageConfigurationsivs:ListStreamKeysivs:ListStreamSessionsivs:ListStreamsivs:ListTagsForResourceivs:PutMetadataivs:StartCompositionivs:StartParticipantReplicationivs:StartViewerSessionRevocationivs:StopCompositionivs:StopParticipantReplicationivs:StopStreamivs:TagResourceivs:UntagResourceivs:UpdateChannelivs:UpdateIngestConfigurationivs:UpdatePlaybackRestrictionPolicyivs:UpdateStage"
 
-var actionIndex = [...]uint16{0, 19, 40, 77, 102, 119, 149, 178, 204, 239, 271, 286, 316, 335, 360, 377, 407, 436, 461, 496, 515, 547, 562, 592, 611, 636, 658, 672, 690, 717, 743, 761, 783, 815, 831, 860, 872, 891, 918, 931, 947, 967, 992, 1011, 1028, 1052, 1068, 1088, 1117, 1145, 1170, 1197, 1217, 1241, 1276, 1294, 1325, 1346, 1360, 1389, 1407, 1429, 1444, 1467, 1482, 1502, 1533, 1565, 1584, 1614, 1628, 1643, 1660, 1677, 1706, 1741, 1756}
+var actionIndex = [...]uint32{0, 19, 40, 77, 102, 119, 149, 178, 204, 239, 271, 286, 316, 335, 360, 377, 407, 436, 461, 496, 515, 547, 562, 592, 611, 636, 658, 672, 690, 717, 743, 761, 783, 815, 831, 860, 872, 891, 918, 931, 947, 967, 992, 1011, 1028, 1052, 1068, 1088, 1117, 1145, 1170, 1197, 1217, 1241, 1276, 1294, 1325, 1346, 1360, 1389, 1407, 1429, 1444, 1467, 1482, 1502, 1533, 1565, 1584, 1614, 1628, 1643, 1660, 1677, 1706, 1741, 1756}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -101,10 +101,17 @@ var actionInfos = [76]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 13, 25, 25, 25, 41, 41, 44, 44, 44, 63, 63, 63, 63, 64, 64, 64, 70, 71, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 13, 25, 25, 25, 41, 41, 44, 44, 44, 63, 63, 63, 63, 64, 64, 64, 70, 71, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [76]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 57, 56, 58, 59, 61, 60, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75}
+var actionFold = [76]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 57, 56, 58, 59, 61, 60, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionBatchGetChannel, ActionBatchGetStreamKey, ActionGetAdConfiguration, ActionGetChannel, ActionGetComposition, ActionGetEncoderConfiguration, ActionGetIngestConfiguration, ActionGetParticipant, ActionGetPlaybackKeyPair, ActionGetPlaybackRestrictionPolicy, ActionGetPublicKey, ActionGetRecordingConfiguration, ActionGetStage, ActionGetStageSession, ActionGetStorageConfiguration, ActionGetStream, ActionGetStreamKey, ActionGetStreamSession, ActionListTagsForResource}
 

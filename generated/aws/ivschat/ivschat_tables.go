@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ivschat:CreateChatTokenivschat:CreateLoggingConfigurationivschat:CreateRoomivschat:DeleteLoggingConfigurationivschat:DeleteMessageivschat:DeleteRoomivschat:DisconnectUserivschat:GetLoggingConfigurationivschat:GetRoomivschat:ListLoggingConfigurationsivschat:ListRoomsivschat:ListTagsForResourceivschat:SendEventivschat:TagResourceivschat:UntagResourceivschat:UpdateLoggingConfigurationivschat:UpdateRoom"
 
-var actionIndex = [...]uint16{0, 23, 57, 75, 109, 130, 148, 170, 201, 216, 249, 266, 293, 310, 329, 350, 384, 402}
+var actionIndex = [...]uint32{0, 23, 57, 75, 109, 130, 148, 170, 201, 216, 249, 266, 293, 310, 329, 350, 384, 402}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -42,10 +42,17 @@ var actionInfos = [17]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 7, 7, 7, 9, 9, 9, 9, 9, 12, 12, 12, 12, 12, 12, 12, 13, 14, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 7, 7, 7, 9, 9, 9, 9, 9, 12, 12, 12, 12, 12, 12, 12, 13, 14, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [17]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+var actionFold = [17]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [3]Action{ActionGetLoggingConfiguration, ActionGetRoom, ActionListTagsForResource}
 

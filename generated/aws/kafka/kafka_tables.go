@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kafka:BatchAssociateScramSecretkafka:BatchDisassociateScramSecretkafka:CreateClusterkafka:CreateClusterV2kafka:CreateConfigurationkafka:CreateReplicatorkafka:CreateTopickafka:CreateVpcConnectionkafka:DeleteClusterkafka:DeleteClusterPolicykafka:DeleteConfigurationkafka:DeleteReplicatorkafka:DeleteTopickafka:DeleteVpcConnectionkafka:DescribeClusterkafka:DescribeClusterOperationkafka:DescribeClusterOperationV2kafka:DescribeClusterV2kafka:DescribeConfigurationkafka:DescribeConfigurationRevisionkafka:DescribeReplicatorkafka:DescribeTopickafka:DescribeTopicPartitionskafka:DescribeVpcConnectionkafka:GetBootstrapBrokerskafka:GetClusterPolicykafka:GetCompatibleKafkaVersionskafka:ListClientVpcConnectionskafka:ListClusterOperationskafka:ListClusterOperationsV2kafka:ListClusterskafka:ListClustersV2kafka:ListConfigurationRevisionskafka:ListConfigurationskafka:ListKafkaVersionskafka:ListNodeskafka:ListReplicatorskafka:ListScramSecretskafka:ListTagsForResourcekafka:ListTopicskafka:ListVpcConnectionskafka:PutClusterPolicykafka:RebootBrokerkafka:RejectClientVpcConnectionkafka:TagResourcekafka:UntagResourcekafka:UpdateBrokerCountkafka:UpdateBrokerStoragekafka:UpdateBrokerTypekafka:UpdateClusterConfigurationkafka:UpdateClusterKafkaVersionkafka:UpdateConfigurationkafka:UpdateConnectivitykafka:UpdateMonitoringkafka:UpdateRebalancingkafka:UpdateReplicationInfokafka:UpdateSecuritykafka:UpdateStoragekafka:UpdateTopic"
 
-var actionIndex = [...]uint16{0, 31, 65, 84, 105, 130, 152, 169, 194, 213, 238, 263, 285, 302, 327, 348, 378, 410, 433, 460, 495, 519, 538, 567, 594, 619, 641, 673, 703, 730, 759, 777, 797, 829, 853, 876, 891, 912, 934, 959, 975, 999, 1021, 1039, 1070, 1087, 1106, 1129, 1154, 1176, 1208, 1239, 1264, 1288, 1310, 1333, 1360, 1380, 1399, 1416}
+var actionIndex = [...]uint32{0, 31, 65, 84, 105, 130, 152, 169, 194, 213, 238, 263, 285, 302, 327, 348, 378, 410, 433, 460, 495, 519, 538, 567, 594, 619, 641, 673, 703, 730, 759, 777, 797, 829, 853, 876, 891, 912, 934, 959, 975, 999, 1021, 1039, 1070, 1087, 1106, 1129, 1154, 1176, 1208, 1239, 1264, 1288, 1310, 1333, 1360, 1380, 1399, 1416}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -84,10 +84,17 @@ var actionInfos = [59]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 8, 24, 24, 24, 27, 27, 27, 27, 27, 41, 41, 41, 41, 42, 42, 44, 44, 45, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 8, 24, 24, 24, 27, 27, 27, 27, 27, 41, 41, 41, 41, 42, 42, 44, 44, 45, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [59]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+var actionFold = [59]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionDescribeCluster, ActionDescribeClusterOperation, ActionDescribeClusterOperationV2, ActionDescribeClusterV2, ActionDescribeConfiguration, ActionDescribeConfigurationRevision, ActionDescribeReplicator, ActionDescribeTopic, ActionDescribeTopicPartitions, ActionDescribeVpcConnection, ActionGetBootstrapBrokers, ActionGetClusterPolicy, ActionListTagsForResource}
 

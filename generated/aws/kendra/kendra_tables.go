@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kendra:AssociateEntitiesToExperiencekendra:AssociatePersonasToEntitieskendra:BatchDeleteDocumentkendra:BatchDeleteFeaturedResultsSetkendra:BatchGetDocumentStatuskendra:BatchPutDocumentkendra:ClearQuerySuggestionskendra:CreateAccessControlConfigurationkendra:CreateDataSourcekendra:CreateExperiencekendra:CreateFaqkendra:CreateFeaturedResultsSetkendra:CreateIndexkendra:CreateQuerySuggestionsBlockListkendra:CreateThesauruskendra:DeleteAccessControlConfigurationkendra:DeleteDataSourcekendra:DeleteExperiencekendra:DeleteFaqkendra:DeleteIndexkendra:DeletePrincipalMappingkendra:DeleteQuerySuggestionsBlockListkendra:DeleteThesauruskendra:DescribeAccessControlConfigurationkendra:DescribeDataSourcekendra:DescribeExperiencekendra:DescribeFaqkendra:DescribeFeaturedResultsSetkendra:DescribeIndexkendra:DescribePrincipalMappingkendra:DescribeQuerySuggestionsBlockListkendra:DescribeQuerySuggestionsConfigkendra:DescribeThesauruskendra:DisassociateEntitiesFromExperiencekendra:DisassociatePersonasFromEntitieskendra:GetQuerySuggestionskendra:GetSnapshotskendra:ListAccessControlConfigurationskendra:ListDataSourceSyncJobskendra:ListDataSourceskendra:ListEntityPersonaskendra:ListExperienceEntitieskendra:ListExperienceskendra:ListFaqskendra:ListFeaturedResultsSetskendra:ListGroupsOlderThanOrderingIdkendra:ListIndiceskendra:ListQuerySuggestionsBlockListskendra:ListTagsForResourcekendra:ListThesaurikendra:PutPrincipalMappingkendra:Querykendra:Retrievekendra:StartDataSourceSyncJobkendra:StopDataSourceSyncJobkendra:SubmitFeedbackkendra:TagResourcekendra:UntagResourcekendra:UpdateAccessControlConfigurationkendra:UpdateDataSourcekendra:UpdateExperiencekendra:UpdateFeaturedResultsSetkendra:UpdateIndexkendra:UpdateQuerySuggestionsBlockListkendra:UpdateQuerySuggestionsConfigkendra:UpdateThesaurus"
 
-var actionIndex = [...]uint16{0, 36, 70, 96, 132, 161, 184, 212, 251, 274, 297, 313, 344, 362, 400, 422, 461, 484, 507, 523, 541, 570, 608, 630, 671, 696, 721, 739, 772, 792, 823, 863, 900, 924, 965, 1004, 1030, 1049, 1087, 1116, 1138, 1163, 1192, 1214, 1229, 1259, 1295, 1313, 1350, 1376, 1395, 1421, 1433, 1448, 1477, 1505, 1526, 1544, 1564, 1603, 1626, 1649, 1680, 1698, 1736, 1771, 1793}
+var actionIndex = [...]uint32{0, 36, 70, 96, 132, 161, 184, 212, 251, 274, 297, 313, 344, 362, 400, 422, 461, 484, 507, 523, 541, 570, 608, 630, 671, 696, 721, 739, 772, 792, 823, 863, 900, 924, 965, 1004, 1030, 1049, 1087, 1116, 1138, 1163, 1192, 1214, 1229, 1259, 1295, 1313, 1350, 1376, 1395, 1421, 1433, 1448, 1477, 1505, 1526, 1544, 1564, 1603, 1626, 1649, 1680, 1698, 1736, 1771, 1793}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -91,10 +91,17 @@ var actionInfos = [66]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 15, 35, 35, 35, 37, 37, 37, 37, 37, 50, 50, 50, 50, 51, 52, 53, 56, 57, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 15, 35, 35, 35, 37, 37, 37, 37, 37, 50, 50, 50, 50, 51, 52, 53, 56, 57, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66, 66}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [66]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+var actionFold = [66]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionBatchGetDocumentStatus, ActionDescribeAccessControlConfiguration, ActionDescribeDataSource, ActionDescribeExperience, ActionDescribeFaq, ActionDescribeFeaturedResultsSet, ActionDescribeIndex, ActionDescribePrincipalMapping, ActionDescribeQuerySuggestionsBlockList, ActionDescribeQuerySuggestionsConfig, ActionDescribeThesaurus, ActionGetQuerySuggestions, ActionGetSnapshots, ActionListTagsForResource, ActionQuery, ActionRetrieve}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kinesis:AddTagsToStreamkinesis:CreateStreamkinesis:DecreaseStreamRetentionPeriodkinesis:DeleteResourcePolicykinesis:DeleteStreamkinesis:DeregisterStreamConsumerkinesis:DescribeAccountSettingskinesis:DescribeLimitskinesis:DescribeStreamkinesis:DescribeStreamConsumerkinesis:DescribeStreamSummarykinesis:DisableEnhancedMonitoringkinesis:EnableEnhancedMonitoringkinesis:GetRecordskinesis:GetResourcePolicykinesis:GetShardIteratorkinesis:IncreaseStreamRetentionPeriodkinesis:InjectApiErrorkinesis:ListShardskinesis:ListStreamConsumerskinesis:ListStreamskinesis:ListTagsForResourcekinesis:ListTagsForStreamkinesis:MergeShardskinesis:PutRecordkinesis:PutRecordskinesis:PutResourcePolicykinesis:RegisterStreamConsumerkinesis:RemoveTagsFromStreamkinesis:SplitShardkinesis:StartStreamEncryptionkinesis:StopStreamEncryptionkinesis:SubscribeToShardkinesis:TagResourcekinesis:UntagResourcekinesis:UpdateAccountSettingskinesis:UpdateMaxRecordSizekinesis:UpdateShardCountkinesis:UpdateStreamModekinesis:UpdateStreamWarmThroughput"
 
-var actionIndex = [...]uint16{0, 23, 43, 80, 108, 128, 160, 191, 213, 235, 265, 294, 327, 359, 377, 402, 426, 463, 485, 503, 530, 549, 576, 601, 620, 637, 655, 680, 710, 738, 756, 785, 813, 837, 856, 877, 906, 933, 957, 981, 1015}
+var actionIndex = [...]uint32{0, 23, 43, 80, 108, 128, 160, 191, 213, 235, 265, 294, 327, 359, 377, 402, 426, 463, 485, 503, 530, 549, 576, 601, 620, 637, 655, 680, 710, 738, 756, 785, 813, 837, 856, 877, 906, 933, 957, 981, 1015}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 12, 13, 13, 16, 16, 18, 18, 18, 23, 24, 24, 24, 27, 27, 29, 33, 34, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 12, 13, 13, 16, 16, 18, 18, 18, 23, 24, 24, 24, 27, 27, 29, 33, 34, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionDescribeAccountSettings, ActionDescribeLimits, ActionDescribeStream, ActionDescribeStreamConsumer, ActionDescribeStreamSummary, ActionGetRecords, ActionGetResourcePolicy, ActionGetShardIterator, ActionListTagsForResource, ActionListTagsForStream, ActionSubscribeToShard}
 

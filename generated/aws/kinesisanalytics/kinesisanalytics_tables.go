@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kinesisanalytics:AddApplicationCloudWatchLoggingOptionkinesisanalytics:AddApplicationInputkinesisanalytics:AddApplicationInputProcessingConfigurationkinesisanalytics:AddApplicationOutputkinesisanalytics:AddApplicationReferenceDataSourcekinesisanalytics:AddApplicationVpcConfigurationkinesisanalytics:CreateApplicationkinesisanalytics:CreateApplicationPresignedUrlkinesisanalytics:CreateApplicationSnapshotkinesisanalytics:DeleteApplicationkinesisanalytics:DeleteApplicationCloudWatchLoggingOptionkinesisanalytics:DeleteApplicationInputProcessingConfigurationkinesisanalytics:DeleteApplicationOutputkinesisanalytics:DeleteApplicationReferenceDataSourcekinesisanalytics:DeleteApplicationSnapshotkinesisanalytics:DeleteApplicationVpcConfigurationkinesisanalytics:DescribeApplicationkinesisanalytics:DescribeApplicationOperationkinesisanalytics:DescribeApplicationSnapshotkinesisanalytics:DescribeApplicationVersionkinesisanalytics:DiscoverInputSchemakinesisanalytics:GetApplicationStatekinesisanalytics:ListApplicationOperationskinesisanalytics:ListApplicationSnapshotskinesisanalytics:ListApplicationVersionskinesisanalytics:ListApplicationskinesisanalytics:ListTagsForResourcekinesisanalytics:RollbackApplicationkinesisanalytics:StartApplicationkinesisanalytics:StopApplicationkinesisanalytics:TagResourcekinesisanalytics:UntagResourcekinesisanalytics:UpdateApplicationkinesisanalytics:UpdateApplicationMaintenanceConfiguration"
 
-var actionIndex = [...]uint16{0, 54, 90, 149, 186, 236, 283, 317, 363, 405, 439, 496, 558, 598, 651, 693, 743, 779, 824, 868, 911, 947, 983, 1025, 1066, 1106, 1139, 1175, 1211, 1244, 1276, 1304, 1334, 1368, 1426}
+var actionIndex = [...]uint32{0, 54, 90, 149, 186, 236, 283, 317, 363, 405, 439, 496, 558, 598, 651, 693, 743, 779, 824, 868, 911, 947, 983, 1025, 1066, 1106, 1139, 1175, 1211, 1244, 1276, 1304, 1334, 1368, 1426}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 9, 21, 21, 21, 22, 22, 22, 22, 22, 27, 27, 27, 27, 27, 27, 28, 30, 31, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 6, 9, 21, 21, 21, 22, 22, 22, 22, 22, 27, 27, 27, 27, 27, 27, 28, 30, 31, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionCreateApplicationPresignedUrl, ActionDescribeApplication, ActionDescribeApplicationOperation, ActionDescribeApplicationSnapshot, ActionDescribeApplicationVersion, ActionDiscoverInputSchema, ActionGetApplicationState, ActionListApplicationOperations, ActionListApplicationSnapshots, ActionListApplicationVersions, ActionListTagsForResource}
 

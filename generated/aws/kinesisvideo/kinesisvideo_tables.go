@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kinesisvideo:ConnectAsMasterkinesisvideo:ConnectAsViewerkinesisvideo:CreateSignalingChannelkinesisvideo:CreateStreamkinesisvideo:DeleteEdgeConfigurationkinesisvideo:DeleteSignalingChannelkinesisvideo:DeleteStreamkinesisvideo:DescribeEdgeConfigurationkinesisvideo:DescribeImageGenerationConfigurationkinesisvideo:DescribeMappedResourceConfigurationkinesisvideo:DescribeMediaStorageConfigurationkinesisvideo:DescribeNotificationConfigurationkinesisvideo:DescribeSignalingChannelkinesisvideo:DescribeStreamkinesisvideo:DescribeStreamStorageConfigurationkinesisvideo:GetClipkinesisvideo:GetDASHStreamingSessionURLkinesisvideo:GetDataEndpointkinesisvideo:GetHLSStreamingSessionURLkinesisvideo:GetIceServerConfigkinesisvideo:GetImageskinesisvideo:GetMediakinesisvideo:GetMediaForFragmentListkinesisvideo:GetSignalingChannelEndpointkinesisvideo:JoinStorageSessionkinesisvideo:JoinStorageSessionAsViewerkinesisvideo:ListEdgeAgentConfigurationskinesisvideo:ListFragmentskinesisvideo:ListSignalingChannelskinesisvideo:ListStreamskinesisvideo:ListTagsForResourcekinesisvideo:ListTagsForStreamkinesisvideo:PutMediakinesisvideo:SendAlexaOfferToMasterkinesisvideo:StartEdgeConfigurationUpdatekinesisvideo:TagResourcekinesisvideo:TagStreamkinesisvideo:UntagResourcekinesisvideo:UntagStreamkinesisvideo:UpdateDataRetentionkinesisvideo:UpdateImageGenerationConfigurationkinesisvideo:UpdateMediaStorageConfigurationkinesisvideo:UpdateNotificationConfigurationkinesisvideo:UpdateSignalingChannelkinesisvideo:UpdateStreamkinesisvideo:UpdateStreamStorageConfiguration"
 
-var actionIndex = [...]uint16{0, 28, 56, 91, 116, 152, 187, 212, 250, 299, 347, 393, 439, 476, 503, 550, 570, 609, 637, 675, 706, 728, 749, 785, 825, 856, 895, 935, 961, 995, 1019, 1051, 1081, 1102, 1137, 1178, 1202, 1224, 1250, 1274, 1306, 1353, 1397, 1441, 1476, 1501, 1546}
+var actionIndex = [...]uint32{0, 28, 56, 91, 116, 152, 187, 212, 250, 299, 347, 393, 439, 476, 503, 550, 570, 609, 637, 675, 706, 728, 749, 785, 825, 856, 895, 935, 961, 995, 1019, 1051, 1081, 1102, 1137, 1178, 1202, 1224, 1250, 1274, 1306, 1353, 1397, 1441, 1476, 1501, 1546}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -71,10 +71,17 @@ var actionInfos = [46]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 15, 15, 15, 24, 24, 24, 26, 26, 32, 32, 32, 32, 33, 33, 33, 35, 37, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 15, 15, 15, 24, 24, 24, 26, 26, 32, 32, 32, 32, 33, 33, 33, 35, 37, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [46]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+var actionFold = [46]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionDescribeEdgeConfiguration, ActionDescribeImageGenerationConfiguration, ActionDescribeMediaStorageConfiguration, ActionDescribeNotificationConfiguration, ActionDescribeStreamStorageConfiguration, ActionGetClip, ActionGetDASHStreamingSessionURL, ActionGetDataEndpoint, ActionGetHLSStreamingSessionURL, ActionGetIceServerConfig, ActionGetImages, ActionGetMedia, ActionGetMediaForFragmentList, ActionGetSignalingChannelEndpoint, ActionListTagsForResource, ActionListTagsForStream}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "kms:CancelKeyDeletionkms:ConnectCustomKeyStorekms:CreateAliaskms:CreateCustomKeyStorekms:CreateGrantkms:CreateKeykms:Decryptkms:DeleteAliaskms:DeleteCustomKeyStorekms:DeleteImportedKeyMaterialkms:DeriveSharedSecretkms:DescribeCustomKeyStoreskms:DescribeKeykms:DisableKeykms:DisableKeyRotationkms:DisconnectCustomKeyStorekms:EnableKeykms:EnableKeyRotationkms:Encryptkms:GenerateDataKeykms:GenerateDataKeyPairkms:GenerateDataKeyPairWithoutPlaintextkms:GenerateDataKeyWithoutPlaintextkms:GenerateMackms:GenerateRandomkms:GetKeyLastUsagekms:GetKeyPolicykms:GetKeyRotationStatuskms:GetParametersForImportkms:GetPublicKeykms:ImportKeyMaterialkms:ListAliaseskms:ListGrantskms:ListKeyPolicieskms:ListKeyRotationskms:ListKeyskms:ListResourceTagskms:ListRetirableGrantskms:PutKeyPolicykms:ReEncryptFromkms:ReEncryptTokms:ReplicateKeykms:RetireGrantkms:RevokeGrantkms:RotateKeyOnDemandkms:ScheduleKeyDeletionkms:Signkms:SynchronizeMultiRegionKeykms:TagResourcekms:UntagResourcekms:UpdateAliaskms:UpdateCustomKeyStorekms:UpdateKeyDescriptionkms:UpdatePrimaryRegionkms:Verifykms:VerifyMac"
 
-var actionIndex = [...]uint16{0, 21, 46, 61, 85, 100, 113, 124, 139, 163, 192, 214, 241, 256, 270, 292, 320, 333, 354, 365, 384, 407, 446, 481, 496, 514, 533, 549, 573, 599, 615, 636, 651, 665, 684, 704, 716, 736, 759, 775, 792, 807, 823, 838, 853, 874, 897, 905, 934, 949, 966, 981, 1005, 1029, 1052, 1062, 1075}
+var actionIndex = [...]uint32{0, 21, 46, 61, 85, 100, 113, 124, 139, 163, 192, 214, 241, 256, 270, 292, 320, 333, 354, 365, 384, 407, 446, 481, 496, 514, 533, 549, 573, 599, 615, 636, 651, 665, 684, 704, 716, 736, 759, 775, 792, 807, 823, 838, 853, 874, 897, 905, 934, 949, 966, 981, 1005, 1029, 1052, 1062, 1075}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -81,10 +81,17 @@ var actionInfos = [56]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 16, 19, 19, 30, 30, 31, 31, 31, 38, 38, 38, 38, 39, 39, 45, 48, 49, 54, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 16, 19, 19, 30, 30, 31, 31, 31, 38, 38, 38, 38, 39, 39, 45, 48, 49, 54, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [56]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+var actionFold = [56]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionDescribeCustomKeyStores, ActionDescribeKey, ActionGetKeyLastUsage, ActionGetKeyPolicy, ActionGetKeyRotationStatus, ActionGetParametersForImport, ActionGetPublicKey}
 

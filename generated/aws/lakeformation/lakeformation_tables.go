@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "lakeformation:AddLFTagsToResourcelakeformation:BatchGrantPermissionslakeformation:BatchRevokePermissionslakeformation:CancelTransactionlakeformation:CommitTransactionlakeformation:CreateDataCellsFilterlakeformation:CreateLFTaglakeformation:CreateLFTagExpressionlakeformation:CreateLakeFormationIdentityCenterConfigurationlakeformation:CreateLakeFormationOptInlakeformation:DeleteDataCellsFilterlakeformation:DeleteLFTaglakeformation:DeleteLFTagExpressionlakeformation:DeleteLakeFormationIdentityCenterConfigurationlakeformation:DeleteLakeFormationOptInlakeformation:DeleteObjectsOnCancellakeformation:DeregisterResourcelakeformation:DescribeLakeFormationIdentityCenterConfigurationlakeformation:DescribeResourcelakeformation:DescribeTransactionlakeformation:ExtendTransactionlakeformation:GetDataAccesslakeformation:GetDataCellsFilterlakeformation:GetDataLakePrincipallakeformation:GetDataLakeSettingslakeformation:GetEffectivePermissionsForPathlakeformation:GetLFTaglakeformation:GetLFTagExpressionlakeformation:GetQueryStatelakeformation:GetQueryStatisticslakeformation:GetResourceLFTagslakeformation:GetTableObjectslakeformation:GetTemporaryGluePartitionCredentialslakeformation:GetTemporaryGlueTableCredentialslakeformation:GetWorkUnitResultslakeformation:GetWorkUnitslakeformation:GrantPermissionslakeformation:ListDataCellsFilterlakeformation:ListLFTagExpressionslakeformation:ListLFTagslakeformation:ListLakeFormationOptInslakeformation:ListPermissionslakeformation:ListResourceslakeformation:ListTableStorageOptimizerslakeformation:ListTransactionslakeformation:PutDataLakeSettingslakeformation:RegisterResourcelakeformation:RegisterResourceWithPrivilegedAccesslakeformation:RemoveLFTagsFromResourcelakeformation:RevokePermissionslakeformation:SearchDatabasesByLFTagslakeformation:SearchTablesByLFTagslakeformation:StartQueryPlanninglakeformation:StartTransactionlakeformation:UpdateDataCellsFilterlakeformation:UpdateLFTaglakeformation:UpdateLFTagExpressionlakeformation:UpdateLakeFormationIdentityCenterConfigurationlakeformation:UpdateResourcelakeformation:UpdateTableObjectslakeformation:UpdateTableStorageOptimizer"
 
-var actionIndex = [...]uint16{0, 33, 68, 104, 135, 166, 201, 226, 261, 321, 359, 394, 419, 454, 514, 552, 587, 619, 681, 711, 744, 775, 802, 834, 868, 901, 945, 967, 999, 1026, 1058, 1089, 1118, 1168, 1214, 1246, 1272, 1302, 1335, 1369, 1393, 1430, 1459, 1486, 1526, 1556, 1589, 1619, 1669, 1707, 1738, 1775, 1809, 1841, 1871, 1906, 1931, 1966, 2026, 2054, 2086, 2127}
+var actionIndex = [...]uint32{0, 33, 68, 104, 135, 166, 201, 226, 261, 321, 359, 394, 419, 454, 514, 552, 587, 619, 681, 711, 744, 775, 802, 834, 868, 901, 945, 967, 999, 1026, 1058, 1089, 1118, 1168, 1214, 1246, 1272, 1302, 1335, 1369, 1393, 1430, 1459, 1486, 1526, 1556, 1589, 1619, 1669, 1707, 1738, 1775, 1809, 1841, 1871, 1906, 1931, 1966, 2026, 2054, 2086, 2127}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -86,10 +86,17 @@ var actionInfos = [61]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 10, 20, 21, 21, 37, 37, 37, 37, 37, 45, 45, 45, 45, 46, 46, 50, 54, 54, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 10, 20, 21, 21, 37, 37, 37, 37, 37, 45, 45, 45, 45, 46, 46, 50, 54, 54, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [61]uint8{0, 1, 2, 3, 4, 5, 8, 9, 6, 7, 10, 13, 14, 11, 12, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 40, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 57, 55, 56, 58, 59, 60}
+var actionFold = [61]uint16{0, 1, 2, 3, 4, 5, 8, 9, 6, 7, 10, 13, 14, 11, 12, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 40, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 57, 55, 56, 58, 59, 60}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [21]Action{ActionDescribeLakeFormationIdentityCenterConfiguration, ActionDescribeResource, ActionDescribeTransaction, ActionGetDataCellsFilter, ActionGetDataLakePrincipal, ActionGetDataLakeSettings, ActionGetEffectivePermissionsForPath, ActionGetLFTag, ActionGetLFTagExpression, ActionGetQueryState, ActionGetQueryStatistics, ActionGetResourceLFTags, ActionGetTableObjects, ActionGetTemporaryGluePartitionCredentials, ActionGetTemporaryGlueTableCredentials, ActionGetWorkUnitResults, ActionGetWorkUnits, ActionListLFTagExpressions, ActionListLFTags, ActionSearchDatabasesByLFTags, ActionSearchTablesByLFTags}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "lambda:AddLayerVersionPermissionlambda:AddPermissionlambda:CheckpointDurableExecutionlambda:CreateAliaslambda:CreateCapacityProviderlambda:CreateCodeSigningConfiglambda:CreateEventSourceMappinglambda:CreateFunctionlambda:CreateFunctionUrlConfiglambda:DeleteAliaslambda:DeleteCapacityProviderlambda:DeleteCodeSigningConfiglambda:DeleteEventSourceMappinglambda:DeleteFunctionlambda:DeleteFunctionCodeSigningConfiglambda:DeleteFunctionConcurrencylambda:DeleteFunctionEventInvokeConfiglambda:DeleteFunctionUrlConfiglambda:DeleteLayerVersionlambda:DeleteProvisionedConcurrencyConfiglambda:DisableReplicationlambda:EnableReplicationlambda:GetAccountSettingslambda:GetAliaslambda:GetCapacityProviderlambda:GetCodeSigningConfiglambda:GetDurableExecutionlambda:GetDurableExecutionHistorylambda:GetDurableExecutionStatelambda:GetEventSourceMappinglambda:GetFunctionlambda:GetFunctionCodeSigningConfiglambda:GetFunctionConcurrencylambda:GetFunctionConfigurationlambda:GetFunctionEventInvokeConfiglambda:GetFunctionRecursionConfiglambda:GetFunctionScalingConfiglambda:GetFunctionUrlConfiglambda:GetLayerVersionlambda:GetLayerVersionPolicylambda:GetPolicylambda:GetProvisionedConcurrencyConfiglambda:GetRuntimeManagementConfiglambda:InvokeAsynclambda:InvokeFunctionlambda:InvokeFunctionUrllambda:ListAliaseslambda:ListCapacityProviderslambda:ListCodeSigningConfigslambda:ListDurableExecutionsByFunctionlambda:ListEventSourceMappingslambda:ListFunctionEventInvokeConfigslambda:ListFunctionUrlConfigslambda:ListFunctionVersionsByCapacityProviderlambda:ListFunctionslambda:ListFunctionsByCodeSigningConfiglambda:ListLayerVersionslambda:ListLayerslambda:ListProvisionedConcurrencyConfigslambda:ListTagslambda:ListVersionsByFunctionlambda:PassCapacityProviderlambda:PublishLayerVersionlambda:PublishVersionlambda:PutFunctionCodeSigningConfiglambda:PutFunctionConcurrencylambda:PutFunctionEventInvokeConfiglambda:PutFunctionRecursionConfiglambda:PutFunctionScalingConfiglambda:PutProvisionedConcurrencyConfiglambda:PutRuntimeManagementConfiglambda:RemoveLayerVersionPermissionlambda:RemovePermissionlambda:SendDurableExecutionCallbackFailurelambda:SendDurableExecutionCallbackHeartbeatlambda:SendDurableExecutionCallbackSuccesslambda:StopDurableExecutionlambda:TagResourcelambda:UntagResourcelambda:UpdateAliaslambda:UpdateCapacityProviderlambda:UpdateCodeSigningConfiglambda:UpdateEventSourceMappinglambda:UpdateFunctionCodelambda:UpdateFunctionCodeSigningConfiglambda:UpdateFunctionConfigurationlambda:UpdateFunctionEventInvokeConfiglambda:UpdateFunctionUrlConfig"
 
-var actionIndex = [...]uint16{0, 32, 52, 85, 103, 132, 162, 193, 214, 244, 262, 291, 321, 352, 373, 411, 443, 481, 511, 536, 577, 602, 626, 651, 666, 692, 719, 745, 778, 809, 837, 855, 890, 919, 950, 985, 1018, 1049, 1076, 1098, 1126, 1142, 1180, 1213, 1231, 1252, 1276, 1294, 1322, 1351, 1389, 1419, 1456, 1485, 1530, 1550, 1589, 1613, 1630, 1670, 1685, 1714, 1741, 1767, 1788, 1823, 1852, 1887, 1920, 1951, 1989, 2022, 2057, 2080, 2122, 2166, 2208, 2235, 2253, 2273, 2291, 2320, 2350, 2381, 2406, 2444, 2478, 2516, 2546}
+var actionIndex = [...]uint32{0, 32, 52, 85, 103, 132, 162, 193, 214, 244, 262, 291, 321, 352, 373, 411, 443, 481, 511, 536, 577, 602, 626, 651, 666, 692, 719, 745, 778, 809, 837, 855, 890, 919, 950, 985, 1018, 1049, 1076, 1098, 1126, 1142, 1180, 1213, 1231, 1252, 1276, 1294, 1322, 1351, 1389, 1419, 1456, 1485, 1530, 1550, 1589, 1613, 1630, 1670, 1685, 1714, 1741, 1767, 1788, 1823, 1852, 1887, 1920, 1951, 1989, 2022, 2057, 2080, 2122, 2166, 2208, 2235, 2253, 2273, 2291, 2320, 2350, 2381, 2406, 2444, 2478, 2516, 2546}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -113,10 +113,17 @@ var actionInfos = [88]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 9, 21, 22, 22, 43, 43, 46, 46, 46, 61, 61, 61, 61, 71, 71, 73, 77, 78, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 9, 21, 22, 22, 43, 43, 46, 46, 46, 61, 61, 61, 61, 71, 71, 73, 77, 78, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88, 88}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [88]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 54, 55, 52, 53, 57, 56, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87}
+var actionFold = [88]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 54, 55, 52, 53, 57, 56, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [22]Action{ActionGetAccountSettings, ActionGetAlias, ActionGetCapacityProvider, ActionGetCodeSigningConfig, ActionGetDurableExecution, ActionGetDurableExecutionHistory, ActionGetDurableExecutionState, ActionGetEventSourceMapping, ActionGetFunction, ActionGetFunctionCodeSigningConfig, ActionGetFunctionConcurrency, ActionGetFunctionConfiguration, ActionGetFunctionEventInvokeConfig, ActionGetFunctionRecursionConfig, ActionGetFunctionScalingConfig, ActionGetFunctionUrlConfig, ActionGetLayerVersion, ActionGetLayerVersionPolicy, ActionGetPolicy, ActionGetProvisionedConcurrencyConfig, ActionGetRuntimeManagementConfig, ActionListTags}
 

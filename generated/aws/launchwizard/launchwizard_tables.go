@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "launchwizard:CreateAdditionalNodelaunchwizard:CreateDeploymentlaunchwizard:CreateSettingsSetlaunchwizard:DeleteAdditionalNodelaunchwizard:DeleteApplaunchwizard:DeleteDeploymentlaunchwizard:DeleteSettingsSetlaunchwizard:DescribeAdditionalNodelaunchwizard:DescribeProvisionedApplaunchwizard:DescribeProvisioningEventslaunchwizard:DescribeSettingsSetlaunchwizard:GetDeploymentlaunchwizard:GetDeploymentPatternVersionlaunchwizard:GetInfrastructureSuggestionlaunchwizard:GetIpAddresslaunchwizard:GetResourceCostEstimatelaunchwizard:GetResourceRecommendationlaunchwizard:GetSettingsSetlaunchwizard:GetWorkloadlaunchwizard:GetWorkloadAssetlaunchwizard:GetWorkloadAssetslaunchwizard:GetWorkloadDeploymentPatternlaunchwizard:ListAdditionalNodeslaunchwizard:ListAllowedResourceslaunchwizard:ListDeploymentEventslaunchwizard:ListDeploymentPatternVersionslaunchwizard:ListDeploymentslaunchwizard:ListProvisionedAppslaunchwizard:ListResourceCostEstimateslaunchwizard:ListSettingsSetslaunchwizard:ListTagsForResourcelaunchwizard:ListWorkloadDeploymentOptionslaunchwizard:ListWorkloadDeploymentPatternslaunchwizard:ListWorkloadslaunchwizard:PutSettingsSetlaunchwizard:StartProvisioninglaunchwizard:TagResourcelaunchwizard:UntagResourcelaunchwizard:UpdateDeploymentlaunchwizard:UpdateSettingsSet"
 
-var actionIndex = [...]uint16{0, 33, 62, 92, 125, 147, 176, 206, 241, 276, 315, 347, 373, 413, 453, 478, 514, 552, 579, 603, 632, 662, 703, 735, 768, 801, 843, 871, 903, 941, 970, 1002, 1044, 1087, 1113, 1140, 1170, 1194, 1220, 1249, 1279}
+var actionIndex = [...]uint32{0, 33, 62, 92, 125, 147, 176, 206, 241, 276, 315, 347, 373, 413, 453, 478, 514, 552, 579, 603, 632, 662, 703, 735, 768, 801, 843, 871, 903, 941, 970, 1002, 1044, 1087, 1113, 1140, 1170, 1194, 1220, 1249, 1279}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 11, 11, 11, 22, 22, 22, 22, 22, 34, 34, 34, 34, 35, 35, 35, 36, 37, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 11, 11, 11, 22, 22, 22, 22, 22, 34, 34, 34, 34, 35, 35, 35, 36, 37, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionDescribeAdditionalNode, ActionDescribeProvisionedApp, ActionDescribeProvisioningEvents, ActionDescribeSettingsSet, ActionGetDeployment, ActionGetDeploymentPatternVersion, ActionGetInfrastructureSuggestion, ActionGetIpAddress, ActionGetResourceCostEstimate, ActionGetResourceRecommendation, ActionGetSettingsSet, ActionGetWorkload, ActionGetWorkloadAsset, ActionGetWorkloadAssets, ActionGetWorkloadDeploymentPattern, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "license-manager:AcceptGrantlicense-manager:CheckInLicenselicense-manager:CheckoutBorrowLicenselicense-manager:CheckoutLicenselicense-manager:CreateGrantlicense-manager:CreateGrantVersionlicense-manager:CreateLicenselicense-manager:CreateLicenseAssetGrouplicense-manager:CreateLicenseAssetRulesetlicense-manager:CreateLicenseConfigurationlicense-manager:CreateLicenseConversionTaskForResourcelicense-manager:CreateLicenseManagerReportGeneratorlicense-manager:CreateLicenseVersionlicense-manager:CreateTokenlicense-manager:DeleteGrantlicense-manager:DeleteLicenselicense-manager:DeleteLicenseAssetGrouplicense-manager:DeleteLicenseAssetRulesetlicense-manager:DeleteLicenseConfigurationlicense-manager:DeleteLicenseManagerReportGeneratorlicense-manager:DeleteTokenlicense-manager:ExtendLicenseConsumptionlicense-manager:GetAccessTokenlicense-manager:GetGrantlicense-manager:GetLicenselicense-manager:GetLicenseAssetGrouplicense-manager:GetLicenseAssetRulesetlicense-manager:GetLicenseConfigurationlicense-manager:GetLicenseConversionTasklicense-manager:GetLicenseManagerReportGeneratorlicense-manager:GetLicenseUsagelicense-manager:GetServiceSettingslicense-manager:ListAssetsForLicenseAssetGrouplicense-manager:ListAssociationsForLicenseConfigurationlicense-manager:ListDistributedGrantslicense-manager:ListFailuresForLicenseConfigurationOperationslicense-manager:ListLicenseAssetGroupslicense-manager:ListLicenseAssetRulesetslicense-manager:ListLicenseConfigurationslicense-manager:ListLicenseConfigurationsForOrganizationlicense-manager:ListLicenseConversionTaskslicense-manager:ListLicenseManagerReportGeneratorslicense-manager:ListLicenseSpecificationsForResourcelicense-manager:ListLicenseVersionslicense-manager:ListLicenseslicense-manager:ListReceivedGrantslicense-manager:ListReceivedGrantsForOrganizationlicense-manager:ListReceivedLicenseslicense-manager:ListReceivedLicensesForOrganizationlicense-manager:ListResourceInventorylicense-manager:ListTagsForResourcelicense-manager:ListTokenslicense-manager:ListUsageForLicenseConfigurationlicense-manager:RejectGrantlicense-manager:TagResourcelicense-manager:UntagResourcelicense-manager:UpdateLicenseAssetGrouplicense-manager:UpdateLicenseAssetRulesetlicense-manager:UpdateLicenseConfigurationlicense-manager:UpdateLicenseManagerReportGeneratorlicense-manager:UpdateLicenseSpecificationsForResourcelicense-manager:UpdateServiceSettings"
 
-var actionIndex = [...]uint16{0, 27, 57, 94, 125, 152, 186, 215, 254, 295, 337, 391, 442, 478, 505, 532, 561, 600, 641, 683, 734, 761, 801, 831, 855, 881, 917, 955, 994, 1034, 1082, 1113, 1147, 1193, 1248, 1285, 1346, 1384, 1424, 1465, 1521, 1563, 1613, 1665, 1700, 1728, 1762, 1811, 1847, 1898, 1935, 1970, 1996, 2044, 2071, 2098, 2127, 2166, 2207, 2249, 2300, 2354, 2391}
+var actionIndex = [...]uint32{0, 27, 57, 94, 125, 152, 186, 215, 254, 295, 337, 391, 442, 478, 505, 532, 561, 600, 641, 683, 734, 761, 801, 831, 855, 881, 917, 955, 994, 1034, 1082, 1113, 1147, 1193, 1248, 1285, 1346, 1384, 1424, 1465, 1521, 1563, 1613, 1665, 1700, 1728, 1762, 1811, 1847, 1898, 1935, 1970, 1996, 2044, 2071, 2098, 2127, 2166, 2207, 2249, 2300, 2354, 2391}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -87,10 +87,17 @@ var actionInfos = [62]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 14, 21, 22, 22, 32, 32, 32, 32, 32, 53, 53, 53, 53, 53, 53, 54, 54, 55, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 14, 21, 22, 22, 32, 32, 32, 32, 32, 53, 53, 53, 53, 53, 53, 54, 54, 55, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62, 62}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [62]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 44, 42, 43, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61}
+var actionFold = [62]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 44, 42, 43, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionGetAccessToken, ActionGetGrant, ActionGetLicense, ActionGetLicenseAssetGroup, ActionGetLicenseAssetRuleset, ActionGetLicenseConfiguration, ActionGetLicenseConversionTask, ActionGetLicenseManagerReportGenerator, ActionGetLicenseUsage, ActionListLicenses, ActionListTagsForResource}
 

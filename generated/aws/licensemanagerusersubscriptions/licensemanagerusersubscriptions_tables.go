@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "license-manager-user-subscriptions:AssociateUserlicense-manager-user-subscriptions:CreateLicenseServerEndpointlicense-manager-user-subscriptions:DeleteLicenseServerEndpointlicense-manager-user-subscriptions:DeregisterIdentityProviderlicense-manager-user-subscriptions:DisassociateUserlicense-manager-user-subscriptions:ListIdentityProviderslicense-manager-user-subscriptions:ListInstanceslicense-manager-user-subscriptions:ListLicenseServerEndpointslicense-manager-user-subscriptions:ListProductSubscriptionslicense-manager-user-subscriptions:ListTagsForResourcelicense-manager-user-subscriptions:ListUserAssociationslicense-manager-user-subscriptions:RegisterIdentityProviderlicense-manager-user-subscriptions:StartProductSubscriptionlicense-manager-user-subscriptions:StopProductSubscriptionlicense-manager-user-subscriptions:TagResourcelicense-manager-user-subscriptions:UntagResourcelicense-manager-user-subscriptions:UpdateIdentityProviderSettings"
 
-var actionIndex = [...]uint16{0, 48, 110, 172, 233, 284, 340, 388, 449, 508, 562, 617, 676, 735, 793, 839, 887, 952}
+var actionIndex = [...]uint32{0, 48, 110, 172, 233, 284, 340, 388, 449, 508, 562, 617, 676, 735, 793, 839, 887, 952}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -42,10 +42,17 @@ var actionInfos = [17]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 5, 5, 5, 5, 5, 5, 5, 5, 11, 11, 11, 11, 11, 11, 12, 14, 15, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 5, 5, 5, 5, 5, 5, 5, 5, 11, 11, 11, 11, 11, 11, 12, 14, 15, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [17]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+var actionFold = [17]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [1]Action{ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "lookoutequipment:CreateDatasetlookoutequipment:CreateInferenceSchedulerlookoutequipment:CreateLabellookoutequipment:CreateLabelGrouplookoutequipment:CreateModellookoutequipment:CreateRetrainingSchedulerlookoutequipment:DeleteDatasetlookoutequipment:DeleteInferenceSchedulerlookoutequipment:DeleteLabellookoutequipment:DeleteLabelGrouplookoutequipment:DeleteModellookoutequipment:DeleteResourcePolicylookoutequipment:DeleteRetrainingSchedulerlookoutequipment:DescribeDataIngestionJoblookoutequipment:DescribeDatasetlookoutequipment:DescribeInferenceSchedulerlookoutequipment:DescribeLabelGrouplookoutequipment:DescribeModellookoutequipment:DescribeModelVersionlookoutequipment:DescribeResourcePolicylookoutequipment:DescribeRetrainingSchedulerlookoutequipment:Describelabellookoutequipment:ImportDatasetlookoutequipment:ImportModelVersionlookoutequipment:ListDataIngestionJobslookoutequipment:ListDatasetslookoutequipment:ListInferenceEventslookoutequipment:ListInferenceExecutionslookoutequipment:ListInferenceSchedulerslookoutequipment:ListLabelGroupslookoutequipment:ListLabelslookoutequipment:ListModelVersionslookoutequipment:ListModelslookoutequipment:ListRetrainingSchedulerslookoutequipment:ListSensorStatisticslookoutequipment:ListTagsForResourcelookoutequipment:PutResourcePolicylookoutequipment:StartDataIngestionJoblookoutequipment:StartInferenceSchedulerlookoutequipment:StartRetrainingSchedulerlookoutequipment:StopInferenceSchedulerlookoutequipment:StopRetrainingSchedulerlookoutequipment:TagResourcelookoutequipment:UntagResourcelookoutequipment:UpdateActiveModelVersionlookoutequipment:UpdateInferenceSchedulerlookoutequipment:UpdateLabelGrouplookoutequipment:UpdateModellookoutequipment:UpdateRetrainingScheduler"
 
-var actionIndex = [...]uint16{0, 30, 71, 99, 132, 160, 202, 232, 273, 301, 334, 362, 399, 441, 482, 514, 557, 592, 622, 659, 698, 742, 772, 802, 837, 875, 904, 940, 980, 1020, 1052, 1079, 1113, 1140, 1181, 1218, 1254, 1288, 1326, 1366, 1407, 1446, 1486, 1514, 1544, 1585, 1626, 1659, 1687, 1729}
+var actionIndex = [...]uint32{0, 30, 71, 99, 132, 160, 202, 232, 273, 301, 334, 362, 399, 441, 482, 514, 557, 592, 622, 659, 698, 742, 772, 802, 837, 875, 904, 940, 980, 1020, 1052, 1079, 1113, 1140, 1181, 1218, 1254, 1288, 1326, 1366, 1407, 1446, 1486, 1514, 1544, 1585, 1626, 1659, 1687, 1729}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -74,10 +74,17 @@ var actionInfos = [49]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 22, 22, 22, 22, 22, 24, 24, 24, 36, 36, 36, 36, 37, 37, 37, 42, 43, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 22, 22, 22, 22, 22, 24, 24, 24, 36, 36, 36, 36, 37, 37, 37, 42, 43, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49, 49}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [49]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 21, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 32, 31, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48}
+var actionFold = [49]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 21, 16, 17, 18, 19, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 32, 31, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionDescribeDataIngestionJob, ActionDescribeDataset, ActionDescribeInferenceScheduler, ActionDescribeLabelGroup, ActionDescribeModel, ActionDescribeModelVersion, ActionDescribeResourcePolicy, ActionDescribeRetrainingScheduler, ActionDescribelabel, ActionListInferenceEvents, ActionListInferenceExecutions, ActionListTagsForResource}
 

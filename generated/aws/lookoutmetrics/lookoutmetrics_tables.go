@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "lookoutmetrics:ActivateAnomalyDetectorlookoutmetrics:BackTestAnomalyDetectorlookoutmetrics:CreateAlertlookoutmetrics:CreateAnomalyDetectorlookoutmetrics:CreateMetricSetlookoutmetrics:DeactivateAnomalyDetectorlookoutmetrics:DeleteAlertlookoutmetrics:DeleteAnomalyDetectorlookoutmetrics:DescribeAlertlookoutmetrics:DescribeAnomalyDetectionExecutionslookoutmetrics:DescribeAnomalyDetectorlookoutmetrics:DescribeMetricSetlookoutmetrics:DetectMetricSetConfiglookoutmetrics:GetAnomalyGrouplookoutmetrics:GetDataQualityMetricslookoutmetrics:GetFeedbacklookoutmetrics:GetSampleDatalookoutmetrics:ListAlertslookoutmetrics:ListAnomalyDetectorslookoutmetrics:ListAnomalyGroupRelatedMetricslookoutmetrics:ListAnomalyGroupSummarieslookoutmetrics:ListAnomalyGroupTimeSerieslookoutmetrics:ListMetricSetslookoutmetrics:ListTagsForResourcelookoutmetrics:PutFeedbacklookoutmetrics:TagResourcelookoutmetrics:UntagResourcelookoutmetrics:UpdateAlertlookoutmetrics:UpdateAnomalyDetectorlookoutmetrics:UpdateMetricSet"
 
-var actionIndex = [...]uint16{0, 38, 76, 102, 138, 168, 208, 234, 270, 298, 347, 385, 417, 453, 483, 519, 545, 573, 598, 633, 678, 718, 759, 788, 822, 848, 874, 902, 928, 964, 994}
+var actionIndex = [...]uint32{0, 38, 76, 102, 138, 168, 208, 234, 270, 298, 347, 385, 417, 453, 483, 519, 545, 573, 598, 633, 678, 718, 759, 788, 822, 848, 874, 902, 928, 964, 994}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -55,10 +55,17 @@ var actionInfos = [30]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 5, 13, 13, 13, 17, 17, 17, 17, 17, 24, 24, 24, 24, 25, 25, 25, 25, 26, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 5, 13, 13, 13, 17, 17, 17, 17, 17, 24, 24, 24, 24, 25, 25, 25, 25, 26, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [30]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+var actionFold = [30]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeAlert, ActionDescribeAnomalyDetectionExecutions, ActionDescribeAnomalyDetector, ActionDescribeMetricSet, ActionGetAnomalyGroup, ActionGetDataQualityMetrics, ActionGetFeedback, ActionGetSampleData, ActionListTagsForResource}
 

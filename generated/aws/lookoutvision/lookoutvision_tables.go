@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "lookoutvision:CreateDatasetlookoutvision:CreateModellookoutvision:CreateProjectlookoutvision:DeleteDatasetlookoutvision:DeleteModellookoutvision:DeleteProjectlookoutvision:DescribeDatasetlookoutvision:DescribeModellookoutvision:DescribeModelPackagingJoblookoutvision:DescribeProjectlookoutvision:DescribeTrialDetectionlookoutvision:DetectAnomalieslookoutvision:ListDatasetEntrieslookoutvision:ListModelPackagingJobslookoutvision:ListModelslookoutvision:ListProjectslookoutvision:ListTagsForResourcelookoutvision:ListTrialDetectionslookoutvision:StartModellookoutvision:StartModelPackagingJoblookoutvision:StartTrialDetectionlookoutvision:StopModellookoutvision:TagResourcelookoutvision:UntagResourcelookoutvision:UpdateDatasetEntries"
 
-var actionIndex = [...]uint16{0, 27, 52, 79, 106, 131, 158, 187, 214, 253, 282, 318, 347, 379, 415, 439, 465, 498, 531, 555, 591, 624, 647, 672, 699, 733}
+var actionIndex = [...]uint32{0, 27, 52, 79, 106, 131, 158, 187, 214, 253, 282, 318, 347, 379, 415, 439, 465, 498, 531, 555, 591, 624, 647, 672, 699, 733}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -50,10 +50,17 @@ var actionInfos = [25]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 12, 12, 12, 12, 12, 12, 12, 18, 18, 18, 18, 18, 18, 18, 22, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 12, 12, 12, 12, 12, 12, 12, 18, 18, 18, 18, 18, 18, 18, 22, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [25]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+var actionFold = [25]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionDescribeDataset, ActionDescribeModel, ActionDescribeModelPackagingJob, ActionDescribeProject, ActionDescribeTrialDetection, ActionListDatasetEntries, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "m2:CancelBatchJobExecutionm2:CreateApplicationm2:CreateDataSetExportTaskm2:CreateDataSetImportTaskm2:CreateDeploymentm2:CreateEnvironmentm2:DeleteApplicationm2:DeleteApplicationFromEnvironmentm2:DeleteEnvironmentm2:GetApplicationm2:GetApplicationVersionm2:GetBatchJobExecutionm2:GetDataSetDetailsm2:GetDataSetExportTaskm2:GetDataSetImportTaskm2:GetDeploymentm2:GetEnvironmentm2:GetSignedBluinsightsUrlm2:ListApplicationVersionsm2:ListApplicationsm2:ListBatchJobDefinitionsm2:ListBatchJobExecutionsm2:ListBatchJobRestartPointsm2:ListDataSetExportHistorym2:ListDataSetImportHistorym2:ListDataSetsm2:ListDeploymentsm2:ListEngineVersionsm2:ListEnvironmentsm2:ListTagsForResourcem2:StartApplicationm2:StartBatchJobm2:StopApplicationm2:TagResourcem2:UntagResourcem2:UpdateApplicationm2:UpdateEnvironment"
 
-var actionIndex = [...]uint16{0, 26, 46, 72, 98, 117, 137, 157, 192, 212, 229, 253, 276, 296, 319, 342, 358, 375, 401, 427, 446, 472, 497, 525, 552, 579, 594, 612, 633, 652, 674, 693, 709, 727, 741, 757, 777, 797}
+var actionIndex = [...]uint32{0, 26, 46, 72, 98, 117, 137, 157, 192, 212, 229, 253, 276, 296, 319, 342, 358, 375, 401, 427, 446, 472, 497, 525, 552, 579, 594, 612, 633, 652, 674, 693, 709, 727, 741, 757, 777, 797}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -62,10 +62,17 @@ var actionInfos = [37]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 9, 9, 9, 18, 18, 18, 18, 18, 30, 30, 30, 30, 30, 30, 30, 33, 34, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 9, 9, 9, 18, 18, 18, 18, 18, 30, 30, 30, 30, 30, 30, 30, 33, 34, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [37]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+var actionFold = [37]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionGetApplication, ActionGetApplicationVersion, ActionGetBatchJobExecution, ActionGetDataSetDetails, ActionGetDataSetExportTask, ActionGetDataSetImportTask, ActionGetDeployment, ActionGetEnvironment, ActionGetSignedBluinsightsUrl, ActionListApplicationVersions, ActionListBatchJobDefinitions, ActionListBatchJobExecutions, ActionListBatchJobRestartPoints, ActionListDataSetExportHistory, ActionListDataSetImportHistory, ActionListDataSets, ActionListDeployments, ActionListEngineVersions, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "machinelearning:AddTagsmachinelearning:CreateBatchPredictionmachinelearning:CreateDataSourceFromRDSmachinelearning:CreateDataSourceFromRedshiftmachinelearning:CreateDataSourceFromS3machinelearning:CreateEvaluationmachinelearning:CreateMLModelmachinelearning:CreateRealtimeEndpointmachinelearning:DeleteBatchPredictionmachinelearning:DeleteDataSourcemachinelearning:DeleteEvaluationmachinelearning:DeleteMLModelmachinelearning:DeleteRealtimeEndpointmachinelearning:DeleteTagsmachinelearning:DescribeBatchPredictionsmachinelearning:DescribeDataSourcesmachinelearning:DescribeEvaluationsmachinelearning:DescribeMLModelsmachinelearning:DescribeTagsmachinelearning:GetBatchPredictionmachinelearning:GetDataSourcemachinelearning:GetEvaluationmachinelearning:GetMLModelmachinelearning:Predictmachinelearning:UpdateBatchPredictionmachinelearning:UpdateDataSourcemachinelearning:UpdateEvaluationmachinelearning:UpdateMLModel"
 
-var actionIndex = [...]uint16{0, 23, 60, 99, 143, 181, 213, 242, 280, 317, 349, 381, 410, 448, 474, 514, 549, 584, 616, 644, 678, 707, 736, 762, 785, 822, 854, 886, 915}
+var actionIndex = [...]uint32{0, 23, 60, 99, 143, 181, 213, 242, 280, 317, 349, 381, 410, 448, 474, 514, 549, 584, 616, 644, 678, 707, 736, 762, 785, 822, 854, 886, 915}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -53,10 +53,17 @@ var actionInfos = [28]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 8, 19, 19, 19, 23, 23, 23, 23, 23, 23, 23, 23, 23, 24, 24, 24, 24, 24, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 8, 19, 19, 19, 23, 23, 23, 23, 23, 23, 23, 23, 23, 24, 24, 24, 24, 24, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [28]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+var actionFold = [28]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [4]Action{ActionGetBatchPrediction, ActionGetDataSource, ActionGetEvaluation, ActionGetMLModel}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "macie2:AcceptInvitationmacie2:BatchGetCustomDataIdentifiersmacie2:BatchUpdateAutomatedDiscoveryAccountsmacie2:CreateAllowListmacie2:CreateClassificationJobmacie2:CreateCustomDataIdentifiermacie2:CreateFindingsFiltermacie2:CreateInvitationsmacie2:CreateMembermacie2:CreateSampleFindingsmacie2:DeclineInvitationsmacie2:DeleteAllowListmacie2:DeleteCustomDataIdentifiermacie2:DeleteFindingsFiltermacie2:DeleteInvitationsmacie2:DeleteMembermacie2:DescribeBucketsmacie2:DescribeClassificationJobmacie2:DescribeOrganizationConfigurationmacie2:DisableMaciemacie2:DisableOrganizationAdminAccountmacie2:DisassociateFromAdministratorAccountmacie2:DisassociateFromMasterAccountmacie2:DisassociateMembermacie2:EnableMaciemacie2:EnableOrganizationAdminAccountmacie2:GetAdministratorAccountmacie2:GetAllowListmacie2:GetAutomatedDiscoveryConfigurationmacie2:GetBucketStatisticsmacie2:GetClassificationExportConfigurationmacie2:GetClassificationScopemacie2:GetCustomDataIdentifiermacie2:GetFindingStatisticsmacie2:GetFindingsmacie2:GetFindingsFiltermacie2:GetFindingsPublicationConfigurationmacie2:GetInvitationsCountmacie2:GetMacieSessionmacie2:GetMasterAccountmacie2:GetMembermacie2:GetResourceProfilemacie2:GetRevealConfigurationmacie2:GetSensitiveDataOccurrencesmacie2:GetSensitiveDataOccurrencesAvailabilitymacie2:GetSensitivityInspectionTemplatemacie2:GetUsageStatisticsmacie2:GetUsageTotalsmacie2:ListAllowListsmacie2:ListAutomatedDiscoveryAccountsmacie2:ListClassificationJobsmacie2:ListClassificationScopesmacie2:ListCustomDataIdentifiersmacie2:ListFindingsmacie2:ListFindingsFiltersmacie2:ListInvitationsmacie2:ListManagedDataIdentifiersmacie2:ListMembersmacie2:ListOrganizationAdminAccountsmacie2:ListResourceProfileArtifactsmacie2:ListResourceProfileDetectionsmacie2:ListSensitivityInspectionTemplatesmacie2:ListTagsForResourcemacie2:PutClassificationExportConfigurationmacie2:PutFindingsPublicationConfigurationmacie2:SearchResourcesmacie2:TagResourcemacie2:TestCustomDataIdentifiermacie2:UntagResourcemacie2:UpdateAllowListmacie2:UpdateAutomatedDiscoveryConfigurationmacie2:UpdateClassificationJobmacie2:UpdateClassificationScopemacie2:UpdateFindingsFiltermacie2:UpdateMacieSessionmacie2:UpdateMemberSessionmacie2:UpdateOrganizationConfigurationmacie2:UpdateResourceProfilemacie2:UpdateResourceProfileDetectionsmacie2:UpdateRevealConfigurationmacie2:UpdateSensitivityInspectionTemplate"
 
-var actionIndex = [...]uint16{0, 23, 59, 103, 125, 155, 188, 215, 239, 258, 285, 310, 332, 365, 392, 416, 435, 457, 489, 529, 548, 586, 629, 665, 690, 708, 745, 775, 794, 835, 861, 904, 933, 963, 990, 1008, 1032, 1074, 1100, 1122, 1145, 1161, 1186, 1215, 1249, 1295, 1334, 1359, 1380, 1401, 1438, 1467, 1498, 1530, 1549, 1575, 1597, 1630, 1648, 1684, 1719, 1755, 1796, 1822, 1865, 1907, 1929, 1947, 1978, 1998, 2020, 2064, 2094, 2126, 2153, 2178, 2204, 2242, 2270, 2308, 2340, 2382}
+var actionIndex = [...]uint32{0, 23, 59, 103, 125, 155, 188, 215, 239, 258, 285, 310, 332, 365, 392, 416, 435, 457, 489, 529, 548, 586, 629, 665, 690, 708, 745, 775, 794, 835, 861, 904, 933, 963, 990, 1008, 1032, 1074, 1100, 1122, 1145, 1161, 1186, 1215, 1249, 1295, 1334, 1359, 1380, 1401, 1438, 1467, 1498, 1530, 1549, 1575, 1597, 1630, 1648, 1684, 1719, 1755, 1796, 1822, 1865, 1907, 1929, 1947, 1978, 1998, 2020, 2064, 2094, 2126, 2153, 2178, 2204, 2242, 2270, 2308, 2340, 2382}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -106,10 +106,17 @@ var actionInfos = [81]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 10, 24, 26, 26, 48, 48, 48, 48, 48, 63, 63, 63, 63, 65, 65, 65, 66, 68, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 10, 24, 26, 26, 48, 48, 48, 48, 48, 63, 63, 63, 63, 65, 65, 65, 66, 68, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [81]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 35, 36, 33, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80}
+var actionFold = [81]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 34, 35, 36, 33, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [28]Action{ActionBatchGetCustomDataIdentifiers, ActionDescribeBuckets, ActionDescribeClassificationJob, ActionDescribeOrganizationConfiguration, ActionGetAdministratorAccount, ActionGetAllowList, ActionGetAutomatedDiscoveryConfiguration, ActionGetBucketStatistics, ActionGetClassificationExportConfiguration, ActionGetClassificationScope, ActionGetCustomDataIdentifier, ActionGetFindingStatistics, ActionGetFindings, ActionGetFindingsFilter, ActionGetFindingsPublicationConfiguration, ActionGetInvitationsCount, ActionGetMacieSession, ActionGetMasterAccount, ActionGetMember, ActionGetResourceProfile, ActionGetRevealConfiguration, ActionGetSensitiveDataOccurrences, ActionGetSensitiveDataOccurrencesAvailability, ActionGetSensitivityInspectionTemplate, ActionGetUsageStatistics, ActionGetUsageTotals, ActionListTagsForResource, ActionSearchResources}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "managedblockchain:CreateAccessormanagedblockchain:CreateMembermanagedblockchain:CreateNetworkmanagedblockchain:CreateNodemanagedblockchain:CreateProposalmanagedblockchain:DeleteAccessormanagedblockchain:DeleteMembermanagedblockchain:DeleteNodemanagedblockchain:GETmanagedblockchain:GetAccessormanagedblockchain:GetMembermanagedblockchain:GetNetworkmanagedblockchain:GetNodemanagedblockchain:GetProposalmanagedblockchain:Invokemanagedblockchain:InvokeRpcBitcoinMainnetmanagedblockchain:InvokeRpcBitcoinTestnetmanagedblockchain:InvokeRpcPolygonMainnetmanagedblockchain:InvokeRpcPolygonMumbaiTestnetmanagedblockchain:ListAccessorsmanagedblockchain:ListInvitationsmanagedblockchain:ListMembersmanagedblockchain:ListNetworksmanagedblockchain:ListNodesmanagedblockchain:ListProposalVotesmanagedblockchain:ListProposalsmanagedblockchain:ListTagsForResourcemanagedblockchain:POSTmanagedblockchain:RejectInvitationmanagedblockchain:TagResourcemanagedblockchain:UntagResourcemanagedblockchain:UpdateMembermanagedblockchain:UpdateNodemanagedblockchain:VoteOnProposal"
 
-var actionIndex = [...]uint16{0, 32, 62, 93, 121, 153, 185, 215, 243, 264, 293, 320, 348, 373, 402, 426, 467, 508, 549, 596, 627, 660, 689, 719, 746, 781, 812, 849, 871, 905, 934, 965, 995, 1023, 1055}
+var actionIndex = [...]uint32{0, 32, 62, 93, 121, 153, 185, 215, 243, 264, 293, 320, 348, 373, 402, 426, 467, 508, 549, 596, 627, 660, 689, 719, 746, 781, 812, 849, 871, 905, 934, 965, 995, 1023, 1055}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 8, 8, 8, 14, 14, 19, 19, 19, 27, 27, 27, 27, 28, 28, 29, 29, 30, 33, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 8, 8, 8, 14, 14, 19, 19, 19, 27, 27, 27, 27, 28, 28, 29, 29, 30, 33, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 24, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 24, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionGetAccessor, ActionGetMember, ActionGetNetwork, ActionGetNode, ActionGetProposal, ActionInvokeRpcBitcoinMainnet, ActionInvokeRpcBitcoinTestnet, ActionInvokeRpcPolygonMainnet, ActionInvokeRpcPolygonMumbaiTestnet, ActionListProposalVotes, ActionListTagsForResource}
 

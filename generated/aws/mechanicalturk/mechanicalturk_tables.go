@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mechanicalturk:AcceptQualificationRequestmechanicalturk:ApproveAssignmentmechanicalturk:AssociateQualificationWithWorkermechanicalturk:CreateAdditionalAssignmentsForHITmechanicalturk:CreateHITmechanicalturk:CreateHITTypemechanicalturk:CreateHITWithHITTypemechanicalturk:CreateQualificationTypemechanicalturk:CreateWorkerBlockmechanicalturk:DeleteHITmechanicalturk:DeleteQualificationTypemechanicalturk:DeleteWorkerBlockmechanicalturk:DisassociateQualificationFromWorkermechanicalturk:GetAccountBalancemechanicalturk:GetAssignmentmechanicalturk:GetFileUploadURLmechanicalturk:GetHITmechanicalturk:GetQualificationScoremechanicalturk:GetQualificationTypemechanicalturk:ListAssignmentsForHITmechanicalturk:ListBonusPaymentsmechanicalturk:ListHITsmechanicalturk:ListHITsForQualificationTypemechanicalturk:ListQualificationRequestsmechanicalturk:ListQualificationTypesmechanicalturk:ListReviewPolicyResultsForHITmechanicalturk:ListReviewableHITsmechanicalturk:ListWorkerBlocksmechanicalturk:ListWorkersWithQualificationTypemechanicalturk:NotifyWorkersmechanicalturk:RejectAssignmentmechanicalturk:RejectQualificationRequestmechanicalturk:SendBonusmechanicalturk:SendTestEventNotificationmechanicalturk:UpdateExpirationForHITmechanicalturk:UpdateHITReviewStatusmechanicalturk:UpdateHITTypeOfHITmechanicalturk:UpdateNotificationSettingsmechanicalturk:UpdateQualificationType"
 
-var actionIndex = [...]uint16{0, 41, 73, 120, 168, 192, 220, 255, 293, 325, 349, 387, 419, 469, 501, 529, 560, 581, 617, 652, 688, 720, 743, 786, 826, 863, 907, 940, 971, 1018, 1046, 1077, 1118, 1142, 1182, 1219, 1255, 1288, 1329, 1367}
+var actionIndex = [...]uint32{0, 41, 73, 120, 168, 192, 220, 255, 293, 325, 349, 387, 419, 469, 501, 529, 560, 581, 617, 652, 688, 720, 743, 786, 826, 863, 907, 940, 971, 1018, 1046, 1077, 1118, 1142, 1182, 1219, 1255, 1288, 1329, 1367}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -64,10 +64,17 @@ var actionInfos = [39]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 9, 13, 13, 13, 19, 19, 19, 19, 19, 29, 29, 30, 30, 30, 30, 32, 34, 34, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 9, 13, 13, 13, 19, 19, 19, 19, 19, 29, 29, 30, 30, 30, 30, 32, 34, 34, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [39]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+var actionFold = [39]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 26, 25, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionGetAccountBalance, ActionGetAssignment, ActionGetFileUploadURL, ActionGetHIT, ActionGetQualificationScore, ActionGetQualificationType}
 

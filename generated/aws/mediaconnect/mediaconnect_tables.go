@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mediaconnect:AddBridgeOutputsmediaconnect:AddBridgeSourcesmediaconnect:AddFlowMediaStreamsmediaconnect:AddFlowOutputsmediaconnect:AddFlowSourcesmediaconnect:AddFlowVpcInterfacesmediaconnect:AssociateRouterNetworkInterfacemediaconnect:CreateBridgemediaconnect:CreateFlowmediaconnect:CreateGatewaymediaconnect:CreateRouterInputmediaconnect:CreateRouterNetworkInterfacemediaconnect:CreateRouterOutputmediaconnect:DeleteBridgemediaconnect:DeleteFlowmediaconnect:DeleteGatewaymediaconnect:DeleteRouterInputmediaconnect:DeleteRouterNetworkInterfacemediaconnect:DeleteRouterOutputmediaconnect:DeregisterGatewayInstancemediaconnect:DescribeBridgemediaconnect:DescribeFlowmediaconnect:DescribeFlowSourceMetadatamediaconnect:DescribeFlowSourceThumbnailmediaconnect:DescribeGatewaymediaconnect:DescribeGatewayInstancemediaconnect:DescribeOfferingmediaconnect:DescribeReservationmediaconnect:DiscoverGatewayPollEndpointmediaconnect:GetRouterInputmediaconnect:GetRouterInputSourceMetadatamediaconnect:GetRouterInputThumbnailmediaconnect:GetRouterNetworkInterfacemediaconnect:GetRouterOutputmediaconnect:GrantFlowEntitlementsmediaconnect:ListBridgesmediaconnect:ListEntitlementsmediaconnect:ListFlowsmediaconnect:ListGatewayInstancesmediaconnect:ListGatewaysmediaconnect:ListOfferingsmediaconnect:ListReservationsmediaconnect:ListRouterInputsmediaconnect:ListRouterNetworkInterfacesmediaconnect:ListRouterOutputsmediaconnect:ListTagsForResourcemediaconnect:PollGatewaymediaconnect:PurchaseOfferingmediaconnect:RemoveBridgeOutputmediaconnect:RemoveBridgeSourcemediaconnect:RemoveFlowMediaStreammediaconnect:RemoveFlowOutputmediaconnect:RemoveFlowSourcemediaconnect:RemoveFlowVpcInterfacemediaconnect:RestartRouterInputmediaconnect:RestartRouterOutputmediaconnect:RevokeFlowEntitlementmediaconnect:StartFlowmediaconnect:StartRouterInputmediaconnect:StartRouterOutputmediaconnect:StopFlowmediaconnect:StopRouterInputmediaconnect:StopRouterOutputmediaconnect:SubmitGatewayStateChangemediaconnect:TagResourcemediaconnect:TakeRouterInputmediaconnect:UntagResourcemediaconnect:UpdateBridgemediaconnect:UpdateBridgeOutputmediaconnect:UpdateBridgeSourcemediaconnect:UpdateBridgeStatemediaconnect:UpdateFlowmediaconnect:UpdateFlowEntitlementmediaconnect:UpdateFlowMediaStreammediaconnect:UpdateFlowOutputmediaconnect:UpdateFlowSourcemediaconnect:UpdateGatewayInstancemediaconnect:UpdateRouterInputmediaconnect:UpdateRouterNetworkInterfacemediaconnect:UpdateRouterOutput"
 
-var actionIndex = [...]uint16{0, 29, 58, 90, 117, 144, 177, 221, 246, 269, 295, 325, 366, 397, 422, 445, 471, 501, 542, 573, 611, 638, 663, 702, 742, 770, 806, 835, 867, 907, 934, 975, 1011, 1049, 1077, 1111, 1135, 1164, 1186, 1219, 1244, 1270, 1299, 1328, 1368, 1398, 1430, 1454, 1483, 1514, 1545, 1579, 1608, 1637, 1672, 1703, 1735, 1769, 1791, 1820, 1850, 1871, 1899, 1928, 1965, 1989, 2017, 2043, 2068, 2099, 2130, 2160, 2183, 2217, 2251, 2280, 2309, 2343, 2373, 2414, 2445}
+var actionIndex = [...]uint32{0, 29, 58, 90, 117, 144, 177, 221, 246, 269, 295, 325, 366, 397, 422, 445, 471, 501, 542, 573, 611, 638, 663, 702, 742, 770, 806, 835, 867, 907, 934, 975, 1011, 1049, 1077, 1111, 1135, 1164, 1186, 1219, 1244, 1270, 1299, 1328, 1368, 1398, 1430, 1454, 1483, 1514, 1545, 1579, 1608, 1637, 1672, 1703, 1735, 1769, 1791, 1820, 1850, 1871, 1899, 1928, 1965, 1989, 2017, 2043, 2068, 2099, 2130, 2160, 2183, 2217, 2251, 2280, 2309, 2343, 2373, 2414, 2445}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -105,10 +105,17 @@ var actionInfos = [80]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 13, 29, 29, 29, 35, 35, 35, 35, 35, 46, 46, 46, 46, 48, 48, 57, 64, 66, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 13, 29, 29, 29, 35, 35, 35, 35, 35, 46, 46, 46, 46, 48, 48, 57, 64, 66, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80, 80}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [80]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79}
+var actionFold = [80]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionDescribeBridge, ActionDescribeFlow, ActionDescribeFlowSourceMetadata, ActionDescribeFlowSourceThumbnail, ActionDescribeGateway, ActionDescribeGatewayInstance, ActionDescribeOffering, ActionDescribeReservation, ActionDiscoverGatewayPollEndpoint, ActionGetRouterInput, ActionGetRouterInputSourceMetadata, ActionGetRouterInputThumbnail, ActionGetRouterNetworkInterface, ActionGetRouterOutput, ActionListTagsForResource}
 

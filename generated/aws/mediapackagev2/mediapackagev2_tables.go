@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mediapackagev2:CancelHarvestJobmediapackagev2:CreateChannelmediapackagev2:CreateChannelGroupmediapackagev2:CreateHarvestJobmediapackagev2:CreateOriginEndpointmediapackagev2:DeleteChannelmediapackagev2:DeleteChannelGroupmediapackagev2:DeleteChannelPolicymediapackagev2:DeleteOriginEndpointmediapackagev2:DeleteOriginEndpointPolicymediapackagev2:GetChannelmediapackagev2:GetChannelGroupmediapackagev2:GetChannelPolicymediapackagev2:GetHarvestJobmediapackagev2:GetHeadObjectmediapackagev2:GetObjectmediapackagev2:GetOriginEndpointmediapackagev2:GetOriginEndpointPolicymediapackagev2:HarvestObjectmediapackagev2:ListChannelGroupsmediapackagev2:ListChannelsmediapackagev2:ListHarvestJobsmediapackagev2:ListOriginEndpointsmediapackagev2:ListTagsForResourcemediapackagev2:PutChannelPolicymediapackagev2:PutObjectmediapackagev2:PutOriginEndpointPolicymediapackagev2:ResetChannelStatemediapackagev2:ResetOriginEndpointStatemediapackagev2:TagResourcemediapackagev2:UntagResourcemediapackagev2:UpdateChannelmediapackagev2:UpdateChannelGroupmediapackagev2:UpdateOriginEndpoint"
 
-var actionIndex = [...]uint16{0, 31, 59, 92, 123, 158, 186, 219, 253, 288, 329, 354, 384, 415, 443, 471, 495, 527, 565, 593, 625, 652, 682, 716, 750, 781, 805, 843, 875, 914, 940, 968, 996, 1029, 1064}
+var actionIndex = [...]uint32{0, 31, 59, 92, 123, 158, 186, 219, 253, 288, 329, 354, 384, 415, 443, 471, 495, 527, 565, 593, 625, 652, 682, 716, 750, 781, 805, 843, 875, 914, 940, 968, 996, 1029, 1064}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 18, 19, 19, 19, 19, 24, 24, 24, 24, 27, 27, 29, 29, 30, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 18, 19, 19, 19, 19, 24, 24, 24, 24, 27, 27, 29, 29, 30, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionGetChannel, ActionGetChannelGroup, ActionGetChannelPolicy, ActionGetHarvestJob, ActionGetHeadObject, ActionGetObject, ActionGetOriginEndpoint, ActionGetOriginEndpointPolicy, ActionHarvestObject, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mediatailor:ConfigureLogsForChannelmediatailor:ConfigureLogsForPlaybackConfigurationmediatailor:CreateChannelmediatailor:CreateLiveSourcemediatailor:CreatePrefetchSchedulemediatailor:CreateProgrammediatailor:CreateSourceLocationmediatailor:CreateVodSourcemediatailor:DeleteChannelmediatailor:DeleteChannelPolicymediatailor:DeleteLiveSourcemediatailor:DeletePlaybackConfigurationmediatailor:DeletePrefetchSchedulemediatailor:DeleteProgrammediatailor:DeleteSourceLocationmediatailor:DeleteVodSourcemediatailor:DescribeChannelmediatailor:DescribeLiveSourcemediatailor:DescribeProgrammediatailor:DescribeSourceLocationmediatailor:DescribeVodSourcemediatailor:GetChannelPolicymediatailor:GetChannelSchedulemediatailor:GetPlaybackConfigurationmediatailor:GetPrefetchSchedulemediatailor:ListAlertsmediatailor:ListChannelsmediatailor:ListLiveSourcesmediatailor:ListPlaybackConfigurationsmediatailor:ListPrefetchSchedulesmediatailor:ListSourceLocationsmediatailor:ListTagsForResourcemediatailor:ListVodSourcesmediatailor:PutChannelPolicymediatailor:PutPlaybackConfigurationmediatailor:StartChannelmediatailor:StopChannelmediatailor:TagResourcemediatailor:UntagResourcemediatailor:UpdateChannelmediatailor:UpdateLiveSourcemediatailor:UpdateProgrammediatailor:UpdateSourceLocationmediatailor:UpdateVodSource"
 
-var actionIndex = [...]uint16{0, 35, 84, 109, 137, 171, 196, 228, 255, 280, 311, 339, 378, 412, 437, 469, 496, 523, 553, 580, 614, 643, 671, 701, 737, 768, 790, 814, 841, 879, 912, 943, 974, 1000, 1028, 1064, 1088, 1111, 1134, 1159, 1184, 1212, 1237, 1269, 1296}
+var actionIndex = [...]uint32{0, 35, 84, 109, 137, 171, 196, 228, 255, 280, 311, 339, 378, 412, 437, 469, 496, 523, 553, 580, 614, 643, 671, 701, 737, 768, 790, 814, 841, 879, 912, 943, 974, 1000, 1028, 1064, 1088, 1111, 1134, 1159, 1184, 1212, 1237, 1269, 1296}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -69,10 +69,17 @@ var actionInfos = [44]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 21, 21, 21, 25, 25, 25, 25, 25, 33, 33, 33, 33, 35, 35, 35, 37, 38, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 21, 21, 21, 25, 25, 25, 25, 25, 33, 33, 33, 33, 35, 35, 35, 37, 38, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44, 44}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [44]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+var actionFold = [44]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionDescribeChannel, ActionDescribeLiveSource, ActionDescribeProgram, ActionDescribeSourceLocation, ActionDescribeVodSource, ActionGetChannelPolicy, ActionGetChannelSchedule, ActionGetPlaybackConfiguration, ActionGetPrefetchSchedule, ActionListAlerts, ActionListChannels, ActionListLiveSources, ActionListSourceLocations, ActionListTagsForResource, ActionListVodSources}
 

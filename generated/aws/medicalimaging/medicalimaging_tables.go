@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "medical-imaging:CopyImageSetmedical-imaging:CreateDatastoremedical-imaging:DeleteDatastoremedical-imaging:DeleteImageSetmedical-imaging:GetDICOMBulkdatamedical-imaging:GetDICOMImportJobmedical-imaging:GetDICOMInstancemedical-imaging:GetDICOMInstanceFramesmedical-imaging:GetDICOMInstanceMetadatamedical-imaging:GetDICOMSeriesMetadatamedical-imaging:GetDatastoremedical-imaging:GetImageFramemedical-imaging:GetImageSetmedical-imaging:GetImageSetMetadatamedical-imaging:ListDICOMImportJobsmedical-imaging:ListDatastoresmedical-imaging:ListImageSetVersionsmedical-imaging:ListTagsForResourcemedical-imaging:SearchDICOMInstancesmedical-imaging:SearchDICOMSeriesmedical-imaging:SearchDICOMStudiesmedical-imaging:SearchImageSetsmedical-imaging:StartDICOMImportJobmedical-imaging:StoreDICOMmedical-imaging:StoreDICOMStudymedical-imaging:TagResourcemedical-imaging:UntagResourcemedical-imaging:UpdateImageSetMetadata"
 
-var actionIndex = [...]uint16{0, 28, 59, 90, 120, 152, 185, 217, 255, 295, 333, 361, 390, 417, 452, 487, 517, 553, 588, 624, 657, 691, 722, 757, 783, 814, 841, 870, 908}
+var actionIndex = [...]uint32{0, 28, 59, 90, 120, 152, 185, 217, 255, 295, 333, 361, 390, 417, 452, 487, 517, 553, 588, 624, 657, 691, 722, 757, 783, 814, 841, 870, 908}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -53,10 +53,17 @@ var actionInfos = [28]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 4, 4, 14, 14, 14, 14, 14, 18, 18, 18, 18, 18, 18, 18, 25, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 4, 4, 14, 14, 14, 14, 14, 18, 18, 18, 18, 18, 18, 18, 25, 26, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [28]uint8{0, 1, 2, 3, 10, 4, 5, 6, 7, 8, 9, 11, 12, 13, 15, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+var actionFold = [28]uint16{0, 1, 2, 3, 10, 4, 5, 6, 7, 8, 9, 11, 12, 13, 15, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionGetDICOMBulkdata, ActionGetDICOMImportJob, ActionGetDICOMInstance, ActionGetDICOMInstanceFrames, ActionGetDICOMInstanceMetadata, ActionGetDICOMSeriesMetadata, ActionGetDatastore, ActionGetImageFrame, ActionGetImageSet, ActionGetImageSetMetadata, ActionSearchDICOMInstances, ActionSearchDICOMSeries, ActionSearchDICOMStudies, ActionSearchImageSets}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "memorydb:BatchUpdateClustermemorydb:Connectmemorydb:CopySnapshotmemorydb:CreateAclmemorydb:CreateClustermemorydb:CreateMultiRegionClustermemorydb:CreateParameterGroupmemorydb:CreateSnapshotmemorydb:CreateSubnetGroupmemorydb:CreateUsermemorydb:DeleteAclmemorydb:DeleteClustermemorydb:DeleteMultiRegionClustermemorydb:DeleteParameterGroupmemorydb:DeleteSnapshotmemorydb:DeleteSubnetGroupmemorydb:DeleteUsermemorydb:DescribeAclsmemorydb:DescribeClustersmemorydb:DescribeEngineVersionsmemorydb:DescribeEventsmemorydb:DescribeMultiRegionClustersmemorydb:DescribeMultiRegionParameterGroupsmemorydb:DescribeMultiRegionParametersmemorydb:DescribeParameterGroupsmemorydb:DescribeParametersmemorydb:DescribeReservedNodesmemorydb:DescribeReservedNodesOfferingsmemorydb:DescribeServiceUpdatesmemorydb:DescribeSnapshotsmemorydb:DescribeSubnetGroupsmemorydb:DescribeUsersmemorydb:FailoverShardmemorydb:ListAllowedMultiRegionClusterUpdatesmemorydb:ListAllowedNodeTypeUpdatesmemorydb:ListTagsmemorydb:PauseMultiRegionClusterReplicationmemorydb:PurchaseReservedNodesOfferingmemorydb:ResetParameterGroupmemorydb:TagResourcememorydb:UntagResourcememorydb:UpdateAclmemorydb:UpdateClustermemorydb:UpdateMultiRegionClustermemorydb:UpdateParameterGroupmemorydb:UpdateSubnetGroupmemorydb:UpdateUser"
 
-var actionIndex = [...]uint16{0, 27, 43, 64, 82, 104, 137, 166, 189, 215, 234, 252, 274, 307, 336, 359, 385, 404, 425, 450, 481, 504, 540, 583, 621, 653, 680, 710, 749, 780, 806, 835, 857, 879, 924, 959, 976, 1019, 1057, 1085, 1105, 1127, 1145, 1167, 1200, 1229, 1255, 1274}
+var actionIndex = [...]uint32{0, 27, 43, 64, 82, 104, 137, 166, 189, 215, 234, 252, 274, 307, 336, 359, 385, 404, 425, 450, 481, 504, 540, 583, 621, 653, 680, 710, 749, 780, 806, 835, 857, 879, 924, 959, 976, 1019, 1057, 1085, 1105, 1127, 1145, 1167, 1200, 1229, 1255, 1274}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -72,10 +72,17 @@ var actionInfos = [47]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 10, 32, 32, 33, 33, 33, 33, 33, 33, 36, 36, 36, 36, 38, 38, 39, 39, 40, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 10, 32, 32, 33, 33, 33, 33, 33, 33, 36, 36, 36, 36, 38, 38, 39, 39, 40, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47, 47}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [47]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46}
+var actionFold = [47]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [18]Action{ActionDescribeAcls, ActionDescribeClusters, ActionDescribeEngineVersions, ActionDescribeEvents, ActionDescribeMultiRegionClusters, ActionDescribeMultiRegionParameterGroups, ActionDescribeMultiRegionParameters, ActionDescribeParameterGroups, ActionDescribeParameters, ActionDescribeReservedNodes, ActionDescribeReservedNodesOfferings, ActionDescribeServiceUpdates, ActionDescribeSnapshots, ActionDescribeSubnetGroups, ActionDescribeUsers, ActionListAllowedMultiRegionClusterUpdates, ActionListAllowedNodeTypeUpdates, ActionListTags}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "mgh:AcceptConnectionmgh:AssociateAutomationUnitRolemgh:AssociateCreatedArtifactmgh:AssociateDiscoveredResourcemgh:AssociateSourceResourcemgh:BatchAssociateIamRoleWithConnectionmgh:BatchDisassociateIamRoleFromConnectionmgh:CreateAutomationRunmgh:CreateAutomationUnitmgh:CreateHomeRegionControlmgh:CreateProgressUpdateStreammgh:DeleteAutomationRunmgh:DeleteAutomationUnitmgh:DeleteConnectionmgh:DeleteHomeRegionControlmgh:DeleteProgressUpdateStreammgh:DescribeApplicationStatemgh:DescribeAutomationRunmgh:DescribeAutomationUnitmgh:DescribeHomeRegionControlsmgh:DescribeMigrationTaskmgh:DisassociateAutomationUnitRolemgh:DisassociateCreatedArtifactmgh:DisassociateDiscoveredResourcemgh:DisassociateSourceResourcemgh:GetConnectionmgh:GetHomeRegionmgh:ImportMigrationTaskmgh:ListApplicationStatesmgh:ListAutomationRunsmgh:ListAutomationUnitsmgh:ListConnectionRolesmgh:ListConnectionsmgh:ListCreatedArtifactsmgh:ListDiscoveredResourcesmgh:ListMigrationTaskUpdatesmgh:ListMigrationTasksmgh:ListProgressUpdateStreamsmgh:ListSourceResourcesmgh:ListTagsForResourcemgh:NotifyApplicationStatemgh:NotifyMigrationTaskStatemgh:PutResourceAttributesmgh:RejectConnectionmgh:TagResourcemgh:UntagResource"
 
-var actionIndex = [...]uint16{0, 20, 51, 79, 110, 137, 176, 218, 241, 265, 292, 322, 345, 369, 389, 416, 446, 474, 499, 525, 555, 580, 614, 645, 679, 709, 726, 743, 766, 791, 813, 836, 859, 878, 902, 929, 957, 979, 1008, 1031, 1054, 1080, 1108, 1133, 1153, 1168, 1185}
+var actionIndex = [...]uint32{0, 20, 51, 79, 110, 137, 176, 218, 241, 265, 292, 322, 345, 369, 389, 416, 446, 474, 499, 525, 555, 580, 614, 645, 679, 709, 726, 743, 766, 791, 813, 836, 859, 878, 902, 929, 957, 979, 1008, 1031, 1054, 1080, 1108, 1133, 1153, 1168, 1185}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -71,10 +71,17 @@ var actionInfos = [46]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 7, 11, 25, 25, 25, 27, 27, 28, 28, 28, 40, 40, 42, 42, 43, 43, 44, 44, 45, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 7, 11, 25, 25, 25, 27, 27, 28, 28, 28, 40, 40, 42, 42, 43, 43, 44, 44, 45, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [46]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 35, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+var actionFold = [46]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 35, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionDescribeApplicationState, ActionDescribeAutomationRun, ActionDescribeAutomationUnit, ActionDescribeMigrationTask, ActionGetConnection, ActionGetHomeRegion}
 

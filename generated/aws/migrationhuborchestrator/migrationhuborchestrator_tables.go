@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "migrationhub-orchestrator:CreateTemplatemigrationhub-orchestrator:CreateWorkflowmigrationhub-orchestrator:CreateWorkflowStepmigrationhub-orchestrator:CreateWorkflowStepGroupmigrationhub-orchestrator:DeleteTemplatemigrationhub-orchestrator:DeleteWorkflowmigrationhub-orchestrator:DeleteWorkflowStepmigrationhub-orchestrator:DeleteWorkflowStepGroupmigrationhub-orchestrator:GetMessagemigrationhub-orchestrator:GetTemplatemigrationhub-orchestrator:GetTemplateStepmigrationhub-orchestrator:GetTemplateStepGroupmigrationhub-orchestrator:GetWorkflowmigrationhub-orchestrator:GetWorkflowStepmigrationhub-orchestrator:GetWorkflowStepGroupmigrationhub-orchestrator:ListPluginsmigrationhub-orchestrator:ListTagsForResourcemigrationhub-orchestrator:ListTemplateStepGroupsmigrationhub-orchestrator:ListTemplateStepsmigrationhub-orchestrator:ListTemplatesmigrationhub-orchestrator:ListWorkflowStepGroupsmigrationhub-orchestrator:ListWorkflowStepsmigrationhub-orchestrator:ListWorkflowsmigrationhub-orchestrator:RegisterPluginmigrationhub-orchestrator:RetryWorkflowStepmigrationhub-orchestrator:SendMessagemigrationhub-orchestrator:StartWorkflowmigrationhub-orchestrator:StopWorkflowmigrationhub-orchestrator:TagResourcemigrationhub-orchestrator:UntagResourcemigrationhub-orchestrator:UpdateTemplatemigrationhub-orchestrator:UpdateWorkflowmigrationhub-orchestrator:UpdateWorkflowStepmigrationhub-orchestrator:UpdateWorkflowStepGroup"
 
-var actionIndex = [...]uint16{0, 40, 80, 124, 173, 213, 253, 297, 346, 382, 419, 460, 506, 543, 584, 630, 667, 712, 760, 803, 842, 890, 933, 972, 1012, 1055, 1092, 1131, 1169, 1206, 1245, 1285, 1325, 1369, 1418}
+var actionIndex = [...]uint32{0, 40, 80, 124, 173, 213, 253, 297, 346, 382, 419, 460, 506, 543, 584, 630, 667, 712, 760, 803, 842, 890, 933, 972, 1012, 1055, 1092, 1131, 1169, 1206, 1245, 1285, 1325, 1369, 1418}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 15, 15, 15, 15, 15, 23, 23, 23, 23, 23, 23, 25, 28, 29, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 8, 8, 8, 15, 15, 15, 15, 15, 23, 23, 23, 23, 23, 23, 25, 28, 29, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 19, 17, 18, 22, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 19, 17, 18, 22, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetMessage, ActionGetTemplate, ActionGetTemplateStep, ActionGetTemplateStepGroup, ActionGetWorkflow, ActionGetWorkflowStep, ActionGetWorkflowStepGroup, ActionListTagsForResource}
 

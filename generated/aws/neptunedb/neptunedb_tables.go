@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "neptune-db:CancelLoaderJobneptune-db:CancelMLDataProcessingJobneptune-db:CancelMLModelTrainingJobneptune-db:CancelMLModelTransformJobneptune-db:CancelQueryneptune-db:CreateMLEndpointneptune-db:DeleteDataViaQueryneptune-db:DeleteMLEndpointneptune-db:DeleteStatisticsneptune-db:GetEngineStatusneptune-db:GetGraphSummaryneptune-db:GetLoaderJobStatusneptune-db:GetMLDataProcessingJobStatusneptune-db:GetMLEndpointStatusneptune-db:GetMLModelTrainingJobStatusneptune-db:GetMLModelTransformJobStatusneptune-db:GetQueryStatusneptune-db:GetStatisticsStatusneptune-db:GetStreamRecordsneptune-db:ListLoaderJobsneptune-db:ListMLDataProcessingJobsneptune-db:ListMLEndpointsneptune-db:ListMLModelTrainingJobsneptune-db:ListMLModelTransformJobsneptune-db:ManageStatisticsneptune-db:ReadDataViaQueryneptune-db:ResetDatabaseneptune-db:StartLoaderJobneptune-db:StartMLDataProcessingJobneptune-db:StartMLModelTrainingJobneptune-db:StartMLModelTransformJobneptune-db:WriteDataViaQueryneptune-db:connect"
 
-var actionIndex = [...]uint16{0, 26, 62, 97, 133, 155, 182, 211, 238, 265, 291, 317, 346, 385, 415, 453, 492, 517, 547, 574, 599, 634, 660, 694, 729, 756, 783, 807, 832, 867, 901, 936, 964, 982}
+var actionIndex = [...]uint32{0, 26, 62, 97, 133, 155, 182, 211, 238, 265, 291, 317, 346, 385, 415, 453, 492, 517, 547, 574, 599, 634, 660, 694, 729, 756, 783, 807, 832, 867, 901, 936, 964, 982}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -58,10 +58,17 @@ var actionInfos = [33]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 9, 9, 9, 19, 19, 19, 19, 19, 24, 25, 25, 25, 25, 25, 27, 31, 31, 31, 31, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 9, 9, 9, 19, 19, 19, 19, 19, 24, 25, 25, 25, 25, 25, 27, 31, 31, 31, 31, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [33]uint8{0, 1, 2, 3, 4, 32, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+var actionFold = [33]uint16{0, 1, 2, 3, 4, 32, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionGetEngineStatus, ActionGetGraphSummary, ActionGetLoaderJobStatus, ActionGetMLDataProcessingJobStatus, ActionGetMLEndpointStatus, ActionGetMLModelTrainingJobStatus, ActionGetMLModelTransformJobStatus, ActionGetQueryStatus, ActionGetStatisticsStatus, ActionGetStreamRecords, ActionReadDataViaQuery}
 

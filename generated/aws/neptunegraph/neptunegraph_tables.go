@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "neptune-graph:CancelExportTaskneptune-graph:CancelImportTaskneptune-graph:CancelQueryneptune-graph:CreateGraphneptune-graph:CreateGraphSnapshotneptune-graph:CreateGraphUsingImportTaskneptune-graph:CreatePrivateGraphEndpointneptune-graph:DeleteDataViaQueryneptune-graph:DeleteGraphneptune-graph:DeleteGraphSnapshotneptune-graph:DeletePrivateGraphEndpointneptune-graph:GetEngineStatusneptune-graph:GetExportTaskneptune-graph:GetGraphneptune-graph:GetGraphSnapshotneptune-graph:GetGraphSummaryneptune-graph:GetImportTaskneptune-graph:GetPrivateGraphEndpointneptune-graph:GetQueryStatusneptune-graph:GetStatisticsStatusneptune-graph:ListExportTasksneptune-graph:ListGraphSnapshotsneptune-graph:ListGraphsneptune-graph:ListImportTasksneptune-graph:ListPrivateGraphEndpointsneptune-graph:ListQueriesneptune-graph:ListTagsForResourceneptune-graph:ReadDataViaQueryneptune-graph:ResetGraphneptune-graph:RestoreGraphFromSnapshotneptune-graph:StartExportTaskneptune-graph:StartGraphneptune-graph:StartImportTaskneptune-graph:StopGraphneptune-graph:TagResourceneptune-graph:UntagResourceneptune-graph:UpdateGraphneptune-graph:WriteDataViaQuery"
 
-var actionIndex = [...]uint16{0, 30, 60, 85, 110, 143, 183, 223, 255, 280, 313, 353, 382, 409, 431, 461, 490, 517, 554, 582, 615, 644, 676, 700, 729, 768, 793, 826, 856, 880, 918, 947, 971, 1000, 1023, 1048, 1075, 1100, 1131}
+var actionIndex = [...]uint32{0, 30, 60, 85, 110, 143, 183, 223, 255, 280, 313, 353, 382, 409, 431, 461, 490, 517, 554, 582, 615, 644, 676, 700, 729, 768, 793, 826, 856, 880, 918, 947, 971, 1000, 1023, 1048, 1075, 1100, 1131}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -63,10 +63,17 @@ var actionInfos = [38]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 11, 11, 11, 20, 20, 20, 20, 20, 27, 27, 27, 27, 27, 27, 30, 34, 35, 37, 37, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 11, 11, 11, 20, 20, 20, 20, 20, 27, 27, 27, 27, 27, 27, 30, 34, 35, 37, 37, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [38]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+var actionFold = [38]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 22, 21, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [17]Action{ActionGetEngineStatus, ActionGetExportTask, ActionGetGraph, ActionGetGraphSnapshot, ActionGetGraphSummary, ActionGetImportTask, ActionGetPrivateGraphEndpoint, ActionGetQueryStatus, ActionGetStatisticsStatus, ActionListExportTasks, ActionListGraphSnapshots, ActionListGraphs, ActionListImportTasks, ActionListPrivateGraphEndpoints, ActionListQueries, ActionListTagsForResource, ActionReadDataViaQuery}
 

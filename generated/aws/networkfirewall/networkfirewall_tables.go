@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "network-firewall:AcceptNetworkFirewallTransitGatewayAttachmentnetwork-firewall:AssociateAvailabilityZonesnetwork-firewall:AssociateFirewallPolicynetwork-firewall:AssociateSubnetsnetwork-firewall:AttachRuleGroupsToProxyConfigurationnetwork-firewall:CreateFirewallnetwork-firewall:CreateFirewallPolicynetwork-firewall:CreateProxynetwork-firewall:CreateProxyConfigurationnetwork-firewall:CreateProxyRuleGroupnetwork-firewall:CreateProxyRulesnetwork-firewall:CreateRuleGroupnetwork-firewall:CreateTLSInspectionConfigurationnetwork-firewall:CreateVpcEndpointAssociationnetwork-firewall:DeleteFirewallnetwork-firewall:DeleteFirewallPolicynetwork-firewall:DeleteNetworkFirewallTransitGatewayAttachmentnetwork-firewall:DeleteProxynetwork-firewall:DeleteProxyConfigurationnetwork-firewall:DeleteProxyRuleGroupnetwork-firewall:DeleteProxyRulesnetwork-firewall:DeleteResourcePolicynetwork-firewall:DeleteRuleGroupnetwork-firewall:DeleteTLSInspectionConfigurationnetwork-firewall:DeleteVpcEndpointAssociationnetwork-firewall:DescribeFirewallnetwork-firewall:DescribeFirewallMetadatanetwork-firewall:DescribeFirewallPolicynetwork-firewall:DescribeFlowOperationnetwork-firewall:DescribeLoggingConfigurationnetwork-firewall:DescribeProxynetwork-firewall:DescribeProxyConfigurationnetwork-firewall:DescribeProxyRulenetwork-firewall:DescribeProxyRuleGroupnetwork-firewall:DescribeResourcePolicynetwork-firewall:DescribeRuleGroupnetwork-firewall:DescribeRuleGroupMetadatanetwork-firewall:DescribeRuleGroupSummarynetwork-firewall:DescribeTLSInspectionConfigurationnetwork-firewall:DescribeVpcEndpointAssociationnetwork-firewall:DetachRuleGroupsFromProxyConfigurationnetwork-firewall:DisassociateAvailabilityZonesnetwork-firewall:DisassociateSubnetsnetwork-firewall:GetAnalysisReportResultsnetwork-firewall:ListAnalysisReportsnetwork-firewall:ListFirewallPoliciesnetwork-firewall:ListFirewallsnetwork-firewall:ListFlowOperationResultsnetwork-firewall:ListFlowOperationsnetwork-firewall:ListProxiesnetwork-firewall:ListProxyConfigurationsnetwork-firewall:ListProxyRuleGroupsnetwork-firewall:ListRuleGroupsnetwork-firewall:ListTLSInspectionConfigurationsnetwork-firewall:ListTagsForResourcenetwork-firewall:ListVpcEndpointAssociationsnetwork-firewall:PutResourcePolicynetwork-firewall:RejectNetworkFirewallTransitGatewayAttachmentnetwork-firewall:StartAnalysisReportnetwork-firewall:StartFlowCapturenetwork-firewall:StartFlowFlushnetwork-firewall:TagResourcenetwork-firewall:UntagResourcenetwork-firewall:UpdateAvailabilityZoneChangeProtectionnetwork-firewall:UpdateFirewallAnalysisSettingsnetwork-firewall:UpdateFirewallDeleteProtectionnetwork-firewall:UpdateFirewallDescriptionnetwork-firewall:UpdateFirewallEncryptionConfigurationnetwork-firewall:UpdateFirewallPolicynetwork-firewall:UpdateFirewallPolicyChangeProtectionnetwork-firewall:UpdateLoggingConfigurationnetwork-firewall:UpdateProxynetwork-firewall:UpdateProxyConfigurationnetwork-firewall:UpdateProxyRulenetwork-firewall:UpdateProxyRuleGroupPrioritiesnetwork-firewall:UpdateProxyRulePrioritiesnetwork-firewall:UpdateRuleGroupnetwork-firewall:UpdateSubnetChangeProtectionnetwork-firewall:UpdateTLSInspectionConfiguration"
 
-var actionIndex = [...]uint16{0, 62, 105, 145, 178, 231, 262, 299, 327, 368, 405, 438, 470, 519, 564, 595, 632, 694, 722, 763, 800, 833, 870, 902, 951, 996, 1029, 1070, 1109, 1147, 1192, 1222, 1265, 1299, 1338, 1377, 1411, 1453, 1494, 1545, 1592, 1647, 1693, 1729, 1770, 1806, 1843, 1873, 1914, 1949, 1977, 2017, 2053, 2084, 2132, 2168, 2212, 2246, 2308, 2344, 2377, 2408, 2436, 2466, 2521, 2568, 2615, 2657, 2711, 2748, 2801, 2844, 2872, 2913, 2945, 2992, 3034, 3066, 3111, 3160}
+var actionIndex = [...]uint32{0, 62, 105, 145, 178, 231, 262, 299, 327, 368, 405, 438, 470, 519, 564, 595, 632, 694, 722, 763, 800, 833, 870, 902, 951, 996, 1029, 1070, 1109, 1147, 1192, 1222, 1265, 1299, 1338, 1377, 1411, 1453, 1494, 1545, 1592, 1647, 1693, 1729, 1770, 1806, 1843, 1873, 1914, 1949, 1977, 2017, 2053, 2084, 2132, 2168, 2212, 2246, 2308, 2344, 2377, 2408, 2436, 2466, 2521, 2568, 2615, 2657, 2711, 2748, 2801, 2844, 2872, 2913, 2945, 2992, 3034, 3066, 3111, 3160}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -104,10 +104,17 @@ var actionInfos = [79]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 14, 43, 43, 43, 44, 44, 44, 44, 44, 56, 56, 56, 56, 57, 57, 58, 61, 62, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 14, 43, 43, 43, 44, 44, 44, 44, 44, 56, 56, 56, 56, 57, 57, 58, 61, 62, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [79]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 54, 53, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78}
+var actionFold = [79]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 54, 53, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [17]Action{ActionDescribeFirewall, ActionDescribeFirewallMetadata, ActionDescribeFirewallPolicy, ActionDescribeFlowOperation, ActionDescribeLoggingConfiguration, ActionDescribeProxy, ActionDescribeProxyConfiguration, ActionDescribeProxyRule, ActionDescribeProxyRuleGroup, ActionDescribeResourcePolicy, ActionDescribeRuleGroup, ActionDescribeRuleGroupMetadata, ActionDescribeRuleGroupSummary, ActionDescribeTLSInspectionConfiguration, ActionDescribeVpcEndpointAssociation, ActionGetAnalysisReportResults, ActionListFlowOperationResults}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "nimble:AcceptEulasnimble:CreateLaunchProfilenimble:CreateStreamingImagenimble:CreateStreamingSessionnimble:CreateStreamingSessionStreamnimble:CreateStudionimble:CreateStudioComponentnimble:DeleteLaunchProfilenimble:DeleteLaunchProfileMembernimble:DeleteStreamingImagenimble:DeleteStreamingSessionnimble:DeleteStudionimble:DeleteStudioComponentnimble:DeleteStudioMembernimble:GetEulanimble:GetFeatureMapnimble:GetLaunchProfilenimble:GetLaunchProfileDetailsnimble:GetLaunchProfileInitializationnimble:GetLaunchProfileMembernimble:GetStreamingImagenimble:GetStreamingSessionnimble:GetStreamingSessionBackupnimble:GetStreamingSessionStreamnimble:GetStudionimble:GetStudioComponentnimble:GetStudioMembernimble:ListEulaAcceptancesnimble:ListEulasnimble:ListLaunchProfileMembersnimble:ListLaunchProfilesnimble:ListStreamingImagesnimble:ListStreamingSessionBackupsnimble:ListStreamingSessionsnimble:ListStudioComponentsnimble:ListStudioMembersnimble:ListStudiosnimble:ListTagsForResourcenimble:PutLaunchProfileMembersnimble:PutStudioLogEventsnimble:PutStudioMembersnimble:StartStreamingSessionnimble:StartStudioSSOConfigurationRepairnimble:StopStreamingSessionnimble:TagResourcenimble:UntagResourcenimble:UpdateLaunchProfilenimble:UpdateLaunchProfileMembernimble:UpdateStreamingImagenimble:UpdateStudionimble:UpdateStudioComponent"
 
-var actionIndex = [...]uint16{0, 18, 44, 71, 100, 135, 154, 182, 208, 240, 267, 296, 315, 343, 368, 382, 402, 425, 455, 492, 521, 545, 571, 603, 635, 651, 676, 698, 724, 740, 771, 796, 822, 856, 884, 911, 935, 953, 979, 1009, 1034, 1057, 1085, 1125, 1152, 1170, 1190, 1216, 1248, 1275, 1294, 1322}
+var actionIndex = [...]uint32{0, 18, 44, 71, 100, 135, 154, 182, 208, 240, 267, 296, 315, 343, 368, 382, 402, 425, 455, 492, 521, 545, 571, 603, 635, 651, 676, 698, 724, 740, 771, 796, 822, 856, 884, 911, 935, 953, 979, 1009, 1034, 1057, 1085, 1125, 1152, 1170, 1190, 1216, 1248, 1275, 1294, 1322}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -76,10 +76,17 @@ var actionInfos = [51]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 14, 14, 14, 27, 27, 27, 27, 27, 38, 38, 38, 38, 41, 41, 41, 44, 45, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 14, 14, 14, 27, 27, 27, 27, 27, 38, 38, 38, 38, 41, 41, 41, 44, 45, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [51]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+var actionFold = [51]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [24]Action{ActionGetEula, ActionGetFeatureMap, ActionGetLaunchProfile, ActionGetLaunchProfileDetails, ActionGetLaunchProfileInitialization, ActionGetLaunchProfileMember, ActionGetStreamingImage, ActionGetStreamingSession, ActionGetStreamingSessionBackup, ActionGetStreamingSessionStream, ActionGetStudio, ActionGetStudioComponent, ActionGetStudioMember, ActionListEulaAcceptances, ActionListEulas, ActionListLaunchProfileMembers, ActionListLaunchProfiles, ActionListStreamingImages, ActionListStreamingSessionBackups, ActionListStreamingSessions, ActionListStudioComponents, ActionListStudioMembers, ActionListStudios, ActionListTagsForResource}
 

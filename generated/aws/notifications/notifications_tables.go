@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "notifications:AssociateChannelnotifications:AssociateManagedNotificationAccountContactnotifications:AssociateManagedNotificationAdditionalChannelnotifications:AssociateOrganizationalUnitnotifications:CreateEventRulenotifications:CreateNotificationConfigurationnotifications:DeleteEventRulenotifications:DeleteNotificationConfigurationnotifications:DeregisterNotificationHubnotifications:DisableNotificationsAccessForOrganizationnotifications:DisassociateChannelnotifications:DisassociateManagedNotificationAccountContactnotifications:DisassociateManagedNotificationAdditionalChannelnotifications:DisassociateOrganizationalUnitnotifications:EnableNotificationsAccessForOrganizationnotifications:GetEventRulenotifications:GetFeatureOptInStatusnotifications:GetManagedNotificationChildEventnotifications:GetManagedNotificationConfigurationnotifications:GetManagedNotificationEventnotifications:GetNotificationConfigurationnotifications:GetNotificationEventnotifications:GetNotificationsAccessForOrganizationnotifications:ListChannelsnotifications:ListEventRulesnotifications:ListManagedNotificationChannelAssociationsnotifications:ListManagedNotificationChildEventsnotifications:ListManagedNotificationConfigurationsnotifications:ListManagedNotificationEventsnotifications:ListMemberAccountsnotifications:ListNotificationConfigurationsnotifications:ListNotificationEventsnotifications:ListNotificationHubsnotifications:ListOrganizationalUnitsnotifications:ListTagsForResourcenotifications:PutFeatureOptInStatusnotifications:RegisterNotificationHubnotifications:TagResourcenotifications:UntagResourcenotifications:UpdateEventRulenotifications:UpdateNotificationConfiguration"
 
-var actionIndex = [...]uint16{0, 30, 86, 145, 186, 215, 260, 289, 334, 373, 428, 461, 520, 582, 626, 680, 706, 741, 787, 836, 877, 919, 953, 1004, 1030, 1058, 1114, 1162, 1213, 1256, 1288, 1332, 1368, 1402, 1439, 1472, 1507, 1544, 1569, 1596, 1625, 1670}
+var actionIndex = [...]uint32{0, 30, 86, 145, 186, 215, 260, 289, 334, 373, 428, 461, 520, 582, 626, 680, 706, 741, 787, 836, 877, 919, 953, 1004, 1030, 1058, 1114, 1162, 1213, 1256, 1288, 1332, 1368, 1402, 1439, 1472, 1507, 1544, 1569, 1596, 1625, 1670}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -66,10 +66,17 @@ var actionInfos = [41]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 6, 14, 15, 15, 23, 23, 23, 23, 23, 35, 35, 35, 35, 36, 36, 37, 37, 38, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 6, 14, 15, 15, 23, 23, 23, 23, 23, 35, 35, 35, 35, 36, 36, 37, 37, 38, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [41]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+var actionFold = [41]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetEventRule, ActionGetFeatureOptInStatus, ActionGetManagedNotificationChildEvent, ActionGetManagedNotificationConfiguration, ActionGetManagedNotificationEvent, ActionGetNotificationConfiguration, ActionGetNotificationEvent, ActionGetNotificationsAccessForOrganization}
 

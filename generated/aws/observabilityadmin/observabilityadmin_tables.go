@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "observabilityadmin:CreateCentralizationRuleForOrganizationobservabilityadmin:CreateS3TableIntegrationobservabilityadmin:CreateTelemetryPipelineobservabilityadmin:CreateTelemetryRuleobservabilityadmin:CreateTelemetryRuleForOrganizationobservabilityadmin:DeleteCentralizationRuleForOrganizationobservabilityadmin:DeleteS3TableIntegrationobservabilityadmin:DeleteTelemetryPipelineobservabilityadmin:DeleteTelemetryRuleobservabilityadmin:DeleteTelemetryRuleForOrganizationobservabilityadmin:GetCentralizationRuleForOrganizationobservabilityadmin:GetS3TableIntegrationobservabilityadmin:GetTelemetryEnrichmentStatusobservabilityadmin:GetTelemetryEvaluationStatusobservabilityadmin:GetTelemetryEvaluationStatusForOrganizationobservabilityadmin:GetTelemetryPipelineobservabilityadmin:GetTelemetryRuleobservabilityadmin:GetTelemetryRuleForOrganizationobservabilityadmin:ListCentralizationRulesForOrganizationobservabilityadmin:ListResourceTelemetryobservabilityadmin:ListResourceTelemetryForOrganizationobservabilityadmin:ListS3TableIntegrationsobservabilityadmin:ListTagsForResourceobservabilityadmin:ListTelemetryPipelinesobservabilityadmin:ListTelemetryRulesobservabilityadmin:ListTelemetryRulesForOrganizationobservabilityadmin:StartTelemetryEnrichmentobservabilityadmin:StartTelemetryEvaluationobservabilityadmin:StartTelemetryEvaluationForOrganizationobservabilityadmin:StopTelemetryEnrichmentobservabilityadmin:StopTelemetryEvaluationobservabilityadmin:StopTelemetryEvaluationForOrganizationobservabilityadmin:TagResourceobservabilityadmin:TestTelemetryPipelineobservabilityadmin:UntagResourceobservabilityadmin:UpdateCentralizationRuleForOrganizationobservabilityadmin:UpdateTelemetryPipelineobservabilityadmin:UpdateTelemetryRuleobservabilityadmin:UpdateTelemetryRuleForOrganizationobservabilityadmin:ValidateTelemetryPipelineConfiguration"
 
-var actionIndex = [...]uint16{0, 58, 101, 143, 181, 234, 292, 335, 377, 415, 468, 523, 563, 610, 657, 719, 758, 793, 843, 900, 940, 995, 1037, 1075, 1116, 1153, 1205, 1248, 1291, 1349, 1391, 1433, 1490, 1520, 1560, 1592, 1650, 1692, 1730, 1783, 1840}
+var actionIndex = [...]uint32{0, 58, 101, 143, 181, 234, 292, 335, 377, 415, 468, 523, 563, 610, 657, 719, 758, 793, 843, 900, 940, 995, 1037, 1075, 1116, 1153, 1205, 1248, 1291, 1349, 1391, 1433, 1490, 1520, 1560, 1592, 1650, 1692, 1730, 1783, 1840}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 18, 18, 18, 18, 18, 26, 26, 26, 26, 26, 26, 26, 32, 34, 39, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 18, 18, 18, 18, 18, 26, 26, 26, 26, 26, 26, 26, 32, 34, 39, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionGetCentralizationRuleForOrganization, ActionGetS3TableIntegration, ActionGetTelemetryEnrichmentStatus, ActionGetTelemetryEvaluationStatus, ActionGetTelemetryEvaluationStatusForOrganization, ActionGetTelemetryPipeline, ActionGetTelemetryRule, ActionGetTelemetryRuleForOrganization, ActionListResourceTelemetry, ActionListResourceTelemetryForOrganization, ActionTestTelemetryPipeline, ActionValidateTelemetryPipelineConfiguration}
 

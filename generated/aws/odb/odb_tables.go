@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "odb:AcceptMarketplaceRegistrationodb:AssociateIamRoleToResourceodb:CreateCloudAutonomousVmClusterodb:CreateCloudExadataInfrastructureodb:CreateCloudVmClusterodb:CreateDbNodeodb:CreateGrantShareodb:CreateOdbNetworkodb:CreateOdbPeeringConnectionodb:CreateOutboundIntegrationodb:DeleteCloudAutonomousVmClusterodb:DeleteCloudExadataInfrastructureodb:DeleteCloudVmClusterodb:DeleteDbNodeodb:DeleteGrantShareodb:DeleteOdbNetworkodb:DeleteOdbPeeringConnectionodb:DeleteResourcePolicyodb:DisassociateIamRoleFromResourceodb:GetCloudAutonomousVmClusterodb:GetCloudExadataInfrastructureodb:GetCloudExadataInfrastructureUnallocatedResourcesodb:GetCloudVmClusterodb:GetDbNodeodb:GetDbServerodb:GetOciOnboardingStatusodb:GetOdbNetworkodb:GetOdbPeeringConnectionodb:GetResourcePolicyodb:InitializeServiceodb:ListAutonomousVirtualMachinesodb:ListCloudAutonomousVmClustersodb:ListCloudExadataInfrastructuresodb:ListCloudVmClustersodb:ListDbNodesodb:ListDbServersodb:ListDbSystemShapesodb:ListGiVersionsodb:ListOdbNetworksodb:ListOdbPeeringConnectionsodb:ListSystemVersionsodb:ListTagsForResourceodb:PutResourcePolicyodb:RebootDbNodeodb:StartDbNodeodb:StopDbNodeodb:TagResourceodb:UntagResourceodb:UpdateCloudExadataInfrastructureodb:UpdateGrantShareodb:UpdateOdbNetworkodb:UpdateOdbPeeringConnectionodb:UpdateOutboundIntegration"
 
-var actionIndex = [...]uint16{0, 33, 63, 97, 133, 157, 173, 193, 213, 243, 272, 306, 342, 366, 382, 402, 422, 452, 476, 511, 542, 575, 628, 649, 662, 677, 703, 720, 747, 768, 789, 822, 855, 890, 913, 928, 945, 967, 985, 1004, 1033, 1055, 1078, 1099, 1115, 1130, 1144, 1159, 1176, 1212, 1232, 1252, 1282, 1311}
+var actionIndex = [...]uint32{0, 33, 63, 97, 133, 157, 173, 193, 213, 243, 272, 306, 342, 366, 382, 402, 422, 452, 476, 511, 542, 575, 628, 649, 662, 677, 703, 720, 747, 768, 789, 822, 855, 890, 913, 928, 945, 967, 985, 1004, 1033, 1055, 1078, 1099, 1115, 1130, 1144, 1159, 1176, 1212, 1232, 1252, 1282, 1311}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -78,10 +78,17 @@ var actionInfos = [53]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 10, 19, 19, 19, 29, 29, 30, 30, 30, 42, 42, 42, 42, 43, 43, 44, 46, 47, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 10, 19, 19, 19, 29, 29, 30, 30, 30, 42, 42, 42, 42, 43, 43, 44, 46, 47, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [53]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52}
+var actionFold = [53]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionGetCloudAutonomousVmCluster, ActionGetCloudExadataInfrastructure, ActionGetCloudExadataInfrastructureUnallocatedResources, ActionGetCloudVmCluster, ActionGetDbNode, ActionGetDbServer, ActionGetOciOnboardingStatus, ActionGetOdbNetwork, ActionGetOdbPeeringConnection, ActionGetResourcePolicy, ActionListAutonomousVirtualMachines, ActionListDbServers, ActionListDbSystemShapes, ActionListGiVersions, ActionListSystemVersions, ActionListTagsForResource}
 

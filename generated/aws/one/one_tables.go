@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "one:CreateDeviceActivationQrCodeone:CreateDeviceConfigurationTemplateone:CreateDeviceInstanceone:CreateDeviceInstanceConfigurationone:CreateSiteone:DeleteAssociatedDeviceone:DeleteDeviceConfigurationTemplateone:DeleteDeviceInstanceone:DeleteSiteone:DeleteUserV1one:GetDeviceConfigurationTemplateone:GetDeviceInstanceone:GetDeviceInstanceConfigurationone:GetSiteone:GetSiteAddressone:ListDeviceConfigurationTemplatesone:ListDeviceInstancesone:ListSitesone:ListTagsForResourceone:ListUsersone:ListUsersV1one:RebootDeviceone:TagResourceone:UntagResourceone:UpdateDeviceConfigurationTemplateone:UpdateDeviceInstanceone:UpdateSiteone:UpdateSiteAddress"
 
-var actionIndex = [...]uint16{0, 32, 69, 93, 130, 144, 170, 207, 231, 245, 261, 295, 316, 350, 361, 379, 415, 438, 451, 474, 487, 502, 518, 533, 550, 587, 611, 625, 646}
+var actionIndex = [...]uint32{0, 32, 69, 93, 130, 144, 170, 207, 231, 245, 261, 295, 316, 350, 361, 379, 415, 438, 451, 474, 487, 502, 518, 533, 550, 587, 611, 625, 646}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -53,10 +53,17 @@ var actionInfos = [28]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 15, 15, 15, 15, 15, 21, 21, 21, 21, 21, 21, 22, 22, 23, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 15, 15, 15, 15, 15, 21, 21, 21, 21, 21, 21, 22, 22, 23, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [28]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+var actionFold = [28]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionGetDeviceConfigurationTemplate, ActionGetDeviceInstance, ActionGetDeviceInstanceConfiguration, ActionGetSite, ActionGetSiteAddress, ActionListTagsForResource}
 

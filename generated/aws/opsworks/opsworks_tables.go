@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "opsworks:AssignInstanceopsworks:AssignVolumeopsworks:AssociateElasticIpopsworks:AttachElasticLoadBalanceropsworks:CloneStackopsworks:CreateAppopsworks:CreateDeploymentopsworks:CreateInstanceopsworks:CreateLayeropsworks:CreateStackopsworks:CreateUserProfileopsworks:DeleteAppopsworks:DeleteInstanceopsworks:DeleteLayeropsworks:DeleteStackopsworks:DeleteUserProfileopsworks:DeregisterEcsClusteropsworks:DeregisterElasticIpopsworks:DeregisterInstanceopsworks:DeregisterRdsDbInstanceopsworks:DeregisterVolumeopsworks:DescribeAgentVersionsopsworks:DescribeAppsopsworks:DescribeCommandsopsworks:DescribeDeploymentsopsworks:DescribeEcsClustersopsworks:DescribeElasticIpsopsworks:DescribeElasticLoadBalancersopsworks:DescribeInstancesopsworks:DescribeLayersopsworks:DescribeLoadBasedAutoScalingopsworks:DescribeMyUserProfileopsworks:DescribeOperatingSystemsopsworks:DescribePermissionsopsworks:DescribeRaidArraysopsworks:DescribeRdsDbInstancesopsworks:DescribeServiceErrorsopsworks:DescribeStackProvisioningParametersopsworks:DescribeStackSummaryopsworks:DescribeStacksopsworks:DescribeTimeBasedAutoScalingopsworks:DescribeUserProfilesopsworks:DescribeVolumesopsworks:DetachElasticLoadBalanceropsworks:DisassociateElasticIpopsworks:GetHostnameSuggestionopsworks:GrantAccessopsworks:ListTagsopsworks:RebootInstanceopsworks:RegisterEcsClusteropsworks:RegisterElasticIpopsworks:RegisterInstanceopsworks:RegisterRdsDbInstanceopsworks:RegisterVolumeopsworks:SetLoadBasedAutoScalingopsworks:SetPermissionopsworks:SetTimeBasedAutoScalingopsworks:StartInstanceopsworks:StartStackopsworks:StopInstanceopsworks:StopStackopsworks:TagResourceopsworks:UnassignInstanceopsworks:UnassignVolumeopsworks:UntagResourceopsworks:UpdateAppopsworks:UpdateElasticIpopsworks:UpdateInstanceopsworks:UpdateLayeropsworks:UpdateMyUserProfileopsworks:UpdateRdsDbInstanceopsworks:UpdateStackopsworks:UpdateUserProfileopsworks:UpdateVolume"
 
-var actionIndex = [...]uint16{0, 23, 44, 71, 105, 124, 142, 167, 190, 210, 230, 256, 274, 297, 317, 337, 363, 392, 420, 447, 479, 504, 534, 555, 580, 608, 636, 663, 700, 726, 749, 786, 816, 849, 877, 904, 935, 965, 1009, 1038, 1061, 1098, 1127, 1151, 1185, 1215, 1245, 1265, 1282, 1305, 1332, 1358, 1383, 1413, 1436, 1468, 1490, 1522, 1544, 1563, 1584, 1602, 1622, 1647, 1670, 1692, 1710, 1734, 1757, 1777, 1805, 1833, 1853, 1879, 1900}
+var actionIndex = [...]uint32{0, 23, 44, 71, 105, 124, 142, 167, 190, 210, 230, 256, 274, 297, 317, 337, 363, 392, 420, 447, 479, 504, 534, 555, 580, 608, 636, 663, 700, 726, 749, 786, 816, 849, 877, 904, 935, 965, 1009, 1038, 1061, 1098, 1127, 1151, 1185, 1215, 1245, 1265, 1282, 1305, 1332, 1358, 1383, 1413, 1436, 1468, 1490, 1522, 1544, 1563, 1584, 1602, 1622, 1647, 1670, 1692, 1710, 1734, 1757, 1777, 1805, 1833, 1853, 1879, 1900}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -99,10 +99,17 @@ var actionInfos = [74]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 11, 45, 45, 45, 47, 47, 47, 47, 47, 48, 48, 48, 48, 48, 48, 54, 61, 62, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 11, 45, 45, 45, 47, 47, 47, 47, 47, 48, 48, 48, 48, 48, 48, 54, 61, 62, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74, 74}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [74]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73}
+var actionFold = [74]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 39, 38, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [1]Action{ActionGetHostnameSuggestion}
 

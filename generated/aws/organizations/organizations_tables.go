@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "organizations:AcceptHandshakeorganizations:AttachPolicyorganizations:CancelHandshakeorganizations:CloseAccountorganizations:CreateAccountorganizations:CreateGovCloudAccountorganizations:CreateOrganizationorganizations:CreateOrganizationalUnitorganizations:CreatePolicyorganizations:DeclineHandshakeorganizations:DeleteOrganizationorganizations:DeleteOrganizationalUnitorganizations:DeletePolicyorganizations:DeleteResourcePolicyorganizations:DeregisterDelegatedAdministratororganizations:DescribeAccountorganizations:DescribeCreateAccountStatusorganizations:DescribeEffectivePolicyorganizations:DescribeHandshakeorganizations:DescribeOrganizationorganizations:DescribeOrganizationalUnitorganizations:DescribePolicyorganizations:DescribeResourcePolicyorganizations:DescribeResponsibilityTransferorganizations:DetachPolicyorganizations:DisableAWSServiceAccessorganizations:DisablePolicyTypeorganizations:EnableAWSServiceAccessorganizations:EnableAllFeaturesorganizations:EnablePolicyTypeorganizations:InviteAccountToOrganizationorganizations:InviteOrganizationToTransferResponsibilityorganizations:LeaveOrganizationorganizations:ListAWSServiceAccessForOrganizationorganizations:ListAccountsorganizations:ListAccountsForParentorganizations:ListAccountsWithInvalidEffectivePolicyorganizations:ListChildrenorganizations:ListCreateAccountStatusorganizations:ListDelegatedAdministratorsorganizations:ListDelegatedServicesForAccountorganizations:ListEffectivePolicyValidationErrorsorganizations:ListHandshakesForAccountorganizations:ListHandshakesForOrganizationorganizations:ListInboundResponsibilityTransfersorganizations:ListOrganizationalUnitsForParentorganizations:ListOutboundResponsibilityTransfersorganizations:ListParentsorganizations:ListPoliciesorganizations:ListPoliciesForTargetorganizations:ListRootsorganizations:ListTagsForResourceorganizations:ListTargetsForPolicyorganizations:MoveAccountorganizations:PutResourcePolicyorganizations:RegisterDelegatedAdministratororganizations:RemoveAccountFromOrganizationorganizations:TagResourceorganizations:TerminateResponsibilityTransferorganizations:UntagResourceorganizations:UpdateOrganizationalUnitorganizations:UpdatePolicyorganizations:UpdateResponsibilityTransfer"
 
-var actionIndex = [...]uint16{0, 29, 55, 84, 110, 137, 172, 204, 242, 268, 298, 330, 368, 394, 428, 474, 503, 544, 581, 612, 646, 686, 714, 750, 794, 820, 857, 888, 924, 955, 985, 1026, 1082, 1113, 1162, 1188, 1223, 1275, 1301, 1338, 1379, 1424, 1473, 1511, 1554, 1602, 1648, 1697, 1722, 1748, 1783, 1806, 1839, 1873, 1898, 1929, 1973, 2016, 2041, 2086, 2113, 2151, 2177, 2219}
+var actionIndex = [...]uint32{0, 29, 55, 84, 110, 137, 172, 204, 242, 268, 298, 330, 368, 394, 428, 474, 503, 544, 581, 612, 646, 686, 714, 750, 794, 820, 857, 888, 924, 955, 985, 1026, 1082, 1113, 1162, 1188, 1223, 1275, 1301, 1338, 1379, 1424, 1473, 1511, 1554, 1602, 1648, 1697, 1722, 1748, 1783, 1806, 1839, 1873, 1898, 1929, 1973, 2016, 2041, 2086, 2113, 2151, 2177, 2219}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -88,10 +88,17 @@ var actionInfos = [63]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 9, 27, 30, 30, 30, 30, 32, 32, 32, 53, 54, 54, 54, 55, 55, 57, 57, 59, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 9, 27, 30, 30, 30, 30, 32, 32, 32, 53, 54, 54, 54, 55, 55, 57, 57, 59, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63, 63}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [63]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 27, 29, 30, 31, 32, 34, 35, 36, 33, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+var actionFold = [63]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 27, 29, 30, 31, 32, 34, 35, 36, 33, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeAccount, ActionDescribeCreateAccountStatus, ActionDescribeEffectivePolicy, ActionDescribeHandshake, ActionDescribeOrganization, ActionDescribeOrganizationalUnit, ActionDescribePolicy, ActionDescribeResourcePolicy, ActionDescribeResponsibilityTransfer}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "outposts:CancelCapacityTaskoutposts:CancelOrderoutposts:CreateOrderoutposts:CreateOutpostoutposts:CreatePrivateConnectivityConfigoutposts:CreateSiteoutposts:DeleteOutpostoutposts:DeleteSiteoutposts:GetCapacityTaskoutposts:GetCatalogItemoutposts:GetConnectionoutposts:GetOrderoutposts:GetOutpostoutposts:GetOutpostBillingInformationoutposts:GetOutpostInstanceTypesoutposts:GetOutpostSupportedInstanceTypesoutposts:GetPrivateConnectivityConfigoutposts:GetSiteoutposts:GetSiteAddressoutposts:ListAssetInstancesoutposts:ListAssetsoutposts:ListBlockingInstancesForCapacityTaskoutposts:ListCapacityTasksoutposts:ListCatalogItemsoutposts:ListOrdersoutposts:ListOutpostsoutposts:ListSitesoutposts:ListTagsForResourceoutposts:StartCapacityTaskoutposts:StartConnectionoutposts:TagResourceoutposts:UntagResourceoutposts:UpdateOutpostoutposts:UpdateSiteoutposts:UpdateSiteAddressoutposts:UpdateSiteRackPhysicalProperties"
 
-var actionIndex = [...]uint16{0, 27, 47, 67, 89, 129, 148, 170, 189, 213, 236, 258, 275, 294, 331, 363, 404, 441, 457, 480, 507, 526, 571, 597, 622, 641, 662, 680, 708, 734, 758, 778, 800, 822, 841, 867, 908}
+var actionIndex = [...]uint32{0, 27, 47, 67, 89, 129, 148, 170, 189, 213, 236, 258, 275, 294, 331, 363, 404, 441, 457, 480, 507, 526, 571, 597, 622, 641, 662, 680, 708, 734, 758, 778, 800, 822, 841, 867, 908}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -61,10 +61,17 @@ var actionInfos = [36]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 8, 8, 8, 19, 19, 19, 19, 19, 28, 28, 28, 28, 28, 28, 28, 30, 31, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 8, 8, 8, 19, 19, 19, 19, 19, 28, 28, 28, 28, 28, 28, 28, 30, 31, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [36]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+var actionFold = [36]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionGetCapacityTask, ActionGetCatalogItem, ActionGetConnection, ActionGetOrder, ActionGetOutpost, ActionGetOutpostBillingInformation, ActionGetOutpostInstanceTypes, ActionGetOutpostSupportedInstanceTypes, ActionGetPrivateConnectivityConfig, ActionGetSite, ActionGetSiteAddress, ActionListTagsForResource}
 

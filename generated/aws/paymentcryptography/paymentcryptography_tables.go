@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "payment-cryptography:AddKeyReplicationRegionspayment-cryptography:AssociateMpaTeampayment-cryptography:CreateAliaspayment-cryptography:CreateKeypayment-cryptography:DecryptDatapayment-cryptography:DeleteAliaspayment-cryptography:DeleteKeypayment-cryptography:DeleteResourcePolicypayment-cryptography:DisableDefaultKeyReplicationRegionspayment-cryptography:DisassociateMpaTeampayment-cryptography:EnableDefaultKeyReplicationRegionspayment-cryptography:EncryptDatapayment-cryptography:ExportKeypayment-cryptography:GenerateAs2805KekValidationpayment-cryptography:GenerateCardValidationDatapayment-cryptography:GenerateMacpayment-cryptography:GenerateMacEmvPinChangepayment-cryptography:GeneratePinDatapayment-cryptography:GetAliaspayment-cryptography:GetCertificateSigningRequestpayment-cryptography:GetDefaultKeyReplicationRegionspayment-cryptography:GetKeypayment-cryptography:GetMpaTeamAssociationpayment-cryptography:GetParametersForExportpayment-cryptography:GetParametersForImportpayment-cryptography:GetPublicKeyCertificatepayment-cryptography:GetResourcePolicypayment-cryptography:ImportKeypayment-cryptography:ListAliasespayment-cryptography:ListKeyspayment-cryptography:ListTagsForResourcepayment-cryptography:PutResourcePolicypayment-cryptography:ReEncryptDatapayment-cryptography:RemoveKeyReplicationRegionspayment-cryptography:RestoreKeypayment-cryptography:StartKeyUsagepayment-cryptography:StopKeyUsagepayment-cryptography:TagResourcepayment-cryptography:TranslateKeyMaterialpayment-cryptography:TranslatePinDatapayment-cryptography:UntagResourcepayment-cryptography:UpdateAliaspayment-cryptography:VerifyAuthRequestCryptogrampayment-cryptography:VerifyCardValidationDatapayment-cryptography:VerifyMacpayment-cryptography:VerifyPinData"
 
-var actionIndex = [...]uint16{0, 45, 82, 114, 144, 176, 208, 238, 279, 335, 375, 430, 462, 492, 540, 587, 619, 663, 699, 728, 777, 829, 856, 898, 941, 984, 1028, 1066, 1096, 1128, 1157, 1197, 1235, 1269, 1317, 1348, 1382, 1415, 1447, 1488, 1525, 1559, 1591, 1639, 1684, 1714, 1748}
+var actionIndex = [...]uint32{0, 45, 82, 114, 144, 176, 208, 238, 279, 335, 375, 430, 462, 492, 540, 587, 619, 663, 699, 728, 777, 829, 856, 898, 941, 984, 1028, 1066, 1096, 1128, 1157, 1197, 1235, 1269, 1317, 1348, 1382, 1415, 1447, 1488, 1525, 1559, 1591, 1639, 1684, 1714, 1748}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -71,10 +71,17 @@ var actionInfos = [46]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 10, 13, 13, 27, 27, 28, 28, 28, 31, 31, 31, 31, 32, 32, 35, 37, 40, 42, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 10, 13, 13, 27, 27, 28, 28, 28, 31, 31, 31, 31, 32, 32, 35, 37, 40, 42, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46, 46}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [46]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+var actionFold = [46]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionGetAlias, ActionGetCertificateSigningRequest, ActionGetDefaultKeyReplicationRegions, ActionGetKey, ActionGetMpaTeamAssociation, ActionGetParametersForExport, ActionGetParametersForImport, ActionGetPublicKeyCertificate, ActionGetResourcePolicy, ActionListTagsForResource}
 

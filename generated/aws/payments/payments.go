@@ -6,8 +6,6 @@
 package payments
 
 import (
-	"strconv"
-
 	"github.com/permgen/permgen/generated/aws/iam"
 	"github.com/permgen/permgen/generated/aws/iamarn"
 )
@@ -220,12 +218,7 @@ const (
 )
 
 // String returns the action as policies name it, "payments:AcceptFinancingApplicationTerms".
-func (a Action) String() string {
-	if a == 0 || int(a) >= len(actionIndex) {
-		return "Action(" + strconv.Itoa(int(a)) + ")"
-	}
-	return actionNames[actionIndex[a-1]:actionIndex[a]]
-}
+func (a Action) String() string { return actions().String(int(a)) }
 
 // Info returns what the reference says about the action; the zero ActionInfo for
 // an invalid Action. It copies one static entry and allocates nothing.
@@ -241,12 +234,7 @@ func (a Action) Info() iam.ActionInfo {
 func (a Action) Valid() bool { return a > 0 && int(a) <= len(actionInfos) }
 
 // MarshalText writes the action's name, "payments:AcceptFinancingApplicationTerms"; an invalid Action is an error.
-func (a Action) MarshalText() ([]byte, error) {
-	if !a.Valid() {
-		return nil, &iam.UnknownActionError{Service: Prefix, Name: a.String()}
-	}
-	return []byte(a.String()), nil
-}
+func (a Action) MarshalText() ([]byte, error) { return actions().MarshalText(int(a)) }
 
 // UnmarshalText reads an action name with ParseAction.
 func (a *Action) UnmarshalText(b []byte) error {
@@ -256,12 +244,6 @@ func (a *Action) UnmarshalText(b []byte) error {
 	}
 	*a = v
 	return nil
-}
-
-// actionName returns the name of the i-th action, without the prefix. It reads
-// the packed names, not the rows, so that a search touches few cache lines.
-func actionName(i int) string {
-	return actionNames[int(actionIndex[i])+len(Prefix)+1 : actionIndex[i+1]]
 }
 
 // Actions returns every action of payments, sorted by name.
@@ -278,41 +260,8 @@ func Actions() []Action {
 // is tried first. An unknown name is an *iam.UnknownActionError that suggests the
 // nearest known one. It allocates nothing for a known name.
 func ParseAction(s string) (Action, error) {
-	name := s
-	if len(s) > len(Prefix) && s[len(Prefix)] == ':' && (s[:len(Prefix)] == Prefix || iam.CompareFold(s[:len(Prefix)], Prefix) == 0) {
-		name = s[len(Prefix)+1:]
-	}
-	// Binary search over the sorted names, within the run that starts with the
-	// same byte: no map to build at start-up, few comparisons.
-	lo, hi := 0, len(actionInfos)
-	if name != "" && name[0] < 127 {
-		lo, hi = int(actionStart[name[0]]), int(actionStart[name[0]+1])
-	}
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if actionName(m) < name {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(actionInfos) && actionName(lo) == name {
-		return Action(lo + 1), nil
-	}
-	// Then over the index sorted by lower-cased name.
-	lo, hi = 0, len(actionFold)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if iam.CompareFold(actionName(int(actionFold[m])), name) < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo < len(actionFold) && iam.CompareFold(actionName(int(actionFold[lo])), name) == 0 {
-		return Action(actionFold[lo]) + 1, nil
-	}
-	return 0, iam.NewUnknownActionError(Prefix, s, len(actionInfos), actionName)
+	i, err := actions().Parse(s)
+	return Action(i), err
 }
 
 // ReadActions returns the actions of access level Read, sorted by name.
@@ -357,8 +306,8 @@ func LookupResourceType(name string) (iam.ResourceTypeInfo, bool) {
 // name; a templated key keeps its placeholder.
 func ConditionKeys() []iam.ConditionKeyInfo {
 	all := make([]iam.ConditionKeyInfo, len(conditionKeyInfos))
-	for i, k := range conditionKeyInfos {
-		all[i] = iam.ConditionKeyInfo(k)
+	for i, r := range conditionKeyInfos {
+		all[i] = iam.ConditionKeyInfo(r)
 	}
 	return all
 }

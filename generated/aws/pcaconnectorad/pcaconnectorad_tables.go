@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "pca-connector-ad:CreateConnectorpca-connector-ad:CreateDirectoryRegistrationpca-connector-ad:CreateServicePrincipalNamepca-connector-ad:CreateTemplatepca-connector-ad:CreateTemplateGroupAccessControlEntrypca-connector-ad:DeleteConnectorpca-connector-ad:DeleteDirectoryRegistrationpca-connector-ad:DeleteServicePrincipalNamepca-connector-ad:DeleteTemplatepca-connector-ad:DeleteTemplateGroupAccessControlEntrypca-connector-ad:GetConnectorpca-connector-ad:GetDirectoryRegistrationpca-connector-ad:GetServicePrincipalNamepca-connector-ad:GetTemplatepca-connector-ad:GetTemplateGroupAccessControlEntrypca-connector-ad:ListConnectorspca-connector-ad:ListDirectoryRegistrationspca-connector-ad:ListServicePrincipalNamespca-connector-ad:ListTagsForResourcepca-connector-ad:ListTemplateGroupAccessControlEntriespca-connector-ad:ListTemplatespca-connector-ad:TagResourcepca-connector-ad:UntagResourcepca-connector-ad:UpdateTemplatepca-connector-ad:UpdateTemplateGroupAccessControlEntry"
 
-var actionIndex = [...]uint16{0, 32, 76, 119, 150, 204, 236, 280, 323, 354, 408, 437, 478, 518, 546, 597, 628, 671, 713, 749, 803, 833, 861, 891, 922, 976}
+var actionIndex = [...]uint32{0, 32, 76, 119, 150, 204, 236, 280, 323, 354, 408, 437, 478, 518, 546, 597, 628, 671, 713, 749, 803, 833, 861, 891, 922, 976}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -50,10 +50,17 @@ var actionInfos = [25]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 15, 15, 15, 15, 15, 21, 21, 21, 21, 21, 21, 21, 21, 22, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 15, 15, 15, 15, 15, 21, 21, 21, 21, 21, 21, 21, 21, 22, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [25]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+var actionFold = [25]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionGetConnector, ActionGetDirectoryRegistration, ActionGetServicePrincipalName, ActionGetTemplate, ActionGetTemplateGroupAccessControlEntry, ActionListTagsForResource}
 

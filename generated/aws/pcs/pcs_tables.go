@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "pcs:AllowVendedLogDeliveryForResourcepcs:CreateClusterpcs:CreateComputeNodeGrouppcs:CreateQueuepcs:DeleteClusterpcs:DeleteComputeNodeGrouppcs:DeleteQueuepcs:GetClusterpcs:GetComputeNodeGrouppcs:GetQueuepcs:ListClusterspcs:ListComputeNodeGroupspcs:ListQueuespcs:ListTagsForResourcepcs:RegisterComputeNodeGroupInstancepcs:TagResourcepcs:UntagResourcepcs:UpdateClusterpcs:UpdateComputeNodeGrouppcs:UpdateQueue"
 
-var actionIndex = [...]uint16{0, 37, 54, 80, 95, 112, 138, 153, 167, 190, 202, 218, 243, 257, 280, 316, 331, 348, 365, 391, 406}
+var actionIndex = [...]uint32{0, 37, 54, 80, 95, 112, 138, 153, 167, 190, 202, 218, 243, 257, 280, 316, 331, 348, 365, 391, 406}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -45,10 +45,17 @@ var actionInfos = [20]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 7, 7, 7, 10, 10, 10, 10, 10, 14, 14, 14, 14, 14, 14, 15, 15, 16, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 7, 7, 7, 10, 10, 10, 10, 10, 14, 14, 14, 14, 14, 14, 15, 15, 16, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [20]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+var actionFold = [20]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [4]Action{ActionGetCluster, ActionGetComputeNodeGroup, ActionGetQueue, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "personalize:CreateBatchInferenceJobpersonalize:CreateBatchSegmentJobpersonalize:CreateCampaignpersonalize:CreateDataDeletionJobpersonalize:CreateDataInsightsJobpersonalize:CreateDatasetpersonalize:CreateDatasetExportJobpersonalize:CreateDatasetGrouppersonalize:CreateDatasetImportJobpersonalize:CreateEventTrackerpersonalize:CreateFilterpersonalize:CreateMetricAttributionpersonalize:CreateRecommenderpersonalize:CreateSchemapersonalize:CreateSolutionpersonalize:CreateSolutionVersionpersonalize:DeleteCampaignpersonalize:DeleteDatasetpersonalize:DeleteDatasetGrouppersonalize:DeleteEventTrackerpersonalize:DeleteFilterpersonalize:DeleteMetricAttributionpersonalize:DeleteRecommenderpersonalize:DeleteSchemapersonalize:DeleteSolutionpersonalize:DescribeAlgorithmpersonalize:DescribeBatchInferenceJobpersonalize:DescribeBatchSegmentJobpersonalize:DescribeCampaignpersonalize:DescribeDataDeletionJobpersonalize:DescribeDataInsightsJobpersonalize:DescribeDatasetpersonalize:DescribeDatasetExportJobpersonalize:DescribeDatasetGrouppersonalize:DescribeDatasetImportJobpersonalize:DescribeEventTrackerpersonalize:DescribeFeatureTransformationpersonalize:DescribeFilterpersonalize:DescribeMetricAttributionpersonalize:DescribeRecipepersonalize:DescribeRecommenderpersonalize:DescribeSchemapersonalize:DescribeSolutionpersonalize:DescribeSolutionVersionpersonalize:GetActionRecommendationspersonalize:GetDataInsightspersonalize:GetPersonalizedRankingpersonalize:GetRecommendationspersonalize:GetSolutionMetricspersonalize:ListBatchInferenceJobspersonalize:ListBatchSegmentJobspersonalize:ListCampaignspersonalize:ListDataDeletionJobspersonalize:ListDataInsightsJobspersonalize:ListDatasetExportJobspersonalize:ListDatasetGroupspersonalize:ListDatasetImportJobspersonalize:ListDatasetspersonalize:ListEventTrackerspersonalize:ListFilterspersonalize:ListMetricAttributionMetricspersonalize:ListMetricAttributionspersonalize:ListRecipespersonalize:ListRecommenderspersonalize:ListSchemaspersonalize:ListSolutionVersionspersonalize:ListSolutionspersonalize:ListTagsForResourcepersonalize:PutActionInteractionspersonalize:PutActionspersonalize:PutEventspersonalize:PutItemspersonalize:PutUserspersonalize:StartRecommenderpersonalize:StopRecommenderpersonalize:StopSolutionVersionCreationpersonalize:TagResourcepersonalize:UntagResourcepersonalize:UpdateCampaignpersonalize:UpdateDatasetpersonalize:UpdateMetricAttributionpersonalize:UpdateRecommenderpersonalize:UpdateSolution"
 
-var actionIndex = [...]uint16{0, 35, 68, 94, 127, 160, 185, 219, 249, 283, 313, 337, 372, 401, 425, 451, 484, 510, 535, 565, 595, 619, 654, 683, 707, 733, 762, 799, 834, 862, 897, 932, 959, 995, 1027, 1063, 1095, 1136, 1162, 1199, 1225, 1256, 1282, 1310, 1345, 1381, 1408, 1442, 1472, 1502, 1536, 1568, 1593, 1625, 1657, 1690, 1719, 1752, 1776, 1805, 1828, 1868, 1902, 1925, 1953, 1976, 2008, 2033, 2064, 2097, 2119, 2140, 2160, 2180, 2208, 2235, 2274, 2297, 2322, 2348, 2373, 2408, 2437, 2463}
+var actionIndex = [...]uint32{0, 35, 68, 94, 127, 160, 185, 219, 249, 283, 313, 337, 372, 401, 425, 451, 484, 510, 535, 565, 595, 619, 654, 683, 707, 733, 762, 799, 834, 862, 897, 932, 959, 995, 1027, 1063, 1095, 1136, 1162, 1199, 1225, 1256, 1282, 1310, 1345, 1381, 1408, 1442, 1472, 1502, 1536, 1568, 1593, 1625, 1657, 1690, 1719, 1752, 1776, 1805, 1828, 1868, 1902, 1925, 1953, 1976, 2008, 2033, 2064, 2097, 2119, 2140, 2160, 2180, 2208, 2235, 2274, 2297, 2322, 2348, 2373, 2408, 2437, 2463}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -108,10 +108,17 @@ var actionInfos = [83]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 44, 44, 44, 49, 49, 49, 49, 49, 68, 68, 68, 68, 73, 73, 73, 76, 77, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 44, 44, 44, 49, 49, 49, 49, 49, 68, 68, 68, 68, 73, 73, 73, 76, 77, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83, 83}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [83]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 66, 65, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82}
+var actionFold = [83]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 66, 65, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [24]Action{ActionDescribeAlgorithm, ActionDescribeBatchInferenceJob, ActionDescribeBatchSegmentJob, ActionDescribeCampaign, ActionDescribeDataDeletionJob, ActionDescribeDataInsightsJob, ActionDescribeDataset, ActionDescribeDatasetExportJob, ActionDescribeDatasetGroup, ActionDescribeDatasetImportJob, ActionDescribeEventTracker, ActionDescribeFeatureTransformation, ActionDescribeFilter, ActionDescribeMetricAttribution, ActionDescribeRecipe, ActionDescribeRecommender, ActionDescribeSchema, ActionDescribeSolution, ActionDescribeSolutionVersion, ActionGetActionRecommendations, ActionGetDataInsights, ActionGetPersonalizedRanking, ActionGetRecommendations, ActionGetSolutionMetrics}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "q:AssociateConnectorResourceq:AssociateLoginDomainq:BatchDescribeGroupsq:BatchDescribeUsersq:BatchGetGroupsq:BatchGetUsersq:CreateArtifactq:CreateAssignmentq:CreateAuthGrantq:CreateOAuthAppConnectionq:CreatePluginq:CreateScimAccessTokenq:DeleteAssignmentq:DeleteConversationq:DeleteOAuthAppConnectionq:DeletePluginq:DeleteScimAccessTokenq:DisassociateLoginDomainq:GenerateCodeFromCommandsq:GenerateCodeRecommendationsq:GetArtifactq:GetArtifactActionResultq:GetConnectorq:GetConversationq:GetIdentityMetadataq:GetPluginq:GetTroubleshootingResultsq:ListConversationsq:ListDashboardMetricsq:ListGroupsq:ListLoginDomainsq:ListPluginProvidersq:ListPluginsq:ListScimAccessTokensq:ListTagsForResourceq:ListUsersq:PassRequestq:PerformArtifactActionq:RejectConnectorq:SendEventq:SendMessageq:StartConversationq:StartTroubleshootingAnalysisq:StartTroubleshootingResolutionExplanationq:TagResourceq:UntagResourceq:UpdateAssignmentq:UpdateAuthGrantq:UpdateConversationq:UpdateOAuthAppConnectionq:UpdatePluginq:UpdateTroubleshootingCommandResultq:UsePluginq:VerifyOAuthAppConnection"
 
-var actionIndex = [...]uint16{0, 28, 50, 71, 91, 107, 122, 138, 156, 173, 199, 213, 236, 254, 274, 300, 314, 337, 362, 388, 417, 430, 455, 469, 486, 507, 518, 545, 564, 586, 598, 616, 637, 650, 672, 693, 704, 717, 740, 757, 768, 781, 800, 830, 873, 886, 901, 919, 936, 956, 982, 996, 1032, 1043, 1069}
+var actionIndex = [...]uint32{0, 28, 50, 71, 91, 107, 122, 138, 156, 173, 199, 213, 236, 254, 274, 300, 314, 337, 362, 388, 417, 430, 455, 469, 486, 507, 518, 545, 564, 586, 598, 616, 637, 650, 672, 693, 704, 717, 740, 757, 768, 781, 800, 830, 873, 886, 901, 919, 936, 956, 982, 996, 1032, 1043, 1069}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -79,10 +79,17 @@ var actionInfos = [54]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 12, 18, 18, 18, 27, 27, 27, 27, 27, 36, 36, 36, 36, 38, 38, 39, 44, 45, 53, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 12, 18, 18, 18, 27, 27, 27, 27, 27, 36, 36, 36, 36, 38, 38, 39, 44, 45, 53, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54, 54}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [54]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53}
+var actionFold = [54]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionBatchDescribeGroups, ActionBatchDescribeUsers, ActionBatchGetGroups, ActionBatchGetUsers, ActionGenerateCodeFromCommands, ActionGenerateCodeRecommendations, ActionGetArtifact, ActionGetArtifactActionResult, ActionGetConnector, ActionGetConversation, ActionGetIdentityMetadata, ActionGetPlugin, ActionGetTroubleshootingResults, ActionListConversations}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "qapps:AssociateLibraryItemReviewqapps:AssociateQAppWithUserqapps:BatchCreateCategoryqapps:BatchDeleteCategoryqapps:BatchUpdateCategoryqapps:CopyQAppqapps:CreateLibraryItemqapps:CreateLibraryItemReviewqapps:CreateQAppqapps:CreateSubscriptionTokenqapps:DeleteLibraryItemqapps:DeleteQAppqapps:DescribeQAppPermissionsqapps:DisassociateLibraryItemReviewqapps:DisassociateQAppFromUserqapps:ExportQAppSessionDataqapps:GetLibraryItemqapps:GetQAppqapps:GetQAppSessionqapps:GetQAppSessionMetadataqapps:ImportDocumentqapps:ListCategoriesqapps:ListLibraryItemsqapps:ListQAppSessionDataqapps:ListQAppsqapps:ListTagsForResourceqapps:PredictProblemStatementFromConversationqapps:PredictQAppqapps:PredictQAppFromProblemStatementqapps:StartQAppSessionqapps:StopQAppSessionqapps:TagResourceqapps:UntagResourceqapps:UpdateLibraryItemqapps:UpdateLibraryItemMetadataqapps:UpdateQAppqapps:UpdateQAppPermissionsqapps:UpdateQAppSessionqapps:UpdateQAppSessionMetadata"
 
-var actionIndex = [...]uint16{0, 32, 59, 84, 109, 134, 148, 171, 200, 216, 245, 268, 284, 313, 348, 378, 405, 425, 438, 458, 486, 506, 526, 548, 573, 588, 613, 658, 675, 712, 734, 755, 772, 791, 814, 845, 861, 888, 911, 942}
+var actionIndex = [...]uint32{0, 32, 59, 84, 109, 134, 148, 171, 200, 216, 245, 268, 284, 313, 348, 378, 405, 425, 438, 458, 486, 506, 526, 548, 573, 588, 613, 658, 675, 712, 734, 755, 772, 791, 814, 845, 861, 888, 911, 942}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -64,10 +64,17 @@ var actionInfos = [39]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 10, 15, 16, 16, 20, 20, 21, 21, 21, 26, 26, 26, 26, 29, 29, 29, 31, 32, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 10, 15, 16, 16, 20, 20, 21, 21, 21, 26, 26, 26, 26, 29, 29, 29, 31, 32, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [39]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+var actionFold = [39]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 24, 23, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionDescribeQAppPermissions, ActionGetLibraryItem, ActionGetQApp, ActionGetQAppSession, ActionGetQAppSessionMetadata, ActionListQAppSessionData, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "qbusiness:AllowVendedLogDeliveryForResourceqbusiness:AssociatePermissionqbusiness:BatchDeleteDocumentqbusiness:BatchPutDocumentqbusiness:CancelSubscriptionqbusiness:Chatqbusiness:ChatSyncqbusiness:CheckDocumentAccessqbusiness:CreateAnonymousWebExperienceUrlqbusiness:CreateApplicationqbusiness:CreateChatResponseConfigurationqbusiness:CreateDataAccessorqbusiness:CreateDataAccessorWithTtiqbusiness:CreateDataSourceqbusiness:CreateIndexqbusiness:CreateIntegrationqbusiness:CreatePluginqbusiness:CreateRetrieverqbusiness:CreateSubscriptionqbusiness:CreateUserqbusiness:CreateWebExperienceqbusiness:DeleteApplicationqbusiness:DeleteAttachmentqbusiness:DeleteChatControlsConfigurationqbusiness:DeleteChatResponseConfigurationqbusiness:DeleteConversationqbusiness:DeleteDataAccessorqbusiness:DeleteDataSourceqbusiness:DeleteGroupqbusiness:DeleteIndexqbusiness:DeleteIntegrationqbusiness:DeletePluginqbusiness:DeleteRetrieverqbusiness:DeleteUserqbusiness:DeleteWebExperienceqbusiness:DisableAclOnDataSourceqbusiness:DisassociatePermissionqbusiness:GetApplicationqbusiness:GetChatControlsConfigurationqbusiness:GetChatResponseConfigurationqbusiness:GetDataAccessorqbusiness:GetDataSourceqbusiness:GetDocumentContentqbusiness:GetGroupqbusiness:GetIndexqbusiness:GetIntegrationqbusiness:GetMediaqbusiness:GetPluginqbusiness:GetPolicyqbusiness:GetRetrieverqbusiness:GetUserqbusiness:GetWebExperienceqbusiness:ListApplicationsqbusiness:ListAttachmentsqbusiness:ListChatResponseConfigurationsqbusiness:ListConversationsqbusiness:ListDataAccessorsqbusiness:ListDataSourceSyncJobsqbusiness:ListDataSourcesqbusiness:ListDocumentsqbusiness:ListGroupsqbusiness:ListIndicesqbusiness:ListIntegrationsqbusiness:ListMessagesqbusiness:ListPluginActionsqbusiness:ListPluginTypeActionsqbusiness:ListPluginTypeMetadataqbusiness:ListPluginsqbusiness:ListRetrieversqbusiness:ListSubscriptionsqbusiness:ListTagsForResourceqbusiness:ListWebExperiencesqbusiness:PutFeedbackqbusiness:PutGroupqbusiness:PutResourcePolicyqbusiness:SearchRelevantContentqbusiness:StartDataSourceSyncJobqbusiness:StartDeploymentqbusiness:StopDataSourceSyncJobqbusiness:TagResourceqbusiness:UntagResourceqbusiness:UpdateApplicationqbusiness:UpdateChatControlsConfigurationqbusiness:UpdateChatResponseConfigurationqbusiness:UpdateDataAccessorqbusiness:UpdateDataSourceqbusiness:UpdateIndexqbusiness:UpdateIntegrationqbusiness:UpdatePluginqbusiness:UpdateRetrieverqbusiness:UpdateSubscriptionqbusiness:UpdateUserqbusiness:UpdateWebExperience"
 
-var actionIndex = [...]uint16{0, 43, 72, 101, 127, 155, 169, 187, 216, 257, 284, 325, 353, 388, 414, 435, 462, 484, 509, 537, 557, 586, 613, 639, 680, 721, 749, 777, 803, 824, 845, 872, 894, 919, 939, 968, 1000, 1032, 1056, 1094, 1132, 1157, 1180, 1208, 1226, 1244, 1268, 1286, 1305, 1324, 1346, 1363, 1389, 1415, 1440, 1480, 1507, 1534, 1566, 1591, 1614, 1634, 1655, 1681, 1703, 1730, 1761, 1793, 1814, 1838, 1865, 1894, 1922, 1943, 1961, 1988, 2019, 2051, 2076, 2107, 2128, 2151, 2178, 2219, 2260, 2288, 2314, 2335, 2362, 2384, 2409, 2437, 2457, 2486}
+var actionIndex = [...]uint32{0, 43, 72, 101, 127, 155, 169, 187, 216, 257, 284, 325, 353, 388, 414, 435, 462, 484, 509, 537, 557, 586, 613, 639, 680, 721, 749, 777, 803, 824, 845, 872, 894, 919, 939, 968, 1000, 1032, 1056, 1094, 1132, 1157, 1180, 1208, 1226, 1244, 1268, 1286, 1305, 1324, 1346, 1363, 1389, 1415, 1440, 1480, 1507, 1534, 1566, 1591, 1614, 1634, 1655, 1681, 1703, 1730, 1761, 1793, 1814, 1838, 1865, 1894, 1922, 1943, 1961, 1988, 2019, 2051, 2076, 2107, 2128, 2151, 2178, 2219, 2260, 2288, 2314, 2335, 2362, 2384, 2409, 2437, 2457, 2486}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -118,10 +118,17 @@ var actionInfos = [93]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 21, 37, 37, 37, 52, 52, 52, 52, 52, 72, 72, 72, 72, 75, 75, 75, 79, 80, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 21, 37, 37, 37, 52, 52, 52, 52, 52, 72, 72, 72, 72, 75, 75, 75, 79, 80, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93, 93}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [93]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 58, 57, 59, 60, 61, 62, 63, 64, 67, 65, 66, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92}
+var actionFold = [93]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 58, 57, 59, 60, 61, 62, 63, 64, 67, 65, 66, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [22]Action{ActionChat, ActionChatSync, ActionCheckDocumentAccess, ActionGetApplication, ActionGetChatResponseConfiguration, ActionGetDataAccessor, ActionGetDataSource, ActionGetDocumentContent, ActionGetGroup, ActionGetIndex, ActionGetIntegration, ActionGetMedia, ActionGetPlugin, ActionGetPolicy, ActionGetRetriever, ActionGetUser, ActionGetWebExperience, ActionListPluginActions, ActionListPluginTypeActions, ActionListPluginTypeMetadata, ActionListTagsForResource, ActionSearchRelevantContent}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "qldb:CancelJournalKinesisStreamqldb:CreateLedgerqldb:DeleteLedgerqldb:DescribeJournalKinesisStreamqldb:DescribeJournalS3Exportqldb:DescribeLedgerqldb:ExecuteStatementqldb:ExportJournalToS3qldb:GetBlockqldb:GetDigestqldb:GetRevisionqldb:InsertSampleDataqldb:ListJournalKinesisStreamsForLedgerqldb:ListJournalS3Exportsqldb:ListJournalS3ExportsForLedgerqldb:ListLedgersqldb:ListTagsForResourceqldb:PartiQLCreateIndexqldb:PartiQLCreateTableqldb:PartiQLDeleteqldb:PartiQLDropIndexqldb:PartiQLDropTableqldb:PartiQLHistoryFunctionqldb:PartiQLInsertqldb:PartiQLRedactqldb:PartiQLSelectqldb:PartiQLUndropTableqldb:PartiQLUpdateqldb:SendCommandqldb:ShowCatalogqldb:StreamJournalToKinesisqldb:TagResourceqldb:UntagResourceqldb:UpdateLedgerqldb:UpdateLedgerPermissionsMode"
 
-var actionIndex = [...]uint16{0, 31, 48, 65, 98, 126, 145, 166, 188, 201, 215, 231, 252, 291, 316, 350, 366, 390, 413, 436, 454, 475, 496, 523, 541, 559, 577, 600, 618, 634, 650, 677, 693, 711, 728, 760}
+var actionIndex = [...]uint32{0, 31, 48, 65, 98, 126, 145, 166, 188, 201, 215, 231, 252, 291, 316, 350, 366, 390, 413, 436, 454, 475, 496, 523, 541, 559, 577, 600, 618, 634, 650, 677, 693, 711, 728, 760}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -60,10 +60,17 @@ var actionInfos = [35]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 8, 8, 11, 11, 12, 12, 12, 17, 17, 17, 17, 28, 28, 28, 31, 32, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 8, 8, 11, 11, 12, 12, 12, 17, 17, 17, 17, 28, 28, 28, 31, 32, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [35]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+var actionFold = [35]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeJournalKinesisStream, ActionDescribeJournalS3Export, ActionDescribeLedger, ActionGetBlock, ActionGetDigest, ActionGetRevision, ActionListTagsForResource, ActionPartiQLHistoryFunction, ActionPartiQLSelect}
 

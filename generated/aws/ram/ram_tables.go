@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ram:AcceptResourceShareInvitationram:AssociateResourceShareram:AssociateResourceSharePermissionram:CreatePermissionram:CreatePermissionVersionram:CreateResourceShareram:DeletePermissionram:DeletePermissionVersionram:DeleteResourceShareram:DisassociateResourceShareram:DisassociateResourceSharePermissionram:EnableSharingWithAwsOrganizationram:GetPermissionram:GetResourcePoliciesram:GetResourceShareAssociationsram:GetResourceShareInvitationsram:GetResourceSharesram:ListPendingInvitationResourcesram:ListPermissionAssociationsram:ListPermissionVersionsram:ListPermissionsram:ListPrincipalsram:ListReplacePermissionAssociationsWorkram:ListResourceSharePermissionsram:ListResourceTypesram:ListResourcesram:ListSourceAssociationsram:PromotePermissionCreatedFromPolicyram:PromoteResourceShareCreatedFromPolicyram:RejectResourceShareInvitationram:ReplacePermissionAssociationsram:SetDefaultPermissionVersionram:TagResourceram:UntagResourceram:UpdateResourceShare"
 
-var actionIndex = [...]uint16{0, 33, 59, 95, 115, 142, 165, 185, 212, 235, 264, 303, 339, 356, 379, 411, 442, 463, 497, 527, 553, 572, 590, 631, 663, 684, 701, 727, 765, 806, 839, 872, 903, 918, 935, 958}
+var actionIndex = [...]uint32{0, 33, 59, 95, 115, 142, 165, 185, 212, 235, 264, 303, 339, 356, 379, 411, 442, 463, 497, 527, 553, 572, 590, 631, 663, 684, 701, 727, 765, 806, 839, 872, 903, 918, 935, 958}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -60,10 +60,17 @@ var actionInfos = [35]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 6, 11, 12, 12, 17, 17, 17, 17, 17, 27, 27, 27, 27, 29, 29, 31, 32, 33, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 6, 11, 12, 12, 17, 17, 17, 17, 17, 27, 27, 27, 27, 29, 29, 31, 32, 33, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35, 35}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [35]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 19, 21, 22, 25, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+var actionFold = [35]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20, 19, 21, 22, 25, 23, 24, 26, 27, 28, 29, 30, 31, 32, 33, 34}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionGetPermission, ActionGetResourcePolicies, ActionGetResourceShareAssociations, ActionGetResourceShareInvitations, ActionGetResourceShares, ActionListPendingInvitationResources}
 

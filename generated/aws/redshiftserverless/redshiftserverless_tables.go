@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "redshift-serverless:ConvertRecoveryPointToSnapshotredshift-serverless:CreateCustomDomainAssociationredshift-serverless:CreateEndpointAccessredshift-serverless:CreateNamespaceredshift-serverless:CreateReservationredshift-serverless:CreateScheduledActionredshift-serverless:CreateSnapshotredshift-serverless:CreateSnapshotCopyConfigurationredshift-serverless:CreateUsageLimitredshift-serverless:CreateWorkgroupredshift-serverless:DeleteCustomDomainAssociationredshift-serverless:DeleteEndpointAccessredshift-serverless:DeleteNamespaceredshift-serverless:DeleteResourcePolicyredshift-serverless:DeleteScheduledActionredshift-serverless:DeleteSnapshotredshift-serverless:DeleteSnapshotCopyConfigurationredshift-serverless:DeleteUsageLimitredshift-serverless:DeleteWorkgroupredshift-serverless:DescribeOneTimeCreditredshift-serverless:GetCredentialsredshift-serverless:GetCustomDomainAssociationredshift-serverless:GetEndpointAccessredshift-serverless:GetIdentityCenterAuthTokenredshift-serverless:GetManagedWorkgroupredshift-serverless:GetNamespaceredshift-serverless:GetRecoveryPointredshift-serverless:GetReservationredshift-serverless:GetReservationOfferingredshift-serverless:GetResourcePolicyredshift-serverless:GetScheduledActionredshift-serverless:GetSnapshotredshift-serverless:GetTableRestoreStatusredshift-serverless:GetTrackredshift-serverless:GetUsageLimitredshift-serverless:GetWorkgroupredshift-serverless:ListAutonomicsDenylistredshift-serverless:ListCustomDomainAssociationsredshift-serverless:ListEndpointAccessredshift-serverless:ListManagedWorkgroupsredshift-serverless:ListNamespacesredshift-serverless:ListRecoveryPointsredshift-serverless:ListReservationOfferingsredshift-serverless:ListReservationsredshift-serverless:ListScheduledActionsredshift-serverless:ListSnapshotCopyConfigurationsredshift-serverless:ListSnapshotsredshift-serverless:ListTableRestoreStatusredshift-serverless:ListTagsForResourceredshift-serverless:ListTracksredshift-serverless:ListUsageLimitsredshift-serverless:ListWorkgroupsredshift-serverless:PutResourcePolicyredshift-serverless:RestoreFromRecoveryPointredshift-serverless:RestoreFromSnapshotredshift-serverless:RestoreTableFromRecoveryPointredshift-serverless:RestoreTableFromSnapshotredshift-serverless:TagResourceredshift-serverless:UntagResourceredshift-serverless:UpdateAutonomicsDenylistredshift-serverless:UpdateCustomDomainAssociationredshift-serverless:UpdateEndpointAccessredshift-serverless:UpdateNamespaceredshift-serverless:UpdateScheduledActionredshift-serverless:UpdateSnapshotredshift-serverless:UpdateSnapshotCopyConfigurationredshift-serverless:UpdateUsageLimitredshift-serverless:UpdateWorkgroup"
 
-var actionIndex = [...]uint16{0, 50, 99, 139, 174, 211, 252, 286, 337, 373, 408, 457, 497, 532, 572, 613, 647, 698, 734, 769, 810, 844, 890, 927, 973, 1012, 1044, 1080, 1114, 1156, 1193, 1231, 1262, 1303, 1331, 1364, 1396, 1438, 1486, 1524, 1565, 1599, 1637, 1681, 1717, 1757, 1807, 1840, 1882, 1921, 1951, 1986, 2020, 2057, 2101, 2140, 2189, 2233, 2264, 2297, 2341, 2390, 2430, 2465, 2506, 2540, 2591, 2627, 2662}
+var actionIndex = [...]uint32{0, 50, 99, 139, 174, 211, 252, 286, 337, 373, 408, 457, 497, 532, 572, 613, 647, 698, 734, 769, 810, 844, 890, 927, 973, 1012, 1044, 1080, 1114, 1156, 1193, 1231, 1262, 1303, 1331, 1364, 1396, 1438, 1486, 1524, 1565, 1599, 1637, 1681, 1717, 1757, 1807, 1840, 1882, 1921, 1951, 1986, 2020, 2057, 2101, 2140, 2189, 2233, 2264, 2297, 2341, 2390, 2430, 2465, 2506, 2540, 2591, 2627, 2662}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -93,10 +93,17 @@ var actionInfos = [68]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 20, 20, 20, 36, 36, 36, 36, 36, 52, 52, 52, 52, 53, 53, 57, 57, 58, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 20, 20, 20, 36, 36, 36, 36, 36, 52, 52, 52, 52, 53, 53, 57, 57, 58, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68, 68}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [68]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67}
+var actionFold = [68]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [17]Action{ActionDescribeOneTimeCredit, ActionGetCustomDomainAssociation, ActionGetEndpointAccess, ActionGetIdentityCenterAuthToken, ActionGetManagedWorkgroup, ActionGetNamespace, ActionGetRecoveryPoint, ActionGetReservation, ActionGetReservationOffering, ActionGetResourcePolicy, ActionGetScheduledAction, ActionGetSnapshot, ActionGetTableRestoreStatus, ActionGetTrack, ActionGetUsageLimit, ActionGetWorkgroup, ActionListAutonomicsDenylist}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "refactor-spaces:CreateApplicationrefactor-spaces:CreateEnvironmentrefactor-spaces:CreateRouterefactor-spaces:CreateServicerefactor-spaces:DeleteApplicationrefactor-spaces:DeleteEnvironmentrefactor-spaces:DeleteResourcePolicyrefactor-spaces:DeleteRouterefactor-spaces:DeleteServicerefactor-spaces:GetApplicationrefactor-spaces:GetEnvironmentrefactor-spaces:GetResourcePolicyrefactor-spaces:GetRouterefactor-spaces:GetServicerefactor-spaces:ListApplicationsrefactor-spaces:ListEnvironmentVpcsrefactor-spaces:ListEnvironmentsrefactor-spaces:ListRoutesrefactor-spaces:ListServicesrefactor-spaces:ListTagsForResourcerefactor-spaces:PutResourcePolicyrefactor-spaces:TagResourcerefactor-spaces:UntagResourcerefactor-spaces:UpdateRoute"
 
-var actionIndex = [...]uint16{0, 33, 66, 93, 122, 155, 188, 224, 251, 280, 310, 340, 373, 397, 423, 455, 490, 522, 548, 576, 611, 644, 671, 700, 727}
+var actionIndex = [...]uint32{0, 33, 66, 93, 122, 155, 188, 224, 251, 280, 310, 340, 373, 397, 423, 455, 490, 522, 548, 576, 611, 644, 671, 700, 727}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -49,10 +49,17 @@ var actionInfos = [24]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 9, 9, 9, 14, 14, 14, 14, 14, 20, 20, 20, 20, 21, 21, 21, 21, 22, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 9, 9, 9, 14, 14, 14, 14, 14, 20, 20, 20, 20, 21, 21, 21, 21, 22, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [24]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21, 22, 23}
+var actionFold = [24]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21, 22, 23}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionGetApplication, ActionGetEnvironment, ActionGetResourcePolicy, ActionGetRoute, ActionGetService, ActionListApplications, ActionListEnvironmentVpcs, ActionListEnvironments, ActionListRoutes, ActionListServices, ActionListTagsForResource}
 

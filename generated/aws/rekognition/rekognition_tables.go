@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "rekognition:AssociateFacesrekognition:CompareFacesrekognition:CopyProjectVersionrekognition:CreateCollectionrekognition:CreateDatasetrekognition:CreateFaceLivenessSessionrekognition:CreateProjectrekognition:CreateProjectVersionrekognition:CreateStreamProcessorrekognition:CreateUserrekognition:DeleteCollectionrekognition:DeleteDatasetrekognition:DeleteFacesrekognition:DeleteProjectrekognition:DeleteProjectPolicyrekognition:DeleteProjectVersionrekognition:DeleteStreamProcessorrekognition:DeleteUserrekognition:DescribeCollectionrekognition:DescribeDatasetrekognition:DescribeProjectVersionsrekognition:DescribeProjectsrekognition:DescribeStreamProcessorrekognition:DetectCustomLabelsrekognition:DetectFacesrekognition:DetectLabelsrekognition:DetectModerationLabelsrekognition:DetectProtectiveEquipmentrekognition:DetectTextrekognition:DisassociateFacesrekognition:DistributeDatasetEntriesrekognition:GetCelebrityInforekognition:GetCelebrityRecognitionrekognition:GetContentModerationrekognition:GetFaceDetectionrekognition:GetFaceLivenessSessionResultsrekognition:GetFaceSearchrekognition:GetLabelDetectionrekognition:GetMediaAnalysisJobrekognition:GetPersonTrackingrekognition:GetSegmentDetectionrekognition:GetTextDetectionrekognition:IndexFacesrekognition:ListCollectionsrekognition:ListDatasetEntriesrekognition:ListDatasetLabelsrekognition:ListFacesrekognition:ListMediaAnalysisJobsrekognition:ListProjectPoliciesrekognition:ListStreamProcessorsrekognition:ListTagsForResourcerekognition:ListUsersrekognition:PutProjectPolicyrekognition:RecognizeCelebritiesrekognition:SearchFacesrekognition:SearchFacesByImagerekognition:SearchUsersrekognition:SearchUsersByImagerekognition:StartCelebrityRecognitionrekognition:StartContentModerationrekognition:StartFaceDetectionrekognition:StartFaceLivenessSessionrekognition:StartFaceSearchrekognition:StartLabelDetectionrekognition:StartMediaAnalysisJobrekognition:StartPersonTrackingrekognition:StartProjectVersionrekognition:StartSegmentDetectionrekognition:StartStreamProcessorrekognition:StartTextDetectionrekognition:StopProjectVersionrekognition:StopStreamProcessorrekognition:TagResourcerekognition:UntagResourcerekognition:UpdateDatasetEntriesrekognition:UpdateStreamProcessor"
 
-var actionIndex = [...]uint16{0, 26, 50, 80, 108, 133, 170, 195, 227, 260, 282, 310, 335, 358, 383, 414, 446, 479, 501, 531, 558, 593, 621, 656, 686, 709, 733, 767, 804, 826, 855, 891, 919, 954, 986, 1014, 1055, 1080, 1109, 1140, 1169, 1200, 1228, 1250, 1277, 1307, 1336, 1357, 1390, 1421, 1453, 1484, 1505, 1533, 1565, 1588, 1618, 1641, 1671, 1708, 1742, 1772, 1808, 1835, 1866, 1899, 1930, 1961, 1994, 2026, 2056, 2086, 2117, 2140, 2165, 2197, 2230}
+var actionIndex = [...]uint32{0, 26, 50, 80, 108, 133, 170, 195, 227, 260, 282, 310, 335, 358, 383, 414, 446, 479, 501, 531, 558, 593, 621, 656, 686, 709, 733, 767, 804, 826, 855, 891, 919, 954, 986, 1014, 1055, 1080, 1109, 1140, 1169, 1200, 1228, 1250, 1277, 1307, 1336, 1357, 1390, 1421, 1453, 1484, 1505, 1533, 1565, 1588, 1618, 1641, 1671, 1708, 1742, 1772, 1808, 1835, 1866, 1899, 1930, 1961, 1994, 2026, 2056, 2086, 2117, 2140, 2165, 2197, 2230}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -101,10 +101,17 @@ var actionInfos = [76]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 10, 31, 31, 31, 42, 42, 43, 43, 43, 52, 52, 52, 52, 53, 53, 54, 72, 73, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 10, 31, 31, 31, 42, 42, 43, 43, 43, 52, 52, 52, 52, 53, 53, 54, 72, 73, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76, 76}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [76]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75}
+var actionFold = [76]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [36]Action{ActionCompareFaces, ActionDescribeCollection, ActionDescribeDataset, ActionDescribeProjectVersions, ActionDescribeProjects, ActionDescribeStreamProcessor, ActionDetectCustomLabels, ActionDetectFaces, ActionDetectLabels, ActionDetectModerationLabels, ActionDetectProtectiveEquipment, ActionDetectText, ActionGetCelebrityInfo, ActionGetCelebrityRecognition, ActionGetContentModeration, ActionGetFaceDetection, ActionGetFaceLivenessSessionResults, ActionGetFaceSearch, ActionGetLabelDetection, ActionGetMediaAnalysisJob, ActionGetPersonTracking, ActionGetSegmentDetection, ActionGetTextDetection, ActionListCollections, ActionListDatasetEntries, ActionListDatasetLabels, ActionListFaces, ActionListMediaAnalysisJobs, ActionListProjectPolicies, ActionListTagsForResource, ActionListUsers, ActionRecognizeCelebrities, ActionSearchFaces, ActionSearchFacesByImage, ActionSearchUsers, ActionSearchUsersByImage}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "resource-explorer-2:AssociateDefaultViewresource-explorer-2:BatchGetViewresource-explorer-2:CreateIndexresource-explorer-2:CreateManagedViewresource-explorer-2:CreateResourceExplorerSetupresource-explorer-2:CreateStreamingAccessForServiceresource-explorer-2:CreateViewresource-explorer-2:DeleteIndexresource-explorer-2:DeleteResourceExplorerSetupresource-explorer-2:DeleteResourcePolicyresource-explorer-2:DeleteStreamingAccessForServiceresource-explorer-2:DeleteViewresource-explorer-2:DisassociateDefaultViewresource-explorer-2:GetAccountLevelServiceConfigurationresource-explorer-2:GetDefaultViewresource-explorer-2:GetIndexresource-explorer-2:GetManagedViewresource-explorer-2:GetResourceExplorerSetupresource-explorer-2:GetResourcePolicyresource-explorer-2:GetServiceIndexresource-explorer-2:GetServiceViewresource-explorer-2:GetViewresource-explorer-2:ListIndexesresource-explorer-2:ListIndexesForMembersresource-explorer-2:ListManagedViewsresource-explorer-2:ListServiceIndexesresource-explorer-2:ListServiceViewsresource-explorer-2:ListStreamingAccessForServicesresource-explorer-2:ListSupportedResourceTypesresource-explorer-2:ListTagsForResourceresource-explorer-2:ListViewsresource-explorer-2:PutResourcePolicyresource-explorer-2:Searchresource-explorer-2:TagResourceresource-explorer-2:UntagResourceresource-explorer-2:UpdateIndexTyperesource-explorer-2:UpdateView"
 
-var actionIndex = [...]uint16{0, 40, 72, 103, 140, 187, 238, 268, 299, 346, 386, 437, 467, 510, 565, 599, 627, 661, 705, 742, 777, 811, 838, 869, 910, 946, 984, 1020, 1070, 1116, 1155, 1184, 1221, 1247, 1278, 1311, 1346, 1376}
+var actionIndex = [...]uint32{0, 40, 72, 103, 140, 187, 238, 268, 299, 346, 386, 437, 467, 510, 565, 599, 627, 661, 705, 742, 777, 811, 838, 869, 910, 946, 984, 1020, 1070, 1116, 1155, 1184, 1221, 1247, 1278, 1311, 1346, 1376}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -62,10 +62,17 @@ var actionInfos = [37]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 7, 13, 13, 13, 22, 22, 22, 22, 22, 31, 31, 31, 31, 32, 32, 32, 33, 34, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 7, 13, 13, 13, 22, 22, 22, 22, 22, 31, 31, 31, 31, 32, 32, 32, 33, 34, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [37]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+var actionFold = [37]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [12]Action{ActionBatchGetView, ActionGetAccountLevelServiceConfiguration, ActionGetDefaultView, ActionGetIndex, ActionGetManagedView, ActionGetResourceExplorerSetup, ActionGetResourcePolicy, ActionGetServiceIndex, ActionGetServiceView, ActionGetView, ActionListTagsForResource, ActionSearch}
 

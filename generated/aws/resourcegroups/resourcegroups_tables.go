@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "resource-groups:AssociateResourceresource-groups:CancelTagSyncTaskresource-groups:CreateGroupresource-groups:DeleteGroupresource-groups:DeleteGroupPolicyresource-groups:DisassociateResourceresource-groups:GetAccountSettingsresource-groups:GetGroupresource-groups:GetGroupConfigurationresource-groups:GetGroupPolicyresource-groups:GetGroupQueryresource-groups:GetTagSyncTaskresource-groups:GetTagsresource-groups:GroupResourcesresource-groups:ListGroupResourcesresource-groups:ListGroupingStatusesresource-groups:ListGroupsresource-groups:ListResourceTypesresource-groups:ListTagSyncTasksresource-groups:PutGroupConfigurationresource-groups:PutGroupPolicyresource-groups:SearchResourcesresource-groups:StartTagSyncTaskresource-groups:Tagresource-groups:UngroupResourcesresource-groups:Untagresource-groups:UpdateAccountSettingsresource-groups:UpdateGroupresource-groups:UpdateGroupQuery"
 
-var actionIndex = [...]uint16{0, 33, 66, 93, 120, 153, 189, 223, 247, 284, 314, 343, 373, 396, 426, 460, 496, 522, 555, 587, 624, 654, 685, 717, 736, 768, 789, 826, 853, 885}
+var actionIndex = [...]uint32{0, 33, 66, 93, 120, 153, 189, 223, 247, 284, 314, 343, 373, 396, 426, 460, 496, 522, 555, 587, 624, 654, 685, 717, 736, 768, 789, 826, 853, 885}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -54,10 +54,17 @@ var actionInfos = [29]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 6, 6, 6, 14, 14, 14, 14, 14, 19, 19, 19, 19, 21, 21, 21, 23, 24, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 6, 6, 6, 14, 14, 14, 14, 14, 19, 19, 19, 19, 21, 21, 21, 23, 24, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29, 29}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [29]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 11, 13, 15, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+var actionFold = [29]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 11, 13, 15, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetAccountSettings, ActionGetGroup, ActionGetGroupConfiguration, ActionGetGroupPolicy, ActionGetGroupQuery, ActionGetTagSyncTask, ActionGetTags}
 

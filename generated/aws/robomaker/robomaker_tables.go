@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "robomaker:BatchDeleteWorldsrobomaker:BatchDescribeSimulationJobrobomaker:CancelDeploymentJobrobomaker:CancelSimulationJobrobomaker:CancelSimulationJobBatchrobomaker:CancelWorldExportJobrobomaker:CancelWorldGenerationJobrobomaker:CreateDeploymentJobrobomaker:CreateFleetrobomaker:CreateRobotrobomaker:CreateRobotApplicationrobomaker:CreateRobotApplicationVersionrobomaker:CreateSimulationApplicationrobomaker:CreateSimulationApplicationVersionrobomaker:CreateSimulationJobrobomaker:CreateWorldExportJobrobomaker:CreateWorldGenerationJobrobomaker:CreateWorldTemplaterobomaker:DeleteFleetrobomaker:DeleteRobotrobomaker:DeleteRobotApplicationrobomaker:DeleteSimulationApplicationrobomaker:DeleteWorldTemplaterobomaker:DeregisterRobotrobomaker:DescribeDeploymentJobrobomaker:DescribeFleetrobomaker:DescribeRobotrobomaker:DescribeRobotApplicationrobomaker:DescribeSimulationApplicationrobomaker:DescribeSimulationJobrobomaker:DescribeSimulationJobBatchrobomaker:DescribeWorldrobomaker:DescribeWorldExportJobrobomaker:DescribeWorldGenerationJobrobomaker:DescribeWorldTemplaterobomaker:GetWorldTemplateBodyrobomaker:ListDeploymentJobsrobomaker:ListFleetsrobomaker:ListRobotApplicationsrobomaker:ListRobotsrobomaker:ListSimulationApplicationsrobomaker:ListSimulationJobBatchesrobomaker:ListSimulationJobsrobomaker:ListSupportedAvailabilityZonesrobomaker:ListTagsForResourcerobomaker:ListWorldExportJobsrobomaker:ListWorldGenerationJobsrobomaker:ListWorldTemplatesrobomaker:ListWorldsrobomaker:RegisterRobotrobomaker:RestartSimulationJobrobomaker:StartSimulationJobBatchrobomaker:SyncDeploymentJobrobomaker:TagResourcerobomaker:UntagResourcerobomaker:UpdateRobotApplicationrobomaker:UpdateRobotDeploymentrobomaker:UpdateSimulationApplicationrobomaker:UpdateWorldTemplate"
 
-var actionIndex = [...]uint16{0, 27, 63, 92, 121, 155, 185, 219, 248, 269, 290, 322, 361, 398, 442, 471, 501, 535, 564, 585, 606, 638, 675, 704, 729, 760, 783, 806, 840, 879, 910, 946, 969, 1001, 1037, 1068, 1098, 1126, 1146, 1177, 1197, 1233, 1267, 1295, 1335, 1364, 1393, 1426, 1454, 1474, 1497, 1527, 1560, 1587, 1608, 1631, 1663, 1694, 1731, 1760}
+var actionIndex = [...]uint32{0, 27, 63, 92, 121, 155, 185, 219, 248, 269, 290, 322, 361, 398, 442, 471, 501, 535, 564, 585, 606, 638, 675, 704, 729, 760, 783, 806, 840, 879, 910, 946, 969, 1001, 1037, 1068, 1098, 1126, 1146, 1177, 1197, 1233, 1267, 1295, 1335, 1364, 1393, 1426, 1454, 1474, 1497, 1527, 1560, 1587, 1608, 1631, 1663, 1694, 1731, 1760}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -84,10 +84,17 @@ var actionInfos = [59]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 18, 35, 35, 35, 36, 36, 36, 36, 36, 49, 49, 49, 49, 49, 49, 51, 53, 54, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 18, 35, 35, 35, 36, 36, 36, 36, 36, 49, 49, 49, 49, 49, 49, 51, 53, 54, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59, 59}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [59]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 48, 47, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+var actionFold = [59]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 48, 47, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionBatchDescribeSimulationJob, ActionDescribeDeploymentJob, ActionDescribeFleet, ActionDescribeRobot, ActionDescribeRobotApplication, ActionDescribeSimulationApplication, ActionDescribeSimulationJob, ActionDescribeSimulationJobBatch, ActionDescribeWorld, ActionDescribeWorldExportJob, ActionDescribeWorldGenerationJob, ActionDescribeWorldTemplate, ActionGetWorldTemplateBody}
 

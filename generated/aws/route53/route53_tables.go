@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53:ActivateKeySigningKeyroute53:AssociateVPCWithHostedZoneroute53:ChangeCidrCollectionroute53:ChangeResourceRecordSetsroute53:ChangeTagsForResourceroute53:CreateCidrCollectionroute53:CreateHealthCheckroute53:CreateHostedZoneroute53:CreateKeySigningKeyroute53:CreateQueryLoggingConfigroute53:CreateReusableDelegationSetroute53:CreateTrafficPolicyroute53:CreateTrafficPolicyInstanceroute53:CreateTrafficPolicyVersionroute53:CreateVPCAssociationAuthorizationroute53:DeactivateKeySigningKeyroute53:DeleteCidrCollectionroute53:DeleteHealthCheckroute53:DeleteHostedZoneroute53:DeleteKeySigningKeyroute53:DeleteQueryLoggingConfigroute53:DeleteReusableDelegationSetroute53:DeleteTrafficPolicyroute53:DeleteTrafficPolicyInstanceroute53:DeleteVPCAssociationAuthorizationroute53:DisableHostedZoneDNSSECroute53:DisassociateVPCFromHostedZoneroute53:EnableHostedZoneDNSSECroute53:GetAccountLimitroute53:GetChangeroute53:GetCheckerIpRangesroute53:GetDNSSECroute53:GetGeoLocationroute53:GetHealthCheckroute53:GetHealthCheckCountroute53:GetHealthCheckLastFailureReasonroute53:GetHealthCheckStatusroute53:GetHostedZoneroute53:GetHostedZoneCountroute53:GetHostedZoneLimitroute53:GetQueryLoggingConfigroute53:GetReusableDelegationSetroute53:GetReusableDelegationSetLimitroute53:GetTrafficPolicyroute53:GetTrafficPolicyInstanceroute53:GetTrafficPolicyInstanceCountroute53:ListCidrBlocksroute53:ListCidrCollectionsroute53:ListCidrLocationsroute53:ListGeoLocationsroute53:ListHealthChecksroute53:ListHostedZonesroute53:ListHostedZonesByNameroute53:ListHostedZonesByVPCroute53:ListQueryLoggingConfigsroute53:ListResourceRecordSetsroute53:ListReusableDelegationSetsroute53:ListTagsForResourceroute53:ListTagsForResourcesroute53:ListTrafficPoliciesroute53:ListTrafficPolicyInstancesroute53:ListTrafficPolicyInstancesByHostedZoneroute53:ListTrafficPolicyInstancesByPolicyroute53:ListTrafficPolicyVersionsroute53:ListVPCAssociationAuthorizationsroute53:TestDNSAnswerroute53:UpdateHealthCheckroute53:UpdateHostedZoneCommentroute53:UpdateHostedZoneFeaturesroute53:UpdateTrafficPolicyCommentroute53:UpdateTrafficPolicyInstance"
 
-var actionIndex = [...]uint16{0, 29, 63, 91, 123, 152, 180, 205, 229, 256, 288, 323, 350, 385, 419, 460, 491, 519, 544, 568, 595, 627, 662, 689, 724, 765, 796, 833, 863, 886, 903, 929, 946, 968, 990, 1017, 1056, 1084, 1105, 1131, 1157, 1186, 1218, 1255, 1279, 1311, 1348, 1370, 1397, 1422, 1446, 1470, 1493, 1522, 1550, 1581, 1611, 1645, 1672, 1700, 1727, 1761, 1807, 1849, 1882, 1922, 1943, 1968, 1999, 2031, 2065, 2100}
+var actionIndex = [...]uint32{0, 29, 63, 91, 123, 152, 180, 205, 229, 256, 288, 323, 350, 385, 419, 460, 491, 519, 544, 568, 595, 627, 662, 689, 724, 765, 796, 833, 863, 886, 903, 929, 946, 968, 990, 1017, 1056, 1084, 1105, 1131, 1157, 1186, 1218, 1255, 1279, 1311, 1348, 1370, 1397, 1422, 1446, 1470, 1493, 1522, 1550, 1581, 1611, 1645, 1672, 1700, 1727, 1761, 1807, 1849, 1882, 1922, 1943, 1968, 1999, 2031, 2065, 2100}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -96,10 +96,17 @@ var actionInfos = [71]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 15, 27, 28, 28, 46, 46, 46, 46, 46, 65, 65, 65, 65, 65, 65, 65, 65, 66, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 15, 27, 28, 28, 46, 46, 46, 46, 46, 65, 65, 65, 65, 65, 65, 65, 65, 66, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [71]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70}
+var actionFold = [71]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionGetAccountLimit, ActionGetDNSSEC, ActionGetHealthCheck, ActionGetHostedZoneLimit, ActionGetQueryLoggingConfig, ActionGetReusableDelegationSetLimit, ActionGetTrafficPolicy, ActionGetTrafficPolicyInstance, ActionGetTrafficPolicyInstanceCount, ActionListGeoLocations, ActionListHealthChecks, ActionListReusableDelegationSets, ActionListTagsForResource, ActionListTagsForResources, ActionListTrafficPolicyInstances, ActionTestDNSAnswer}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53domains:AcceptDomainTransferFromAnotherAwsAccountroute53domains:AssociateDelegationSignerToDomainroute53domains:CancelDomainTransferToAnotherAwsAccountroute53domains:CheckDomainAvailabilityroute53domains:CheckDomainTransferabilityroute53domains:DeleteDomainroute53domains:DeleteTagsForDomainroute53domains:DisableDomainAutoRenewroute53domains:DisableDomainTransferLockroute53domains:DisassociateDelegationSignerFromDomainroute53domains:EnableDomainAutoRenewroute53domains:EnableDomainTransferLockroute53domains:GetContactReachabilityStatusroute53domains:GetDomainDetailroute53domains:GetDomainSuggestionsroute53domains:GetOperationDetailroute53domains:ListDomainsroute53domains:ListOperationsroute53domains:ListPricesroute53domains:ListTagsForDomainroute53domains:PushDomainroute53domains:RegisterDomainroute53domains:RejectDomainTransferFromAnotherAwsAccountroute53domains:RenewDomainroute53domains:ResendContactReachabilityEmailroute53domains:ResendOperationAuthorizationroute53domains:RetrieveDomainAuthCoderoute53domains:TransferDomainroute53domains:TransferDomainToAnotherAwsAccountroute53domains:UpdateDomainContactroute53domains:UpdateDomainContactPrivacyroute53domains:UpdateDomainNameserversroute53domains:UpdateTagsForDomainroute53domains:ViewBilling"
 
-var actionIndex = [...]uint16{0, 56, 104, 158, 196, 237, 264, 298, 335, 375, 428, 464, 503, 546, 576, 611, 644, 670, 699, 724, 756, 781, 810, 866, 892, 937, 980, 1017, 1046, 1094, 1128, 1169, 1207, 1241, 1267}
+var actionIndex = [...]uint32{0, 56, 104, 158, 196, 237, 264, 298, 335, 375, 428, 464, 503, 546, 576, 611, 644, 670, 699, 724, 756, 781, 810, 866, 892, 937, 980, 1017, 1046, 1094, 1128, 1169, 1207, 1241, 1267}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 5, 10, 12, 12, 16, 16, 16, 16, 16, 20, 20, 20, 20, 21, 21, 27, 27, 29, 33, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 5, 10, 12, 12, 16, 16, 16, 16, 16, 20, 20, 20, 20, 21, 21, 27, 27, 29, 33, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionCheckDomainAvailability, ActionCheckDomainTransferability, ActionGetContactReachabilityStatus, ActionGetDomainDetail, ActionGetDomainSuggestions, ActionGetOperationDetail, ActionListTagsForDomain, ActionViewBilling}
 

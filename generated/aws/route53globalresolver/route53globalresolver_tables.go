@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53globalresolver:AllowVendedLogDeliveryForResourceroute53globalresolver:AssociateHostedZoneroute53globalresolver:BatchCreateFirewallRuleroute53globalresolver:BatchDeleteFirewallRuleroute53globalresolver:BatchUpdateFirewallRuleroute53globalresolver:CreateAccessSourceroute53globalresolver:CreateAccessTokenroute53globalresolver:CreateDNSViewroute53globalresolver:CreateFirewallDomainListroute53globalresolver:CreateFirewallRuleroute53globalresolver:CreateGlobalResolverroute53globalresolver:DeleteAccessSourceroute53globalresolver:DeleteAccessTokenroute53globalresolver:DeleteDNSViewroute53globalresolver:DeleteFirewallDomainListroute53globalresolver:DeleteFirewallRuleroute53globalresolver:DeleteGlobalResolverroute53globalresolver:DisableDNSViewroute53globalresolver:DisassociateHostedZoneroute53globalresolver:EnableDNSViewroute53globalresolver:GetAccessSourceroute53globalresolver:GetAccessTokenroute53globalresolver:GetDNSViewroute53globalresolver:GetFirewallDomainListroute53globalresolver:GetFirewallRuleroute53globalresolver:GetGlobalResolverroute53globalresolver:GetHostedZoneAssociationroute53globalresolver:GetManagedFirewallDomainListroute53globalresolver:ImportFirewallDomainsroute53globalresolver:ListAccessSourcesroute53globalresolver:ListAccessTokensroute53globalresolver:ListDNSViewsroute53globalresolver:ListFirewallDomainListsroute53globalresolver:ListFirewallDomainsroute53globalresolver:ListFirewallRulesroute53globalresolver:ListGlobalResolversroute53globalresolver:ListHostedZoneAssociationsroute53globalresolver:ListManagedFirewallDomainListsroute53globalresolver:ListTagsForResourceroute53globalresolver:TagResourceroute53globalresolver:UntagResourceroute53globalresolver:UpdateAccessSourceroute53globalresolver:UpdateAccessTokenroute53globalresolver:UpdateDNSViewroute53globalresolver:UpdateFirewallDomainsroute53globalresolver:UpdateFirewallRuleroute53globalresolver:UpdateGlobalResolverroute53globalresolver:UpdateHostedZoneAssociation"
 
-var actionIndex = [...]uint16{0, 55, 96, 141, 186, 231, 271, 310, 345, 391, 431, 473, 513, 552, 587, 633, 673, 715, 751, 795, 830, 867, 903, 935, 978, 1015, 1054, 1100, 1150, 1193, 1232, 1270, 1304, 1349, 1390, 1429, 1470, 1518, 1570, 1611, 1644, 1679, 1719, 1758, 1793, 1836, 1876, 1918, 1967}
+var actionIndex = [...]uint32{0, 55, 96, 141, 186, 231, 271, 310, 345, 391, 431, 473, 513, 552, 587, 633, 673, 715, 751, 795, 830, 867, 903, 935, 978, 1015, 1054, 1100, 1150, 1193, 1232, 1270, 1304, 1349, 1390, 1429, 1470, 1518, 1570, 1611, 1644, 1679, 1719, 1758, 1793, 1836, 1876, 1918, 1967}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -73,10 +73,17 @@ var actionInfos = [48]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 11, 19, 20, 20, 28, 28, 29, 29, 29, 39, 39, 39, 39, 39, 39, 39, 39, 40, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 11, 19, 20, 20, 28, 28, 29, 29, 29, 39, 39, 39, 39, 39, 39, 39, 39, 40, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [48]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+var actionFold = [48]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionGetAccessSource, ActionGetAccessToken, ActionGetDNSView, ActionGetFirewallDomainList, ActionGetFirewallRule, ActionGetGlobalResolver, ActionGetHostedZoneAssociation, ActionGetManagedFirewallDomainList, ActionListFirewallDomains}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53profiles:AssociateProfileroute53profiles:AssociateResourceToProfileroute53profiles:CreateProfileroute53profiles:DeleteProfileroute53profiles:DisassociateProfileroute53profiles:DisassociateResourceFromProfileroute53profiles:GetProfileroute53profiles:GetProfileAssociationroute53profiles:GetProfilePolicyroute53profiles:GetProfileResourceAssociationroute53profiles:ListProfileAssociationsroute53profiles:ListProfileResourceAssociationsroute53profiles:ListProfilesroute53profiles:ListTagsForResourceroute53profiles:PutProfilePolicyroute53profiles:TagResourceroute53profiles:UntagResourceroute53profiles:UpdateProfileResourceAssociation"
 
-var actionIndex = [...]uint16{0, 32, 74, 103, 132, 167, 214, 240, 277, 309, 354, 393, 440, 468, 503, 535, 562, 591, 639}
+var actionIndex = [...]uint32{0, 32, 74, 103, 132, 167, 214, 240, 277, 309, 354, 393, 440, 468, 503, 535, 562, 591, 639}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -43,10 +43,17 @@ var actionInfos = [18]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 6, 6, 6, 10, 10, 10, 10, 10, 14, 14, 14, 14, 15, 15, 15, 15, 16, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 6, 6, 6, 10, 10, 10, 10, 10, 14, 14, 14, 14, 15, 15, 15, 15, 16, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18, 18}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [18]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}
+var actionFold = [18]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [4]Action{ActionGetProfile, ActionGetProfileAssociation, ActionGetProfilePolicy, ActionGetProfileResourceAssociation}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53-recovery-control-config:CreateClusterroute53-recovery-control-config:CreateControlPanelroute53-recovery-control-config:CreateRoutingControlroute53-recovery-control-config:CreateSafetyRuleroute53-recovery-control-config:DeleteClusterroute53-recovery-control-config:DeleteControlPanelroute53-recovery-control-config:DeleteResourcePolicyroute53-recovery-control-config:DeleteRoutingControlroute53-recovery-control-config:DeleteSafetyRuleroute53-recovery-control-config:DescribeClusterroute53-recovery-control-config:DescribeControlPanelroute53-recovery-control-config:DescribeRoutingControlroute53-recovery-control-config:DescribeSafetyRuleroute53-recovery-control-config:GetResourcePolicyroute53-recovery-control-config:ListAssociatedRoute53HealthChecksroute53-recovery-control-config:ListClustersroute53-recovery-control-config:ListControlPanelsroute53-recovery-control-config:ListRoutingControlsroute53-recovery-control-config:ListSafetyRulesroute53-recovery-control-config:ListTagsForResourceroute53-recovery-control-config:PutResourcePolicyroute53-recovery-control-config:TagResourceroute53-recovery-control-config:UntagResourceroute53-recovery-control-config:UpdateClusterroute53-recovery-control-config:UpdateControlPanelroute53-recovery-control-config:UpdateRoutingControlroute53-recovery-control-config:UpdateSafetyRule"
 
-var actionIndex = [...]uint16{0, 45, 95, 147, 195, 240, 290, 342, 394, 442, 489, 541, 595, 645, 694, 759, 803, 852, 903, 950, 1001, 1050, 1093, 1138, 1183, 1233, 1285, 1333}
+var actionIndex = [...]uint32{0, 45, 95, 147, 195, 240, 290, 342, 394, 442, 489, 541, 595, 645, 694, 759, 803, 852, 903, 950, 1001, 1050, 1093, 1138, 1183, 1233, 1285, 1333}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -52,10 +52,17 @@ var actionInfos = [27]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 13, 13, 13, 14, 14, 14, 14, 14, 20, 20, 20, 20, 21, 21, 21, 21, 22, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 13, 13, 13, 14, 14, 14, 14, 14, 20, 20, 20, 20, 21, 21, 21, 21, 22, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [27]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26}
+var actionFold = [27]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionDescribeCluster, ActionDescribeControlPanel, ActionDescribeRoutingControl, ActionDescribeSafetyRule, ActionGetResourcePolicy, ActionListClusters, ActionListControlPanels, ActionListRoutingControls, ActionListSafetyRules, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53-recovery-readiness:CreateCellroute53-recovery-readiness:CreateCrossAccountAuthorizationroute53-recovery-readiness:CreateReadinessCheckroute53-recovery-readiness:CreateRecoveryGrouproute53-recovery-readiness:CreateResourceSetroute53-recovery-readiness:DeleteCellroute53-recovery-readiness:DeleteCrossAccountAuthorizationroute53-recovery-readiness:DeleteReadinessCheckroute53-recovery-readiness:DeleteRecoveryGrouproute53-recovery-readiness:DeleteResourceSetroute53-recovery-readiness:GetArchitectureRecommendationsroute53-recovery-readiness:GetCellroute53-recovery-readiness:GetCellReadinessSummaryroute53-recovery-readiness:GetReadinessCheckroute53-recovery-readiness:GetReadinessCheckResourceStatusroute53-recovery-readiness:GetReadinessCheckStatusroute53-recovery-readiness:GetRecoveryGrouproute53-recovery-readiness:GetRecoveryGroupReadinessSummaryroute53-recovery-readiness:GetResourceSetroute53-recovery-readiness:ListCellsroute53-recovery-readiness:ListCrossAccountAuthorizationsroute53-recovery-readiness:ListReadinessChecksroute53-recovery-readiness:ListRecoveryGroupsroute53-recovery-readiness:ListResourceSetsroute53-recovery-readiness:ListRulesroute53-recovery-readiness:ListTagsForResourcesroute53-recovery-readiness:TagResourceroute53-recovery-readiness:UntagResourceroute53-recovery-readiness:UpdateCellroute53-recovery-readiness:UpdateReadinessCheckroute53-recovery-readiness:UpdateRecoveryGrouproute53-recovery-readiness:UpdateResourceSet"
 
-var actionIndex = [...]uint16{0, 37, 95, 142, 188, 232, 269, 327, 374, 420, 464, 521, 555, 605, 649, 707, 757, 800, 859, 900, 936, 993, 1039, 1084, 1127, 1163, 1210, 1248, 1288, 1325, 1372, 1418, 1462}
+var actionIndex = [...]uint32{0, 37, 95, 142, 188, 232, 269, 327, 374, 420, 464, 521, 555, 605, 649, 707, 757, 800, 859, 900, 936, 993, 1039, 1084, 1127, 1163, 1210, 1248, 1288, 1325, 1372, 1418, 1462}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -57,10 +57,17 @@ var actionInfos = [32]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 19, 19, 19, 19, 19, 26, 26, 26, 26, 26, 26, 26, 26, 27, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 19, 19, 19, 19, 19, 26, 26, 26, 26, 26, 26, 26, 26, 27, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [32]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+var actionFold = [32]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionGetArchitectureRecommendations, ActionGetCell, ActionGetCellReadinessSummary, ActionGetReadinessCheck, ActionGetReadinessCheckResourceStatus, ActionGetReadinessCheckStatus, ActionGetRecoveryGroup, ActionGetRecoveryGroupReadinessSummary, ActionGetResourceSet, ActionListCells, ActionListCrossAccountAuthorizations, ActionListReadinessChecks, ActionListRecoveryGroups, ActionListResourceSets, ActionListRules, ActionListTagsForResources}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "route53resolver:AssociateFirewallRuleGrouproute53resolver:AssociateResolverEndpointIpAddressroute53resolver:AssociateResolverQueryLogConfigroute53resolver:AssociateResolverRuleroute53resolver:CreateFirewallDomainListroute53resolver:CreateFirewallRuleroute53resolver:CreateFirewallRuleGrouproute53resolver:CreateOutpostResolverroute53resolver:CreateResolverEndpointroute53resolver:CreateResolverQueryLogConfigroute53resolver:CreateResolverRuleroute53resolver:DeleteFirewallDomainListroute53resolver:DeleteFirewallRuleroute53resolver:DeleteFirewallRuleGrouproute53resolver:DeleteOutpostResolverroute53resolver:DeleteResolverEndpointroute53resolver:DeleteResolverQueryLogConfigroute53resolver:DeleteResolverRuleroute53resolver:DisassociateFirewallRuleGrouproute53resolver:DisassociateResolverEndpointIpAddressroute53resolver:DisassociateResolverQueryLogConfigroute53resolver:DisassociateResolverRuleroute53resolver:GetFirewallConfigroute53resolver:GetFirewallDomainListroute53resolver:GetFirewallRuleGrouproute53resolver:GetFirewallRuleGroupAssociationroute53resolver:GetFirewallRuleGroupPolicyroute53resolver:GetOutpostResolverroute53resolver:GetResolverConfigroute53resolver:GetResolverDnssecConfigroute53resolver:GetResolverEndpointroute53resolver:GetResolverQueryLogConfigroute53resolver:GetResolverQueryLogConfigAssociationroute53resolver:GetResolverQueryLogConfigPolicyroute53resolver:GetResolverRuleroute53resolver:GetResolverRuleAssociationroute53resolver:GetResolverRulePolicyroute53resolver:ImportFirewallDomainsroute53resolver:ListFirewallConfigsroute53resolver:ListFirewallDomainListsroute53resolver:ListFirewallDomainsroute53resolver:ListFirewallRuleGroupAssociationsroute53resolver:ListFirewallRuleGroupsroute53resolver:ListFirewallRuleTypesroute53resolver:ListFirewallRulesroute53resolver:ListOutpostResolversroute53resolver:ListResolverConfigsroute53resolver:ListResolverDnssecConfigsroute53resolver:ListResolverEndpointIpAddressesroute53resolver:ListResolverEndpointsroute53resolver:ListResolverQueryLogConfigAssociationsroute53resolver:ListResolverQueryLogConfigsroute53resolver:ListResolverRuleAssociationsroute53resolver:ListResolverRulesroute53resolver:ListTagsForResourceroute53resolver:PutFirewallRuleGroupPolicyroute53resolver:PutResolverQueryLogConfigPolicyroute53resolver:PutResolverRulePolicyroute53resolver:TagResourceroute53resolver:UntagResourceroute53resolver:UpdateFirewallConfigroute53resolver:UpdateFirewallDomainsroute53resolver:UpdateFirewallRuleroute53resolver:UpdateFirewallRuleGroupAssociationroute53resolver:UpdateOutpostResolverroute53resolver:UpdateResolverConfigroute53resolver:UpdateResolverDnssecConfigroute53resolver:UpdateResolverEndpointroute53resolver:UpdateResolverRule"
 
-var actionIndex = [...]uint16{0, 42, 92, 139, 176, 216, 250, 289, 326, 364, 408, 442, 482, 516, 555, 592, 630, 674, 708, 753, 806, 856, 896, 929, 966, 1002, 1049, 1091, 1125, 1158, 1197, 1232, 1273, 1325, 1372, 1403, 1445, 1482, 1519, 1554, 1593, 1628, 1677, 1715, 1752, 1785, 1821, 1856, 1897, 1944, 1981, 2035, 2078, 2122, 2155, 2190, 2232, 2279, 2316, 2343, 2372, 2408, 2445, 2479, 2529, 2566, 2602, 2644, 2682, 2716}
+var actionIndex = [...]uint32{0, 42, 92, 139, 176, 216, 250, 289, 326, 364, 408, 442, 482, 516, 555, 592, 630, 674, 708, 753, 806, 856, 896, 929, 966, 1002, 1049, 1091, 1125, 1158, 1197, 1232, 1273, 1325, 1372, 1403, 1445, 1482, 1519, 1554, 1593, 1628, 1677, 1715, 1752, 1785, 1821, 1856, 1897, 1944, 1981, 2035, 2078, 2122, 2155, 2190, 2232, 2279, 2316, 2343, 2372, 2408, 2445, 2479, 2529, 2566, 2602, 2644, 2682, 2716}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -94,10 +94,17 @@ var actionInfos = [69]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 11, 22, 22, 22, 37, 37, 38, 38, 38, 55, 55, 55, 55, 58, 58, 58, 58, 59, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 11, 22, 22, 22, 37, 37, 38, 38, 38, 55, 55, 55, 55, 58, 58, 58, 58, 59, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69, 69}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [69]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 44, 43, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68}
+var actionFold = [69]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 44, 43, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionGetFirewallConfig, ActionGetFirewallDomainList, ActionGetFirewallRuleGroup, ActionGetFirewallRuleGroupAssociation, ActionGetFirewallRuleGroupPolicy, ActionGetOutpostResolver, ActionGetResolverConfig, ActionGetResolverDnssecConfig, ActionGetResolverEndpoint, ActionGetResolverQueryLogConfig, ActionGetResolverQueryLogConfigAssociation, ActionGetResolverQueryLogConfigPolicy, ActionGetResolverRule, ActionGetResolverRuleAssociation, ActionGetResolverRulePolicy, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "rtbfabric:AcceptLinkrtbfabric:AssociateCertificatertbfabric:CreateInboundExternalLinkrtbfabric:CreateLinkrtbfabric:CreateLinkRoutingRulertbfabric:CreateOutboundExternalLinkrtbfabric:CreateRequesterGatewayrtbfabric:CreateResponderGatewayrtbfabric:DeleteInboundExternalLinkrtbfabric:DeleteLinkrtbfabric:DeleteLinkRoutingRulertbfabric:DeleteOutboundExternalLinkrtbfabric:DeleteRequesterGatewayrtbfabric:DeleteResponderGatewayrtbfabric:DisassociateCertificatertbfabric:GetCertificateAssociationrtbfabric:GetInboundExternalLinkrtbfabric:GetLinkrtbfabric:GetLinkRoutingRulertbfabric:GetOutboundExternalLinkrtbfabric:GetRequesterGatewayrtbfabric:GetResponderGatewayrtbfabric:ListCertificateAssociationsrtbfabric:ListLinkRoutingRulesrtbfabric:ListLinksrtbfabric:ListRequesterGatewaysrtbfabric:ListResponderGatewaysrtbfabric:ListTagsForResourcertbfabric:RejectLinkrtbfabric:TagResourcertbfabric:UntagResourcertbfabric:UpdateLinkrtbfabric:UpdateLinkModuleFlowrtbfabric:UpdateLinkRoutingRulertbfabric:UpdateRequesterGatewayrtbfabric:UpdateResponderGateway"
 
-var actionIndex = [...]uint16{0, 20, 50, 85, 105, 136, 172, 204, 236, 271, 291, 322, 358, 390, 422, 455, 490, 522, 539, 567, 600, 629, 658, 695, 725, 744, 775, 806, 835, 855, 876, 899, 919, 949, 980, 1012, 1044}
+var actionIndex = [...]uint32{0, 20, 50, 85, 105, 136, 172, 204, 236, 271, 291, 322, 358, 390, 422, 455, 490, 522, 539, 567, 600, 629, 658, 695, 725, 744, 775, 806, 835, 855, 876, 899, 919, 949, 980, 1012, 1044}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -61,10 +61,17 @@ var actionInfos = [36]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 8, 15, 15, 15, 22, 22, 22, 22, 22, 28, 28, 28, 28, 28, 28, 29, 29, 30, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 8, 15, 15, 15, 22, 22, 22, 22, 22, 28, 28, 28, 28, 28, 28, 29, 29, 30, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [36]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+var actionFold = [36]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetCertificateAssociation, ActionGetInboundExternalLink, ActionGetLink, ActionGetLinkRoutingRule, ActionGetOutboundExternalLink, ActionGetRequesterGateway, ActionGetResponderGateway, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3express:CreateAccessPoints3express:CreateBuckets3express:CreateSessions3express:DeleteAccessPoints3express:DeleteAccessPointPolicys3express:DeleteAccessPointScopes3express:DeleteBuckets3express:DeleteBucketPolicys3express:GetAccessPoints3express:GetAccessPointPolicys3express:GetAccessPointScopes3express:GetBucketPolicys3express:GetEncryptionConfigurations3express:GetInventoryConfigurations3express:GetLifecycleConfigurations3express:GetMetricsConfigurations3express:ListAccessPointsForDirectoryBucketss3express:ListAllMyDirectoryBucketss3express:ListTagsForResources3express:PutAccessPointPolicys3express:PutAccessPointScopes3express:PutBucketPolicys3express:PutEncryptionConfigurations3express:PutInventoryConfigurations3express:PutLifecycleConfigurations3express:PutMetricsConfigurations3express:TagResources3express:UntagResource"
 
-var actionIndex = [...]uint16{0, 27, 49, 72, 99, 132, 164, 186, 214, 238, 268, 297, 322, 358, 393, 428, 461, 506, 541, 570, 600, 629, 654, 690, 725, 760, 793, 814, 837}
+var actionIndex = [...]uint32{0, 27, 49, 72, 99, 132, 164, 186, 214, 238, 268, 297, 322, 358, 393, 428, 461, 506, 541, 570, 600, 629, 654, 690, 725, 760, 793, 814, 837}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -53,10 +53,17 @@ var actionInfos = [28]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 8, 8, 8, 16, 16, 16, 16, 16, 19, 19, 19, 19, 26, 26, 26, 26, 27, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 8, 8, 8, 16, 16, 16, 16, 16, 19, 19, 19, 19, 26, 26, 26, 26, 27, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [28]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+var actionFold = [28]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetAccessPoint, ActionGetAccessPointPolicy, ActionGetAccessPointScope, ActionGetBucketPolicy, ActionGetEncryptionConfiguration, ActionGetInventoryConfiguration, ActionGetLifecycleConfiguration, ActionGetMetricsConfiguration}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3files:ClientMounts3files:ClientRootAccesss3files:ClientWrites3files:CreateAccessPoints3files:CreateFileSystems3files:CreateMountTargets3files:DeleteAccessPoints3files:DeleteFileSystems3files:DeleteFileSystemPolicys3files:DeleteMountTargets3files:GetAccessPoints3files:GetFileSystems3files:GetFileSystemPolicys3files:GetMountTargets3files:GetSynchronizationConfigurations3files:ListAccessPointss3files:ListFileSystemss3files:ListMountTargetss3files:ListTagsForResources3files:PutFileSystemPolicys3files:PutSynchronizationConfigurations3files:TagResources3files:UntagResources3files:UpdateMountTarget"
 
-var actionIndex = [...]uint16{0, 19, 43, 62, 87, 111, 136, 161, 185, 215, 240, 262, 283, 310, 332, 371, 395, 418, 442, 469, 496, 535, 554, 575, 600}
+var actionIndex = [...]uint32{0, 19, 43, 62, 87, 111, 136, 161, 185, 215, 240, 262, 283, 310, 332, 371, 395, 418, 442, 469, 496, 535, 554, 575, 600}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -49,10 +49,17 @@ var actionInfos = [24]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 10, 10, 10, 15, 15, 15, 15, 15, 19, 19, 19, 19, 21, 21, 21, 21, 22, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 10, 10, 10, 15, 15, 15, 15, 15, 19, 19, 19, 19, 21, 21, 21, 21, 22, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [24]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}
+var actionFold = [24]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionClientMount, ActionGetAccessPoint, ActionGetFileSystem, ActionGetFileSystemPolicy, ActionGetMountTarget, ActionGetSynchronizationConfiguration, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3-object-lambda:AbortMultipartUploads3-object-lambda:DeleteObjects3-object-lambda:DeleteObjectTaggings3-object-lambda:DeleteObjectVersions3-object-lambda:DeleteObjectVersionTaggings3-object-lambda:GetObjects3-object-lambda:GetObjectAcls3-object-lambda:GetObjectLegalHolds3-object-lambda:GetObjectRetentions3-object-lambda:GetObjectTaggings3-object-lambda:GetObjectVersions3-object-lambda:GetObjectVersionAcls3-object-lambda:GetObjectVersionTaggings3-object-lambda:ListBuckets3-object-lambda:ListBucketMultipartUploadss3-object-lambda:ListBucketVersionss3-object-lambda:ListMultipartUploadPartss3-object-lambda:PutObjects3-object-lambda:PutObjectAcls3-object-lambda:PutObjectLegalHolds3-object-lambda:PutObjectRetentions3-object-lambda:PutObjectTaggings3-object-lambda:PutObjectVersionAcls3-object-lambda:PutObjectVersionTaggings3-object-lambda:RestoreObjects3-object-lambda:WriteGetObjectResponse"
 
-var actionIndex = [...]uint16{0, 37, 66, 102, 138, 181, 207, 236, 271, 306, 339, 372, 408, 448, 475, 518, 553, 594, 620, 649, 684, 719, 752, 788, 828, 858, 897}
+var actionIndex = [...]uint32{0, 37, 66, 102, 138, 181, 207, 236, 271, 306, 339, 372, 408, 448, 475, 518, 553, 594, 620, 649, 684, 719, 752, 788, 828, 858, 897}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -51,10 +51,17 @@ var actionInfos = [26]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 5, 5, 5, 13, 13, 13, 13, 13, 17, 17, 17, 17, 24, 24, 25, 25, 25, 25, 25, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 5, 5, 5, 13, 13, 13, 13, 13, 17, 17, 17, 17, 24, 24, 25, 25, 25, 25, 25, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [26]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+var actionFold = [26]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionGetObject, ActionGetObjectAcl, ActionGetObjectLegalHold, ActionGetObjectRetention, ActionGetObjectTagging, ActionGetObjectVersion, ActionGetObjectVersionAcl, ActionGetObjectVersionTagging}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3-outposts:AbortMultipartUploads3-outposts:CreateAccessPoints3-outposts:CreateBuckets3-outposts:CreateEndpoints3-outposts:DeleteAccessPoints3-outposts:DeleteAccessPointPolicys3-outposts:DeleteBuckets3-outposts:DeleteBucketPolicys3-outposts:DeleteEndpoints3-outposts:DeleteObjects3-outposts:DeleteObjectTaggings3-outposts:DeleteObjectVersions3-outposts:DeleteObjectVersionTaggings3-outposts:GetAccessPoints3-outposts:GetAccessPointPolicys3-outposts:GetBuckets3-outposts:GetBucketPolicys3-outposts:GetBucketTaggings3-outposts:GetBucketVersionings3-outposts:GetLifecycleConfigurations3-outposts:GetObjects3-outposts:GetObjectTaggings3-outposts:GetObjectVersions3-outposts:GetObjectVersionForReplications3-outposts:GetObjectVersionTaggings3-outposts:GetReplicationConfigurations3-outposts:ListAccessPointss3-outposts:ListBuckets3-outposts:ListBucketMultipartUploadss3-outposts:ListBucketVersionss3-outposts:ListEndpointss3-outposts:ListMultipartUploadPartss3-outposts:ListOutpostsWithS3s3-outposts:ListRegionalBucketss3-outposts:ListSharedEndpointss3-outposts:PutAccessPointPolicys3-outposts:PutBucketPolicys3-outposts:PutBucketTaggings3-outposts:PutBucketVersionings3-outposts:PutLifecycleConfigurations3-outposts:PutObjects3-outposts:PutObjectAcls3-outposts:PutObjectTaggings3-outposts:PutObjectVersionTaggings3-outposts:PutReplicationConfigurations3-outposts:ReplicateDeletes3-outposts:ReplicateObjects3-outposts:ReplicateTags"
 
-var actionIndex = [...]uint16{0, 32, 61, 85, 111, 140, 175, 199, 229, 255, 279, 310, 341, 379, 405, 437, 458, 485, 513, 544, 581, 602, 630, 658, 700, 735, 774, 802, 824, 862, 892, 917, 953, 983, 1014, 1045, 1077, 1104, 1132, 1163, 1200, 1221, 1245, 1273, 1308, 1347, 1374, 1401, 1426}
+var actionIndex = [...]uint32{0, 32, 61, 85, 111, 140, 175, 199, 229, 255, 279, 310, 341, 379, 405, 437, 458, 485, 513, 544, 581, 602, 630, 658, 700, 735, 774, 802, 824, 862, 892, 917, 953, 983, 1014, 1045, 1077, 1104, 1132, 1163, 1200, 1221, 1245, 1273, 1308, 1347, 1374, 1401, 1426}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -73,10 +73,17 @@ var actionInfos = [48]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 13, 13, 13, 26, 26, 26, 26, 26, 35, 35, 35, 35, 45, 45, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 13, 13, 13, 26, 26, 26, 26, 26, 35, 35, 35, 35, 45, 45, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [48]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+var actionFold = [48]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionGetAccessPoint, ActionGetAccessPointPolicy, ActionGetBucket, ActionGetBucketPolicy, ActionGetBucketTagging, ActionGetBucketVersioning, ActionGetLifecycleConfiguration, ActionGetObject, ActionGetObjectTagging, ActionGetObjectVersion, ActionGetObjectVersionForReplication, ActionGetObjectVersionTagging, ActionGetReplicationConfiguration}
 

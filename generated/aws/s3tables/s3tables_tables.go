@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "s3tables:CreateNamespaces3tables:CreateTables3tables:CreateTableBuckets3tables:DeleteNamespaces3tables:DeleteTables3tables:DeleteTableBuckets3tables:DeleteTableBucketEncryptions3tables:DeleteTableBucketMetricsConfigurations3tables:DeleteTableBucketPolicys3tables:DeleteTableBucketReplications3tables:DeleteTablePolicys3tables:DeleteTableReplications3tables:GetNamespaces3tables:GetTables3tables:GetTableBuckets3tables:GetTableBucketEncryptions3tables:GetTableBucketMaintenanceConfigurations3tables:GetTableBucketMetricsConfigurations3tables:GetTableBucketPolicys3tables:GetTableBucketReplications3tables:GetTableBucketStorageClasss3tables:GetTableDatas3tables:GetTableEncryptions3tables:GetTableMaintenanceConfigurations3tables:GetTableMaintenanceJobStatuss3tables:GetTableMetadataLocations3tables:GetTablePolicys3tables:GetTableRecordExpirationConfigurations3tables:GetTableRecordExpirationJobStatuss3tables:GetTableReplications3tables:GetTableReplicationStatuss3tables:GetTableStorageClasss3tables:ListNamespacess3tables:ListTableBucketss3tables:ListTabless3tables:ListTagsForResources3tables:PutTableBucketEncryptions3tables:PutTableBucketMaintenanceConfigurations3tables:PutTableBucketMetricsConfigurations3tables:PutTableBucketPolicys3tables:PutTableBucketReplications3tables:PutTableBucketStorageClasss3tables:PutTableDatas3tables:PutTableEncryptions3tables:PutTableMaintenanceConfigurations3tables:PutTablePolicys3tables:PutTableRecordExpirationConfigurations3tables:PutTableReplications3tables:PutTableStorageClasss3tables:RenameTables3tables:TagResources3tables:UntagResources3tables:UpdateTableMetadataLocation"
 
-var actionIndex = [...]uint16{0, 24, 44, 70, 94, 114, 140, 176, 222, 254, 291, 317, 348, 369, 386, 409, 442, 489, 532, 561, 595, 630, 651, 678, 719, 756, 789, 812, 858, 900, 928, 962, 991, 1014, 1039, 1058, 1086, 1119, 1166, 1209, 1238, 1272, 1307, 1328, 1355, 1396, 1419, 1465, 1493, 1522, 1542, 1562, 1584, 1620}
+var actionIndex = [...]uint32{0, 24, 44, 70, 94, 114, 140, 176, 222, 254, 291, 317, 348, 369, 386, 409, 442, 489, 532, 561, 595, 630, 651, 678, 719, 756, 789, 812, 858, 900, 928, 962, 991, 1014, 1039, 1058, 1086, 1119, 1166, 1209, 1238, 1272, 1307, 1328, 1355, 1396, 1419, 1465, 1493, 1522, 1542, 1562, 1584, 1620}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -78,10 +78,17 @@ var actionInfos = [53]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 12, 12, 32, 32, 32, 32, 32, 36, 36, 36, 36, 49, 49, 50, 50, 51, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 12, 12, 32, 32, 32, 32, 32, 36, 36, 36, 36, 49, 49, 50, 50, 51, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53, 53}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [53]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52}
+var actionFold = [53]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [20]Action{ActionGetNamespace, ActionGetTable, ActionGetTableBucket, ActionGetTableBucketEncryption, ActionGetTableBucketMaintenanceConfiguration, ActionGetTableBucketMetricsConfiguration, ActionGetTableBucketPolicy, ActionGetTableBucketReplication, ActionGetTableBucketStorageClass, ActionGetTableData, ActionGetTableEncryption, ActionGetTableMaintenanceConfiguration, ActionGetTableMaintenanceJobStatus, ActionGetTableMetadataLocation, ActionGetTablePolicy, ActionGetTableRecordExpirationConfiguration, ActionGetTableRecordExpirationJobStatus, ActionGetTableReplication, ActionGetTableReplicationStatus, ActionGetTableStorageClass}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sagemaker-mlflow:AccessUIsagemaker-mlflow:CreateExperimentsagemaker-mlflow:CreateModelVersionsagemaker-mlflow:CreateRegisteredModelsagemaker-mlflow:CreateRunsagemaker-mlflow:DeleteExperimentsagemaker-mlflow:DeleteLoggedModelsagemaker-mlflow:DeleteLoggedModelTagsagemaker-mlflow:DeleteModelVersionsagemaker-mlflow:DeleteModelVersionTagsagemaker-mlflow:DeleteRegisteredModelsagemaker-mlflow:DeleteRegisteredModelAliassagemaker-mlflow:DeleteRegisteredModelTagsagemaker-mlflow:DeleteRunsagemaker-mlflow:DeleteTagsagemaker-mlflow:DeleteTraceTagsagemaker-mlflow:DeleteTracessagemaker-mlflow:EndTracesagemaker-mlflow:FinalizeLoggedModelsagemaker-mlflow:GetDownloadURIForModelVersionArtifactssagemaker-mlflow:GetExperimentsagemaker-mlflow:GetExperimentByNamesagemaker-mlflow:GetLatestModelVersionssagemaker-mlflow:GetLoggedModelsagemaker-mlflow:GetMetricHistorysagemaker-mlflow:GetModelVersionsagemaker-mlflow:GetModelVersionByAliassagemaker-mlflow:GetRegisteredModelsagemaker-mlflow:GetRunsagemaker-mlflow:GetTraceInfosagemaker-mlflow:ListArtifactssagemaker-mlflow:ListLoggedModelArtifactssagemaker-mlflow:LogBatchsagemaker-mlflow:LogInputssagemaker-mlflow:LogLoggedModelParamssagemaker-mlflow:LogMetricsagemaker-mlflow:LogModelsagemaker-mlflow:LogOutputssagemaker-mlflow:LogParamsagemaker-mlflow:RenameRegisteredModelsagemaker-mlflow:RestoreExperimentsagemaker-mlflow:RestoreRunsagemaker-mlflow:SearchExperimentssagemaker-mlflow:SearchLoggedModelssagemaker-mlflow:SearchModelVersionssagemaker-mlflow:SearchRegisteredModelssagemaker-mlflow:SearchRunssagemaker-mlflow:SearchTracessagemaker-mlflow:SetExperimentTagsagemaker-mlflow:SetLoggedModelTagssagemaker-mlflow:SetModelVersionTagsagemaker-mlflow:SetRegisteredModelAliassagemaker-mlflow:SetRegisteredModelTagsagemaker-mlflow:SetTagsagemaker-mlflow:SetTraceTagsagemaker-mlflow:StartTracesagemaker-mlflow:TransitionModelVersionStagesagemaker-mlflow:UpdateExperimentsagemaker-mlflow:UpdateModelVersionsagemaker-mlflow:UpdateRegisteredModelsagemaker-mlflow:UpdateRun"
 
-var actionIndex = [...]uint16{0, 25, 58, 93, 131, 157, 190, 224, 261, 296, 334, 372, 415, 456, 482, 508, 539, 568, 593, 629, 684, 714, 750, 789, 820, 853, 885, 924, 959, 982, 1011, 1041, 1082, 1107, 1133, 1170, 1196, 1221, 1248, 1273, 1311, 1345, 1372, 1406, 1441, 1477, 1516, 1543, 1572, 1605, 1640, 1675, 1715, 1753, 1776, 1804, 1831, 1875, 1908, 1943, 1981, 2007}
+var actionIndex = [...]uint32{0, 25, 58, 93, 131, 157, 190, 224, 261, 296, 334, 372, 415, 456, 482, 508, 539, 568, 593, 629, 684, 714, 750, 789, 820, 853, 885, 924, 959, 982, 1011, 1041, 1082, 1107, 1133, 1170, 1196, 1221, 1248, 1273, 1311, 1345, 1372, 1406, 1441, 1477, 1516, 1543, 1572, 1605, 1640, 1675, 1715, 1753, 1776, 1804, 1831, 1875, 1908, 1943, 1981, 2007}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -86,10 +86,17 @@ var actionInfos = [61]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 17, 18, 19, 30, 30, 30, 30, 30, 39, 39, 39, 39, 39, 39, 42, 56, 57, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 5, 17, 18, 19, 30, 30, 30, 30, 30, 39, 39, 39, 39, 39, 39, 42, 56, 57, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [61]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60}
+var actionFold = [61]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [17]Action{ActionAccessUI, ActionGetDownloadURIForModelVersionArtifacts, ActionGetExperiment, ActionGetExperimentByName, ActionGetLoggedModel, ActionGetMetricHistory, ActionGetModelVersion, ActionGetModelVersionByAlias, ActionGetRegisteredModel, ActionGetRun, ActionGetTraceInfo, ActionSearchExperiments, ActionSearchLoggedModels, ActionSearchModelVersions, ActionSearchRegisteredModels, ActionSearchRuns, ActionSearchTraces}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "schemas:CreateDiscovererschemas:CreateRegistryschemas:CreateSchemaschemas:DeleteDiscovererschemas:DeleteRegistryschemas:DeleteResourcePolicyschemas:DeleteSchemaschemas:DeleteSchemaVersionschemas:DescribeCodeBindingschemas:DescribeDiscovererschemas:DescribeRegistryschemas:DescribeSchemaschemas:ExportSchemaschemas:GetCodeBindingSourceschemas:GetDiscoveredSchemaschemas:GetResourcePolicyschemas:ListDiscoverersschemas:ListRegistriesschemas:ListSchemaVersionsschemas:ListSchemasschemas:ListTagsForResourceschemas:PutCodeBindingschemas:PutResourcePolicyschemas:SearchSchemasschemas:StartDiscovererschemas:StopDiscovererschemas:TagResourceschemas:UntagResourceschemas:UpdateDiscovererschemas:UpdateRegistryschemas:UpdateSchema"
 
-var actionIndex = [...]uint16{0, 24, 46, 66, 90, 112, 140, 160, 187, 214, 240, 264, 286, 306, 334, 361, 386, 409, 431, 457, 476, 503, 525, 550, 571, 594, 616, 635, 656, 680, 702, 722}
+var actionIndex = [...]uint32{0, 24, 46, 66, 90, 112, 140, 160, 187, 214, 240, 264, 286, 306, 334, 361, 386, 409, 431, 457, 476, 503, 525, 550, 571, 594, 616, 635, 656, 680, 702, 722}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -56,10 +56,17 @@ var actionInfos = [31]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 13, 13, 16, 16, 16, 16, 16, 21, 21, 21, 21, 23, 23, 23, 26, 27, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 12, 13, 13, 16, 16, 16, 16, 16, 21, 21, 21, 21, 23, 23, 23, 26, 27, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [31]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+var actionFold = [31]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 19, 18, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeCodeBinding, ActionDescribeDiscoverer, ActionDescribeRegistry, ActionDescribeSchema, ActionExportSchema, ActionGetCodeBindingSource, ActionGetDiscoveredSchema, ActionGetResourcePolicy, ActionListTagsForResource}
 

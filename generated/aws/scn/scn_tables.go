@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "scn:AssignAdminPermissionsToUserscn:CreateBillOfMaterialsImportJobscn:CreateDataIntegrationFlowscn:CreateDataLakeDatasetscn:CreateDataLakeNamespacescn:CreateInstancescn:CreateSSOApplicationscn:DeleteDataIntegrationFlowscn:DeleteDataLakeDatasetscn:DeleteDataLakeNamespacescn:DeleteInstancescn:DeleteSSOApplicationscn:DescribeInstancescn:GetBillOfMaterialsImportJobscn:GetDataIntegrationEventscn:GetDataIntegrationFlowscn:GetDataIntegrationFlowExecutionscn:GetDataLakeDatasetscn:GetDataLakeNamespacescn:GetInstancescn:ListAdminUsersscn:ListDataIntegrationEventsscn:ListDataIntegrationFlowExecutionsscn:ListDataIntegrationFlowsscn:ListDataLakeDatasetsscn:ListDataLakeNamespacesscn:ListInstancesscn:ListTagsForResourcescn:RemoveAdminPermissionsForUserscn:SendDataIntegrationEventscn:TagResourcescn:UntagResourcescn:UpdateDataIntegrationFlowscn:UpdateDataLakeDatasetscn:UpdateDataLakeNamespacescn:UpdateInstance"
 
-var actionIndex = [...]uint16{0, 32, 66, 95, 120, 147, 165, 189, 218, 243, 270, 288, 312, 332, 363, 390, 416, 451, 473, 497, 512, 530, 559, 596, 624, 648, 674, 691, 714, 747, 775, 790, 807, 836, 861, 888, 906}
+var actionIndex = [...]uint32{0, 32, 66, 95, 120, 147, 165, 189, 218, 243, 270, 288, 312, 332, 363, 390, 416, 451, 473, 497, 512, 530, 559, 596, 624, 648, 674, 691, 714, 747, 775, 790, 807, 836, 861, 888, 906}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -61,10 +61,17 @@ var actionInfos = [36]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 13, 13, 13, 20, 20, 20, 20, 20, 28, 28, 28, 28, 28, 28, 29, 30, 31, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 13, 13, 13, 20, 20, 20, 20, 20, 28, 28, 28, 28, 28, 28, 29, 30, 31, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36, 36}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [36]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+var actionFold = [36]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionDescribeInstance, ActionGetBillOfMaterialsImportJob, ActionGetDataIntegrationEvent, ActionGetDataIntegrationFlow, ActionGetDataIntegrationFlowExecution, ActionGetDataLakeDataset, ActionGetDataLakeNamespace, ActionGetInstance}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "secretsmanager:BatchGetSecretValuesecretsmanager:CancelRotateSecretsecretsmanager:CreateSecretsecretsmanager:DeleteResourcePolicysecretsmanager:DeleteSecretsecretsmanager:DescribeSecretsecretsmanager:GetRandomPasswordsecretsmanager:GetResourcePolicysecretsmanager:GetSecretValuesecretsmanager:ListSecretVersionIdssecretsmanager:ListSecretssecretsmanager:PutResourcePolicysecretsmanager:PutSecretValuesecretsmanager:RemoveRegionsFromReplicationsecretsmanager:ReplicateSecretToRegionssecretsmanager:RestoreSecretsecretsmanager:RotateSecretsecretsmanager:StopReplicationToReplicasecretsmanager:TagResourcesecretsmanager:UntagResourcesecretsmanager:UpdateSecretsecretsmanager:UpdateSecretVersionStagesecretsmanager:ValidateResourcePolicy"
 
-var actionIndex = [...]uint16{0, 34, 67, 94, 129, 156, 185, 217, 249, 278, 313, 339, 371, 400, 443, 482, 510, 537, 576, 602, 630, 657, 696, 733}
+var actionIndex = [...]uint32{0, 34, 67, 94, 129, 156, 185, 217, 249, 278, 313, 339, 371, 400, 443, 482, 510, 537, 576, 602, 630, 657, 696, 733}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -48,10 +48,17 @@ var actionInfos = [23]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 6, 6, 6, 9, 9, 9, 9, 9, 11, 11, 11, 11, 13, 13, 17, 18, 19, 22, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 6, 6, 6, 9, 9, 9, 9, 9, 11, 11, 11, 11, 13, 13, 17, 18, 19, 22, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23, 23}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [23]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22}
+var actionFold = [23]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [5]Action{ActionDescribeSecret, ActionGetRandomPassword, ActionGetResourcePolicy, ActionGetSecretValue, ActionListSecretVersionIds}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "securityagent:AddArtifactsecurityagent:BatchDeleteCodeReviewssecurityagent:BatchDeletePentestssecurityagent:BatchGetAgentSpacessecurityagent:BatchGetArtifactMetadatasecurityagent:BatchGetCodeReviewJobTaskssecurityagent:BatchGetCodeReviewJobssecurityagent:BatchGetCodeReviewssecurityagent:BatchGetFindingssecurityagent:BatchGetPentestJobContentMetadatasecurityagent:BatchGetPentestJobTaskssecurityagent:BatchGetPentestJobssecurityagent:BatchGetPentestssecurityagent:BatchGetTargetDomainssecurityagent:CreateAgentSpacesecurityagent:CreateApplicationsecurityagent:CreateCodeReviewsecurityagent:CreateDesignReviewsecurityagent:CreateIntegrationsecurityagent:CreateMembershipsecurityagent:CreateOneTimeLoginSessionsecurityagent:CreatePentestsecurityagent:CreateSecurityRequirementsecurityagent:CreateTargetDomainsecurityagent:DeleteAgentSpacesecurityagent:DeleteApplicationsecurityagent:DeleteArtifactsecurityagent:DeleteDesignReviewsecurityagent:DeleteIntegrationsecurityagent:DeleteMembershipsecurityagent:DeleteSecurityRequirementsecurityagent:DeleteTargetDomainsecurityagent:GetApplicationsecurityagent:GetArtifactsecurityagent:GetDesignReviewsecurityagent:GetDesignReviewArtifactsecurityagent:GetDesignReviewFeedbacksecurityagent:GetIntegrationsecurityagent:GetSecurityRequirementsecurityagent:InitiateProviderRegistrationsecurityagent:ListAgentSpacessecurityagent:ListApplicationssecurityagent:ListArtifactssecurityagent:ListCodeReviewJobTaskssecurityagent:ListCodeReviewJobsForCodeReviewsecurityagent:ListCodeReviewssecurityagent:ListDesignReviewCommentssecurityagent:ListDesignReviewssecurityagent:ListDiscoveredEndpointssecurityagent:ListFindingssecurityagent:ListIntegratedResourcessecurityagent:ListIntegrationssecurityagent:ListMembershipssecurityagent:ListPentestJobTaskssecurityagent:ListPentestJobsForPentestsecurityagent:ListPentestssecurityagent:ListResourcesFromIntegrationsecurityagent:ListSecurityRequirementssecurityagent:ListTagsForResourcesecurityagent:ListTargetDomainssecurityagent:PutDesignReviewFeedbacksecurityagent:StartCodeRemediationsecurityagent:StartCodeReviewJobsecurityagent:StartPentestJobsecurityagent:StopCodeReviewJobsecurityagent:StopPentestJobsecurityagent:TagResourcesecurityagent:ToggleManagedSecurityRequirementsecurityagent:UntagResourcesecurityagent:UpdateAgentSpacesecurityagent:UpdateApplicationsecurityagent:UpdateCodeReviewsecurityagent:UpdateFindingsecurityagent:UpdateIntegratedResourcessecurityagent:UpdatePentestsecurityagent:UpdateSecurityRequirementsecurityagent:UpdateTargetDomainsecurityagent:VerifyTargetDomain"
 
-var actionIndex = [...]uint16{0, 25, 61, 94, 127, 165, 205, 241, 274, 304, 351, 388, 421, 451, 486, 516, 547, 577, 609, 640, 670, 709, 736, 775, 807, 837, 868, 896, 928, 959, 989, 1028, 1060, 1088, 1113, 1142, 1179, 1216, 1244, 1280, 1322, 1351, 1381, 1408, 1444, 1489, 1518, 1556, 1587, 1624, 1650, 1687, 1717, 1746, 1779, 1818, 1844, 1886, 1924, 1957, 1988, 2025, 2059, 2091, 2120, 2151, 2179, 2204, 2250, 2277, 2307, 2338, 2368, 2395, 2434, 2461, 2500, 2532, 2564}
+var actionIndex = [...]uint32{0, 25, 61, 94, 127, 165, 205, 241, 274, 304, 351, 388, 421, 451, 486, 516, 547, 577, 609, 640, 670, 709, 736, 775, 807, 837, 868, 896, 928, 959, 989, 1028, 1060, 1088, 1113, 1142, 1179, 1216, 1244, 1280, 1322, 1351, 1381, 1408, 1444, 1489, 1518, 1556, 1587, 1624, 1650, 1687, 1717, 1746, 1779, 1818, 1844, 1886, 1924, 1957, 1988, 2025, 2059, 2091, 2120, 2151, 2179, 2204, 2250, 2277, 2307, 2338, 2368, 2395, 2434, 2461, 2500, 2532, 2564}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -103,10 +103,17 @@ var actionInfos = [78]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 14, 24, 32, 32, 32, 39, 39, 40, 40, 40, 60, 60, 60, 60, 61, 61, 61, 66, 68, 77, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 14, 24, 32, 32, 32, 39, 39, 40, 40, 40, 60, 60, 60, 60, 61, 61, 61, 66, 68, 77, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78, 78}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [78]uint8{0, 1, 2, 3, 4, 6, 5, 7, 8, 9, 11, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 44, 43, 45, 46, 47, 48, 49, 50, 51, 52, 54, 53, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77}
+var actionFold = [78]uint16{0, 1, 2, 3, 4, 6, 5, 7, 8, 9, 11, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 44, 43, 45, 46, 47, 48, 49, 50, 51, 52, 54, 53, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionBatchGetAgentSpaces, ActionBatchGetArtifactMetadata, ActionBatchGetCodeReviewJobTasks, ActionBatchGetCodeReviewJobs, ActionBatchGetCodeReviews, ActionBatchGetFindings, ActionBatchGetPentestJobContentMetadata, ActionBatchGetPentestJobTasks, ActionBatchGetPentestJobs, ActionBatchGetPentests, ActionBatchGetTargetDomains, ActionGetApplication, ActionGetArtifact, ActionGetDesignReview, ActionGetDesignReviewArtifact, ActionGetDesignReviewFeedback, ActionGetIntegration, ActionGetSecurityRequirement, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "security-ir:BatchGetMemberAccountDetailssecurity-ir:CancelMembershipsecurity-ir:CloseCasesecurity-ir:CreateCasesecurity-ir:CreateCaseCommentsecurity-ir:CreateMembershipsecurity-ir:GetCasesecurity-ir:GetCaseAttachmentDownloadUrlsecurity-ir:GetCaseAttachmentUploadUrlsecurity-ir:GetMembershipsecurity-ir:ListCaseEditssecurity-ir:ListCasessecurity-ir:ListCommentssecurity-ir:ListInvestigationssecurity-ir:ListMembershipssecurity-ir:ListTagsForResourcesecurity-ir:SendFeedbacksecurity-ir:TagResourcesecurity-ir:UntagResourcesecurity-ir:UpdateCasesecurity-ir:UpdateCaseCommentsecurity-ir:UpdateCaseStatussecurity-ir:UpdateMembershipsecurity-ir:UpdateResolverType"
 
-var actionIndex = [...]uint16{0, 40, 68, 89, 111, 140, 168, 187, 227, 265, 290, 315, 336, 360, 390, 417, 448, 472, 495, 520, 542, 571, 599, 627, 657}
+var actionIndex = [...]uint32{0, 40, 68, 89, 111, 140, 168, 187, 227, 265, 290, 315, 336, 360, 390, 417, 448, 472, 495, 520, 542, 571, 599, 627, 657}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -49,10 +49,17 @@ var actionInfos = [24]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 6, 6, 6, 10, 10, 10, 10, 10, 16, 16, 16, 16, 16, 16, 16, 17, 18, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 6, 6, 6, 10, 10, 10, 10, 10, 16, 16, 16, 16, 16, 16, 16, 17, 18, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24, 24}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [24]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}
+var actionFold = [24]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionBatchGetMemberAccountDetails, ActionGetCase, ActionGetCaseAttachmentDownloadUrl, ActionGetMembership, ActionListCaseEdits, ActionListComments, ActionListInvestigations, ActionListTagsForResource}
 

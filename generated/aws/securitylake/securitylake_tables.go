@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "securitylake:CreateAwsLogSourcesecuritylake:CreateCustomLogSourcesecuritylake:CreateDataLakesecuritylake:CreateDataLakeExceptionSubscriptionsecuritylake:CreateDataLakeOrganizationConfigurationsecuritylake:CreateSubscribersecuritylake:CreateSubscriberNotificationsecuritylake:DeleteAwsLogSourcesecuritylake:DeleteCustomLogSourcesecuritylake:DeleteDataLakesecuritylake:DeleteDataLakeExceptionSubscriptionsecuritylake:DeleteDataLakeOrganizationConfigurationsecuritylake:DeleteSubscribersecuritylake:DeleteSubscriberNotificationsecuritylake:DeregisterDataLakeDelegatedAdministratorsecuritylake:GetDataLakeExceptionSubscriptionsecuritylake:GetDataLakeOrganizationConfigurationsecuritylake:GetDataLakeSourcessecuritylake:GetSubscribersecuritylake:ListDataLakeExceptionssecuritylake:ListDataLakessecuritylake:ListLogSourcessecuritylake:ListSubscriberssecuritylake:ListTagsForResourcesecuritylake:RegisterDataLakeDelegatedAdministratorsecuritylake:TagResourcesecuritylake:UntagResourcesecuritylake:UpdateDataLakesecuritylake:UpdateDataLakeExceptionSubscriptionsecuritylake:UpdateSubscribersecuritylake:UpdateSubscriberNotification"
 
-var actionIndex = [...]uint16{0, 31, 65, 92, 140, 192, 221, 262, 293, 327, 354, 402, 454, 483, 524, 577, 622, 671, 702, 728, 763, 789, 816, 844, 876, 927, 951, 977, 1004, 1052, 1081, 1122}
+var actionIndex = [...]uint32{0, 31, 65, 92, 140, 192, 221, 262, 293, 327, 354, 402, 454, 483, 524, 577, 622, 671, 702, 728, 763, 789, 816, 844, 876, 927, 951, 977, 1004, 1052, 1081, 1122}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -56,10 +56,17 @@ var actionInfos = [31]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 15, 15, 15, 19, 19, 19, 19, 19, 24, 24, 24, 24, 24, 24, 25, 25, 26, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 15, 15, 15, 19, 19, 19, 19, 19, 24, 24, 24, 24, 24, 24, 25, 25, 26, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [31]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+var actionFold = [31]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [4]Action{ActionGetDataLakeExceptionSubscription, ActionGetDataLakeOrganizationConfiguration, ActionGetDataLakeSources, ActionGetSubscriber}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "servicediscovery:CreateHttpNamespaceservicediscovery:CreatePrivateDnsNamespaceservicediscovery:CreatePublicDnsNamespaceservicediscovery:CreateServiceservicediscovery:DeleteNamespaceservicediscovery:DeleteResourcePolicyservicediscovery:DeleteServiceservicediscovery:DeleteServiceAttributesservicediscovery:DeregisterInstanceservicediscovery:DiscoverInstancesservicediscovery:DiscoverInstancesRevisionservicediscovery:GetInstanceservicediscovery:GetInstancesHealthStatusservicediscovery:GetNamespaceservicediscovery:GetOperationservicediscovery:GetResourcePolicyservicediscovery:GetServiceservicediscovery:GetServiceAttributesservicediscovery:ListInstancesservicediscovery:ListNamespacesservicediscovery:ListOperationsservicediscovery:ListServicesservicediscovery:ListTagsForResourceservicediscovery:PutResourcePolicyservicediscovery:RegisterInstanceservicediscovery:TagResourceservicediscovery:UntagResourceservicediscovery:UpdateHttpNamespaceservicediscovery:UpdateInstanceCustomHealthStatusservicediscovery:UpdatePrivateDnsNamespaceservicediscovery:UpdatePublicDnsNamespaceservicediscovery:UpdateServiceservicediscovery:UpdateServiceAttributes"
 
-var actionIndex = [...]uint16{0, 36, 78, 119, 149, 181, 218, 248, 288, 323, 357, 399, 427, 468, 497, 526, 560, 587, 624, 654, 685, 716, 745, 781, 815, 848, 876, 906, 942, 991, 1033, 1074, 1104, 1144}
+var actionIndex = [...]uint32{0, 36, 78, 119, 149, 181, 218, 248, 288, 323, 357, 399, 427, 468, 497, 526, 560, 587, 624, 654, 685, 716, 745, 781, 815, 848, 876, 906, 942, 991, 1033, 1074, 1104, 1144}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -58,10 +58,17 @@ var actionInfos = [33]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 11, 11, 11, 18, 18, 18, 18, 18, 23, 23, 23, 23, 24, 24, 25, 25, 26, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 11, 11, 11, 18, 18, 18, 18, 18, 23, 23, 23, 23, 24, 24, 25, 25, 26, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33, 33}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [33]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}
+var actionFold = [33]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [13]Action{ActionDiscoverInstances, ActionDiscoverInstancesRevision, ActionGetInstance, ActionGetInstancesHealthStatus, ActionGetNamespace, ActionGetOperation, ActionGetResourcePolicy, ActionGetService, ActionGetServiceAttributes, ActionListInstances, ActionListNamespaces, ActionListServices, ActionListTagsForResource}
 

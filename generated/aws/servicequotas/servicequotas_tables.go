@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "servicequotas:AssociateServiceQuotaTemplateservicequotas:CreateSupportCaseservicequotas:DeleteServiceQuotaIncreaseRequestFromTemplateservicequotas:DisassociateServiceQuotaTemplateservicequotas:GetAWSDefaultServiceQuotaservicequotas:GetAssociationForServiceQuotaTemplateservicequotas:GetAutoManagementConfigurationservicequotas:GetQuotaUtilizationReportservicequotas:GetRequestedServiceQuotaChangeservicequotas:GetServiceQuotaservicequotas:GetServiceQuotaIncreaseRequestFromTemplateservicequotas:ListAWSDefaultServiceQuotasservicequotas:ListRequestedServiceQuotaChangeHistoryservicequotas:ListRequestedServiceQuotaChangeHistoryByQuotaservicequotas:ListServiceQuotaIncreaseRequestsInTemplateservicequotas:ListServiceQuotasservicequotas:ListServicesservicequotas:ListTagsForResourceservicequotas:PutServiceQuotaIncreaseRequestIntoTemplateservicequotas:RequestServiceQuotaIncreaseservicequotas:StartAutoManagementservicequotas:StartQuotaUtilizationReportservicequotas:StopAutoManagementservicequotas:TagResourceservicequotas:UntagResourceservicequotas:UpdateAutoManagement"
 
-var actionIndex = [...]uint16{0, 43, 74, 133, 179, 218, 269, 313, 352, 396, 425, 481, 522, 574, 633, 689, 720, 746, 779, 835, 876, 909, 950, 982, 1007, 1034, 1068}
+var actionIndex = [...]uint32{0, 43, 74, 133, 179, 218, 269, 313, 352, 396, 425, 481, 522, 574, 633, 689, 720, 746, 779, 835, 876, 909, 950, 982, 1007, 1034, 1068}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -51,10 +51,17 @@ var actionInfos = [26]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4, 11, 11, 11, 11, 11, 18, 18, 18, 18, 19, 19, 20, 23, 24, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 4, 4, 4, 11, 11, 11, 11, 11, 18, 18, 18, 18, 19, 19, 20, 23, 24, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26, 26}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [26]uint8{0, 1, 2, 3, 5, 6, 4, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+var actionFold = [26]uint16{0, 1, 2, 3, 5, 6, 4, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionGetAWSDefaultServiceQuota, ActionGetAssociationForServiceQuotaTemplate, ActionGetAutoManagementConfiguration, ActionGetQuotaUtilizationReport, ActionGetRequestedServiceQuotaChange, ActionGetServiceQuota, ActionGetServiceQuotaIncreaseRequestFromTemplate, ActionListAWSDefaultServiceQuotas, ActionListRequestedServiceQuotaChangeHistory, ActionListRequestedServiceQuotaChangeHistoryByQuota, ActionListServiceQuotaIncreaseRequestsInTemplate, ActionListServiceQuotas, ActionListServices, ActionListTagsForResource, ActionStartQuotaUtilizationReport}
 

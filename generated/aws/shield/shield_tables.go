@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "shield:AssociateDRTLogBucketshield:AssociateDRTRoleshield:AssociateHealthCheckshield:AssociateProactiveEngagementDetailsshield:CreateProtectionshield:CreateProtectionGroupshield:CreateSubscriptionshield:DeleteProtectionshield:DeleteProtectionGroupshield:DeleteSubscriptionshield:DescribeAttackshield:DescribeAttackContributorsshield:DescribeAttackStatisticsshield:DescribeDRTAccessshield:DescribeEmergencyContactSettingsshield:DescribeProtectionshield:DescribeProtectionGroupshield:DescribeSubscriptionshield:DisableApplicationLayerAutomaticResponseshield:DisableProactiveEngagementshield:DisassociateDRTLogBucketshield:DisassociateDRTRoleshield:DisassociateHealthCheckshield:EnableApplicationLayerAutomaticResponseshield:EnableProactiveEngagementshield:GetGlobalThreatDatashield:GetSubscriptionStateshield:ListAttacksshield:ListMitigationsshield:ListProtectionGroupsshield:ListProtectionsshield:ListResourcesInProtectionGroupshield:ListTagsForResourceshield:TagResourceshield:UntagResourceshield:UpdateApplicationLayerAutomaticResponseshield:UpdateEmergencyContactSettingsshield:UpdateProtectionGroupshield:UpdateSubscription"
 
-var actionIndex = [...]uint16{0, 28, 51, 78, 120, 143, 171, 196, 219, 247, 272, 293, 326, 357, 381, 420, 445, 475, 502, 549, 582, 613, 639, 669, 715, 747, 773, 800, 818, 840, 867, 889, 926, 952, 970, 990, 1036, 1073, 1101, 1126}
+var actionIndex = [...]uint32{0, 28, 51, 78, 120, 143, 171, 196, 219, 247, 272, 293, 326, 357, 381, 420, 445, 475, 502, 549, 582, 613, 639, 669, 715, 747, 773, 800, 818, 840, 867, 889, 926, 952, 970, 990, 1036, 1073, 1101, 1126}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -64,10 +64,17 @@ var actionInfos = [39]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 7, 23, 25, 25, 27, 27, 27, 27, 27, 33, 33, 33, 33, 33, 33, 33, 33, 34, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 7, 23, 25, 25, 27, 27, 27, 27, 27, 33, 33, 33, 33, 33, 33, 33, 33, 34, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [39]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+var actionFold = [39]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionDescribeAttack, ActionDescribeAttackContributors, ActionDescribeAttackStatistics, ActionDescribeDRTAccess, ActionDescribeEmergencyContactSettings, ActionDescribeProtection, ActionDescribeProtectionGroup, ActionDescribeSubscription, ActionGetGlobalThreatData, ActionGetSubscriptionState, ActionListTagsForResource}
 

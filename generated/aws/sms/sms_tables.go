@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sms:CreateAppsms:CreateReplicationJobsms:DeleteAppsms:DeleteAppLaunchConfigurationsms:DeleteAppReplicationConfigurationsms:DeleteAppValidationConfigurationsms:DeleteReplicationJobsms:DeleteServerCatalogsms:DisassociateConnectorsms:GenerateChangeSetsms:GenerateTemplatesms:GetAppsms:GetAppLaunchConfigurationsms:GetAppReplicationConfigurationsms:GetAppValidationConfigurationsms:GetAppValidationOutputsms:GetConnectorssms:GetMessagessms:GetReplicationJobssms:GetReplicationRunssms:GetServerssms:ImportAppCatalogsms:ImportServerCatalogsms:LaunchAppsms:ListAppssms:NotifyAppValidationOutputsms:PutAppLaunchConfigurationsms:PutAppReplicationConfigurationsms:PutAppValidationConfigurationsms:SendMessagesms:StartAppReplicationsms:StartOnDemandAppReplicationsms:StartOnDemandReplicationRunsms:StopAppReplicationsms:TerminateAppsms:UpdateAppsms:UpdateReplicationJob"
 
-var actionIndex = [...]uint16{0, 13, 37, 50, 82, 119, 155, 179, 202, 227, 248, 268, 278, 307, 341, 374, 400, 417, 432, 454, 476, 490, 510, 533, 546, 558, 587, 616, 650, 683, 698, 721, 752, 783, 805, 821, 834, 858}
+var actionIndex = [...]uint32{0, 13, 37, 50, 82, 119, 155, 179, 202, 227, 248, 268, 278, 307, 341, 374, 400, 417, 432, 454, 476, 490, 510, 533, 546, 558, 587, 616, 650, 683, 698, 721, 752, 783, 805, 821, 834, 858}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -62,10 +62,17 @@ var actionInfos = [37]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 9, 9, 9, 21, 21, 23, 23, 23, 25, 25, 26, 26, 29, 29, 29, 34, 35, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 9, 9, 9, 21, 21, 23, 23, 23, 25, 25, 26, 26, 29, 29, 29, 34, 35, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [37]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+var actionFold = [37]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionGetApp, ActionGetAppLaunchConfiguration, ActionGetAppReplicationConfiguration, ActionGetAppValidationConfiguration, ActionGetAppValidationOutput, ActionGetConnectors, ActionGetMessages, ActionGetReplicationJobs, ActionGetReplicationRuns, ActionGetServers}
 

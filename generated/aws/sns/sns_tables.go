@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sns:AddPermissionsns:CheckIfPhoneNumberIsOptedOutsns:ConfirmSubscriptionsns:CreatePlatformApplicationsns:CreatePlatformEndpointsns:CreateSMSSandboxPhoneNumbersns:CreateTopicsns:DeleteEndpointsns:DeletePlatformApplicationsns:DeleteSMSSandboxPhoneNumbersns:DeleteTopicsns:GetDataProtectionPolicysns:GetEndpointAttributessns:GetPlatformApplicationAttributessns:GetSMSAttributessns:GetSMSSandboxAccountStatussns:GetSubscriptionAttributessns:GetTopicAttributessns:ListEndpointsByPlatformApplicationsns:ListOriginationNumberssns:ListPhoneNumbersOptedOutsns:ListPlatformApplicationssns:ListSMSSandboxPhoneNumberssns:ListSubscriptionssns:ListSubscriptionsByTopicsns:ListTagsForResourcesns:ListTopicssns:OptInPhoneNumbersns:Publishsns:PutDataProtectionPolicysns:RemovePermissionsns:SetEndpointAttributessns:SetPlatformApplicationAttributessns:SetSMSAttributessns:SetSubscriptionAttributessns:SetTopicAttributessns:Subscribesns:TagResourcesns:Unsubscribesns:UntagResourcesns:VerifySMSSandboxPhoneNumber"
 
-var actionIndex = [...]uint16{0, 17, 49, 72, 101, 127, 158, 173, 191, 220, 251, 266, 293, 318, 354, 374, 404, 433, 455, 493, 519, 547, 575, 605, 626, 654, 677, 691, 711, 722, 749, 769, 794, 830, 850, 879, 901, 914, 929, 944, 961, 992}
+var actionIndex = [...]uint32{0, 17, 49, 72, 101, 127, 158, 173, 191, 220, 251, 266, 293, 318, 354, 374, 404, 433, 455, 493, 519, 547, 575, 605, 626, 654, 677, 691, 711, 722, 749, 769, 794, 830, 850, 879, 901, 914, 929, 944, 961, 992}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -66,10 +66,17 @@ var actionInfos = [41]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 11, 11, 11, 18, 18, 18, 18, 18, 27, 27, 27, 28, 30, 30, 31, 37, 38, 40, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 11, 11, 11, 18, 18, 18, 18, 18, 27, 27, 27, 28, 30, 30, 31, 37, 38, 40, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [41]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+var actionFold = [41]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionCheckIfPhoneNumberIsOptedOut, ActionGetDataProtectionPolicy, ActionGetEndpointAttributes, ActionGetPlatformApplicationAttributes, ActionGetSMSAttributes, ActionGetSMSSandboxAccountStatus, ActionGetSubscriptionAttributes, ActionGetTopicAttributes, ActionListPhoneNumbersOptedOut, ActionListTagsForResource}
 

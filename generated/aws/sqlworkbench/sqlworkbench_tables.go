@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sqlworkbench:AssociateConnectionWithChartsqlworkbench:AssociateConnectionWithTabsqlworkbench:AssociateNotebookWithTabsqlworkbench:AssociateQueryWithTabsqlworkbench:BatchDeleteFoldersqlworkbench:BatchGetNotebookCellsqlworkbench:CreateAccountsqlworkbench:CreateChartsqlworkbench:CreateConnectionsqlworkbench:CreateFoldersqlworkbench:CreateNotebooksqlworkbench:CreateNotebookCellsqlworkbench:CreateNotebookFromVersionsqlworkbench:CreateNotebookVersionsqlworkbench:CreateSavedQuerysqlworkbench:DeleteChartsqlworkbench:DeleteConnectionsqlworkbench:DeleteNotebooksqlworkbench:DeleteNotebookCellsqlworkbench:DeleteNotebookVersionsqlworkbench:DeleteQCustomContextsqlworkbench:DeleteSavedQuerysqlworkbench:DeleteSqlGenerationContextsqlworkbench:DeleteTabsqlworkbench:DriverExecutesqlworkbench:DuplicateNotebooksqlworkbench:ExportNotebooksqlworkbench:GenerateSessionsqlworkbench:GetAccountInfosqlworkbench:GetAccountSettingssqlworkbench:GetAutocompletionMetadatasqlworkbench:GetAutocompletionResourcesqlworkbench:GetChartsqlworkbench:GetConnectionsqlworkbench:GetNotebooksqlworkbench:GetNotebookVersionsqlworkbench:GetQCustomContextsqlworkbench:GetQSqlPromptQuotassqlworkbench:GetQSqlRecommendationssqlworkbench:GetQueryExecutionHistorysqlworkbench:GetSavedQuerysqlworkbench:GetSchemaInferencesqlworkbench:GetSqlGenerationContextsqlworkbench:GetSqlRecommendationssqlworkbench:GetUserInfosqlworkbench:GetUserWorkspaceSettingssqlworkbench:ImportNotebooksqlworkbench:ListConnectionssqlworkbench:ListDatabasessqlworkbench:ListFilessqlworkbench:ListNotebookVersionssqlworkbench:ListNotebookssqlworkbench:ListQueryExecutionHistorysqlworkbench:ListRedshiftClusterssqlworkbench:ListSampleDatabasessqlworkbench:ListSavedQueryVersionssqlworkbench:ListTabssqlworkbench:ListTaggedResourcessqlworkbench:ListTagsForResourcesqlworkbench:PassAccountSettingssqlworkbench:PutQCustomContextsqlworkbench:PutSqlGenerationContextsqlworkbench:PutTabsqlworkbench:PutUserWorkspaceSettingssqlworkbench:RestoreNotebookVersionsqlworkbench:TagResourcesqlworkbench:UntagResourcesqlworkbench:UpdateAccountConnectionSettingssqlworkbench:UpdateAccountExportSettingssqlworkbench:UpdateAccountGeneralSettingssqlworkbench:UpdateAccountQSqlSettingssqlworkbench:UpdateChartsqlworkbench:UpdateConnectionsqlworkbench:UpdateFileFoldersqlworkbench:UpdateFoldersqlworkbench:UpdateNotebooksqlworkbench:UpdateNotebookCellContentsqlworkbench:UpdateNotebookCellLayoutsqlworkbench:UpdateSavedQuery"
 
-var actionIndex = [...]uint16{0, 41, 80, 117, 151, 181, 214, 240, 264, 293, 318, 345, 376, 414, 448, 477, 501, 530, 557, 588, 622, 655, 684, 723, 745, 771, 801, 828, 856, 883, 914, 952, 990, 1011, 1037, 1061, 1092, 1122, 1154, 1189, 1226, 1252, 1283, 1319, 1353, 1377, 1414, 1441, 1469, 1495, 1517, 1550, 1576, 1614, 1647, 1679, 1714, 1735, 1767, 1799, 1831, 1861, 1897, 1916, 1953, 1988, 2012, 2038, 2082, 2122, 2163, 2201, 2225, 2254, 2283, 2308, 2335, 2373, 2410, 2439}
+var actionIndex = [...]uint32{0, 41, 80, 117, 151, 181, 214, 240, 264, 293, 318, 345, 376, 414, 448, 477, 501, 530, 557, 588, 622, 655, 684, 723, 745, 771, 801, 828, 856, 883, 914, 952, 990, 1011, 1037, 1061, 1092, 1122, 1154, 1189, 1226, 1252, 1283, 1319, 1353, 1377, 1414, 1441, 1469, 1495, 1517, 1550, 1576, 1614, 1647, 1679, 1714, 1735, 1767, 1799, 1831, 1861, 1897, 1916, 1953, 1988, 2012, 2038, 2082, 2122, 2163, 2201, 2225, 2254, 2283, 2308, 2335, 2373, 2410, 2439}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -104,10 +104,17 @@ var actionInfos = [79]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6, 15, 26, 27, 27, 46, 46, 47, 47, 47, 59, 59, 59, 59, 64, 64, 65, 65, 66, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 6, 15, 26, 27, 27, 46, 46, 47, 47, 47, 59, 59, 59, 59, 64, 64, 65, 65, 66, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79, 79}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [79]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 50, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78}
+var actionFold = [79]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 51, 50, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [23]Action{ActionBatchGetNotebookCell, ActionExportNotebook, ActionGetAccountInfo, ActionGetAccountSettings, ActionGetAutocompletionMetadata, ActionGetAutocompletionResource, ActionGetChart, ActionGetConnection, ActionGetNotebook, ActionGetNotebookVersion, ActionGetQCustomContext, ActionGetQSqlPromptQuotas, ActionGetQSqlRecommendations, ActionGetQueryExecutionHistory, ActionGetSavedQuery, ActionGetSchemaInference, ActionGetSqlGenerationContext, ActionGetSqlRecommendations, ActionGetUserInfo, ActionGetUserWorkspaceSettings, ActionListSampleDatabases, ActionListTaggedResources, ActionListTagsForResource}
 

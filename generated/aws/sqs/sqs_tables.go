@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sqs:AddPermissionsqs:CancelMessageMoveTasksqs:ChangeMessageVisibilitysqs:CreateQueuesqs:DeleteMessagesqs:DeleteQueuesqs:GetQueueAttributessqs:GetQueueUrlsqs:ListDeadLetterSourceQueuessqs:ListMessageMoveTaskssqs:ListQueueTagssqs:ListQueuessqs:PurgeQueuesqs:ReceiveMessagesqs:RemovePermissionsqs:SendMessagesqs:SetQueueAttributessqs:StartMessageMoveTasksqs:TagQueuesqs:UntagQueue"
 
-var actionIndex = [...]uint16{0, 17, 42, 69, 84, 101, 116, 138, 153, 183, 207, 224, 238, 252, 270, 290, 305, 327, 351, 363, 377}
+var actionIndex = [...]uint32{0, 17, 42, 69, 84, 101, 116, 138, 153, 183, 207, 224, 238, 252, 270, 290, 305, 327, 351, 363, 377}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -45,10 +45,17 @@ var actionInfos = [20]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 6, 6, 6, 8, 8, 8, 8, 8, 12, 12, 12, 12, 13, 13, 15, 18, 19, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 4, 6, 6, 6, 8, 8, 8, 8, 8, 12, 12, 12, 12, 13, 13, 15, 18, 19, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [20]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 12, 13, 14, 15, 16, 17, 18, 19}
+var actionFold = [20]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 10, 12, 13, 14, 15, 16, 17, 18, 19}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetQueueAttributes, ActionGetQueueUrl, ActionListDeadLetterSourceQueues, ActionListMessageMoveTasks, ActionListQueueTags, ActionListQueues, ActionReceiveMessage}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ssm-contacts:AcceptPagessm-contacts:ActivateContactChannelssm-contacts:AssociateContactssm-contacts:CreateContactssm-contacts:CreateContactChannelssm-contacts:CreateRotationssm-contacts:CreateRotationOverridessm-contacts:DeactivateContactChannelssm-contacts:DeleteContactssm-contacts:DeleteContactChannelssm-contacts:DeleteRotationssm-contacts:DeleteRotationOverridessm-contacts:DescribeEngagementssm-contacts:DescribePagessm-contacts:GetContactssm-contacts:GetContactChannelssm-contacts:GetContactPolicyssm-contacts:GetRotationssm-contacts:GetRotationOverridessm-contacts:ListContactChannelsssm-contacts:ListContactsssm-contacts:ListEngagementsssm-contacts:ListPageReceiptsssm-contacts:ListPageResolutionsssm-contacts:ListPagesByContactssm-contacts:ListPagesByEngagementssm-contacts:ListPreviewRotationShiftsssm-contacts:ListRotationOverridesssm-contacts:ListRotationShiftsssm-contacts:ListRotationsssm-contacts:ListTagsForResourcessm-contacts:PutContactPolicyssm-contacts:SendActivationCodessm-contacts:StartEngagementssm-contacts:StopEngagementssm-contacts:TagResourcessm-contacts:UntagResourcessm-contacts:UpdateContactssm-contacts:UpdateContactChannelssm-contacts:UpdateRotation"
 
-var actionIndex = [...]uint16{0, 23, 58, 87, 113, 146, 173, 208, 245, 271, 304, 331, 366, 397, 422, 445, 475, 504, 528, 560, 592, 617, 645, 674, 706, 737, 771, 809, 843, 874, 900, 932, 961, 992, 1020, 1047, 1071, 1097, 1123, 1156, 1183}
+var actionIndex = [...]uint32{0, 23, 58, 87, 113, 146, 173, 208, 245, 271, 304, 331, 366, 397, 422, 445, 475, 504, 528, 560, 592, 617, 645, 674, 706, 737, 771, 809, 843, 874, 900, 932, 961, 992, 1020, 1047, 1071, 1097, 1123, 1156, 1183}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -65,10 +65,17 @@ var actionInfos = [40]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 7, 14, 14, 14, 19, 19, 19, 19, 19, 31, 31, 31, 31, 32, 32, 32, 35, 36, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 7, 14, 14, 14, 19, 19, 19, 19, 19, 31, 31, 31, 31, 32, 32, 32, 35, 36, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [40]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 29, 28, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+var actionFold = [40]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 29, 28, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [8]Action{ActionDescribeEngagement, ActionDescribePage, ActionGetContact, ActionGetContactChannel, ActionGetContactPolicy, ActionGetRotation, ActionGetRotationOverride, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "ssm-sap:BackupDatabasessm-sap:DeleteResourcePermissionssm-sap:DeregisterApplicationssm-sap:GetApplicationssm-sap:GetComponentssm-sap:GetConfigurationCheckOperationssm-sap:GetDatabasessm-sap:GetOperationssm-sap:GetResourcePermissionssm-sap:ListApplicationsssm-sap:ListComponentsssm-sap:ListConfigurationCheckDefinitionsssm-sap:ListConfigurationCheckOperationsssm-sap:ListDatabasesssm-sap:ListOperationEventsssm-sap:ListOperationsssm-sap:ListSubCheckResultsssm-sap:ListSubCheckRuleResultsssm-sap:ListTagsForResourcessm-sap:PutResourcePermissionssm-sap:RegisterApplicationssm-sap:RestoreDatabasessm-sap:StartApplicationssm-sap:StartApplicationRefreshssm-sap:StartConfigurationChecksssm-sap:StopApplicationssm-sap:TagResourcessm-sap:UntagResourcessm-sap:UpdateApplicationSettingsssm-sap:UpdateHANABackupSettings"
 
-var actionIndex = [...]uint16{0, 22, 54, 83, 105, 125, 163, 182, 202, 231, 255, 277, 318, 358, 379, 406, 428, 455, 486, 513, 542, 569, 592, 616, 647, 679, 702, 721, 742, 775, 807}
+var actionIndex = [...]uint32{0, 22, 54, 83, 105, 125, 163, 182, 202, 231, 255, 277, 318, 358, 379, 406, 428, 455, 486, 513, 542, 569, 592, 616, 647, 679, 702, 721, 742, 775, 807}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -55,10 +55,17 @@ var actionInfos = [30]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 3, 3, 9, 9, 9, 9, 9, 19, 19, 19, 19, 20, 20, 22, 26, 27, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 3, 3, 9, 9, 9, 9, 9, 19, 19, 19, 19, 20, 20, 22, 26, 27, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [30]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+var actionFold = [30]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [6]Action{ActionGetApplication, ActionGetComponent, ActionGetConfigurationCheckOperation, ActionGetDatabase, ActionGetOperation, ActionListTagsForResource}
 

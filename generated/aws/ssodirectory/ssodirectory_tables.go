@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "sso-directory:AddMemberToGroupsso-directory:CompleteVirtualMfaDeviceRegistrationsso-directory:CompleteWebAuthnDeviceRegistrationsso-directory:CreateAliassso-directory:CreateBearerTokensso-directory:CreateExternalIdPConfigurationForDirectorysso-directory:CreateGroupsso-directory:CreateProvisioningTenantsso-directory:CreateUsersso-directory:DeleteBearerTokensso-directory:DeleteExternalIdPCertificatesso-directory:DeleteExternalIdPConfigurationForDirectorysso-directory:DeleteGroupsso-directory:DeleteMfaDeviceForUsersso-directory:DeleteProvisioningTenantsso-directory:DeleteUsersso-directory:DescribeDirectorysso-directory:DescribeGroupsso-directory:DescribeGroupssso-directory:DescribeProvisioningTenantsso-directory:DescribeUsersso-directory:DescribeUserByUniqueAttributesso-directory:DescribeUserssso-directory:DisableExternalIdPConfigurationForDirectorysso-directory:DisableUsersso-directory:EnableExternalIdPConfigurationForDirectorysso-directory:EnableUsersso-directory:GetAWSSPConfigurationForDirectorysso-directory:GetGroupIdsso-directory:GetUserIdsso-directory:GetUserPoolInfosso-directory:ImportExternalIdPCertificatesso-directory:IsMemberInGroupsso-directory:IsMemberInGroupssso-directory:ListBearerTokenssso-directory:ListExternalIdPCertificatessso-directory:ListExternalIdPConfigurationsForDirectorysso-directory:ListGroupssso-directory:ListGroupsForMembersso-directory:ListGroupsForUsersso-directory:ListMembersInGroupsso-directory:ListMfaDevicesForUsersso-directory:ListProvisioningTenantssso-directory:ListUserssso-directory:RemoveMemberFromGroupsso-directory:SearchGroupssso-directory:SearchUserssso-directory:StartVirtualMfaDeviceRegistrationsso-directory:StartWebAuthnDeviceRegistrationsso-directory:UpdateExternalIdPConfigurationForDirectorysso-directory:UpdateGroupsso-directory:UpdateGroupDisplayNamesso-directory:UpdateMfaDeviceForUsersso-directory:UpdatePasswordsso-directory:UpdateUsersso-directory:UpdateUserNamesso-directory:VerifyEmail"
 
-var actionIndex = [...]uint16{0, 30, 80, 128, 153, 184, 240, 265, 303, 327, 358, 400, 456, 481, 517, 555, 579, 610, 637, 665, 705, 731, 774, 801, 858, 883, 939, 963, 1010, 1034, 1057, 1086, 1128, 1157, 1187, 1217, 1258, 1313, 1337, 1370, 1401, 1433, 1468, 1505, 1528, 1563, 1589, 1614, 1661, 1706, 1762, 1787, 1823, 1859, 1887, 1911, 1939, 1964}
+var actionIndex = [...]uint32{0, 30, 80, 128, 153, 184, 240, 265, 303, 327, 358, 400, 456, 481, 517, 555, 579, 610, 637, 665, 705, 731, 774, 801, 858, 883, 939, 963, 1010, 1034, 1057, 1086, 1128, 1157, 1187, 1217, 1258, 1313, 1337, 1370, 1401, 1433, 1468, 1505, 1528, 1563, 1589, 1614, 1661, 1706, 1762, 1787, 1823, 1859, 1887, 1911, 1939, 1964}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -82,10 +82,17 @@ var actionInfos = [57]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 9, 25, 27, 27, 31, 31, 34, 34, 34, 44, 44, 44, 44, 44, 44, 45, 49, 49, 56, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 9, 25, 27, 27, 31, 31, 34, 34, 34, 44, 44, 44, 44, 44, 44, 45, 49, 49, 56, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [57]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56}
+var actionFold = [57]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [25]Action{ActionDescribeDirectory, ActionDescribeGroup, ActionDescribeGroups, ActionDescribeProvisioningTenant, ActionDescribeUser, ActionDescribeUserByUniqueAttribute, ActionDescribeUsers, ActionGetAWSSPConfigurationForDirectory, ActionGetGroupId, ActionGetUserId, ActionGetUserPoolInfo, ActionIsMemberInGroup, ActionIsMemberInGroups, ActionListBearerTokens, ActionListExternalIdPCertificates, ActionListExternalIdPConfigurationsForDirectory, ActionListGroups, ActionListGroupsForMember, ActionListGroupsForUser, ActionListMembersInGroup, ActionListMfaDevicesForUser, ActionListProvisioningTenants, ActionListUsers, ActionSearchGroups, ActionSearchUsers}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "states:CreateActivitystates:CreateStateMachinestates:CreateStateMachineAliasstates:DeleteActivitystates:DeleteStateMachinestates:DeleteStateMachineAliasstates:DeleteStateMachineVersionstates:DescribeActivitystates:DescribeExecutionstates:DescribeMapRunstates:DescribeStateMachinestates:DescribeStateMachineAliasstates:DescribeStateMachineForExecutionstates:GetActivityTaskstates:GetExecutionHistorystates:InvokeHTTPEndpointstates:ListActivitiesstates:ListExecutionsstates:ListMapRunsstates:ListStateMachineAliasesstates:ListStateMachineVersionsstates:ListStateMachinesstates:ListTagsForResourcestates:PublishStateMachineVersionstates:RedriveExecutionstates:RevealSecretsstates:SendTaskFailurestates:SendTaskHeartbeatstates:SendTaskSuccessstates:StartExecutionstates:StartSyncExecutionstates:StopExecutionstates:TagResourcestates:TestStatestates:UntagResourcestates:UpdateMapRunstates:UpdateStateMachinestates:UpdateStateMachineAliasstates:ValidateStateMachineDefinition"
 
-var actionIndex = [...]uint16{0, 21, 46, 76, 97, 122, 152, 184, 207, 231, 252, 279, 311, 350, 372, 398, 423, 444, 465, 483, 513, 544, 568, 594, 627, 650, 670, 692, 716, 738, 759, 784, 804, 822, 838, 858, 877, 902, 932, 969}
+var actionIndex = [...]uint32{0, 21, 46, 76, 97, 122, 152, 184, 207, 231, 252, 279, 311, 350, 372, 398, 423, 444, 465, 483, 513, 544, 568, 594, 627, 650, 670, 692, 716, 738, 759, 784, 804, 822, 838, 858, 877, 902, 932, 969}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -64,10 +64,17 @@ var actionInfos = [39]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 13, 13, 13, 15, 15, 16, 16, 16, 23, 23, 23, 23, 24, 24, 26, 32, 34, 38, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 13, 13, 13, 15, 15, 16, 16, 16, 23, 23, 23, 23, 24, 24, 26, 32, 34, 38, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39, 39}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [39]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+var actionFold = [39]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 20, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeActivity, ActionDescribeExecution, ActionDescribeMapRun, ActionDescribeStateMachine, ActionDescribeStateMachineAlias, ActionDescribeStateMachineForExecution, ActionGetExecutionHistory, ActionRevealSecrets, ActionValidateStateMachineDefinition}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "support:AddAttachmentsToSetsupport:AddCommunicationToCasesupport:CreateCasesupport:DescribeAttachmentsupport:DescribeCaseAttributessupport:DescribeCaseOptionssupport:DescribeCasessupport:DescribeCommunicationsupport:DescribeCommunicationssupport:DescribeCreateCaseOptionssupport:DescribeIssueTypessupport:DescribeServicessupport:DescribeSeverityLevelssupport:DescribeSupportLevelsupport:DescribeSupportedLanguagessupport:DescribeTrustedAdvisorCheckRefreshStatusessupport:DescribeTrustedAdvisorCheckResultsupport:DescribeTrustedAdvisorCheckSummariessupport:DescribeTrustedAdvisorCheckssupport:GetInteractionsupport:InitiateCallForCasesupport:InitiateChatForCasesupport:InitiateLiveContactForCasesupport:ListInteractionEntriessupport:ListInteractionssupport:PutCaseAttributessupport:RateCaseCommunicationsupport:RefreshTrustedAdvisorChecksupport:ResolveCasesupport:ResolveInteractionsupport:SearchForCasessupport:StartInteractionsupport:UpdateCaseSeveritysupport:UpdateInteraction"
 
-var actionIndex = [...]uint16{0, 27, 57, 75, 101, 131, 158, 179, 208, 238, 271, 297, 321, 351, 379, 413, 463, 504, 548, 584, 606, 633, 660, 694, 724, 748, 773, 802, 836, 855, 881, 903, 927, 953, 978}
+var actionIndex = [...]uint32{0, 27, 57, 75, 101, 131, 158, 179, 208, 238, 271, 297, 321, 351, 379, 413, 463, 504, 548, 584, 606, 633, 660, 694, 724, 748, 773, 802, 836, 855, 881, 903, 927, 953, 978}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 19, 19, 19, 20, 20, 23, 23, 23, 25, 25, 25, 25, 26, 26, 30, 32, 32, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 3, 19, 19, 19, 20, 20, 23, 23, 23, 25, 25, 25, 25, 26, 26, 30, 32, 32, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 13, 15, 16, 18, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 13, 15, 16, 18, 17, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [20]Action{ActionDescribeAttachment, ActionDescribeCaseAttributes, ActionDescribeCaseOptions, ActionDescribeCases, ActionDescribeCommunication, ActionDescribeCommunications, ActionDescribeCreateCaseOptions, ActionDescribeIssueTypes, ActionDescribeServices, ActionDescribeSeverityLevels, ActionDescribeSupportLevel, ActionDescribeSupportedLanguages, ActionDescribeTrustedAdvisorCheckRefreshStatuses, ActionDescribeTrustedAdvisorCheckResult, ActionDescribeTrustedAdvisorCheckSummaries, ActionDescribeTrustedAdvisorChecks, ActionGetInteraction, ActionListInteractionEntries, ActionListInteractions, ActionSearchForCases}
 

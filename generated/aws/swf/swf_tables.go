@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "swf:CancelTimerswf:CancelWorkflowExecutionswf:CompleteWorkflowExecutionswf:ContinueAsNewWorkflowExecutionswf:CountClosedWorkflowExecutionsswf:CountOpenWorkflowExecutionsswf:CountPendingActivityTasksswf:CountPendingDecisionTasksswf:DeleteActivityTypeswf:DeleteWorkflowTypeswf:DeprecateActivityTypeswf:DeprecateDomainswf:DeprecateWorkflowTypeswf:DescribeActivityTypeswf:DescribeDomainswf:DescribeWorkflowExecutionswf:DescribeWorkflowTypeswf:FailWorkflowExecutionswf:GetWorkflowExecutionHistoryswf:ListActivityTypesswf:ListClosedWorkflowExecutionsswf:ListDomainsswf:ListOpenWorkflowExecutionsswf:ListTagsForResourceswf:ListWorkflowTypesswf:PollForActivityTaskswf:PollForDecisionTaskswf:RecordActivityTaskHeartbeatswf:RecordMarkerswf:RegisterActivityTypeswf:RegisterDomainswf:RegisterWorkflowTypeswf:RequestCancelActivityTaskswf:RequestCancelExternalWorkflowExecutionswf:RequestCancelWorkflowExecutionswf:RespondActivityTaskCanceledswf:RespondActivityTaskCompletedswf:RespondActivityTaskFailedswf:RespondDecisionTaskCompletedswf:ScheduleActivityTaskswf:SignalExternalWorkflowExecutionswf:SignalWorkflowExecutionswf:StartChildWorkflowExecutionswf:StartTimerswf:StartWorkflowExecutionswf:TagResourceswf:TerminateWorkflowExecutionswf:UndeprecateActivityTypeswf:UndeprecateDomainswf:UndeprecateWorkflowTypeswf:UntagResource"
 
-var actionIndex = [...]uint16{0, 15, 42, 71, 105, 138, 169, 198, 227, 249, 271, 296, 315, 340, 364, 382, 411, 435, 460, 491, 512, 544, 559, 589, 612, 633, 656, 679, 710, 726, 750, 768, 792, 821, 863, 897, 928, 960, 989, 1021, 1045, 1080, 1107, 1138, 1152, 1178, 1193, 1223, 1250, 1271, 1298, 1315}
+var actionIndex = [...]uint32{0, 15, 42, 71, 105, 138, 169, 198, 227, 249, 271, 296, 315, 340, 364, 382, 411, 435, 460, 491, 512, 544, 559, 589, 612, 633, 656, 679, 710, 726, 750, 768, 792, 821, 863, 897, 928, 960, 989, 1021, 1045, 1080, 1107, 1138, 1152, 1178, 1193, 1223, 1250, 1271, 1298, 1315}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -76,10 +76,17 @@ var actionInfos = [51]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 17, 17, 18, 19, 19, 19, 19, 19, 25, 25, 25, 25, 27, 27, 39, 45, 47, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 17, 17, 18, 19, 19, 19, 19, 19, 25, 25, 25, 25, 27, 27, 39, 45, 47, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [51]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+var actionFold = [51]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionCountClosedWorkflowExecutions, ActionCountOpenWorkflowExecutions, ActionCountPendingActivityTasks, ActionCountPendingDecisionTasks, ActionDescribeActivityType, ActionDescribeDomain, ActionDescribeWorkflowExecution, ActionDescribeWorkflowType, ActionGetWorkflowExecutionHistory}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "synthetics:AssociateResourcesynthetics:CreateCanarysynthetics:CreateGroupsynthetics:DeleteCanarysynthetics:DeleteGroupsynthetics:DescribeCanariessynthetics:DescribeCanariesLastRunsynthetics:DescribeRuntimeVersionssynthetics:DisassociateResourcesynthetics:GetCanarysynthetics:GetCanaryRunssynthetics:GetGroupsynthetics:ListAssociatedGroupssynthetics:ListGroupResourcessynthetics:ListGroupssynthetics:ListTagsForResourcesynthetics:StartCanarysynthetics:StartCanaryDryRunsynthetics:StopCanarysynthetics:TagResourcesynthetics:UntagResourcesynthetics:UpdateCanary"
 
-var actionIndex = [...]uint16{0, 28, 51, 73, 96, 118, 145, 179, 213, 244, 264, 288, 307, 338, 367, 388, 418, 440, 468, 489, 511, 535, 558}
+var actionIndex = [...]uint32{0, 28, 51, 73, 96, 118, 145, 179, 213, 244, 264, 288, 307, 338, 367, 388, 418, 440, 468, 489, 511, 535, 558}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -47,10 +47,17 @@ var actionInfos = [22]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 9, 9, 9, 12, 12, 12, 12, 12, 16, 16, 16, 16, 16, 16, 16, 19, 20, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 9, 9, 9, 12, 12, 12, 12, 12, 16, 16, 16, 16, 16, 16, 16, 19, 20, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22, 22}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [22]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}
+var actionFold = [22]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionDescribeCanaries, ActionDescribeCanariesLastRun, ActionDescribeRuntimeVersions, ActionGetCanary, ActionGetCanaryRuns, ActionGetGroup, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "textract:AnalyzeDocumenttextract:AnalyzeExpensetextract:AnalyzeIDtextract:CreateAdaptertextract:CreateAdapterVersiontextract:DeleteAdaptertextract:DeleteAdapterVersiontextract:DetectDocumentTexttextract:GetAdaptertextract:GetAdapterVersiontextract:GetDocumentAnalysistextract:GetDocumentTextDetectiontextract:GetExpenseAnalysistextract:GetLendingAnalysistextract:GetLendingAnalysisSummarytextract:ListAdapterVersionstextract:ListAdapterstextract:ListTagsForResourcetextract:StartDocumentAnalysistextract:StartDocumentTextDetectiontextract:StartExpenseAnalysistextract:StartLendingAnalysistextract:TagResourcetextract:UntagResourcetextract:UpdateAdapter"
 
-var actionIndex = [...]uint16{0, 24, 47, 65, 87, 116, 138, 167, 194, 213, 239, 267, 300, 327, 354, 388, 416, 437, 465, 495, 530, 559, 588, 608, 630, 652}
+var actionIndex = [...]uint32{0, 24, 47, 65, 87, 116, 138, 167, 194, 213, 239, 267, 300, 327, 354, 388, 416, 437, 465, 495, 530, 559, 588, 608, 630, 652}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -50,10 +50,17 @@ var actionInfos = [25]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 5, 8, 8, 8, 15, 15, 15, 15, 15, 18, 18, 18, 18, 18, 18, 18, 22, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 5, 8, 8, 8, 15, 15, 15, 15, 15, 18, 18, 18, 18, 18, 18, 18, 22, 23, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [25]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21, 22, 23, 24}
+var actionFold = [25]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 15, 17, 18, 19, 20, 21, 22, 23, 24}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [14]Action{ActionAnalyzeDocument, ActionAnalyzeExpense, ActionAnalyzeID, ActionDetectDocumentText, ActionGetAdapter, ActionGetAdapterVersion, ActionGetDocumentAnalysis, ActionGetDocumentTextDetection, ActionGetExpenseAnalysis, ActionGetLendingAnalysis, ActionGetLendingAnalysisSummary, ActionListAdapterVersions, ActionListAdapters, ActionListTagsForResource}
 

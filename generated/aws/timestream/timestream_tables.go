@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "timestream:CancelQuerytimestream:CreateBatchLoadTasktimestream:CreateDatabasetimestream:CreateScheduledQuerytimestream:CreateTabletimestream:DeleteDatabasetimestream:DeleteScheduledQuerytimestream:DeleteTabletimestream:DescribeAccountSettingstimestream:DescribeBatchLoadTasktimestream:DescribeDatabasetimestream:DescribeEndpointstimestream:DescribeScheduledQuerytimestream:DescribeTabletimestream:ExecuteScheduledQuerytimestream:GetAwsBackupStatustimestream:GetAwsRestoreStatustimestream:ListBatchLoadTaskstimestream:ListDatabasestimestream:ListMeasurestimestream:ListScheduledQueriestimestream:ListTablestimestream:ListTagsForResourcetimestream:PrepareQuerytimestream:ResumeBatchLoadTasktimestream:Selecttimestream:SelectValuestimestream:StartAwsBackupJobtimestream:StartAwsRestoreJobtimestream:TagResourcetimestream:Unloadtimestream:UntagResourcetimestream:UpdateAccountSettingstimestream:UpdateDatabasetimestream:UpdateScheduledQuerytimestream:UpdateTabletimestream:WriteRecords"
 
-var actionIndex = [...]uint16{0, 22, 52, 77, 108, 130, 155, 186, 208, 242, 274, 301, 329, 362, 386, 418, 447, 477, 506, 530, 553, 584, 605, 635, 658, 688, 705, 728, 756, 785, 807, 824, 848, 880, 905, 936, 958, 981}
+var actionIndex = [...]uint32{0, 22, 52, 77, 108, 130, 155, 186, 208, 242, 274, 301, 329, 362, 386, 418, 447, 477, 506, 530, 553, 584, 605, 635, 658, 688, 705, 728, 756, 785, 807, 824, 848, 880, 905, 936, 958, 981}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -62,10 +62,17 @@ var actionInfos = [37]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 14, 15, 15, 17, 17, 17, 17, 17, 23, 23, 23, 23, 24, 24, 25, 29, 30, 36, 36, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 14, 15, 15, 17, 17, 17, 17, 17, 23, 23, 23, 23, 24, 24, 25, 29, 30, 36, 36, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37, 37}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [37]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+var actionFold = [37]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionDescribeAccountSettings, ActionDescribeBatchLoadTask, ActionDescribeDatabase, ActionDescribeScheduledQuery, ActionDescribeTable, ActionGetAwsBackupStatus, ActionGetAwsRestoreStatus, ActionListTagsForResource, ActionPrepareQuery, ActionSelect, ActionSelectValues}
 

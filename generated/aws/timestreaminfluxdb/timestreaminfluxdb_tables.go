@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "timestream-influxdb:CreateDbClustertimestream-influxdb:CreateDbInstancetimestream-influxdb:CreateDbParameterGrouptimestream-influxdb:DeleteDbClustertimestream-influxdb:DeleteDbInstancetimestream-influxdb:GetDbClustertimestream-influxdb:GetDbInstancetimestream-influxdb:GetDbParameterGrouptimestream-influxdb:ListDbClusterstimestream-influxdb:ListDbInstancestimestream-influxdb:ListDbInstancesForClustertimestream-influxdb:ListDbParameterGroupstimestream-influxdb:ListTagsForResourcetimestream-influxdb:RebootDbClustertimestream-influxdb:RebootDbInstancetimestream-influxdb:TagResourcetimestream-influxdb:UntagResourcetimestream-influxdb:UpdateDbClustertimestream-influxdb:UpdateDbInstance"
 
-var actionIndex = [...]uint16{0, 35, 71, 113, 148, 184, 216, 249, 288, 322, 357, 402, 443, 482, 517, 553, 584, 617, 652, 688}
+var actionIndex = [...]uint32{0, 35, 71, 113, 148, 184, 216, 249, 288, 322, 357, 402, 443, 482, 517, 553, 584, 617, 652, 688}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -44,10 +44,17 @@ var actionInfos = [19]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 5, 5, 8, 8, 8, 8, 8, 13, 13, 13, 13, 13, 13, 15, 15, 16, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 5, 5, 5, 8, 8, 8, 8, 8, 13, 13, 13, 13, 13, 13, 15, 15, 16, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19, 19}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [19]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}
+var actionFold = [19]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [5]Action{ActionGetDbCluster, ActionGetDbInstance, ActionGetDbParameterGroup, ActionListDbInstancesForCluster, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "transcribe:CreateCallAnalyticsCategorytranscribe:CreateLanguageModeltranscribe:CreateMedicalVocabularytranscribe:CreateVocabularytranscribe:CreateVocabularyFiltertranscribe:DeleteCallAnalyticsCategorytranscribe:DeleteCallAnalyticsJobtranscribe:DeleteLanguageModeltranscribe:DeleteMedicalScribeJobtranscribe:DeleteMedicalTranscriptionJobtranscribe:DeleteMedicalVocabularytranscribe:DeleteTranscriptionJobtranscribe:DeleteVocabularytranscribe:DeleteVocabularyFiltertranscribe:DescribeLanguageModeltranscribe:GetCallAnalyticsCategorytranscribe:GetCallAnalyticsJobtranscribe:GetMedicalScribeJobtranscribe:GetMedicalScribeStreamtranscribe:GetMedicalTranscriptionJobtranscribe:GetMedicalVocabularytranscribe:GetTranscriptionJobtranscribe:GetVocabularytranscribe:GetVocabularyFiltertranscribe:ListCallAnalyticsCategoriestranscribe:ListCallAnalyticsJobstranscribe:ListLanguageModelstranscribe:ListMedicalScribeJobstranscribe:ListMedicalTranscriptionJobstranscribe:ListMedicalVocabulariestranscribe:ListTagsForResourcetranscribe:ListTranscriptionJobstranscribe:ListVocabulariestranscribe:ListVocabularyFilterstranscribe:StartCallAnalyticsJobtranscribe:StartCallAnalyticsStreamTranscriptiontranscribe:StartCallAnalyticsStreamTranscriptionWebSockettranscribe:StartMedicalScribeJobtranscribe:StartMedicalScribeStreamtranscribe:StartMedicalStreamTranscriptiontranscribe:StartMedicalStreamTranscriptionWebSockettranscribe:StartMedicalTranscriptionJobtranscribe:StartStreamTranscriptiontranscribe:StartStreamTranscriptionWebSockettranscribe:StartTranscriptionJobtranscribe:TagResourcetranscribe:UntagResourcetranscribe:UpdateCallAnalyticsCategorytranscribe:UpdateMedicalVocabularytranscribe:UpdateVocabularytranscribe:UpdateVocabularyFilter"
 
-var actionIndex = [...]uint16{0, 38, 68, 102, 129, 162, 200, 233, 263, 296, 336, 370, 403, 430, 463, 495, 530, 560, 590, 623, 660, 691, 721, 745, 775, 813, 845, 874, 906, 945, 979, 1009, 1041, 1068, 1100, 1132, 1180, 1237, 1269, 1304, 1346, 1397, 1436, 1471, 1515, 1547, 1569, 1593, 1631, 1665, 1692, 1725}
+var actionIndex = [...]uint32{0, 38, 68, 102, 129, 162, 200, 233, 263, 296, 336, 370, 403, 430, 463, 495, 530, 560, 590, 623, 660, 691, 721, 745, 775, 813, 845, 874, 906, 945, 979, 1009, 1041, 1068, 1100, 1132, 1180, 1237, 1269, 1304, 1346, 1397, 1436, 1471, 1515, 1547, 1569, 1593, 1631, 1665, 1692, 1725}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -76,10 +76,17 @@ var actionInfos = [51]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 15, 15, 15, 24, 24, 24, 24, 24, 34, 34, 34, 34, 34, 34, 34, 45, 46, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 15, 15, 15, 24, 24, 24, 24, 24, 34, 34, 34, 34, 34, 34, 34, 45, 46, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51, 51}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [51]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+var actionFold = [51]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [11]Action{ActionDescribeLanguageModel, ActionGetCallAnalyticsCategory, ActionGetCallAnalyticsJob, ActionGetMedicalScribeJob, ActionGetMedicalScribeStream, ActionGetMedicalTranscriptionJob, ActionGetMedicalVocabulary, ActionGetTranscriptionJob, ActionGetVocabulary, ActionGetVocabularyFilter, ActionListTagsForResource}
 

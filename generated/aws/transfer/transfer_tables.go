@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "transfer:CreateAccesstransfer:CreateAgreementtransfer:CreateConnectortransfer:CreateProfiletransfer:CreateServertransfer:CreateUsertransfer:CreateWebApptransfer:CreateWorkflowtransfer:DeleteAccesstransfer:DeleteAgreementtransfer:DeleteCertificatetransfer:DeleteConnectortransfer:DeleteHostKeytransfer:DeleteProfiletransfer:DeleteServertransfer:DeleteSshPublicKeytransfer:DeleteUsertransfer:DeleteWebApptransfer:DeleteWebAppCustomizationtransfer:DeleteWorkflowtransfer:DescribeAccesstransfer:DescribeAgreementtransfer:DescribeCertificatetransfer:DescribeConnectortransfer:DescribeExecutiontransfer:DescribeHostKeytransfer:DescribeProfiletransfer:DescribeSecurityPolicytransfer:DescribeServertransfer:DescribeUsertransfer:DescribeWebApptransfer:DescribeWebAppCustomizationtransfer:DescribeWorkflowtransfer:ImportCertificatetransfer:ImportHostKeytransfer:ImportSshPublicKeytransfer:ListAccessestransfer:ListAgreementstransfer:ListCertificatestransfer:ListConnectorstransfer:ListExecutionstransfer:ListFileTransferResultstransfer:ListHostKeystransfer:ListProfilestransfer:ListSecurityPoliciestransfer:ListServerstransfer:ListTagsForResourcetransfer:ListUserstransfer:ListWebAppstransfer:ListWorkflowstransfer:SendWorkflowStepStatetransfer:StartDirectoryListingtransfer:StartFileTransfertransfer:StartRemoteDeletetransfer:StartRemoteMovetransfer:StartServertransfer:StopServertransfer:TagResourcetransfer:TestConnectiontransfer:TestIdentityProvidertransfer:UntagResourcetransfer:UpdateAccesstransfer:UpdateAgreementtransfer:UpdateCertificatetransfer:UpdateConnectortransfer:UpdateHostKeytransfer:UpdateProfiletransfer:UpdateServertransfer:UpdateUsertransfer:UpdateWebApptransfer:UpdateWebAppCustomization"
 
-var actionIndex = [...]uint16{0, 21, 45, 69, 91, 112, 131, 152, 175, 196, 220, 246, 270, 292, 314, 335, 362, 381, 402, 436, 459, 482, 508, 536, 562, 588, 612, 636, 667, 690, 711, 734, 770, 795, 821, 843, 870, 891, 914, 939, 962, 985, 1017, 1038, 1059, 1088, 1108, 1136, 1154, 1174, 1196, 1226, 1256, 1282, 1308, 1332, 1352, 1371, 1391, 1414, 1443, 1465, 1486, 1510, 1536, 1560, 1582, 1604, 1625, 1644, 1665, 1699}
+var actionIndex = [...]uint32{0, 21, 45, 69, 91, 112, 131, 152, 175, 196, 220, 246, 270, 292, 314, 335, 362, 381, 402, 436, 459, 482, 508, 536, 562, 588, 612, 636, 667, 690, 711, 734, 770, 795, 821, 843, 870, 891, 914, 939, 962, 985, 1017, 1038, 1059, 1088, 1108, 1136, 1154, 1174, 1196, 1226, 1256, 1282, 1308, 1332, 1352, 1371, 1391, 1414, 1443, 1465, 1486, 1510, 1536, 1560, 1582, 1604, 1625, 1644, 1665, 1699}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -96,10 +96,17 @@ var actionInfos = [71]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 33, 33, 33, 33, 33, 36, 36, 36, 50, 50, 50, 50, 50, 50, 50, 57, 60, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 33, 33, 33, 33, 33, 36, 36, 36, 50, 50, 50, 50, 50, 50, 50, 57, 60, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71, 71}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [71]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70}
+var actionFold = [71]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [23]Action{ActionDescribeAccess, ActionDescribeAgreement, ActionDescribeCertificate, ActionDescribeConnector, ActionDescribeExecution, ActionDescribeHostKey, ActionDescribeProfile, ActionDescribeSecurityPolicy, ActionDescribeServer, ActionDescribeUser, ActionDescribeWebApp, ActionDescribeWebAppCustomization, ActionDescribeWorkflow, ActionListAccesses, ActionListAgreements, ActionListCertificates, ActionListConnectors, ActionListExecutions, ActionListFileTransferResults, ActionListHostKeys, ActionListProfiles, ActionListTagsForResource, ActionTestIdentityProvider}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "transform:AssociateConnectorResourcetransform:CreateProfiletransform:DeleteAgentRuntimeConfigurationtransform:DeleteConnectortransform:DeleteProfiletransform:GetAccountSettingstransform:GetAgenttransform:GetAgentRuntimeConfigurationtransform:GetConnectortransform:GetWebAppUrltransform:ListAgentstransform:ListConnectorstransform:ListProfilestransform:ListTagsForResourcetransform:PutAgentRuntimeConfigurationtransform:RejectConnectortransform:TagResourcetransform:UntagResourcetransform:UpdateAccountSettingstransform:UpdateAgentAccesstransform:UpdateProfile"
 
-var actionIndex = [...]uint16{0, 36, 59, 100, 125, 148, 176, 194, 232, 254, 276, 296, 320, 342, 371, 409, 434, 455, 478, 509, 536, 559}
+var actionIndex = [...]uint32{0, 36, 59, 100, 125, 148, 176, 194, 232, 254, 276, 296, 320, 342, 371, 409, 434, 455, 478, 509, 536, 559}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -46,10 +46,17 @@ var actionInfos = [21]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 5, 5, 5, 10, 10, 10, 10, 10, 14, 14, 14, 14, 15, 15, 16, 16, 17, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 5, 5, 5, 10, 10, 10, 10, 10, 14, 14, 14, 14, 15, 15, 16, 16, 17, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21, 21}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [21]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}
+var actionFold = [21]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [7]Action{ActionGetAccountSettings, ActionGetAgent, ActionGetAgentRuntimeConfiguration, ActionGetConnector, ActionGetWebAppUrl, ActionListAgents, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "trustedadvisor:BatchUpdateRecommendationResourceExclusiontrustedadvisor:DeleteNotificationConfigurationForDelegatedAdmintrustedadvisor:DescribeAccounttrustedadvisor:DescribeAccountAccesstrustedadvisor:DescribeCheckItemstrustedadvisor:DescribeCheckRefreshStatusestrustedadvisor:DescribeCheckStatusHistoryChangestrustedadvisor:DescribeCheckSummariestrustedadvisor:DescribeCheckstrustedadvisor:DescribeNotificationConfigurationstrustedadvisor:DescribeNotificationPreferencestrustedadvisor:DescribeOrganizationtrustedadvisor:DescribeOrganizationAccountstrustedadvisor:DescribeReportstrustedadvisor:DescribeRisktrustedadvisor:DescribeRiskResourcestrustedadvisor:DescribeRiskstrustedadvisor:DescribeServiceMetadatatrustedadvisor:DownloadRisktrustedadvisor:ExcludeCheckItemstrustedadvisor:GenerateReporttrustedadvisor:GetOrganizationRecommendationtrustedadvisor:GetRecommendationtrustedadvisor:IncludeCheckItemstrustedadvisor:ListAccountsForParenttrustedadvisor:ListCheckstrustedadvisor:ListOrganizationRecommendationAccountstrustedadvisor:ListOrganizationRecommendationResourcestrustedadvisor:ListOrganizationRecommendationstrustedadvisor:ListOrganizationalUnitsForParenttrustedadvisor:ListRecommendationResourcestrustedadvisor:ListRecommendationstrustedadvisor:ListRootstrustedadvisor:RefreshChecktrustedadvisor:SetAccountAccesstrustedadvisor:SetOrganizationAccesstrustedadvisor:UpdateNotificationConfigurationstrustedadvisor:UpdateNotificationPreferencestrustedadvisor:UpdateOrganizationRecommendationLifecycletrustedadvisor:UpdateRecommendationLifecycletrustedadvisor:UpdateRiskStatus"
 
-var actionIndex = [...]uint16{0, 57, 120, 150, 186, 219, 262, 310, 347, 376, 425, 471, 506, 549, 579, 606, 642, 670, 708, 735, 767, 796, 840, 872, 904, 940, 965, 1018, 1072, 1118, 1165, 1207, 1241, 1265, 1292, 1323, 1359, 1406, 1450, 1506, 1550, 1581}
+var actionIndex = [...]uint32{0, 57, 120, 150, 186, 219, 262, 310, 347, 376, 425, 471, 506, 549, 579, 606, 642, 670, 708, 735, 767, 796, 840, 872, 904, 940, 965, 1018, 1072, 1118, 1165, 1207, 1241, 1265, 1292, 1323, 1359, 1406, 1450, 1506, 1550, 1581}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -66,10 +66,17 @@ var actionInfos = [41]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 19, 20, 20, 23, 23, 24, 24, 24, 33, 33, 33, 33, 33, 33, 34, 36, 36, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 19, 20, 20, 23, 23, 24, 24, 24, 33, 33, 33, 33, 33, 33, 34, 36, 36, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41, 41}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [41]uint8{0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 29, 26, 27, 28, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+var actionFold = [41]uint16{0, 1, 2, 3, 4, 5, 8, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 29, 26, 27, 28, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [22]Action{ActionDescribeAccount, ActionDescribeAccountAccess, ActionDescribeCheckItems, ActionDescribeCheckRefreshStatuses, ActionDescribeCheckStatusHistoryChanges, ActionDescribeCheckSummaries, ActionDescribeChecks, ActionDescribeNotificationConfigurations, ActionDescribeNotificationPreferences, ActionDescribeOrganization, ActionDescribeOrganizationAccounts, ActionDescribeReports, ActionDescribeRisk, ActionDescribeRiskResources, ActionDescribeRisks, ActionDescribeServiceMetadata, ActionDownloadRisk, ActionGetOrganizationRecommendation, ActionGetRecommendation, ActionListAccountsForParent, ActionListOrganizationalUnitsForParent, ActionListRoots}
 

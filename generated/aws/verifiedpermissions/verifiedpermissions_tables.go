@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "verifiedpermissions:CreateIdentitySourceverifiedpermissions:CreatePolicyverifiedpermissions:CreatePolicyStoreverifiedpermissions:CreatePolicyStoreAliasverifiedpermissions:CreatePolicyTemplateverifiedpermissions:DeleteIdentitySourceverifiedpermissions:DeletePolicyverifiedpermissions:DeletePolicyStoreverifiedpermissions:DeletePolicyStoreAliasverifiedpermissions:DeletePolicyTemplateverifiedpermissions:GetIdentitySourceverifiedpermissions:GetPolicyverifiedpermissions:GetPolicyStoreverifiedpermissions:GetPolicyStoreAliasverifiedpermissions:GetPolicyTemplateverifiedpermissions:GetSchemaverifiedpermissions:IsAuthorizedverifiedpermissions:IsAuthorizedWithTokenverifiedpermissions:ListIdentitySourcesverifiedpermissions:ListPoliciesverifiedpermissions:ListPolicyStoreAliasesverifiedpermissions:ListPolicyStoresverifiedpermissions:ListPolicyTemplatesverifiedpermissions:ListTagsForResourceverifiedpermissions:PutSchemaverifiedpermissions:TagResourceverifiedpermissions:UntagResourceverifiedpermissions:UpdateIdentitySourceverifiedpermissions:UpdatePolicyverifiedpermissions:UpdatePolicyStoreverifiedpermissions:UpdatePolicyTemplate"
 
-var actionIndex = [...]uint16{0, 40, 72, 109, 151, 191, 231, 263, 300, 342, 382, 419, 448, 482, 521, 558, 587, 619, 660, 699, 731, 773, 809, 848, 887, 916, 947, 980, 1020, 1052, 1089, 1129}
+var actionIndex = [...]uint32{0, 40, 72, 109, 151, 191, 231, 263, 300, 342, 382, 419, 448, 482, 521, 558, 587, 619, 660, 699, 731, 773, 809, 848, 887, 916, 947, 980, 1020, 1052, 1089, 1129}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -56,10 +56,17 @@ var actionInfos = [31]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 16, 16, 18, 18, 18, 24, 24, 24, 24, 25, 25, 25, 25, 26, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 10, 10, 10, 16, 16, 18, 18, 18, 24, 24, 24, 24, 25, 25, 25, 25, 26, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [31]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+var actionFold = [31]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionGetIdentitySource, ActionGetPolicy, ActionGetPolicyStore, ActionGetPolicyStoreAlias, ActionGetPolicyTemplate, ActionGetSchema, ActionIsAuthorized, ActionIsAuthorizedWithToken, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "vpc-lattice:AssociateViaAWSServicevpc-lattice:AssociateViaAWSService-EventsAndStatesvpc-lattice:CreateAccessLogSubscriptionvpc-lattice:CreateListenervpc-lattice:CreateResourceConfigurationvpc-lattice:CreateResourceGatewayvpc-lattice:CreateRulevpc-lattice:CreateServicevpc-lattice:CreateServiceNetworkvpc-lattice:CreateServiceNetworkResourceAssociationvpc-lattice:CreateServiceNetworkServiceAssociationvpc-lattice:CreateServiceNetworkVpcAssociationvpc-lattice:CreateServiceNetworkVpcEndpointAssociationvpc-lattice:CreateTargetGroupvpc-lattice:DeleteAccessLogSubscriptionvpc-lattice:DeleteAuthPolicyvpc-lattice:DeleteDomainVerificationvpc-lattice:DeleteListenervpc-lattice:DeleteResourceConfigurationvpc-lattice:DeleteResourceEndpointAssociationvpc-lattice:DeleteResourceGatewayvpc-lattice:DeleteResourcePolicyvpc-lattice:DeleteRulevpc-lattice:DeleteServicevpc-lattice:DeleteServiceNetworkvpc-lattice:DeleteServiceNetworkResourceAssociationvpc-lattice:DeleteServiceNetworkServiceAssociationvpc-lattice:DeleteServiceNetworkVpcAssociationvpc-lattice:DeleteTargetGroupvpc-lattice:DeregisterTargetsvpc-lattice:GetAccessLogSubscriptionvpc-lattice:GetAuthPolicyvpc-lattice:GetDomainVerificationvpc-lattice:GetListenervpc-lattice:GetResourceConfigurationvpc-lattice:GetResourceGatewayvpc-lattice:GetResourcePolicyvpc-lattice:GetRulevpc-lattice:GetServicevpc-lattice:GetServiceNetworkvpc-lattice:GetServiceNetworkResourceAssociationvpc-lattice:GetServiceNetworkServiceAssociationvpc-lattice:GetServiceNetworkVpcAssociationvpc-lattice:GetTargetGroupvpc-lattice:ListAccessLogSubscriptionsvpc-lattice:ListDomainVerificationsvpc-lattice:ListListenersvpc-lattice:ListResourceConfigurationsvpc-lattice:ListResourceEndpointAssociationsvpc-lattice:ListResourceGatewaysvpc-lattice:ListRulesvpc-lattice:ListServiceNetworkResourceAssociationsvpc-lattice:ListServiceNetworkServiceAssociationsvpc-lattice:ListServiceNetworkVpcAssociationsvpc-lattice:ListServiceNetworkVpcEndpointAssociationsvpc-lattice:ListServiceNetworksvpc-lattice:ListServicesvpc-lattice:ListTagsForResourcevpc-lattice:ListTargetGroupsvpc-lattice:ListTargetsvpc-lattice:PutAuthPolicyvpc-lattice:PutResourcePolicyvpc-lattice:RegisterTargetsvpc-lattice:StartDomainVerificationvpc-lattice:TagResourcevpc-lattice:UntagResourcevpc-lattice:UpdateAccessLogSubscriptionvpc-lattice:UpdateListenervpc-lattice:UpdateResourceConfigurationvpc-lattice:UpdateResourceGatewayvpc-lattice:UpdateRulevpc-lattice:UpdateServicevpc-lattice:UpdateServiceNetworkvpc-lattice:UpdateServiceNetworkVpcAssociationvpc-lattice:UpdateTargetGroup"
 
-var actionIndex = [...]uint16{0, 34, 84, 123, 149, 188, 221, 243, 268, 300, 351, 401, 447, 501, 530, 569, 597, 633, 659, 698, 743, 776, 808, 830, 855, 887, 938, 988, 1034, 1063, 1092, 1128, 1153, 1186, 1209, 1245, 1275, 1304, 1323, 1345, 1374, 1422, 1469, 1512, 1538, 1576, 1611, 1636, 1674, 1718, 1750, 1771, 1821, 1870, 1915, 1968, 1999, 2023, 2054, 2082, 2105, 2130, 2159, 2186, 2221, 2244, 2269, 2308, 2334, 2373, 2406, 2428, 2453, 2485, 2531, 2560}
+var actionIndex = [...]uint32{0, 34, 84, 123, 149, 188, 221, 243, 268, 300, 351, 401, 447, 501, 530, 569, 597, 633, 659, 698, 743, 776, 808, 830, 855, 887, 938, 988, 1034, 1063, 1092, 1128, 1153, 1186, 1209, 1245, 1275, 1304, 1323, 1345, 1374, 1422, 1469, 1512, 1538, 1576, 1611, 1636, 1674, 1718, 1750, 1771, 1821, 1870, 1915, 1968, 1999, 2023, 2054, 2082, 2105, 2130, 2159, 2186, 2221, 2244, 2269, 2308, 2334, 2373, 2406, 2428, 2453, 2485, 2531, 2560}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -100,10 +100,17 @@ var actionInfos = [75]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 14, 30, 30, 30, 44, 44, 44, 44, 44, 60, 60, 60, 60, 62, 62, 63, 64, 65, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 14, 30, 30, 30, 44, 44, 44, 44, 44, 60, 60, 60, 60, 62, 62, 63, 64, 65, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [75]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 55, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74}
+var actionFold = [75]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 55, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [15]Action{ActionGetAccessLogSubscription, ActionGetAuthPolicy, ActionGetDomainVerification, ActionGetListener, ActionGetResourceConfiguration, ActionGetResourceGateway, ActionGetResourcePolicy, ActionGetRule, ActionGetService, ActionGetServiceNetwork, ActionGetServiceNetworkResourceAssociation, ActionGetServiceNetworkServiceAssociation, ActionGetServiceNetworkVpcAssociation, ActionGetTargetGroup, ActionListTagsForResource}
 

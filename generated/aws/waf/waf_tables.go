@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "waf:CreateByteMatchSetwaf:CreateGeoMatchSetwaf:CreateIPSetwaf:CreateRateBasedRulewaf:CreateRegexMatchSetwaf:CreateRegexPatternSetwaf:CreateRulewaf:CreateRuleGroupwaf:CreateSizeConstraintSetwaf:CreateSqlInjectionMatchSetwaf:CreateWebACLwaf:CreateWebACLMigrationStackwaf:CreateXssMatchSetwaf:DeleteByteMatchSetwaf:DeleteGeoMatchSetwaf:DeleteIPSetwaf:DeleteLoggingConfigurationwaf:DeletePermissionPolicywaf:DeleteRateBasedRulewaf:DeleteRegexMatchSetwaf:DeleteRegexPatternSetwaf:DeleteRulewaf:DeleteRuleGroupwaf:DeleteSizeConstraintSetwaf:DeleteSqlInjectionMatchSetwaf:DeleteWebACLwaf:DeleteXssMatchSetwaf:GetByteMatchSetwaf:GetChangeTokenwaf:GetChangeTokenStatuswaf:GetGeoMatchSetwaf:GetIPSetwaf:GetLoggingConfigurationwaf:GetPermissionPolicywaf:GetRateBasedRulewaf:GetRateBasedRuleManagedKeyswaf:GetRegexMatchSetwaf:GetRegexPatternSetwaf:GetRulewaf:GetRuleGroupwaf:GetSampledRequestswaf:GetSizeConstraintSetwaf:GetSqlInjectionMatchSetwaf:GetWebACLwaf:GetXssMatchSetwaf:ListActivatedRulesInRuleGroupwaf:ListByteMatchSetswaf:ListGeoMatchSetswaf:ListIPSetswaf:ListLoggingConfigurationswaf:ListRateBasedRuleswaf:ListRegexMatchSetswaf:ListRegexPatternSetswaf:ListRuleGroupswaf:ListRuleswaf:ListSizeConstraintSetswaf:ListSqlInjectionMatchSetswaf:ListSubscribedRuleGroupswaf:ListTagsForResourcewaf:ListWebACLswaf:ListXssMatchSetswaf:PutLoggingConfigurationwaf:PutPermissionPolicywaf:TagResourcewaf:UntagResourcewaf:UpdateByteMatchSetwaf:UpdateGeoMatchSetwaf:UpdateIPSetwaf:UpdateRateBasedRulewaf:UpdateRegexMatchSetwaf:UpdateRegexPatternSetwaf:UpdateRulewaf:UpdateRuleGroupwaf:UpdateSizeConstraintSetwaf:UpdateSqlInjectionMatchSetwaf:UpdateWebACLwaf:UpdateXssMatchSet"
 
-var actionIndex = [...]uint16{0, 22, 43, 58, 81, 104, 129, 143, 162, 189, 219, 235, 265, 286, 308, 329, 344, 374, 400, 423, 446, 471, 485, 504, 531, 561, 577, 598, 617, 635, 659, 677, 689, 716, 739, 759, 790, 810, 832, 843, 859, 881, 905, 932, 945, 963, 996, 1017, 1037, 1051, 1080, 1102, 1124, 1148, 1166, 1179, 1205, 1234, 1262, 1285, 1300, 1320, 1347, 1370, 1385, 1402, 1424, 1445, 1460, 1483, 1506, 1531, 1545, 1564, 1591, 1621, 1637, 1658}
+var actionIndex = [...]uint32{0, 22, 43, 58, 81, 104, 129, 143, 162, 189, 219, 235, 265, 286, 308, 329, 344, 374, 400, 423, 446, 471, 485, 504, 531, 561, 577, 598, 617, 635, 659, 677, 689, 716, 739, 759, 790, 810, 832, 843, 859, 881, 905, 932, 945, 963, 996, 1017, 1037, 1051, 1080, 1102, 1124, 1148, 1166, 1179, 1205, 1234, 1262, 1285, 1300, 1320, 1347, 1370, 1385, 1402, 1424, 1445, 1460, 1483, 1506, 1531, 1545, 1564, 1591, 1621, 1637, 1658}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -102,10 +102,17 @@ var actionInfos = [77]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 27, 27, 27, 45, 45, 45, 45, 45, 61, 61, 61, 61, 63, 63, 63, 63, 64, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 13, 27, 27, 27, 45, 45, 45, 45, 45, 61, 61, 61, 61, 63, 63, 63, 63, 64, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77, 77}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [77]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+var actionFold = [77]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionGetByteMatchSet, ActionGetChangeToken, ActionGetChangeTokenStatus, ActionGetGeoMatchSet, ActionGetIPSet, ActionGetLoggingConfiguration, ActionGetPermissionPolicy, ActionGetRateBasedRule, ActionGetRateBasedRuleManagedKeys, ActionGetRegexMatchSet, ActionGetRegexPatternSet, ActionGetRule, ActionGetRuleGroup, ActionGetSampledRequests, ActionGetSizeConstraintSet, ActionGetSqlInjectionMatchSet, ActionGetWebACL, ActionGetXssMatchSet, ActionListTagsForResource}
 

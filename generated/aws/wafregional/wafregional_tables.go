@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "waf-regional:AssociateWebACLwaf-regional:CreateByteMatchSetwaf-regional:CreateGeoMatchSetwaf-regional:CreateIPSetwaf-regional:CreateRateBasedRulewaf-regional:CreateRegexMatchSetwaf-regional:CreateRegexPatternSetwaf-regional:CreateRulewaf-regional:CreateRuleGroupwaf-regional:CreateSizeConstraintSetwaf-regional:CreateSqlInjectionMatchSetwaf-regional:CreateWebACLwaf-regional:CreateWebACLMigrationStackwaf-regional:CreateXssMatchSetwaf-regional:DeleteByteMatchSetwaf-regional:DeleteGeoMatchSetwaf-regional:DeleteIPSetwaf-regional:DeleteLoggingConfigurationwaf-regional:DeletePermissionPolicywaf-regional:DeleteRateBasedRulewaf-regional:DeleteRegexMatchSetwaf-regional:DeleteRegexPatternSetwaf-regional:DeleteRulewaf-regional:DeleteRuleGroupwaf-regional:DeleteSizeConstraintSetwaf-regional:DeleteSqlInjectionMatchSetwaf-regional:DeleteWebACLwaf-regional:DeleteXssMatchSetwaf-regional:DisassociateWebACLwaf-regional:GetByteMatchSetwaf-regional:GetChangeTokenwaf-regional:GetChangeTokenStatuswaf-regional:GetGeoMatchSetwaf-regional:GetIPSetwaf-regional:GetLoggingConfigurationwaf-regional:GetPermissionPolicywaf-regional:GetRateBasedRulewaf-regional:GetRateBasedRuleManagedKeyswaf-regional:GetRegexMatchSetwaf-regional:GetRegexPatternSetwaf-regional:GetRulewaf-regional:GetRuleGroupwaf-regional:GetSampledRequestswaf-regional:GetSizeConstraintSetwaf-regional:GetSqlInjectionMatchSetwaf-regional:GetWebACLwaf-regional:GetWebACLForResourcewaf-regional:GetXssMatchSetwaf-regional:ListActivatedRulesInRuleGroupwaf-regional:ListByteMatchSetswaf-regional:ListGeoMatchSetswaf-regional:ListIPSetswaf-regional:ListLoggingConfigurationswaf-regional:ListRateBasedRuleswaf-regional:ListRegexMatchSetswaf-regional:ListRegexPatternSetswaf-regional:ListResourcesForWebACLwaf-regional:ListRuleGroupswaf-regional:ListRuleswaf-regional:ListSizeConstraintSetswaf-regional:ListSqlInjectionMatchSetswaf-regional:ListSubscribedRuleGroupswaf-regional:ListTagsForResourcewaf-regional:ListWebACLswaf-regional:ListXssMatchSetswaf-regional:PutLoggingConfigurationwaf-regional:PutPermissionPolicywaf-regional:TagResourcewaf-regional:UntagResourcewaf-regional:UpdateByteMatchSetwaf-regional:UpdateGeoMatchSetwaf-regional:UpdateIPSetwaf-regional:UpdateRateBasedRulewaf-regional:UpdateRegexMatchSetwaf-regional:UpdateRegexPatternSetwaf-regional:UpdateRulewaf-regional:UpdateRuleGroupwaf-regional:UpdateSizeConstraintSetwaf-regional:UpdateSqlInjectionMatchSetwaf-regional:UpdateWebACLwaf-regional:UpdateXssMatchSet"
 
-var actionIndex = [...]uint16{0, 28, 59, 89, 113, 145, 177, 211, 234, 262, 298, 337, 362, 401, 431, 462, 492, 516, 555, 590, 622, 654, 688, 711, 739, 775, 814, 839, 869, 900, 928, 955, 988, 1015, 1036, 1072, 1104, 1133, 1173, 1202, 1233, 1253, 1278, 1309, 1342, 1378, 1400, 1433, 1460, 1502, 1532, 1561, 1584, 1622, 1653, 1684, 1717, 1752, 1779, 1801, 1836, 1874, 1911, 1943, 1967, 1996, 2032, 2064, 2088, 2114, 2145, 2175, 2199, 2231, 2263, 2297, 2320, 2348, 2384, 2423, 2448, 2478}
+var actionIndex = [...]uint32{0, 28, 59, 89, 113, 145, 177, 211, 234, 262, 298, 337, 362, 401, 431, 462, 492, 516, 555, 590, 622, 654, 688, 711, 739, 775, 814, 839, 869, 900, 928, 955, 988, 1015, 1036, 1072, 1104, 1133, 1173, 1202, 1233, 1253, 1278, 1309, 1342, 1378, 1400, 1433, 1460, 1502, 1532, 1561, 1584, 1622, 1653, 1684, 1717, 1752, 1779, 1801, 1836, 1874, 1911, 1943, 1967, 1996, 2032, 2064, 2088, 2114, 2145, 2175, 2199, 2231, 2263, 2297, 2320, 2348, 2384, 2423, 2448, 2478}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -106,10 +106,17 @@ var actionInfos = [81]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 14, 29, 29, 29, 48, 48, 48, 48, 48, 65, 65, 65, 65, 67, 67, 67, 67, 68, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 14, 29, 29, 29, 48, 48, 48, 48, 48, 65, 65, 65, 65, 67, 67, 67, 67, 68, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81, 81}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [81]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80}
+var actionFold = [81]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [20]Action{ActionGetByteMatchSet, ActionGetChangeToken, ActionGetChangeTokenStatus, ActionGetGeoMatchSet, ActionGetIPSet, ActionGetLoggingConfiguration, ActionGetPermissionPolicy, ActionGetRateBasedRule, ActionGetRateBasedRuleManagedKeys, ActionGetRegexMatchSet, ActionGetRegexPatternSet, ActionGetRule, ActionGetRuleGroup, ActionGetSampledRequests, ActionGetSizeConstraintSet, ActionGetSqlInjectionMatchSet, ActionGetWebACL, ActionGetWebACLForResource, ActionGetXssMatchSet, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "wafv2:AssociateWebACLwafv2:CheckCapacitywafv2:CreateAPIKeywafv2:CreateIPSetwafv2:CreateRegexPatternSetwafv2:CreateRuleGroupwafv2:CreateWebACLwafv2:DeleteAPIKeywafv2:DeleteFirewallManagerRuleGroupswafv2:DeleteIPSetwafv2:DeleteLoggingConfigurationwafv2:DeletePermissionPolicywafv2:DeleteRegexPatternSetwafv2:DeleteRuleGroupwafv2:DeleteWebACLwafv2:DescribeAllManagedProductswafv2:DescribeManagedProductsByVendorwafv2:DescribeManagedRuleGroupwafv2:DisassociateFirewallManagerwafv2:DisassociateWebACLwafv2:GenerateMobileSdkReleaseUrlwafv2:GetDecryptedAPIKeywafv2:GetIPSetwafv2:GetLoggingConfigurationwafv2:GetManagedRuleSetwafv2:GetMobileSdkReleasewafv2:GetPermissionPolicywafv2:GetRateBasedStatementManagedKeyswafv2:GetRegexPatternSetwafv2:GetRuleGroupwafv2:GetSampledRequestswafv2:GetTopPathStatisticsByTrafficwafv2:GetWebACLwafv2:GetWebACLForResourcewafv2:ListAPIKeyswafv2:ListAvailableManagedRuleGroupVersionswafv2:ListAvailableManagedRuleGroupswafv2:ListIPSetswafv2:ListLoggingConfigurationswafv2:ListManagedRuleSetswafv2:ListMobileSdkReleaseswafv2:ListRegexPatternSetswafv2:ListResourcesForWebACLwafv2:ListRuleGroupswafv2:ListTagsForResourcewafv2:ListWebACLswafv2:PutFirewallManagerRuleGroupswafv2:PutLoggingConfigurationwafv2:PutManagedRuleSetVersionswafv2:PutPermissionPolicywafv2:TagResourcewafv2:UntagResourcewafv2:UpdateIPSetwafv2:UpdateManagedRuleSetVersionExpiryDatewafv2:UpdateRegexPatternSetwafv2:UpdateRuleGroupwafv2:UpdateWebACL"
 
-var actionIndex = [...]uint16{0, 21, 40, 58, 75, 102, 123, 141, 159, 196, 213, 245, 273, 300, 321, 339, 371, 408, 438, 471, 495, 528, 552, 566, 595, 618, 643, 668, 706, 730, 748, 772, 807, 822, 848, 865, 908, 944, 960, 991, 1016, 1043, 1069, 1097, 1117, 1142, 1159, 1193, 1222, 1253, 1278, 1295, 1314, 1331, 1374, 1401, 1422, 1440}
+var actionIndex = [...]uint32{0, 21, 40, 58, 75, 102, 123, 141, 159, 196, 213, 245, 273, 300, 321, 339, 371, 408, 438, 471, 495, 528, 552, 566, 595, 618, 643, 668, 706, 730, 748, 772, 807, 822, 848, 865, 908, 944, 960, 991, 1016, 1043, 1069, 1097, 1117, 1142, 1159, 1193, 1222, 1253, 1278, 1295, 1314, 1331, 1374, 1401, 1422, 1440}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -82,10 +82,17 @@ var actionInfos = [57]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 20, 20, 20, 34, 34, 34, 34, 34, 46, 46, 46, 46, 50, 50, 50, 50, 51, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 7, 20, 20, 20, 34, 34, 34, 34, 34, 46, 46, 46, 46, 50, 50, 50, 50, 51, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57, 57}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [57]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 35, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56}
+var actionFold = [57]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36, 35, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [19]Action{ActionCheckCapacity, ActionDescribeAllManagedProducts, ActionDescribeManagedProductsByVendor, ActionDescribeManagedRuleGroup, ActionGenerateMobileSdkReleaseUrl, ActionGetDecryptedAPIKey, ActionGetIPSet, ActionGetLoggingConfiguration, ActionGetManagedRuleSet, ActionGetMobileSdkRelease, ActionGetPermissionPolicy, ActionGetRateBasedStatementManagedKeys, ActionGetRegexPatternSet, ActionGetRuleGroup, ActionGetSampledRequests, ActionGetTopPathStatisticsByTraffic, ActionGetWebACL, ActionGetWebACLForResource, ActionListTagsForResource}
 

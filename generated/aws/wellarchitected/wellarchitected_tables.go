@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "wellarchitected:AssociateLenseswellarchitected:AssociateProfileswellarchitected:ConfigureIntegrationwellarchitected:CreateLensSharewellarchitected:CreateLensVersionwellarchitected:CreateMilestonewellarchitected:CreateProfilewellarchitected:CreateProfileSharewellarchitected:CreateReviewTemplatewellarchitected:CreateTemplateSharewellarchitected:CreateWorkloadwellarchitected:CreateWorkloadSharewellarchitected:DeleteLenswellarchitected:DeleteLensSharewellarchitected:DeleteProfilewellarchitected:DeleteProfileSharewellarchitected:DeleteReviewTemplatewellarchitected:DeleteTemplateSharewellarchitected:DeleteWorkloadwellarchitected:DeleteWorkloadSharewellarchitected:DisassociateLenseswellarchitected:DisassociateProfileswellarchitected:ExportLenswellarchitected:GetAnswerwellarchitected:GetConsolidatedReportwellarchitected:GetGlobalSettingswellarchitected:GetLenswellarchitected:GetLensReviewwellarchitected:GetLensReviewReportwellarchitected:GetLensVersionDifferencewellarchitected:GetMilestonewellarchitected:GetProfilewellarchitected:GetProfileTemplatewellarchitected:GetReviewTemplatewellarchitected:GetReviewTemplateAnswerwellarchitected:GetReviewTemplateLensReviewwellarchitected:GetWorkloadwellarchitected:ImportLenswellarchitected:ListAnswerswellarchitected:ListCheckDetailswellarchitected:ListCheckSummarieswellarchitected:ListLensReviewImprovementswellarchitected:ListLensReviewswellarchitected:ListLensShareswellarchitected:ListLenseswellarchitected:ListMilestoneswellarchitected:ListNotificationswellarchitected:ListProfileNotificationswellarchitected:ListProfileShareswellarchitected:ListProfileswellarchitected:ListReviewTemplateAnswerswellarchitected:ListReviewTemplateswellarchitected:ListShareInvitationswellarchitected:ListTagsForResourcewellarchitected:ListTemplateShareswellarchitected:ListWorkloadShareswellarchitected:ListWorkloadswellarchitected:TagResourcewellarchitected:UntagResourcewellarchitected:UpdateAnswerwellarchitected:UpdateGlobalSettingswellarchitected:UpdateIntegrationwellarchitected:UpdateLensReviewwellarchitected:UpdateProfilewellarchitected:UpdateReviewTemplatewellarchitected:UpdateReviewTemplateAnswerwellarchitected:UpdateReviewTemplateLensReviewwellarchitected:UpdateShareInvitationwellarchitected:UpdateWorkloadwellarchitected:UpdateWorkloadSharewellarchitected:UpgradeLensReviewwellarchitected:UpgradeProfileVersionwellarchitected:UpgradeReviewTemplateLensReview"
 
-var actionIndex = [...]uint16{0, 31, 64, 100, 131, 164, 195, 224, 258, 294, 329, 359, 394, 420, 451, 480, 514, 550, 585, 615, 650, 684, 720, 746, 771, 808, 841, 864, 893, 928, 968, 996, 1022, 1056, 1089, 1128, 1171, 1198, 1224, 1251, 1283, 1317, 1359, 1390, 1420, 1446, 1476, 1509, 1549, 1582, 1610, 1651, 1686, 1722, 1757, 1791, 1825, 1854, 1881, 1910, 1938, 1974, 2007, 2039, 2068, 2104, 2146, 2192, 2229, 2259, 2294, 2327, 2364, 2411}
+var actionIndex = [...]uint32{0, 31, 64, 100, 131, 164, 195, 224, 258, 294, 329, 359, 394, 420, 451, 480, 514, 550, 585, 615, 650, 684, 720, 746, 771, 808, 841, 864, 893, 928, 968, 996, 1022, 1056, 1089, 1128, 1171, 1198, 1224, 1251, 1283, 1317, 1359, 1390, 1420, 1446, 1476, 1509, 1549, 1582, 1610, 1651, 1686, 1722, 1757, 1791, 1825, 1854, 1881, 1910, 1938, 1974, 2007, 2039, 2068, 2104, 2146, 2192, 2229, 2259, 2294, 2327, 2364, 2411}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -98,10 +98,17 @@ var actionInfos = [73]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 12, 22, 23, 23, 37, 37, 38, 38, 38, 57, 57, 57, 57, 57, 57, 57, 57, 58, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 12, 22, 23, 23, 37, 37, 38, 38, 38, 57, 57, 57, 57, 57, 57, 57, 57, 58, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73, 73}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [73]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 44, 41, 42, 43, 45, 46, 47, 49, 48, 50, 51, 52, 53, 54, 56, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72}
+var actionFold = [73]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 44, 41, 42, 43, 45, 46, 47, 49, 48, 50, 51, 52, 53, 54, 56, 55, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [16]Action{ActionExportLens, ActionGetAnswer, ActionGetConsolidatedReport, ActionGetGlobalSettings, ActionGetLens, ActionGetLensReview, ActionGetLensReviewReport, ActionGetLensVersionDifference, ActionGetMilestone, ActionGetProfile, ActionGetProfileTemplate, ActionGetReviewTemplate, ActionGetReviewTemplateAnswer, ActionGetReviewTemplateLensReview, ActionGetWorkload, ActionListTagsForResource}
 

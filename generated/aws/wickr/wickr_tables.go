@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "wickr:BatchCreateUserwickr:BatchDeleteUserwickr:BatchLookupUserUnamewickr:BatchReinviteUserwickr:BatchResetDevicesForUserwickr:BatchToggleUserSuspendStatuswickr:CreateAdminSessionwickr:CreateBotwickr:CreateDataRetentionBotwickr:CreateDataRetentionBotChallengewickr:CreateNetworkwickr:CreateSecurityGroupwickr:DeleteBotwickr:DeleteDataRetentionBotwickr:DeleteNetworkwickr:DeleteSecurityGroupwickr:GetBotwickr:GetBotsCountwickr:GetDataRetentionBotwickr:GetGuestUserHistoryCountwickr:GetNetworkwickr:GetNetworkSettingswickr:GetOidcInfowickr:GetOpentdfConfigwickr:GetSecurityGroupwickr:GetUserwickr:GetUsersCountwickr:ListBlockedGuestUserswickr:ListBotswickr:ListDevicesForUserwickr:ListGuestUserswickr:ListNetworkswickr:ListSecurityGroupUserswickr:ListSecurityGroupswickr:ListTagsForResourcewickr:ListUserswickr:RegisterOidcConfigwickr:RegisterOidcConfigTestwickr:RegisterOpentdfConfigwickr:TagResourcewickr:UntagResourcewickr:UpdateBotwickr:UpdateDataRetentionwickr:UpdateGuestUserwickr:UpdateNetworkDetailswickr:UpdateNetworkSettingswickr:UpdateSecurityGroupwickr:UpdateUser"
 
-var actionIndex = [...]uint16{0, 21, 42, 68, 91, 121, 155, 179, 194, 222, 259, 278, 303, 318, 346, 365, 390, 402, 420, 445, 475, 491, 515, 532, 554, 576, 589, 608, 635, 649, 673, 693, 711, 739, 763, 788, 803, 827, 855, 882, 899, 918, 933, 958, 979, 1005, 1032, 1057, 1073}
+var actionIndex = [...]uint32{0, 21, 42, 68, 91, 121, 155, 179, 194, 222, 259, 278, 303, 318, 346, 365, 390, 402, 420, 445, 475, 491, 515, 532, 554, 576, 589, 608, 635, 649, 673, 693, 711, 739, 763, 788, 803, 827, 855, 882, 899, 918, 933, 958, 979, 1005, 1032, 1057, 1073}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -73,10 +73,17 @@ var actionInfos = [48]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 12, 16, 16, 16, 27, 27, 27, 27, 27, 36, 36, 36, 36, 36, 36, 39, 39, 40, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 12, 16, 16, 16, 27, 27, 27, 27, 27, 36, 36, 36, 36, 36, 36, 39, 39, 40, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48, 48}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [48]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 33, 32, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+var actionFold = [48]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 33, 32, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [21]Action{ActionBatchLookupUserUname, ActionGetBot, ActionGetBotsCount, ActionGetDataRetentionBot, ActionGetGuestUserHistoryCount, ActionGetNetwork, ActionGetNetworkSettings, ActionGetOidcInfo, ActionGetOpentdfConfig, ActionGetSecurityGroup, ActionGetUser, ActionGetUsersCount, ActionListBlockedGuestUsers, ActionListBots, ActionListDevicesForUser, ActionListGuestUsers, ActionListNetworks, ActionListSecurityGroupUsers, ActionListSecurityGroups, ActionListTagsForResource, ActionListUsers}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "wisdom:ActivateMessageTemplatewisdom:AllowVendedLogDeliveryForResourcewisdom:CreateAIAgentwisdom:CreateAIAgentVersionwisdom:CreateAIGuardrailwisdom:CreateAIGuardrailVersionwisdom:CreateAIPromptwisdom:CreateAIPromptVersionwisdom:CreateAssistantwisdom:CreateAssistantAssociationwisdom:CreateContentwisdom:CreateContentAssociationwisdom:CreateKnowledgeBasewisdom:CreateMessageTemplatewisdom:CreateMessageTemplateAttachmentwisdom:CreateMessageTemplateVersionwisdom:CreateQuickResponsewisdom:CreateSessionwisdom:DeactivateMessageTemplatewisdom:DeleteAIAgentwisdom:DeleteAIAgentVersionwisdom:DeleteAIGuardrailwisdom:DeleteAIGuardrailVersionwisdom:DeleteAIPromptwisdom:DeleteAIPromptVersionwisdom:DeleteAssistantwisdom:DeleteAssistantAssociationwisdom:DeleteContentwisdom:DeleteContentAssociationwisdom:DeleteImportJobwisdom:DeleteKnowledgeBasewisdom:DeleteMessageTemplatewisdom:DeleteMessageTemplateAttachmentwisdom:DeleteQuickResponsewisdom:GetAIAgentwisdom:GetAIGuardrailwisdom:GetAIPromptwisdom:GetAssistantwisdom:GetAssistantAssociationwisdom:GetContentwisdom:GetContentAssociationwisdom:GetContentSummarywisdom:GetImportJobwisdom:GetKnowledgeBasewisdom:GetMessageTemplatewisdom:GetNextMessagewisdom:GetQuickResponsewisdom:GetRecommendationswisdom:GetSessionwisdom:ListAIAgentVersionswisdom:ListAIAgentswisdom:ListAIGuardrailVersionswisdom:ListAIGuardrailswisdom:ListAIPromptVersionswisdom:ListAIPromptswisdom:ListAssistantAssociationswisdom:ListAssistantswisdom:ListContentAssociationswisdom:ListContentswisdom:ListImportJobswisdom:ListKnowledgeBaseswisdom:ListMessageTemplateVersionswisdom:ListMessageTemplateswisdom:ListMessageswisdom:ListModelswisdom:ListQuickResponseswisdom:ListSpanswisdom:ListTagsForResourcewisdom:NotifyRecommendationsReceivedwisdom:PutFeedbackwisdom:QueryAssistantwisdom:RemoveAssistantAIAgentwisdom:RemoveKnowledgeBaseTemplateUriwisdom:RenderMessageTemplatewisdom:Retrievewisdom:SearchContentwisdom:SearchMessageTemplateswisdom:SearchQuickResponseswisdom:SearchSessionswisdom:SendMessagewisdom:StartContentUploadwisdom:StartImportJobwisdom:TagResourcewisdom:UntagResourcewisdom:UpdateAIAgentwisdom:UpdateAIGuardrailwisdom:UpdateAIPromptwisdom:UpdateAssistantAIAgentwisdom:UpdateContentwisdom:UpdateKnowledgeBaseTemplateUriwisdom:UpdateMessageTemplatewisdom:UpdateMessageTemplateMetadatawisdom:UpdateQuickResponsewisdom:UpdateSessionwisdom:UpdateSessionData"
 
-var actionIndex = [...]uint16{0, 30, 70, 90, 117, 141, 172, 193, 221, 243, 276, 296, 327, 353, 381, 419, 454, 480, 500, 532, 552, 579, 603, 634, 655, 683, 705, 738, 758, 789, 811, 837, 865, 903, 929, 946, 967, 985, 1004, 1034, 1051, 1079, 1103, 1122, 1145, 1170, 1191, 1214, 1239, 1256, 1282, 1301, 1331, 1354, 1381, 1401, 1433, 1454, 1484, 1503, 1524, 1549, 1583, 1610, 1629, 1646, 1671, 1687, 1713, 1749, 1767, 1788, 1817, 1854, 1882, 1897, 1917, 1946, 1973, 1994, 2012, 2037, 2058, 2076, 2096, 2116, 2140, 2161, 2190, 2210, 2247, 2275, 2311, 2337, 2357, 2381}
+var actionIndex = [...]uint32{0, 30, 70, 90, 117, 141, 172, 193, 221, 243, 276, 296, 327, 353, 381, 419, 454, 480, 500, 532, 552, 579, 603, 634, 655, 683, 705, 738, 758, 789, 811, 837, 865, 903, 929, 946, 967, 985, 1004, 1034, 1051, 1079, 1103, 1122, 1145, 1170, 1191, 1214, 1239, 1256, 1282, 1301, 1331, 1354, 1381, 1401, 1433, 1454, 1484, 1503, 1524, 1549, 1583, 1610, 1629, 1646, 1671, 1687, 1713, 1749, 1767, 1788, 1817, 1854, 1882, 1897, 1917, 1946, 1973, 1994, 2012, 2037, 2058, 2076, 2096, 2116, 2140, 2161, 2190, 2210, 2247, 2275, 2311, 2337, 2357, 2381}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -120,10 +120,17 @@ var actionInfos = [95]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 18, 34, 34, 34, 49, 49, 49, 49, 49, 68, 68, 69, 69, 70, 71, 75, 82, 83, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 18, 34, 34, 34, 49, 49, 49, 49, 49, 68, 68, 69, 69, 70, 71, 75, 82, 83, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95, 95}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [95]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 50, 49, 52, 51, 54, 53, 55, 56, 57, 58, 59, 60, 63, 62, 61, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94}
+var actionFold = [95]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 50, 49, 52, 51, 54, 53, 55, 56, 57, 58, 59, 60, 63, 62, 61, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [23]Action{ActionGetAIAgent, ActionGetAIGuardrail, ActionGetAIPrompt, ActionGetAssistant, ActionGetAssistantAssociation, ActionGetContent, ActionGetContentAssociation, ActionGetContentSummary, ActionGetImportJob, ActionGetKnowledgeBase, ActionGetMessageTemplate, ActionGetNextMessage, ActionGetQuickResponse, ActionGetRecommendations, ActionGetSession, ActionListTagsForResource, ActionQueryAssistant, ActionRenderMessageTemplate, ActionRetrieve, ActionSearchContent, ActionSearchMessageTemplates, ActionSearchQuickResponses, ActionSearchSessions}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "workdocs:AbortDocumentVersionUploadworkdocs:ActivateUserworkdocs:AddNotificationPermissionsworkdocs:AddResourcePermissionsworkdocs:AddUserToGroupworkdocs:CheckAliasworkdocs:CreateCommentworkdocs:CreateCustomMetadataworkdocs:CreateFolderworkdocs:CreateInstanceworkdocs:CreateLabelsworkdocs:CreateNotificationSubscriptionworkdocs:CreateUserworkdocs:DeactivateUserworkdocs:DeleteCommentworkdocs:DeleteCustomMetadataworkdocs:DeleteDocumentworkdocs:DeleteDocumentVersionworkdocs:DeleteFolderworkdocs:DeleteFolderContentsworkdocs:DeleteInstanceworkdocs:DeleteLabelsworkdocs:DeleteNotificationPermissionsworkdocs:DeleteNotificationSubscriptionworkdocs:DeleteUserworkdocs:DeregisterDirectoryworkdocs:DescribeActivitiesworkdocs:DescribeAvailableDirectoriesworkdocs:DescribeCommentsworkdocs:DescribeDocumentVersionsworkdocs:DescribeFolderContentsworkdocs:DescribeGroupsworkdocs:DescribeInstanceExportsworkdocs:DescribeInstancesworkdocs:DescribeNotificationPermissionsworkdocs:DescribeNotificationSubscriptionsworkdocs:DescribeResourcePermissionsworkdocs:DescribeRootFoldersworkdocs:DescribeUsersworkdocs:DownloadDocumentVersionworkdocs:GetCurrentUserworkdocs:GetDocumentworkdocs:GetDocumentPathworkdocs:GetDocumentVersionworkdocs:GetFolderworkdocs:GetFolderPathworkdocs:GetGroupworkdocs:GetResourcesworkdocs:InitiateDocumentVersionUploadworkdocs:RegisterDirectoryworkdocs:RemoveAllResourcePermissionsworkdocs:RemoveResourcePermissionworkdocs:RestoreDocumentVersionsworkdocs:SearchResourcesworkdocs:StartInstanceExportworkdocs:UpdateDocumentworkdocs:UpdateDocumentVersionworkdocs:UpdateFolderworkdocs:UpdateInstanceAliasworkdocs:UpdateUserworkdocs:UpdateUserAdministrativeSettings"
 
-var actionIndex = [...]uint16{0, 35, 56, 91, 122, 145, 164, 186, 215, 236, 259, 280, 319, 338, 361, 383, 412, 435, 465, 486, 515, 538, 559, 597, 636, 655, 683, 710, 747, 772, 805, 836, 859, 891, 917, 957, 999, 1035, 1063, 1085, 1117, 1140, 1160, 1184, 1211, 1229, 1251, 1268, 1289, 1327, 1353, 1390, 1423, 1455, 1479, 1507, 1530, 1560, 1581, 1609, 1628, 1669}
+var actionIndex = [...]uint32{0, 35, 56, 91, 122, 145, 164, 186, 215, 236, 259, 280, 319, 338, 361, 383, 412, 435, 465, 486, 515, 538, 559, 597, 636, 655, 683, 710, 747, 772, 805, 836, 859, 891, 917, 957, 999, 1035, 1063, 1085, 1117, 1140, 1160, 1184, 1211, 1229, 1251, 1268, 1289, 1327, 1353, 1390, 1423, 1455, 1479, 1507, 1530, 1560, 1581, 1609, 1628, 1669}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -86,10 +86,17 @@ var actionInfos = [61]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 13, 40, 40, 40, 48, 48, 49, 49, 49, 49, 49, 49, 49, 49, 49, 53, 55, 55, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5, 5, 13, 40, 40, 40, 48, 48, 49, 49, 49, 49, 49, 49, 49, 49, 49, 53, 55, 55, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 61}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [61]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60}
+var actionFold = [61]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [10]Action{ActionCheckAlias, ActionDownloadDocumentVersion, ActionGetCurrentUser, ActionGetDocument, ActionGetDocumentPath, ActionGetDocumentVersion, ActionGetFolder, ActionGetFolderPath, ActionGetGroup, ActionGetResources}
 

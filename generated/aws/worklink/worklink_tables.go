@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "worklink:AssociateDomainworklink:AssociateWebsiteAuthorizationProviderworklink:AssociateWebsiteCertificateAuthorityworklink:CreateFleetworklink:DeleteFleetworklink:DescribeAuditStreamConfigurationworklink:DescribeCompanyNetworkConfigurationworklink:DescribeDeviceworklink:DescribeDevicePolicyConfigurationworklink:DescribeDomainworklink:DescribeFleetMetadataworklink:DescribeIdentityProviderConfigurationworklink:DescribeWebsiteCertificateAuthorityworklink:DisassociateDomainworklink:DisassociateWebsiteAuthorizationProviderworklink:DisassociateWebsiteCertificateAuthorityworklink:ListDevicesworklink:ListDomainsworklink:ListFleetsworklink:ListTagsForResourceworklink:ListWebsiteAuthorizationProvidersworklink:ListWebsiteCertificateAuthoritiesworklink:RestoreDomainAccessworklink:RevokeDomainAccessworklink:SearchEntityworklink:SignOutUserworklink:TagResourceworklink:UntagResourceworklink:UpdateAuditStreamConfigurationworklink:UpdateCompanyNetworkConfigurationworklink:UpdateDevicePolicyConfigurationworklink:UpdateDomainMetadataworklink:UpdateFleetMetadataworklink:UpdateIdentityProviderConfiguration"
 
-var actionIndex = [...]uint16{0, 24, 70, 115, 135, 155, 196, 240, 263, 305, 328, 358, 404, 448, 475, 524, 572, 592, 612, 631, 659, 701, 743, 771, 798, 819, 839, 859, 881, 920, 962, 1002, 1031, 1059, 1103}
+var actionIndex = [...]uint32{0, 24, 70, 115, 135, 155, 196, 240, 263, 305, 328, 358, 404, 448, 475, 524, 572, 592, 612, 631, 659, 701, 743, 771, 798, 819, 839, 859, 881, 920, 962, 1002, 1031, 1059, 1103}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -59,10 +59,17 @@ var actionInfos = [34]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 4, 16, 16, 16, 16, 16, 16, 16, 16, 22, 22, 22, 22, 22, 22, 24, 26, 27, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 4, 16, 16, 16, 16, 16, 16, 16, 16, 22, 22, 22, 22, 22, 22, 24, 26, 27, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34, 34}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [34]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+var actionFold = [34]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [9]Action{ActionDescribeAuditStreamConfiguration, ActionDescribeCompanyNetworkConfiguration, ActionDescribeDevice, ActionDescribeDevicePolicyConfiguration, ActionDescribeDomain, ActionDescribeFleetMetadata, ActionDescribeIdentityProviderConfiguration, ActionDescribeWebsiteCertificateAuthority, ActionListTagsForResource}
 

@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "workspaces-web:AssociateBrowserSettingsworkspaces-web:AssociateDataProtectionSettingsworkspaces-web:AssociateIpAccessSettingsworkspaces-web:AssociateNetworkSettingsworkspaces-web:AssociateSessionLoggerworkspaces-web:AssociateTrustStoreworkspaces-web:AssociateUserAccessLoggingSettingsworkspaces-web:AssociateUserSettingsworkspaces-web:CreateBrowserSettingsworkspaces-web:CreateDataProtectionSettingsworkspaces-web:CreateIdentityProviderworkspaces-web:CreateIpAccessSettingsworkspaces-web:CreateNetworkSettingsworkspaces-web:CreatePortalworkspaces-web:CreateSessionLoggerworkspaces-web:CreateTrustStoreworkspaces-web:CreateUserAccessLoggingSettingsworkspaces-web:CreateUserSettingsworkspaces-web:DeleteBrowserSettingsworkspaces-web:DeleteDataProtectionSettingsworkspaces-web:DeleteIdentityProviderworkspaces-web:DeleteIpAccessSettingsworkspaces-web:DeleteNetworkSettingsworkspaces-web:DeletePortalworkspaces-web:DeleteSessionLoggerworkspaces-web:DeleteTrustStoreworkspaces-web:DeleteUserAccessLoggingSettingsworkspaces-web:DeleteUserSettingsworkspaces-web:DisassociateBrowserSettingsworkspaces-web:DisassociateDataProtectionSettingsworkspaces-web:DisassociateIpAccessSettingsworkspaces-web:DisassociateNetworkSettingsworkspaces-web:DisassociateSessionLoggerworkspaces-web:DisassociateTrustStoreworkspaces-web:DisassociateUserAccessLoggingSettingsworkspaces-web:DisassociateUserSettingsworkspaces-web:ExpireSessionworkspaces-web:GetBrowserSettingsworkspaces-web:GetDataProtectionSettingsworkspaces-web:GetIdentityProviderworkspaces-web:GetIpAccessSettingsworkspaces-web:GetNetworkSettingsworkspaces-web:GetPortalworkspaces-web:GetPortalServiceProviderMetadataworkspaces-web:GetSessionworkspaces-web:GetSessionLoggerworkspaces-web:GetTrustStoreworkspaces-web:GetTrustStoreCertificateworkspaces-web:GetUserAccessLoggingSettingsworkspaces-web:GetUserSettingsworkspaces-web:ListBrowserSettingsworkspaces-web:ListDataProtectionSettingsworkspaces-web:ListIdentityProvidersworkspaces-web:ListIpAccessSettingsworkspaces-web:ListNetworkSettingsworkspaces-web:ListPortalsworkspaces-web:ListSessionLoggersworkspaces-web:ListSessionsworkspaces-web:ListTagsForResourceworkspaces-web:ListTrustStoreCertificatesworkspaces-web:ListTrustStoresworkspaces-web:ListUserAccessLoggingSettingsworkspaces-web:ListUserSettingsworkspaces-web:TagResourceworkspaces-web:UntagResourceworkspaces-web:UpdateBrowserSettingsworkspaces-web:UpdateDataProtectionSettingsworkspaces-web:UpdateIdentityProviderworkspaces-web:UpdateIpAccessSettingsworkspaces-web:UpdateNetworkSettingsworkspaces-web:UpdatePortalworkspaces-web:UpdateSessionLoggerworkspaces-web:UpdateTrustStoreworkspaces-web:UpdateUserAccessLoggingSettingsworkspaces-web:UpdateUserSettings"
 
-var actionIndex = [...]uint16{0, 39, 85, 125, 164, 201, 235, 284, 320, 356, 399, 436, 473, 509, 536, 570, 601, 647, 680, 716, 759, 796, 833, 869, 896, 930, 961, 1007, 1040, 1082, 1131, 1174, 1216, 1256, 1293, 1345, 1384, 1412, 1445, 1485, 1519, 1553, 1586, 1610, 1657, 1682, 1713, 1741, 1780, 1823, 1853, 1887, 1928, 1964, 1999, 2033, 2059, 2092, 2119, 2153, 2194, 2224, 2268, 2299, 2325, 2353, 2389, 2432, 2469, 2506, 2542, 2569, 2603, 2634, 2680, 2713}
+var actionIndex = [...]uint32{0, 39, 85, 125, 164, 201, 235, 284, 320, 356, 399, 436, 473, 509, 536, 570, 601, 647, 680, 716, 759, 796, 833, 869, 896, 930, 961, 1007, 1040, 1082, 1131, 1174, 1216, 1256, 1293, 1345, 1384, 1412, 1445, 1485, 1519, 1553, 1586, 1610, 1657, 1682, 1713, 1741, 1780, 1823, 1853, 1887, 1928, 1964, 1999, 2033, 2059, 2092, 2119, 2153, 2194, 2224, 2268, 2299, 2325, 2353, 2389, 2432, 2469, 2506, 2542, 2569, 2603, 2634, 2680, 2713}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -100,10 +100,17 @@ var actionInfos = [75]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 18, 36, 37, 37, 50, 50, 50, 50, 50, 63, 63, 63, 63, 63, 63, 63, 63, 64, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 18, 36, 37, 37, 50, 50, 50, 50, 50, 63, 63, 63, 63, 63, 63, 63, 63, 64, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75, 75}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [75]uint8{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74}
+var actionFold = [75]uint16{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [26]Action{ActionGetBrowserSettings, ActionGetDataProtectionSettings, ActionGetIdentityProvider, ActionGetIpAccessSettings, ActionGetNetworkSettings, ActionGetPortal, ActionGetPortalServiceProviderMetadata, ActionGetSession, ActionGetSessionLogger, ActionGetTrustStore, ActionGetTrustStoreCertificate, ActionGetUserAccessLoggingSettings, ActionGetUserSettings, ActionListBrowserSettings, ActionListDataProtectionSettings, ActionListIdentityProviders, ActionListIpAccessSettings, ActionListNetworkSettings, ActionListPortals, ActionListSessionLoggers, ActionListSessions, ActionListTagsForResource, ActionListTrustStoreCertificates, ActionListTrustStores, ActionListUserAccessLoggingSettings, ActionListUserSettings}
 

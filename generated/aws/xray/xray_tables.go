@@ -7,14 +7,14 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(1 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 1)
+	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.
 const actionNames = "xray:BatchGetTraceSummaryByIdxray:BatchGetTracesxray:CancelTraceRetrievalxray:CreateGroupxray:CreateSamplingRulexray:DeleteGroupxray:DeleteResourcePolicyxray:DeleteSamplingRulexray:GetDistinctTraceGraphsxray:GetEncryptionConfigxray:GetGroupxray:GetGroupsxray:GetIndexingRulesxray:GetInsightxray:GetInsightEventsxray:GetInsightImpactGraphxray:GetInsightSummariesxray:GetRetrievedTracesGraphxray:GetSamplingRulesxray:GetSamplingStatisticSummariesxray:GetSamplingTargetsxray:GetServiceGraphxray:GetTimeSeriesServiceStatisticsxray:GetTraceGraphxray:GetTraceSegmentDestinationxray:GetTraceSummariesxray:Linkxray:ListResourcePoliciesxray:ListRetrievedTracesxray:ListTagsForResourcexray:PutEncryptionConfigxray:PutResourcePolicyxray:PutSpansxray:PutSpansForIndexingxray:PutTelemetryRecordsxray:PutTraceSegmentsxray:StartTraceRetrievalxray:TagResourcexray:UntagResourcexray:UpdateGroupxray:UpdateIndexingRulexray:UpdateSamplingRulexray:UpdateTraceSegmentDestination"
 
-var actionIndex = [...]uint16{0, 29, 48, 73, 89, 112, 128, 153, 176, 203, 227, 240, 254, 275, 290, 311, 337, 361, 389, 410, 444, 467, 487, 522, 540, 571, 593, 602, 627, 651, 675, 699, 721, 734, 758, 782, 803, 827, 843, 861, 877, 900, 923, 957}
+var actionIndex = [...]uint32{0, 29, 48, 73, 89, 112, 128, 153, 176, 203, 227, 240, 254, 275, 290, 311, 337, 361, 389, 410, 444, 467, 487, 522, 540, 571, 593, 602, 627, 651, 675, 699, 721, 734, 758, 782, 803, 827, 843, 861, 877, 900, 923, 957}
 
 // actionInfo is iam.ActionInfo under a local name, so that the table below can
 // list its fields in order (go vet asks for field names in literals of another
@@ -68,10 +68,17 @@ var actionInfos = [43]actionInfo{
 }
 
 // actionStart[c] is the index of the first action whose name starts with a byte >= c.
-var actionStart = [128]uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 8, 8, 8, 26, 26, 26, 26, 26, 30, 30, 30, 30, 36, 36, 36, 37, 38, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43}
+var actionStart = [128]uint16{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 8, 8, 8, 26, 26, 26, 26, 26, 30, 30, 30, 30, 36, 36, 36, 37, 38, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43, 43}
 
 // actionFold lists the actions' indexes in the order of their lower-cased names.
-var actionFold = [43]uint8{1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42}
+var actionFold = [43]uint16{1, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42}
+
+// actions is the view of the tables above that iam's action functions read. It
+// is built on each call, on the stack: a package-level value would slice the
+// arrays at init.
+func actions() iam.ActionTable {
+	return iam.ActionTable{Prefix: Prefix, Names: actionNames, Index: actionIndex[:], Start: &actionStart, Fold: actionFold[:]}
+}
 
 var readActions = [21]Action{ActionBatchGetTraceSummaryById, ActionCancelTraceRetrieval, ActionGetDistinctTraceGraphs, ActionGetEncryptionConfig, ActionGetGroup, ActionGetGroups, ActionGetIndexingRules, ActionGetInsight, ActionGetInsightEvents, ActionGetInsightImpactGraph, ActionGetInsightSummaries, ActionGetRetrievedTracesGraph, ActionGetSamplingRules, ActionGetSamplingStatisticSummaries, ActionGetSamplingTargets, ActionGetServiceGraph, ActionGetTimeSeriesServiceStatistics, ActionGetTraceGraph, ActionGetTraceSegmentDestination, ActionGetTraceSummaries, ActionStartTraceRetrieval}
 
