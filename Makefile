@@ -45,7 +45,7 @@ vet:
 	$(GO) vet ./...
 	@# The nested modules (docs/aws-layout.md) are outside ./...; go.work resolves
 	@# them from this checkout.
-	@for m in generated/aws generated/gcp examples/aws examples/awspolicy examples/sdkrecord; do if [ -f $$m/go.mod ]; then echo "go vet ($$m)"; (cd $$m && $(GO) vet ./...) || exit 1; fi; done
+	@for m in generated/aws generated/gcp generated/tencentcloud examples/aws examples/awspolicy examples/sdkrecord; do if [ -f $$m/go.mod ]; then echo "go vet ($$m)"; (cd $$m && $(GO) vet ./...) || exit 1; fi; done
 
 ## staticcheck: the linter, pinned (go run downloads it once into the module cache)
 STATICCHECK_VERSION ?= v0.8.2

@@ -71,11 +71,16 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 // go.mod and stays part of that module.
 const AWSModulePath = "github.com/permgen/permgen/generated/aws"
 
-// awsGoMod is the nested module's go.mod. Its go line is the one every module of
-// this repository names (docs/releasing.md): 1.26.0, a release a Go 1.26 toolchain
-// already satisfies, so GOTOOLCHAIN=auto downloads nothing.
-func awsGoMod() string {
-	return "// " + header("templates/aws") + "\n\nmodule " + AWSModulePath + "\n\ngo 1.26.0\n"
+// awsGoMod is the nested module's go.mod.
+func awsGoMod() string { return NestedGoMod(AWSModulePath, "templates/aws") }
+
+// NestedGoMod is the go.mod of a generated tree published as a module of its own
+// (generated/aws, generated/tencentcloud), naming the template it came from. Its go
+// line is the one every module of this repository names (docs/releasing.md):
+// 1.26.0, a release a Go 1.26 toolchain already satisfies, so GOTOOLCHAIN=auto
+// downloads nothing. The tree imports the standard library only: no require.
+func NestedGoMod(modulePath, from string) string {
+	return "// " + header(from) + "\n\nmodule " + modulePath + "\n\ngo 1.26.0\n"
 }
 
 // awsRuntime copies templates/aws/<name> into aws/<name>, rewriting the imports

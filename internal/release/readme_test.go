@@ -83,7 +83,7 @@ func TestReadmeRunsAsPrinted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := modproxy.Write(proxy, version, root, filepath.Join(root, "generated/aws"), filepath.Join(root, "sdk/awsv2")); err != nil {
+	if _, err := modproxy.Write(proxy, version, publishedModules(root)...); err != nil {
 		t.Fatal(err)
 	}
 	gomodcache, err := exec.Command("go", "env", "GOMODCACHE").Output()

@@ -126,7 +126,7 @@ func TestModulesArePublishable(t *testing.T) {
 }
 
 // consumerProgram imports a package of each module a user gets: the root
-// (Tencent), generated/aws and sdk/awsv2. It records one S3 call in a dry run,
+// (Stella), generated/tencentcloud, generated/aws and sdk/awsv2. It records one S3 call in a dry run,
 // then guards with the recorded policy: the same call passes the guard (and
 // reaches the stand-in for the network), another is denied before it.
 const consumerProgram = `package main
@@ -145,6 +145,7 @@ import (
 	"github.com/aws/smithy-go/logging"
 	"github.com/permgen/permgen/generated/aws/iampolicy"
 	"github.com/permgen/permgen/generated/aws/s3"
+	"github.com/permgen/permgen/generated/stella"
 	"github.com/permgen/permgen/generated/tencentcloud/ccc"
 	awsperm "github.com/permgen/permgen/sdk/awsv2"
 )
@@ -167,7 +168,7 @@ func load(ctx context.Context, opt func(*config.LoadOptions) error) aws.Config {
 
 func main() {
 	ctx := context.Background()
-	fmt.Println(ccc.ActionCreateStaff, s3.ActionGetObject, s3.ObjectARN("photos", "cat.png"))
+	fmt.Println(ccc.ActionCreateStaff, s3.ActionGetObject, s3.ObjectARN("photos", "cat.png"), stella.ScopeMemberDelete)
 	rec := awsperm.NewRecorder(awsperm.Account("123456789012"), awsperm.DryRun())
 	get := &s3sdk.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cat.png")}
 	if _, err := s3sdk.NewFromConfig(load(ctx, awsperm.WithRecorder(rec))).GetObject(ctx, get); err != nil {
@@ -191,7 +192,7 @@ func main() {
 `
 
 // TestConsumerWithoutReplace builds the module zips of this checkout (the root,
-// generated/aws and sdk/awsv2, as they are on disk) into a local module proxy at
+// generated/tencentcloud, generated/aws and sdk/awsv2, as they are on disk) into a local module proxy at
 // the release version, then, in an empty module with no replace and no go.work,
 // runs go get of each module and builds and runs a program importing each. It is
 // offline: GOPROXY lists only that proxy and the download cache of this machine's
@@ -209,7 +210,7 @@ func TestConsumerWithoutReplace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := modproxy.Write(proxy, version, root, filepath.Join(root, "generated/aws"), filepath.Join(root, "sdk/awsv2")); err != nil {
+	if _, err := modproxy.Write(proxy, version, publishedModules(root)...); err != nil {
 		t.Fatal(err)
 	}
 	gomodcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
@@ -234,16 +235,16 @@ func TestConsumerWithoutReplace(t *testing.T) {
 		}
 		return string(out)
 	}
-	for _, m := range []string{ownPrefix, ownPrefix + "/generated/aws", ownPrefix + "/sdk/awsv2"} {
+	for _, m := range []string{ownPrefix, ownPrefix + "/generated/tencentcloud", ownPrefix + "/generated/aws", ownPrefix + "/sdk/awsv2"} {
 		run("go", "get", m+"@"+version)
 	}
 	run("go", "build", "-o", "consumer", ".")
 	got := run(filepath.Join(mod, "consumer"))
-	want := "ccc:CreateStaff s3:GetObject arn:aws:s3:::photos/cat.png\nGetObject denied: false true\nDeleteObject denied: true s3:DeleteObject\n"
+	want := "ccc:CreateStaff s3:GetObject arn:aws:s3:::photos/cat.png member:delete\nGetObject denied: false true\nDeleteObject denied: true s3:DeleteObject\n"
 	if got != want {
 		t.Errorf("the consumer printed\n%s\nwant\n%s", got, want)
 	}
-	// What the consumer's go.mod names: the three modules at the version, and no
+	// What the consumer's go.mod names: the four modules at the version, and no
 	// replace.
 	data, err := os.ReadFile(filepath.Join(mod, "go.mod"))
 	if err != nil {
@@ -260,10 +261,16 @@ func TestConsumerWithoutReplace(t *testing.T) {
 		}
 	}
 	sort.Strings(own)
-	wantOwn := []string{ownPrefix + " " + version, ownPrefix + "/generated/aws " + version, ownPrefix + "/sdk/awsv2 " + version}
+	wantOwn := []string{ownPrefix + " " + version, ownPrefix + "/generated/aws " + version, ownPrefix + "/generated/tencentcloud " + version, ownPrefix + "/sdk/awsv2 " + version}
 	if strings.Join(own, "\n") != strings.Join(wantOwn, "\n") || len(f.Replace) != 0 {
 		t.Errorf("consumer go.mod requires %q with %d replace lines, want %q and none", own, len(f.Replace), wantOwn)
 	}
+}
+
+// publishedModules are the folders of the modules a user gets, below root (the
+// repository's absolute path): the module proxy of a test serves these.
+func publishedModules(root string) []string {
+	return []string{root, filepath.Join(root, "generated/tencentcloud"), filepath.Join(root, "generated/aws"), filepath.Join(root, "sdk/awsv2")}
 }
 
 func write(t *testing.T, dir, name, data string) {

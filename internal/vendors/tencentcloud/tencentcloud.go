@@ -4,6 +4,8 @@
 package tencentcloud
 
 import (
+	"path"
+
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
@@ -11,6 +13,13 @@ import (
 	"github.com/permgen/permgen/internal/vendors/tencentcloud/tencentcam"
 	"github.com/permgen/permgen/internal/write"
 )
+
+// ModulePath is the module generated/tencentcloud is published as: a nested
+// module, like generated/aws, so that the root module's zip (the generator,
+// Stella) does not carry 272 product packages, and a user of one vendor downloads
+// that vendor only (docs/install-costs.md). A tree generated into another module
+// (go generate in a user's repository) gets no go.mod and stays part of it.
+const ModulePath = "github.com/permgen/permgen/generated/tencentcloud"
 
 // Vendor is Tencent Cloud's part in a run.
 type Vendor struct{}
@@ -78,6 +87,9 @@ func (Vendor) EmitTree(l vendor.Layout, src vendor.Sources) ([]write.File, error
 			return nil, err
 		}
 		files = append(files, fs...)
+		if path.Dir(r.ImportPath) == ModulePath {
+			files = append(files, write.File{Path: path.Join(path.Dir(r.Dir), "go.mod"), Data: []byte(emit.NestedGoMod(ModulePath, "templates/"+r.Template))})
+		}
 	}
 	params, err := loadParameters(src.Dir)
 	if err != nil {
