@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -26,7 +27,10 @@ manifest needed) and each page a vendor derives from its own sources (see the RE
 fetch"), and replace its snapshot when the documentation itself changed
 (content container only, UTF-8, conditional requests). Updated files go to stdout,
 progress to stderr. Exit 0 ok, 1 when a page failed (its snapshot kept), 2 when the
-run could not start or no host could be resolved or connected to (nothing written).`, stderr)
+run could not start or no host could be resolved or connected to (nothing written).
+A vendor page named by another is fetched the run after it: Tencent Cloud's uniform
+pages come from its live product index, so run -only tencentcloud twice (or
+-only tencentcloud/product-index.snapshot first).`, stderr)
 	var only onlyFlag
 	fs.Var(&only, "only", "fetch only this `vendor or page` (a path below -in, or the file); repeat for more")
 	c := fetch.NewClient()
@@ -40,6 +44,9 @@ run could not start or no host could be resolved or connected to (nothing writte
 	}
 	c.Progress = stderr
 	c.Validate = scrapes
+	if fetchTransport != nil {
+		c.HTTP = &http.Client{Transport: fetchTransport}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, err := fetch.RunVendors(ctx, p.in, c, only, vendorPages)
@@ -58,6 +65,11 @@ run could not start or no host could be resolved or connected to (nothing writte
 	}
 	return nil
 }
+
+// fetchTransport, when set, carries every request of gen fetch: tests send all
+// hosts to a server on 127.0.0.1, since the vendors name pages by their real
+// addresses (Tencent's live product index). Nil in the command.
+var fetchTransport http.RoundTripper
 
 // scrapes refuses a fetched page that permgen cannot read, so that a captcha or an
 // error page served with 200 never replaces a working snapshot.

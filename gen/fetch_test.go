@@ -33,6 +33,23 @@ func fetchCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errb.String()
 }
 
+// allTo sends every request of gen fetch to base (http://127.0.0.1:port) until
+// the test ends: the vendors name pages at their real hosts.
+func allTo(t *testing.T, base string) {
+	t.Helper()
+	fetchTransport = redirectAll{strings.TrimPrefix(base, "http://")}
+	t.Cleanup(func() { fetchTransport = nil })
+}
+
+// redirectAll is a transport that sends each request to host, whatever its URL's.
+type redirectAll struct{ host string }
+
+func (r redirectAll) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.URL.Scheme, req.URL.Host = "http", r.host
+	return http.DefaultTransport.RoundTrip(req)
+}
+
 // fetchSources copies the repository's sources folder, pointing each manifest url
 // at base + "/" + the page's path.
 func fetchSources(t *testing.T, base string) (dir string, pages []model.Source) {
@@ -95,6 +112,7 @@ func TestFetchCommand(t *testing.T) {
 	}))
 	defer s.Close()
 	dir, before := fetchSources(t, s.URL)
+	allTo(t, s.URL)
 	ccc := filepath.Join(dir, "tencentcloud", "ccc.html")
 	oldCCC, _ := os.ReadFile(ccc)
 
@@ -106,9 +124,11 @@ func TestFetchCommand(t *testing.T) {
 		t.Errorf("stdout %q, want the updated file %q", stdout, want)
 	}
 	for _, want := range []string{
-		"[1/2] stella/access-control-list.html: updated (200, 21.1 KiB, .theme-doc-markdown, utf-8)\n",
-		"[2/2] tencentcloud/ccc.html: FAILED: HTTP 404 Not Found; old snapshot kept\n",
-		"fetch: 2 pages: 1 updated, 0 unchanged, 0 not modified, 0 skipped, 1 failed; 21.1 KiB read; manifest updated\n",
+		"[1/3] stella/access-control-list.html: updated (200, 21.1 KiB, .theme-doc-markdown, utf-8)\n",
+		"[2/3] tencentcloud/ccc.html: FAILED: HTTP 404 Not Found; old snapshot kept\n",
+		// Tencent's live product index, which the vendor names itself.
+		"[3/3] tencentcloud/product-index.snapshot: FAILED: HTTP 404 Not Found; old snapshot kept\n",
+		"fetch: 3 pages: 1 updated, 0 unchanged, 0 not modified, 0 skipped, 2 failed; 21.1 KiB read; manifest updated\n",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
@@ -140,13 +160,18 @@ func TestFetchRefusesAPageItCannotRead(t *testing.T) {
 	}))
 	defer s.Close()
 	dir, _ := fetchSources(t, s.URL)
+	allTo(t, s.URL)
 	manifest, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	code, stdout, stderr := fetchCmd(t, "-in", dir, "-rate", "0", "-retries", "0")
 	if code != 1 || stdout != "" {
 		t.Fatalf("exit %d, stdout %q; want 1 and nothing updated\n%s", code, stdout, stderr)
 	}
-	if !strings.Contains(stderr, "[1/2] stella/access-control-list.html: FAILED: the fetched page is not readable as before: ") {
+	if !strings.Contains(stderr, "[1/3] stella/access-control-list.html: FAILED: the fetched page is not readable as before: ") {
 		t.Errorf("stderr does not say why:\n%s", stderr)
+	}
+	if !strings.Contains(stderr, "[3/3] tencentcloud/product-index.snapshot: FAILED: the fetched page is not readable as before: ") ||
+		!strings.Contains(stderr, "not the CAM product index") {
+		t.Errorf("the live index's own check does not say why:\n%s", stderr)
 	}
 	if got, _ := os.ReadFile(filepath.Join(dir, "manifest.json")); !bytes.Equal(got, manifest) {
 		t.Error("the manifest changed although no page did")
@@ -179,6 +204,7 @@ func TestFetchWithoutNetworkAndOnly(t *testing.T) {
 	closed := "http://" + l.Addr().String()
 	l.Close()
 	dir, _ := fetchSources(t, closed)
+	allTo(t, closed)
 	before, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
 	code, stdout, stderr := fetchCmd(t, "-in", dir, "-rate", "0", "-retries", "0")
 	if code != 2 || stdout != "" || !strings.Contains(stderr, "no host could be resolved or connected to: 127.0.0.1") || !strings.Contains(stderr, "nothing written") {

@@ -21,8 +21,9 @@ type Table struct {
 	// Spanned marks the cells of Rows that an HTML rowspan above filled in: the text
 	// repeats the spanning cell, and an action cell so filled continues its action.
 	Spanned map[[2]int]bool
-	// Links are the Markdown links of a pipe table's cells, keyed like Spanned:
-	// the text of Rows keeps only the links' text.
+	// Links are the links of the cells, keyed like Spanned: a pipe table's
+	// Markdown links, an HTML table's <a href> (as written; a relative target is
+	// left for the reader to resolve). The text of Rows keeps only the links' text.
 	Links map[[2]int][]Link
 	Line  int // 1-based line of the header in the Doc's text
 }
@@ -145,7 +146,7 @@ func linkTargets(raw string) [][]string {
 	return mdLinkTarget.FindAllStringSubmatch(raw, -1)
 }
 
-// Link is one Markdown link of a cell: its text as cellText gives it, and its target.
+// Link is one link of a cell (Markdown or <a href>): its text as cellText gives it, and its target.
 type Link struct {
 	Text, URL string
 }
@@ -226,7 +227,8 @@ func parseHTMLTable(src string) (Table, bool) {
 	}
 	var rows [][]string
 	var spanned [][2]int
-	carry := map[int]span{} // column -> cell spanning down into later rows
+	links := map[[2]int][]Link{} // keyed by rows index, header included
+	carry := map[int]span{}      // column -> cell spanning down into later rows
 	var walk func(n *xhtml.Node)
 	walk = func(n *xhtml.Node) {
 		if n.Type == xhtml.ElementNode && n.DataAtom == atom.Tr {
@@ -251,6 +253,10 @@ func parseHTMLTable(src string) (Table, bool) {
 					take()
 					var b strings.Builder
 					nodeText(c, &b)
+					for _, l := range anchors(c) {
+						at := [2]int{len(rows), len(cells)}
+						links[at] = append(links[at], l)
+					}
 					if rs := attr(c, "rowspan"); rs > 1 {
 						carry[len(cells)] = span{b.String(), rs - 1}
 					}
@@ -283,7 +289,39 @@ func parseHTMLTable(src string) (Table, bool) {
 		}
 		t.Rows = append(t.Rows, r)
 	}
+	for at, ls := range links {
+		if at[0] > 0 {
+			if t.Links == nil {
+				t.Links = map[[2]int][]Link{}
+			}
+			t.Links[[2]int{at[0] - 1, at[1]}] = ls
+		}
+	}
 	return t, true
+}
+
+// anchors returns the <a href> links inside n, in document order, each with its
+// text as cellText gives it.
+func anchors(n *xhtml.Node) []Link {
+	var out []Link
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode && n.DataAtom == atom.A {
+			for _, a := range n.Attr {
+				if a.Key == "href" && strings.TrimSpace(a.Val) != "" {
+					var b strings.Builder
+					nodeText(n, &b)
+					out = append(out, Link{Text: cellText(b.String()), URL: strings.TrimSpace(a.Val)})
+				}
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
 }
 
 // nodeText writes n's text with <br> and block ends as line breaks; text inside

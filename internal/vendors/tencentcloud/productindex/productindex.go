@@ -50,7 +50,7 @@ func Read(d *camdocs.Doc) ([]Product, error) {
 				col["tag"] = k
 			case h == "产品" || h == "product" || h == "服务":
 				col["name"] = k
-			case strings.Contains(h, "参考文档") || strings.Contains(h, "reference document"):
+			case strings.Contains(h, "参考文档") || strings.Contains(h, "reference document") || strings.Contains(h, "支持cam的业务接口"):
 				col["doc"] = k
 			}
 		}
