@@ -152,7 +152,9 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	b.WriteString("// Package catalog lists every CAM action of every service of this tree, for code that\n")
 	b.WriteString("// meets an action by name at run time, such as camhttp reading SDK requests.\n")
 	b.WriteString("// Its tables are static arrays searched by name: no init work, no maps.\n")
-	b.WriteString("package catalog\n\nimport (\n")
+	// The catalog lists every action, deprecated ones too (a program that meets one
+	// by name must still find it), so linters are told that here, once.
+	b.WriteString("package catalog\n\n//lint:file-ignore SA1019 the catalog lists every action, deprecated ones included: a program that meets one by name must still find it\n\nimport (\n")
 	fmt.Fprintf(&b, "\t%s %q\n", r.Name, r.ImportPath)
 	for _, p := range members {
 		fmt.Fprintf(&b, "\t%s %q\n", p.Name, p.ImportPath)
