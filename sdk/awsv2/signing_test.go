@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/ssooidc"
@@ -271,5 +272,23 @@ func TestS3ControlOutpostsSigning(t *testing.T) {
 	}
 	if seen != "s3-outposts" {
 		t.Errorf("the server saw a request signed as %q, want s3-outposts", seen)
+	}
+}
+
+// The S3 client signs a call on an Object Lambda access point as s3-object-lambda,
+// whose actions IAM then checks (s3-object-lambda:GetObject), not the s3:GetObject
+// the table maps S3's GetObject to: refused before sending, even under Allow *.
+func TestS3ObjectLambdaRefused(t *testing.T) {
+	f := newFakeAWS(t)
+	g := mustGuard(t, []*iampolicy.Policy{policyOf(t, []string{"* *"}, -1)})
+	cfg := testConfig(f.URL, func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption()) })
+	_, err := s3.NewFromConfig(cfg).GetObject(context.Background(), &s3.GetObjectInput{
+		Bucket: aws.String(arnPrefix + "s3-object-lambda:us-east-1:123456789012:accesspoint/thumbs"), Key: aws.String("k")})
+	var se *SigningError
+	if !errors.As(err, &se) || se.SigningName != "s3-object-lambda" || se.Prefix != "s3" {
+		t.Fatalf("err = %v, want a *SigningError for s3-object-lambda", err)
+	}
+	if f.count() != 0 {
+		t.Errorf("a refused call reached the server (%d requests)", f.count())
 	}
 }
