@@ -74,7 +74,7 @@ func benchMiddleware(b *testing.B, serviceID string) {
 	ctx = awsmiddleware.SetRegion(ctx, "us-east-1")
 	req := smithyhttp.NewStackRequest().(*smithyhttp.Request)
 	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=abcdef")
-	init, fin := initialize{g}, afterSigning{g}
+	init, fin := initialize{obs: g}, afterSigning{g}
 	sent := middleware.FinalizeHandlerFunc(func(context.Context, middleware.FinalizeInput) (middleware.FinalizeOutput, middleware.Metadata, error) {
 		return middleware.FinalizeOutput{}, middleware.Metadata{}, nil
 	})

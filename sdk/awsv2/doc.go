@@ -41,7 +41,9 @@
 // authorization (or in unsignedDecided, with its reason). The recorder records
 // after the same check, once per call, and reports what a guard would refuse.
 // A dry run signs its requests locally with a key that exists nowhere, so that
-// they are routed as in a real run.
+// they are routed as in a real run. A stack without the SDK's Signing step (a
+// presign client's) has no check after signing: its calls are routed by service
+// ID and decided or recorded at Initialize.
 //
 // Operation → action comes from the links of the AWS Service Authorization Reference
 // pages (printed into operations_gen.go by internal/awsops/mkops), corrected by

@@ -43,7 +43,14 @@ type Option func(*settings)
 // it with one call the user opts into.
 func Account(id string) Option { return func(s *settings) { s.account = id } }
 
-type initialize struct{ obs observer }
+// initialize is the Initialize middleware. alone is set on a stack without the
+// SDK's Signing step (a presign client swaps it for its presigner, whose answer
+// ends the stack; a hand-built stack): nothing runs after signing there, so the
+// call is routed by its service ID only and decided or recorded here.
+type initialize struct {
+	obs   observer
+	alone bool
+}
 
 func (m initialize) ID() string { return m.obs.id() }
 
@@ -58,6 +65,14 @@ func (m initialize) HandleInitialize(ctx context.Context, in middleware.Initiali
 		return next.HandleInitialize(ctx, in)
 	}
 	region := awsmiddleware.GetRegion(ctx)
+	if m.alone {
+		c, err := resolve(awsmiddleware.GetServiceID(ctx), awsmiddleware.GetOperationName(ctx), in.Parameters,
+			env{partition: partitionOf(region), region: region, account: m.obs.settings().account})
+		if err := m.obs.observe(ctx, c, err); err != nil {
+			return middleware.InitializeOutput{}, middleware.Metadata{}, err
+		}
+		return next.HandleInitialize(ctx, in)
+	}
 	st := &callState{
 		serviceID: awsmiddleware.GetServiceID(ctx),
 		op:        awsmiddleware.GetOperationName(ctx),
@@ -90,18 +105,14 @@ func addTo(stack *middleware.Stack, obs observer) error {
 		// guards have different IDs and both decide.
 		return nil
 	}
-	if err := stack.Initialize.Add(initialize{obs}, middleware.After); err != nil {
+	_, signs := stack.Finalize.Get(sdkSigningID)
+	if err := stack.Initialize.Add(initialize{obs: obs, alone: !signs}, middleware.After); err != nil {
 		return err
 	}
-	signed := afterSigning{obs}
-	if _, ok := stack.Finalize.Get(sdkSigningID); ok {
-		if err := stack.Finalize.Insert(signed, sdkSigningID, middleware.After); err != nil {
+	if signs {
+		if err := stack.Finalize.Insert(afterSigning{obs}, sdkSigningID, middleware.After); err != nil {
 			return err
 		}
-	} else if err := stack.Finalize.Add(signed, middleware.After); err != nil {
-		// A stack without the SDK's Signing step (a hand-built one): last in
-		// Finalize, where the request is as it will be sent.
-		return err
 	}
 	if obs.settings().dryRun {
 		return addDryRun(stack)

@@ -292,3 +292,31 @@ func TestS3ObjectLambdaRefused(t *testing.T) {
 		t.Errorf("a refused call reached the server (%d requests)", f.count())
 	}
 }
+
+// A presign client swaps the SDK's Signing step for its presigner, whose answer
+// ends the stack: the call is routed by its service ID and decided or recorded at
+// Initialize, as before the check after signing existed, and a client the table
+// does not know by ID is refused there.
+func TestPresignDecidedAtInitialize(t *testing.T) {
+	ctx := context.Background()
+	get := &s3.GetObjectInput{Bucket: aws.String("photos"), Key: aws.String("cat.png")}
+	rec := NewRecorder(Account(testAccount))
+	cfg := testConfig("http://127.0.0.1:1", func(c *aws.Config) { c.APIOptions = append(c.APIOptions, rec.APIOption()) })
+	if _, err := s3.NewPresignClient(s3.NewFromConfig(cfg)).PresignGetObject(ctx, get); err != nil {
+		t.Fatal(err)
+	}
+	if got := grantLines(rec.Grants()); len(got) != 1 || got[0] != "s3:GetObject arn:aws:s3:::photos/cat.png" {
+		t.Errorf("presign recorded %v", got)
+	}
+	g := mustGuard(t, []*iampolicy.Policy{policyOf(t, []string{"* *"}, -1)})
+	cfg = testConfig("http://127.0.0.1:1", func(c *aws.Config) { c.APIOptions = append(c.APIOptions, g.APIOption()) })
+	renamed := s3.NewFromConfig(cfg, func(o *s3.Options) { o.APIOptions = append(o.APIOptions, renameService("Made Up Storage")) })
+	_, err := s3.NewPresignClient(renamed).PresignGetObject(ctx, get)
+	var unmapped *UnmappedError
+	if !errors.As(err, &unmapped) {
+		t.Fatalf("presign by a client the table lacks: err = %v, want an *UnmappedError", err)
+	}
+	if _, err := s3.NewPresignClient(s3.NewFromConfig(cfg)).PresignGetObject(ctx, get); err != nil {
+		t.Errorf("presign under Allow *: %v", err)
+	}
+}
