@@ -288,6 +288,12 @@ func (f *filler) fillTemplate(idx uint16, withTmpl bool) filled {
 		values[i] = pv
 	}
 	if len(missing) > 0 {
+		// A field holding an ARN of this type under another name (a4b's
+		// SkillGroupArn for skill-group/${ResourceId}, DMS's SourceEndpointArn):
+		// taken when the template's form matches, which tells the types apart.
+		if arns := f.anyARNField(parts); len(arns) > 0 {
+			return filled{arns: arns}
+		}
 		why := "no value for " + strings.Join(missing, ", ") + " in the input or the config"
 		if listAt >= 0 {
 			return filled{why: why} // one template per element: not told to the guard
@@ -491,6 +497,58 @@ func (f *filler) wholeARN(rt rtRow, info *rtInfo) ([]string, bool) {
 		return list, true
 	}
 	return nil, false
+}
+
+// anyARNField returns the ARNs of the template's form held by top-level fields
+// whose names end in Arn or ARN (Arns, ARNs: each element), in field order: the
+// last resort when the template's parts are not in the input by name. Every
+// such field is taken (a source and a target endpoint are both the call's).
+func (f *filler) anyARNField(parts []templatePart) []string {
+	if f.in.idx == nil {
+		return nil
+	}
+	var out []string
+	for _, i := range arnFieldsOf(f.in.v.Type()) {
+		fv := f.in.v.Field(i)
+		if fv.Kind() == reflect.Pointer {
+			if fv.IsNil() {
+				continue
+			}
+			fv = fv.Elem()
+		}
+		switch {
+		case fv.Kind() == reflect.String:
+			if s := trimLogsWildcard(fv.String()); matchParts(parts, s) && !strings.ContainsAny(s, "*?$") {
+				out = appendUnique(out, s)
+			}
+		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
+			for j := range fv.Len() {
+				if s := fv.Index(j).String(); matchParts(parts, s) && !strings.ContainsAny(s, "*?$") {
+					out = appendUnique(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// arnFields caches each input type's fields named ...Arn, ...ARN, ...Arns, ...ARNs.
+var arnFields sync.Map // reflect.Type → []int
+
+func arnFieldsOf(t reflect.Type) []int {
+	if v, ok := arnFields.Load(t); ok {
+		return v.([]int)
+	}
+	var idx []int
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		n := strings.TrimSuffix(sf.Name, "s")
+		if sf.IsExported() && (strings.HasSuffix(n, "Arn") || strings.HasSuffix(n, "ARN")) {
+			idx = append(idx, i)
+		}
+	}
+	v, _ := arnFields.LoadOrStore(t, idx)
+	return v.([]int)
 }
 
 func allMatch(parts []templatePart, arns []string) bool {

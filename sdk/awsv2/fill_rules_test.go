@@ -163,3 +163,32 @@ func TestGuardPassesOnlyUnsignedCalls(t *testing.T) {
 		t.Error("a call with no request and no reason passed")
 	}
 }
+
+// An ARN field under another name than the type's fills it when its value is of
+// the template's form (a4b's page: skill-group is
+// arn:${Partition}:a4b:${Region}:${Account}:skill-group/${ResourceId}); an ARN of
+// another type in such a field does not (a contact is no skill group).
+func TestARNFieldOfAnyName(t *testing.T) {
+	group := "arn:aws:a4b:us-east-1:123456789012:skill-group/g1"
+	contact := "arn:aws:a4b:us-east-1:123456789012:contact/c1"
+	book := "arn:aws:a4b:us-east-1:123456789012:address-book/b1"
+	got, _ := requestLines(t, "a4b", "AssociateSkillWithSkillGroup", &struct{ SkillGroupArn, SkillId *string }{aws.String(group), aws.String("s1")})
+	if want := []string{"a4b:AssociateSkillWithSkillGroup " + group}; !cmp.Equal(got, want) {
+		t.Errorf("SkillGroupArn: %q, want %q", got, want)
+	}
+	got, c := requestLines(t, "a4b", "AssociateSkillWithSkillGroup", &struct{ ContactArn *string }{aws.String(contact)})
+	if len(got) != 1 || !strings.HasSuffix(got[0], " *") || c.Requests[0].Unfilled == "" {
+		t.Errorf("a contact's ARN for a skill group: %q, want * with the reason", got)
+	}
+	// Two ARN fields, two types: each field fills its own.
+	got, _ = requestLines(t, "a4b", "AssociateContactWithAddressBook", &struct{ ContactArn, AddressBookArn *string }{aws.String(contact), aws.String(book)})
+	for _, want := range []string{book, contact} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasSuffix(g, " "+want)
+		}
+		if !found {
+			t.Errorf("AssociateContactWithAddressBook: %q lacks %s", got, want)
+		}
+	}
+}
