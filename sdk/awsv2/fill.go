@@ -649,7 +649,45 @@ func (f *filler) placeholder(rt rtRow, info *rtInfo, i int) (v partVal, full, wh
 			return partVal{list: out, set: true}, "", ""
 		}
 	}
+	if s, ok := f.suffixField(name); ok {
+		if isARN(s) {
+			return partVal{}, trimLogsWildcard(s), ""
+		}
+		return f.cleanOne(rt, name, s)
+	}
 	return partVal{}, "", ""
+}
+
+// suffixField is the last resort for a specific placeholder: the one top-level
+// string field whose name ends in the placeholder's name after a qualifier (RDS
+// DBParameterGroupName for ${ParameterGroupName}, EFS SourceFileSystemId for
+// ${FileSystemId}). Two such fields (a source and a target) are not guessed
+// between; generic placeholders (Id, Name, ResourceId …) and account IDs are
+// never filled so, nor a Source… field of a call that names a SourceRegion.
+func (f *filler) suffixField(name string) (string, bool) {
+	if f.in.idx == nil || len(name) < 6 || strings.HasSuffix(name, "AccountId") || name[0] < 'A' || name[0] > 'Z' {
+		return "", false
+	}
+	switch name {
+	case "ResourceId", "ResourceName", "Identifier":
+		return "", false
+	}
+	_, otherRegion := f.in.str("SourceRegion")
+	found, n := "", 0
+	for field, i := range f.in.idx {
+		if len(field) <= len(name) || !strings.HasSuffix(field, name) {
+			continue
+		}
+		if otherRegion && strings.HasPrefix(field, "Source") {
+			// EC2 CopySnapshot's SourceSnapshotId is in SourceRegion, which
+			// the template's ${Region} (the config's) is not.
+			continue
+		}
+		if s, ok := f.in.strAt(i); ok {
+			found, n = s, n+1
+		}
+	}
+	return found, n == 1
 }
 
 // partVal is the value of one placeholder: one string, or a list (one ARN per

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -189,6 +190,32 @@ func TestARNFieldOfAnyName(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("AssociateContactWithAddressBook: %q lacks %s", got, want)
+		}
+	}
+}
+
+// A specific placeholder no field names exactly is filled from the one field whose
+// name ends in it (RDS page: pg is arn:${Partition}:rds:${Region}:${Account}:pg:${ParameterGroupName};
+// the API's field is DBParameterGroupName); two such fields are not guessed
+// between, and a Source… field of a call in another region is not this region's.
+func TestFieldEndingInPlaceholder(t *testing.T) {
+	got, _ := requestLines(t, "rds", "ModifyDBParameterGroup", &struct{ DBParameterGroupName *string }{aws.String("pg1")})
+	if want := []string{"rds:ModifyDBParameterGroup arn:aws:rds:us-east-1:123456789012:pg:pg1"}; !cmp.Equal(got, want) {
+		t.Errorf("DBParameterGroupName: %q, want %q", got, want)
+	}
+	fs := "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-1"
+	got, _ = requestLines(t, "elasticfilesystem", "DeleteReplicationConfiguration", &struct{ SourceFileSystemId *string }{aws.String("fs-1")})
+	if want := []string{"elasticfilesystem:DeleteReplicationConfiguration " + fs}; !cmp.Equal(got, want) {
+		t.Errorf("SourceFileSystemId: %q, want %q", got, want)
+	}
+	got, _ = requestLines(t, "elasticfilesystem", "DeleteReplicationConfiguration", &struct{ SourceFileSystemId, DestinationFileSystemId *string }{aws.String("fs-1"), aws.String("fs-2")})
+	if len(got) != 1 || !strings.HasSuffix(got[0], " *") {
+		t.Errorf("two fields ending in FileSystemId: %q, want * (not guessed)", got)
+	}
+	got, _ = requestLines(t, "EC2", "CopySnapshot", &ec2.CopySnapshotInput{SourceSnapshotId: aws.String("snap-1"), SourceRegion: aws.String("eu-west-1")})
+	for _, g := range got {
+		if strings.Contains(g, "snap-1") {
+			t.Errorf("CopySnapshot from eu-west-1 filled this region's snapshot: %q", got)
 		}
 	}
 }
