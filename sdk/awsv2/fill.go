@@ -78,12 +78,18 @@ func partitionOf(region string) string {
 // resolve maps one call to the requests it needs. It returns an *UnmappedError when
 // the service or operation is not in the table.
 func resolve(serviceID, op string, input any, e env) (Call, error) {
-	c := Call{ServiceID: serviceID, Operation: op, Region: e.region}
 	svc, ok := route(serviceID)
 	if !ok {
-		return c, &UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no IAM service prefix is known for this SDK service ID"}
+		return Call{ServiceID: serviceID, Operation: op, Region: e.region},
+			&UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no IAM service prefix is known for this SDK service ID"}
 	}
-	c.Prefix = svc.prefix
+	return resolveRoute(svc, serviceID, op, input, e)
+}
+
+// resolveRoute maps one call of a service already routed (by its ID, or by the
+// signing name the SDK signed it with) to the requests it needs.
+func resolveRoute(svc svcRow, serviceID, op string, input any, e env) (Call, error) {
+	c := Call{ServiceID: serviceID, Operation: op, Region: e.region, Prefix: svc.prefix}
 	row, ok := operation(svc.table, op)
 	if ok && row.nact == 0 && row.noAuth != 0 {
 		c.NoAuthorization = noAuthReasons[row.noAuth-1]
