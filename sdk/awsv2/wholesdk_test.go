@@ -68,23 +68,26 @@ func loadJSModels(t *testing.T) []jsService {
 	return out
 }
 
-// routeAtRunTime is the rule the middleware routes a call by (issue 20): the
-// service ID's row first (operations.json's overrides and the tables of their
-// own are keyed by ID); else the SigV4 signing name the client signed with, when
-// it is an IAM prefix with a table of its own. how says which.
-func routeAtRunTime(serviceID, signingName string) (r svcRow, how string, ok bool) {
-	if r, ok := route(serviceID); ok {
-		return r, "id", true
+// routeAtRunTime routes a client as the middleware does (routeCall: the service
+// ID's row first, else the SigV4 signing name when it is a prefix with a table),
+// and says which. mismatch is set when the ID's row is for another prefix than the
+// one the client signs for and signingPairs does not expect the pair: the guard
+// then refuses the client's calls after signing (signingDisagrees), unless the
+// call's actions are all of the signing name's prefix.
+func routeAtRunTime(serviceID, signingName string) (r svcRow, how string, mismatch, ok bool) {
+	r, ok = routeCall(serviceID, signingName)
+	if !ok {
+		return r, "", false, false
 	}
-	if signingName == "" {
-		return svcRow{}, "", false
+	if _, byID := route(serviceID); !byID {
+		return r, "signing name", false, true
 	}
-	for _, r := range svcRows {
-		if r.table == signingName && r.prefix == signingName {
-			return r, "signing name", true
+	if signingName != "" && signingName != r.prefix && signingName != r.table {
+		if _, expected := expectedSigning(serviceID, signingName); !expected {
+			mismatch = true
 		}
 	}
-	return svcRow{}, "", false
+	return r, "id", mismatch, true
 }
 
 // topServices stands in for "the 60 most used services" of issue 20. No public
@@ -127,6 +130,8 @@ var topServices = []string{
 // jsCoverage is one service's figure over the frozen models.
 type jsCoverage struct {
 	id, signing, table, how string
+	mismatch                bool     // routed by ID, signed for another name (routeAtRunTime)
+	unsignedRefused         []string // mapped to an action, sent unsigned: refused (see measureJS)
 	mapped, total           int
 	unsigned                []string // unmapped: the model sends them unsigned
 	noAction                []string // unmapped: no action of the prefix has the name
@@ -139,12 +144,18 @@ func measureJS(services []jsService) []jsCoverage {
 	var out []jsCoverage
 	for _, s := range services {
 		c := jsCoverage{id: s.id, signing: s.signing, total: len(s.ops)}
-		r, how, ok := routeAtRunTime(s.id, s.signing)
-		c.table, c.how = r.table, how
+		r, how, mismatch, ok := routeAtRunTime(s.id, s.signing)
+		c.table, c.how, c.mismatch = r.table, how, mismatch
 		for _, op := range s.ops {
 			if ok {
 				if row, found := operation(r.table, op.name); found && (row.nact > 0 || row.noAuth != 0) {
 					c.mapped++
+					// An action names it, yet the model sends it unsigned: the
+					// guard passes an unsigned call only where the table says no
+					// authorization is needed or unsignedDecided lists it.
+					if op.unsigned && row.noAuth == 0 && !decidedUnsigned(s.id, op.name) {
+						c.unsignedRefused = append(c.unsignedRefused, op.name)
+					}
 					continue
 				}
 			}
@@ -187,6 +198,7 @@ func TestWholeSDKCoverage(t *testing.T) {
 	unrouted := loadUnrouted(t)
 	cov := measureJS(services)
 	explained, explainedOps := 0, 0
+	var mismatched, unsignedRefused []string
 	byID := map[string]jsCoverage{}
 	routed, byID2, bySigning := 0, 0, 0
 	var all, top struct{ mapped, total int }
@@ -212,6 +224,12 @@ func TestWholeSDKCoverage(t *testing.T) {
 		}
 		all.mapped += c.mapped
 		all.total += c.total
+		for _, op := range c.unsignedRefused {
+			unsignedRefused = append(unsignedRefused, c.id+" "+op)
+		}
+		if c.mismatch {
+			mismatched = append(mismatched, fmt.Sprintf("%s (signs %s, routed to %s)", c.id, c.signing, c.table))
+		}
 		for _, op := range c.missed {
 			t.Errorf("%s %s is not mapped, yet the page of %s lists an action of its name", c.id, op, c.table)
 		}
@@ -237,6 +255,17 @@ func TestWholeSDKCoverage(t *testing.T) {
 	t.Logf("of the unmapped operations, %d are of services operations.json lists as unrouted (no IAM authorization, or no page)", explainedOps)
 	t.Logf("operations mapped: all %d / %d (%.1f %%); the %d top services %d / %d (%.1f %%)",
 		all.mapped, all.total, pct(all.mapped, all.total), len(topServices), top.mapped, top.total, pct(top.mapped, top.total))
+	const wantMismatched = 8
+	// Routed by ID to a prefix the client does not sign for: the guard's signing
+	// check refuses these calls unless route.go's signingPairs lists the pair
+	// (each was checked against its page: the operations are the prefix's
+	// actions). Pinned so that a new one is seen.
+	t.Logf("%d service IDs are routed by ID to a prefix other than their signing name and are not in signingPairs: %s", len(mismatched), strings.Join(mismatched, "; "))
+	if len(mismatched) > wantMismatched {
+		t.Errorf("%d service IDs routed by ID sign for another name without a signingPairs entry, was %d", len(mismatched), wantMismatched)
+	}
+	t.Logf("%d operations map to an action but the model sends them unsigned, and neither the table nor unsignedDecided passes them unsigned: %s",
+		len(unsignedRefused), strings.Join(unsignedRefused, ", "))
 	if testing.Verbose() {
 		t.Log("\n" + coverageTable(cov, topServices))
 	}
@@ -320,6 +349,9 @@ func coverageTable(cov []jsCoverage, top []string) string {
 		mark := ""
 		if inTop[c.id] {
 			mark = "✓"
+		}
+		if c.mismatch {
+			c.how += " (signs " + c.signing + ")"
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %d / %d | %s |\n", c.id, mark, c.how, c.table, c.mapped, c.total, strings.Join(names, ", "))
 	}
