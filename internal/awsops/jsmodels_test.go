@@ -87,3 +87,20 @@ func TestParseJSTableErrors(t *testing.T) {
 		}
 	}
 }
+
+// An unrouted service without a reason is refused, naming the entry.
+func TestParseOverridesUnroutedNeedsAReason(t *testing.T) {
+	_, err := ParseOverrides("operations.json", []byte(`{"unrouted":[{"service_id":"CodeCatalyst","no_iam":true,"reason":" "}]}`))
+	if err == nil || !strings.Contains(err.Error(), `operations.json: unrouted[0] ("CodeCatalyst"): service_id and reason are required`) {
+		t.Fatalf("err = %v", err)
+	}
+	ov, err := ParseOverrides("operations.json", []byte(`{"unrouted":[{"service_id":"CodeCatalyst","no_iam":true,"reason":"bearer token"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &SDKModels{Services: []SDKService{{ServiceID: "CodeCatalyst"}, {ServiceID: "S3"}}}
+	ov.MarkUnrouted(m)
+	if m.Services[0].Unrouted != "bearer token" || m.Services[1].Unrouted != "" {
+		t.Fatalf("MarkUnrouted: %+v", m.Services)
+	}
+}
