@@ -66,3 +66,5 @@ bench: bench-all
 include bench.mk
 
 include crosscheck.mk
+
+include sdkmodels.mk
