@@ -47,6 +47,17 @@ func hasTable(table string) bool {
 // expected. Any other disagreement is refused (signingDisagrees).
 var signingPairs = []struct{ id, signingName, reason string }{
 	{"iotdataplane", "iotdata", "The IoT data plane client signs as iotdata (its endpoint's signing name), but the Service Authorization Reference has no iotdata prefix: its operations (Publish, GetThingShadow, UpdateThingShadow …) are the iot: actions of the same names."},
+	// The pairs below come from the whole-SDK table (testdata/sdkjs): each
+	// client signs with its endpoint's historical name, and its page's actions
+	// carry the operations' names under the prefix the table routes it to.
+	{"cloudcontrol", "cloudcontrolapi", "Cloud Control API signs as cloudcontrolapi; its operations (CreateResource, GetResource, ListResources …) are the cloudformation: actions of the same names on the CloudFormation page."},
+	{"cloudwatch", "monitoring", "CloudWatch signs with its endpoint's name, monitoring; its operations (PutMetricData, GetMetricData, PutMetricAlarm …) are the cloudwatch: actions of the same names."},
+	{"ioteventsdata", "ioteventsdata", "IoT Events Data signs as ioteventsdata; its operations (BatchPutMessage, DescribeDetector …) are the iotevents: actions of the same names."},
+	{"iotjobsdataplane", "iot-jobs-data", "IoT Jobs Data Plane signs as iot-jobs-data; its operations (DescribeJobExecution, StartNextPendingJobExecution …) are the iotjobsdata: actions of the same names."},
+	{"iotsecuretunneling", "IoTSecuredTunneling", "IoT Secure Tunneling signs as IoTSecuredTunneling; its operations (OpenTunnel, CloseTunnel, DescribeTunnel …) are the iot: actions of the same names."},
+	{"mturk", "mturk-requester", "MTurk signs with its endpoint's name, mturk-requester; its operations are the mechanicalturk: actions of the same names."},
+	{"resourcegroupstaggingapi", "tagging", "The Resource Groups Tagging API signs as tagging; its operations (GetResources, TagResources …) are the tag: actions of the same names."},
+	{"sso", "awsssoportal", "The SSO portal client signs (when it signs at all: its operations are sent with a bearer token) as awsssoportal; the operations the sso: page names are decided as those actions."},
 }
 
 // expectedSigning returns why a client with that service ID signing as name is
@@ -62,13 +73,15 @@ func expectedSigning(serviceID, name string) (string, bool) {
 }
 
 // unsignedDecided are the operations the SDK's model sends unsigned that an IAM
-// action nonetheless names: the guard decides them by its policies (at
+// action nonetheless names (op "*": every such operation of the service): the guard decides them by its policies (at
 // Initialize), signed or not. Every other unsigned call passes a guard only when
 // the table lists it as needing no authorization (opRow.noAuth); a test checks
 // this list against the frozen models' unsigned operations.
 var unsignedDecided = []struct{ id, op, reason string }{
 	{"sts", "AssumeRoleWithSAML", "AWS STS API reference, AssumeRoleWithSAML: \"Calling AssumeRoleWithSAML does not require the use of AWS security credentials.\" The role's trust policy allows sts:AssumeRoleWithSAML; the guard decides it with the trust policy it is given (ResourcePolicy)."},
 	{"sts", "AssumeRoleWithWebIdentity", "AWS STS API reference, AssumeRoleWithWebIdentity: \"Calling AssumeRoleWithWebIdentity does not require the use of AWS security credentials.\" The role's trust policy allows sts:AssumeRoleWithWebIdentity; the guard decides it with the trust policy it is given (ResourcePolicy)."},
+	{"cognitoidentity", "*", "The SDK's model sends Cognito Identity's GetId, GetCredentialsForIdentity, GetOpenIdToken and UnlinkIdentity unsigned (an identity pool's public calls), yet the cognito-identity page lists actions of their names: the guard decides each by its action, the narrow reading, as it would a signed call."},
+	{"cognitoidentityprovider", "*", "The SDK's model sends the user pool's token-authorized calls unsigned (InitiateAuth, SignUp, GetUser, ChangePassword … carry the user's tokens instead), yet the cognito-idp page lists actions of their names: the guard decides each by its action, the narrow reading, as it would a signed call."},
 	{"signin", "CreateOAuth2Token", "The SDK's model marks Signin CreateOAuth2Token unauthenticated (sent unsigned), yet the signin page lists the signin:CreateOAuth2Token action: the guard decides it by that action, as it would a signed call."},
 }
 
@@ -77,7 +90,7 @@ var unsignedDecided = []struct{ id, op, reason string }{
 func decidedUnsigned(serviceID, op string) bool {
 	id := normalizeID(serviceID)
 	for _, u := range unsignedDecided {
-		if u.id == id && u.op == op {
+		if u.id == id && (u.op == op || u.op == "*") {
 			return true
 		}
 	}

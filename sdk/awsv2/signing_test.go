@@ -247,6 +247,10 @@ func TestSigningAgreesWithRoute(t *testing.T) {
 	for _, u := range unsignedDecided {
 		if r, ok := route(u.id); !ok {
 			t.Errorf("unsignedDecided %s: not routed", u.id)
+		} else if u.op == "*" {
+			if !hasTable(r.table) || u.reason == "" {
+				t.Errorf("unsignedDecided %s *: no operation table, or no reason", u.id)
+			}
 		} else if row, ok := operation(r.table, u.op); !ok || row.nact == 0 || u.reason == "" {
 			t.Errorf("unsignedDecided %s %s: no action maps it, or no reason", u.id, u.op)
 		}
