@@ -1,14 +1,13 @@
 package emit
 
 import (
-	"bytes"
 	"fmt"
-	"go/format"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
@@ -27,7 +26,7 @@ var awsLevels = []struct{ word, constant, fn string }{
 }
 
 // awsLevelConst is the runtime constant of an access level as the page words it.
-func awsLevelConst(iamPkg goImportPath, word string) goIdent {
+func awsLevelConst(iamPkg gowrite.ImportPath, word string) gowrite.Ident {
 	for _, l := range awsLevels {
 		if l.word == word {
 			return iamPkg.Ident(l.constant)
@@ -56,38 +55,17 @@ func awsPackage(p *resolve.Package) ([]write.File, error) {
 	return []write.File{api, tables}, nil
 }
 
-// gofmtFile formats src, or fails with the numbered source. The service, table
-// and catalog files are written in gofmt's form already and only parsed
-// (preformatted): go/format on them was 43% of the CPU of a whole AWS run.
-// TestGofmtCanonical (internal/pipeline) and TestAWSGofmtCanonical check the form.
-func gofmtFile(name string, src []byte) (write.File, error) {
-	out, err := format.Source(src)
-	if err != nil {
-		return write.File{}, fmt.Errorf("render %s: %w\n%s", name, err, numbered(string(src)))
-	}
-	return write.File{Path: name, Data: out}, nil
-}
-
-// docLines writes lines as a // comment with the given indent. Trailing blanks
-// are dropped, as gofmt drops them.
-func docLines(b *bytes.Buffer, indent string, lines ...string) {
-	for _, l := range lines {
-		l = strings.TrimRight(l, " ")
-		if l == "" {
-			b.WriteString(indent + "//\n")
-		} else {
-			b.WriteString(indent + "// " + l + "\n")
-		}
-	}
-}
-
 // awsIAM and awsARN are the runtimes a service package calls, in the tree of p.
-func awsIAM(p *resolve.Package) goImportPath { return goImportPath(path.Join(p.AWS.Root, "iam")) }
-func awsARN(p *resolve.Package) goImportPath { return goImportPath(path.Join(p.AWS.Root, "iamarn")) }
+func awsIAM(p *resolve.Package) gowrite.ImportPath {
+	return gowrite.ImportPath(path.Join(p.AWS.Root, "iam"))
+}
+func awsARN(p *resolve.Package) gowrite.ImportPath {
+	return gowrite.ImportPath(path.Join(p.AWS.Root, "iamarn"))
+}
 
 // oneLineFunc prints a function whose body is one statement: on one line when
 // gofmt keeps it there (it fits in 100 bytes), else on three.
-func oneLineFunc(g *goFile, head, stmt string) {
+func oneLineFunc(g *gowrite.File, head, stmt string) {
 	if one := head + " { " + stmt + " }"; len(one) <= 100 {
 		g.P(one)
 	} else {
@@ -104,8 +82,8 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 		first = s.Actions[0].Name
 	}
 	iamPkg := awsIAM(p)
-	g := newGoFile(path.Join(p.Dir, p.Name+".go"), goImportPath(p.ImportPath), p.Name, sourceName(p))
-	g.doc = []string{fmt.Sprintf("Package %s is %s (service prefix %s) as AWS's Service Authorization", p.Name, commentText(s.Name), pre),
+	g := newGoFile(path.Join(p.Dir, p.Name+".go"), gowrite.ImportPath(p.ImportPath), p.Name, sourceName(p))
+	g.PackageDoc = []string{fmt.Sprintf("Package %s is %s (service prefix %s) as AWS's Service Authorization", p.Name, commentText(s.Name), pre),
 		fmt.Sprintf("Reference describes it: %s, %s and %s, each with a typed name.",
 			plural(len(s.Actions), "action"), plural(len(s.ResourceTypes), "resource type"), plural(len(s.ConditionKeys), "condition key")),
 		"Metadata is in static tables: no init work, and lookups that allocate nothing."}
@@ -214,7 +192,7 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 // type defined as typ out as typ values. It stays in the generated package
 // rather than being a generic function of iam: 464 packages each instantiating
 // generic helpers compiled the tree 10-25% slower (docs/benchmarks.md, issue 21).
-func awsCopyTable(g *goFile, fn string, typ goIdent, table string) {
+func awsCopyTable(g *gowrite.File, fn string, typ gowrite.Ident, table string) {
 	t := g.Q(typ)
 	g.P("func ", fn, "() []", t, " {")
 	g.P("\tall := make([]", t, ", len(", table, "))")
@@ -224,21 +202,6 @@ func awsCopyTable(g *goFile, fn string, typ goIdent, table string) {
 	g.P("\treturn all")
 	g.P("}")
 	g.P()
-}
-
-// awsCommentsPlain reports whether every comment line of src is one gofmt
-// leaves as it is. gofmt reformats doc comments: page text that starts a line
-// with a blank is indented (a code block to gofmt), and a line that starts with
-// "[" may be a link definition, which gofmt moves. A file with such a line is
-// formatted rather than trusted.
-func awsCommentsPlain(src []byte) bool {
-	for _, l := range bytes.Split(src, []byte("\n")) {
-		l = bytes.TrimLeft(l, "\t")
-		if c, ok := bytes.CutPrefix(l, []byte("//")); ok && (bytes.HasPrefix(c, []byte("  ")) || bytes.HasPrefix(c, []byte("\t")) || bytes.HasPrefix(c, []byte(" ["))) {
-			return false
-		}
-	}
-	return true
 }
 
 func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
@@ -285,7 +248,7 @@ func awsActionDoc(p *resolve.Package, i int) []string {
 
 // awsBuilders prints one ARN builder per resource type whose template iamarn
 // can build; the others are listed in the README, not guessed at.
-func awsBuilders(f *goFile, p *resolve.Package) {
+func awsBuilders(f *gowrite.File, p *resolve.Package) {
 	s := p.Service
 	arn := awsARN(p)
 	for i, rt := range s.ResourceTypes {
@@ -325,7 +288,7 @@ func awsBuildable(rt model.ResourceType, g resolve.GoResourceType) bool {
 
 // awsKeys prints the service's own condition keys: constants, and functions for
 // templated keys.
-func awsKeys(f *goFile, p *resolve.Package) {
+func awsKeys(f *gowrite.File, p *resolve.Package) {
 	s := p.Service
 	for i, k := range s.ConditionKeys {
 		g := p.AWS.Keys[i]
@@ -338,7 +301,7 @@ func awsKeys(f *goFile, p *resolve.Package) {
 
 // awsKeyDecl prints one condition key of package iam's tree: a constant, or a
 // function that fills in a templated key's placeholder.
-func awsKeyDecl(f *goFile, iamPkg goImportPath, g resolve.GoConditionKey, k model.ConditionKey) {
+func awsKeyDecl(f *gowrite.File, iamPkg gowrite.ImportPath, g resolve.GoConditionKey, k model.ConditionKey) {
 	key := iamPkg.Ident("ConditionKey")
 	typ := k.Type
 	if typ == "" {
@@ -373,11 +336,11 @@ func awsTables(p *resolve.Package) (write.File, error) {
 	s := p.Service
 	n := len(s.Actions)
 	iamPkg := awsIAM(p)
-	g := newGoFile(path.Join(p.Dir, p.Name+"_tables.go"), goImportPath(p.ImportPath), p.Name, sourceName(p))
+	g := newGoFile(path.Join(p.Dir, p.Name+"_tables.go"), gowrite.ImportPath(p.ImportPath), p.Name, sourceName(p))
 	// The tables are text in bulk; q qualifies the iam names they use.
-	q := g.Name(iamPkg) + "."
-	b := &g.body
-	b.WriteString(enforceVersion(g.Name(iamPkg), AWSGenVersion))
+	q := g.Import(iamPkg) + "."
+	b := g
+	b.WriteString(enforceVersion(g.Import(iamPkg), AWSGenVersion))
 	var names strings.Builder
 	index := []string{"0"}
 	for _, a := range s.Actions {
@@ -487,7 +450,7 @@ func joinInts(xs []int, add int) string {
 
 // awsActionRow is one iam.ActionInfo literal, fields in iam.ActionInfo's order.
 // q writes a runtime name as the file that holds the row imports it.
-func awsActionRow(q func(goIdent) string, iamPkg goImportPath, prefix string, a model.Action) (string, error) {
+func awsActionRow(q func(gowrite.Ident) string, iamPkg gowrite.ImportPath, prefix string, a model.Action) (string, error) {
 	var rows []iam.ActionResourceType
 	for _, r := range a.ResourceTypes {
 		keys, err := awsList(r.ConditionKeys)
@@ -536,7 +499,7 @@ func awsList(names []string) (string, error) {
 }
 
 // awsTypeConst names the runtime constant of a condition key type as written.
-func awsTypeConst(iamPkg goImportPath, typ string) goIdent {
+func awsTypeConst(iamPkg gowrite.ImportPath, typ string) gowrite.Ident {
 	t, err := iam.ParseConditionType(typ)
 	if err != nil {
 		return iamPkg.Ident("UnknownConditionType")

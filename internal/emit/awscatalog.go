@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 	"github.com/permgen/permgen/templates/aws/iam"
@@ -33,7 +34,7 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 		prefixes = append(prefixes, s.ShortName)
 		for _, a := range s.Actions {
 			// The catalog file imports the runtime as iam (below).
-			row, err := awsActionRow(func(id goIdent) string { return "iam." + id.name }, awsIAM(p), s.ShortName, a)
+			row, err := awsActionRow(func(id gowrite.Ident) string { return "iam." + id.Name }, awsIAM(p), s.ShortName, a)
 			if err != nil {
 				return write.File{}, fmt.Errorf("%s: %w", s.Source.File, err)
 			}
@@ -67,7 +68,7 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// %s\n\n", header(from))
-	docLines(&b, "", "Package catalog is every action and resource type of the generated AWS tree",
+	gowrite.Comment(&b, "", "Package catalog is every action and resource type of the generated AWS tree",
 		fmt.Sprintf("(%s of %s, %s), in static", plural(len(acts), "action"), plural(len(prefixes), "service prefix"), plural(len(rts), "resource type")),
 		"arrays: look up an action named at run time (in a policy, a log line), list a",
 		"service's actions, or find which resource type of which service an ARN is.",

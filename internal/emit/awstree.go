@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
@@ -145,7 +146,7 @@ func awsAllKeys(pkgs []*resolve.Package) []awsKey {
 // own tests).
 func awsKeyTypes(root string, keys []awsKey, from string) (write.File, error) {
 	// The file is part of package iam: its type constants print bare.
-	iamPkg := goImportPath(root + "/iam")
+	iamPkg := gowrite.ImportPath(root + "/iam")
 	g := newGoFile(path.Join(resolve.AWSIAMDir, "keytypes.go"), iamPkg, "iam", from)
 	var exact, tmpl []string
 	seenT := map[string]bool{}
@@ -164,7 +165,7 @@ func awsKeyTypes(root string, keys []awsKey, from string) (write.File, error) {
 		}
 	}
 	sort.Strings(tmpl) // rows start with the quoted lower-case prefix
-	b := &g.body
+	b := g
 	b.WriteString("// conditionKeyTable holds every condition key the tree's pages define, by\n// lower-case name, with its type; ConditionKey.Type searches it.\n")
 	fmt.Fprintf(b, "var conditionKeyTable = [%d]conditionKeyEntry{%s%s}\n\n", len(exact), openList(len(exact)), strings.Join(exact, ""))
 	b.WriteString("// conditionKeyTemplates holds the templated keys by the lower-case text before\n// their placeholder (\"aws:requesttag/\").\n")
@@ -175,9 +176,9 @@ func awsKeyTypes(root string, keys []awsKey, from string) (write.File, error) {
 // awsGlobal writes package global: AWS's global condition keys (aws:...) that
 // the pages reference, each from the first page that defines it.
 func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
-	iamPkg := goImportPath(root + "/iam")
-	g := newGoFile(path.Join(resolve.AWSGlobalDir, "global.go"), goImportPath(root+"/global"), "global", from)
-	g.doc = []string{"Package global declares AWS's global condition keys (aws:...) that the",
+	iamPkg := gowrite.ImportPath(root + "/iam")
+	g := newGoFile(path.Join(resolve.AWSGlobalDir, "global.go"), gowrite.ImportPath(root+"/global"), "global", from)
+	g.PackageDoc = []string{"Package global declares AWS's global condition keys (aws:...) that the",
 		"Service Authorization Reference pages of the tree list, with the type and",
 		"description of the first page (in service prefix order) that defines each."}
 	owner := map[string]string{"ConditionKeys": "the package's own API"}

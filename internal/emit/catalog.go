@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
@@ -274,7 +275,7 @@ func Parameter(action, placeholder string) (string, bool) {
 `, r.Name)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
-		return write.File{}, fmt.Errorf("render %s/catalog.go: %w\n%s", dir, err, numbered(b.String()))
+		return write.File{}, fmt.Errorf("render %s/catalog.go: %w\n%s", dir, err, gowrite.Numbered(b.String()))
 	}
 	return write.File{Path: path.Join(dir, "catalog.go"), Data: src}, nil
 }

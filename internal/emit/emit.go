@@ -9,13 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"go/format"
-	"go/parser"
-	"go/token"
 	"path"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/snapshot"
 	"github.com/permgen/permgen/internal/work"
@@ -120,7 +118,7 @@ func render(dir, name string, f *jen.File) (write.File, error) {
 	}
 	src, err := format.Source(buf.Bytes())
 	if err != nil {
-		return write.File{}, fmt.Errorf("render %s/%s: %w\n%s", dir, name, err, numbered(buf.String()))
+		return write.File{}, fmt.Errorf("render %s/%s: %w\n%s", dir, name, err, gowrite.Numbered(buf.String()))
 	}
 	return write.File{Path: path.Join(dir, name), Data: src}, nil
 }
@@ -129,18 +127,7 @@ func render(dir, name string, f *jen.File) (write.File, error) {
 // table files, whose rows have one fixed shape): it is parsed, not reformatted, so an
 // emitter bug still shows as numbered source. TestGofmtCanonical checks the form.
 func preformatted(name string, src []byte) (write.File, error) {
-	if _, err := parser.ParseFile(token.NewFileSet(), name, src, parser.SkipObjectResolution); err != nil {
-		return write.File{}, fmt.Errorf("render %s: %w\n%s", name, err, numbered(string(src)))
-	}
-	return write.File{Path: name, Data: src}, nil
-}
-
-func numbered(src string) string {
-	var b strings.Builder
-	for i, l := range strings.Split(src, "\n") {
-		fmt.Fprintf(&b, "%5d  %s\n", i+1, l)
-	}
-	return b.String()
+	return gowrite.Check(name, src)
 }
 
 // doc emits comment lines one "//" line at a time: jennifer turns a comment holding a
@@ -157,5 +144,13 @@ func doc(lines ...string) jen.Code {
 			g.Comment("// " + l)
 		}
 	}
+	return g
+}
+
+// newGoFile starts a file of the one writer with the generated-code header that
+// cites from.
+func newGoFile(name string, self gowrite.ImportPath, pkg, from string) *gowrite.File {
+	g := gowrite.New(name, self, pkg)
+	g.Header = header(from)
 	return g
 }
