@@ -34,7 +34,7 @@ func camTables(p *resolve.Package) (write.File, error) {
 	}
 	fmt.Fprintf(&b, "// actionNames holds every action's \"service:Name\"; actionIndex[i] is where the i-th starts.\n")
 	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
-	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", uintFor(names.Len()), strings.Join(index, ", "))
+	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", UintFor(names.Len()), strings.Join(index, ", "))
 
 	b.WriteString(`// actionInfo is cam.ActionInfo under a local name, so that the table below can list
 // its fields in order (go vet asks for field names in literals of another package's
@@ -82,17 +82,6 @@ func enumText(name string) string {
 		return "0"
 	}
 	return "cam." + name
-}
-
-// uintFor is the smallest unsigned type that holds n.
-func uintFor(n int) string {
-	switch {
-	case n <= 0xff:
-		return "uint8"
-	case n <= 0xffff:
-		return "uint16"
-	}
-	return "uint32"
 }
 
 // camService prints the page's service facts.
@@ -174,7 +163,7 @@ func camResources(f *jen.File, p *resolve.Package) {
 		}
 		f.Add(doc(
 			fmt.Sprintf("%s returns the %s resource %s.", g.Func, commentText(rt.Name), commentText(rt.Pattern)),
-			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", plural(used, "action"), s.ShortName),
+			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", Plural(used, "action"), s.ShortName),
 			"An empty argument gives a Resource whose Err says so, which NewPolicy refuses",
 			"and Evaluate denies; \"*\" stands for any value.",
 		))
@@ -221,11 +210,4 @@ func splitPlaceholders(s string) []piece {
 		s = s[i+j+1:]
 	}
 	return out
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

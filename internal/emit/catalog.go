@@ -188,7 +188,7 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	for _, n := range reqNames {
 		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(n))
 	}
-	b.WriteString("}\n\nvar requestActions = [...]" + uintFor(len(entries)) + "{\n")
+	b.WriteString("}\n\nvar requestActions = [...]" + UintFor(len(entries)) + "{\n")
 	for _, n := range reqNames {
 		fmt.Fprintf(&b, "\t%d, // %s\n", index[requests[n]], requests[n])
 	}

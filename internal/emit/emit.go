@@ -1,7 +1,11 @@
-// Package emit prints Go from resolved packages: jennifer for the data-driven files,
-// and verbatim copies of templates/ for the runtime every tree carries. It invents no
-// names (resolve gave them) and touches no disk (write does): it returns every file
-// rendered in memory, so a failure anywhere leaves the output untouched.
+// Package emit is the kit every vendor's emitter prints with: the generated-code
+// header, text made safe for comments and Markdown, the model snapshot and README
+// every package carries (Finish), the one template copier and the version stamps
+// of copied runtimes. Go itself is printed by internal/gowrite. The Tencent CAM
+// emitter still lives here, printing with jennifer, until it moves into its
+// vendor's package. It invents no names (resolve gave them) and touches no disk
+// (write does): it returns every file rendered in memory, so a failure anywhere
+// leaves the output untouched.
 package emit
 
 import (
@@ -46,26 +50,13 @@ func Tree(pkgs []*resolve.Package, runtimes []*resolve.Runtime) ([]write.File, e
 		files = append(files, r.files...)
 		errs = append(errs, r.errs...)
 	}
-	if aws := awsPackages(pkgs); len(aws) > 0 {
-		fs, err := awsTree(aws)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		files = append(files, fs...)
-	}
 	return files, errors.Join(errs...)
 }
 
 // pkgFiles renders one package, its model snapshot and its README.
 func pkgFiles(p *resolve.Package) ([]write.File, []error) {
 	var errs []error
-	var fs []write.File
-	var err error
-	if p.AWS != nil {
-		fs, err = awsPackage(p)
-	} else {
-		fs, err = camPackage(p)
-	}
+	fs, err := camPackage(p)
 	if err != nil {
 		errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
 	}

@@ -14,13 +14,7 @@ import (
 // counts, and every action or scope with its metadata, so a reader on GitHub need
 // not open the vendor's page.
 func readme(p *resolve.Package) write.File {
-	return readmeWith(p, func(b *strings.Builder) {
-		if p.AWS != nil {
-			awsReadme(b, p)
-		} else {
-			camReadme(b, p)
-		}
-	})
+	return readmeWith(p, func(b *strings.Builder) { camReadme(b, p) })
 }
 
 // readmeWith is the README of p: the common heading, then what body writes.

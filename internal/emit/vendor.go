@@ -16,12 +16,3 @@ func Package(p *resolve.Package) ([]write.File, error) {
 
 // Runtime copies one runtime template package into the tree.
 func Runtime(r *resolve.Runtime) ([]write.File, error) { return runtime(r) }
-
-// AWSTree renders the packages every AWS tree shares (iam, arn, global, catalog,
-// README); nil for no AWS package.
-func AWSTree(pkgs []*resolve.Package) ([]write.File, error) {
-	if aws := awsPackages(pkgs); len(aws) > 0 {
-		return awsTree(aws)
-	}
-	return nil, nil
-}

@@ -22,8 +22,10 @@ type Package struct {
 	// ("sources/tencentcloud/ccc.html"): the base name of the folder the run
 	// read, set by the pipeline; empty reads as "sources".
 	Sources string
-	Runtime *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
-	AWS     *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
+	Runtime *Runtime // the shared runtime package it imports (Tencent CAM), or nil
+	// VendorNames are the Go names only the vendor's packages have, as its
+	// Layout gives them and its emitter reads them (AWS's condition keys), or nil.
+	VendorNames any
 
 	Actions   []GoAction
 	Resources []GoResourceType
@@ -66,18 +68,9 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 	var errs []error
 	var pkgs []*Package
 	runtimes := map[string]*Runtime{}
-	var awsPrefixes []string
-	for _, s := range services {
-		if s.Kind == model.FormatAWSSAR {
-			awsPrefixes = append(awsPrefixes, s.ShortName)
-		}
-	}
-	awsNames := naming.AWSPackageNames(awsPrefixes)
 	for _, s := range services {
 		p := &Package{Service: s}
 		switch s.Kind {
-		case model.FormatAWSSAR:
-			p.awsPackage(path.Join(AWSDir, awsNames[s.ShortName]), importRoot)
 		case model.FormatTencentCAM:
 			name := naming.PackageName(s.ShortName)
 			if name == "cam" {
@@ -98,20 +91,13 @@ func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime,
 		}
 		p.Name = naming.PackageName(path.Base(p.Dir))
 		p.ImportPath = path.Join(importRoot, p.Dir)
-		if p.AWS != nil {
-			// named by awsPackage
-		} else if err := p.name(); err != nil {
+		if err := p.name(); err != nil {
 			errs = append(errs, err)
 		}
 		pkgs = append(pkgs, p)
 	}
 	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].Dir < pkgs[j].Dir })
 	dirs := map[string]*Package{}
-	if len(awsPrefixes) > 0 {
-		for _, d := range []string{AWSIAMDir, AWSARNDir, AWSGlobalDir, AWSCatalogDir} {
-			dirs[d] = nil
-		}
-	}
 	for _, r := range runtimes {
 		dirs[r.Dir] = nil
 	}

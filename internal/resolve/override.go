@@ -34,11 +34,6 @@ var camFields = OverrideFields{
 	RowKind: "action",
 }
 
-// awsFields: the AWS resolver reads no corrections. An override of an AWS page was
-// once ignored and then reported as matching nothing, a false reason.
-var awsFields = OverrideFields{RowKind: "action",
-	Refusal: "the AWS resolver reads no corrections; remove the override (lint reports what looks wrong on an AWS page)"}
-
 // checkOverrides refuses an override of a field the page does not carry: a misspelt
 // field would otherwise match nothing and be reported as if the vendor had fixed the
 // page.

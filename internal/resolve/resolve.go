@@ -34,8 +34,6 @@ func Entries(p *model.Page, ovs []Override) (*model.Service, error) {
 	switch p.Source.Format {
 	case model.FormatTencentCAM:
 		return Page(p, ovs, camFields, resolveCAM)
-	case model.FormatAWSSAR:
-		return Page(p, ovs, awsFields, func(p *model.Page, _ *Overrides) (*model.Service, error) { return resolveAWS(p) })
 	}
 	return nil, fmt.Errorf("%s: no resolver for format %q", p.Source.File, p.Source.Format)
 }

@@ -1,29 +1,20 @@
-package emit
+package awsemit
 
 import (
 	"fmt"
 	"strings"
 
+	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 )
-
-// awsPackages returns the AWS service packages of a tree, in tree order.
-func awsPackages(pkgs []*resolve.Package) []*resolve.Package {
-	var out []*resolve.Package
-	for _, p := range pkgs {
-		if p.AWS != nil {
-			out = append(out, p)
-		}
-	}
-	return out
-}
 
 // awsReadme is the reference page of one AWS service package: counts by access
 // level, resource types with their builders, condition keys, and every action.
 func awsReadme(b *strings.Builder, p *resolve.Package) {
 	s := p.Service
 	fmt.Fprintf(b, "| fact | value |\n|---|---|\n| service | %s |\n| prefix | `%s` |\n| actions | %d |\n| resource types | %d |\n| condition keys | %d |\n",
-		md(s.Name), md(s.ShortName), len(s.Actions), len(s.ResourceTypes), len(s.ConditionKeys))
+		emit.MD(s.Name), emit.MD(s.ShortName), len(s.Actions), len(s.ResourceTypes), len(s.ConditionKeys))
 	b.WriteString("\n## Actions by access level\n\n| access level | actions | function |\n|---|---:|---|\n")
 	for _, l := range awsLevels {
 		n := 0
@@ -42,13 +33,13 @@ func awsReadme(b *strings.Builder, p *resolve.Package) {
 			if awsBuildable(rt, g) {
 				builder = fmt.Sprintf("`%s(%s)`", g.Func, strings.Join(g.Params, ", "))
 			}
-			fmt.Fprintf(b, "| %s | %s | %s |\n", md(rt.Name), code(rt.Pattern), builder)
+			fmt.Fprintf(b, "| %s | %s | %s |\n", emit.MD(rt.Name), emit.Code(rt.Pattern), builder)
 		}
 	}
 	if len(s.ConditionKeys) > 0 {
 		b.WriteString("\n## Condition keys\n\n| key | type | Go | description |\n|---|---|---|---|\n")
 		for i, k := range s.ConditionKeys {
-			g := p.AWS.Keys[i]
+			g := awsresolve.NamesOf(p).Keys[i]
 			goName := "in package `global`"
 			if g.Ident != "" {
 				goName = "`" + g.Ident + "`"
@@ -56,18 +47,18 @@ func awsReadme(b *strings.Builder, p *resolve.Package) {
 					goName = fmt.Sprintf("`%s(%s)`", g.Ident, strings.Join(g.Params, ", "))
 				}
 			}
-			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", code(k.Name), md(k.Type), goName, md(k.Description))
+			fmt.Fprintf(b, "| %s | %s | %s | %s |\n", emit.Code(k.Name), emit.MD(k.Type), goName, emit.MD(k.Description))
 		}
 	}
 	b.WriteString("\n## Actions\n\n| action | access level | resource types | condition keys | description |\n|---|---|---|---|---|\n")
 	for i, a := range s.Actions {
 		name := "`" + p.Actions[i].Ident + "`"
 		if a.Deprecated != nil {
-			name += " (deprecated: " + md(deprecatedText(a.Deprecated)) + ")"
+			name += " (deprecated: " + emit.MD(emit.DeprecatedText(a.Deprecated)) + ")"
 		}
 		var rts []string
 		for _, r := range a.ResourceTypes {
-			n := md(r.Name)
+			n := emit.MD(r.Name)
 			if r.Required {
 				n += "\\*"
 			}
@@ -75,13 +66,13 @@ func awsReadme(b *strings.Builder, p *resolve.Package) {
 		}
 		var keys []string
 		for _, k := range a.ConditionKeys {
-			keys = append(keys, code(k))
+			keys = append(keys, emit.Code(k))
 		}
-		title := md(s.ShortName + ":" + a.Name)
+		title := emit.MD(s.ShortName + ":" + a.Name)
 		if safeURL(a.DocURL) {
 			title = fmt.Sprintf("[%s](%s)", title, a.DocURL)
 		}
-		fmt.Fprintf(b, "| %s %s | %s | %s | %s | %s |\n", title, name, md(a.AccessLevel), strings.Join(rts, ", "), strings.Join(keys, " "), md(a.Description))
+		fmt.Fprintf(b, "| %s %s | %s | %s | %s | %s |\n", title, name, emit.MD(a.AccessLevel), strings.Join(rts, ", "), strings.Join(keys, " "), emit.MD(a.Description))
 	}
 }
 

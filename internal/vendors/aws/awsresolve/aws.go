@@ -1,4 +1,9 @@
-package resolve
+// Package awsresolve turns a scraped Service Authorization Reference page into
+// AWS's part of the model (Entries), merges the pages that share a service
+// prefix (Merge) and names every package and symbol of the AWS tree (Layout).
+// The vendor-neutral frame (overrides, normalized text, package names) is
+// internal/resolve's.
+package awsresolve
 
 import (
 	"errors"
@@ -8,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
 )
 
 // accessLevels maps the folded form of each AWS access level to the word as AWS
@@ -15,20 +21,31 @@ import (
 var accessLevels = func() map[string]string {
 	m := map[string]string{}
 	for _, l := range model.AccessLevels {
-		m[key(l)] = l
+		m[resolve.Key(l)] = l
 	}
 	return m
 }()
 
-// resolveAWS reads one Service Authorization Reference page. Several pages may share
-// a prefix; AWSTree merges them once every page is resolved.
+// fields: the AWS resolver reads no corrections. An override of an AWS page was
+// once ignored and then reported as matching nothing, a false reason.
+var fields = resolve.OverrideFields{RowKind: "action",
+	Refusal: "the AWS resolver reads no corrections; remove the override (lint reports what looks wrong on an AWS page)"}
+
+// Entries resolves one Service Authorization Reference page in resolve's frame
+// (resolve.Page), which refuses every override of it. Several pages may share a
+// prefix; Merge merges them once every page is resolved.
+func Entries(p *model.Page, ovs []model.Override) (*model.Service, error) {
+	return resolve.Page(p, ovs, fields, func(p *model.Page, _ *resolve.Overrides) (*model.Service, error) { return resolveAWS(p) })
+}
+
+// resolveAWS reads one Service Authorization Reference page.
 func resolveAWS(p *model.Page) (*model.Service, error) {
 	s := &model.Service{Kind: model.FormatAWSSAR, Source: p.Source}
 	if f, ok := p.Fact(model.FactServiceName); ok {
-		s.Name = Text(f.Text)
+		s.Name = resolve.Text(f.Text)
 	}
 	if f, ok := p.Fact(model.FactServicePrefix); ok {
-		s.ShortName = Text(f.Text)
+		s.ShortName = resolve.Text(f.Text)
 	}
 	var errs []error
 	for _, t := range p.Tables {
@@ -72,16 +89,16 @@ func awsActions(s *model.Service, t model.Table) []error {
 		if f, ok := r.Field(model.KeyAction); ok {
 			flush()
 			// Actions with no API of their own read "CompleteRegistration [permission only]".
-			name, _, _ := strings.Cut(Text(f.Text), " [")
+			name, _, _ := strings.Cut(resolve.Text(f.Text), " [")
 			a = &model.Action{Name: name, Pos: r.Pos}
 			if a.Name == "" {
 				errs = append(errs, model.Errorf(f.Pos, "empty action name"))
 			}
 			if d, ok := r.Field(model.KeyDescription); ok {
-				a.Description = Text(d.Text)
+				a.Description = resolve.Text(d.Text)
 			}
 			if l, ok := r.Field(model.KeyAccessLevel); ok {
-				lv, known := accessLevels[key(l.Text)]
+				lv, known := accessLevels[resolve.Key(l.Text)]
 				if !known {
 					errs = append(errs, model.Errorf(l.Pos, "unknown access level %q; known: %s", l.Text, strings.Join(model.AccessLevels, ", ")))
 				}
@@ -97,7 +114,7 @@ func awsActions(s *model.Service, t model.Table) []error {
 			errs = append(errs, model.Errorf(r.Pos, "row continues no action"))
 			continue
 		} else if d, ok := r.Field(model.KeyDescription); ok {
-			name, isScen := strings.CutPrefix(Text(d.Text), "SCENARIO:")
+			name, isScen := strings.CutPrefix(resolve.Text(d.Text), "SCENARIO:")
 			if !isScen {
 				errs = append(errs, model.Errorf(d.Pos, "row of action %s has its own description cell %q, neither the action's nor a \"SCENARIO:\"", a.Name, d.Text))
 				continue
@@ -146,7 +163,7 @@ func values(f model.Field) []string {
 	}
 	var out []string
 	for _, p := range parts {
-		if v := Text(p); v != "" {
+		if v := resolve.Text(p); v != "" {
 			out = append(out, v)
 		}
 	}
@@ -204,11 +221,11 @@ func awsResourceTypes(s *model.Service, t model.Table) []error {
 	var errs []error
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyResourceType)
-		if Text(f.Text) == "" {
+		if resolve.Text(f.Text) == "" {
 			errs = append(errs, model.Errorf(r.Pos.WithColumn(t.Columns[0]), "resource type with no name"))
 			continue
 		}
-		rt := model.ResourceType{Service: s.ShortName, Name: Text(f.Text), Pos: r.Pos}
+		rt := model.ResourceType{Service: s.ShortName, Name: resolve.Text(f.Text), Pos: r.Pos}
 		if a, ok := r.Field(model.KeyARN); ok {
 			tmpl, err := ParseARNTemplate(a.Text)
 			rt.Pattern = tmpl.Pattern
@@ -230,16 +247,16 @@ func awsConditionKeys(s *model.Service, t model.Table) []error {
 	var errs []error
 	for _, r := range t.Rows {
 		f, _ := r.Field(model.KeyConditionKey)
-		if Text(f.Text) == "" {
+		if resolve.Text(f.Text) == "" {
 			errs = append(errs, model.Errorf(r.Pos.WithColumn(t.Columns[0]), "condition key with no name"))
 			continue
 		}
-		k := model.ConditionKey{Name: Text(f.Text), Pos: r.Pos}
+		k := model.ConditionKey{Name: resolve.Text(f.Text), Pos: r.Pos}
 		if d, ok := r.Field(model.KeyDescription); ok {
-			k.Description = Text(d.Text)
+			k.Description = resolve.Text(d.Text)
 		}
 		if ty, ok := r.Field(model.KeyType); ok {
-			k.Type = Text(ty.Text)
+			k.Type = resolve.Text(ty.Text)
 		}
 		s.ConditionKeys = append(s.ConditionKeys, k)
 	}

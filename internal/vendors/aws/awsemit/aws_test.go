@@ -1,4 +1,4 @@
-package emit_test
+package awsemit_test
 
 import (
 	"os"
@@ -7,12 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/history"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/naming"
-	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/vendors/all"
+	"github.com/permgen/permgen/internal/vendors/aws/awsemit"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -69,13 +69,28 @@ func awsFixture() []*model.Service {
 	return []*model.Service{s3, iamSvc, agent}
 }
 
+// renderAWS lays out and renders an AWS tree as the vendor does: every service
+// package, then what they share.
+func renderAWS(svcs []*model.Service) ([]write.File, error) {
+	pkgs, err := awsresolve.Layout(svcs, awsRoot)
+	if err != nil {
+		return nil, err
+	}
+	var files []write.File
+	for _, p := range pkgs {
+		fs, err := awsemit.Package(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+	}
+	tree, err := awsemit.Tree(pkgs)
+	return append(files, tree...), err
+}
+
 func awsFiles(t *testing.T) []write.File {
 	t.Helper()
-	pkgs, rts, err := resolve.Tree(awsFixture(), awsRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := emit.Tree(pkgs, rts)
+	files, err := renderAWS(awsFixture())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +340,7 @@ func TestAWSConditionKeyIdent(t *testing.T) {
 		if strings.HasPrefix(key, "codebuild:") {
 			prefix = "codebuild"
 		}
-		g := resolve.AWSConditionKey(prefix, key)
+		g := awsresolve.ConditionKey(prefix, key)
 		got := g.Ident
 		if len(g.Params) > 0 {
 			got += "(" + strings.Join(g.Params, ", ") + ")"
@@ -348,11 +363,7 @@ func TestAWSDeprecation(t *testing.T) {
 	if err := history.Apply(prev, fresh, history.Options{Today: "2026-01-02", Vendors: all.Vendors}); err != nil {
 		t.Fatal(err)
 	}
-	pkgs, rts, err := resolve.Tree(fresh, awsRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := emit.Tree(pkgs, rts)
+	files, err := renderAWS(fresh)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -403,11 +414,7 @@ func TestAWSHostileText(t *testing.T) {
 			{Name: "h-x:Tag/${String}", Description: "placeholder named like a type", Type: "String"},
 		},
 	}
-	pkgs, rts, err := resolve.Tree([]*model.Service{svc}, awsRoot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := emit.Tree(pkgs, rts)
+	files, err := renderAWS([]*model.Service{svc})
 	if err != nil {
 		t.Fatal(err)
 	}

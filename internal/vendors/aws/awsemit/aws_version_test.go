@@ -1,4 +1,4 @@
-package emit_test
+package awsemit_test
 
 import (
 	"os"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/vendors/aws/awsemit"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -35,11 +35,11 @@ func TestAWSVersionMixDoesNotCompile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	max := "MaxGenVersion = " + strconv.Itoa(emit.AWSGenVersion)
+	max := "MaxGenVersion = " + strconv.Itoa(awsemit.GenVersion)
 	if !strings.Contains(string(data), max) {
 		t.Fatalf("aws/iam/version.go lacks %q:\n%s", max, data)
 	}
-	older := strings.Replace(string(data), max, "MaxGenVersion = "+strconv.Itoa(emit.AWSGenVersion-1), 1)
+	older := strings.Replace(string(data), max, "MaxGenVersion = "+strconv.Itoa(awsemit.GenVersion-1), 1)
 	if err := os.WriteFile(stamp, []byte(older), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package emit_test
+package awsemit_test
 
 import (
 	"bytes"
@@ -7,9 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/resolve"
 )
 
 // TestAWSGofmtCanonical: the AWS service, table, catalog and key type files are
@@ -38,11 +36,7 @@ func TestAWSGofmtCanonical(t *testing.T) {
 		},
 	}
 	for _, svcs := range [][]*model.Service{awsFixture(), {empty}, {odd}, append(awsFixture(), empty, odd)} {
-		pkgs, rts, err := resolve.Tree(svcs, awsRoot)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files, err := emit.Tree(pkgs, rts)
+		files, err := renderAWS(svcs)
 		if err != nil {
 			t.Fatal(err)
 		}

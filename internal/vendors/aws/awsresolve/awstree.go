@@ -1,4 +1,4 @@
-package resolve
+package awsresolve
 
 import (
 	"fmt"
@@ -9,14 +9,14 @@ import (
 	"github.com/permgen/permgen/internal/model"
 )
 
-// AWSTree finishes the AWS services once every page is resolved: pages that share a
+// Merge finishes the AWS services once every page is resolved: pages that share a
 // service prefix become one service (AWS documents some prefixes on several pages),
 // and the checks that need more than one page run — condition keys and resource
 // types an action names but no page of its prefix defines, dependent actions that
 // name no action of any service, and actions listed twice. Other vendors' services
 // pass through in place. A page that defines nothing (no prefix: a retired page's
 // redirect stub) is dropped; its diagnostics move to the first AWS service.
-func AWSTree(services []*model.Service) []*model.Service {
+func Merge(services []*model.Service) []*model.Service {
 	var out []*model.Service
 	byPrefix := map[string]*model.Service{}
 	pages := map[string][]string{}

@@ -1,4 +1,4 @@
-package emit
+package awsemit
 
 import (
 	"fmt"
@@ -8,10 +8,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/naming"
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/write"
 	"github.com/permgen/permgen/templates"
 )
@@ -25,9 +27,9 @@ const templateImportRoot = "github.com/permgen/permgen/templates/aws"
 // the tree-wide condition key table of package iam, package global (the aws:
 // keys) and package catalog (every action and resource type).
 func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
-	root := pkgs[0].AWS.Root
+	root := awsresolve.NamesOf(pkgs[0]).Root
 	// What the shared files are generated from, as their headers cite it.
-	from := "every page of " + SourcesName(pkgs[0].Sources) + "/aws"
+	from := "every page of " + emit.SourcesName(pkgs[0].Sources) + "/aws"
 	var files []write.File
 	entries, err := fs.ReadDir(templates.FS, "aws")
 	if err != nil {
@@ -43,11 +45,11 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 		}
 		files = append(files, fs...)
 		if e.Name() == "iam" { // the runtime every service package imports
-			files = append(files, versionFile("aws/iam", "iam", "templates/aws/iam", AWSGenVersion))
+			files = append(files, emit.VersionFile("aws/iam", "iam", "templates/aws/iam", GenVersion))
 		}
 	}
-	if root == AWSModulePath {
-		files = append(files, write.File{Path: path.Join(resolve.AWSDir, "go.mod"), Data: []byte(awsGoMod())})
+	if root == ModulePath {
+		files = append(files, write.File{Path: path.Join(awsresolve.Dir, "go.mod"), Data: []byte(awsGoMod())})
 	}
 	keys := awsAllKeys(pkgs)
 	for _, f := range []func() (write.File, error){
@@ -64,31 +66,29 @@ func awsTree(pkgs []*resolve.Package) ([]write.File, error) {
 	return files, nil
 }
 
-// AWSModulePath is the module the AWS tree of this repository is published as:
+// ModulePath is the module the AWS tree of this repository is published as:
 // generated/aws is a nested module, so that a user who imports one AWS package
 // downloads the AWS tree only, and a user of the Tencent or Stella packages
 // downloads none of it (docs/aws-layout.md has the measurements). A tree
 // generated into another module (go generate in a user's repository) gets no
 // go.mod and stays part of that module.
-const AWSModulePath = "github.com/permgen/permgen/generated/aws"
+const ModulePath = "github.com/permgen/permgen/generated/aws"
+
+// GenVersion is emit.GenVersion for templates/aws/iam and the AWS service
+// packages that import it.
+//
+// 2: service packages call iam.ActionTable for String, MarshalText and
+// ParseAction instead of carrying that code (issue 21).
+const GenVersion = 2
 
 // awsGoMod is the nested module's go.mod.
-func awsGoMod() string { return NestedGoMod(AWSModulePath, "templates/aws") }
-
-// NestedGoMod is the go.mod of a generated tree published as a module of its own
-// (generated/aws, generated/tencentcloud), naming the template it came from. Its go
-// line is the one every module of this repository names (docs/releasing.md):
-// 1.26.0, a release a Go 1.26 toolchain already satisfies, so GOTOOLCHAIN=auto
-// downloads nothing. The tree imports the standard library only: no require.
-func NestedGoMod(modulePath, from string) string {
-	return "// " + header(from) + "\n\nmodule " + modulePath + "\n\ngo 1.26.0\n"
-}
+func awsGoMod() string { return emit.NestedGoMod(ModulePath, "templates/aws") }
 
 // awsRuntime copies templates/aws/<name> into aws/<name>, rewriting the imports
 // of sibling runtimes to the generated tree's.
 func awsRuntime(name, root string) ([]write.File, error) {
 	dir := "aws/" + name
-	return copyRuntime(dir, dir, "", func(p string) (string, bool, error) {
+	return emit.CopyRuntime(dir, dir, "", func(p string) (string, bool, error) {
 		rest, ok := strings.CutPrefix(p, templateImportRoot+"/")
 		return root + "/" + rest, ok, nil
 	})
@@ -147,7 +147,7 @@ func awsAllKeys(pkgs []*resolve.Package) []awsKey {
 func awsKeyTypes(root string, keys []awsKey, from string) (write.File, error) {
 	// The file is part of package iam: its type constants print bare.
 	iamPkg := gowrite.ImportPath(root + "/iam")
-	g := newGoFile(path.Join(resolve.AWSIAMDir, "keytypes.go"), iamPkg, "iam", from)
+	g := emit.NewGoFile(path.Join(awsresolve.IAMDir, "keytypes.go"), iamPkg, "iam", from)
 	var exact, tmpl []string
 	seenT := map[string]bool{}
 	for _, k := range keys {
@@ -177,7 +177,7 @@ func awsKeyTypes(root string, keys []awsKey, from string) (write.File, error) {
 // the pages reference, each from the first page that defines it.
 func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
 	iamPkg := gowrite.ImportPath(root + "/iam")
-	g := newGoFile(path.Join(resolve.AWSGlobalDir, "global.go"), gowrite.ImportPath(root+"/global"), "global", from)
+	g := emit.NewGoFile(path.Join(awsresolve.GlobalDir, "global.go"), gowrite.ImportPath(root+"/global"), "global", from)
 	g.PackageDoc = []string{"Package global declares AWS's global condition keys (aws:...) that the",
 		"Service Authorization Reference pages of the tree list, with the type and",
 		"description of the first page (in service prefix order) that defines each."}
@@ -187,7 +187,7 @@ func awsGlobal(root string, keys []awsKey, from string) (write.File, error) {
 		if !strings.HasPrefix(strings.ToLower(k.Name), "aws:") {
 			continue
 		}
-		gk := resolve.AWSConditionKey("aws", k.Name)
+		gk := awsresolve.ConditionKey("aws", k.Name)
 		base := gk.Ident
 		for n := 2; owner[gk.Ident] != ""; n++ {
 			gk.Ident = fmt.Sprintf("%s_%d", base, n)

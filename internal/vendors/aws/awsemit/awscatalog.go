@@ -1,4 +1,4 @@
-package emit
+package awsemit
 
 import (
 	"bytes"
@@ -8,8 +8,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/write"
 	"github.com/permgen/permgen/templates/aws/iam"
 )
@@ -67,9 +69,9 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 	})
 
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\n", header(from))
+	fmt.Fprintf(&b, "// %s\n\n", emit.Header(from))
 	gowrite.Comment(&b, "", "Package catalog is every action and resource type of the generated AWS tree",
-		fmt.Sprintf("(%s of %s, %s), in static", plural(len(acts), "action"), plural(len(prefixes), "service prefix"), plural(len(rts), "resource type")),
+		fmt.Sprintf("(%s of %s, %s), in static", emit.Plural(len(acts), "action"), emit.Plural(len(prefixes), "service prefix"), emit.Plural(len(rts), "resource type")),
 		"arrays: look up an action named at run time (in a policy, a log line), list a",
 		"service's actions, or find which resource type of which service an ARN is.",
 		"It keeps its own copy of the rows, so importing it does not compile the",
@@ -85,7 +87,7 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 	}
 	b.WriteString("// actionNames holds every \"prefix:Name\", sorted; actionIndex[i] is where the i-th starts.\n")
 	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
-	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", uintFor(names.Len()), strings.Join(index, ", "))
+	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", emit.UintFor(names.Len()), strings.Join(index, ", "))
 	b.WriteString("type actionInfo iam.ActionInfo\n\n")
 	fmt.Fprintf(&b, "var actionInfos = [%d]actionInfo{%s", len(acts), openList(len(acts)))
 	for _, a := range acts {
@@ -98,7 +100,7 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 	}
 	sort.SliceStable(fold, func(i, j int) bool { return iam.CompareFold(acts[fold[i]].full, acts[fold[j]].full) < 0 })
 	b.WriteString("// actionFold lists the actions' indexes in the order of their lower-cased names.\n")
-	fmt.Fprintf(&b, "var actionFold = [%d]%s{%s}\n\n", len(acts), uintFor(len(acts)), joinInts(fold, 0))
+	fmt.Fprintf(&b, "var actionFold = [%d]%s{%s}\n\n", len(acts), emit.UintFor(len(acts)), joinInts(fold, 0))
 	var qs []string
 	for _, p := range prefixes {
 		qs = append(qs, strconv.Quote(p))
@@ -111,7 +113,7 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 		b.WriteString("\t" + r.row + ",\n")
 	}
 	b.WriteString("}\n")
-	return preformatted(path.Join(resolve.AWSCatalogDir, "catalog.go"), b.Bytes())
+	return gowrite.Check(path.Join(awsresolve.CatalogDir, "catalog.go"), b.Bytes())
 }
 
 // awsCatalogAPI is the fixed code of package catalog.

@@ -1,4 +1,10 @@
-package emit
+// Package awsemit prints AWS's part of a generated tree: one package per service
+// prefix (constants, builders, keys and static tables, through the one writer,
+// internal/gowrite) with its snapshot and README, and the packages every AWS tree
+// shares (the runtimes of templates/aws, the tree's key types, package global and
+// package catalog). The vendor-neutral kit (headers, comment text, the template
+// copier, version stamps) is internal/emit's.
+package awsemit
 
 import (
 	"fmt"
@@ -7,9 +13,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/write"
 	"github.com/permgen/permgen/templates/aws/iam"
 	"github.com/permgen/permgen/templates/aws/iamarn"
@@ -35,6 +43,25 @@ func awsLevelConst(iamPkg gowrite.ImportPath, word string) gowrite.Ident {
 	return iamPkg.Ident("UnknownAccessLevel")
 }
 
+// Package renders one AWS service package: its Go files, model snapshot and
+// README.
+func Package(p *resolve.Package) ([]write.File, error) {
+	fs, err := awsPackage(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Service.Source.File, err)
+	}
+	return emit.Finish(p, fs, func(b *strings.Builder) { awsReadme(b, p) })
+}
+
+// Tree renders the packages every AWS tree shares (iam, arn, global, catalog,
+// README) for the service packages pkgs; nil for none.
+func Tree(pkgs []*resolve.Package) ([]write.File, error) {
+	if len(pkgs) == 0 {
+		return nil, nil
+	}
+	return awsTree(pkgs)
+}
+
 // awsPackage renders one AWS service: the API file (constants with their doc
 // comments, methods, builders, keys) and the tables file (static arrays, no init).
 func awsPackage(p *resolve.Package) ([]write.File, error) {
@@ -57,10 +84,10 @@ func awsPackage(p *resolve.Package) ([]write.File, error) {
 
 // awsIAM and awsARN are the runtimes a service package calls, in the tree of p.
 func awsIAM(p *resolve.Package) gowrite.ImportPath {
-	return gowrite.ImportPath(path.Join(p.AWS.Root, "iam"))
+	return gowrite.ImportPath(path.Join(awsresolve.NamesOf(p).Root, "iam"))
 }
 func awsARN(p *resolve.Package) gowrite.ImportPath {
-	return gowrite.ImportPath(path.Join(p.AWS.Root, "iamarn"))
+	return gowrite.ImportPath(path.Join(awsresolve.NamesOf(p).Root, "iamarn"))
 }
 
 // oneLineFunc prints a function whose body is one statement: on one line when
@@ -82,10 +109,10 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 		first = s.Actions[0].Name
 	}
 	iamPkg := awsIAM(p)
-	g := newGoFile(path.Join(p.Dir, p.Name+".go"), gowrite.ImportPath(p.ImportPath), p.Name, sourceName(p))
-	g.PackageDoc = []string{fmt.Sprintf("Package %s is %s (service prefix %s) as AWS's Service Authorization", p.Name, commentText(s.Name), pre),
+	g := emit.NewGoFile(path.Join(p.Dir, p.Name+".go"), gowrite.ImportPath(p.ImportPath), p.Name, emit.SourceName(p))
+	g.PackageDoc = []string{fmt.Sprintf("Package %s is %s (service prefix %s) as AWS's Service Authorization", p.Name, emit.CommentText(s.Name), pre),
 		fmt.Sprintf("Reference describes it: %s, %s and %s, each with a typed name.",
-			plural(len(s.Actions), "action"), plural(len(s.ResourceTypes), "resource type"), plural(len(s.ConditionKeys), "condition key")),
+			emit.Plural(len(s.Actions), "action"), emit.Plural(len(s.ResourceTypes), "resource type"), emit.Plural(len(s.ConditionKeys), "condition key")),
 		"Metadata is in static tables: no init work, and lookups that allocate nothing."}
 
 	g.Doc("", "Prefix is the service prefix that the actions and condition keys of the service use.")
@@ -210,12 +237,12 @@ func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
 // verbatim, then the access level, resource types, keys, link and source row.
 func awsActionDoc(p *resolve.Package, i int) []string {
 	a := p.Service.Actions[i]
-	lines := []string{fmt.Sprintf("%s is %s:%s: %s", p.Actions[i].Ident, p.Service.ShortName, a.Name, descOrNone(a.Description)), ""}
+	lines := []string{fmt.Sprintf("%s is %s:%s: %s", p.Actions[i].Ident, p.Service.ShortName, a.Name, emit.DescOrNone(a.Description)), ""}
 	level := a.AccessLevel
 	if level == "" {
 		level = "not stated"
 	}
-	lines = append(lines, "Access level: "+commentText(level)+".")
+	lines = append(lines, "Access level: "+emit.CommentText(level)+".")
 	if len(a.ResourceTypes) == 0 {
 		lines = append(lines, `Resource types: none; a policy grants it on Resource "*".`)
 	} else {
@@ -227,21 +254,21 @@ func awsActionDoc(p *resolve.Package, i int) []string {
 			}
 			rts = append(rts, n)
 		}
-		lines = append(lines, "Resource types: "+commentText(strings.Join(rts, ", "))+".")
+		lines = append(lines, "Resource types: "+emit.CommentText(strings.Join(rts, ", "))+".")
 	}
 	if len(a.ConditionKeys) > 0 {
-		lines = append(lines, "Condition keys: "+commentText(strings.Join(a.ConditionKeys, ", "))+".")
+		lines = append(lines, "Condition keys: "+emit.CommentText(strings.Join(a.ConditionKeys, ", "))+".")
 	}
 	if len(a.DependentActions) > 0 {
-		lines = append(lines, "Dependent actions: "+commentText(strings.Join(a.DependentActions, ", "))+".")
+		lines = append(lines, "Dependent actions: "+emit.CommentText(strings.Join(a.DependentActions, ", "))+".")
 	}
 	if a.DocURL != "" {
-		lines = append(lines, "Documentation: "+commentText(a.DocURL))
+		lines = append(lines, "Documentation: "+emit.CommentText(a.DocURL))
 	}
 	if a.Deprecated == nil {
-		lines = append(lines, "Source: "+commentText(posText(p, a.Pos))+".")
+		lines = append(lines, "Source: "+emit.CommentText(emit.PosText(p, a.Pos))+".")
 	} else {
-		lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
+		lines = append(lines, "", "Deprecated: "+emit.CommentText(emit.DeprecatedText(a.Deprecated))+".")
 	}
 	return lines
 }
@@ -262,8 +289,8 @@ func awsBuilders(f *gowrite.File, p *resolve.Package) {
 		for j := range names {
 			args = append(args, g.Params[j])
 		}
-		lines := []string{fmt.Sprintf("%s returns the ARN of the %s %s %s,", g.Func, s.ShortName, commentText(rt.Name), "resource"),
-			commentText(rt.Pattern) + ", in partition aws (set another with In)."}
+		lines := []string{fmt.Sprintf("%s returns the ARN of the %s %s %s,", g.Func, s.ShortName, emit.CommentText(rt.Name), "resource"),
+			emit.CommentText(rt.Pattern) + ", in partition aws (set another with In)."}
 		if len(args) > 0 {
 			lines = append(lines, "An empty "+strings.Join(args, " or ")+" makes an ARN whose Err says so and whose String is \"\".")
 		}
@@ -291,7 +318,7 @@ func awsBuildable(rt model.ResourceType, g resolve.GoResourceType) bool {
 func awsKeys(f *gowrite.File, p *resolve.Package) {
 	s := p.Service
 	for i, k := range s.ConditionKeys {
-		g := p.AWS.Keys[i]
+		g := awsresolve.NamesOf(p).Keys[i]
 		if g.Ident == "" {
 			continue
 		}
@@ -301,20 +328,20 @@ func awsKeys(f *gowrite.File, p *resolve.Package) {
 
 // awsKeyDecl prints one condition key of package iam's tree: a constant, or a
 // function that fills in a templated key's placeholder.
-func awsKeyDecl(f *gowrite.File, iamPkg gowrite.ImportPath, g resolve.GoConditionKey, k model.ConditionKey) {
+func awsKeyDecl(f *gowrite.File, iamPkg gowrite.ImportPath, g awsresolve.GoConditionKey, k model.ConditionKey) {
 	key := iamPkg.Ident("ConditionKey")
 	typ := k.Type
 	if typ == "" {
 		typ = "not stated"
 	}
 	if len(g.Params) == 0 {
-		f.Doc("", fmt.Sprintf("%s is %s, of type %s: %s", g.Ident, commentText(k.Name), commentText(typ), descOrNone(k.Description)))
+		f.Doc("", fmt.Sprintf("%s is %s, of type %s: %s", g.Ident, emit.CommentText(k.Name), emit.CommentText(typ), emit.DescOrNone(k.Description)))
 		f.P("const ", g.Ident, " ", key, " = ", strconv.Quote(k.Name))
 		f.P()
 		return
 	}
-	f.Doc("", fmt.Sprintf("%s returns the key %s with its placeholder filled in, of type %s:", g.Ident, commentText(k.Name), commentText(typ)),
-		descOrNone(k.Description))
+	f.Doc("", fmt.Sprintf("%s returns the key %s with its placeholder filled in, of type %s:", g.Ident, emit.CommentText(k.Name), emit.CommentText(typ)),
+		emit.DescOrNone(k.Description))
 	var expr []string
 	for j, piece := range g.Pieces {
 		if j%2 == 1 {
@@ -336,11 +363,11 @@ func awsTables(p *resolve.Package) (write.File, error) {
 	s := p.Service
 	n := len(s.Actions)
 	iamPkg := awsIAM(p)
-	g := newGoFile(path.Join(p.Dir, p.Name+"_tables.go"), gowrite.ImportPath(p.ImportPath), p.Name, sourceName(p))
+	g := emit.NewGoFile(path.Join(p.Dir, p.Name+"_tables.go"), gowrite.ImportPath(p.ImportPath), p.Name, emit.SourceName(p))
 	// The tables are text in bulk; q qualifies the iam names they use.
 	q := g.Import(iamPkg) + "."
 	b := g
-	b.WriteString(enforceVersion(g.Import(iamPkg), AWSGenVersion))
+	b.WriteString(emit.EnforceVersion(g.Import(iamPkg), GenVersion))
 	var names strings.Builder
 	index := []string{"0"}
 	for _, a := range s.Actions {
@@ -481,7 +508,7 @@ func awsActionRow(q func(gowrite.Ident) string, iamPkg gowrite.ImportPath, prefi
 	}
 	dep := ""
 	if a.Deprecated != nil {
-		dep = deprecatedText(a.Deprecated)
+		dep = emit.DeprecatedText(a.Deprecated)
 	}
 	return fmt.Sprintf("{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s}",
 		strconv.Quote(prefix), strconv.Quote(a.Name), strconv.Quote(a.Description), q(awsLevelConst(iamPkg, a.AccessLevel)),

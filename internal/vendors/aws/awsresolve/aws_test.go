@@ -1,9 +1,11 @@
-package resolve
+package awsresolve
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/permgen/permgen/internal/resolve"
 )
 
 // AWS, "Amazon Resource Names (ARNs)" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html):
@@ -84,7 +86,7 @@ func TestAccessLevels(t *testing.T) {
 		"Permissions management": "Permissions management", "permissions  Management": "Permissions management",
 		"Reads": "", "Permission management": "",
 	} {
-		if got := accessLevels[key(in)]; got != want {
+		if got := accessLevels[resolve.Key(in)]; got != want {
 			t.Errorf("%q -> %q, want %q", in, got, want)
 		}
 	}
