@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"github.com/permgen/permgen/templates/aws/iampolicy"
@@ -209,11 +208,7 @@ func checkAWSRequest(cat *awsCatalog, r *iampolicy.Request) error {
 	}
 	acts := cat.ServiceActions(strings.ToLower(prefix))
 	if acts == nil {
-		prefixes := make([]string, 0, len(cat.byService))
-		for p := range cat.byService {
-			prefixes = append(prefixes, p)
-		}
-		sort.Strings(prefixes)
+		prefixes := cat.Prefixes()
 		msg := fmt.Sprintf("action %q: no AWS service has the prefix %q", r.Action, prefix)
 		if near := closest(strings.ToLower(prefix), prefixes); near != "" {
 			msg += fmt.Sprintf("; did you mean %s:%s?", near, name)

@@ -213,13 +213,6 @@ func firstName(s *model.Service) string {
 	return s.Actions[0].Name
 }
 
-func descOrNone(d string) string {
-	if d == "" {
-		return "(no description in the documentation)"
-	}
-	return commentText(d)
-}
-
 func ipText(s model.Support) string {
 	if s == "" {
 		return "not stated"
@@ -228,19 +221,3 @@ func ipText(s model.Support) string {
 }
 
 func patterns(a model.Action) string { return strings.Join(a.Patterns(), ", ") }
-
-// posText names a row of p's page by its place below the sources folder, never by
-// an absolute path. A merged-catalog action names its own sources (several
-// archives), and keeps them.
-func posText(p *resolve.Package, pos model.Pos) string {
-	if p.Service.Source.Path != "" && !strings.HasPrefix(pos.File, model.CatalogProvenance) {
-		pos.File = SourcesName(p.Sources) + "/" + p.Service.Source.Path
-	}
-	return pos.String()
-}
-
-// deprecatedText is how a vanished symbol is described, in its doc comment (where
-// staticcheck finds it) and in its metadata.
-func deprecatedText(d *model.Deprecation) string {
-	return fmt.Sprintf("removed from %s on %s", d.Page, d.Date)
-}

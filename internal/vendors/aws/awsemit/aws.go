@@ -17,6 +17,7 @@ import (
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/aws/awscatalog"
 	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/write"
 	"github.com/permgen/permgen/templates/aws/iam"
@@ -434,11 +435,11 @@ func actions() ` + q + `ActionTable {
 	b.WriteString("type resourceTypeInfo " + q + "ResourceTypeInfo\n\n")
 	fmt.Fprintf(b, "var resourceTypeInfos = [%d]resourceTypeInfo{%s", len(s.ResourceTypes), openList(len(s.ResourceTypes)))
 	for _, rt := range s.ResourceTypes {
-		keys, err := awsList(rt.ConditionKeys)
+		row, err := awsRTRow(s.ShortName, rt)
 		if err != nil {
-			return write.File{}, fmt.Errorf("resource type %s: %w", rt.Name, err)
+			return write.File{}, err
 		}
-		fmt.Fprintf(b, "\t{%s, %s, %s, %s},\n", strconv.Quote(s.ShortName), strconv.Quote(rt.Name), strconv.Quote(rt.Pattern), strconv.Quote(keys))
+		fmt.Fprintf(b, "\t%s,\n", row)
 	}
 	b.WriteString("}\n\n")
 
@@ -478,51 +479,23 @@ func joinInts(xs []int, add int) string {
 // awsActionRow is one iam.ActionInfo literal, fields in iam.ActionInfo's order.
 // q writes a runtime name as the file that holds the row imports it.
 func awsActionRow(q func(gowrite.Ident) string, iamPkg gowrite.ImportPath, prefix string, a model.Action) (string, error) {
-	var rows []iam.ActionResourceType
-	for _, r := range a.ResourceTypes {
-		keys, err := awsList(r.ConditionKeys)
-		if err != nil {
-			return "", fmt.Errorf("action %s resource type %s: %w", a.Name, r.Name, err)
-		}
-		deps, err := awsList(r.DependentActions)
-		if err != nil {
-			return "", fmt.Errorf("action %s resource type %s: %w", a.Name, r.Name, err)
-		}
-		rows = append(rows, iam.ActionResourceType{Name: r.Name, Required: r.Required, ConditionKeys: iam.ConditionKeys(keys), DependentActions: iam.Names(deps)})
-	}
-	enc, ok := iam.EncodeActionResourceTypes(rows...)
-	if !ok {
-		var names []string
-		for _, r := range rows {
-			names = append(names, r.Name)
-		}
-		return "", fmt.Errorf("action %s: a resource type name in %q is empty or holds a control character, which an iam list cannot carry", a.Name, names)
-	}
-	keys, err := awsList(a.ConditionKeys)
+	info, err := awscatalog.Action(prefix, a)
 	if err != nil {
-		return "", fmt.Errorf("action %s: %w", a.Name, err)
-	}
-	deps, err := awsList(a.DependentActions)
-	if err != nil {
-		return "", fmt.Errorf("action %s: %w", a.Name, err)
-	}
-	dep := ""
-	if a.Deprecated != nil {
-		dep = emit.DeprecatedText(a.Deprecated)
+		return "", err
 	}
 	return fmt.Sprintf("{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s}",
-		strconv.Quote(prefix), strconv.Quote(a.Name), strconv.Quote(a.Description), q(awsLevelConst(iamPkg, a.AccessLevel)),
-		strconv.Quote(string(enc)), strconv.Quote(keys), strconv.Quote(deps),
-		strconv.Quote(a.DocURL), strconv.Quote(a.Operation), strconv.Quote(dep)), nil
+		strconv.Quote(info.Service), strconv.Quote(info.Name), strconv.Quote(info.Description), q(awsLevelConst(iamPkg, a.AccessLevel)),
+		strconv.Quote(string(info.ResourceTypes)), strconv.Quote(string(info.ConditionKeys)), strconv.Quote(string(info.DependentActions)),
+		strconv.Quote(info.DocURL), strconv.Quote(info.Operation), strconv.Quote(info.Deprecated)), nil
 }
 
-// awsList encodes names as an iam.Names list.
-func awsList(names []string) (string, error) {
-	l, ok := iam.NewNames(names...)
-	if !ok {
-		return "", fmt.Errorf("a name in %q is empty or holds white space, which an iam list cannot carry", names)
+// awsRTRow is one iam.ResourceTypeInfo literal, fields in its order.
+func awsRTRow(prefix string, rt model.ResourceType) (string, error) {
+	info, err := awscatalog.ResourceType(prefix, rt)
+	if err != nil {
+		return "", err
 	}
-	return string(l), nil
+	return fmt.Sprintf("{%s, %s, %s, %s}", strconv.Quote(info.Service), strconv.Quote(info.Name), strconv.Quote(info.ARN), strconv.Quote(string(info.ConditionKeys))), nil
 }
 
 // awsTypeConst names the runtime constant of a condition key type as written.

@@ -43,16 +43,15 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 			acts = append(acts, act{s.ShortName + ":" + a.Name, row})
 		}
 		for _, rt := range s.ResourceTypes {
-			keys, err := awsList(rt.ConditionKeys)
+			row, err := awsRTRow(s.ShortName, rt)
 			if err != nil {
-				return write.File{}, fmt.Errorf("%s: resource type %s: %w", s.Source.File, rt.Name, err)
+				return write.File{}, fmt.Errorf("%s: %w", s.Source.File, err)
 			}
 			svc := ""
 			if parts := strings.SplitN(rt.Pattern, ":", 4); len(parts) == 4 {
 				svc = parts[2]
 			}
-			rts = append(rts, rtype{svc, s.ShortName, rt.Name,
-				fmt.Sprintf("{%s, %s, %s, %s}", strconv.Quote(s.ShortName), strconv.Quote(rt.Name), strconv.Quote(rt.Pattern), strconv.Quote(keys))})
+			rts = append(rts, rtype{svc, s.ShortName, rt.Name, row})
 		}
 	}
 	sort.Strings(prefixes)
