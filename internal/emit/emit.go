@@ -1,16 +1,16 @@
 // Package emit is the kit every vendor's emitter prints with: the generated-code
 // header, text made safe for comments and Markdown, the model snapshot and README
 // every package carries (Finish), the one template copier and the version stamps
-// of copied runtimes. Go itself is printed by internal/gowrite. The Tencent CAM
-// emitter still lives here, printing with jennifer, until it moves into its
-// vendor's package. It invents no names (resolve gave them) and touches no disk
-// (write does): it returns every file rendered in memory, so a failure anywhere
-// leaves the output untouched.
+// of copied runtimes. Go itself is printed by internal/gowrite (NewFile and Render,
+// jennifer's, remain for the emitters not yet moved onto it). Each vendor's
+// emitter lives in its own package (internal/vendors/<name>). Nothing here
+// invents names (the vendor's layout gave them) or touches the disk (write does):
+// every file is rendered in memory, so a failure anywhere leaves the output
+// untouched.
 package emit
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"go/format"
 	"path"
@@ -19,53 +19,12 @@ import (
 
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
-	"github.com/permgen/permgen/internal/snapshot"
-	"github.com/permgen/permgen/internal/work"
 	"github.com/permgen/permgen/internal/write"
 )
 
 // Command is what headers say produced the files; no versions, paths or dates, so
 // that the bytes depend on the input only.
 const Command = "permgen generate"
-
-// Tree renders every package and runtime of a generated tree.
-func Tree(pkgs []*resolve.Package, runtimes []*resolve.Runtime) ([]write.File, error) {
-	var files []write.File
-	var errs []error
-	for _, r := range runtimes {
-		fs, err := runtime(r)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		files = append(files, fs...)
-	}
-	// Packages are independent: render them in parallel, collect in order.
-	type result struct {
-		files []write.File
-		errs  []error
-	}
-	results := make([]result, len(pkgs))
-	work.Each(len(pkgs), func(i int) { results[i].files, results[i].errs = pkgFiles(pkgs[i]) })
-	for _, r := range results {
-		files = append(files, r.files...)
-		errs = append(errs, r.errs...)
-	}
-	return files, errors.Join(errs...)
-}
-
-// pkgFiles renders one package, its model snapshot and its README.
-func pkgFiles(p *resolve.Package) ([]write.File, []error) {
-	var errs []error
-	fs, err := camPackage(p)
-	if err != nil {
-		errs = append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
-	}
-	snap, err := snapshot.Marshal(p.Service, header(sourceName(p)))
-	if err != nil {
-		return fs, append(errs, fmt.Errorf("%s: %w", p.Service.Source.File, err))
-	}
-	return append(fs, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap}, readme(p)), errs
-}
 
 // header is the first line of every generated Go file; it matches Go's
 // "^// Code generated .* DO NOT EDIT\.$" so tools (go vet, linters, GitHub) know.

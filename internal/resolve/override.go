@@ -26,14 +26,6 @@ type OverrideFields struct {
 	Refusal string
 }
 
-// camFields are the fields of a Tencent CAM page.
-var camFields = OverrideFields{
-	Rows: []string{model.KeyAPI, model.KeyDescription, model.KeyGranularity, model.KeyResource, model.KeyIP},
-	Facts: []string{model.FactProductName, model.FactShortName, model.FactConsoleAccess, model.FactTagAuthorization,
-		model.FactGranularity, model.FactIPRestriction},
-	RowKind: "action",
-}
-
 // checkOverrides refuses an override of a field the page does not carry: a misspelt
 // field would otherwise match nothing and be reported as if the vendor had fixed the
 // page.

@@ -1,4 +1,4 @@
-package resolve
+package camresolve
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
 )
 
 // apiName is what Tencent Cloud API 3.0 allows in an action name.
@@ -16,7 +17,7 @@ var apiName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 var shortName = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
 
 // resolveCAM turns a scraped Tencent CAM page into a Service.
-func resolveCAM(p *model.Page, ov *Overrides) (*model.Service, error) {
+func resolveCAM(p *model.Page, ov *resolve.Overrides) (*model.Service, error) {
 	s := &model.Service{Kind: model.FormatTencentCAM, Source: p.Source}
 	facts, fixed := ov.Facts(p)
 	s.Diagnostics = append(s.Diagnostics, fixed...)
@@ -74,11 +75,11 @@ func resolveCAM(p *model.Page, ov *Overrides) (*model.Service, error) {
 
 func factText(p *model.Page, k string, fail func(error)) string {
 	f, ok := p.Fact(k)
-	if !ok || Text(f.Text) == "" {
+	if !ok || resolve.Text(f.Text) == "" {
 		fail(model.Errorf(model.Pos{File: p.Source.File, Table: factsTable(p)}, "the service facts table has no %s", factNames[k]))
 		return ""
 	}
-	return Text(f.Text)
+	return resolve.Text(f.Text)
 }
 
 // factVocab maps an optional fact; a missing one stays the zero value (unknown),
@@ -86,7 +87,7 @@ func factText(p *model.Page, k string, fail func(error)) string {
 func factVocab[T comparable](p *model.Page, k string, v vocab[T], fail func(error)) T {
 	var zero T
 	f, ok := p.Fact(k)
-	if !ok || Text(f.Text) == "" {
+	if !ok || resolve.Text(f.Text) == "" {
 		return zero
 	}
 	t, err := v.parse(f)
@@ -109,7 +110,7 @@ var factNames = map[string]string{
 }
 
 // resolveAction resolves one row; it returns the warnings of the row even on error.
-func resolveAction(row model.Row, t model.Table, cat model.Category, ov *Overrides) (model.Action, []model.Diagnostic, error) {
+func resolveAction(row model.Row, t model.Table, cat model.Category, ov *resolve.Overrides) (model.Action, []model.Diagnostic, error) {
 	var ds []model.Diagnostic
 	var errs []error
 	get := func(k string) model.Field {
@@ -121,7 +122,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *Overrid
 	}
 	// The row is named by its API name as found; every field an override names is
 	// corrected before it is read.
-	rowName := Text(get(model.KeyAPI).Text)
+	rowName := resolve.Text(get(model.KeyAPI).Text)
 	fix := func(k string) model.Field {
 		f, fixed := ov.Field(rowName, k, get(k))
 		ds = append(ds, fixed...)
@@ -130,10 +131,10 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *Overrid
 	nameF := fix(model.KeyAPI)
 	descF := fix(model.KeyDescription)
 	a := model.Action{
-		Name:        Text(nameF.Text),
-		Description: Text(descF.Text),
+		Name:        resolve.Text(nameF.Text),
+		Description: resolve.Text(descF.Text),
 		Category:    cat,
-		Section:     Text(t.Heading),
+		Section:     resolve.Text(t.Heading),
 		Pos:         row.Pos,
 	}
 	if !apiName.MatchString(a.Name) {
@@ -143,7 +144,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *Overrid
 	if a.Granularity, err = granularities.parse(fix(model.KeyGranularity)); err != nil {
 		errs = append(errs, err)
 	}
-	if ipF := fix(model.KeyIP); Text(ipF.Text) != "" {
+	if ipF := fix(model.KeyIP); resolve.Text(ipF.Text) != "" {
 		if a.IPRestriction, err = supports.parse(ipF); err != nil {
 			errs = append(errs, err)
 		}
@@ -169,7 +170,7 @@ func resolveAction(row model.Row, t model.Table, cat model.Category, ov *Overrid
 			continue
 		}
 		if reason != "" {
-			r.Raw = Text(raw)
+			r.Raw = resolve.Text(raw)
 		}
 		a.Resources = append(a.Resources, r)
 	}

@@ -1,4 +1,4 @@
-package resolve
+package camresolve
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
 )
 
 // placeholder matches the spellings pages use for a variable part of a pattern:
@@ -56,7 +57,7 @@ func badPatternChar(s string) (rune, bool) {
 // qcs:project:service:region:account:resource. The sixth segment keeps any further
 // colons, as CAM does.
 func parseResource(raw string, pos model.Pos) (model.Resource, error) {
-	s := Text(raw)
+	s := resolve.Text(raw)
 	if s == "*" {
 		return model.Resource{Pattern: "*"}, nil
 	}
@@ -100,7 +101,7 @@ func parseResource(raw string, pos model.Pos) (model.Resource, error) {
 // warnings because CAM's meaning is still clear to a reader.
 func resourceDiagnostics(raw string, pos model.Pos) []model.Diagnostic {
 	var ds []model.Diagnostic
-	s := Text(raw)
+	s := resolve.Text(raw)
 	seg := strings.SplitN(s, ":", 6)
 	if len(seg) == 6 && seg[4] == "uin/" {
 		ds = append(ds, model.Diagnostic{Pos: pos, Code: "empty-account",

@@ -1,4 +1,4 @@
-package resolve
+package camresolve
 
 import (
 	"strings"
@@ -30,14 +30,14 @@ func camPage() *model.Page {
 	}
 }
 
-func override(field, from, to string) Override {
-	return Override{File: "tencentcloud/ccc.html", Row: "AddBlackUser", Field: field, From: from, To: to, Reason: "the page says delete"}
+func override(field, from, to string) model.Override {
+	return model.Override{File: "tencentcloud/ccc.html", Row: "AddBlackUser", Field: field, From: from, To: to, Reason: "the page says delete"}
 }
 
 // TestOverrideEveryField: every field a row carries can be corrected, not only the
 // resource; each correction is still reported by lint with its reason.
 func TestOverrideEveryField(t *testing.T) {
-	s, err := Service(camPage(), []Override{
+	s, err := resolvePage(camPage(), []model.Override{
 		override(model.KeyDescription, "被叫投诉黑名单删除用户", "被叫投诉黑名单添加用户"),
 		override(model.KeyGranularity, "操作级", "资源级"),
 		override(model.KeyResource, "*", "qcs::ccc::uin/${uin}:SdkAppId/${SdkAppId}"),
@@ -71,7 +71,7 @@ func TestOverrideServiceFacts(t *testing.T) {
 	p.Facts = append(p.Facts, model.Field{Key: model.FactGranularity, Text: "操作级"})
 	ov := override(model.FactGranularity, "操作级", "资源级")
 	ov.Row = ""
-	s, err := Service(p, []Override{ov})
+	s, err := resolvePage(p, []model.Override{ov})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,14 +91,14 @@ func TestOverrideServiceFacts(t *testing.T) {
 // TestOverrideUnknownField: a misspelt field is an error naming the known fields,
 // never "matches nothing: remove it".
 func TestOverrideUnknownField(t *testing.T) {
-	_, err := Service(camPage(), []Override{override("descripton", "x", "y")})
+	_, err := resolvePage(camPage(), []model.Override{override("descripton", "x", "y")})
 	want := `unknown field "descripton"; known fields of a row of a tencent-cam page: api, description, granularity, resource, ip_restriction`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("err = %v\nwant it to contain %s", err, want)
 	}
 	fact := override("page_granularity", "操作级", "资源级")
 	fact.Row = ""
-	_, err = Service(camPage(), []Override{fact})
+	_, err = resolvePage(camPage(), []model.Override{fact})
 	want = `unknown field "page_granularity"; known fields of the service facts (row "") of a tencent-cam page: product_name, short_name, console_access, tag_authorization, granularity, ip_restriction`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("err = %v\nwant it to contain %s", err, want)
@@ -111,7 +111,7 @@ func TestOverrideUnusedSaysWhy(t *testing.T) {
 	ov := override(model.KeyDescription, "something else", "y")
 	gone := ov
 	gone.Row = "RemovedAPI"
-	s, err := Service(camPage(), []Override{ov, gone})
+	s, err := resolvePage(camPage(), []model.Override{ov, gone})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestRowFindingsNameTheAction(t *testing.T) {
 	p.Tables[0].Rows[0].Fields[3].Text = "qcs::ccc::uin/:SdkAppId/${SdkAppId}"
 	p.Tables[0].Rows[0].Fields[2].Text = "资源级"
 	p.Warnings = []model.Diagnostic{{Pos: p.Tables[0].Rows[0].Pos, Code: "extra-cells", Msg: "row has 6 cells, the header has 5"}}
-	s, err := Service(p, nil)
+	s, err := resolvePage(p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,4 +156,14 @@ func TestRowFindingsNameTheAction(t *testing.T) {
 		}
 	}
 	t.Errorf("no empty-account finding: %v", s.Diagnostics)
+}
+
+// resolvePage is a run with no history: Entries, then Derive.
+func resolvePage(p *model.Page, ovs []model.Override) (*model.Service, error) {
+	s, err := Entries(p, ovs)
+	if err != nil {
+		return nil, err
+	}
+	Derive(s)
+	return s, nil
 }

@@ -1,10 +1,11 @@
-package resolve
+package camresolve
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
 )
 
 // vocab maps the spellings a vendor uses for one closed set of values, in Chinese and
@@ -13,15 +14,15 @@ import (
 type vocab[T comparable] struct {
 	what    string // "granularity", used in messages
 	entries []vocabEntry[T]
-	keys    map[string]T // key(spelling) -> value, so that lookup folds only its argument
+	keys    map[string]T // resolve.Key(spelling) -> value, so that lookup folds only its argument
 }
 
 func newVocab[T comparable](what string, entries []vocabEntry[T]) vocab[T] {
 	v := vocab[T]{what: what, entries: entries, keys: map[string]T{}}
 	for _, e := range entries {
 		for _, sp := range e.spellings {
-			if _, dup := v.keys[key(sp)]; !dup {
-				v.keys[key(sp)] = e.value
+			if _, dup := v.keys[resolve.Key(sp)]; !dup {
+				v.keys[resolve.Key(sp)] = e.value
 			}
 		}
 	}
@@ -34,7 +35,7 @@ type vocabEntry[T comparable] struct {
 }
 
 func (v vocab[T]) lookup(s string) (T, bool) {
-	t, ok := v.keys[key(s)]
+	t, ok := v.keys[resolve.Key(s)]
 	return t, ok
 }
 
@@ -53,7 +54,7 @@ func (v vocab[T]) parse(f model.Field) (T, error) {
 		return t, nil
 	}
 	var zero T
-	return zero, model.Errorf(f.Pos, "unknown %s %q; known: %s", v.what, Text(f.Text), v.known())
+	return zero, model.Errorf(f.Pos, "unknown %s %q; known: %s", v.what, resolve.Text(f.Text), v.known())
 }
 
 var granularities = newVocab("granularity", []vocabEntry[model.Granularity]{
@@ -84,6 +85,6 @@ func category(t model.Table) (model.Category, *model.Diagnostic) {
 	return model.Unknown, &model.Diagnostic{
 		Pos:  t.Pos,
 		Code: "unknown-section",
-		Msg:  fmt.Sprintf("section %q is not one of %s; its actions get category %q", Text(t.Heading), categories.known(), model.Unknown),
+		Msg:  fmt.Sprintf("section %q is not one of %s; its actions get category %q", resolve.Text(t.Heading), categories.known(), model.Unknown),
 	}
 }

@@ -1,4 +1,4 @@
-package emit
+package camemit
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -23,8 +25,8 @@ func camTables(p *resolve.Package) (write.File, error) {
 	s := p.Service
 	n := len(s.Actions)
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", header(sourceName(p)), p.Name, p.Runtime.ImportPath)
-	b.WriteString(enforceVersion(p.Runtime.Name, GenVersion))
+	fmt.Fprintf(&b, "// %s\n\npackage %s\n\nimport %q\n\n", emit.Header(emit.SourceName(p)), p.Name, p.Runtime.ImportPath)
+	b.WriteString(emit.EnforceVersion(p.Runtime.Name, emit.GenVersion))
 
 	var names strings.Builder
 	index := []string{"0"}
@@ -34,7 +36,7 @@ func camTables(p *resolve.Package) (write.File, error) {
 	}
 	fmt.Fprintf(&b, "// actionNames holds every action's \"service:Name\"; actionIndex[i] is where the i-th starts.\n")
 	fmt.Fprintf(&b, "const actionNames = %s\n\n", strconv.Quote(names.String()))
-	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", UintFor(names.Len()), strings.Join(index, ", "))
+	fmt.Fprintf(&b, "var actionIndex = [...]%s{%s}\n\n", emit.UintFor(names.Len()), strings.Join(index, ", "))
 
 	b.WriteString(`// actionInfo is cam.ActionInfo under a local name, so that the table below can list
 // its fields in order (go vet asks for field names in literals of another package's
@@ -50,12 +52,12 @@ type actionInfo cam.ActionInfo
 		res, types := a.Patterns(), a.TypeNames()
 		for _, e := range append(append([]string{}, res...), types...) {
 			if e == "" || strings.Contains(e, namesSep) {
-				return write.File{}, fmt.Errorf("%s: action %s: resource %q is empty or holds a line break", sourceName(p), a.Name, e)
+				return write.File{}, fmt.Errorf("%s: action %s: resource %q is empty or holds a line break", emit.SourceName(p), a.Name, e)
 			}
 		}
 		dep := ""
 		if a.Deprecated != nil {
-			dep = deprecatedText(a.Deprecated)
+			dep = emit.DeprecatedText(a.Deprecated)
 		}
 		// The order of cam.ActionInfo's fields.
 		fmt.Fprintf(&b, "\t{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s},\n",
@@ -70,7 +72,7 @@ type actionInfo cam.ActionInfo
 	if n > 0 {
 		fmt.Fprintf(&b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
 	}
-	return preformatted(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
+	return gowrite.Check(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
 }
 
 // namesSep is cam.NamesSep, the separator of a cam.Names list.
@@ -88,7 +90,7 @@ func enumText(name string) string {
 func camService(f *jen.File, p *resolve.Package) {
 	s := p.Service
 	gran, sup := strKeyed(granularityNames), strKeyed(supportNames)
-	f.Add(doc(fmt.Sprintf("Service is %s (%s) as CAM's documentation describes it.", commentText(s.Name), s.ShortName)))
+	f.Add(emit.Doc(fmt.Sprintf("Service is %s (%s) as CAM's documentation describes it.", emit.CommentText(s.Name), s.ShortName)))
 	d := jen.Dict{
 		jen.Id("Name"):             jen.Lit(s.Name),
 		jen.Id("ShortName"):        jen.Lit(s.ShortName),
@@ -96,7 +98,7 @@ func camService(f *jen.File, p *resolve.Package) {
 		jen.Id("TagAuthorization"): enum(p, sup, string(s.TagAuthorization)),
 		jen.Id("Granularity"):      enum(p, gran, string(s.Granularity)),
 		jen.Id("IPRestriction"):    enum(p, sup, string(s.IPRestriction)),
-		jen.Id("Source"):           jen.Lit(sourceName(p)),
+		jen.Id("Source"):           jen.Lit(emit.SourceName(p)),
 	}
 	if s.Source.URL != "" {
 		d[jen.Id("URL")] = jen.Lit(s.Source.URL)
@@ -161,9 +163,9 @@ func camResources(f *jen.File, p *resolve.Package) {
 				}
 			}
 		}
-		f.Add(doc(
-			fmt.Sprintf("%s returns the %s resource %s.", g.Func, commentText(rt.Name), commentText(rt.Pattern)),
-			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", Plural(used, "action"), s.ShortName),
+		f.Add(emit.Doc(
+			fmt.Sprintf("%s returns the %s resource %s.", g.Func, emit.CommentText(rt.Name), emit.CommentText(rt.Pattern)),
+			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", emit.Plural(used, "action"), s.ShortName),
 			"An empty argument gives a Resource whose Err says so, which NewPolicy refuses",
 			"and Evaluate denies; \"*\" stands for any value.",
 		))

@@ -1,4 +1,4 @@
-package emit
+package camemit
 
 import (
 	"encoding/json"

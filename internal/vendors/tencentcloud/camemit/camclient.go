@@ -1,10 +1,12 @@
-package emit
+package camemit
 
 import (
 	"bytes"
 	"fmt"
 	"path"
 
+	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -21,12 +23,12 @@ import (
 func camClient(p *resolve.Package) (write.File, error) {
 	s := p.Service
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\npackage %s\n\n", header(sourceName(p)), p.Name)
+	fmt.Fprintf(&b, "// %s\n\npackage %s\n\n", emit.Header(emit.SourceName(p)), p.Name)
 	fmt.Fprintf(&b, "import (\n\t\"context\"\n\n\t%q\n)\n\n", p.Runtime.ImportPath)
 	if s.Source.APIVersion != "" {
 		fmt.Fprintf(&b, "// APIVersion is the Tencent Cloud API 3.0 version of %s that Client calls.\n", s.ShortName)
 	} else {
-		fmt.Fprintf(&b, "// APIVersion is empty: the manifest gives no API version for %s, and Client\n// refuses every call (cam.ErrNoAPIVersion) until \"api_version\" is set in\n// %s/manifest.json and the package regenerated.\n", s.ShortName, SourcesName(p.Sources))
+		fmt.Fprintf(&b, "// APIVersion is empty: the manifest gives no API version for %s, and Client\n// refuses every call (cam.ErrNoAPIVersion) until \"api_version\" is set in\n// %s/manifest.json and the package regenerated.\n", s.ShortName, emit.SourcesName(p.Sources))
 	}
 	fmt.Fprintf(&b, "const APIVersion = %q\n\n", s.Source.APIVersion)
 	fmt.Fprintf(&b, `// Client calls the APIs of %s through a cam.Transport: a real HTTP transport, a
@@ -47,12 +49,12 @@ func NewClient(t cam.Transport, region string) *Client {
 `, s.ShortName)
 	for i, a := range s.Actions {
 		g := p.Actions[i]
-		fmt.Fprintf(&b, "\n// %s calls %s:%s: %s\n// It needs permission for %s.\n", g.Method, s.ShortName, a.Name, descOrNone(a.Description), g.Ident)
+		fmt.Fprintf(&b, "\n// %s calls %s:%s: %s\n// It needs permission for %s.\n", g.Method, s.ShortName, a.Name, emit.DescOrNone(a.Description), g.Ident)
 		if a.Deprecated != nil {
-			fmt.Fprintf(&b, "//\n// Deprecated: %s.\n", commentText(deprecatedText(a.Deprecated)))
+			fmt.Fprintf(&b, "//\n// Deprecated: %s.\n", emit.CommentText(emit.DeprecatedText(a.Deprecated)))
 		}
 		fmt.Fprintf(&b, "func (c *Client) %s(ctx context.Context, request, response any, opts ...cam.CallOption) error {\n", g.Method)
 		fmt.Fprintf(&b, "\treturn c.cfg.Invoke(ctx, %s, APIVersion, request, response, opts)\n}\n", g.Ident)
 	}
-	return preformatted(path.Join(p.Dir, p.Name+"_client.go"), b.Bytes())
+	return gowrite.Check(path.Join(p.Dir, p.Name+"_client.go"), b.Bytes())
 }

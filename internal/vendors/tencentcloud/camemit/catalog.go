@@ -1,4 +1,4 @@
-package emit
+package camemit
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
@@ -149,7 +150,7 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	}
 
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// %s\n\n", header(from))
+	fmt.Fprintf(&b, "// %s\n\n", emit.Header(from))
 	b.WriteString("// Package catalog lists every CAM action of every service of this tree, for code that\n")
 	b.WriteString("// meets an action by name at run time, such as camhttp reading SDK requests.\n")
 	b.WriteString("// Its tables are static arrays searched by name: no init work, no maps.\n")
@@ -188,7 +189,7 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	for _, n := range reqNames {
 		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(n))
 	}
-	b.WriteString("}\n\nvar requestActions = [...]" + UintFor(len(entries)) + "{\n")
+	b.WriteString("}\n\nvar requestActions = [...]" + emit.UintFor(len(entries)) + "{\n")
 	for _, n := range reqNames {
 		fmt.Fprintf(&b, "\t%d, // %s\n", index[requests[n]], requests[n])
 	}
@@ -296,7 +297,7 @@ var (
 	catalogLookup    = catalog.LookupRequest
 	catalogParameter = catalog.Parameter
 )
-`, header(from), catalogImport)
+`, emit.Header(from), catalogImport)
 	return write.File{Path: path.Join(root, "camhttp", "tree.go"), Data: []byte(src)}
 }
 
@@ -316,7 +317,7 @@ func isIdent(s string) bool {
 // template package rewritten to the tree's copy (imports); an import of a
 // template package the tree does not carry is an error.
 func copyTemplateImports(dir, outDir, pkg string, imports map[string]string) ([]write.File, error) {
-	return copyRuntime(dir, outDir, pkg, func(p string) (string, bool, error) {
+	return emit.CopyRuntime(dir, outDir, pkg, func(p string) (string, bool, error) {
 		if to, ok := imports[p]; ok {
 			return to, true, nil
 		}

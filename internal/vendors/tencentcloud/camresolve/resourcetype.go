@@ -1,4 +1,4 @@
-package resolve
+package camresolve
 
 import (
 	"fmt"
@@ -6,9 +6,10 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/resolve"
 )
 
-func fieldsOf(s string) []string { return strings.Fields(Text(s)) }
+func fieldsOf(s string) []string { return strings.Fields(resolve.Text(s)) }
 
 // resourceTypes collects the resource types the actions' patterns name. A type seen
 // with different patterns (one with ${region}, one without) is one type: the region

@@ -1,4 +1,10 @@
-package emit
+// Package camemit prints Tencent Cloud CAM's part of a generated tree: one
+// package per product (its doc, the Action constants and their tables, resource
+// builders, service facts and the SDK stub), with its snapshot and README, and
+// the tree's catalog and camhttp transport (Catalogs). The vendor-neutral kit
+// (headers, comment text, the template copier, version stamps) is
+// internal/emit's.
+package camemit
 
 import (
 	"fmt"
@@ -6,10 +12,21 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 )
+
+// Package renders one product's package: its Go files, model snapshot and
+// README.
+func Package(p *resolve.Package) ([]write.File, error) {
+	fs, err := camPackage(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Service.Source.File, err)
+	}
+	return emit.Finish(p, fs, func(b *strings.Builder) { camReadme(b, p) })
+}
 
 // camPackage renders one Tencent service: its doc, the Action type with one constant
 // per API, the metadata tables, the resource builders and the service facts.
@@ -24,9 +41,9 @@ func camPackage(p *resolve.Package) ([]write.File, error) {
 		{p.Name + "_resources.go", camResources},
 		{p.Name + "_service.go", camService},
 	} {
-		f := newFile(p)
+		f := emit.NewFile(p)
 		part.body(f, p)
-		file, err := render(p.Dir, part.name, f)
+		file, err := emit.Render(p.Dir, part.name, f)
 		if err != nil {
 			return nil, err
 		}
@@ -45,13 +62,13 @@ func camPackage(p *resolve.Package) ([]write.File, error) {
 func camDoc(f *jen.File, p *resolve.Package) {
 	s := p.Service
 	f.PackageComment(fmt.Sprintf("Package %s is the CAM catalog of %s (%s): one Action constant per API that",
-		p.Name, commentText(s.Name), s.ShortName))
+		p.Name, emit.CommentText(s.Name), s.ShortName))
 	f.PackageComment("supports CAM, with its description, category, authorization granularity, resource")
 	f.PackageComment("patterns and IP restriction, and one builder per resource type.")
 	f.PackageComment("")
-	f.PackageComment(fmt.Sprintf("Generated from %s", sourceName(p)))
+	f.PackageComment(fmt.Sprintf("Generated from %s", emit.SourceName(p)))
 	if s.Source.URL != "" {
-		f.PackageComment(fmt.Sprintf("(%s)", commentText(s.Source.URL)))
+		f.PackageComment(fmt.Sprintf("(%s)", emit.CommentText(s.Source.URL)))
 	}
 	f.PackageComment("by permgen; the vendor's spelling of every name is kept.")
 }
@@ -91,7 +108,7 @@ func strKeyed[K ~string](m map[K]string) map[string]string {
 func camActions(f *jen.File, p *resolve.Package) {
 	s := p.Service
 	short := s.ShortName
-	f.Add(doc(
+	f.Add(emit.Doc(
 		fmt.Sprintf("Action is one API of %s that CAM can authorize. Its string form is the", short),
 		fmt.Sprintf("action name a policy uses, %q; the zero Action is invalid.", short+":"+firstName(s)),
 		"",
@@ -106,27 +123,27 @@ func camActions(f *jen.File, p *resolve.Package) {
 	consts := make([]jen.Code, 0, len(s.Actions))
 	for i, a := range s.Actions {
 		g := p.Actions[i]
-		lines := []string{fmt.Sprintf("%s is %s:%s: %s", g.Ident, short, a.Name, descOrNone(a.Description))}
+		lines := []string{fmt.Sprintf("%s is %s:%s: %s", g.Ident, short, a.Name, emit.DescOrNone(a.Description))}
 		lines = append(lines, "", fmt.Sprintf("Category %s (%s); %s level; IP restriction %s.",
-			a.Category, commentText(a.Section), a.Granularity, ipText(a.IPRestriction)))
+			a.Category, emit.CommentText(a.Section), a.Granularity, ipText(a.IPRestriction)))
 		if a.Granularity == model.Undocumented {
 			lines = append(lines, `No source documents its granularity: policies grant it on resource "*".`)
 		} else if res := patterns(a); res != "*" {
-			lines = append(lines, "Resources: "+commentText(res)+".")
+			lines = append(lines, "Resources: "+emit.CommentText(res)+".")
 		} else {
 			lines = append(lines, `Authorized only on resource "*".`)
 		}
 		if a.Deprecated == nil {
-			lines = append(lines, "Source: "+commentText(posText(p, a.Pos))+".")
+			lines = append(lines, "Source: "+emit.CommentText(emit.PosText(p, a.Pos))+".")
 		} else {
-			lines = append(lines, "", "Deprecated: "+commentText(deprecatedText(a.Deprecated))+".")
+			lines = append(lines, "", "Deprecated: "+emit.CommentText(emit.DeprecatedText(a.Deprecated))+".")
 		}
-		consts = append(consts, jen.Add(doc(lines...)).Line().Id(g.Ident).Id("Action").Op("=").Lit(i+1))
+		consts = append(consts, jen.Add(emit.Doc(lines...)).Line().Id(g.Ident).Id("Action").Op("=").Lit(i+1))
 	}
 	f.Const().Defs(consts...)
 	f.Line()
 
-	f.Add(doc(fmt.Sprintf("String returns the action as policies name it, %q.", short+":"+firstName(s))))
+	f.Add(emit.Doc(fmt.Sprintf("String returns the action as policies name it, %q.", short+":"+firstName(s))))
 	f.Func().Params(jen.Id("a").Id("Action")).Id("String").Params().String().Block(
 		jen.If(jen.Id("a").Op("==").Lit(0).Op("||").Int().Call(jen.Id("a")).Op(">=").Len(jen.Id("actionIndex"))).Block(
 			jen.Return(jen.Lit("Action(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("a"))).Op("+").Lit(")")),
@@ -134,7 +151,7 @@ func camActions(f *jen.File, p *resolve.Package) {
 		jen.Return(jen.Id("actionNames").Index(jen.Id("actionIndex").Index(jen.Id("a").Op("-").Lit(1)).Op(":").Id("actionIndex").Index(jen.Id("a")))),
 	)
 	f.Line()
-	f.Add(doc("Info returns the action's metadata as the documentation gives it; the zero",
+	f.Add(emit.Doc("Info returns the action's metadata as the documentation gives it; the zero",
 		"ActionInfo for an invalid Action. It copies one static entry and allocates nothing."))
 	f.Func().Params(jen.Id("a").Id("Action")).Id("Info").Params().Add(camQ(p, "ActionInfo")).Block(
 		jen.Comment("One unsigned comparison is both the validity and the bounds check."),
@@ -149,12 +166,12 @@ func camActions(f *jen.File, p *resolve.Package) {
 		jen.Return(jen.Id("actionInfos").Index(jen.Id("i")).Dot("Name")),
 	)
 	f.Line()
-	f.Add(doc("Valid reports whether a is one of the constants."))
+	f.Add(emit.Doc("Valid reports whether a is one of the constants."))
 	f.Func().Params(jen.Id("a").Id("Action")).Id("Valid").Params().Bool().Block(
 		jen.Return(jen.Id("a").Op(">").Lit(0).Op("&&").Int().Call(jen.Id("a")).Op("<=").Len(jen.Id("actionInfos"))),
 	)
 	f.Line()
-	f.Add(doc(fmt.Sprintf("Actions returns every action of %s, sorted by name.", short)))
+	f.Add(emit.Doc(fmt.Sprintf("Actions returns every action of %s, sorted by name.", short)))
 	f.Func().Id("Actions").Params().Index().Id("Action").Block(
 		jen.Id("all").Op(":=").Make(jen.Index().Id("Action"), jen.Len(jen.Id("actionInfos"))),
 		jen.For(jen.Id("i").Op(":=").Range().Id("all")).Block(
@@ -163,7 +180,7 @@ func camActions(f *jen.File, p *resolve.Package) {
 		jen.Return(jen.Id("all")),
 	)
 	f.Line()
-	f.Add(doc(fmt.Sprintf("MarshalText returns the action's name, %q. The zero Action marshals", short+":"+firstName(s)),
+	f.Add(emit.Doc(fmt.Sprintf("MarshalText returns the action's name, %q. The zero Action marshals", short+":"+firstName(s)),
 		"as \"\" so that an unset field survives a round trip; any other invalid Action is an",
 		"error rather than a name no parser would accept."))
 	f.Func().Params(jen.Id("a").Id("Action")).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
@@ -176,7 +193,7 @@ func camActions(f *jen.File, p *resolve.Package) {
 		jen.Return(jen.Index().Byte().Call(jen.Id("a").Dot("String").Call()), jen.Nil()),
 	)
 	f.Line()
-	f.Add(doc("UnmarshalText sets a to the action named by text, read as ParseAction reads it, or",
+	f.Add(emit.Doc("UnmarshalText sets a to the action named by text, read as ParseAction reads it, or",
 		"to the zero Action for \"\". An unknown name is a *cam.UnknownActionError that",
 		"suggests the nearest known one; a is then left unchanged."))
 	f.Func().Params(jen.Id("a").Op("*").Id("Action")).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
@@ -187,7 +204,7 @@ func camActions(f *jen.File, p *resolve.Package) {
 		jen.Return(jen.Nil()),
 	)
 	f.Line()
-	f.Add(doc(fmt.Sprintf("ParseAction returns the action named s, written %q or %q.", short+":"+firstName(s), firstName(s)),
+	f.Add(emit.Doc(fmt.Sprintf("ParseAction returns the action named s, written %q or %q.", short+":"+firstName(s), firstName(s)),
 		"An unknown name is a *cam.UnknownActionError that suggests the nearest known one."))
 	f.Func().Id("ParseAction").Params(jen.Id("s").String()).Params(jen.Id("Action"), jen.Error()).Block(
 		jen.Id("name").Op(":=").Qual("strings", "TrimPrefix").Call(jen.Id("s"), jen.Lit(short+":")),
