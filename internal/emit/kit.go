@@ -5,8 +5,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
@@ -19,20 +17,10 @@ import (
 // header, one way of rendering and checking Go, one template copier and one way of
 // making page text safe in comments and Markdown.
 
-// NewFile starts a jennifer file of p with the generated-code header.
-func NewFile(p *resolve.Package) *jen.File { return newFile(p) }
-
-// Render prints a jennifer file as dir/name, formatted; an emitter bug shows as an
-// error with the numbered source.
-func Render(dir, name string, f *jen.File) (write.File, error) { return render(dir, name, f) }
-
 // CopyTemplate copies templates/<dir> into outDir as package pkg.
 func CopyTemplate(dir, outDir, pkg string) ([]write.File, error) {
 	return copyTemplate(dir, outDir, pkg)
 }
-
-// Doc emits comment lines one "//" line at a time.
-func Doc(lines ...string) jen.Code { return doc(lines...) }
 
 // CommentText makes page text safe inside a // comment.
 func CommentText(s string) string { return commentText(s) }

@@ -54,6 +54,9 @@ type File struct {
 	Header string
 	// PackageDoc is the package doc comment, one line each.
 	PackageDoc []string
+	// Format runs gofmt over the file instead of only parsing it: for a file
+	// whose layout gofmt decides (key-value literals it aligns), at gofmt's cost.
+	Format bool
 
 	name  string     // the file's path in the tree
 	self  ImportPath // the package the file belongs to
@@ -169,13 +172,14 @@ func (g *File) Content() (write.File, error) {
 		}
 		b.WriteString(")\n\n")
 	}
-	// The last declaration's blank line: a file ends with one newline.
-	b.Write(bytes.TrimRight(g.body.Bytes(), "\n"))
-	b.WriteByte('\n')
-	if !commentsPlain(b.Bytes()) {
-		return Gofmt(g.name, b.Bytes())
+	// The last declaration's blank line: a file ends with one newline (a file
+	// with no body ends after its package clause or imports).
+	b.Write(g.body.Bytes())
+	src := append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
+	if g.Format || !commentsPlain(src) {
+		return Gofmt(g.name, src)
 	}
-	return Check(g.name, b.Bytes())
+	return Check(g.name, src)
 }
 
 // Comment writes lines as a // comment with the given indent. Trailing blanks

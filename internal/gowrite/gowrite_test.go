@@ -92,3 +92,28 @@ func TestFileParseError(t *testing.T) {
 		t.Errorf("error lacks the file name or the numbered line:\n%v", err)
 	}
 }
+
+// A file with no body ends after its package clause, and Format hands the
+// layout to gofmt: a key-value literal printed unaligned comes out aligned,
+// which Check alone would have kept as printed.
+func TestFileFormatAndEmptyBody(t *testing.T) {
+	g := New("x/doc.go", "example.com/x", "x")
+	g.PackageDoc = []string{"Package x is a test."}
+	f, err := g.Content()
+	if err != nil || string(f.Data) != "// Package x is a test.\npackage x\n" {
+		t.Errorf("empty body (%v): %q", err, f.Data)
+	}
+	for _, format := range []bool{false, true} {
+		g = New("x/x.go", "example.com/x", "x")
+		g.Format = format
+		g.P("var v = T{")
+		g.P("\tA: 1,")
+		g.P("\tLonger: 2,")
+		g.P("}")
+		f, err = g.Content()
+		aligned := strings.Contains(string(f.Data), "\tA:      1,\n")
+		if err != nil || aligned != format {
+			t.Errorf("Format=%t: aligned=%t (%v):\n%s", format, aligned, err, f.Data)
+		}
+	}
+}

@@ -8,11 +8,13 @@ package camemit
 
 import (
 	"fmt"
+	"path"
+	"sort"
+	"strconv"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
@@ -29,21 +31,24 @@ func Package(p *resolve.Package) ([]write.File, error) {
 }
 
 // camPackage renders one Tencent service: its doc, the Action type with one constant
-// per API, the metadata tables, the resource builders and the service facts.
+// per API, the metadata tables, the resource builders and the service facts. The
+// first four are gofmt'd (their literals are aligned as gofmt decides); the
+// tables and the client are written in gofmt's form already.
 func camPackage(p *resolve.Package) ([]write.File, error) {
 	var files []write.File
 	for _, part := range []struct {
 		name string
-		body func(*jen.File, *resolve.Package)
+		body func(*gowrite.File, *resolve.Package)
 	}{
 		{"doc.go", camDoc},
 		{p.Name + "_actions.go", camActions},
 		{p.Name + "_resources.go", camResources},
 		{p.Name + "_service.go", camService},
 	} {
-		f := emit.NewFile(p)
-		part.body(f, p)
-		file, err := emit.Render(p.Dir, part.name, f)
+		g := emit.NewGoFile(path.Join(p.Dir, part.name), gowrite.ImportPath(p.ImportPath), p.Name, emit.SourceName(p))
+		g.Format = true
+		part.body(g, p)
+		file, err := g.Content()
 		if err != nil {
 			return nil, err
 		}
@@ -59,23 +64,23 @@ func camPackage(p *resolve.Package) ([]write.File, error) {
 	return files, nil
 }
 
-func camDoc(f *jen.File, p *resolve.Package) {
+func camDoc(g *gowrite.File, p *resolve.Package) {
 	s := p.Service
-	f.PackageComment(fmt.Sprintf("Package %s is the CAM catalog of %s (%s): one Action constant per API that",
-		p.Name, emit.CommentText(s.Name), s.ShortName))
-	f.PackageComment("supports CAM, with its description, category, authorization granularity, resource")
-	f.PackageComment("patterns and IP restriction, and one builder per resource type.")
-	f.PackageComment("")
-	f.PackageComment(fmt.Sprintf("Generated from %s", emit.SourceName(p)))
+	g.PackageDoc = []string{fmt.Sprintf("Package %s is the CAM catalog of %s (%s): one Action constant per API that",
+		p.Name, emit.CommentText(s.Name), s.ShortName),
+		"supports CAM, with its description, category, authorization granularity, resource",
+		"patterns and IP restriction, and one builder per resource type.",
+		"",
+		fmt.Sprintf("Generated from %s", emit.SourceName(p))}
 	if s.Source.URL != "" {
-		f.PackageComment(fmt.Sprintf("(%s)", emit.CommentText(s.Source.URL)))
+		g.PackageDoc = append(g.PackageDoc, fmt.Sprintf("(%s)", emit.CommentText(s.Source.URL)))
 	}
-	f.PackageComment("by permgen; the vendor's spelling of every name is kept.")
+	g.PackageDoc = append(g.PackageDoc, "by permgen; the vendor's spelling of every name is kept.")
 }
 
 // camQ names a symbol of the runtime package.
-func camQ(p *resolve.Package, name string) *jen.Statement {
-	return jen.Qual(p.Runtime.ImportPath, name)
+func camQ(p *resolve.Package, name string) gowrite.Ident {
+	return gowrite.ImportPath(p.Runtime.ImportPath).Ident(name)
 }
 
 var granularityNames = map[model.Granularity]string{
@@ -90,11 +95,11 @@ var categoryNames = map[model.Category]string{
 }
 
 // enum prints a runtime constant, or the zero value when the page did not say.
-func enum(p *resolve.Package, names map[string]string, v string) jen.Code {
+func enum(g *gowrite.File, p *resolve.Package, names map[string]string, v string) string {
 	if n, ok := names[v]; ok {
-		return camQ(p, n)
+		return g.Q(camQ(p, n))
 	}
-	return jen.Lit(0)
+	return "0"
 }
 
 func strKeyed[K ~string](m map[K]string) map[string]string {
@@ -105,25 +110,38 @@ func strKeyed[K ~string](m map[K]string) map[string]string {
 	return out
 }
 
-func camActions(f *jen.File, p *resolve.Package) {
+// dict prints a keyed composite literal's elements one a line, sorted by key,
+// as the tables of the runtime's records have always been printed.
+func dict(g *gowrite.File, indent string, kv map[string]string) {
+	keys := make([]string, 0, len(kv))
+	for k := range kv {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		g.P(indent, k, ": ", kv[k], ",")
+	}
+}
+
+func camActions(g *gowrite.File, p *resolve.Package) {
 	s := p.Service
 	short := s.ShortName
-	f.Add(emit.Doc(
+	first := strconv.Quote(short + ":" + firstName(s))
+	g.Doc("",
 		fmt.Sprintf("Action is one API of %s that CAM can authorize. Its string form is the", short),
-		fmt.Sprintf("action name a policy uses, %q; the zero Action is invalid.", short+":"+firstName(s)),
+		fmt.Sprintf("action name a policy uses, %s; the zero Action is invalid.", first),
 		"",
 		"The integer value is no public contract: it is the action's place in the sorted",
 		"list and changes when the page gains or loses an API. Store and send the name",
 		"(String, MarshalText), never the number; JSON, YAML, flags and database drivers",
 		"get the name through encoding.TextMarshaler.",
-	))
-	f.Type().Id("Action").Uint16()
-	f.Line()
-
-	consts := make([]jen.Code, 0, len(s.Actions))
+	)
+	g.P("type Action uint16")
+	g.P()
+	g.P("const (")
 	for i, a := range s.Actions {
-		g := p.Actions[i]
-		lines := []string{fmt.Sprintf("%s is %s:%s: %s", g.Ident, short, a.Name, emit.DescOrNone(a.Description))}
+		id := p.Actions[i]
+		lines := []string{fmt.Sprintf("%s is %s:%s: %s", id.Ident, short, a.Name, emit.DescOrNone(a.Description))}
 		lines = append(lines, "", fmt.Sprintf("Category %s (%s); %s level; IP restriction %s.",
 			a.Category, emit.CommentText(a.Section), a.Granularity, ipText(a.IPRestriction)))
 		if a.Granularity == model.Undocumented {
@@ -138,89 +156,99 @@ func camActions(f *jen.File, p *resolve.Package) {
 		} else {
 			lines = append(lines, "", "Deprecated: "+emit.CommentText(emit.DeprecatedText(a.Deprecated))+".")
 		}
-		consts = append(consts, jen.Add(emit.Doc(lines...)).Line().Id(g.Ident).Id("Action").Op("=").Lit(i+1))
+		g.Doc("\t", lines...)
+		g.P("\t", id.Ident, " Action = ", i+1)
 	}
-	f.Const().Defs(consts...)
-	f.Line()
-
-	f.Add(emit.Doc(fmt.Sprintf("String returns the action as policies name it, %q.", short+":"+firstName(s))))
-	f.Func().Params(jen.Id("a").Id("Action")).Id("String").Params().String().Block(
-		jen.If(jen.Id("a").Op("==").Lit(0).Op("||").Int().Call(jen.Id("a")).Op(">=").Len(jen.Id("actionIndex"))).Block(
-			jen.Return(jen.Lit("Action(").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("a"))).Op("+").Lit(")")),
-		),
-		jen.Return(jen.Id("actionNames").Index(jen.Id("actionIndex").Index(jen.Id("a").Op("-").Lit(1)).Op(":").Id("actionIndex").Index(jen.Id("a")))),
-	)
-	f.Line()
-	f.Add(emit.Doc("Info returns the action's metadata as the documentation gives it; the zero",
-		"ActionInfo for an invalid Action. It copies one static entry and allocates nothing."))
-	f.Func().Params(jen.Id("a").Id("Action")).Id("Info").Params().Add(camQ(p, "ActionInfo")).Block(
-		jen.Comment("One unsigned comparison is both the validity and the bounds check."),
-		jen.If(jen.Id("i").Op(":=").Uint().Call(jen.Id("a")).Op("-").Lit(1), jen.Id("i").Op("<").Uint().Call(jen.Len(jen.Id("actionInfos")))).Block(
-			jen.Return(camQ(p, "ActionInfo").Call(jen.Id("actionInfos").Index(jen.Id("i")))),
-		),
-		jen.Return(camQ(p, "ActionInfo").Values()),
-	)
-	f.Line()
-	f.Comment("actionName returns the API name of the i-th action, without the service prefix.")
-	f.Func().Id("actionName").Params(jen.Id("i").Int()).String().Block(
-		jen.Return(jen.Id("actionInfos").Index(jen.Id("i")).Dot("Name")),
-	)
-	f.Line()
-	f.Add(emit.Doc("Valid reports whether a is one of the constants."))
-	f.Func().Params(jen.Id("a").Id("Action")).Id("Valid").Params().Bool().Block(
-		jen.Return(jen.Id("a").Op(">").Lit(0).Op("&&").Int().Call(jen.Id("a")).Op("<=").Len(jen.Id("actionInfos"))),
-	)
-	f.Line()
-	f.Add(emit.Doc(fmt.Sprintf("Actions returns every action of %s, sorted by name.", short)))
-	f.Func().Id("Actions").Params().Index().Id("Action").Block(
-		jen.Id("all").Op(":=").Make(jen.Index().Id("Action"), jen.Len(jen.Id("actionInfos"))),
-		jen.For(jen.Id("i").Op(":=").Range().Id("all")).Block(
-			jen.Id("all").Index(jen.Id("i")).Op("=").Id("Action").Call(jen.Id("i").Op("+").Lit(1)),
-		),
-		jen.Return(jen.Id("all")),
-	)
-	f.Line()
-	f.Add(emit.Doc(fmt.Sprintf("MarshalText returns the action's name, %q. The zero Action marshals", short+":"+firstName(s)),
+	g.P(")")
+	g.P()
+	info := g.Q(camQ(p, "ActionInfo"))
+	g.Doc("", fmt.Sprintf("String returns the action as policies name it, %s.", first))
+	g.P("func (a Action) String() string {")
+	g.P("\tif a == 0 || int(a) >= len(actionIndex) {")
+	g.P("\t\treturn \"Action(\" + ", gowrite.ImportPath("strconv").Ident("Itoa"), "(int(a)) + \")\"")
+	g.P("\t}")
+	g.P("\treturn actionNames[actionIndex[a-1]:actionIndex[a]]")
+	g.P("}")
+	g.P()
+	g.Doc("", "Info returns the action's metadata as the documentation gives it; the zero",
+		"ActionInfo for an invalid Action. It copies one static entry and allocates nothing.")
+	g.P("func (a Action) Info() ", info, " {")
+	g.P("\t// One unsigned comparison is both the validity and the bounds check.")
+	g.P("\tif i := uint(a) - 1; i < uint(len(actionInfos)) {")
+	g.P("\t\treturn ", info, "(actionInfos[i])")
+	g.P("\t}")
+	g.P("\treturn ", info, "{}")
+	g.P("}")
+	g.P()
+	g.Doc("", "actionName returns the API name of the i-th action, without the service prefix.")
+	g.P("func actionName(i int) string {")
+	g.P("\treturn actionInfos[i].Name")
+	g.P("}")
+	g.P()
+	g.Doc("", "Valid reports whether a is one of the constants.")
+	g.P("func (a Action) Valid() bool {")
+	g.P("\treturn a > 0 && int(a) <= len(actionInfos)")
+	g.P("}")
+	g.P()
+	g.Doc("", fmt.Sprintf("Actions returns every action of %s, sorted by name.", short))
+	g.P("func Actions() []Action {")
+	g.P("\tall := make([]Action, len(actionInfos))")
+	g.P("\tfor i := range all {")
+	g.P("\t\tall[i] = Action(i + 1)")
+	g.P("\t}")
+	g.P("\treturn all")
+	g.P("}")
+	g.P()
+	g.Doc("", fmt.Sprintf("MarshalText returns the action's name, %s. The zero Action marshals", first),
 		"as \"\" so that an unset field survives a round trip; any other invalid Action is an",
-		"error rather than a name no parser would accept."))
-	f.Func().Params(jen.Id("a").Id("Action")).Id("MarshalText").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.If(jen.Id("a").Op("==").Lit(0)).Block(jen.Return(jen.Index().Byte().Values(), jen.Nil())),
-		jen.If(jen.Op("!").Id("a").Dot("Valid").Call()).Block(
-			jen.Return(jen.Nil(), jen.Op("&").Add(camQ(p, "InvalidActionError")).Values(jen.Dict{
-				jen.Id("Service"): jen.Lit(short), jen.Id("Value"): jen.Int().Call(jen.Id("a")),
-			})),
-		),
-		jen.Return(jen.Index().Byte().Call(jen.Id("a").Dot("String").Call()), jen.Nil()),
-	)
-	f.Line()
-	f.Add(emit.Doc("UnmarshalText sets a to the action named by text, read as ParseAction reads it, or",
+		"error rather than a name no parser would accept.")
+	g.P("func (a Action) MarshalText() ([]byte, error) {")
+	g.P("\tif a == 0 {")
+	g.P("\t\treturn []byte{}, nil")
+	g.P("\t}")
+	g.P("\tif !a.Valid() {")
+	g.P("\t\treturn nil, &", camQ(p, "InvalidActionError"), "{")
+	dict(g, "\t\t\t", map[string]string{"Service": strconv.Quote(short), "Value": "int(a)"})
+	g.P("\t\t}")
+	g.P("\t}")
+	g.P("\treturn []byte(a.String()), nil")
+	g.P("}")
+	g.P()
+	g.Doc("", "UnmarshalText sets a to the action named by text, read as ParseAction reads it, or",
 		"to the zero Action for \"\". An unknown name is a *cam.UnknownActionError that",
-		"suggests the nearest known one; a is then left unchanged."))
-	f.Func().Params(jen.Id("a").Op("*").Id("Action")).Id("UnmarshalText").Params(jen.Id("text").Index().Byte()).Error().Block(
-		jen.If(jen.Len(jen.Id("text")).Op("==").Lit(0)).Block(jen.Op("*").Id("a").Op("=").Lit(0), jen.Return(jen.Nil())),
-		jen.List(jen.Id("p"), jen.Err()).Op(":=").Id("ParseAction").Call(jen.String().Call(jen.Id("text"))),
-		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
-		jen.Op("*").Id("a").Op("=").Id("p"),
-		jen.Return(jen.Nil()),
-	)
-	f.Line()
-	f.Add(emit.Doc(fmt.Sprintf("ParseAction returns the action named s, written %q or %q.", short+":"+firstName(s), firstName(s)),
-		"An unknown name is a *cam.UnknownActionError that suggests the nearest known one."))
-	f.Func().Id("ParseAction").Params(jen.Id("s").String()).Params(jen.Id("Action"), jen.Error()).Block(
-		jen.Id("name").Op(":=").Qual("strings", "TrimPrefix").Call(jen.Id("s"), jen.Lit(short+":")),
-		jen.Comment("Binary search over the sorted names: no allocation, no map to build at start-up."),
-		jen.List(jen.Id("lo"), jen.Id("hi")).Op(":=").List(jen.Lit(0), jen.Len(jen.Id("actionInfos"))),
-		jen.For(jen.Id("lo").Op("<").Id("hi")).Block(
-			jen.Id("m").Op(":=").Int().Call(jen.Uint().Call(jen.Id("lo").Op("+").Id("hi")).Op(">>").Lit(1)),
-			jen.If(jen.Id("actionName").Call(jen.Id("m")).Op("<").Id("name")).Block(
-				jen.Id("lo").Op("=").Id("m").Op("+").Lit(1),
-			).Else().Block(jen.Id("hi").Op("=").Id("m")),
-		),
-		jen.If(jen.Id("lo").Op("<").Len(jen.Id("actionInfos")).Op("&&").Id("actionName").Call(jen.Id("lo")).Op("==").Id("name")).Block(
-			jen.Return(jen.Id("Action").Call(jen.Id("lo").Op("+").Lit(1)), jen.Nil()),
-		),
-		jen.Return(jen.Lit(0), camQ(p, "NewUnknownActionError").Call(jen.Lit(short), jen.Id("s"), jen.Len(jen.Id("actionInfos")), jen.Id("actionName"))),
-	)
+		"suggests the nearest known one; a is then left unchanged.")
+	g.P("func (a *Action) UnmarshalText(text []byte) error {")
+	g.P("\tif len(text) == 0 {")
+	g.P("\t\t*a = 0")
+	g.P("\t\treturn nil")
+	g.P("\t}")
+	g.P("\tp, err := ParseAction(string(text))")
+	g.P("\tif err != nil {")
+	g.P("\t\treturn err")
+	g.P("\t}")
+	g.P("\t*a = p")
+	g.P("\treturn nil")
+	g.P("}")
+	g.P()
+	g.Doc("", fmt.Sprintf("ParseAction returns the action named s, written %s or %q.", first, firstName(s)),
+		"An unknown name is a *cam.UnknownActionError that suggests the nearest known one.")
+	g.P("func ParseAction(s string) (Action, error) {")
+	g.P("\tname := ", gowrite.ImportPath("strings").Ident("TrimPrefix"), "(s, ", strconv.Quote(short+":"), ")")
+	g.P("\t// Binary search over the sorted names: no allocation, no map to build at start-up.")
+	g.P("\tlo, hi := 0, len(actionInfos)")
+	g.P("\tfor lo < hi {")
+	g.P("\t\tm := int(uint(lo+hi) >> 1)")
+	g.P("\t\tif actionName(m) < name {")
+	g.P("\t\t\tlo = m + 1")
+	g.P("\t\t} else {")
+	g.P("\t\t\thi = m")
+	g.P("\t\t}")
+	g.P("\t}")
+	g.P("\tif lo < len(actionInfos) && actionName(lo) == name {")
+	g.P("\t\treturn Action(lo + 1), nil")
+	g.P("\t}")
+	g.P("\treturn 0, ", camQ(p, "NewUnknownActionError"), "(", strconv.Quote(short), ", s, len(actionInfos), actionName)")
+	g.P("}")
 }
 
 func firstName(s *model.Service) string {

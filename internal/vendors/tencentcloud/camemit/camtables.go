@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
@@ -87,72 +85,64 @@ func enumText(name string) string {
 }
 
 // camService prints the page's service facts.
-func camService(f *jen.File, p *resolve.Package) {
+func camService(g *gowrite.File, p *resolve.Package) {
 	s := p.Service
 	gran, sup := strKeyed(granularityNames), strKeyed(supportNames)
-	f.Add(emit.Doc(fmt.Sprintf("Service is %s (%s) as CAM's documentation describes it.", emit.CommentText(s.Name), s.ShortName)))
-	d := jen.Dict{
-		jen.Id("Name"):             jen.Lit(s.Name),
-		jen.Id("ShortName"):        jen.Lit(s.ShortName),
-		jen.Id("ConsoleAccess"):    enum(p, sup, string(s.ConsoleAccess)),
-		jen.Id("TagAuthorization"): enum(p, sup, string(s.TagAuthorization)),
-		jen.Id("Granularity"):      enum(p, gran, string(s.Granularity)),
-		jen.Id("IPRestriction"):    enum(p, sup, string(s.IPRestriction)),
-		jen.Id("Source"):           jen.Lit(emit.SourceName(p)),
+	g.Doc("", fmt.Sprintf("Service is %s (%s) as CAM's documentation describes it.", emit.CommentText(s.Name), s.ShortName))
+	d := map[string]string{
+		"Name":             strconv.Quote(s.Name),
+		"ShortName":        strconv.Quote(s.ShortName),
+		"ConsoleAccess":    enum(g, p, sup, string(s.ConsoleAccess)),
+		"TagAuthorization": enum(g, p, sup, string(s.TagAuthorization)),
+		"Granularity":      enum(g, p, gran, string(s.Granularity)),
+		"IPRestriction":    enum(g, p, sup, string(s.IPRestriction)),
+		"Source":           strconv.Quote(emit.SourceName(p)),
 	}
 	if s.Source.URL != "" {
-		d[jen.Id("URL")] = jen.Lit(s.Source.URL)
+		d["URL"] = strconv.Quote(s.Source.URL)
 	}
 	if s.Source.APIVersion != "" {
-		d[jen.Id("APIVersion")] = jen.Lit(s.Source.APIVersion)
+		d["APIVersion"] = strconv.Quote(s.Source.APIVersion)
 	}
-	f.Var().Id("Service").Op("=").Add(camQ(p, "ServiceInfo")).Values(d)
+	g.P("var Service = ", camQ(p, "ServiceInfo"), "{")
+	dict(g, "\t", d)
+	g.P("}")
 }
 
 // camResources prints one builder per resource type. Parameters follow the
 // placeholders of the pattern; the region, which CAM lets a policy leave empty, is
 // set with Resource.WithRegion.
-func camResources(f *jen.File, p *resolve.Package) {
+func camResources(g *gowrite.File, p *resolve.Package) {
 	s := p.Service
 	for i, rt := range s.ResourceTypes {
-		g := p.Resources[i]
+		gr := p.Resources[i]
 		seg := segments(rt.Pattern)
-		params := make([]jen.Code, 0, len(g.Params))
-		for _, n := range g.Params {
-			params = append(params, jen.Id(n))
-		}
-		if len(params) > 0 {
-			params[len(params)-1] = jen.Add(params[len(params)-1]).String()
+		params := strings.Join(gr.Params, ", ")
+		if params != "" {
+			params += " string"
 		}
 		next := 0
-		fill := func(segment string) jen.Code {
-			var parts []jen.Code
+		fill := func(segment string) string {
+			var parts []string
 			for _, piece := range splitPlaceholders(segment) {
 				if piece.placeholder {
-					parts = append(parts, jen.Id(g.Params[next]))
+					parts = append(parts, gr.Params[next])
 					next++
 				} else {
-					parts = append(parts, jen.Lit(piece.text))
+					parts = append(parts, strconv.Quote(piece.text))
 				}
 			}
-			if len(parts) == 0 {
-				return nil
-			}
-			st := jen.Add(parts[0])
-			for _, pt := range parts[1:] {
-				st = st.Op("+").Add(pt)
-			}
-			return st
+			return strings.Join(parts, " + ")
 		}
-		d := jen.Dict{jen.Id("Service"): jen.Lit(rt.Service)}
-		if c := fill(seg[1]); c != nil {
-			d[jen.Id("Project")] = c
+		d := map[string]string{"Service": strconv.Quote(rt.Service)}
+		if c := fill(seg[1]); c != "" {
+			d["Project"] = c
 		}
-		if c := fill(seg[4]); c != nil {
-			d[jen.Id("Account")] = c
+		if c := fill(seg[4]); c != "" {
+			d["Account"] = c
 		}
-		if c := fill(seg[5]); c != nil {
-			d[jen.Id("Resource")] = c
+		if c := fill(seg[5]); c != "" {
+			d["Resource"] = c
 		}
 		used := 0
 		for _, a := range s.Actions {
@@ -163,22 +153,27 @@ func camResources(f *jen.File, p *resolve.Package) {
 				}
 			}
 		}
-		f.Add(emit.Doc(
-			fmt.Sprintf("%s returns the %s resource %s.", g.Func, emit.CommentText(rt.Name), emit.CommentText(rt.Pattern)),
+		g.Doc("",
+			fmt.Sprintf("%s returns the %s resource %s.", gr.Func, emit.CommentText(rt.Name), emit.CommentText(rt.Pattern)),
 			fmt.Sprintf("%s of %s can be restricted to it; set a region with WithRegion.", emit.Plural(used, "action"), s.ShortName),
 			"An empty argument gives a Resource whose Err says so, which NewPolicy refuses",
 			"and Evaluate denies; \"*\" stands for any value.",
-		))
-		require := []jen.Code{jen.Lit(p.Name + "." + g.Func)}
-		for _, n := range g.Params {
-			require = append(require, jen.Lit(n), jen.Id(n))
+		)
+		res := g.Q(camQ(p, "Resource"))
+		g.P("func ", gr.Func, "(", params, ") ", res, " {")
+		g.P("\treturn ", res, "{")
+		dict(g, "\t\t", d)
+		if len(gr.Params) == 0 {
+			g.P("\t}")
+		} else {
+			require := []string{strconv.Quote(p.Name + "." + gr.Func)}
+			for _, n := range gr.Params {
+				require = append(require, strconv.Quote(n), n)
+			}
+			g.P("\t}.Require(", strings.Join(require, ", "), ")")
 		}
-		body := camQ(p, "Resource").Values(d)
-		if len(g.Params) > 0 {
-			body = body.Dot("Require").Call(require...)
-		}
-		f.Func().Id(g.Func).Params(params...).Add(camQ(p, "Resource")).Block(jen.Return(body))
-		f.Line()
+		g.P("}")
+		g.P()
 	}
 }
 
