@@ -14,7 +14,6 @@ import (
 
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
-	"github.com/permgen/permgen/internal/write"
 )
 
 // Command is what headers say produced the files; no versions, paths or dates, so
@@ -41,13 +40,6 @@ func sourceName(p *resolve.Package) string {
 		return SourcesName(p.Sources) + "/" + p.Service.Source.Path
 	}
 	return path.Base(p.Service.Source.File)
-}
-
-// preformatted checks a file written as text already in gofmt's form (the client and
-// table files, whose rows have one fixed shape): it is parsed, not reformatted, so an
-// emitter bug still shows as numbered source. TestGofmtCanonical checks the form.
-func preformatted(name string, src []byte) (write.File, error) {
-	return gowrite.Check(name, src)
 }
 
 // newGoFile starts a file of the one writer with the generated-code header that
