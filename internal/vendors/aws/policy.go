@@ -1,4 +1,4 @@
-package main
+package aws
 
 import (
 	"bufio"
@@ -7,41 +7,60 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
-	"github.com/permgen/permgen/internal/vendors/all"
+	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/aws/awscatalog"
 	"github.com/permgen/permgen/templates/aws/iam"
 	"github.com/permgen/permgen/templates/aws/iampolicy"
 )
 
-// runPolicyAWS takes the policy commands that concern AWS: "lint" of a document in
-// the AWS grammar, "eval", and "write -vendor aws". It reports handled=false for
-// everything else, with stdin restored, so the CAM commands run as before.
-func runPolicyAWS(args []string, stdout, stderr io.Writer) (handled bool, err error) {
-	if len(args) == 0 {
-		return false, nil
-	}
-	switch args[0] {
+// PolicyCommand implements vendor.PolicyDialect: "lint" of a document in the AWS
+// grammar, "eval" of AWS policies or an AWS request, and "write -vendor aws".
+// Each leaves everything else, with stdin given back, to the CAM commands.
+func (Vendor) PolicyCommand(name string) vendor.PolicyCommand {
+	switch name {
 	case "lint":
-		return runPolicyLintAWS(args[1:], stdout, stderr)
+		return runPolicyLintAWS
 	case "eval":
-		return runPolicyEvalAWS(args[1:], stdout, stderr)
+		return runPolicyEvalAWS
 	case "write":
-		for i, a := range args[1:] {
-			if a == "-vendor=aws" || a == "--vendor=aws" || ((a == "-vendor" || a == "--vendor") && i+2 < len(args) && args[i+2] == "aws") {
-				return true, runPolicyWriteAWS(args[1:], stdout, stderr)
+		return func(env vendor.PolicyEnv, args []string) (bool, error) {
+			if !vendor.VendorFlag(args, "aws") {
+				return false, nil
 			}
+			return true, runPolicyWriteAWS(env, args)
 		}
 	}
-	return false, nil
+	return nil
 }
 
-// isAWSPolicy reports whether the registry's policy dialects say data is an AWS
-// policy document (internal/vendors/aws's Claims); anything else is read as CAM.
-func isAWSPolicy(data []byte) bool {
-	v, ok := all.Vendors.Dialect(data)
-	return ok && v.Name() == "aws"
+// isAWSPolicy reports whether data is an AWS policy document (Claims).
+func isAWSPolicy(data []byte) bool { return Vendor{}.Claims(data) }
+
+// loadCatalog builds the catalog of -in (env.Services says which), and the note
+// for stderr when it is not -in's; tests of the CLI replace env.Services.
+func loadCatalog(env vendor.PolicyEnv, in string) (*awscatalog.Catalog, string, error) {
+	services, note, err := env.Services(in, model.FormatAWSSAR)
+	if err != nil {
+		return nil, "", err
+	}
+	c, err := awscatalog.New(services)
+	return c, note, err
 }
+
+// noteCatalog says on stderr which catalog a policy command checks against when it
+// is not the one -in names.
+func noteCatalog(w io.Writer, note string) {
+	if note != "" {
+		fmt.Fprintf(w, "permgen policy: %s\n", note)
+	}
+}
+
+// ParsePolicyKind reads the -kind flag of the policy commands.
+func ParsePolicyKind(s string) (iampolicy.Kind, error) { return parseKind(s) }
 
 func parseKind(s string) (iampolicy.Kind, error) {
 	switch s {
@@ -65,30 +84,31 @@ func parseKind(s string) (iampolicy.Kind, error) {
 	return 0, fmt.Errorf("-kind %q: want managed, role, user, group, boundary, resource, trust or scp", s)
 }
 
-func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, p := newFlags("policy lint", " [FILE.json|-]", policyLintHelp, io.Discard)
+func runPolicyLintAWS(env vendor.PolicyEnv, args []string) (bool, error) {
+	stdout, stderr := env.Stdout, env.Stderr
+	fs, in := env.Flags("policy lint", " [FILE.json|-]", env.Help.Lint, io.Discard)
 	format := fs.String("format", "text", "output `format`: text (one finding a line), json or sarif (SARIF 2.1.0, for code scanning)")
 	kind := fs.String("kind", "managed", "policy `kind`: managed, role, user or group (identity; quotas 6,144, 10,240, 2,048, 5,120), boundary, resource, trust or scp")
 	severity := fs.String("severity", "suggestion", "report findings at this `level` and above: suggestion, warning, \"security warning\" or error")
 	ignore := fs.String("ignore", "", "comma-separated lint `codes` to leave out (AWS013,AWS023)")
 	suppress := fs.String("suppress", "", "suppression `file`: JSON {\"suppressions\": [{\"file\", \"code\", \"path\", \"reason\"}]}")
 	sensitive := fs.String("sensitive", "", "`file` of actions on resources to report whenever allowed: JSON [{\"action\", \"resources\"}]")
-	pos, err := parseFlags(fs, args)
+	pos, err := env.Parse(fs, args)
 	if err != nil || len(pos) > 1 {
 		return false, nil // the CAM command reports flag errors
 	}
 	fs.SetOutput(stderr)
-	data, name, err := readInput(pos, stderr)
+	data, name, err := env.Input(pos)
 	if err != nil {
 		return false, nil // let the CAM command say it
 	}
 	if !isAWSPolicy(data) {
-		stdin = bytes.NewReader(data)
+		env.Unread(data)
 		return false, nil
 	}
 	usage := func(format string, a ...any) (bool, error) {
 		fmt.Fprintf(stderr, "permgen policy lint: "+format+"\n", a...)
-		return true, exitError{2}
+		return true, vendor.ExitCode(2)
 	}
 	k, err := parseKind(*kind)
 	if err != nil {
@@ -107,7 +127,7 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		}
 	}
 	if *suppress != "" {
-		b, err := readLintFile(*suppress)
+		b, err := os.ReadFile(*suppress)
 		if err != nil {
 			return usage("%v", err)
 		}
@@ -117,7 +137,7 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	}
 	lo := iampolicy.LintOptions{Kind: k}
 	if *sensitive != "" {
-		b, err := readLintFile(*sensitive)
+		b, err := os.ReadFile(*sensitive)
 		if err != nil {
 			return usage("%v", err)
 		}
@@ -125,16 +145,16 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 			return usage("%s: %v", *sensitive, err)
 		}
 	}
-	cat, err := loadAWSCatalog(p.in)
+	cat, note, err := loadCatalog(env, *in)
 	if err != nil {
 		return true, err
 	}
-	noteCatalog(stderr, cat.note)
+	noteCatalog(stderr, note)
 	lo.Catalog = cat
 	findings := iampolicy.Lint(data, lo)
 	if len(findings) == 1 && findings[0].Code == iampolicy.CodeSyntax && findings[0].Path == "" {
 		fmt.Fprintf(stderr, "permgen policy lint: %s: %s\n", name, findings[0].Message)
-		return true, exitError{2}
+		return true, vendor.ExitCode(2)
 	}
 	findings = iampolicy.Filter(findings, opts)
 	switch *format {
@@ -157,7 +177,7 @@ func runPolicyLintAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		}
 	}
 	if len(findings) > 0 {
-		return true, exitError{1}
+		return true, vendor.ExitCode(1)
 	}
 	return true, nil
 }
@@ -171,31 +191,31 @@ var accessLevelWords = map[string]iam.AccessLevel{
 // runPolicyWriteAWS reads lines "action [arn]" or, as policy_sentry's CRUD mode,
 // "read,write arn", and prints the least-privilege policy (several, as a JSON
 // list, when one would be over the quota); notes go to stderr.
-func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy write", " [FILE|-]", policyWriteHelp, stderr)
-	describePolicyIn(fs)
+func runPolicyWriteAWS(env vendor.PolicyEnv, args []string) error {
+	stdout, stderr := env.Stdout, env.Stderr
+	fs, in := env.Flags("policy write", " [FILE|-]", env.Help.Write, stderr)
 	fs.String("vendor", "tencentcloud", "`vendor` of the policy: tencentcloud (CAM) or aws")
 	kind := fs.String("kind", "managed", "AWS only: policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120); the "+
 		"iampolicy constants ManagedPolicy, RoleInlinePolicy, UserInlinePolicy, GroupInlinePolicy")
-	pos, err := parseFlags(fs, args)
+	pos, err := env.Parse(fs, args)
 	if err != nil {
 		return err
 	}
 	k, err := parseKind(*kind)
 	if err != nil {
 		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
-		return exitError{2}
+		return vendor.ExitCode(2)
 	}
-	data, name, err := readInput(pos, stderr)
+	data, name, err := env.Input(pos)
 	if err != nil {
 		fmt.Fprintf(stderr, "permgen policy write: %v\n", err)
-		return exitError{2}
+		return vendor.ExitCode(2)
 	}
-	cat, err := loadAWSCatalog(p.in)
+	cat, note, err := loadCatalog(env, *in)
 	if err != nil {
 		return err
 	}
-	noteCatalog(stderr, cat.note)
+	noteCatalog(stderr, note)
 	grants, err := awsGrants(cat, data, name)
 	if err != nil {
 		return err
@@ -221,7 +241,7 @@ func runPolicyWriteAWS(args []string, stdout, stderr io.Writer) error {
 }
 
 // awsGrants reads the lines of a write input.
-func awsGrants(cat *awsCatalog, data []byte, name string) ([]iampolicy.Grant, error) {
+func awsGrants(cat *awscatalog.Catalog, data []byte, name string) ([]iampolicy.Grant, error) {
 	var grants []iampolicy.Grant
 	var errs []error
 	sc := bufio.NewScanner(bytes.NewReader(data))

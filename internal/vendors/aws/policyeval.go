@@ -1,4 +1,4 @@
-package main
+package aws
 
 import (
 	"encoding/json"
@@ -7,12 +7,14 @@ import (
 	"os"
 	"strings"
 
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/aws/awscatalog"
 	"github.com/permgen/permgen/templates/aws/iampolicy"
 )
 
-// awsEvalOutput is what `policy eval -format json` prints for AWS, in the shape
-// of the CAM command's output.
-type awsEvalOutput struct {
+// EvalOutput is what `policy eval -format json` prints for AWS (its JSON is the
+// command's contract), in the shape of the CAM command's output.
+type EvalOutput struct {
 	Decision    string                   `json:"decision"` // allow, explicit_deny, implicit_deny
 	Deciding    []iampolicy.StatementRef `json:"deciding"`
 	ByBoundary  bool                     `json:"by_boundary,omitempty"`
@@ -65,14 +67,15 @@ func isAWSRequest(data []byte) bool {
 // can grant; no policy at all is an implicit deny). The request file is
 // {"principal": ARN, "action": "s3:GetObject", "resource": ARN or "*", "context":
 // {...}, "unknown": {"resource": bool, "parts": ["Account"], "keys": [...]}}.
-func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
-	fs, p := newFlags("policy eval", " -request REQ.json [POLICY.json...]", "Decide an AWS request against identity policies, a boundary and a resource policy.", io.Discard)
+func runPolicyEvalAWS(env vendor.PolicyEnv, args []string) (bool, error) {
+	stdout, stderr := env.Stdout, env.Stderr
+	fs, in := env.Flags("policy eval", " -request REQ.json [POLICY.json...]", "Decide an AWS request against identity policies, a boundary and a resource policy.", io.Discard)
 	reqFile := fs.String("request", "", "request `file`: principal, action, resource, context, unknown")
 	boundary := fs.String("boundary", "", "permissions boundary policy `file`")
 	resource := fs.String("resource-policy", "", "resource-based policy `file` of the resource (a role's trust policy for sts:AssumeRole, a KMS key policy)")
 	account := fs.String("resource-account", "", "`account` ID owning the resource, when its ARN does not name it (S3)")
 	format := fs.String("format", "text", "output `format`: text or json")
-	files, err := parseFlags(fs, args)
+	files, err := env.Parse(fs, args)
 	if err != nil || *reqFile == "" {
 		return false, nil // the CAM command reports usage errors
 	}
@@ -93,11 +96,11 @@ func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "permgen policy eval: -format %q: want text or json\n", *format)
-		return true, exitError{2}
+		return true, vendor.ExitCode(2)
 	}
 	fail := func(name string, err error) (bool, error) {
 		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
-		return true, exitError{2}
+		return true, vendor.ExitCode(2)
 	}
 	if reqErr != nil {
 		return fail(*reqFile, reqErr)
@@ -106,11 +109,11 @@ func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	if err != nil {
 		return fail(*reqFile, err)
 	}
-	cat, err := loadAWSCatalog(p.in)
+	cat, note, err := loadCatalog(env, *in)
 	if err != nil {
 		return true, err
 	}
-	noteCatalog(stderr, cat.note)
+	noteCatalog(stderr, note)
 	if err := checkAWSRequest(cat, req); err != nil {
 		return fail(*reqFile, err)
 	}
@@ -151,7 +154,7 @@ func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 	if d.Outcome == iampolicy.Refused {
 		return fail(*reqFile, fmt.Errorf("%s", d.Refusal()))
 	}
-	out := awsEvalOutput{Decision: decisionName(d.Outcome), Deciding: d.Deciding(), ByBoundary: d.BoundaryDenied,
+	out := EvalOutput{Decision: decisionName(d.Outcome), Deciding: d.Deciding(), ByBoundary: d.BoundaryDenied,
 		MissingKeys: d.Missing(), Unknowns: d.Unknowns(), NoResourcePolicy: d.NoResourcePolicy, Explanation: d.String()}
 	if out.Deciding == nil {
 		out.Deciding = []iampolicy.StatementRef{}
@@ -186,7 +189,7 @@ func runPolicyEvalAWS(args []string, stdout, stderr io.Writer) (bool, error) {
 		fmt.Fprintf(stdout, "missing context keys: %s\n", orNone(strings.Join(out.MissingKeys, ", ")))
 	}
 	if !d.Allowed() {
-		return true, exitError{1}
+		return true, vendor.ExitCode(1)
 	}
 	return true, nil
 }
@@ -201,7 +204,7 @@ func isRoleAssumption(r *iampolicy.Request) bool {
 // plausible implicit deny: an action that is not "service:Name" of a known
 // service, a resource that is neither "*" nor an ARN, a principal that is neither
 // an ARN nor a service.
-func checkAWSRequest(cat *awsCatalog, r *iampolicy.Request) error {
+func checkAWSRequest(cat *awscatalog.Catalog, r *iampolicy.Request) error {
 	prefix, name, ok := strings.Cut(r.Action, ":")
 	if !ok || prefix == "" || name == "" || strings.ContainsAny(r.Action, "*?") {
 		return fmt.Errorf("action %q is not \"service:Action\" (one action, no wildcard)", r.Action)
@@ -280,4 +283,11 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
 }
