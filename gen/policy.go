@@ -15,7 +15,7 @@ import (
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/vendor"
 	"github.com/permgen/permgen/internal/vendors/all"
-	"github.com/permgen/permgen/internal/vendors/tencentcloud"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camcatalog"
 	"github.com/permgen/permgen/templates/cam"
 )
 
@@ -108,7 +108,7 @@ func camCatalog(fs *flag.FlagSet, p *paths) ([]cam.ActionInfo, error) {
 		return nil, err
 	}
 	noteCatalog(fs.Output(), note)
-	return tencentcloud.CAMActions(services), nil
+	return camcatalog.Actions(services)
 }
 
 // orStdin names the input as readInput does.

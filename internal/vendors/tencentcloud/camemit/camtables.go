@@ -10,6 +10,7 @@ import (
 	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camcatalog"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -47,22 +48,16 @@ type actionInfo cam.ActionInfo
 	for _, a := range s.Actions {
 		// Lists are cam.Names, one constant string each: Info hands them out
 		// without copying and no caller can write through them.
-		res, types := a.Patterns(), a.TypeNames()
-		for _, e := range append(append([]string{}, res...), types...) {
-			if e == "" || strings.Contains(e, namesSep) {
-				return write.File{}, fmt.Errorf("%s: action %s: resource %q is empty or holds a line break", emit.SourceName(p), a.Name, e)
-			}
-		}
-		dep := ""
-		if a.Deprecated != nil {
-			dep = emit.DeprecatedText(a.Deprecated)
+		info, err := camcatalog.Action(s.ShortName, a)
+		if err != nil {
+			return write.File{}, fmt.Errorf("%s: %w", emit.SourceName(p), err)
 		}
 		// The order of cam.ActionInfo's fields.
 		fmt.Fprintf(&b, "\t{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s},\n",
-			strconv.Quote(s.ShortName), strconv.Quote(a.Name), strconv.Quote(a.Description),
-			enumText(categoryNames[a.Category]), strconv.Quote(a.Section),
+			strconv.Quote(info.Service), strconv.Quote(info.Name), strconv.Quote(info.Description),
+			enumText(categoryNames[a.Category]), strconv.Quote(info.Section),
 			enumText(granularityNames[a.Granularity]), enumText(supportNames[a.IPRestriction]),
-			strconv.Quote(strings.Join(res, namesSep)), strconv.Quote(strings.Join(types, namesSep)), strconv.Quote(dep))
+			strconv.Quote(string(info.Resources)), strconv.Quote(string(info.ResourceTypes)), strconv.Quote(info.Deprecated))
 	}
 	b.WriteString("}\n")
 	// A compile-time guard, as stringer writes: if the constants and the tables ever
@@ -72,9 +67,6 @@ type actionInfo cam.ActionInfo
 	}
 	return gowrite.Check(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
 }
-
-// namesSep is cam.NamesSep, the separator of a cam.Names list.
-const namesSep = "\n"
 
 // enumText names a runtime constant, or the zero value when the page did not say.
 func enumText(name string) string {
