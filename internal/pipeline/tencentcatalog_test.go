@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/vendors/tencentcloud"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camcatalog"
 )
 
 // writeArchive writes a gzip'd tar of files (path -> content) as `git archive` would.
@@ -170,14 +170,18 @@ func TestTencentCatalogInTheModel(t *testing.T) {
 	// StopInstances' ${instanceId} is filled by the input member InstanceIdSet: the
 	// Tencent vendor derives that parameter when it emits the transport, and
 	// TestTencentCatalogRequests sees the recorder fill instance/ins-2 with it.
-	// CAMActions, what policy lint checks against, knows every prefix.
+	// camcatalog.Actions, what policy lint checks against, knows every prefix.
 	known := map[string]bool{}
-	for _, a := range tencentcloud.CAMActions(m.Services) {
+	actions, err := camcatalog.Actions(m.Services)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range actions {
 		known[a.Service] = true
 	}
 	for _, svc := range []string{"ccc", "cvm", "as"} {
 		if !known[svc] {
-			t.Errorf("CAMActions lacks %s", svc)
+			t.Errorf("camcatalog.Actions lacks %s", svc)
 		}
 	}
 }
