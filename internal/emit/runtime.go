@@ -39,7 +39,10 @@ func runtime(r *resolve.Runtime) ([]write.File, error) {
 // It is the version of the CAM and scope runtimes; the AWS one has its own
 // (AWSGenVersion), so that a change to one runtime's contract does not restamp
 // every vendor's tree, as protobuf-go versions protoimpl alone.
-const GenVersion = 1
+//
+// 2: templates/cam split into cam, campolicy and camguard, and product packages
+// no longer carry a Client (issue 21).
+const GenVersion = 2
 
 // AWSGenVersion is GenVersion for templates/aws/iam and the AWS service
 // packages that import it.

@@ -3,7 +3,6 @@ package cam
 import (
 	"encoding/json"
 	"fmt"
-	"iter"
 	"strings"
 )
 
@@ -106,19 +105,6 @@ func (n Names) At(i int) string {
 		}
 	}
 	panic("cam.Names.At: index out of range")
-}
-
-// All returns the elements in order, without allocating.
-func (n Names) All() iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for rest := n; rest != ""; {
-			var first string
-			first, rest = rest.cut()
-			if !yield(first) {
-				return
-			}
-		}
-	}
 }
 
 // Contains reports whether name is one of the elements.

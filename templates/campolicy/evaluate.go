@@ -94,15 +94,21 @@ type Decision struct {
 	unknowns nameSet
 }
 
-// Deciding returns the statements that decided, in policy order, the boundary's
-// last: for an explicit deny the denies that applied, for an allow the allows of
-// the policies that applied (a boundary's allow only lets them through); none for
-// an implicit deny. The first is the one Policy and Statement locate. It holds those
-// among the first 16 that applied, as Matched does.
+// Deciding returns the statements that decided, nil for an implicit deny. The first
+// is the one Policy and Statement locate (the first deny that applied, else the first
+// allow); the others are the other statements of its effect that applied, among the
+// first 16 that did (Matched), in policy order: for an explicit deny the denies, the
+// boundary's included, and for an allow the allows of the policies (a boundary's
+// allow only lets them through). As in iampolicy, a list, not one statement.
 func (d *Decision) Deciding() []StatementRef {
-	var out []StatementRef
+	if d.Statement < 0 {
+		return nil
+	}
+	first := StatementRef{Policy: max(d.Policy, 0), Statement: d.Statement, Boundary: d.ByBoundary}
+	out := []StatementRef{first}
 	for i, r := range d.matched[:min(d.nMatched, maxExplained)] {
 		switch {
+		case r == first:
 		case d.Outcome == ExplicitDeny && d.matchedDeny[i],
 			d.Outcome == Allowed && !d.matchedDeny[i] && !r.Boundary:
 			out = append(out, r)

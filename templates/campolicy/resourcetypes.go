@@ -16,7 +16,9 @@ func acceptsResource(i cam.ActionInfo, r cam.Resource) bool {
 	if i.ResourceTypes.Len() == 0 {
 		return true
 	}
-	for t := range i.ResourceTypes.All() {
+	for rest := string(i.ResourceTypes); rest != ""; {
+		var t string
+		t, rest, _ = strings.Cut(rest, cam.NamesSep)
 		if matchType(r, t) {
 			return true
 		}
