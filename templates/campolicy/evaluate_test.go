@@ -203,3 +203,32 @@ func TestEvaluate20StatementsNoAllocs(t *testing.T) {
 		t.Errorf("Evaluate of a 20-statement policy allocates %v times per call", n)
 	}
 }
+
+// TestEvaluateAllFailsClosedOnNothing: a nil request names nothing to allow; it is
+// denied implicitly, with no statement deciding, and nothing panics.
+func TestEvaluateAllFailsClosedOnNothing(t *testing.T) {
+	p := mustPolicy(t, `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"}]}`)
+	d := EvaluateAll(nil, Policies{Identity: []Policy{p}})
+	if d.Allowed() || d.Outcome != ImplicitDeny || len(d.Deciding()) != 0 {
+		t.Errorf("nil request: %v, deciding %v", d, d.Deciding())
+	}
+	if d := Evaluate(&Request{Action: createStaff, Resource: app}); d.Allowed() {
+		t.Errorf("no policy: %v", d)
+	}
+}
+
+// TestEvaluateLeavesTheRequestAlone: a resource-level request naming no resource is
+// decided as one on an unknown resource, but the caller's Request, passed by pointer
+// as in iampolicy, is not changed: asking again asks the same question.
+func TestEvaluateLeavesTheRequestAlone(t *testing.T) {
+	p := mustPolicy(t, `{"version":"2.0","statement":[{"effect":"allow","action":"*","resource":"*"},
+		{"effect":"deny","action":"ccc:DeleteStaff","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`)
+	req := Request{Action: deleteStaff}
+	d := Evaluate(&req, p)
+	if !d.Explicit() || !d.UnknownResource {
+		t.Errorf("resource-level action without a resource: %v", d)
+	}
+	if req.Unknown.Resource || !req.Unknown.IsZero() {
+		t.Errorf("Evaluate changed the caller's request: %+v", req.Unknown)
+	}
+}
