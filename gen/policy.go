@@ -17,6 +17,7 @@ import (
 	"github.com/permgen/permgen/internal/vendors/all"
 	"github.com/permgen/permgen/internal/vendors/tencentcloud/camcatalog"
 	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
 // stdin is read by "policy lint -" and "policy write"; tests replace it.
@@ -192,13 +193,13 @@ func runPolicyLint(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	findings, err := cam.LintPolicyJSON(data, known)
+	findings, err := campolicy.Lint(data, known)
 	if err != nil {
 		return unreadable(name, err)
 	}
 	if *format == "json" {
 		if findings == nil {
-			findings = []cam.Finding{}
+			findings = []campolicy.Finding{}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -217,7 +218,7 @@ func runPolicyLint(args []string, stdout, stderr io.Writer) error {
 }
 
 // runPolicyWrite reads "action [resource]" lines and prints the smallest policy
-// that grants them, checked by the same rules as cam.NewPolicy.
+// that grants them, checked by the same rules as campolicy.New.
 func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 	fs, p := newFlags("policy write", " [FILE|-]", policyWriteHelp, stderr)
 	describePolicyIn(fs)
@@ -251,7 +252,7 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 		names = append(names, a.String())
 	}
 	sort.Strings(names)
-	var grants []cam.Grant
+	var grants []campolicy.Grant
 	var errs []error
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	for line := 1; sc.Scan(); line++ {
@@ -269,7 +270,7 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 			errs = append(errs, fmt.Errorf("%s:%d: unknown action %q%s", name, line, fields[0], nearest(fields[0], names)))
 			continue
 		}
-		g := cam.Grant{Action: a}
+		g := campolicy.Grant{Action: a}
 		if len(fields) == 2 {
 			r, err := cam.ParseResource(fields[1])
 			if err != nil {
@@ -283,7 +284,7 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	pol, err := cam.LeastPrivilege(grants...)
+	pol, err := campolicy.LeastPrivilege(grants...)
 	if err != nil {
 		return err // a grant that cannot be honoured without over-granting
 	}

@@ -40,7 +40,10 @@ func runtime(r *resolve.Runtime) ([]write.File, error) {
 // runtime apart (internal/vendors/aws/awsemit.GenVersion), so that a change to one
 // runtime's contract does not restamp every vendor's tree, as protobuf-go
 // versions protoimpl alone.
-const GenVersion = 1
+//
+// 2: templates/cam split into cam, campolicy and camguard, and product packages
+// no longer carry a Client (issue 21).
+const GenVersion = 2
 
 // NestedGoMod is the go.mod of a generated tree published as a module of its own
 // (generated/aws, generated/tencentcloud), naming the template it came from. Its go

@@ -215,6 +215,7 @@ import (
 	"testing"
 
 	"example.com/out/tencentcloud/cam"
+	"example.com/out/tencentcloud/camguard"
 	"example.com/out/tencentcloud/camhttp"
 	"example.com/out/tencentcloud/catalog"
 )
@@ -242,7 +243,7 @@ func (api) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 func TestRecorderMapsTheRequest(t *testing.T) {
-	rec := &cam.Recorder{Next: camhttp.Forward}
+	rec := &camguard.Recorder{Next: camhttp.Forward}
 	rt := camhttp.New(rec, camhttp.Options{Uin: "100", Next: api{}})
 	for _, c := range []struct{ service, action, body string }{
 		{"cbs", "AttachDisks", "{\"DiskIds\":[\"disk-1\"],\"InstanceId\":\"ins-1\"}"},

@@ -38,8 +38,7 @@ type Package struct {
 
 // GoAction names one action.
 type GoAction struct {
-	Ident  string // ActionCreateStaff
-	Method string // CreateStaff, the SDK client method
+	Ident string // ActionCreateStaff
 }
 
 // GoResourceType names the builder of one resource type.
@@ -109,7 +108,7 @@ func (p *Package) name() error {
 	for _, a := range s.Actions {
 		id := naming.Action(a.Name)
 		claim(id, "action "+a.Name, a.Pos)
-		p.Actions = append(p.Actions, GoAction{Ident: id, Method: naming.Method(a.Name)})
+		p.Actions = append(p.Actions, GoAction{Ident: id})
 	}
 	for _, rt := range s.ResourceTypes {
 		id := naming.ResourceBuilder(rt.Service, rt.Name, s.ShortName)

@@ -118,7 +118,7 @@ func name(p *resolve.Package, dir, importRoot string) {
 		return id
 	}
 	for _, a := range s.Actions {
-		p.Actions = append(p.Actions, resolve.GoAction{Ident: claim(naming.Action(a.Name), "action "+a.Name, a.Pos), Method: naming.Method(a.Name)})
+		p.Actions = append(p.Actions, resolve.GoAction{Ident: claim(naming.Action(a.Name), "action "+a.Name, a.Pos)})
 	}
 	for _, rt := range s.ResourceTypes {
 		g := resolve.GoResourceType{Func: claim(naming.ARNBuilder(rt.Name), "resource type "+rt.Name, model.Pos{File: s.Source.File})}

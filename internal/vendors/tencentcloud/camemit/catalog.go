@@ -28,8 +28,9 @@ type ParameterOverride struct {
 }
 
 // Catalogs renders, for each Tencent CAM runtime, the catalog of every action of
-// every service that imports it (<vendor>/catalog) and the SDK transport that looks
-// actions up in it (<vendor>/camhttp, copied from templates/camhttp). params are
+// every service that imports it (<vendor>/catalog), and copies beside it the
+// runtimes that build on cam (camSiblings: campolicy, camguard and the SDK transport
+// camhttp, which looks actions up in the catalog). params are
 // checked against the actions: each must name an action of the tree and a placeholder
 // of its patterns. from names the source in the header, file the parameters file in
 // errors.
@@ -48,7 +49,7 @@ func Catalogs(pkgs []*resolve.Package, rts []*resolve.Runtime, params []Paramete
 			}
 		}
 		root := path.Dir(r.Dir)
-		for _, sub := range []string{"catalog", "camhttp"} {
+		for _, sub := range append([]string{"catalog"}, camSiblings...) {
 			for _, p := range members {
 				if p.Dir == path.Join(root, sub) {
 					errs = append(errs, fmt.Errorf("%s: package folder %q is the tree's %s; set \"package\" in the manifest", p.Service.Source.File, p.Dir, sub))
@@ -61,8 +62,7 @@ func Catalogs(pkgs []*resolve.Package, rts []*resolve.Runtime, params []Paramete
 		} else {
 			files = append(files, cat)
 		}
-		fs, err := copyTemplateImports("camhttp", path.Join(root, "camhttp"), "camhttp",
-			map[string]string{templatesImport + "cam": r.ImportPath})
+		fs, err := camSiblingFiles(r)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -81,6 +81,31 @@ func Catalogs(pkgs []*resolve.Package, rts []*resolve.Runtime, params []Paramete
 }
 
 const templatesImport = "github.com/permgen/permgen/templates/"
+
+// camSiblings are the runtimes copied beside the cam runtime r (templates/cam), one
+// role each: the policy language, the guard and recorder, the SDK's wire format.
+// Product packages import cam alone; these import cam and one another.
+var camSiblings = []string{"campolicy", "camguard", "camhttp"}
+
+// camSiblingFiles copies camSiblings beside r, each import of a CAM template
+// rewritten to the tree's copy and each copy stamped with GenVersion.
+func camSiblingFiles(r *resolve.Runtime) ([]write.File, error) {
+	root := path.Dir(r.Dir)
+	imports := map[string]string{templatesImport + r.Template: r.ImportPath}
+	for _, t := range camSiblings {
+		imports[templatesImport+t] = path.Join(path.Dir(r.ImportPath), t)
+	}
+	var files []write.File
+	for _, t := range camSiblings {
+		fs, err := copyTemplateImports(t, path.Join(root, t), t, imports)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+		files = append(files, emit.VersionFile(path.Join(root, t), t, "templates/"+t, emit.GenVersion))
+	}
+	return files, nil
+}
 
 type catalogEntry struct {
 	name, expr string

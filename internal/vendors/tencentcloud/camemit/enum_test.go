@@ -7,6 +7,7 @@ import (
 
 	"github.com/permgen/permgen/generated/stella"
 	"github.com/permgen/permgen/generated/tencentcloud/cam"
+	"github.com/permgen/permgen/generated/tencentcloud/campolicy"
 	"github.com/permgen/permgen/generated/tencentcloud/ccc"
 )
 
@@ -51,12 +52,12 @@ func TestGeneratedEnumsMarshalAsNames(t *testing.T) {
 }
 
 // TestGeneratedRefusesInvalid: the checked-in ccc refuses what its doc comments call
-// invalid: cam.NewPolicy with ccc.Action(0), and a builder given empty IDs.
+// invalid: campolicy.New with ccc.Action(0), and a builder given empty IDs.
 func TestGeneratedRefusesInvalid(t *testing.T) {
-	if _, err := cam.NewPolicy(cam.Allow(ccc.Action(0))); err == nil {
+	if _, err := campolicy.New(campolicy.Allow(ccc.Action(0))); err == nil {
 		t.Error("NewPolicy accepted ccc.Action(0)")
 	}
-	if _, err := cam.NewPolicy(cam.Allow(ccc.ActionCreateStaff).On(ccc.SdkAppIdResource("", ""))); err == nil {
+	if _, err := campolicy.New(campolicy.Allow(ccc.ActionCreateStaff).On(ccc.SdkAppIdResource("", ""))); err == nil {
 		t.Error(`NewPolicy accepted SdkAppIdResource("", "")`)
 	}
 	if r := ccc.SdkAppIdResource("100001", "1400001"); r.Err() != nil || r.String() != "qcs::ccc::uin/100001:SdkAppId/1400001" {
