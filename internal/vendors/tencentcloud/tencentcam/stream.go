@@ -123,7 +123,6 @@ type streamer struct {
 	title     string
 	haveTitle bool
 	inTitle   bool
-	titleBuf  []byte
 
 	heading    string
 	h1         string
