@@ -70,3 +70,5 @@ bench: bench-all
 include bench.mk
 
 include crosscheck.mk
+
+include sdkmodels.mk

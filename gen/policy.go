@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -12,8 +13,11 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/vendors/tencentcloud"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camcatalog"
 	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
 // stdin is read by "policy lint -" and "policy write"; tests replace it.
@@ -25,8 +29,8 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 			return err // a vendor's own policy write, chosen with -vendor (vendorcmd.go)
 		}
 	}
-	if handled, err := runPolicyAWS(args, stdout, stderr); handled {
-		return err // AWS policies: gen/policy_aws.go
+	if handled, err := runPolicyDialects(args, stdout, stderr); handled {
+		return err // a vendor's own form of the command (vendor.PolicyDialect)
 	}
 	if len(args) == 0 || (args[0] != "lint" && args[0] != "write" && args[0] != "eval") {
 		help := len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help")
@@ -48,6 +52,55 @@ func runPolicy(args []string, stdout, stderr io.Writer) error {
 	return runPolicyWrite(args[1:], stdout, stderr)
 }
 
+// runPolicyDialects offers "policy <command>" to every vendor with a policy
+// dialect, in registry order, and reports whether one took it.
+func runPolicyDialects(args []string, stdout, stderr io.Writer) (handled bool, err error) {
+	if len(args) == 0 {
+		return false, nil
+	}
+	env := policyEnv(stdout, stderr)
+	for _, v := range all.Vendors {
+		d, ok := v.(vendor.PolicyDialect)
+		if !ok {
+			continue
+		}
+		cmd := d.PolicyCommand(args[0])
+		if cmd == nil {
+			continue
+		}
+		if handled, err := cmd(env, args[1:]); handled {
+			var code vendor.ExitCode
+			if errors.As(err, &code) {
+				return true, exitError{int(code)}
+			}
+			return true, err
+		}
+	}
+	return false, nil
+}
+
+// policyEnv is what the CLI lends a vendor's policy command.
+func policyEnv(stdout, stderr io.Writer) vendor.PolicyEnv {
+	return vendor.PolicyEnv{
+		Stdout: stdout,
+		Stderr: stderr,
+		Flags: func(name, args, help string, w io.Writer) (*flag.FlagSet, *string) {
+			fs, p := newFlags(name, args, help, w)
+			describePolicyIn(fs)
+			return fs, &p.in
+		},
+		Parse:    parseFlags,
+		Input:    func(pos []string) ([]byte, string, error) { return readInput(pos, stderr) },
+		Unread:   func(data []byte) { stdin = bytes.NewReader(data) },
+		Services: func(in, format string) ([]*model.Service, string, error) { return policyCatalogServices(in, format) },
+		Help:     vendor.PolicyHelp{Lint: policyLintHelp, Eval: policyEvalHelp, Write: policyWriteHelp},
+	}
+}
+
+// policyCatalogServices is where the policy commands' catalogs come from
+// (policyServices); tests replace it.
+var policyCatalogServices = policyServices
+
 // camCatalog loads every CAM action of -in (policyServices says which catalog).
 func camCatalog(fs *flag.FlagSet, p *paths) ([]cam.ActionInfo, error) {
 	// Only the model is needed, never the rendered files: no import path, no go.mod.
@@ -56,7 +109,7 @@ func camCatalog(fs *flag.FlagSet, p *paths) ([]cam.ActionInfo, error) {
 		return nil, err
 	}
 	noteCatalog(fs.Output(), note)
-	return tencentcloud.CAMActions(services), nil
+	return camcatalog.Actions(services)
 }
 
 // orStdin names the input as readInput does.
@@ -140,13 +193,13 @@ func runPolicyLint(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	findings, err := cam.LintPolicyJSON(data, known)
+	findings, err := campolicy.Lint(data, known)
 	if err != nil {
 		return unreadable(name, err)
 	}
 	if *format == "json" {
 		if findings == nil {
-			findings = []cam.Finding{}
+			findings = []campolicy.Finding{}
 		}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -165,7 +218,7 @@ func runPolicyLint(args []string, stdout, stderr io.Writer) error {
 }
 
 // runPolicyWrite reads "action [resource]" lines and prints the smallest policy
-// that grants them, checked by the same rules as cam.NewPolicy.
+// that grants them, checked by the same rules as campolicy.New.
 func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 	fs, p := newFlags("policy write", " [FILE|-]", policyWriteHelp, stderr)
 	describePolicyIn(fs)
@@ -199,7 +252,7 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 		names = append(names, a.String())
 	}
 	sort.Strings(names)
-	var grants []cam.Grant
+	var grants []campolicy.Grant
 	var errs []error
 	sc := bufio.NewScanner(strings.NewReader(string(data)))
 	for line := 1; sc.Scan(); line++ {
@@ -217,7 +270,7 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 			errs = append(errs, fmt.Errorf("%s:%d: unknown action %q%s", name, line, fields[0], nearest(fields[0], names)))
 			continue
 		}
-		g := cam.Grant{Action: a}
+		g := campolicy.Grant{Action: a}
 		if len(fields) == 2 {
 			r, err := cam.ParseResource(fields[1])
 			if err != nil {
@@ -231,7 +284,7 @@ func runPolicyWrite(args []string, stdout, stderr io.Writer) error {
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	pol, err := cam.LeastPrivilege(grants...)
+	pol, err := campolicy.LeastPrivilege(grants...)
 	if err != nil {
 		return err // a grant that cannot be honoured without over-granting
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendors/aws"
 )
 
 // fakeAWSModel is a few real rows of the s3 page, as the model holds them.
@@ -37,9 +38,14 @@ func fakeAWSModel() []*model.Service {
 
 func withFakeAWS(t *testing.T) {
 	t.Helper()
-	old := loadAWSCatalog
-	loadAWSCatalog = func(string) (*awsCatalog, error) { return newAWSCatalog(fakeAWSModel()) }
-	t.Cleanup(func() { loadAWSCatalog = old })
+	old := policyCatalogServices
+	policyCatalogServices = func(in, format string) ([]*model.Service, string, error) {
+		if format == model.FormatAWSSAR {
+			return fakeAWSModel(), "", nil
+		}
+		return old(in, format)
+	}
+	t.Cleanup(func() { policyCatalogServices = old })
 }
 
 func runAWSPolicy(t *testing.T, in string, args ...string) (string, string, int) {
@@ -97,7 +103,7 @@ func TestPolicyEvalAWS(t *testing.T) {
 		t.Errorf("exit %d:\n%s\nwant\n%s", code, out, want)
 	}
 	out, _, code = runAWSPolicy(t, "", "eval", "-request", req, pol, "-boundary", bnd, "-format", "json")
-	var got awsEvalOutput
+	var got aws.EvalOutput
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 1 || got.Decision != "implicit_deny" || !got.ByBoundary {
 		t.Errorf("exit %d: %s (%v)", code, out, err)
 	}

@@ -9,17 +9,19 @@ import (
 	"time"
 
 	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/vendors/aws"
+	"github.com/permgen/permgen/internal/vendors/aws/awscatalog"
 	"github.com/permgen/permgen/templates/aws/iampolicy"
 )
 
 // newAWSCatalogFromSources builds the catalog of a sources folder, not through
-// loadAWSCatalog, which other tests replace.
-func newAWSCatalogFromSources(in string) (*awsCatalog, error) {
+// policyCatalogServices, which other tests replace.
+func newAWSCatalogFromSources(in string) (*awscatalog.Catalog, error) {
 	m, err := pipeline.Load(pipeline.Options{In: in})
 	if err != nil {
 		return nil, err
 	}
-	return newAWSCatalog(m.Services)
+	return awscatalog.New(m.Services)
 }
 
 // peerRow is one row of the frozen peer tables in templates/aws/iampolicy/testdata:
@@ -71,7 +73,7 @@ func lintPeer(t *testing.T, cat iampolicy.Catalog, r *peerRow) []iampolicy.Findi
 	t.Helper()
 	kind := iampolicy.ManagedPolicy
 	if r.Kind != "" {
-		k, err := parseKind(r.Kind)
+		k, err := aws.ParsePolicyKind(r.Kind)
 		if err != nil {
 			t.Fatalf("%s: %v", r.Test, err)
 		}
@@ -84,9 +86,9 @@ func lintPeer(t *testing.T, cat iampolicy.Catalog, r *peerRow) []iampolicy.Findi
 	return fs
 }
 
-var peerCatalog *awsCatalog
+var peerCatalog *awscatalog.Catalog
 
-func realAWSCatalog(t *testing.T) *awsCatalog {
+func realAWSCatalog(t *testing.T) *awscatalog.Catalog {
 	t.Helper()
 	if peerCatalog == nil {
 		c, err := newAWSCatalogFromSources("../sources")

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
 func policyArgs(extra ...string) []string {
@@ -31,11 +31,11 @@ func TestPolicyLintCleanAndJSON(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	var fs []cam.Finding
+	var fs []campolicy.Finding
 	if err := json.Unmarshal([]byte(stdout), &fs); err != nil {
 		t.Fatalf("-format json is not JSON: %v\n%s", err, stdout)
 	}
-	if len(fs) != 1 || fs[0].Path != "statement[0].resource[0]" || fs[0].Rule != "operation-level-resource" || fs[0].Code != cam.CodeOperationLevelResource || fs[0].Fix == "" {
+	if len(fs) != 1 || fs[0].Path != "statement[0].resource[0]" || fs[0].Rule != "operation-level-resource" || fs[0].Code != campolicy.CodeOperationLevelResource || fs[0].Fix == "" {
 		t.Errorf("findings %+v", fs)
 	}
 }
@@ -59,7 +59,7 @@ func TestPolicyWrite(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	var p cam.Policy
+	var p campolicy.Policy
 	if err := json.Unmarshal([]byte(stdout), &p); err != nil {
 		t.Fatal(err)
 	}

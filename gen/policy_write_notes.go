@@ -5,11 +5,12 @@ import (
 	"sort"
 
 	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
-// camWriteNotes says which grants cam.LeastPrivilege writes on "*", and why, as the
+// camWriteNotes says which grants campolicy.LeastPrivilege writes on "*", and why, as the
 // AWS command's notes do: a widening the user did not ask for is never silent.
-func camWriteNotes(grants []cam.Grant) []string {
+func camWriteNotes(grants []campolicy.Grant) []string {
 	seen := map[string]bool{}
 	var notes []string
 	add := func(s string) {
@@ -31,7 +32,7 @@ func camWriteNotes(grants []cam.Grant) []string {
 		case g.Resource.IsZero():
 			add(fmt.Sprintf("%s is granted on *: its line names no resource", name))
 		case info.Granularity == cam.UndocumentedGranularity:
-			add(cam.UndocumentedWhy(name))
+			add(campolicy.UndocumentedWhy(name))
 		case info.Granularity == cam.OperationLevel || info.Granularity == cam.ServiceLevel:
 			add(fmt.Sprintf("%s is granted on *, not on %s: CAM authorizes it at %s level only (its page's granularity)", name, g.Resource, info.Granularity))
 		case onAll[name]:

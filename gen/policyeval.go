@@ -8,20 +8,21 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
 // evalOutput is what `policy eval -format json` prints.
 type evalOutput struct {
-	Decision    string             `json:"decision"` // allow, explicit_deny, implicit_deny
-	Deciding    *cam.StatementRef  `json:"deciding,omitempty"`
-	ByBoundary  bool               `json:"by_boundary,omitempty"`
-	Matched     []cam.StatementRef `json:"matched"`
-	MissingKeys []string           `json:"missing_context_keys"`
-	Unknowns    []string           `json:"unknowns,omitempty"` // the request's unknowns that decided
-	Explanation string             `json:"explanation"`
+	Decision    string                   `json:"decision"` // allow, explicit_deny, implicit_deny
+	Deciding    *campolicy.StatementRef  `json:"deciding,omitempty"`
+	ByBoundary  bool                     `json:"by_boundary,omitempty"`
+	Matched     []campolicy.StatementRef `json:"matched"`
+	MissingKeys []string                 `json:"missing_context_keys"`
+	Unknowns    []string                 `json:"unknowns,omitempty"` // the request's unknowns that decided
+	Explanation string                   `json:"explanation"`
 }
 
-// runPolicyEval answers what cam.Evaluate answers for a request and the policies
+// runPolicyEval answers what campolicy.Evaluate answers for a request and the policies
 // attached to the caller, as CAM's policy simulator would: exit 0 allow, 1 deny, 2 a
 // policy or request it cannot read (CAM would refuse it).
 func runPolicyEval(args []string, stdout, stderr io.Writer) error {
@@ -51,7 +52,7 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
 		return exitError{2}
 	}
-	var policies []cam.Policy
+	var policies []campolicy.Policy
 	for _, name := range files {
 		pol, err := readPolicyFile(name)
 		if err != nil {
@@ -59,7 +60,7 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 		}
 		policies = append(policies, pol)
 	}
-	var boundary *cam.Policy
+	var boundary *campolicy.Policy
 	if *boundaryFile != "" {
 		b, err := readPolicyFile(*boundaryFile)
 		if err != nil {
@@ -80,17 +81,17 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 	for _, a := range known {
 		byName[a.String()] = a
 	}
-	req, err := cam.DecodeRequest(data, func(n string) (cam.ActionInfo, bool) { a, ok := byName[n]; return a, ok })
+	req, err := campolicy.ParseRequest(data, func(n string) (cam.ActionInfo, bool) { a, ok := byName[n]; return a, ok })
 	if err != nil {
 		return fail(*reqFile, err)
 	}
-	d := cam.Evaluate(req, policies, boundary)
-	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.MissingKeys(), Unknowns: d.Unknowns(), Explanation: d.String()}
-	if ref, ok := d.Deciding(); ok {
-		out.Deciding = &ref
+	d := campolicy.EvaluateAll(&req, campolicy.Policies{Identity: policies, Boundary: boundary})
+	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.Missing(), Unknowns: d.Unknowns(), Explanation: d.String()}
+	if refs := d.Deciding(); len(refs) > 0 {
+		out.Deciding = &refs[0]
 	}
 	if out.Matched == nil {
-		out.Matched = []cam.StatementRef{}
+		out.Matched = []campolicy.StatementRef{}
 	}
 	if out.MissingKeys == nil {
 		out.MissingKeys = []string{}
@@ -137,13 +138,13 @@ func orNone(s string) string {
 	return s
 }
 
-func readPolicyFile(name string) (cam.Policy, error) {
+func readPolicyFile(name string) (campolicy.Policy, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return cam.Policy{}, err
+		return campolicy.Policy{}, err
 	}
 	if err := notJSON(b); err != nil {
-		return cam.Policy{}, err
+		return campolicy.Policy{}, err
 	}
-	return cam.DecodePolicy(b)
+	return campolicy.Parse(b)
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/permgen/permgen/internal/vendors/aws"
 )
 
 // An AWS request with no identity policy is a valid question: "a bucket policy
@@ -28,7 +30,7 @@ func TestPolicyEvalAWSWithoutIdentityPolicies(t *testing.T) {
 		t.Errorf("bucket policy alone: exit %d\n%s%s", code, out, errOut)
 	}
 	out, errOut, code = runAWSPolicy(t, "", "eval", "-request", req, "-format", "json")
-	var got awsEvalOutput
+	var got aws.EvalOutput
 	if err := json.Unmarshal([]byte(out), &got); err != nil || code != 1 || got.Decision != "implicit_deny" {
 		t.Errorf("no policy at all: exit %d\n%s%s", code, out, errOut)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // TestPolicyEvalUnknown: a CAM request file states what the asker does not know under
-// "unknown" (cam.DecodeRequest); the answer is decided with it and names it. Issue 17's
+// "unknown" (campolicy.ParseRequest); the answer is decided with it and names it. Issue 17's
 // case: allow ccc:* on *, deny ccc:DeleteStaff on the app of account 100001, uin unknown.
 func TestPolicyEvalUnknown(t *testing.T) {
 	const dir = "testdata/eval/"

@@ -9,5 +9,5 @@ import "embed"
 
 // FS holds the template packages.
 //
-//go:embed cam/*.go camhttp/*.go scopes/*.go aws/*/*.go
+//go:embed cam/*.go campolicy/*.go camguard/*.go camhttp/*.go scopes/*.go aws/*/*.go
 var FS embed.FS

@@ -21,8 +21,9 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
+	"github.com/permgen/permgen/generated/tencentcloud/camguard"
 	"github.com/permgen/permgen/generated/tencentcloud/camhttp"
+	"github.com/permgen/permgen/generated/tencentcloud/campolicy"
 )
 
 // program is the user's existing code: it knows nothing of permgen.
@@ -67,7 +68,7 @@ func main() {
 	opts := camhttp.Options{Uin: "100001"} // actions are looked up in the tree's catalog
 
 	// Record: the one line added to the program is WithHttpTransport.
-	rec := &cam.Recorder{Next: camhttp.Forward}
+	rec := &camguard.Recorder{Next: camhttp.Forward}
 	c := client(api.Listener.Addr().String())
 	c.WithHttpTransport(camhttp.New(rec, opts))
 	if err := program(c); err != nil {
@@ -85,12 +86,12 @@ func main() {
 	// Guard: the same program passes, another call is refused before it is sent.
 	sent.Store(0)
 	g := client(api.Listener.Addr().String())
-	g.WithHttpTransport(camhttp.New(&cam.Guard{Policies: []cam.Policy{p}, Next: camhttp.Forward}, opts))
+	g.WithHttpTransport(camhttp.New(&camguard.Guard{Policies: []campolicy.Policy{p}, Next: camhttp.Forward}, opts))
 	fmt.Println("guarded program:", program(g), "-", sent.Load(), "sent")
 	req := tchttp.NewCommonRequest("ccc", "2020-02-10", "DeleteStaff")
 	_ = req.SetActionParameters(`{"SdkAppId": 1400001, "StaffList": ["a@example.com"]}`)
 	err = g.Send(req, tchttp.NewCommonResponse())
-	var denied *cam.AccessDeniedError
+	var denied *camguard.DeniedError
 	fmt.Println("unrecorded call denied:", errors.As(err, &denied), "-", sent.Load(), "sent")
 	fmt.Println(denied)
 }

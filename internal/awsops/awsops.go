@@ -26,6 +26,19 @@ type Overrides struct {
 	Services []ServiceOverride `json:"services"`
 	// Operations set the actions of one operation, replacing what the links say.
 	Operations []OperationOverride `json:"operations"`
+	// Unrouted are the SDK service IDs that route to no prefix on purpose, each
+	// with why: a service no IAM action authorizes (NoIAM: its calls carry
+	// another credential), or one no page of the Service Authorization Reference
+	// covers. The guard refuses their calls all the same (it fails closed);
+	// the list is what the coverage figures and gen lint -operations explain them by.
+	Unrouted []UnroutedService `json:"unrouted"`
+}
+
+// UnroutedService is one SDK service ID that maps to no IAM prefix, and why.
+type UnroutedService struct {
+	ServiceID string `json:"service_id"`
+	NoIAM     bool   `json:"no_iam,omitempty"`
+	Reason    string `json:"reason"`
 }
 
 // ServiceOverride maps one SDK service ID to an IAM service prefix.
@@ -71,6 +84,11 @@ func ParseOverrides(name string, data []byte) (*Overrides, error) {
 	for i, s := range o.Services {
 		if s.ServiceID == "" || s.Prefix == "" || strings.TrimSpace(s.Reason) == "" {
 			errs = append(errs, fmt.Errorf("%s: services[%d] (%q): service_id, prefix and reason are required", name, i, s.ServiceID))
+		}
+	}
+	for i, u := range o.Unrouted {
+		if u.ServiceID == "" || strings.TrimSpace(u.Reason) == "" {
+			errs = append(errs, fmt.Errorf("%s: unrouted[%d] (%q): service_id and reason are required", name, i, u.ServiceID))
 		}
 	}
 	for i, op := range o.Operations {

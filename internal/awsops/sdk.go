@@ -64,6 +64,8 @@ func Routes(services []*model.Service, ov *Overrides, sdk *SDKModels) (map[strin
 				routes[k] = ServiceRoute{Table: S3Control, Prefix: "s3", Reason: "S3 Control's operations have a table of their own (API_control_ links): their names collide with S3's."}
 			case k == "apigatewayv2" && prefixes["apigateway"]:
 				routes[k] = ServiceRoute{Table: APIGatewayV2, Prefix: "apigateway", Reason: "API Gateway v2 signs as apigateway; its operations have a table of their own (their names collide with v1's)."}
+			case s.TestOnly && routes[k] != (ServiceRoute{}):
+				// the run-time rule: the ID's route first
 			case prefixes[s.SigningName]:
 				if r, ok := routes[k]; !ok || r.Prefix != s.SigningName {
 					routes[k] = ServiceRoute{Table: s.SigningName, Prefix: s.SigningName,
@@ -78,10 +80,12 @@ func Routes(services []*model.Service, ov *Overrides, sdk *SDKModels) (map[strin
 		}
 	}
 	if sdk != nil {
+		unrouted := ov.unroutedReasons()
 		for _, s := range sdk.Services {
 			if _, ok := routes[NormalizeServiceID(s.ServiceID)]; !ok {
 				diags = append(diags, model.Diagnostic{Code: "aws-sdk-service-unmapped",
-					Msg: fmt.Sprintf("SDK service %q (%s, signing name %q) maps to no IAM prefix: every call of its client is refused", s.ServiceID, s.Module, s.SigningName)})
+					Msg:   fmt.Sprintf("SDK service %q (%s, signing name %q) maps to no IAM prefix: every call of its client is refused", s.ServiceID, s.Module, s.SigningName),
+					Fixed: unrouted[NormalizeServiceID(s.ServiceID)]})
 			}
 		}
 	}
@@ -107,6 +111,12 @@ func SDKOperations(ops []Operation, services []*model.Service, routes map[string
 			apigw = s
 		}
 	}
+	// The guard looks an operation up without case when the exact name misses
+	// (one match only): so does the report.
+	fold := map[string]int{}
+	for _, o := range ops {
+		fold[strings.ToLower(o.Prefix+"\x00"+o.Operation)]++
+	}
 	var diags []model.Diagnostic
 	for _, s := range sdk.Services {
 		r, ok := routes[NormalizeServiceID(s.ServiceID)]
@@ -115,10 +125,19 @@ func SDKOperations(ops []Operation, services []*model.Service, routes map[string
 		}
 		for _, op := range s.Operations {
 			k := r.Table + "\x00" + op.Name
-			if have[k] {
+			if have[k] || fold[strings.ToLower(k)] == 1 {
 				continue
 			}
 			switch {
+			case s.TestOnly:
+				why := "no action of " + r.Prefix + " links this operation or has its name"
+				if op.Anonymous {
+					why = "the model sends it unsigned and no action of " + r.Prefix + " names it; only a module of sdkmodels.json adds an unsigned row"
+				}
+				diags = append(diags, model.Diagnostic{Code: "aws-sdk-operation-unmapped",
+					Msg:   fmt.Sprintf("%s %s (whole-SDK table): %s", s.ServiceID, op.Name, why),
+					Fixed: s.Unrouted})
+				continue
 			case r.Prefix == "apigateway" && apigw != nil && op.Method != "":
 				o, why := apiGatewayOperation(apigw, r.Table, op)
 				if why != "" {
@@ -132,7 +151,8 @@ func SDKOperations(ops []Operation, services []*model.Service, routes map[string
 					NoAuth: fmt.Sprintf("The SDK's model marks %s %s as unauthenticated (it sends the request unsigned) and no action of %s names it: there is no caller identity for an IAM policy to authorize.", s.ServiceID, op.Name, r.Prefix)})
 			default:
 				diags = append(diags, model.Diagnostic{Code: "aws-sdk-operation-unmapped",
-					Msg: fmt.Sprintf("%s %s: no action of %s links this operation or has its name", s.ServiceID, op.Name, r.Prefix)})
+					Msg:   fmt.Sprintf("%s %s: no action of %s links this operation or has its name", s.ServiceID, op.Name, r.Prefix),
+					Fixed: s.Unrouted})
 				continue
 			}
 			have[k] = true
@@ -263,4 +283,25 @@ func SDKCoverage(ops []Operation, routes map[string]ServiceRoute, sdk *SDKModels
 		out = append(out, c)
 	}
 	return out
+}
+
+// unroutedReasons maps the normalized IDs of Unrouted to their reasons.
+func (o *Overrides) unroutedReasons() map[string]string {
+	m := map[string]string{}
+	if o == nil {
+		return m
+	}
+	for _, u := range o.Unrouted {
+		m[NormalizeServiceID(u.ServiceID)] = u.Reason
+	}
+	return m
+}
+
+// MarkUnrouted sets Unrouted on every service of sdk that the overrides list as
+// unrouted on purpose, so that the report of its operations says why.
+func (o *Overrides) MarkUnrouted(sdk *SDKModels) {
+	reasons := o.unroutedReasons()
+	for i := range sdk.Services {
+		sdk.Services[i].Unrouted = reasons[NormalizeServiceID(sdk.Services[i].ServiceID)]
+	}
 }

@@ -23,6 +23,31 @@ type SDKService struct {
 	// the IAM prefix for nearly every service.
 	SigningName string         `json:"signing_name"`
 	Operations  []SDKOperation `json:"operations"`
+	// TestOnly marks a service of the frozen whole-SDK table (LoadJSTable) that
+	// no module of sdkmodels.json has: gen lint -operations reports it, but
+	// nothing generated comes from it (no unsigned or API Gateway rows), and it
+	// is routed as the guard routes at run time: by ID, else by signing name.
+	TestOnly bool `json:"-"`
+	// Unrouted is the reason operations.json gives for a service that no IAM
+	// prefix authorizes (Overrides.MarkUnrouted).
+	Unrouted string `json:"-"`
+}
+
+// WithTestModels returns the services of m followed by those of test whose
+// service ID m does not have, marked TestOnly.
+func (m *SDKModels) WithTestModels(test *SDKModels) *SDKModels {
+	out := &SDKModels{Services: append([]SDKService(nil), m.Services...)}
+	have := map[string]bool{}
+	for _, s := range m.Services {
+		have[NormalizeServiceID(s.ServiceID)] = true
+	}
+	for _, s := range test.Services {
+		if !have[NormalizeServiceID(s.ServiceID)] {
+			s.TestOnly = true
+			out.Services = append(out.Services, s)
+		}
+	}
+	return out
 }
 
 // SDKOperation is one operation of a service module.

@@ -7,7 +7,7 @@ import "testing"
 //   - internal/vendors/tencentcloud/tencentcam/scrape.go "empty document": contentRoot is nil only
 //     for a document without nodes, but the HTML parser always builds html, head
 //     and body, and internal/scrape rejects an empty file before parsing.
-//   - internal/resolve/cam.go "no action tables": the scraper already fails with "no
+//   - internal/vendors/tencentcloud/camresolve/cam.go "no action tables": the scraper already fails with "no
 //     action tables found" unless it kept at least one table with rows.
 //   - internal/resolve/gopkg.go, a Go name that clashes with the package's fixed API
 //     (Action, Actions, ParseAction, Service, ...): action names become "Action"+X
@@ -65,7 +65,7 @@ func TestTencentCAM(t *testing.T) {
 		camCase("no-action-tables",
 			`sources/acme/demo.html: no action tables found: expected tables with columns 接口名 | 接口描述 | 授权粒度 | 资源六段式 | IP限制 (or English); check that the snapshot is a CAM "APIs supporting CAM" page`,
 			camFacts, "<p>no tables here</p>"),
-		// internal/resolve/cam.go
+		// internal/vendors/tencentcloud/camresolve/cam.go
 		camCase("bad-short-name",
 			`sources/acme/demo.html: table 基本信息 row 1 column CAM中简称: short name "Demo!" is not a CAM service short name (lower-case letters, digits, '-', '_')`,
 			"<h2>基本信息</h2>\n<table>"+header("CAM中产品名", "CAM中简称")+row("演示", "Demo!")+"</table>\n", okTable),
@@ -88,7 +88,7 @@ func TestTencentCAM(t *testing.T) {
 		camCase("no-resource-pattern",
 			`sources/acme/demo.html: table 写操作 row 1 column 资源六段式: no resource pattern; operation-level actions list "*"`,
 			camFacts, table("写操作", camHeader, row("CreateThing", "x", "操作级", "", "支持"))),
-		// internal/resolve/vocab.go, for each closed vocabulary
+		// internal/vendors/tencentcloud/camresolve/vocab.go, for each closed vocabulary
 		camCase("unknown-granularity",
 			`sources/acme/demo.html: table 写操作 row 1 column 授权粒度: unknown granularity "资源级别"; known: 服务级, 操作级, 资源级`,
 			camFacts, table("写操作", camHeader, row("CreateThing", "x", "资源级别", "*", "支持"))),
@@ -99,7 +99,7 @@ func TestTencentCAM(t *testing.T) {
 			"sources/acme/demo.html: table 基本信息 row 1 column 控制台访问: unknown support value \"也许\"; known: 支持, 不支持, 部分支持\n"+
 				"sources/acme/demo.html: table 基本信息 row 1 column 授权粒度: unknown granularity \"Row level\"; known: 服务级, 操作级, 资源级",
 			"<h2>基本信息</h2>\n<table>"+header("CAM中产品名", "CAM中简称", "控制台访问", "授权粒度")+row("演示", "demo", "也许", "Row level")+"</table>\n", okTable),
-		// internal/resolve/resource.go
+		// internal/vendors/tencentcloud/camresolve/resource.go
 		camCase("resource-not-six-segments",
 			`sources/acme/demo.html: table 写操作 row 1 column 资源六段式: resource "qcs:demo:instance" is not a six-segment pattern qcs:project:service:region:account:resource`,
 			camFacts, table("写操作", camHeader, row("CreateThing", "x", "资源级", "qcs:demo:instance", "支持"))),

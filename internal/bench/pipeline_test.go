@@ -6,12 +6,12 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/pipeline"
-	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/scrape"
 	"github.com/permgen/permgen/internal/source"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -76,22 +76,60 @@ func BenchmarkStages(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	resolveAll := func() ([]*resolve.Package, []*resolve.Runtime) {
-		services := make([]*model.Service, len(scraped))
+	// Each service is resolved and laid out, and each package rendered, by the
+	// vendor that owns its format, as the pipeline does (without history).
+	type laidOut struct {
+		v vendor.Vendor
+		l vendor.Layout
+	}
+	resolveAll := func() []laidOut {
+		var order []vendor.Vendor
+		byVendor := map[vendor.Vendor][]*model.Service{}
 		for i, p := range scraped {
-			var err error
-			if services[i], err = resolve.Service(p, pages[i].Overrides); err != nil {
+			v, ok := all.Vendors.Owner(p.Source.Format)
+			if !ok {
+				b.Fatalf("%s: no vendor reads format %q", p.Source.File, p.Source.Format)
+			}
+			s, err := v.Resolve(p, pages[i].Overrides)
+			if err != nil {
 				b.Fatal(err)
 			}
+			v.Derive(s)
+			if byVendor[v] == nil {
+				order = append(order, v)
+			}
+			byVendor[v] = append(byVendor[v], s)
 		}
-		pkgs, rts, err := resolve.Tree(services, importRoot)
-		if err != nil {
-			b.Fatal(err)
+		var out []laidOut
+		for _, v := range order {
+			l, err := v.Layout(byVendor[v], importRoot)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out = append(out, laidOut{v, l})
 		}
-		return pkgs, rts
+		return out
 	}
-	pkgs, rts := resolveAll()
-	files, err := emit.Tree(pkgs, rts)
+	emitAll := func(ls []laidOut) ([]write.File, error) {
+		var files []write.File
+		for _, x := range ls {
+			for _, p := range x.l.Packages {
+				fs, err := x.v.Emit(p)
+				if err != nil {
+					return nil, err
+				}
+				files = append(files, fs...)
+			}
+			fs, err := x.v.EmitTree(x.l, vendor.Sources{Dir: in})
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, fs...)
+		}
+		return files, nil
+	}
+	layouts := resolveAll()
+	files, err := emitAll(layouts)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -123,7 +161,7 @@ func BenchmarkStages(b *testing.B) {
 	b.Run("emit", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := emit.Tree(pkgs, rts); err != nil {
+			if _, err := emitAll(layouts); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -393,7 +393,7 @@ func (r *report) hotPaths() {
 		{"ccc.ParseAction, every name in turn", benchParseActionAll, targetParseNs, "≤ 100 ns, 0 allocs", true},
 		{"cam.ParseResource", benchParseResource, 0, "", false},
 		{"stella.ScopeSet.Allows", benchAllows, 0, "", false},
-		{"cam.Policy.Evaluate (2 statements)", benchEvaluate, 0, "", false},
+		{"campolicy.Policy.Evaluate (2 statements)", benchEvaluate, 0, "", false},
 	} {
 		var best testing.BenchmarkResult
 		bestNs, bestCPU := 0.0, 0.0

@@ -5,6 +5,7 @@ import (
 
 	"github.com/permgen/permgen/generated/stella"
 	"github.com/permgen/permgen/generated/tencentcloud/cam"
+	"github.com/permgen/permgen/generated/tencentcloud/campolicy"
 	"github.com/permgen/permgen/generated/tencentcloud/ccc"
 )
 
@@ -77,15 +78,15 @@ func benchAllows(b *testing.B) {
 // that does not apply and a wildcard action pattern.
 func benchEvaluate(b *testing.B) {
 	app := ccc.SdkAppIdResource("100001", "1400001")
-	p, err := cam.NewPolicy(
-		cam.Deny(ccc.ActionDescribeTelCdr),
-		cam.Allow(ccc.ActionCreateStaff, ccc.ActionDeleteStaff).On(app, ccc.SdkAppIdResource("100001", "1400002")),
+	p, err := campolicy.New(
+		campolicy.Deny(ccc.ActionDescribeTelCdr),
+		campolicy.Allow(ccc.ActionCreateStaff, ccc.ActionDeleteStaff).On(app, ccc.SdkAppIdResource("100001", "1400002")),
 	)
 	if err != nil {
 		b.Fatal(err)
 	}
 	p.Statement[0].Action = append(p.Statement[0].Action, "ccc:Describe*")
-	req := cam.Request{Action: ccc.ActionDeleteStaff, Resource: app}
+	req := campolicy.Request{Action: ccc.ActionDeleteStaff, Resource: app}
 	b.ReportAllocs()
 	for b.Loop() {
 		if !p.Evaluate(req).Allowed() {

@@ -5,8 +5,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/snapshot"
@@ -18,20 +17,10 @@ import (
 // header, one way of rendering and checking Go, one template copier and one way of
 // making page text safe in comments and Markdown.
 
-// NewFile starts a jennifer file of p with the generated-code header.
-func NewFile(p *resolve.Package) *jen.File { return newFile(p) }
-
-// Render prints a jennifer file as dir/name, formatted; an emitter bug shows as an
-// error with the numbered source.
-func Render(dir, name string, f *jen.File) (write.File, error) { return render(dir, name, f) }
-
 // CopyTemplate copies templates/<dir> into outDir as package pkg.
 func CopyTemplate(dir, outDir, pkg string) ([]write.File, error) {
 	return copyTemplate(dir, outDir, pkg)
 }
-
-// Doc emits comment lines one "//" line at a time.
-func Doc(lines ...string) jen.Code { return doc(lines...) }
 
 // CommentText makes page text safe inside a // comment.
 func CommentText(s string) string { return commentText(s) }
@@ -64,4 +53,48 @@ func Finish(p *resolve.Package, files []write.File, body func(b *strings.Builder
 		return files, fmt.Errorf("%s: %w", p.Service.Source.File, err)
 	}
 	return append(files, write.File{Path: path.Join(p.Dir, p.Name+".json"), Data: snap}, readmeWith(p, body)), nil
+}
+
+// Header is the generated-code line (without "// ") of a file generated from
+// from.
+func Header(from string) string { return header(from) }
+
+// NewGoFile starts a file of the one writer (internal/gowrite) with the
+// generated-code header that cites from.
+func NewGoFile(name string, self gowrite.ImportPath, pkg, from string) *gowrite.File {
+	return newGoFile(name, self, pkg, from)
+}
+
+// CopyRuntime copies templates/<dir> into outDir as package pkg ("" keeps the
+// template's), rewriting the imports imports maps (copyRuntime).
+func CopyRuntime(dir, outDir, pkg string, imports func(path string) (to string, ok bool, err error)) ([]write.File, error) {
+	return copyRuntime(dir, outDir, pkg, imports)
+}
+
+// VersionFile is the stamp of one copied runtime package, at version.
+func VersionFile(dir, pkg, from string, version int) write.File {
+	return versionFile(dir, pkg, from, version)
+}
+
+// EnforceVersion is the assertion a generated package makes on the runtime it
+// imports as pkg, stamped with version, in gofmt's form.
+func EnforceVersion(pkg string, version int) string { return enforceVersion(pkg, version) }
+
+// UintFor is the smallest unsigned type that holds n.
+func UintFor(n int) string {
+	switch {
+	case n <= 0xff:
+		return "uint8"
+	case n <= 0xffff:
+		return "uint16"
+	}
+	return "uint32"
+}
+
+// Plural is n and noun, with an s unless n is 1: "3 actions".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

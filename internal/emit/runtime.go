@@ -36,17 +36,23 @@ func runtime(r *resolve.Runtime) ([]write.File, error) {
 // ways no one would trace to the mix. Bump it when generated code needs what an
 // older runtime lacks, or a runtime changes what older generated code relies on.
 //
-// It is the version of the CAM and scope runtimes; the AWS one has its own
-// (AWSGenVersion), so that a change to one runtime's contract does not restamp
-// every vendor's tree, as protobuf-go versions protoimpl alone.
-const GenVersion = 1
-
-// AWSGenVersion is GenVersion for templates/aws/iam and the AWS service
-// packages that import it.
+// It is the version of the CAM and scope runtimes; a vendor may version its own
+// runtime apart (internal/vendors/aws/awsemit.GenVersion), so that a change to one
+// runtime's contract does not restamp every vendor's tree, as protobuf-go
+// versions protoimpl alone.
 //
-// 2: service packages call iam.ActionTable for String, MarshalText and
-// ParseAction instead of carrying that code (issue 21).
-const AWSGenVersion = 2
+// 2: templates/cam split into cam, campolicy and camguard, and product packages
+// no longer carry a Client (issue 21).
+const GenVersion = 2
+
+// NestedGoMod is the go.mod of a generated tree published as a module of its own
+// (generated/aws, generated/tencentcloud), naming the template it came from. Its go
+// line is the one every module of this repository names (docs/releasing.md):
+// 1.26.0, a release a Go 1.26 toolchain already satisfies, so GOTOOLCHAIN=auto
+// downloads nothing. The tree imports the standard library only: no require.
+func NestedGoMod(modulePath, from string) string {
+	return "// " + header(from) + "\n\nmodule " + modulePath + "\n\ngo 1.26.0\n"
+}
 
 // versionFile is the stamp of one copied runtime package.
 func versionFile(dir, pkg, from string, version int) write.File {

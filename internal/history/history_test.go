@@ -56,7 +56,7 @@ func TestMergeKeepsAndRestores(t *testing.T) {
 }
 
 // TestMergeLeavesRelationsToDerive: history only brings vanished scopes back, marked
-// deprecated; what they grant is derived afterwards (resolve.Derive), from every
+// deprecated; what they grant is derived afterwards (the vendor's Derive), from every
 // entry, so history neither drops nor invents a relation.
 func TestMergeLeavesRelationsToDerive(t *testing.T) {
 	old := scopes("acme/s.html", "m:admin", "m:read", "m:write", "n:read", "n:write")

@@ -63,8 +63,7 @@ func declCounts(f *ast.File) map[string]int {
 }
 
 // modelDecls is what the resolved model asks each data-driven file to declare: one
-// constant per action or scope, one client method per action, one builder per
-// resource type. Everything else a file declares is the package's fixed API.
+// constant per action or scope, one builder per resource type. Everything else a file declares is the package's fixed API.
 func modelDecls(pkgs []*resolve.Package) map[string]map[string]int {
 	out := map[string]map[string]int{}
 	add := func(file, decl string) {
@@ -77,7 +76,6 @@ func modelDecls(pkgs []*resolve.Package) map[string]map[string]int {
 		at := func(suffix string) string { return path.Join(p.Dir, p.Name+suffix) }
 		for _, a := range p.Actions {
 			add(at("_actions.go"), "const "+a.Ident)
-			add(at("_client.go"), "method Client."+a.Method)
 		}
 		for _, r := range p.Resources {
 			add(at("_resources.go"), "func "+r.Func)

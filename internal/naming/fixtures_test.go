@@ -130,7 +130,7 @@ func TestGeneratedTreeNames(t *testing.T) {
 		switch s.Kind {
 		case model.FormatTencentCAM:
 			pkg := PackageName(s.ShortName)
-			if pkg == "cam" { // the runtime owns "cam": CAM's own actions are camapi (resolve.Tree)
+			if pkg == "cam" { // the runtime owns "cam": CAM's own actions are camapi (camresolve.Layout)
 				pkg = "camapi"
 			}
 			dir, fixed = filepath.Join(root, "generated", s.Source.Vendor, pkg), CAMFixed

@@ -13,9 +13,6 @@ package naming
 // (ActionCreateStaff, ActionDescibeCanSalePhoneNums).
 func Action(api string) string { return Ident("Action", api) }
 
-// Method is the SDK client method of an action: the API name (CreateStaff).
-func Method(api string) string { return Ident(api) }
-
 // Scope is the constant of a scope namespace:verb (ScopeMemberRead, ScopeApiAdmin).
 func Scope(namespace, verb string) string { return Ident("Scope", namespace, verb) }
 
@@ -30,7 +27,7 @@ func ResourceBuilder(service, typ, pageService string) string {
 
 // CAMFixed are the identifiers a generated Tencent CAM service package declares
 // besides its actions and resource builders.
-var CAMFixed = []string{"Action", "Actions", "ParseAction", "Service", "Client", "NewClient", "APIVersion", "ResourceTypes"}
+var CAMFixed = []string{"Action", "Actions", "ParseAction", "Service", "ResourceTypes"}
 
 // ScopeFixed are the identifiers a generated scope package declares besides its
 // scope constants: the exported API of templates/scopes.

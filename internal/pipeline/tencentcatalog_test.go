@@ -12,7 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/vendors/tencentcloud"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camcatalog"
 )
 
 // writeArchive writes a gzip'd tar of files (path -> content) as `git archive` would.
@@ -170,14 +170,18 @@ func TestTencentCatalogInTheModel(t *testing.T) {
 	// StopInstances' ${instanceId} is filled by the input member InstanceIdSet: the
 	// Tencent vendor derives that parameter when it emits the transport, and
 	// TestTencentCatalogRequests sees the recorder fill instance/ins-2 with it.
-	// CAMActions, what policy lint checks against, knows every prefix.
+	// camcatalog.Actions, what policy lint checks against, knows every prefix.
 	known := map[string]bool{}
-	for _, a := range tencentcloud.CAMActions(m.Services) {
+	actions, err := camcatalog.Actions(m.Services)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range actions {
 		known[a.Service] = true
 	}
 	for _, svc := range []string{"ccc", "cvm", "as"} {
 		if !known[svc] {
-			t.Errorf("CAMActions lacks %s", svc)
+			t.Errorf("camcatalog.Actions lacks %s", svc)
 		}
 	}
 }
@@ -211,6 +215,7 @@ import (
 	"testing"
 
 	"example.com/out/tencentcloud/cam"
+	"example.com/out/tencentcloud/camguard"
 	"example.com/out/tencentcloud/camhttp"
 	"example.com/out/tencentcloud/catalog"
 )
@@ -238,7 +243,7 @@ func (api) RoundTrip(r *http.Request) (*http.Response, error) {
 }
 
 func TestRecorderMapsTheRequest(t *testing.T) {
-	rec := &cam.Recorder{Next: camhttp.Forward}
+	rec := &camguard.Recorder{Next: camhttp.Forward}
 	rt := camhttp.New(rec, camhttp.Options{Uin: "100", Next: api{}})
 	for _, c := range []struct{ service, action, body string }{
 		{"cbs", "AttachDisks", "{\"DiskIds\":[\"disk-1\"],\"InstanceId\":\"ins-1\"}"},

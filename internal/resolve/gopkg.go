@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
@@ -22,8 +21,10 @@ type Package struct {
 	// ("sources/tencentcloud/ccc.html"): the base name of the folder the run
 	// read, set by the pipeline; empty reads as "sources".
 	Sources string
-	Runtime *Runtime  // the shared runtime package it imports (Tencent CAM), or nil
-	AWS     *AWSNames // the Go names only AWS packages have (awsnames.go), or nil
+	Runtime *Runtime // the shared runtime package it imports, or nil
+	// VendorNames are the Go names only the vendor's packages have, as its
+	// Layout gives them and its emitter reads them (AWS's condition keys), or nil.
+	VendorNames any
 
 	Actions   []GoAction
 	Resources []GoResourceType
@@ -37,8 +38,7 @@ type Package struct {
 
 // GoAction names one action.
 type GoAction struct {
-	Ident  string // ActionCreateStaff
-	Method string // CreateStaff, the SDK client method
+	Ident string // ActionCreateStaff
 }
 
 // GoResourceType names the builder of one resource type.
@@ -54,84 +54,10 @@ type GoScope struct {
 
 // Runtime is a package of templates/ that generated services import.
 type Runtime struct {
-	Template   string // folder below templates/, "cam"
-	Dir        string // output folder, "tencentcloud/cam"
+	Template   string // folder below templates/
+	Dir        string // output folder below the generated root
 	Name       string
 	ImportPath string
-}
-
-// Tree gives every service its package and Go names. importRoot is the import path of
-// the generated root. Errors name both sources of any clash.
-func Tree(services []*model.Service, importRoot string) ([]*Package, []*Runtime, error) {
-	var errs []error
-	var pkgs []*Package
-	runtimes := map[string]*Runtime{}
-	var awsPrefixes []string
-	for _, s := range services {
-		if s.Kind == model.FormatAWSSAR {
-			awsPrefixes = append(awsPrefixes, s.ShortName)
-		}
-	}
-	awsNames := naming.AWSPackageNames(awsPrefixes)
-	for _, s := range services {
-		p := &Package{Service: s}
-		switch s.Kind {
-		case model.FormatAWSSAR:
-			p.awsPackage(path.Join(AWSDir, awsNames[s.ShortName]), importRoot)
-		case model.FormatTencentCAM:
-			name := naming.PackageName(s.ShortName)
-			if name == "cam" {
-				name = "camapi" // the runtime package owns "cam"
-			}
-			p.Dir = path.Join(s.Source.Vendor, name)
-			rdir := path.Join(s.Source.Vendor, "cam")
-			if runtimes[rdir] == nil {
-				runtimes[rdir] = &Runtime{Template: "cam", Dir: rdir, Name: "cam", ImportPath: path.Join(importRoot, rdir)}
-			}
-			p.Runtime = runtimes[rdir]
-		default:
-			errs = append(errs, fmt.Errorf("%s: no layout for format %q here; its vendor lays it out (NewPackage)", s.Source.File, s.Kind))
-			continue
-		}
-		if s.Source.Package != "" {
-			p.Dir = path.Clean(s.Source.Package)
-		}
-		p.Name = naming.PackageName(path.Base(p.Dir))
-		p.ImportPath = path.Join(importRoot, p.Dir)
-		if p.AWS != nil {
-			// named by awsPackage
-		} else if err := p.name(); err != nil {
-			errs = append(errs, err)
-		}
-		pkgs = append(pkgs, p)
-	}
-	sort.Slice(pkgs, func(i, j int) bool { return pkgs[i].Dir < pkgs[j].Dir })
-	dirs := map[string]*Package{}
-	if len(awsPrefixes) > 0 {
-		for _, d := range []string{AWSIAMDir, AWSARNDir, AWSGlobalDir, AWSCatalogDir} {
-			dirs[d] = nil
-		}
-	}
-	for _, r := range runtimes {
-		dirs[r.Dir] = nil
-	}
-	for _, p := range pkgs {
-		if prev, dup := dirs[p.Dir]; dup {
-			other := "the runtime package"
-			if prev != nil {
-				other = prev.Service.Source.File
-			}
-			errs = append(errs, fmt.Errorf("%s: package folder %q is already used by %s; set \"package\" in the manifest", p.Service.Source.File, p.Dir, other))
-			continue
-		}
-		dirs[p.Dir] = p
-	}
-	var rts []*Runtime
-	for _, r := range runtimes {
-		rts = append(rts, r)
-	}
-	sort.Slice(rts, func(i, j int) bool { return rts[i].Dir < rts[j].Dir })
-	return pkgs, rts, errors.Join(errs...)
 }
 
 // NewPackage is the package of s in folder dir below the generated root (the
@@ -182,7 +108,7 @@ func (p *Package) name() error {
 	for _, a := range s.Actions {
 		id := naming.Action(a.Name)
 		claim(id, "action "+a.Name, a.Pos)
-		p.Actions = append(p.Actions, GoAction{Ident: id, Method: naming.Method(a.Name)})
+		p.Actions = append(p.Actions, GoAction{Ident: id})
 	}
 	for _, rt := range s.ResourceTypes {
 		id := naming.ResourceBuilder(rt.Service, rt.Name, s.ShortName)

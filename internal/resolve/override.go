@@ -26,19 +26,6 @@ type OverrideFields struct {
 	Refusal string
 }
 
-// camFields are the fields of a Tencent CAM page.
-var camFields = OverrideFields{
-	Rows: []string{model.KeyAPI, model.KeyDescription, model.KeyGranularity, model.KeyResource, model.KeyIP},
-	Facts: []string{model.FactProductName, model.FactShortName, model.FactConsoleAccess, model.FactTagAuthorization,
-		model.FactGranularity, model.FactIPRestriction},
-	RowKind: "action",
-}
-
-// awsFields: the AWS resolver reads no corrections. An override of an AWS page was
-// once ignored and then reported as matching nothing, a false reason.
-var awsFields = OverrideFields{RowKind: "action",
-	Refusal: "the AWS resolver reads no corrections; remove the override (lint reports what looks wrong on an AWS page)"}
-
 // checkOverrides refuses an override of a field the page does not carry: a misspelt
 // field would otherwise match nothing and be reported as if the vendor had fixed the
 // page.

@@ -1,44 +1,16 @@
-// Package resolve turns a scraped page into the normalized model: it normalizes text
-// (golang.org/x/text), maps vendor vocabulary to closed sets, applies overrides,
-// validates, finds anomalies, derives (after history) what follows from the entries,
-// and records every symbol's Go name, as package naming decides it. emit only prints
-// the names.
+// Package resolve is the vendor-neutral frame of every vendor's resolver: Page
+// applies and checks overrides around the vendor's own reading of a page, Text and
+// Key normalize text (golang.org/x/text), Typos finds the anomalies a page shows
+// across rows, and Package (NewPackage) records every symbol's Go name, as package
+// naming decides it, so that emitters only print names. Each vendor's resolver
+// lives in its own package (internal/vendors/<name>).
 package resolve
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/permgen/permgen/internal/model"
 )
-
-// Service resolves one scraped page with the overrides that name its file and derives
-// what follows from its entries: Entries, then Derive, for a run with no history.
-func Service(p *model.Page, ovs []Override) (*model.Service, error) {
-	s, err := Entries(p, ovs)
-	if err != nil {
-		return nil, err
-	}
-	Derive(s)
-	return s, nil
-}
-
-// Entries resolves the entries of one scraped page (actions or scopes, normalized,
-// checked and corrected), with the overrides that name its file, and derives nothing
-// from them: history merges the entries that vanished first, so that Derive sees a
-// deprecated entry with every relation it had. Unknown values and malformed rows are
-// errors (all of them, joined); vendor inconsistencies are warnings in
-// Service.Diagnostics, together with the scraper's. It reads the formats whose
-// resolvers are still in this package; a vendor's own resolver calls Page.
-func Entries(p *model.Page, ovs []Override) (*model.Service, error) {
-	switch p.Source.Format {
-	case model.FormatTencentCAM:
-		return Page(p, ovs, camFields, resolveCAM)
-	case model.FormatAWSSAR:
-		return Page(p, ovs, awsFields, func(p *model.Page, _ *Overrides) (*model.Service, error) { return resolveAWS(p) })
-	}
-	return nil, fmt.Errorf("%s: no resolver for format %q", p.Source.File, p.Source.Format)
-}
 
 // Page is the frame of every resolver: it refuses overrides of fields the format
 // does not have (a misspelt field would otherwise match nothing and be reported as

@@ -249,16 +249,6 @@ type Differ interface {
 	ServiceFields(fields map[string]bool, old, new *model.Service) []Change
 }
 
-// PolicyDialect is a vendor whose policy language `gen policy` reads and writes.
-// gen policy asks Registry.Dialect which vendor's language a document is in
-// (AWS claims its documents; a document no vendor claims is read as CAM's, the
-// CLI's default); the commands themselves are still the CLI's, so it may still
-// grow methods.
-type PolicyDialect interface {
-	// Claims reports whether a policy document is in this vendor's language.
-	Claims(doc []byte) bool
-}
-
 // Companion is a vendor that renders, in the same run, files outside the output
 // folder that follow from the tree (AWS: the SDK guard's operation table,
 // sdk/awsv2/operations_gen.go), so that generate writes them and check compares

@@ -27,8 +27,23 @@
 //
 // The middleware runs in the Initialize step of the smithy stack, where the service
 // ID, the operation name and the typed input are known and which runs once per
-// operation call: retries (in the Finalize step) are not seen again, and a denied
-// call never reaches serialization, signing or the network.
+// operation call: a call the table routes by its service ID is resolved there and
+// a guard decides it there, so a denied call never reaches serialization,
+// credentials, signing or the network. A second middleware runs right after the
+// SDK's Signing step in Finalize (before anything is sent; retries pass it again)
+// and reads the SigV4 signing name from the signed request's credential scope:
+// a client whose service ID the table lacks is routed by that name when it is an
+// IAM prefix with an operation table (routeCall) and decided there; a client
+// routed by ID that the SDK signed for another service is refused with a
+// *SigningError naming both, unless the pair is an expected one (signingPairs,
+// each with its reason); an unsigned call (anonymous credentials, the model's
+// noAuth) passes a guard only where the table lists it as needing no
+// authorization (or in unsignedDecided, with its reason). The recorder records
+// after the same check, once per call, and reports what a guard would refuse.
+// A dry run signs its requests locally with a key that exists nowhere, so that
+// they are routed as in a real run. A stack without the SDK's Signing step (a
+// presign client's) has no check after signing: its calls are routed by service
+// ID and decided or recorded at Initialize.
 //
 // Operation → action comes from the links of the AWS Service Authorization Reference
 // pages (printed into operations_gen.go by internal/awsops/mkops), corrected by

@@ -78,12 +78,18 @@ func partitionOf(region string) string {
 // resolve maps one call to the requests it needs. It returns an *UnmappedError when
 // the service or operation is not in the table.
 func resolve(serviceID, op string, input any, e env) (Call, error) {
-	c := Call{ServiceID: serviceID, Operation: op, Region: e.region}
 	svc, ok := route(serviceID)
 	if !ok {
-		return c, &UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no IAM service prefix is known for this SDK service ID"}
+		return Call{ServiceID: serviceID, Operation: op, Region: e.region},
+			&UnmappedError{ServiceID: serviceID, Operation: op, Reason: "no IAM service prefix is known for this SDK service ID"}
 	}
-	c.Prefix = svc.prefix
+	return resolveRoute(svc, serviceID, op, input, e)
+}
+
+// resolveRoute maps one call of a service already routed (by its ID, or by the
+// signing name the SDK signed it with) to the requests it needs.
+func resolveRoute(svc svcRow, serviceID, op string, input any, e env) (Call, error) {
+	c := Call{ServiceID: serviceID, Operation: op, Region: e.region, Prefix: svc.prefix}
 	row, ok := operation(svc.table, op)
 	if ok && row.nact == 0 && row.noAuth != 0 {
 		c.NoAuthorization = noAuthReasons[row.noAuth-1]
@@ -282,6 +288,12 @@ func (f *filler) fillTemplate(idx uint16, withTmpl bool) filled {
 		values[i] = pv
 	}
 	if len(missing) > 0 {
+		// A field holding an ARN of this type under another name (a4b's
+		// SkillGroupArn for skill-group/${ResourceId}, DMS's SourceEndpointArn):
+		// taken when the template's form matches, which tells the types apart.
+		if arns := f.anyARNField(parts); len(arns) > 0 {
+			return filled{arns: arns}
+		}
 		why := "no value for " + strings.Join(missing, ", ") + " in the input or the config"
 		if listAt >= 0 {
 			return filled{why: why} // one template per element: not told to the guard
@@ -487,6 +499,58 @@ func (f *filler) wholeARN(rt rtRow, info *rtInfo) ([]string, bool) {
 	return nil, false
 }
 
+// anyARNField returns the ARNs of the template's form held by top-level fields
+// whose names end in Arn or ARN (Arns, ARNs: each element), in field order: the
+// last resort when the template's parts are not in the input by name. Every
+// such field is taken (a source and a target endpoint are both the call's).
+func (f *filler) anyARNField(parts []templatePart) []string {
+	if f.in.idx == nil {
+		return nil
+	}
+	var out []string
+	for _, i := range arnFieldsOf(f.in.v.Type()) {
+		fv := f.in.v.Field(i)
+		if fv.Kind() == reflect.Pointer {
+			if fv.IsNil() {
+				continue
+			}
+			fv = fv.Elem()
+		}
+		switch {
+		case fv.Kind() == reflect.String:
+			if s := trimLogsWildcard(fv.String()); matchParts(parts, s) && !strings.ContainsAny(s, "*?$") {
+				out = appendUnique(out, s)
+			}
+		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.String:
+			for j := range fv.Len() {
+				if s := fv.Index(j).String(); matchParts(parts, s) && !strings.ContainsAny(s, "*?$") {
+					out = appendUnique(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// arnFields caches each input type's fields named ...Arn, ...ARN, ...Arns, ...ARNs.
+var arnFields sync.Map // reflect.Type → []int
+
+func arnFieldsOf(t reflect.Type) []int {
+	if v, ok := arnFields.Load(t); ok {
+		return v.([]int)
+	}
+	var idx []int
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		n := strings.TrimSuffix(sf.Name, "s")
+		if sf.IsExported() && (strings.HasSuffix(n, "Arn") || strings.HasSuffix(n, "ARN")) {
+			idx = append(idx, i)
+		}
+	}
+	v, _ := arnFields.LoadOrStore(t, idx)
+	return v.([]int)
+}
+
 func allMatch(parts []templatePart, arns []string) bool {
 	for _, a := range arns {
 		if !matchParts(parts, a) || strings.ContainsAny(a, "*?$") {
@@ -585,7 +649,45 @@ func (f *filler) placeholder(rt rtRow, info *rtInfo, i int) (v partVal, full, wh
 			return partVal{list: out, set: true}, "", ""
 		}
 	}
+	if s, ok := f.suffixField(name); ok {
+		if isARN(s) {
+			return partVal{}, trimLogsWildcard(s), ""
+		}
+		return f.cleanOne(rt, name, s)
+	}
 	return partVal{}, "", ""
+}
+
+// suffixField is the last resort for a specific placeholder: the one top-level
+// string field whose name ends in the placeholder's name after a qualifier (RDS
+// DBParameterGroupName for ${ParameterGroupName}, EFS SourceFileSystemId for
+// ${FileSystemId}). Two such fields (a source and a target) are not guessed
+// between; generic placeholders (Id, Name, ResourceId …) and account IDs are
+// never filled so, nor a Source… field of a call that names a SourceRegion.
+func (f *filler) suffixField(name string) (string, bool) {
+	if f.in.idx == nil || len(name) < 6 || strings.HasSuffix(name, "AccountId") || name[0] < 'A' || name[0] > 'Z' {
+		return "", false
+	}
+	switch name {
+	case "ResourceId", "ResourceName", "Identifier":
+		return "", false
+	}
+	_, otherRegion := f.in.str("SourceRegion")
+	found, n := "", 0
+	for field, i := range f.in.idx {
+		if len(field) <= len(name) || !strings.HasSuffix(field, name) {
+			continue
+		}
+		if otherRegion && strings.HasPrefix(field, "Source") {
+			// EC2 CopySnapshot's SourceSnapshotId is in SourceRegion, which
+			// the template's ${Region} (the config's) is not.
+			continue
+		}
+		if s, ok := f.in.strAt(i); ok {
+			found, n = s, n+1
+		}
+	}
+	return found, n == 1
 }
 
 // partVal is the value of one placeholder: one string, or a list (one ARN per

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
@@ -161,5 +162,60 @@ func TestGuardPassesOnlyUnsignedCalls(t *testing.T) {
 	c.NoAuthorization = ""
 	if err := g.Check(c); err == nil {
 		t.Error("a call with no request and no reason passed")
+	}
+}
+
+// An ARN field under another name than the type's fills it when its value is of
+// the template's form (a4b's page: skill-group is
+// arn:${Partition}:a4b:${Region}:${Account}:skill-group/${ResourceId}); an ARN of
+// another type in such a field does not (a contact is no skill group).
+func TestARNFieldOfAnyName(t *testing.T) {
+	group := "arn:aws:a4b:us-east-1:123456789012:skill-group/g1"
+	contact := "arn:aws:a4b:us-east-1:123456789012:contact/c1"
+	book := "arn:aws:a4b:us-east-1:123456789012:address-book/b1"
+	got, _ := requestLines(t, "a4b", "AssociateSkillWithSkillGroup", &struct{ SkillGroupArn, SkillId *string }{aws.String(group), aws.String("s1")})
+	if want := []string{"a4b:AssociateSkillWithSkillGroup " + group}; !cmp.Equal(got, want) {
+		t.Errorf("SkillGroupArn: %q, want %q", got, want)
+	}
+	got, c := requestLines(t, "a4b", "AssociateSkillWithSkillGroup", &struct{ ContactArn *string }{aws.String(contact)})
+	if len(got) != 1 || !strings.HasSuffix(got[0], " *") || c.Requests[0].Unfilled == "" {
+		t.Errorf("a contact's ARN for a skill group: %q, want * with the reason", got)
+	}
+	// Two ARN fields, two types: each field fills its own.
+	got, _ = requestLines(t, "a4b", "AssociateContactWithAddressBook", &struct{ ContactArn, AddressBookArn *string }{aws.String(contact), aws.String(book)})
+	for _, want := range []string{book, contact} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasSuffix(g, " "+want)
+		}
+		if !found {
+			t.Errorf("AssociateContactWithAddressBook: %q lacks %s", got, want)
+		}
+	}
+}
+
+// A specific placeholder no field names exactly is filled from the one field whose
+// name ends in it (RDS page: pg is arn:${Partition}:rds:${Region}:${Account}:pg:${ParameterGroupName};
+// the API's field is DBParameterGroupName); two such fields are not guessed
+// between, and a Source… field of a call in another region is not this region's.
+func TestFieldEndingInPlaceholder(t *testing.T) {
+	got, _ := requestLines(t, "rds", "ModifyDBParameterGroup", &struct{ DBParameterGroupName *string }{aws.String("pg1")})
+	if want := []string{"rds:ModifyDBParameterGroup arn:aws:rds:us-east-1:123456789012:pg:pg1"}; !cmp.Equal(got, want) {
+		t.Errorf("DBParameterGroupName: %q, want %q", got, want)
+	}
+	fs := "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-1"
+	got, _ = requestLines(t, "elasticfilesystem", "DeleteReplicationConfiguration", &struct{ SourceFileSystemId *string }{aws.String("fs-1")})
+	if want := []string{"elasticfilesystem:DeleteReplicationConfiguration " + fs}; !cmp.Equal(got, want) {
+		t.Errorf("SourceFileSystemId: %q, want %q", got, want)
+	}
+	got, _ = requestLines(t, "elasticfilesystem", "DeleteReplicationConfiguration", &struct{ SourceFileSystemId, DestinationFileSystemId *string }{aws.String("fs-1"), aws.String("fs-2")})
+	if len(got) != 1 || !strings.HasSuffix(got[0], " *") {
+		t.Errorf("two fields ending in FileSystemId: %q, want * (not guessed)", got)
+	}
+	got, _ = requestLines(t, "EC2", "CopySnapshot", &ec2.CopySnapshotInput{SourceSnapshotId: aws.String("snap-1"), SourceRegion: aws.String("eu-west-1")})
+	for _, g := range got {
+		if strings.Contains(g, "snap-1") {
+			t.Errorf("CopySnapshot from eu-west-1 filled this region's snapshot: %q", got)
+		}
 	}
 }

@@ -49,6 +49,7 @@ func (g *Guard) APIOption() func(*middleware.Stack) error {
 
 func (g *Guard) id() string          { return fmt.Sprintf("permgen/awsperm/guard/%p", g) }
 func (g *Guard) settings() *settings { return &g.s }
+func (g *Guard) decidesEarly() bool  { return true }
 
 func (g *Guard) observe(_ context.Context, c Call, unmapped error) error {
 	if unmapped != nil {

@@ -51,12 +51,18 @@ func (r *Recorder) APIOption() func(*middleware.Stack) error {
 
 func (r *Recorder) id() string          { return fmt.Sprintf("permgen/awsperm/recorder/%p", r) }
 func (r *Recorder) settings() *settings { return &r.s }
+func (r *Recorder) decidesEarly() bool  { return false }
 
 func (r *Recorder) observe(_ context.Context, c Call, unmapped error) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if u, ok := unmapped.(*UnmappedError); ok {
+	switch u := unmapped.(type) {
+	case *UnmappedError:
 		r.unmapped[u.ServiceID+" "+u.Operation] = u
+		return nil
+	case *SigningError:
+		// Recorded as it would be guarded: not as a grant.
+		r.unmapped[u.ServiceID+" "+u.Operation] = &UnmappedError{ServiceID: u.ServiceID, Operation: u.Operation, Reason: u.Reason}
 		return nil
 	}
 	k := callKey(c)

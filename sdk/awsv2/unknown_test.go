@@ -158,7 +158,7 @@ func TestNewGuardRefuses(t *testing.T) {
 		{"nil policy", []*iampolicy.Policy{nil}, nil, "policy 0 is nil"},
 		{"Principal in an identity policy", []*iampolicy.Policy{withPrincipal}, nil, "Statement[0].Principal"},
 		{"no Resource", []*iampolicy.Policy{noResource}, nil, "Statement[0].Resource"},
-		{"a built policy with a lower-case effect", []*iampolicy.Policy{{Version: iampolicy.Version2012, Statement: []iampolicy.Statement{{Effect: "deny", Action: []string{"*"}, Resource: []string{"*"}}}}}, nil, `"deny" is neither`},
+		{"a built policy with no effect", []*iampolicy.Policy{{Version: iampolicy.Version2012, Statement: []iampolicy.Statement{{Action: []string{"*"}, Resource: []string{"*"}}}}}, nil, `Statement[0].Effect: is missing`},
 		{"trust policy with no principal", []*iampolicy.Policy{ok}, []Option{ResourcePolicy("arn:aws:iam::123456789012:role/R", ok)}, "trust policy"},
 		{"ConditionKey without a value", []*iampolicy.Policy{ok}, []Option{ConditionKey("aws:SourceIp")}, "needs a value"},
 	} {

@@ -20,7 +20,9 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	"github.com/permgen/permgen/generated/tencentcloud/cam"
+	"github.com/permgen/permgen/generated/tencentcloud/camguard"
 	"github.com/permgen/permgen/generated/tencentcloud/camhttp"
+	"github.com/permgen/permgen/generated/tencentcloud/campolicy"
 	"github.com/permgen/permgen/generated/tencentcloud/catalog"
 	"github.com/permgen/permgen/generated/tencentcloud/ccc"
 )
@@ -38,14 +40,14 @@ func options() camhttp.Options {
 func TestExplicitCatalog(t *testing.T) {
 	o := options()
 	o.Lookup = func(string) (cam.Action, bool) { return nil, false }
-	allowAll := cam.Policy{Version: "2.0", Statement: []cam.Statement{{Effect: cam.EffectAllow, Action: cam.Values{"*"}, Resource: cam.Values{"*"}}}}
-	c := newClient("127.0.0.1:1", camhttp.New(&cam.Guard{Policies: []cam.Policy{allowAll}, Next: camhttp.Forward}, o), nil)
-	var denied *cam.AccessDeniedError
+	allowAll := campolicy.Policy{Version: "2.0", Statement: []campolicy.Statement{{Effect: campolicy.EffectAllow, Action: campolicy.Values{"*"}, Resource: campolicy.Values{"*"}}}}
+	c := newClient("127.0.0.1:1", camhttp.New(&camguard.Guard{Policies: []campolicy.Policy{allowAll}, Next: camhttp.Forward}, o), nil)
+	var denied *camguard.DeniedError
 	if err := c.Send(newDescribeStaffInfoList(1400001), newResponse()); !errors.As(err, &denied) || !denied.Unknown {
 		t.Errorf("empty catalog: %v", err)
 	}
 	o.Lookup, o.Parameter = catalog.Lookup, catalog.Parameter
-	rec := &cam.Recorder{}
+	rec := &camguard.Recorder{}
 	c = newClient("127.0.0.1:1", camhttp.New(rec, o), nil)
 	if err := c.Send(newDescribeTelCallInfo(1400001), newResponse()); err != nil {
 		t.Fatal(err)
@@ -156,7 +158,7 @@ func TestWireForms(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFakeAPI(t)
-			rec := &cam.Recorder{Next: camhttp.Forward}
+			rec := &camguard.Recorder{Next: camhttp.Forward}
 			c := newClient(f.endpoint(), camhttp.New(rec, options()), func(p *profile.ClientProfile) {
 				p.SignMethod = tc.sign
 				p.HttpProfile.ReqMethod = tc.method
@@ -197,7 +199,7 @@ func TestWireForms(t *testing.T) {
 func TestGenericRequestUnderGETOrV1(t *testing.T) {
 	for _, tc := range []struct{ sign, method string }{{"TC3-HMAC-SHA256", "GET"}, {"HmacSHA1", "POST"}, {"HmacSHA256", "GET"}} {
 		f := newFakeAPI(t)
-		rec := &cam.Recorder{Next: camhttp.Forward}
+		rec := &camguard.Recorder{Next: camhttp.Forward}
 		c := newClient(f.endpoint(), camhttp.New(rec, options()), func(p *profile.ClientProfile) {
 			p.SignMethod, p.HttpProfile.ReqMethod = tc.sign, tc.method
 		})
@@ -208,7 +210,7 @@ func TestGenericRequestUnderGETOrV1(t *testing.T) {
 			t.Errorf("%s %s: the SDK sent %+v", tc.sign, tc.method, got)
 		}
 		_, err := rec.Policy()
-		var ce *cam.CallError
+		var ce *camguard.CallError
 		if !errors.As(err, &ce) || ce.Action != "ccc:DescribeStaffInfoList" || !slices.Equal(ce.Unfilled, []string{"${SdkAppId}"}) {
 			t.Errorf("%s %s: Policy error %v, want the unfilled ${SdkAppId} of ccc:DescribeStaffInfoList", tc.sign, tc.method, err)
 		}
@@ -217,7 +219,7 @@ func TestGenericRequestUnderGETOrV1(t *testing.T) {
 
 func TestUinMustBeGiven(t *testing.T) {
 	f := newFakeAPI(t)
-	rec := &cam.Recorder{Next: camhttp.Forward}
+	rec := &camguard.Recorder{Next: camhttp.Forward}
 	o := options()
 	o.Uin = ""
 	c := newClient(f.endpoint(), camhttp.New(rec, o), nil)
@@ -234,7 +236,7 @@ func TestUinMustBeGiven(t *testing.T) {
 // and Policy names it instead of granting it.
 func TestUnknownActionRecorded(t *testing.T) {
 	f := newFakeAPI(t)
-	rec := &cam.Recorder{Next: camhttp.Forward}
+	rec := &camguard.Recorder{Next: camhttp.Forward}
 	c := newClient(f.endpoint(), camhttp.New(rec, options()), nil)
 	if err := c.Send(commonRequest("DescribeBrandNewThing", map[string]any{"SdkAppId": 1}), tchttp.NewCommonResponse()); err != nil {
 		t.Fatal(err)
@@ -243,7 +245,7 @@ func TestUnknownActionRecorded(t *testing.T) {
 		t.Fatal(err)
 	}
 	p, err := rec.Policy()
-	var ce *cam.CallError
+	var ce *camguard.CallError
 	if !errors.As(err, &ce) || !ce.Unknown || ce.Action != "ccc:DescribeBrandNewThing" {
 		t.Errorf("Policy error %v, want the unknown ccc:DescribeBrandNewThing", err)
 	}
@@ -255,9 +257,9 @@ func TestUnknownActionRecorded(t *testing.T) {
 	}
 }
 
-func guardPolicy(t *testing.T) cam.Policy {
+func guardPolicy(t *testing.T) campolicy.Policy {
 	t.Helper()
-	p, err := cam.NewPolicy(cam.Allow(ccc.ActionDescribeStaffInfoList).On(app("1400001")), cam.Allow(ccc.ActionDescribeIVRList))
+	p, err := campolicy.New(campolicy.Allow(ccc.ActionDescribeStaffInfoList).On(app("1400001")), campolicy.Allow(ccc.ActionDescribeIVRList))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -266,7 +268,7 @@ func guardPolicy(t *testing.T) cam.Policy {
 
 func TestGuard(t *testing.T) {
 	f := newFakeAPI(t)
-	g := &cam.Guard{Policies: []cam.Policy{guardPolicy(t)}, Next: camhttp.Forward}
+	g := &camguard.Guard{Policies: []campolicy.Policy{guardPolicy(t)}, Next: camhttp.Forward}
 	c := newClient(f.endpoint(), camhttp.New(g, options()), nil)
 	resp := newResponse()
 	if err := c.Send(newDescribeStaffInfoList(1400001), resp); err != nil {
@@ -285,9 +287,9 @@ func TestGuard(t *testing.T) {
 		commonRequest("NoSuchAction", map[string]any{"SdkAppId": 1400001}), // not in the catalog
 	} {
 		err := c.Send(req, newResponse())
-		var denied *cam.AccessDeniedError
+		var denied *camguard.DeniedError
 		if !errors.As(err, &denied) {
-			t.Errorf("%s: error %v does not carry a *cam.AccessDeniedError", req.GetAction(), err)
+			t.Errorf("%s: error %v does not carry a *camguard.DeniedError", req.GetAction(), err)
 			continue
 		}
 		var sdkErr *tcerr.TencentCloudSDKError
@@ -307,7 +309,7 @@ func TestGuard(t *testing.T) {
 // through the guard and denies any other before a byte leaves the process.
 func TestRecordThenGuard(t *testing.T) {
 	f := newFakeAPI(t)
-	rec := &cam.Recorder{}
+	rec := &camguard.Recorder{}
 	program := func(c *common.Client) []error {
 		return []error{
 			c.Send(newDescribeStaffInfoList(1400001), newResponse()),
@@ -325,7 +327,7 @@ func TestRecordThenGuard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := &cam.Guard{Policies: []cam.Policy{p}, Next: camhttp.Forward}
+	g := &camguard.Guard{Policies: []campolicy.Policy{p}, Next: camhttp.Forward}
 	c := newClient(f.endpoint(), camhttp.New(g, options()), nil)
 	for i, err := range program(c) {
 		if err != nil {
@@ -335,7 +337,7 @@ func TestRecordThenGuard(t *testing.T) {
 	if n := len(f.requests()); n != 4 {
 		t.Errorf("fake API received %d requests, want 4", n)
 	}
-	var denied *cam.AccessDeniedError
+	var denied *camguard.DeniedError
 	if err := c.Send(newDescribeStaffInfoList(1400003), newResponse()); !errors.As(err, &denied) {
 		t.Errorf("unrecorded resource: %v", err)
 	}
@@ -347,7 +349,7 @@ func TestRecordThenGuard(t *testing.T) {
 // TestDryRun sends nothing: the endpoint does not exist, and every call succeeds with
 // an empty result.
 func TestDryRun(t *testing.T) {
-	rec := &cam.Recorder{}
+	rec := &camguard.Recorder{}
 	c := newClient("127.0.0.1:1", camhttp.New(rec, options()), nil)
 	resp := newResponse()
 	if err := c.Send(newDescribeStaffInfoList(1400001), resp); err != nil {
@@ -387,7 +389,7 @@ func TestDenyAsAPIError(t *testing.T) {
 		o := options()
 		o.DenyAsAPIError = asAPI
 		o.Next = dialTo(f.endpoint())
-		g := &cam.Guard{Policies: []cam.Policy{guardPolicy(t)}, Next: camhttp.Forward}
+		g := &camguard.Guard{Policies: []campolicy.Policy{guardPolicy(t)}, Next: camhttp.Forward}
 		c := newClient(f.endpoint(), camhttp.New(g, o), func(p *profile.ClientProfile) {
 			p.DisableRegionBreaker = false
 			p.BackupEndpoint = "backup.invalid"
@@ -421,10 +423,10 @@ func TestDenyAsAPIError(t *testing.T) {
 
 type countingTransport struct {
 	n    atomic.Int32
-	next cam.Transport
+	next camguard.Transport
 }
 
-func (c *countingTransport) Do(ctx context.Context, call *cam.Call, resp any) error {
+func (c *countingTransport) Do(ctx context.Context, call *camguard.Call, resp any) error {
 	c.n.Add(1)
 	return c.next.Do(ctx, call, resp)
 }
@@ -453,7 +455,7 @@ func TestRetriesRecordedOnce(t *testing.T) {
 	t.Run("rate-limit", func(t *testing.T) {
 		f := newFakeAPI(t)
 		f.limitNth["DescribeStaffInfoList"] = 1
-		rec := &cam.Recorder{Next: camhttp.Forward}
+		rec := &camguard.Recorder{Next: camhttp.Forward}
 		guarded := &countingTransport{next: rec}
 		c := newClient(f.endpoint(), camhttp.New(guarded, options()), func(p *profile.ClientProfile) {
 			p.RateLimitExceededMaxRetries = 2
@@ -471,7 +473,7 @@ func TestRetriesRecordedOnce(t *testing.T) {
 	})
 	t.Run("network-client-token", func(t *testing.T) {
 		f := newFakeAPI(t)
-		rec := &cam.Recorder{Next: camhttp.Forward}
+		rec := &camguard.Recorder{Next: camhttp.Forward}
 		guarded := &countingTransport{next: rec}
 		o := options()
 		o.Next = &flaky{next: http.DefaultTransport}
@@ -513,8 +515,8 @@ func TestRetriesRecordedOnce(t *testing.T) {
 // TestConcurrent: 64 goroutines on one client (run with -race).
 func TestConcurrent(t *testing.T) {
 	f := newFakeAPI(t)
-	rec := &cam.Recorder{Next: camhttp.Forward}
-	g := &cam.Guard{Policies: []cam.Policy{{Version: "2.0", Statement: []cam.Statement{{Effect: cam.EffectAllow, Action: cam.Values{"ccc:*"}, Resource: cam.Values{"*"}}}}}, Next: rec}
+	rec := &camguard.Recorder{Next: camhttp.Forward}
+	g := &camguard.Guard{Policies: []campolicy.Policy{{Version: "2.0", Statement: []campolicy.Statement{{Effect: campolicy.EffectAllow, Action: campolicy.Values{"ccc:*"}, Resource: campolicy.Values{"*"}}}}}, Next: rec}
 	c := newClient(f.endpoint(), camhttp.New(g, options()), nil)
 	var wg sync.WaitGroup
 	for i := range 64 {
@@ -571,7 +573,7 @@ func TestFakeAPIRejectsTampering(t *testing.T) {
 		f.bad = func(error) { rejected++ }
 		o := options()
 		o.Next = tamper{edit}
-		c := newClient(f.endpoint(), camhttp.New(&cam.Recorder{Next: camhttp.Forward}, o), func(p *profile.ClientProfile) {
+		c := newClient(f.endpoint(), camhttp.New(&camguard.Recorder{Next: camhttp.Forward}, o), func(p *profile.ClientProfile) {
 			if strings.HasPrefix(name, "v1") {
 				p.SignMethod, p.HttpProfile.ReqMethod = "HmacSHA256", "GET"
 			}

@@ -10,8 +10,9 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
+	"github.com/permgen/permgen/generated/tencentcloud/camguard"
 	"github.com/permgen/permgen/generated/tencentcloud/camhttp"
+	"github.com/permgen/permgen/generated/tencentcloud/campolicy"
 )
 
 // Issue 17: a guard decides what it cannot know as unknown, never as "no resource" or
@@ -46,9 +47,9 @@ func signedWith(sign, method string) func(*profile.ClientProfile) {
 	return func(p *profile.ClientProfile) { p.SignMethod, p.HttpProfile.ReqMethod = sign, method }
 }
 
-func allowAllDenyOne(t *testing.T, deny string) cam.Policy {
+func allowAllDenyOne(t *testing.T, deny string) campolicy.Policy {
 	t.Helper()
-	p, err := cam.DecodePolicy([]byte(`{"version":"2.0","statement":[
+	p, err := campolicy.Parse([]byte(`{"version":"2.0","statement":[
 		{"effect":"allow","action":"ccc:*","resource":"*"},
 		{"effect":"deny","action":"ccc:DeleteStaff","resource":"` + deny + `"}]}`))
 	if err != nil {
@@ -67,11 +68,11 @@ func TestGuardWithoutUinKeepsTheDeny(t *testing.T) {
 			f := newFakeAPI(t)
 			o := options()
 			o.Uin = ""
-			g := &cam.Guard{Policies: []cam.Policy{policy}, Next: camhttp.Forward}
+			g := &camguard.Guard{Policies: []campolicy.Policy{policy}, Next: camhttp.Forward}
 			c := newClient(f.endpoint(), camhttp.New(g, o), signedWith(wf.sign, wf.method))
 
 			err := c.Send(newAppRequest("DeleteStaff", 1400001), newResponse())
-			var denied *cam.AccessDeniedError
+			var denied *camguard.DeniedError
 			if !errors.As(err, &denied) {
 				t.Fatalf("DeleteStaff on the denied app without a uin: %v, want a denial", err)
 			}
@@ -110,17 +111,17 @@ func TestGuardWithoutUinKeepsTheDeny(t *testing.T) {
 // parameters (TestGenericRequestUnderGETOrV1), so its SdkAppId is unknown. The guard
 // used to evaluate it on "*", under which the deny of app 1400001 never applied.
 func TestGuardDeniesUnfilledParameterOnDeny(t *testing.T) {
-	policy, err := cam.DecodePolicy([]byte(`{"version":"2.0","statement":[
+	policy, err := campolicy.Parse([]byte(`{"version":"2.0","statement":[
 		{"effect":"allow","action":"ccc:*","resource":"*"},
 		{"effect":"deny","action":"ccc:DescribeStaffInfoList","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := newFakeAPI(t)
-	g := &cam.Guard{Policies: []cam.Policy{policy}, Next: camhttp.Forward}
+	g := &camguard.Guard{Policies: []campolicy.Policy{policy}, Next: camhttp.Forward}
 	c := newClient(f.endpoint(), camhttp.New(g, options()), signedWith("TC3-HMAC-SHA256", "GET"))
 	err = c.Send(commonRequest("DescribeStaffInfoList", map[string]any{"SdkAppId": 1400001}), tchttp.NewCommonResponse())
-	var denied *cam.AccessDeniedError
+	var denied *camguard.DeniedError
 	if !errors.As(err, &denied) || !slices.Equal(denied.Decision.Unknowns(), []string{"SdkAppId"}) {
 		t.Fatalf("call whose SdkAppId the guard cannot read: %v, want a denial decided with the unknown SdkAppId", err)
 	}
@@ -138,17 +139,17 @@ func TestGuardDeniesUnfilledParameterOnDeny(t *testing.T) {
 // _if_exist allow apply, and makes a deny on the key never apply. The guard sees
 // neither the source address nor anything CAM adds, so such keys are unknown.
 func TestGuardUnobservableKeyIsUnknown(t *testing.T) {
-	deny, err := cam.DecodePolicy([]byte(`{"version":"2.0","statement":[
+	deny, err := campolicy.Parse([]byte(`{"version":"2.0","statement":[
 		{"effect":"allow","action":"ccc:*","resource":"*"},
 		{"effect":"deny","action":"ccc:*","resource":"*","condition":{"ip_not_equal":{"qcs:ip":"10.0.0.0/8"}}}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := newFakeAPI(t)
-	g := &cam.Guard{Policies: []cam.Policy{deny}, Next: camhttp.Forward}
+	g := &camguard.Guard{Policies: []campolicy.Policy{deny}, Next: camhttp.Forward}
 	c := newClient(f.endpoint(), camhttp.New(g, options()), nil)
 	err = c.Send(newDescribeStaffInfoList(1400001), newResponse())
-	var denied *cam.AccessDeniedError
+	var denied *camguard.DeniedError
 	if !errors.As(err, &denied) || !slices.Equal(denied.Decision.Unknowns(), []string{"qcs:ip"}) || !strings.Contains(err.Error(), "Guard.Context") {
 		t.Fatalf("deny on a source address the guard cannot see: %v", err)
 	}
@@ -164,9 +165,9 @@ func TestGuardUnobservableKeyIsUnknown(t *testing.T) {
 // recordPair sends two actions with one body through a recorder, within one second of
 // the clock the SDK signs with, and returns the recorder; ok is false when a second
 // boundary fell between the two (the caller tries again).
-func recordPair(t *testing.T, sign, method string, actions ...string) (rec *cam.Recorder, sent int, ok bool) {
+func recordPair(t *testing.T, sign, method string, actions ...string) (rec *camguard.Recorder, sent int, ok bool) {
 	f := newFakeAPI(t)
-	rec = &cam.Recorder{Next: camhttp.Forward}
+	rec = &camguard.Recorder{Next: camhttp.Forward}
 	c := newClient(f.endpoint(), camhttp.New(rec, options()), signedWith(sign, method))
 	before := time.Now().Unix()
 	for _, a := range actions {
@@ -186,7 +187,7 @@ func TestRecorderTellsActionsApart(t *testing.T) {
 	actions := []string{"DescribeStaffInfoList", "DescribeSkillGroupInfoList", "DescribeTelCdr", "DescribePSTNActiveSessionList"}
 	for _, wf := range wireForms {
 		t.Run(wf.sign+"-"+wf.method, func(t *testing.T) {
-			var rec *cam.Recorder
+			var rec *camguard.Recorder
 			for try := 0; ; try++ {
 				r, sent, ok := recordPair(t, wf.sign, wf.method, actions...)
 				if sent != len(actions) {
@@ -229,7 +230,7 @@ func TestRecorderRetryStillOnce(t *testing.T) {
 	for _, wf := range wireForms {
 		f := newFakeAPI(t)
 		f.limitNth["DeleteStaff"] = 1
-		rec := &cam.Recorder{Next: camhttp.Forward}
+		rec := &camguard.Recorder{Next: camhttp.Forward}
 		c := newClient(f.endpoint(), camhttp.New(rec, options()), func(p *profile.ClientProfile) {
 			signedWith(wf.sign, wf.method)(p)
 			p.RateLimitExceededMaxRetries = 2
@@ -247,7 +248,7 @@ func TestRecorderRetryStillOnce(t *testing.T) {
 // TestRecorderWithoutUinSaysOptions: the recorder's report of the unfilled ${uin}
 // points at Options{Uin: …}, the only way to fill it.
 func TestRecorderWithoutUinSaysOptions(t *testing.T) {
-	rec := &cam.Recorder{}
+	rec := &camguard.Recorder{}
 	o := options()
 	o.Uin = ""
 	c := newClient("127.0.0.1:1", camhttp.New(rec, o), nil)

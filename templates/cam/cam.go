@@ -1,24 +1,20 @@
-// Package cam is the runtime shared by every generated Tencent Cloud service package:
-// the vocabulary of CAM metadata (Category, Granularity, Support, ActionInfo), six-segment
-// resource names, CAM policies with a builder that refuses what CAM would silently ignore,
-// an evaluator, a linter, least-privilege policies and an SDK transport that checks or
-// records calls.
+// Package cam is the catalog vocabulary every generated Tencent Cloud product package
+// shares: what a CAM page says about an API (Category, Granularity, Support,
+// ActionInfo, ServiceInfo), the Action interface each product's Action type
+// implements, and six-segment resource names (Resource) with the builders' checks.
+// Generated product packages import it and nothing else of permgen.
+//
+// Two sibling packages build on it, split by role as AWS's runtimes are (iam,
+// iampolicy, and the guard of sdk/awsv2):
+//
+//   - campolicy is CAM's policy language: Parse, the builder New, Evaluate and
+//     EvaluateAll, Lint and LeastPrivilege, with the "unknown is not absent" contract;
+//   - camguard checks (Guard) and records (Recorder) calls against policies, before
+//     anything is sent.
+//
+// camhttp, the fourth, reads tencentcloud-sdk-go's HTTP requests into camguard calls.
 //
 // It imports only the standard library so that generated code adds no dependency.
-//
-// The semantics follow Tencent Cloud's CAM documentation: an explicit deny wins, no
-// matching allow is an implicit deny, "*" is a wildcard in actions and resources, and an
-// operation-level API is authorized only by a statement whose resource is "*".
-//
-// Unknown is not absent. A Request can say what its asker could not know
-// (Request.Unknown): the whole resource, a part of it left as its placeholder
-// ("qcs::ccc::uin/${uin}:SdkAppId/1400001" with Parts ["uin"]), or condition keys. An
-// allow applies only if it applies for every value of the unknowns; a deny applies if
-// it could apply for some value. Decision.Unknowns names the unknowns that decided,
-// and the decision's text says so. A Guard passes what a transport could not fill and
-// the condition keys it cannot observe as unknowns, never as "no resource" or "absent";
-// its denial says how to make them known. The same contract, with the same names, holds
-// for AWS in iampolicy.
 package cam
 
 import "fmt"
@@ -108,9 +104,9 @@ func (g *Granularity) UnmarshalText(b []byte) error {
 	return err
 }
 
-// wildcardOnly reports whether CAM authorizes actions of this granularity only with
+// WildcardOnly reports whether CAM authorizes actions of this granularity only with
 // resource "*". A service-level service has no per-resource authorization at all.
-func (g Granularity) wildcardOnly() bool { return g == OperationLevel || g == ServiceLevel }
+func (g Granularity) WildcardOnly() bool { return g == OperationLevel || g == ServiceLevel }
 
 // Support is a yes / no / partly value (支持 / 不支持 / 部分支持). The zero value means
 // unknown. The integer value is no public contract: it marshals as its name.

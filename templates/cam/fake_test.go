@@ -34,7 +34,5 @@ func (a fakeAction) String() string   { return fakeNames[a] }
 // fakeNames is static, as generated names are, so benchmarks measure cam and not the fake.
 var fakeNames = [...]string{"ccc:CreateStaff", "ccc:CreateIVR", "ccc:DeleteStaff", "ccc:DescribeStaffInfoList", "ccc:DescribeTelCdr", "ccc:DescribeIVRList", "cvm:RunInstances"}
 
-func fakeKnown() []ActionInfo { return fakeInfo[:] }
-
 // app is the SdkAppId resource the task's examples use.
 var app = Resource{Service: "ccc", Account: "uin/100001", Resource: "SdkAppId/1400001"}

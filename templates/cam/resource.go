@@ -22,14 +22,15 @@ type Resource struct {
 
 	// invalid says why a generated builder refused its arguments ("" when it did
 	// not): the builders keep one return value so that they nest in expressions, and
-	// NewPolicy, On and Evaluate refuse the Resource instead (see Err).
+	// campolicy.New, On and Evaluate refuse the Resource instead (see Err).
 	invalid string
 }
 
 // Require is what generated builders call on the Resource they built, with the
 // builder's name and each argument's name and value in turn: an empty value makes r
 // invalid, since "SdkAppId/" names no resource and an empty account ("uin/") names
-// none either. Err reports it; NewPolicy refuses the statement and Evaluate denies.
+// none either. Err reports it; campolicy.New refuses the statement and
+// campolicy.Evaluate denies.
 func (r Resource) Require(builder string, namesAndValues ...string) Resource {
 	var empty []string
 	for i := 0; i+1 < len(namesAndValues); i += 2 {
@@ -102,7 +103,7 @@ func (r Resource) ID() string {
 // Resource. The first segment must be "qcs" and the sixth must not be empty; the others
 // may be.
 func ParseResource(s string) (Resource, error) {
-	r, n := splitResource(s)
+	r, n := SplitResource(s)
 	switch {
 	case n < 6:
 		return Resource{}, fmt.Errorf("cam: resource %q has %d segments, want 6: qcs:project:service:region:account:resource", s, n)
@@ -118,10 +119,10 @@ func ParseResource(s string) (Resource, error) {
 	return r, nil
 }
 
-// splitResource does ParseResource's work without building an error, so that matching
+// SplitResource does ParseResource's work without building an error, so that matching
 // a malformed pattern costs no allocation. n is the number of segments found, capped at
 // 6; r is valid when n is 6, s starts with "qcs:" and r.Resource is not empty.
-func splitResource(s string) (r Resource, n int) {
+func SplitResource(s string) (r Resource, n int) {
 	if s == "*" {
 		return Resource{}, 6
 	}

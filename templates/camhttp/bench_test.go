@@ -6,21 +6,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/camguard"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
 // BenchmarkRoundTrip is camhttp's cost per SDK call, without the network: read a TC3
 // JSON request, look the action up, fill its resource, pass it through a Guard to an
 // API that answers at once. Each iteration's body differs, so none is a retry.
 func BenchmarkRoundTrip(b *testing.B) {
-	p, err := cam.NewPolicy(cam.Allow(telCdr))
+	p, err := campolicy.New(campolicy.Allow(telCdr))
 	if err != nil {
 		b.Fatal(err)
 	}
 	api := &sink{}
 	o := opts
 	o.Next = api
-	rt := New(&cam.Guard{Policy: p, Next: Forward}, o)
+	rt := New(&camguard.Guard{Policy: p, Next: Forward}, o)
 	reqs := make([]*http.Request, b.N)
 	for i := range reqs {
 		body := `{"SdkAppId": ` + strconv.Itoa(1400000+i) + `, "StartTimeStamp": 1773041460, "EndTimeStamp": 1773042460, "Limit": 100, "Offset": 0}`

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/camguard"
 )
 
 // The catalog stands in for a generated tree's.
@@ -103,11 +104,11 @@ func tc3(t *testing.T, method, service, action, body string) *http.Request {
 	return r
 }
 
-func record(t *testing.T, o Options, reqs ...*http.Request) (*cam.Recorder, *sink) {
+func record(t *testing.T, o Options, reqs ...*http.Request) (*camguard.Recorder, *sink) {
 	t.Helper()
 	api := &sink{}
 	o.Next = api
-	rec := &cam.Recorder{Next: Forward}
+	rec := &camguard.Recorder{Next: Forward}
 	rt := New(rec, o)
 	for _, r := range reqs {
 		resp, err := rt.RoundTrip(r)
@@ -202,7 +203,7 @@ func TestFlattenedQueryAndHeaders(t *testing.T) {
 func TestV1Signing(t *testing.T) {
 	r, _ := http.NewRequest(http.MethodPost, "http://127.0.0.1:9/", strings.NewReader("Action=DescribeTelCdr&Region=ap-beijing&SdkAppId=7&Signature=x&SignatureMethod=HmacSHA256&Version=2020-02-10"))
 	r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	if _, err := New(&cam.Recorder{}, opts).RoundTrip(r); err == nil || !strings.Contains(err.Error(), "DefaultService") {
+	if _, err := New(&camguard.Recorder{}, opts).RoundTrip(r); err == nil || !strings.Contains(err.Error(), "DefaultService") {
 		t.Errorf("v1 request to an IP endpoint without DefaultService: %v", err)
 	}
 	o := opts
@@ -220,12 +221,12 @@ func TestUnknownAndUnreadable(t *testing.T) {
 		t.Errorf("unknown action recorded as %+v", c)
 	}
 	noAction, _ := http.NewRequest(http.MethodGet, "https://ccc.tencentcloudapi.com/?x=1", nil)
-	if _, err := New(&cam.Recorder{}, opts).RoundTrip(noAction); err == nil || !strings.Contains(err.Error(), "names no action") {
+	if _, err := New(&camguard.Recorder{}, opts).RoundTrip(noAction); err == nil || !strings.Contains(err.Error(), "names no action") {
 		t.Errorf("request without action: %v", err)
 	}
 	r := tc3(t, http.MethodPost, "ccc", "DescribeTelCdr", `{}`)
 	r.GetBody = nil
-	if _, err := New(&cam.Recorder{}, opts).RoundTrip(r); err == nil || !strings.Contains(err.Error(), "GetBody") {
+	if _, err := New(&camguard.Recorder{}, opts).RoundTrip(r); err == nil || !strings.Contains(err.Error(), "GetBody") {
 		t.Errorf("body that cannot be read twice: %v", err)
 	}
 }
@@ -241,10 +242,10 @@ func TestRetryRecordedOnce(t *testing.T) {
 }
 
 func TestDenials(t *testing.T) {
-	g := &cam.Guard{Next: Forward} // no policy: everything denied
+	g := &camguard.Guard{Next: Forward} // no policy: everything denied
 	r := tc3(t, http.MethodPost, "ccc", "DescribeTelCdr", `{"SdkAppId": 1}`)
 	_, err := New(g, opts).RoundTrip(r)
-	var denied *cam.AccessDeniedError
+	var denied *camguard.DeniedError
 	if !errors.As(err, &denied) {
 		t.Errorf("denial: %v", err)
 	}
@@ -265,7 +266,7 @@ func TestDenials(t *testing.T) {
 		!strings.Contains(body.Response.Error.Message, "ccc:DescribeTelCdr") {
 		t.Errorf("DenyAsAPIError answer %d %+v (%v)", resp.StatusCode, body, err)
 	}
-	if err := Forward.Do(context.Background(), &cam.Call{Request: r}, new(*http.Response)); !errors.Is(err, ErrNotForwarded) {
+	if err := Forward.Do(context.Background(), &camguard.Call{Request: r}, new(*http.Response)); !errors.Is(err, ErrNotForwarded) {
 		t.Errorf("Forward outside a round trip: %v", err)
 	}
 }

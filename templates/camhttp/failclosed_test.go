@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/camguard"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
 // A guard without Options.Uin decides the uin as unknown (issue 17, item 1): the call's
@@ -24,15 +25,15 @@ func TestNoUinIsUnknown(t *testing.T) {
 	if h := c.Hints["uin"]; !strings.Contains(h, "camhttp.Options{Uin: …}") {
 		t.Errorf("hint for the uin: %q", h)
 	}
-	p, err := cam.DecodePolicy([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"ccc:*","resource":"*"},
+	p, err := campolicy.Parse([]byte(`{"version":"2.0","statement":[{"effect":"allow","action":"ccc:*","resource":"*"},
 		{"effect":"deny","action":"ccc:DescribeTelCdr","resource":"qcs::ccc::uin/100001:SdkAppId/1400001"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	api := &sink{}
 	o.Next = api
-	_, err = New(&cam.Guard{Policy: p, Next: Forward}, o).RoundTrip(tc3(t, http.MethodPost, "ccc", "DescribeTelCdr", `{"SdkAppId": 1400001}`))
-	var denied *cam.AccessDeniedError
+	_, err = New(&camguard.Guard{Policy: p, Next: Forward}, o).RoundTrip(tc3(t, http.MethodPost, "ccc", "DescribeTelCdr", `{"SdkAppId": 1400001}`))
+	var denied *camguard.DeniedError
 	if !errors.As(err, &denied) || api.req != nil || !strings.Contains(err.Error(), "camhttp.Options{Uin: …}") {
 		t.Errorf("denied call without a uin: %v (sent: %v)", err, api.req != nil)
 	}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/permgen/permgen/templates/cam"
+	"github.com/permgen/permgen/templates/campolicy"
 )
 
 // maxResources bounds the resources one call may name (a cross product of array
@@ -24,7 +25,7 @@ const maxResources = 1000
 // listed in unfilled, and its name in u.Parts, so that a Guard decides it as unknown
 // (an allow must hold for every value, a deny applies if it could apply for one).
 // A pattern that yields no resource name at all makes u.Resource true.
-func (rt *roundTripper) resources(a cam.Action, w *wire) (res []cam.Resource, unfilled []string, u cam.Unknown) {
+func (rt *roundTripper) resources(a cam.Action, w *wire) (res []cam.Resource, unfilled []string, u campolicy.Unknown) {
 	info := a.Info()
 	if info.Granularity == cam.OperationLevel || info.Granularity == cam.ServiceLevel {
 		return nil, nil, u

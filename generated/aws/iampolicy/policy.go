@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 )
 
@@ -16,14 +17,58 @@ const Version2012 = "2012-10-17"
 // Version2008 is the original policy language version.
 const Version2008 = "2008-10-17"
 
-// Effect is "Allow" or "Deny".
-type Effect string
+// Effect says whether a statement allows or denies. It is closed, as campolicy's
+// is: the zero value is no effect (a Policy built in Go that left it out, which
+// Validate refuses and the evaluator never reads as an allow), and no other value is
+// valid. It reads and writes as "Allow" or "Deny", in that case.
+type Effect uint8
 
 // Effects.
 const (
-	EffectAllow Effect = "Allow"
-	EffectDeny  Effect = "Deny"
+	EffectAllow Effect = iota + 1
+	EffectDeny
 )
+
+// String returns "Allow" or "Deny", or "Effect(n)" for an invalid value.
+func (e Effect) String() string {
+	switch e {
+	case EffectAllow:
+		return "Allow"
+	case EffectDeny:
+		return "Deny"
+	}
+	return "Effect(" + strconv.Itoa(int(e)) + ")"
+}
+
+// MarshalText writes "Allow" or "Deny", and fails for any other value.
+func (e Effect) MarshalText() ([]byte, error) {
+	if e != EffectAllow && e != EffectDeny {
+		return nil, fmt.Errorf("Effect: %v is neither \"Allow\" nor \"Deny\"", e)
+	}
+	return []byte(e.String()), nil
+}
+
+// UnmarshalText reads "Allow" or "Deny", case-sensitively as AWS does: "The Effect
+// value is case sensitive."
+func (e *Effect) UnmarshalText(b []byte) error {
+	eff, ok := parseEffect(string(b))
+	if !ok {
+		return fmt.Errorf("Effect: %q is neither \"Allow\" nor \"Deny\"", b)
+	}
+	*e = eff
+	return nil
+}
+
+// parseEffect reads "Allow" or "Deny"; any other text is no effect.
+func parseEffect(s string) (Effect, bool) {
+	switch s {
+	case "Allow":
+		return EffectAllow, true
+	case "Deny":
+		return EffectDeny, true
+	}
+	return 0, false
+}
 
 // Policy is one IAM policy document.
 type Policy struct {
@@ -84,8 +129,12 @@ type problemFunc func(elem, msg, value string)
 // (Condition.check): the evaluator skips them, as Parse has checked them and a
 // value of the wrong type is undecidable there, never a match.
 func (s *Statement) check(kind PolicyKind, report problemFunc) {
-	if s.Effect != EffectAllow && s.Effect != EffectDeny {
-		report("Effect", `is neither "Allow" nor "Deny"`, string(s.Effect))
+	switch s.Effect {
+	case EffectAllow, EffectDeny:
+	case 0:
+		report("Effect", `is missing; want "Allow" or "Deny"`, "")
+	default:
+		report("Effect", `is neither "Allow" nor "Deny"`, s.Effect.String())
 	}
 	switch {
 	case s.Action == nil && s.NotAction == nil:

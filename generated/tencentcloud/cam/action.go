@@ -46,36 +46,6 @@ func (i ActionInfo) String() string { return i.Service + ":" + i.Name }
 // constant, e.g. one read from a file.
 func (i ActionInfo) Info() ActionInfo { return i }
 
-// acceptsResource reports whether CAM can restrict the action to r: never for an action
-// that is authorized only on "*"; otherwise when r's type is one of the action's resource
-// types, or when the page lists no types to check against.
-func (i ActionInfo) acceptsResource(r Resource) bool {
-	if i.Granularity.wildcardOnly() {
-		return false
-	}
-	if i.ResourceTypes.Len() == 0 {
-		return true
-	}
-	for rest := i.ResourceTypes; rest != ""; {
-		var t string
-		t, rest = rest.cut()
-		if matchType(r, t) {
-			return true
-		}
-	}
-	return false
-}
-
-// matchType reports whether r, possibly a pattern, can name a resource of type t
-// ("service/type").
-func matchType(r Resource, t string) bool {
-	svc, typ, ok := strings.Cut(t, "/")
-	if !ok {
-		return false
-	}
-	return (r.Service == "" || MatchPattern(r.Service, svc)) && MatchPattern(r.Type(), typ)
-}
-
 // ServiceInfo is what a CAM page's 基本信息 table says about the whole service, and
 // where the page came from.
 type ServiceInfo struct {

@@ -5,15 +5,21 @@
 //
 //	client.WithHttpTransport(camhttp.New(rec, camhttp.Options{Uin: "100001"}))
 //
-// and that turns every request the SDK sends into a cam.Call: the action named by the
-// request, looked up in the tree's generated catalog, and the resources its
-// parameters name.
-// The call then goes through a cam.Transport — a cam.Recorder that learns the
-// least-privilege policy, a cam.Guard that refuses what a policy does not allow —
-// whose chain ends in Forward, which sends the SDK's request unchanged.
+// and that turns every request the SDK sends into a camguard.Call: the action named
+// by the request, looked up in the tree's generated catalog, and the resources its
+// parameters name. The call then goes through a camguard.Transport — a
+// camguard.Recorder that learns the least-privilege policy, a camguard.Guard that
+// refuses what a policy does not allow — whose chain ends in Forward, which sends the
+// SDK's request unchanged.
+//
+// It is the wire package of the four CAM runtimes (cam for the catalog types,
+// campolicy for the policy language, camguard for Guard and Recorder), kept apart
+// from camguard because it is the only one that knows an SDK's HTTP format and the
+// tree's catalog (the emitter binds it to <tree>/catalog); a program that makes its
+// calls some other way uses camguard alone.
 //
 // It reads the wire format, not the SDK's types, so it imports only the standard
-// library and cam: TC3-HMAC-SHA256 requests (X-TC-* headers, JSON body or flattened
+// library and the other CAM runtimes: TC3-HMAC-SHA256 requests (X-TC-* headers, JSON body or flattened
 // query), HmacSHA1/HmacSHA256 requests (form body or query) and octet-stream uploads
 // (parameters as X-<SERVICE>-<Name> headers, body never read). The body is read from
 // req.GetBody, never from req.Body, and nothing of the request is changed, so the
@@ -22,7 +28,7 @@
 // What the request does not say is unknown, never "*" and never "no resource": a
 // placeholder nothing fills — ${uin} without Options.Uin, a parameter the request does
 // not carry, a value holding '*' or ':' — stays in the call's resource as written, is
-// listed in Call.Unknown.Parts, and a cam.Guard decides it so that an allow must hold
+// listed in Call.Unknown.Parts, and a camguard.Guard decides it so that an allow must hold
 // for every value and a deny applies if it could hold for one. With Options.Uin empty,
 // "allow ccc:* on *" plus "deny ccc:DeleteStaff on qcs::ccc::uin/100001:SdkAppId/1400001"
 // denies DeleteStaff on app 1400001, and the denial says to set
@@ -41,6 +47,7 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/generated/tencentcloud/cam"
+	"github.com/permgen/permgen/generated/tencentcloud/camguard"
 )
 
 // Options configures New.
@@ -76,10 +83,10 @@ type Options struct {
 	DenyAsAPIError bool
 }
 
-// New returns a RoundTripper that passes each request through t as a cam.Call whose
+// New returns a RoundTripper that passes each request through t as a camguard.Call whose
 // Request is the *http.Request. When t answers without a response (a Recorder with no
 // Next: a dry run), the SDK receives a success with an empty result.
-func New(t cam.Transport, o Options) http.RoundTripper {
+func New(t camguard.Transport, o Options) http.RoundTripper {
 	if o.Lookup == nil {
 		o.Lookup = catalogLookup
 	}
@@ -90,7 +97,7 @@ func New(t cam.Transport, o Options) http.RoundTripper {
 }
 
 type roundTripper struct {
-	t    cam.Transport
+	t    camguard.Transport
 	o    Options
 	seen *seen
 }
@@ -110,9 +117,9 @@ var ErrNotForwarded = errors.New("camhttp: Forward needs a call made by a camhtt
 // Forward ends a Guard or Recorder chain: it sends the call's *http.Request, exactly as
 // the SDK built it, through Options.Next and stores the reply in response, which must
 // be an **http.Response.
-var Forward cam.Transport = cam.TransportFunc(forward)
+var Forward camguard.Transport = camguard.TransportFunc(forward)
 
-func forward(ctx context.Context, call *cam.Call, response any) error {
+func forward(ctx context.Context, call *camguard.Call, response any) error {
 	req, ok := call.Request.(*http.Request)
 	x, _ := ctx.Value(exchangeKey{}).(*exchange)
 	out, okOut := response.(**http.Response)
@@ -153,7 +160,7 @@ func (rt *roundTripper) roundTrip(req *http.Request, x *exchange) (*http.Respons
 	ctx := context.WithValue(req.Context(), exchangeKey{}, x)
 	var resp *http.Response
 	if err := rt.t.Do(ctx, call, &resp); err != nil {
-		var denied *cam.AccessDeniedError
+		var denied *camguard.DeniedError
 		if rt.o.DenyAsAPIError && errors.As(err, &denied) {
 			return apiResponse(req, map[string]any{"Error": map[string]string{
 				"Code": "AuthFailure.UnauthorizedOperation", "Message": err.Error()}}), nil
@@ -169,14 +176,14 @@ func (rt *roundTripper) roundTrip(req *http.Request, x *exchange) (*http.Respons
 	return resp, nil
 }
 
-// call makes the cam.Call of a request read off the wire.
-func (rt *roundTripper) call(w *wire, req *http.Request) *cam.Call {
+// call makes the camguard.Call of a request read off the wire.
+func (rt *roundTripper) call(w *wire, req *http.Request) *camguard.Call {
 	name := w.service + ":" + w.action
 	a, _ := rt.o.Lookup(name)
 	if a == nil {
 		a = cam.ActionInfo{Service: w.service, Name: w.action}
 	}
-	c := &cam.Call{Action: a, Version: w.version, Region: w.region, Request: req}
+	c := &camguard.Call{Action: a, Version: w.version, Region: w.region, Request: req}
 	if c.Known() {
 		c.Resources, c.Unfilled, c.Unknown = rt.resources(a, w)
 		c.Hints = rt.hints(a, c.Unknown.Parts)

@@ -3,9 +3,10 @@
 package captcha
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of captcha that CAM can authorize. Its string form is the

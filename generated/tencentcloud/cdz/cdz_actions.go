@@ -3,9 +3,10 @@
 package cdz
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of cdz that CAM can authorize. Its string form is the

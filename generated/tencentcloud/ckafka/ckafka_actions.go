@@ -3,9 +3,10 @@
 package ckafka
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of ckafka that CAM can authorize. Its string form is the

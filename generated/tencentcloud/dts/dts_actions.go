@@ -3,9 +3,10 @@
 package dts
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of dts that CAM can authorize. Its string form is the

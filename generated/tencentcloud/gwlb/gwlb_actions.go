@@ -3,9 +3,10 @@
 package gwlb
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of gwlb that CAM can authorize. Its string form is the

@@ -3,9 +3,10 @@
 package hasim
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of hasim that CAM can authorize. Its string form is the

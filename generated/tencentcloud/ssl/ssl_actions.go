@@ -3,9 +3,10 @@
 package ssl
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of ssl that CAM can authorize. Its string form is the

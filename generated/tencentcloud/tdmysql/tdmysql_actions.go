@@ -3,9 +3,10 @@
 package tdmysql
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of tdmysql that CAM can authorize. Its string form is the

@@ -3,9 +3,10 @@
 package trabbit
 
 import (
-	"github.com/permgen/permgen/generated/tencentcloud/cam"
 	"strconv"
 	"strings"
+
+	"github.com/permgen/permgen/generated/tencentcloud/cam"
 )
 
 // Action is one API of trabbit that CAM can authorize. Its string form is the

@@ -7,8 +7,8 @@ import "github.com/permgen/permgen/generated/tencentcloud/cam"
 // This package and the cam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = cam.EnforceVersion(1 - cam.MinGenVersion)
-	_ = cam.EnforceVersion(cam.MaxGenVersion - 1)
+	_ = cam.EnforceVersion(2 - cam.MinGenVersion)
+	_ = cam.EnforceVersion(cam.MaxGenVersion - 2)
 )
 
 // actionNames holds every action's "service:Name"; actionIndex[i] is where the i-th starts.

@@ -7,6 +7,13 @@
 // (TestPeerTableFrozen) reads only the frozen table, so a change of the table
 // that moves any row is seen.
 //
+// It also writes the peer's resource side, testdata/peer-iamlive-resources.tsv.gz:
+// for every method whose primary action the table agrees on, the peer's mapping
+// of that action's resource (which parameter fills which placeholder or whole
+// ARN). sdk/awsv2's TestPeerResources runs the guard's resolver over the same
+// parameters and classifies where the two fill differently. testdata is a
+// data-only module, so the peer's data is in no module zip.
+//
 //	go run ./internal/awsops/peercheck -peer ../shared/aws-sdk-peer/iamlive-map-2022-08-19.json.gz
 package main
 
@@ -30,20 +37,30 @@ func main() {
 	overrides := flag.String("overrides", "sdk/awsv2/operations.json", "overrides file")
 	sdkModels := flag.String("sdk", "sdk/awsv2/sdkmodels.json", "sdkscan's output")
 	out := flag.String("o", "internal/awsops/peercheck/testdata/peer-iamlive.tsv.gz", "frozen table to write (gzip)")
+	resOut := flag.String("resources", "internal/awsops/peercheck/testdata/peer-iamlive-resources.tsv.gz", "frozen resource side to write (gzip)")
 	flag.Parse()
-	if err := run(*peer, *tree, *overrides, *sdkModels, *out); err != nil {
+	if err := run(*peer, *tree, *overrides, *sdkModels, *out, *resOut); err != nil {
 		fmt.Fprintln(os.Stderr, "peercheck:", err)
 		os.Exit(1)
 	}
 }
 
 type peerMap struct {
-	Methods        map[string][]struct{ Action string } `json:"sdk_method_iam_mappings"`
-	Services       map[string]string                    `json:"sdk_service_mappings"`
-	Permissionless []string                             `json:"sdk_permissionless_actions"`
+	Methods        map[string][]peerAction `json:"sdk_method_iam_mappings"`
+	Services       map[string]string       `json:"sdk_service_mappings"`
+	Permissionless []string                `json:"sdk_permissionless_actions"`
 }
 
-func run(peerFile, tree, overrides, sdkModels, out string) error {
+// peerAction is one action of a peer's method: the action and, as the peer wrote
+// them, the mappings that fill its resource (kept raw for the frozen table).
+type peerAction struct {
+	Action              string          `json:"action"`
+	ResourceMappings    json.RawMessage `json:"resource_mappings,omitempty"`
+	ResourceARNMappings json.RawMessage `json:"resourcearn_mappings,omitempty"`
+	ARNOverride         json.RawMessage `json:"arn_override,omitempty"`
+}
+
+func run(peerFile, tree, overrides, sdkModels, out, resOut string) error {
 	f, err := os.Open(peerFile)
 	if err != nil {
 		return err
@@ -69,8 +86,55 @@ func run(peerFile, tree, overrides, sdkModels, out string) error {
 	if err != nil {
 		return err
 	}
-	rows := Compare(services, ov, sdk, pm.Methods, pm.Services, pm.Permissionless)
-	return writeGzip(out, Format(rows))
+	primary := map[string][]struct{ Action string }{}
+	for m, acts := range pm.Methods {
+		for _, a := range acts {
+			primary[m] = append(primary[m], struct{ Action string }{a.Action})
+		}
+	}
+	rows := Compare(services, ov, sdk, primary, pm.Services, pm.Permissionless)
+	if err := writeGzip(out, Format(rows)); err != nil {
+		return err
+	}
+	text, err := FormatResources(rows, pm.Methods)
+	if err != nil {
+		return err
+	}
+	return writeGzip(resOut, text)
+}
+
+// FormatResources writes the peer's resource side of every method whose primary
+// action the table agrees on: method, table, operation, action, and the peer's
+// mappings of that action as one JSON object (resource_mappings: placeholder ←
+// template; resourcearn_mappings: resource type ← whole ARN; arn_override: the
+// ARN). Methods the peer maps nothing for are kept with {}: the peer then
+// grants "*", which is a class too.
+func FormatResources(rows []Row, methods map[string][]peerAction) (string, error) {
+	var b strings.Builder
+	b.WriteString("# The resource side of iamlive's map (2022-08-19) for the methods whose primary action sdk/awsv2's table agrees on; written by go run ./internal/awsops/peercheck, read by sdk/awsv2's TestPeerResources.\n")
+	b.WriteString("method\ttable\toperation\taction\tpeer\n")
+	for _, r := range rows {
+		if r.Class != "agree" {
+			continue
+		}
+		a := methods[r.Method][0]
+		spec := map[string]json.RawMessage{}
+		if len(a.ResourceMappings) > 0 {
+			spec["resource_mappings"] = a.ResourceMappings
+		}
+		if len(a.ResourceARNMappings) > 0 {
+			spec["resourcearn_mappings"] = a.ResourceARNMappings
+		}
+		if len(a.ARNOverride) > 0 {
+			spec["arn_override"] = a.ARNOverride
+		}
+		j, err := json.Marshal(spec) // sorted keys: the same map gives the same bytes
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", r.Method, err)
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\n", r.Method, r.Table, r.Operation, r.Peer, j)
+	}
+	return b.String(), nil
 }
 
 // writeGzip writes text gzipped, with no name or time in the header, so that the

@@ -103,3 +103,49 @@ func TestPeerClassesReviewed(t *testing.T) {
 		}
 	}
 }
+
+// The frozen resource side covers exactly the methods whose primary action the
+// frozen table says agree: sdk/awsv2's TestPeerResources compares the resources
+// of those, and the two files come from one run of peercheck.
+func TestPeerResourcesFrozen(t *testing.T) {
+	text, _, _ := readFrozen(t)
+	agree := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		cols := strings.Split(line, "\t")
+		if len(cols) == 6 && cols[5] == "agree" {
+			agree[cols[0]] = true
+		}
+	}
+	f, err := os.Open("testdata/peer-iamlive-resources.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	seen := 0
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.HasPrefix(line, "#") || strings.HasPrefix(line, "method\t") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 || !strings.HasPrefix(cols[4], "{") {
+			t.Fatalf("peer-iamlive-resources.tsv.gz line %d: want 5 columns ending in the peer's JSON, got %q", n, line)
+		}
+		if !agree[cols[0]] {
+			t.Errorf("line %d: %s is not a method whose primary action agrees", n, cols[0])
+		}
+		seen++
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if seen != len(agree) {
+		t.Errorf("the resource side holds %d methods, the frozen table %d that agree: rerun go run ./internal/awsops/peercheck", seen, len(agree))
+	}
+}

@@ -13,7 +13,8 @@ import (
 // onlyOwnPlaces are the vendors built on the registry alone, each with the
 // spellings that name it and the only places whose Go code may: its package, its
 // runtime templates, and this list. (AWS and Tencent Cloud are still named by
-// resolve, emit and the CLI's policy commands; see docs/vendors.md.)
+// the CLI's policy commands and a few other commands: stillNaming in
+// neutral_test.go lists those files.)
 var onlyOwnPlaces = []struct {
 	vendor string
 	names  []string // case-sensitive; "gcPause" is no GCP

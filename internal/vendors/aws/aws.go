@@ -4,10 +4,11 @@
 package aws
 
 import (
-	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/aws/awsemit"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/vendors/aws/awssar"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -50,17 +51,17 @@ func (Vendor) Fallback() vendor.Format { return sar{} }
 
 // Resolve implements vendor.Vendor.
 func (Vendor) Resolve(p *model.Page, ovs []model.Override) (*model.Service, error) {
-	return resolve.Entries(p, ovs)
+	return awsresolve.Entries(p, ovs)
 }
 
 // Finish implements vendor.Vendor: pages that share a prefix become one service,
 // and the checks across services run.
 func (Vendor) Finish(services []*model.Service) ([]*model.Service, error) {
-	return resolve.AWSTree(services), nil
+	return awsresolve.Merge(services), nil
 }
 
 // Derive implements vendor.Vendor: nothing is derived for AWS.
-func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
+func (Vendor) Derive(*model.Service) {}
 
 // Entries implements vendor.Vendor.
 func (Vendor) Entries() []vendor.EntryKind {
@@ -69,18 +70,18 @@ func (Vendor) Entries() []vendor.EntryKind {
 
 // Layout implements vendor.Vendor.
 func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layout, error) {
-	pkgs, rts, err := resolve.Tree(services, importRoot)
-	l := vendor.Layout{Packages: pkgs, Runtimes: rts}
+	pkgs, err := awsresolve.Layout(services, importRoot)
+	l := vendor.Layout{Packages: pkgs}
 	if len(pkgs) > 0 {
-		l.Reserved = []string{resolve.AWSIAMDir, resolve.AWSARNDir, resolve.AWSGlobalDir, resolve.AWSCatalogDir}
+		l.Reserved = awsresolve.Reserved
 	}
 	return l, err
 }
 
 // Emit implements vendor.Vendor.
-func (Vendor) Emit(p *resolve.Package) ([]write.File, error) { return emit.Package(p) }
+func (Vendor) Emit(p *resolve.Package) ([]write.File, error) { return awsemit.Package(p) }
 
 // EmitTree implements vendor.Vendor.
 func (Vendor) EmitTree(l vendor.Layout, _ vendor.Sources) ([]write.File, error) {
-	return emit.AWSTree(l.Packages)
+	return awsemit.Tree(l.Packages)
 }

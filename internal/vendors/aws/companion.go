@@ -6,8 +6,8 @@ import (
 	"os"
 
 	"github.com/permgen/permgen/internal/awsops/opsgen"
-	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/write"
 )
 
@@ -26,7 +26,7 @@ func (Vendor) Companions(tree []write.File, out string) ([]write.File, error) {
 	if _, err := os.Stat(operationsInput); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	src, err := opsgen.Stage(tree, out, resolve.AWSDir, operationsInput)
+	src, err := opsgen.Stage(tree, out, awsresolve.Dir, operationsInput)
 	if err != nil {
 		return nil, err
 	}

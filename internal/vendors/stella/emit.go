@@ -2,60 +2,69 @@ package stella
 
 import (
 	"fmt"
+	"path"
+	"strconv"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
 	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/gowrite"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/write"
 )
 
 // scopePackage renders one scope table: the constants and tables here, the Scope
 // and ScopeSet methods copied from templates/scopes, the snapshot and the README.
+// Both files are gofmt'd: their tables are aligned as gofmt decides.
 func scopePackage(p *resolve.Package) ([]write.File, error) {
-	docF := emit.NewFile(p)
-	scopeDoc(docF, p)
-	d, err := emit.Render(p.Dir, "doc.go", docF)
-	if err != nil {
-		return nil, err
-	}
-	dataF := emit.NewFile(p)
-	scopeData(dataF, p)
-	data, err := emit.Render(p.Dir, p.Name+"_scopes.go", dataF)
-	if err != nil {
-		return nil, err
+	var files []write.File
+	for _, part := range []struct {
+		name string
+		body func(*gowrite.File, *resolve.Package)
+	}{
+		{"doc.go", scopeDoc},
+		{p.Name + "_scopes.go", scopeData},
+	} {
+		g := emit.NewGoFile(path.Join(p.Dir, part.name), gowrite.ImportPath(p.ImportPath), p.Name, emit.SourceName(p))
+		g.Format = true
+		part.body(g, p)
+		f, err := g.Content()
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
 	}
 	rt, err := emit.CopyTemplate("scopes", p.Dir, p.Name)
 	if err != nil {
 		return nil, err
 	}
-	return emit.Finish(p, append([]write.File{d, data}, rt...), func(b *strings.Builder) { scopeReadme(b, p) })
+	return emit.Finish(p, append(files, rt...), func(b *strings.Builder) { scopeReadme(b, p) })
 }
 
-func scopeDoc(f *jen.File, p *resolve.Package) {
+func scopeDoc(g *gowrite.File, p *resolve.Package) {
 	s := p.Service
-	f.PackageComment(fmt.Sprintf("Package %s lists the %d access-token scopes of %s's %q page as", p.Name, len(s.Scopes), emit.CommentText(s.Source.Vendor), emit.CommentText(s.Name)))
-	f.PackageComment("typed constants, with a ScopeSet that checks a token's scopes against the scopes a")
-	f.PackageComment("call needs, admin scopes included.")
-	f.PackageComment("")
-	f.PackageComment(fmt.Sprintf("Generated from %s", emit.SourceName(p)))
-	if s.Source.URL != "" {
-		f.PackageComment(fmt.Sprintf("(%s)", emit.CommentText(s.Source.URL)))
+	g.PackageDoc = []string{
+		fmt.Sprintf("Package %s lists the %d access-token scopes of %s's %q page as", p.Name, len(s.Scopes), emit.CommentText(s.Source.Vendor), emit.CommentText(s.Name)),
+		"typed constants, with a ScopeSet that checks a token's scopes against the scopes a",
+		"call needs, admin scopes included.",
+		"",
+		fmt.Sprintf("Generated from %s", emit.SourceName(p)),
 	}
-	f.PackageComment("by permgen; the vendor's spelling of every scope is kept.")
+	if s.Source.URL != "" {
+		g.PackageDoc = append(g.PackageDoc, fmt.Sprintf("(%s)", emit.CommentText(s.Source.URL)))
+	}
+	g.PackageDoc = append(g.PackageDoc, "by permgen; the vendor's spelling of every scope is kept.")
 }
 
-func scopeData(f *jen.File, p *resolve.Package) {
+func scopeData(g *gowrite.File, p *resolve.Package) {
 	s := p.Service
 	index := map[string]int{}
 	for i, sc := range s.Scopes {
 		index[sc.Name] = i + 1
 	}
-	consts := make([]jen.Code, 0, len(s.Scopes))
+	g.P("const (")
 	for i, sc := range s.Scopes {
-		g := p.Scopes[i]
-		lines := []string{fmt.Sprintf("%s is %s: %s", g.Ident, sc.Name, emit.DescOrNone(sc.Description))}
+		id := p.Scopes[i]
+		lines := []string{fmt.Sprintf("%s is %s: %s", id.Ident, sc.Name, emit.DescOrNone(sc.Description))}
 		if len(sc.Implies) > 0 {
 			lines = append(lines, "", fmt.Sprintf("It grants %d other scopes: %s.", len(sc.Implies), emit.CommentText(sc.ImpliesWhy)))
 		}
@@ -64,34 +73,33 @@ func scopeData(f *jen.File, p *resolve.Package) {
 		} else {
 			lines = append(lines, "", "Deprecated: "+emit.CommentText(emit.DeprecatedText(sc.Deprecated))+".")
 		}
-		consts = append(consts, jen.Add(emit.Doc(lines...)).Line().Id(g.Ident).Id("Scope").Op("=").Lit(i+1))
+		g.Doc("\t", lines...)
+		g.P("\t", id.Ident, " Scope = ", i+1)
 	}
-	f.Const().Defs(consts...)
-	f.Line()
-	f.Comment("scopeCount is the number of scopes; ScopeSet sizes its bitset by it.")
-	f.Const().Id("scopeCount").Op("=").Lit(len(s.Scopes))
-	f.Line()
-	lits := func(get func(i int) string) []jen.Code {
-		out := make([]jen.Code, len(s.Scopes))
+	g.P(")")
+	g.P()
+	g.Doc("", "scopeCount is the number of scopes; ScopeSet sizes its bitset by it.")
+	g.P("const scopeCount = ", len(s.Scopes))
+	g.P()
+	lits := func(name string, get func(i int) string) {
+		g.P("var ", name, " = [scopeCount]string{")
 		for i := range s.Scopes {
-			out[i] = jen.Line().Lit(get(i))
+			g.P("\t", strconv.Quote(get(i)), ",")
 		}
-		return append(out, jen.Line())
+		g.P("}")
+		g.P()
 	}
-	f.Var().Id("scopeNames").Op("=").Index(jen.Id("scopeCount")).String().Values(lits(func(i int) string { return s.Scopes[i].Name })...)
-	f.Line()
-	f.Var().Id("scopeDescriptions").Op("=").Index(jen.Id("scopeCount")).String().Values(lits(func(i int) string { return s.Scopes[i].Description })...)
-	f.Line()
-	f.Comment("scopeDeprecated says, for each scope that vanished from the page, when and where.")
-	f.Var().Id("scopeDeprecated").Op("=").Index(jen.Id("scopeCount")).String().ValuesFunc(func(g *jen.Group) {
-		for i, sc := range s.Scopes {
-			if sc.Deprecated != nil {
-				g.Line().Id(p.Scopes[i].Ident).Op("-").Lit(1).Op(":").Lit(emit.DeprecatedText(sc.Deprecated))
-			}
+	lits("scopeNames", func(i int) string { return s.Scopes[i].Name })
+	lits("scopeDescriptions", func(i int) string { return s.Scopes[i].Description })
+	g.Doc("", "scopeDeprecated says, for each scope that vanished from the page, when and where.")
+	g.P("var scopeDeprecated = [scopeCount]string{")
+	for i, sc := range s.Scopes {
+		if sc.Deprecated != nil {
+			g.P("\t", p.Scopes[i].Ident, " - 1: ", strconv.Quote(emit.DeprecatedText(sc.Deprecated)), ",")
 		}
-		g.Line()
-	})
-	f.Line()
+	}
+	g.P("}")
+	g.P()
 
 	implies := make([][]int, len(s.Scopes))
 	grantedBy := make([][]int, len(s.Scopes))
@@ -104,25 +112,25 @@ func scopeData(f *jen.File, p *resolve.Package) {
 	}
 	// Implication is spelled out scope by scope, so a reviewer of generated/ sees
 	// exactly what each scope grants.
-	table := func(rows [][]int) []jen.Code {
-		var out []jen.Code
+	table := func(name string, rows [][]int) {
+		g.P("var ", name, " = [scopeCount][]Scope{")
 		for i, row := range rows {
 			if len(row) == 0 {
 				continue
 			}
-			ids := make([]jen.Code, len(row))
+			ids := make([]string, len(row))
 			for k, j := range row {
-				ids[k] = jen.Id(p.Scopes[j].Ident)
+				ids[k] = p.Scopes[j].Ident
 			}
-			out = append(out, jen.Line().Id(p.Scopes[i].Ident).Op("-").Lit(1).Op(":").Values(ids...))
+			g.P("\t", p.Scopes[i].Ident, " - 1: {", strings.Join(ids, ", "), "},")
 		}
-		return append(out, jen.Line())
+		g.P("}")
 	}
-	f.Comment("scopeImplies lists, for each scope with an admin rule, the scopes it grants besides itself.")
-	f.Var().Id("scopeImplies").Op("=").Index(jen.Id("scopeCount")).Index().Id("Scope").Values(table(implies)...)
-	f.Line()
-	f.Comment("scopeGrantedBy lists, for each scope, the scopes that grant it besides itself.")
-	f.Var().Id("scopeGrantedBy").Op("=").Index(jen.Id("scopeCount")).Index().Id("Scope").Values(table(grantedBy)...)
+	g.Doc("", "scopeImplies lists, for each scope with an admin rule, the scopes it grants besides itself.")
+	table("scopeImplies", implies)
+	g.P()
+	g.Doc("", "scopeGrantedBy lists, for each scope, the scopes that grant it besides itself.")
+	table("scopeGrantedBy", grantedBy)
 }
 
 // scopeReadme is the vendor part of a scope table's README: counts per namespace,

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/permgen/permgen/internal/emit"
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camemit"
 	"github.com/permgen/permgen/internal/vendors/tencentcloud/merged"
 )
 
@@ -27,7 +27,7 @@ const catalogDate = "2026-08-21"
 //
 // It also returns params with the parameter overrides the API catalogue implies for the
 // SDK transport (derivedParameters).
-func withTencentCatalog(in string, services []*model.Service, params []emit.ParameterOverride) ([]*model.Service, []emit.ParameterOverride, error) {
+func withTencentCatalog(in string, services []*model.Service, params []camemit.ParameterOverride) ([]*model.Service, []camemit.ParameterOverride, error) {
 	dir := filepath.Join(in, "tencentcloud")
 	if !merged.Present(dir) {
 		return services, params, nil
@@ -73,7 +73,7 @@ func withTencentCatalog(in string, services []*model.Service, params []emit.Para
 
 // withCatalogParameters adds to params, read from parameters.json, the overrides
 // the API catalogue implies, when the sources folder holds it.
-func withCatalogParameters(in string, params []emit.ParameterOverride) ([]emit.ParameterOverride, error) {
+func withCatalogParameters(in string, params []camemit.ParameterOverride) ([]camemit.ParameterOverride, error) {
 	dir := filepath.Join(in, "tencentcloud")
 	if !merged.Present(dir) {
 		return params, nil
@@ -90,12 +90,12 @@ func withCatalogParameters(in string, params []emit.ParameterOverride) ([]emit.P
 // matches the placeholder's name and that name + "s" case-insensitively): a member
 // named the placeholder + "Set", "List" or "Array". Overrides already in
 // parameters.json win.
-func derivedParameters(c *merged.Catalog, given []emit.ParameterOverride) []emit.ParameterOverride {
+func derivedParameters(c *merged.Catalog, given []camemit.ParameterOverride) []camemit.ParameterOverride {
 	have := map[string]bool{}
 	for _, o := range given {
 		have[o.Action+" "+o.Placeholder] = true
 	}
-	var out []emit.ParameterOverride
+	var out []camemit.ParameterOverride
 	for _, p := range c.Prefixes {
 		for _, a := range p.Actions {
 			name := p.Name + ":" + a.Name
@@ -107,7 +107,7 @@ func derivedParameters(c *merged.Catalog, given []emit.ParameterOverride) []emit
 					}
 					seen[ph] = true
 					if member, ok := inputFor(ph, a.Input); ok {
-						out = append(out, emit.ParameterOverride{Action: name, Placeholder: "${" + ph + "}", Parameter: member,
+						out = append(out, camemit.ParameterOverride{Action: name, Placeholder: "${" + ph + "}", Parameter: member,
 							Reason: fmt.Sprintf("the request's input (api.json %s %s) has %s, not %s or %ss", a.APIService, a.APIVersion, member, ph, ph)})
 					}
 				}

@@ -9,7 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/permgen/permgen/internal/emit"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camemit"
 )
 
 // ParametersFile holds the per-action placeholder -> request parameter overrides the
@@ -18,7 +18,7 @@ import (
 const ParametersFile = "parameters.json"
 
 // loadParameters reads in/parameters.json; a missing file means no overrides.
-func loadParameters(in string) ([]emit.ParameterOverride, error) {
+func loadParameters(in string) ([]camemit.ParameterOverride, error) {
 	name := filepath.Join(in, ParametersFile)
 	b, err := os.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -29,7 +29,7 @@ func loadParameters(in string) ([]emit.ParameterOverride, error) {
 	}
 	d := json.NewDecoder(bytes.NewReader(b))
 	d.DisallowUnknownFields()
-	var ps []emit.ParameterOverride
+	var ps []camemit.ParameterOverride
 	if err := d.Decode(&ps); err != nil {
 		return nil, fmt.Errorf("%s: %w", filepath.ToSlash(name), err)
 	}

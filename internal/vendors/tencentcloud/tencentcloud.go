@@ -10,6 +10,8 @@ import (
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camemit"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud/camresolve"
 	"github.com/permgen/permgen/internal/vendors/tencentcloud/tencentcam"
 	"github.com/permgen/permgen/internal/write"
 )
@@ -56,7 +58,7 @@ func (camPage) Scrape(d *vendor.Doc) (*model.Page, error) {
 
 // Resolve implements vendor.Vendor.
 func (Vendor) Resolve(p *model.Page, ovs []model.Override) (*model.Service, error) {
-	return resolve.Entries(p, ovs)
+	return camresolve.Entries(p, ovs)
 }
 
 // Finish implements vendor.Vendor: every page is a product of its own.
@@ -71,7 +73,7 @@ func (Vendor) FinishSources(src vendor.Sources, services []*model.Service) ([]*m
 }
 
 // Derive implements vendor.Vendor.
-func (Vendor) Derive(s *model.Service) { resolve.Derive(s) }
+func (Vendor) Derive(s *model.Service) { camresolve.Derive(s) }
 
 // Entries implements vendor.Vendor: the actions, and the resource types derived
 // from their patterns (the builders).
@@ -81,7 +83,7 @@ func (Vendor) Entries() []vendor.EntryKind {
 
 // Layout implements vendor.Vendor.
 func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layout, error) {
-	pkgs, rts, err := resolve.Tree(services, importRoot)
+	pkgs, rts, err := camresolve.Layout(services, importRoot)
 	l := vendor.Layout{Packages: pkgs, Runtimes: rts}
 	for _, r := range rts {
 		l.Reserved = append(l.Reserved, r.Dir)
@@ -90,7 +92,7 @@ func (Vendor) Layout(services []*model.Service, importRoot string) (vendor.Layou
 }
 
 // Emit implements vendor.Vendor.
-func (Vendor) Emit(p *resolve.Package) ([]write.File, error) { return emit.Package(p) }
+func (Vendor) Emit(p *resolve.Package) ([]write.File, error) { return camemit.Package(p) }
 
 // EmitTree implements vendor.Vendor: the cam runtime, the tree's catalog and the
 // camhttp transport with the sources folder's parameters.json.
@@ -114,6 +116,6 @@ func (Vendor) EmitTree(l vendor.Layout, src vendor.Sources) ([]write.File, error
 		return nil, err
 	}
 	base := baseName(src.Dir)
-	fs, err := emit.Catalogs(l.Packages, l.Runtimes, params, base+"/manifest.json", base+"/"+ParametersFile)
+	fs, err := camemit.Catalogs(l.Packages, l.Runtimes, params, base+"/manifest.json", base+"/"+ParametersFile)
 	return append(files, fs...), err
 }

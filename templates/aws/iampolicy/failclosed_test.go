@@ -336,11 +336,12 @@ func TestRoleGrammar(t *testing.T) {
 func TestBuiltPoliciesFailClosed(t *testing.T) {
 	r := req("s3:GetObject", getObjectOn)
 	for name, ps := range map[string]Policies{
-		"lower-case deny": {Identity: []*Policy{{Version: Version2012, Statement: []Statement{{Effect: "deny", Action: []string{"*"}, Resource: []string{"*"}}}}}},
-		"no action":       {Identity: []*Policy{{Version: Version2012, Statement: []Statement{{Effect: EffectAllow, Resource: []string{"*"}}}}}},
-		"nil identity":    {Identity: []*Policy{nil}},
-		"no statements":   {Identity: []*Policy{{Version: Version2012}}},
-		"not an ARN":      {Identity: []*Policy{{Version: Version2012, Statement: []Statement{{Effect: EffectAllow, Action: []string{"*"}, Resource: []string{"photos/*"}}}}}},
+		"no effect":      {Identity: []*Policy{{Version: Version2012, Statement: []Statement{{Action: []string{"*"}, Resource: []string{"*"}}}}}},
+		"invalid effect": {Identity: []*Policy{{Version: Version2012, Statement: []Statement{{Effect: EffectDeny + 1, Action: []string{"*"}, Resource: []string{"*"}}}}}},
+		"no action":      {Identity: []*Policy{{Version: Version2012, Statement: []Statement{{Effect: EffectAllow, Resource: []string{"*"}}}}}},
+		"nil identity":   {Identity: []*Policy{nil}},
+		"no statements":  {Identity: []*Policy{{Version: Version2012}}},
+		"not an ARN":     {Identity: []*Policy{{Version: Version2012, Statement: []Statement{{Effect: EffectAllow, Action: []string{"*"}, Resource: []string{"photos/*"}}}}}},
 	} {
 		if d := EvaluateAll(&r, ps); d.Outcome != Refused || d.Refusal() == "" {
 			t.Errorf("%s: %v, want Refused with a reason", name, d.String())

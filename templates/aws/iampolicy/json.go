@@ -175,7 +175,12 @@ func statementFromNode(n *node, path string) (Statement, error) {
 		case "Effect":
 			var e string
 			e, errs = str(v, kp, errs)
-			s.Effect = Effect(e)
+			var ok bool
+			if s.Effect, ok = parseEffect(e); !ok && v.kind == 's' {
+				// Refused here, where the text is still at hand; Validate
+				// would only see no effect.
+				errs = append(errs, fmt.Errorf("%s: %q is neither \"Allow\" nor \"Deny\"", kp, e))
+			}
 		case "Principal", "NotPrincipal":
 			pr, err := principalFromNode(v, kp)
 			if err != nil {
@@ -358,7 +363,7 @@ func (s *Statement) write(b *bytes.Buffer) {
 		writeString(b, s.Sid)
 	}
 	field("Effect")
-	writeString(b, string(s.Effect))
+	writeString(b, s.Effect.String())
 	for _, pr := range []struct {
 		name string
 		p    *Principal

@@ -518,7 +518,7 @@ func redundant(p *Policy) []Finding {
 			// Of two identical statements, report the later one only.
 			if covers(a, b) && (!covers(b, a) || j < i) {
 				out = append(out, Finding{Code: CodeRedundant, Severity: SeveritySuggestion, Path: fmt.Sprintf("Statement[%d]", i),
-					Message: fmt.Sprintf("statement %d already %ss everything this statement does", j, strings.ToLower(string(b.Effect))),
+					Message: fmt.Sprintf("statement %d already %ss everything this statement does", j, strings.ToLower(b.Effect.String())),
 					Fix:     "remove it"})
 				break
 			}

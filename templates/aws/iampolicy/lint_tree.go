@@ -134,7 +134,8 @@ func policyFromTree(root *jnode) *Policy {
 	}
 	for _, sn := range st.list() {
 		var s Statement
-		s.Sid, s.Effect = strOf(sn.get("Sid")), Effect(strOf(sn.get("Effect")))
+		s.Sid = strOf(sn.get("Sid"))
+		s.Effect, _ = parseEffect(strOf(sn.get("Effect"))) // grammar reports a bad one
 		s.Action, s.NotAction = strsOf(sn.get("Action")), strsOf(sn.get("NotAction"))
 		s.Resource, s.NotResource = strsOf(sn.get("Resource")), strsOf(sn.get("NotResource"))
 		s.Principal, s.NotPrincipal = principalOf(sn.get("Principal")), principalOf(sn.get("NotPrincipal"))

@@ -94,3 +94,31 @@ func TestParseRequest(t *testing.T) {
 		t.Error("unknown request field accepted")
 	}
 }
+
+// TestEffectIsClosed: "Valid values for Effect are Allow and Deny. The Effect value
+// is case sensitive." (reference_policies_elements_effect.html). Effect holds those
+// two and nothing else: other text does not read, the zero value does not write.
+func TestEffectIsClosed(t *testing.T) {
+	for _, e := range []Effect{EffectAllow, EffectDeny} {
+		b, err := e.MarshalText()
+		var back Effect
+		if err != nil || back.UnmarshalText(b) != nil || back != e {
+			t.Errorf("%v: MarshalText = %q, %v; read back %v", e, b, err, back)
+		}
+	}
+	for _, s := range []string{"allow", "DENY", "", "Allow "} {
+		var e Effect
+		if err := e.UnmarshalText([]byte(s)); err == nil || e != 0 {
+			t.Errorf("UnmarshalText(%q) = %v, %v; want an error", s, e, err)
+		}
+	}
+	for _, e := range []Effect{0, EffectDeny + 1} {
+		if b, err := e.MarshalText(); err == nil {
+			t.Errorf("%v.MarshalText() = %q; want an error", e, b)
+		}
+	}
+	p := &Policy{Version: Version2012, Statement: []Statement{{Action: []string{"*"}, Resource: []string{"*"}}}}
+	if err := p.Validate(); err == nil || !strings.Contains(err.Error(), `Statement[0].Effect: is missing; want "Allow" or "Deny"`) {
+		t.Errorf("no effect: Validate() = %v", err)
+	}
+}

@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/resolve"
 	"github.com/permgen/permgen/internal/scrape"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 )
 
 // page builds a Service Authorization Reference page in the real pages' shape:
@@ -61,7 +61,7 @@ func resolvePage(t *testing.T, file, html string) *model.Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := resolve.Service(p, nil)
+	s, err := awsresolve.Entries(p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func resolveAll(t *testing.T, pages map[string]string) map[string]*model.Service
 		ss = append(ss, resolvePage(t, f, pages[f]))
 	}
 	out := map[string]*model.Service{}
-	for _, s := range resolve.AWSTree(ss) {
+	for _, s := range awsresolve.Merge(ss) {
 		out[s.ShortName] = s
 	}
 	return out
@@ -242,7 +242,7 @@ func TestRedirectStub(t *testing.T) {
 	if s.ShortName != "" || len(s.Actions) != 0 {
 		t.Errorf("stub resolved to %+v", s)
 	}
-	ss := resolve.AWSTree([]*model.Service{s, resolvePage(t, "aws/list_demo.html", page("demo", demoTables))})
+	ss := awsresolve.Merge([]*model.Service{s, resolvePage(t, "aws/list_demo.html", page("demo", demoTables))})
 	if len(ss) != 1 || len(ss[0].Diagnostics) == 0 || ss[0].Diagnostics[len(ss[0].Diagnostics)-1].Code != "not-a-reference-page" {
 		t.Errorf("stub not reported: %+v", ss)
 	}
@@ -261,7 +261,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			p, err := scrape.Page(model.Source{File: "demo.html", Vendor: "aws"}, []byte(page("demo", c.tables)))
 			if err == nil {
-				_, err = resolve.Service(p, nil)
+				_, err = awsresolve.Entries(p, nil)
 			}
 			if err == nil || err.Error() != c.want {
 				t.Errorf("error %v\nwant  %s", err, c.want)

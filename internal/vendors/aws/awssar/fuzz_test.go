@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/internal/resolve"
+	"github.com/permgen/permgen/internal/vendors/aws/awsresolve"
 	"github.com/permgen/permgen/internal/vendors/aws/awssar"
 )
 
@@ -28,10 +28,10 @@ func FuzzScrapeBytes(f *testing.F) {
 		if err != nil {
 			return
 		}
-		s, err := resolve.Entries(p, nil)
+		s, err := awsresolve.Entries(p, nil)
 		if err != nil {
 			return
 		}
-		resolve.AWSTree([]*model.Service{s})
+		awsresolve.Merge([]*model.Service{s})
 	})
 }

@@ -3,9 +3,10 @@
 package demo
 
 import (
-	"example.com/out/acmeintl/cam"
 	"strconv"
 	"strings"
+
+	"example.com/out/acmeintl/cam"
 )
 
 // Action is one API of demo that CAM can authorize. Its string form is the

@@ -3,9 +3,10 @@
 package demo
 
 import (
-	"example.com/out/acme/cam"
 	"strconv"
 	"strings"
+
+	"example.com/out/acme/cam"
 )
 
 // Action is one API of demo that CAM can authorize. Its string form is the
