@@ -5,5 +5,7 @@
 // Regenerate with 'go generate ./...' or 'make generate'.
 package permgen
 
-//go:generate go run ./gen generate
-//go:generate go run ./internal/bundled/mkbundle -in sources -aws-pages 2026-06-14
+//go:generate go build -o bin/permgen ./gen
+//go:generate bin/permgen generate
+//go:generate go build -o bin/mkbundle ./internal/bundled/mkbundle
+//go:generate bin/mkbundle -in sources -aws-pages 2026-06-14

@@ -34,6 +34,24 @@ func TestNoOpSkipsAndCheckStillSeesHandEdits(t *testing.T) {
 	if read(t, edited) != want {
 		t.Error("generate did not restore the edited file")
 	}
+	// A deleted generated file breaks the stamp too: check reports it, generate
+	// writes it again.
+	if err := os.Remove(edited); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runGen(t, append([]string{"check"}, args...)...); code != 1 || !strings.Contains(stderr, "1 created") {
+		t.Fatalf("check after a deletion: exit %d, want 1 with the file to create:\n%s", code, stderr)
+	}
+	if code, _, stderr := runGen(t, append([]string{"generate"}, args...)...); code != 0 || read(t, edited) != want {
+		t.Fatalf("generate after a deletion: exit %d, file not restored:\n%s", code, stderr)
+	}
+	// So does a file someone added to the tree: the run is a full one.
+	if err := os.WriteFile(filepath.Join(out, "tencentcloud", "ccc", "extra.go"), []byte("package ccc\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, stderr := runGen(t, append([]string{"generate"}, args...)...); strings.Contains(stderr, "nothing it reads") {
+		t.Errorf("generate with a file added to the tree skipped:\n%s", stderr)
+	}
 	// A changed setting is a changed input: no skip.
 	if _, _, stderr := runGen(t, append([]string{"generate", "-max-loss", "0.5"}, args...)...); strings.Contains(stderr, "nothing it reads") {
 		t.Errorf("generate with another -max-loss skipped:\n%s", stderr)

@@ -5,6 +5,7 @@ package bench
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,16 +22,18 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Targets of issue 12 ("Speed, size, compile cost") for the real AWS pages.
+// Targets of issues 12 and 21 for the real AWS pages.
 const (
 	// policy_sentry's create_database over the same 533 pages, without its
-	// overrides, on this machine type (../shared/aws-sar/README.md): 45 s; with
-	// them 115 s. It cannot run here (no network for pip), so it is a constant.
+	// overrides, on this machine type on another day (../shared/aws-sar/README.md):
+	// 45 s; with them 115 s. Used only when the peer itself is not given
+	// (envPolicySentry); only a ratio measured in the same run counts.
 	awsPolicySentry       = 45 * time.Second
 	awsPolicySentryWith   = 115 * time.Second
 	targetAWSVsSentry     = 20.0
-	targetAWSFloor        = 10.0
-	targetUnchanged       = time.Second
+	targetAWSFloor        = 5.0
+	targetUnchanged       = 500 * time.Millisecond
+	envPolicySentry       = "PERMGEN_BENCH_POLICY_SENTRY" // a folder holding the policy_sentry package
 	envAWSChild           = "PERMGEN_BENCH_AWS_CHILD"
 	awsChildLinePrefix    = "permgen-bench-aws-child:"
 	awsPagesDir           = "../../sources/aws"
@@ -110,14 +113,26 @@ func (r *report) aws(t *testing.T, runs int) {
 		}
 	}
 
-	// Alternate the three so that each sees the same load; keep the best of each.
+	sentryDir := os.Getenv(envPolicySentry)
+	if sentryDir != "" && skipPeer {
+		t.Fatalf("%s is set but no Python is (%s=-)", envPolicySentry, envPython)
+	}
+
+	// Alternate them so that each sees the same load; keep the best of each.
+	// policy_sentry takes a minute or more, so it runs once, after the first
+	// round.
 	var pipe []awsChildResult
 	var peer []peerResult
+	var sentry *peerResult
 	var floorWall, floorCPU []time.Duration
-	for range runs {
+	for i := range runs {
 		pipe = append(pipe, runAWSChild(t, in, os.TempDir()))
 		if !skipPeer {
 			peer = append(peer, runPeer(t, python, in))
+		}
+		if i == 0 && sentryDir != "" {
+			s := runPolicySentry(t, python, sentryDir, filepath.Join(in, "aws"))
+			sentry = &s
 		}
 		w, c := tokenizerFloor(t, filepath.Join(in, "aws"))
 		floorWall, floorCPU = append(floorWall, w), append(floorCPU, c)
@@ -134,14 +149,22 @@ func (r *report) aws(t *testing.T, runs int) {
 	r.info(fmt.Sprintf("AWS: permgen whole pipeline over %d pages (read, scrape, resolve, emit, write %d files of %d actions into a new folder in %s; best of %d; all: %s)",
 		len(pages), last.files, last.actions, os.TempDir(), runs, durations(walls)), secs(bestWall))
 	r.info("AWS: permgen whole pipeline, CPU time (user + sys, best run; peak RSS "+mib(rss)+")", secs(bestCPU))
-	r.add(fmt.Sprintf("AWS: policy_sentry create_database (%s without its overrides, %s with; not run here) / permgen wall time",
-		secs(awsPolicySentry), secs(awsPolicySentryWith)),
-		fmt.Sprintf("%.0f× (%.0f× with overrides)", awsPolicySentry.Seconds()/bestWall.Seconds(), awsPolicySentryWith.Seconds()/bestWall.Seconds()),
-		"≥ 20×", awsPolicySentry.Seconds()/bestWall.Seconds() >= targetAWSVsSentry)
+	if sentry != nil {
+		r.info("AWS: policy_sentry create_database over the same files, without its overrides (run once, in this run, after the first round)",
+			fmt.Sprintf("%.2f s (CPU %.2f s)", sentry.wall, sentry.cpu))
+		r.add("AWS: policy_sentry create_database / permgen whole pipeline, wall time, same run (CPU time)",
+			fmt.Sprintf("%.1f× (%.1f×)", sentry.wall/bestWall.Seconds(), sentry.cpu/bestCPU.Seconds()),
+			"≥ 20×", sentry.wall/bestWall.Seconds() >= targetAWSVsSentry)
+	} else {
+		r.add(fmt.Sprintf("AWS: policy_sentry create_database (%s without its overrides, %s with, measured on another day; not run here: set %s) / permgen wall time",
+			secs(awsPolicySentry), secs(awsPolicySentryWith), envPolicySentry),
+			fmt.Sprintf("%.0f× (%.0f× with overrides)", awsPolicySentry.Seconds()/bestWall.Seconds(), awsPolicySentryWith.Seconds()/bestWall.Seconds()),
+			"≥ 20×", awsPolicySentry.Seconds()/bestWall.Seconds() >= targetAWSVsSentry)
+	}
 	r.info(fmt.Sprintf("AWS: bare x/net/html tokenizer pass over the same bytes, read from disk (the floor; best of %d; all: %s)", runs, durations(floorWall)),
 		fmt.Sprintf("%s (CPU %s)", secs(bestFloor), secs(bestFloorCPU)))
 	r.add("AWS: permgen whole pipeline / tokenizer floor, wall time", fmt.Sprintf("%.1f×", bestWall.Seconds()/bestFloor.Seconds()),
-		"≤ 10×", bestWall.Seconds()/bestFloor.Seconds() <= targetAWSFloor)
+		"≤ 5×", bestWall.Seconds()/bestFloor.Seconds() <= targetAWSFloor)
 	r.info("AWS: permgen whole pipeline / tokenizer floor, CPU time (load-independent)", fmt.Sprintf("%.1f×", bestCPU.Seconds()/bestFloorCPU.Seconds()))
 	if !skipPeer {
 		bestPeer, bestPeerCPU := peer[0].wall, peer[0].cpu
@@ -155,6 +178,25 @@ func (r *report) aws(t *testing.T, runs int) {
 		r.info("AWS: peer / permgen whole pipeline, wall time (CPU time)", fmt.Sprintf("%.1f× (%.1f×)", bestPeer/bestWall.Seconds(), bestPeerCPU/bestCPU.Seconds()))
 	}
 	r.unchanged(t, runs)
+}
+
+// runPolicySentry runs policy_sentry's create_database over pages
+// (peer_policy_sentry.py), once.
+func runPolicySentry(t *testing.T, python, dir, pages string) peerResult {
+	t.Helper()
+	out, err := exec.Command(python, "peer_policy_sentry.py", dir, pages).Output()
+	if err != nil {
+		t.Fatalf("policy_sentry: %v\n%s", err, out)
+	}
+	var res struct {
+		Actions int     `json:"actions"`
+		Seconds float64 `json:"seconds"`
+		CPU     float64 `json:"cpu_seconds"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil || res.Actions == 0 {
+		t.Fatalf("policy_sentry printed %q (%v); want its JSON line with actions", out, err)
+	}
+	return peerResult{res.Seconds, res.CPU}
 }
 
 type awsChildResult struct {
@@ -258,6 +300,28 @@ func (r *report) unchanged(t *testing.T, runs int) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build ./gen: %v\n%s", err, out)
 	}
+	// A new binary is a new input (unless make generate already ran a
+	// byte-identical build), so the first check may render everything; it also
+	// tells whether the tree is fresh. One generate then writes the stamp (and
+	// nothing else, the tree being fresh), and the timed runs are the everyday
+	// no-op: the stamp holds and nothing is rendered.
+	for _, sub := range []string{"check", "generate"} {
+		cmd := exec.Command(bin, sub)
+		cmd.Dir = root
+		start := time.Now()
+		out, err := cmd.CombinedOutput()
+		var ee *exec.ExitError
+		if sub == "check" && errors.As(err, &ee) && ee.ExitCode() == 1 {
+			r.note("`gen check` found generated/ stale, so `gen generate` was not run (it would rewrite the tree): regenerate and run the report again for the unchanged figures")
+			return
+		}
+		if err != nil {
+			t.Fatalf("gen %s: %v\n%s", sub, err, out)
+		}
+		if sub == "check" {
+			r.info("`gen check` on the full tree, the first run of this build (it renders everything unless the stamp was written by a byte-identical build, e.g. make generate's)", secs(time.Since(start)))
+		}
+	}
 	for _, sub := range []string{"check", "generate"} {
 		var walls, cpus []time.Duration
 		for range runs {
@@ -284,7 +348,7 @@ func (r *report) unchanged(t *testing.T, runs int) {
 		if len(cpus) > 0 {
 			cpu = secs(slices.Min(cpus))
 		}
-		r.add(fmt.Sprintf("`gen %s` on the full tree (sources/ → generated/, nothing changed; built binary; best of %d; all: %s)", sub, runs, durations(walls)),
-			fmt.Sprintf("%s (CPU %s)", secs(best), cpu), "≤ 1 s", best <= targetUnchanged)
+		r.add(fmt.Sprintf("`gen %s` on the full tree (sources/ → generated/, nothing changed, the stamp holds; built binary; best of %d; all: %s)", sub, runs, durations(walls)),
+			fmt.Sprintf("%s (CPU %s)", secs(best), cpu), "≤ 0.5 s", best <= targetUnchanged)
 	}
 }

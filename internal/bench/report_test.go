@@ -31,7 +31,8 @@ const (
 	defaultRuns    = 3
 	envRuns        = "PERMGEN_BENCH_RUNS"
 	envChildOut    = "PERMGEN_BENCH_CHILD_OUT"
-	envAWSOnly     = "PERMGEN_BENCH_AWS_ONLY" // 1: only the AWS rows (a minute instead of several)
+	envAWSOnly     = "PERMGEN_BENCH_AWS_ONLY"     // 1: only the AWS rows (a minute instead of several)
+	envTencentOnly = "PERMGEN_BENCH_TENCENT_ONLY" // 1: only the corpus pipeline against its peer
 	childLinePrefx = "permgen-bench-child:"
 )
 
@@ -51,10 +52,15 @@ func TestReport(t *testing.T) {
 		}
 	}
 	r := &report{}
-	if os.Getenv(envAWSOnly) == "1" {
+	switch {
+	case os.Getenv(envAWSOnly) == "1":
 		r.machine("")
 		r.aws(t, runs)
-	} else {
+	case os.Getenv(envTencentOnly) == "1":
+		in := corpus(t)
+		r.machine(in)
+		r.pipelineAndPeer(t, in, runs)
+	default:
 		in := corpus(t)
 		r.machine(in)
 		r.pipelineAndPeer(t, in, runs)

@@ -50,6 +50,10 @@ var blocks = map[atom.Atom]bool{
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 }
 
+// IsBlock reports whether a is one of the elements whose boundaries Text reads as
+// line breaks; a reader of tokens that builds Text's result as they arrive asks it.
+func IsBlock(a atom.Atom) bool { return blocks[a] }
+
 // Text is the text of n as found: tags dropped, <br> and block boundaries as
 // "\n", everything else (spaces, entities decoded, punctuation) unchanged. A block
 // boundary adds no "\n" at the start or end, nor after one already there. Script,

@@ -164,10 +164,21 @@ func Disk(out string, beside []string) (hash string, files int, err error) {
 	return "sha256:" + hex.EncodeToString(h.Sum(nil)), len(tree), nil
 }
 
+// Files hashes the named files as Disk hashes the files beside a tree, for a
+// command whose output is a few files rather than a folder (mkbundle's bundle). A
+// missing file is an error, which callers read as "run in full".
+func Files(paths ...string) (string, error) {
+	h, _, err := Disk("", paths)
+	return h, err
+}
+
 // walk lists the regular files below root, sorted; a missing root has none.
 // Links to folders are followed: a vendor folder of sources may be a link.
 func walk(root string) ([]string, error) {
 	var files []string
+	if root == "" {
+		return nil, nil
+	}
 	var visit func(dir string) error
 	visit = func(dir string) error {
 		entries, err := os.ReadDir(dir)

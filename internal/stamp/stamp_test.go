@@ -84,3 +84,32 @@ func TestInputsFollowSourcesAndSettings(t *testing.T) {
 		t.Error("a source's bytes are not an input")
 	}
 }
+
+// TestFiles: a few named files hash as the same files rendered beside a tree, any
+// byte changed changes the hash, and a missing file is an error (a full run).
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "catalog.json.gz"), filepath.Join(dir, "overrides.json")
+	if err := os.WriteFile(a, []byte("gz"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b, []byte("[]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, err := Files(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := Rendered(nil, []write.File{{Path: a, Data: []byte("gz")}, {Path: b, Data: []byte("[]\n")}}); h != want {
+		t.Errorf("Files = %s, Rendered = %s", h, want)
+	}
+	if err := os.WriteFile(b, []byte("[ ]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if h2, err := Files(a, b); err != nil || h2 == h {
+		t.Errorf("after an edit: %s, %v; want another hash", h2, err)
+	}
+	if _, err := Files(a, filepath.Join(dir, "missing")); err == nil {
+		t.Error("a missing file hashed")
+	}
+}

@@ -38,7 +38,22 @@ func (Vendor) Summary() string {
 
 // Formats implements vendor.Vendor.
 func (Vendor) Formats() []vendor.Format {
-	return []vendor.Format{vendor.TreeFormat{FormatName: model.FormatTencentCAM, DetectTree: tencentcam.Detect, ScrapeTree: tencentcam.Scrape}}
+	return []vendor.Format{camPage{}}
+}
+
+// camPage is the "APIs supporting CAM" format. Its scraper reads the tokens and
+// parses the tree only for a page it cannot vouch for (tencentcam.ScrapeBytes).
+type camPage struct{}
+
+func (camPage) Name() string { return model.FormatTencentCAM }
+
+func (camPage) Detect(d *vendor.Doc) bool {
+	doc, err := d.Tree()
+	return err == nil && tencentcam.Detect(doc)
+}
+
+func (camPage) Scrape(d *vendor.Doc) (*model.Page, error) {
+	return tencentcam.ScrapeBytes(d.Source, d.HTML, d.Tree)
 }
 
 // Resolve implements vendor.Vendor.

@@ -13,6 +13,9 @@ import (
 	"github.com/permgen/permgen/internal/model"
 )
 
+// errNestedTable refuses a page with a table in a table's cell.
+var errNestedTable = errors.New("a table inside a table cell: no Service Authorization Reference page has one, so the page's layout changed; check the page, the scraper would not know which rows belong to which table")
+
 // cell is one td or th as the tokens gave it.
 type cell struct {
 	th      bool
@@ -41,23 +44,37 @@ func ScrapeBytes(src model.Source, page []byte) (*model.Page, error) {
 	if s.err != nil {
 		return nil, fmt.Errorf("%s: read HTML: %w", src.File, s.err)
 	}
-	p := &model.Page{Source: src, Tables: []model.Table{}, Title: s.h1}
-	if name, ok := strings.CutPrefix(s.h1, TitlePrefix); ok {
+	return reading{title: s.title, h1: s.h1, prefix: s.prefix, prefixFound: s.prefixFound, tables: s.tables}.page(src)
+}
+
+// reading is what a reader of a page's HTML found in it: the streamer gives it, and
+// so does the goquery reading the tests compare it with (goquery_test.go).
+type reading struct {
+	title, h1   string // the document's <title> and the content's first h1, white space folded
+	prefix      string
+	prefixFound bool       // a paragraph stated the service prefix
+	tables      [][][]cell // tables, rows, cells
+}
+
+// page makes the model's page of a reading.
+func (r reading) page(src model.Source) (*model.Page, error) {
+	p := &model.Page{Source: src, Tables: []model.Table{}, Title: r.h1}
+	if name, ok := strings.CutPrefix(r.h1, TitlePrefix); ok {
 		p.Facts = append(p.Facts, model.Field{Key: model.FactServiceName, Text: name, Pos: model.Pos{File: src.File, Column: "title"}})
 	}
-	if s.prefixFound {
-		p.Facts = append(p.Facts, model.Field{Key: model.FactServicePrefix, Text: s.prefix, Pos: model.Pos{File: src.File, Column: "service prefix"}})
+	if r.prefixFound {
+		p.Facts = append(p.Facts, model.Field{Key: model.FactServicePrefix, Text: r.prefix, Pos: model.Pos{File: src.File, Column: "service prefix"}})
 	}
-	if !strings.HasPrefix(s.h1, TitlePrefix) {
-		title := s.h1
+	if !strings.HasPrefix(r.h1, TitlePrefix) {
+		title := r.h1
 		if title == "" {
-			title = s.title
+			title = r.title
 		}
 		p.Warnings = append(p.Warnings, model.Diagnostic{Pos: model.Pos{File: src.File}, Code: "not-a-reference-page",
 			Msg: fmt.Sprintf("page %q is not an \"Actions, resources, and condition keys\" page; it defines nothing", title)})
 	}
 	var errs []error
-	for _, rows := range s.tables {
+	for _, rows := range r.tables {
 		tab, warn, err := buildTable(src.File, rows)
 		if err != nil {
 			errs = append(errs, err)
@@ -123,6 +140,9 @@ func (s *streamer) run() {
 			s.start(tagOf(s.z.Raw()), tt == html.SelfClosingTagToken)
 		case html.EndTagToken:
 			s.end(tagOf(s.z.Raw()))
+		}
+		if s.err != nil {
+			return
 		}
 	}
 }
@@ -209,6 +229,13 @@ func (s *streamer) start(name atom.Atom, selfClosing bool) {
 			s.codeBuf.reset()
 		}
 	case atom.Table:
+		if s.inCell {
+			// The tree would nest it and go on with the outer table after it; read
+			// as tokens, the outer table would end here and its later rows would be
+			// lost without a word. No reference page has one: refuse the page.
+			s.err = errNestedTable
+			return
+		}
 		s.endTable()
 		s.inTable = true
 		s.tables = append(s.tables, nil)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/permgen/permgen/internal/htmltext"
 	"github.com/permgen/permgen/internal/model"
 )
 
@@ -55,7 +54,7 @@ func (s *scraper) actions(t rawTable, headers []string) {
 			if k == "" {
 				continue
 			}
-			f := model.Field{Key: k, Text: htmltext.Text(cells[j]), Pos: rpos.WithColumn(headers[j])}
+			f := model.Field{Key: k, Text: cells[j], Pos: rpos.WithColumn(headers[j])}
 			switch k {
 			case model.KeyAPI:
 				if strings.TrimSpace(f.Text) == "" {

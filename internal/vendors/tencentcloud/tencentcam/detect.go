@@ -26,7 +26,7 @@ func Detect(doc *goquery.Document) bool {
 		return false
 	}
 	for _, t := range tables(root) {
-		headers := texts(t.headers)
+		headers := t.headers
 		switch classify(headers) {
 		case actionTable:
 			if has(actionColumns.keys(headers), model.KeyAPI) && has(actionColumns.keys(headers), model.KeyResource) {

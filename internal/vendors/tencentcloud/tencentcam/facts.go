@@ -3,7 +3,6 @@ package tencentcam
 import (
 	"fmt"
 
-	"github.com/permgen/permgen/internal/htmltext"
 	"github.com/permgen/permgen/internal/model"
 )
 
@@ -37,7 +36,7 @@ func (s *scraper) facts(t rawTable, headers []string) {
 	}
 	for i, k := range keys {
 		if k != "" {
-			s.page.Facts = append(s.page.Facts, model.Field{Key: k, Text: htmltext.Text(row[i]), Pos: rpos.WithColumn(headers[i])})
+			s.page.Facts = append(s.page.Facts, model.Field{Key: k, Text: row[i], Pos: rpos.WithColumn(headers[i])})
 		}
 	}
 	if len(t.rows) > 1 {

@@ -25,22 +25,26 @@ type scraper struct {
 	actionTables int
 }
 
-// Scrape reads a Tencent CAM page. Only the content container is read (see
-// containers), so page chrome is ignored. The error joins one model.Error per
-// problem found.
+// Scrape reads a Tencent CAM page from its parsed tree. Only the content container
+// is read (see containers), so page chrome is ignored. The error joins one
+// model.Error per problem found. ScrapeBytes gives the same page from the tokens.
 func Scrape(src model.Source, doc *goquery.Document) (*model.Page, error) {
 	root := contentRoot(doc)
 	if root == nil {
 		return nil, model.Errorf(model.Pos{File: src.File}, "empty document: the snapshot holds no HTML content; re-fetch the page")
 	}
-	s := &scraper{src: src, page: &model.Page{Source: src, Title: title(doc, root), Tables: []model.Table{}}}
-	for _, t := range tables(root) {
-		headers := texts(t.headers)
-		switch classify(headers) {
+	return scrapeTables(src, title(doc, root), tables(root))
+}
+
+// scrapeTables reads the page's tables, as either reader found them.
+func scrapeTables(src model.Source, title string, tabs []rawTable) (*model.Page, error) {
+	s := &scraper{src: src, page: &model.Page{Source: src, Title: title, Tables: []model.Table{}}}
+	for _, t := range tabs {
+		switch classify(t.headers) {
 		case factsTable:
-			s.facts(t, headers)
+			s.facts(t, t.headers)
 		case actionTable:
-			s.actions(t, headers)
+			s.actions(t, t.headers)
 		}
 	}
 	if s.actionTables == 0 {

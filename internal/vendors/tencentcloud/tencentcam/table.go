@@ -7,12 +7,14 @@ import (
 	"github.com/permgen/permgen/internal/htmltext"
 )
 
-// rawTable is a table as laid out in the HTML, before its columns are known.
+// rawTable is a table as laid out in the HTML, before its columns are known: each
+// cell as its text (htmltext.Text). The tree reader (tables) and the token reader
+// (stream.go) both give it, so that what follows cannot tell them apart.
 type rawTable struct {
-	heading  string         // nearest heading before the table, as found
-	headers  []*html.Node   // header row cells
-	rows     [][]*html.Node // cells of the data rows, in page order
-	preamble int            // rows before the header row, which are not read
+	heading  string     // nearest heading before the table, as found
+	headers  []string   // header row cells
+	rows     [][]string // cells of the data rows, in page order
+	preamble int        // rows before the header row, which are not read
 }
 
 // readTable splits t into its header row (the first row with a <th>, else the first
@@ -31,9 +33,9 @@ func readTable(heading string, t *html.Node) rawTable {
 		return rt
 	}
 	rt.preamble = h
-	rt.headers = htmltext.Cells(trs[h].TR)
+	rt.headers = texts(htmltext.Cells(trs[h].TR))
 	for _, tr := range trs[h+1:] {
-		rt.rows = append(rt.rows, htmltext.Cells(tr.TR))
+		rt.rows = append(rt.rows, texts(htmltext.Cells(tr.TR)))
 	}
 	return rt
 }
