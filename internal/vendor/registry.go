@@ -105,3 +105,21 @@ func (r Registry) Dialect(doc []byte) (Vendor, bool) {
 	}
 	return nil, false
 }
+
+// PolicyDialects returns the default policy dialect (DefaultDialect; nil for
+// none) and the others, in registry order. gen policy offers a command to the
+// others first and to the default last; its help names the default first.
+func (r Registry) PolicyDialects() (def PolicyDialect, others []PolicyDialect) {
+	for _, v := range r {
+		d, ok := v.(PolicyDialect)
+		if !ok {
+			continue
+		}
+		if _, isDefault := d.(DefaultDialect); isDefault && def == nil {
+			def = d
+			continue
+		}
+		others = append(others, d)
+	}
+	return def, others
+}

@@ -19,7 +19,7 @@ import (
 
 // PolicyCommand implements vendor.PolicyDialect: "lint" of a document in the AWS
 // grammar, "eval" of AWS policies or an AWS request, and "write -vendor aws".
-// Each leaves everything else, with stdin given back, to the CAM commands.
+// Each leaves everything else, with stdin given back, to the default dialect's (CAM's) commands.
 func (Vendor) PolicyCommand(name string) vendor.PolicyCommand {
 	switch name {
 	case "lint":
