@@ -71,3 +71,18 @@ func VendorFlag(args []string, v string) bool {
 	}
 	return false
 }
+
+// ArchiveDiffer is a vendor with files of its own, not model folders, that `gen
+// diff -old A -new B` compares when both name them (Tencent Cloud's API
+// catalogue snapshots). gen diff asks every ArchiveDiffer before it loads models.
+type ArchiveDiffer interface {
+	// DiffArchives compares old and new when both are archives of one kind of
+	// the vendor's, printing in format ("text" or "json", as the diff's own
+	// -format), and reports handled=false, having printed nothing, when they
+	// are not. Its exit codes are the diff's: ExitCode(1) changes, none
+	// breaking; ExitCode(3) a breaking change.
+	DiffArchives(old, new, format string, stdout io.Writer) (handled bool, err error)
+	// DiffHelp is what the diff's help says of those archives, a sentence
+	// ending in ".", with its line breaks.
+	DiffHelp() string
+}

@@ -23,8 +23,6 @@ var neutralPackages = []string{
 // leave it (the test says so), and a file not listed may not start.
 var stillNaming = map[string]string{
 	// Commands with a vendor's form that is not yet a vendor.Commander.
-	"gen/diff.go":             "diff -tccli",
-	"gen/diff_tccli.go":       "diff -tccli",
 	"gen/lint_operations.go":  "lint -operations (the AWS SDK table)",
 	"gen/catalog.go":          "catalog's help text",
 	"gen/catalog_service.go":  "catalog -service",
