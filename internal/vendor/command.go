@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+
+	"github.com/permgen/permgen/internal/model"
 )
 
 // Commander is a vendor with its own form of some CLI commands, chosen with
@@ -85,4 +87,24 @@ type ArchiveDiffer interface {
 	// DiffHelp is what the diff's help says of those archives, a sentence
 	// ending in ".", with its line breaks.
 	DiffHelp() string
+}
+
+// Linter is a vendor with checks of its own that `gen lint` runs when a flag of
+// the vendor's asks for them (AWS: -operations, what the SDK guard cannot map).
+type Linter interface {
+	// LintFlags registers the vendor's flags on gen lint's flag set and returns
+	// what runs once the sources' anomalies are printed, given -in and the
+	// services: how many more findings are open (-strict exits 1 for any). It
+	// does nothing, and returns 0, when its flags do not ask.
+	LintFlags(fs *flag.FlagSet) func(in string, services []*model.Service, stdout, stderr io.Writer) (open int, err error)
+}
+
+// QuirkSummarizer is a vendor that counts some of its notes its own way in
+// generate's summary line (AWS: the actions a shared prefix lists again, once per
+// prefix, since that is how many things a reader would look at).
+type QuirkSummarizer interface {
+	// SummarizeQuirks returns the clause the summary adds for the notes of ds
+	// it counts (" and 2 <vendor> prefixes whose pages ..."; "" for none) and how
+	// many notes that clause counts; every other note counts as one quirk.
+	SummarizeQuirks(ds []model.Diagnostic) (clause string, counted int)
 }
