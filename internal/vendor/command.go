@@ -108,3 +108,35 @@ type QuirkSummarizer interface {
 	// many notes that clause counts; every other note counts as one quirk.
 	SummarizeQuirks(ds []model.Diagnostic) (clause string, counted int)
 }
+
+// Helper is a vendor with words of its own in the help of a CLI command that
+// serves every vendor: the command leaves a place for them and puts there, in
+// registry order, what each vendor returns for it. The places:
+//
+//   - "catalog", "service": what names a service of the vendor for -service
+//     ("CAM short name");
+//   - "catalog", "folder": a sentence on the folders -in may also be;
+//   - "catalog", "bundled": the name of the vendor's catalog compiled into
+//     permgen, when it has one ("Tencent CAM");
+//   - "fetch", "pages": the vendor's pages fetched without a manifest entry, a
+//     phrase of the list "each page of the manifest that has a url, ...";
+//   - "fetch", "note": a sentence on fetching the vendor's pages.
+//
+// The text keeps the line breaks it is printed with; "" is nothing to say.
+type Helper interface {
+	Help(command, place string) string
+}
+
+// Help returns what each Helper vendor of r says at a place of a command's help
+// (Helper), in registry order, with the vendors that said something.
+func (r Registry) Help(command, place string) (texts []string, by []Vendor) {
+	for _, v := range r {
+		if h, ok := v.(Helper); ok {
+			if t := h.Help(command, place); t != "" {
+				texts = append(texts, t)
+				by = append(by, v)
+			}
+		}
+	}
+	return texts, by
+}
