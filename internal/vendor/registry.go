@@ -65,7 +65,13 @@ func (r Registry) Vendor(name string) (Vendor, bool) {
 func (r Registry) Check() error {
 	var errs []error
 	vendors, formats := map[string]bool{}, map[string]string{}
+	defaults := 0
 	for _, v := range r {
+		if _, ok := v.(DefaultDialect); ok {
+			if defaults++; defaults == 2 {
+				errs = append(errs, fmt.Errorf("vendor %q is a second default policy dialect", v.Name()))
+			}
+		}
 		if vendors[v.Name()] {
 			errs = append(errs, fmt.Errorf("vendor %q is listed twice", v.Name()))
 		}

@@ -3,6 +3,10 @@ package all
 import (
 	"strings"
 	"testing"
+
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/aws"
+	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 )
 
 // TestRegistry: a Kind must name one vendor, and a name one package.
@@ -60,5 +64,15 @@ func TestPolicyDialects(t *testing.T) {
 	}
 	if strings.Join(names, ",") != "aws" {
 		t.Errorf("other dialects %v, want [aws]", names)
+	}
+}
+
+// TestCheckRefusesTwoDefaultDialects: gen policy runs the default dialect last,
+// so a registry with two would leave one never asked.
+func TestCheckRefusesTwoDefaultDialects(t *testing.T) {
+	r := vendor.Registry{tencentcloud.Vendor{}, aws.Vendor{}, tencentcloud.Vendor{}}
+	err := r.Check()
+	if err == nil || !strings.Contains(err.Error(), `vendor "tencentcloud" is a second default policy dialect`) {
+		t.Errorf("Check = %v, want the second default refused", err)
 	}
 }
