@@ -85,12 +85,13 @@ func policyEnv(self vendor.PolicyDialect, stdout, stderr io.Writer) vendor.Polic
 			describePolicyIn(fs)
 			return fs, &p.in
 		},
-		Parse:    parseFlags,
-		Input:    func(pos []string) ([]byte, string, error) { return readInput(pos, stderr) },
-		Unread:   func(data []byte) { stdin = bytes.NewReader(data) },
-		Services: func(in, format string) ([]*model.Service, string, error) { return policyCatalogServices(in, format) },
-		Help:     policyHelp(),
-		Others:   names,
+		Parse:      parseFlags,
+		Input:      func(pos []string) ([]byte, string, error) { return readInput(pos, stderr) },
+		Unread:     func(data []byte) { stdin = bytes.NewReader(data) },
+		Services:   func(in, format string) ([]*model.Service, string, error) { return policyCatalogServices(in, format) },
+		Help:       policyHelp(),
+		Others:     names,
+		VendorFlag: policyVendorFlag,
 		OnlyFlags: func(command string, fs *flag.FlagSet) {
 			for _, d := range foreign {
 				if f := d.PolicyWords().OnlyFlags; f != nil {

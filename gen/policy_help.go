@@ -159,6 +159,22 @@ func policySummary() string {
 	return "lint a " + policyShorts() + " policy (policy lint FILE), write the least-privilege one (" + write + "), or decide a request (policy eval)"
 }
 
+// policyVendorFlag registers policy write's -vendor: the default dialect with
+// its policies' name, then the others.
+func policyVendorFlag(fs *flag.FlagSet) *string {
+	def, others := all.Vendors.PolicyDialects()
+	var names []string
+	value := ""
+	if def != nil {
+		value = def.Name()
+		names = append(names, def.Name()+" ("+def.PolicyWords().Short+")")
+	}
+	for _, d := range others {
+		names = append(names, d.Name())
+	}
+	return fs.String("vendor", value, "`vendor` of the policy: "+strings.Join(names, " or "))
+}
+
 // policyShorts names every dialect's policies, as "a X or Y policy" does.
 func policyShorts() string {
 	var shorts []string

@@ -102,6 +102,9 @@ type PolicyEnv struct {
 	Help PolicyHelp
 	// Others are the names of the other dialects, in registry order.
 	Others []string
+	// VendorFlag registers policy write's -vendor on fs, naming every dialect,
+	// the default dialect's name its default.
+	VendorFlag func(fs *flag.FlagSet) *string
 	// OnlyFlags registers on fs the flags only other dialects' command reads
 	// (PolicyWords.OnlyFlags); RefuseOnly then reports those of them given, as
 	// an error naming whose they are.

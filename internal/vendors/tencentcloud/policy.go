@@ -174,7 +174,7 @@ func runPolicyWrite(env vendor.PolicyEnv, args []string) error {
 	stdout, stderr := env.Stdout, env.Stderr
 	fs, in := policyFlags(env, "write", " [FILE|-]", env.Help.Write)
 	others := strings.Join(env.Others, " or ")
-	vendorName := fs.String("vendor", "tencentcloud", "`vendor` of the policy: tencentcloud (CAM) or "+others)
+	vendorName := env.VendorFlag(fs)
 	pos, err := env.Parse(fs, args)
 	if err != nil {
 		return err
