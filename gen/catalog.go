@@ -13,13 +13,14 @@ import (
 )
 
 func runCatalog(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("catalog", "", `Print the resolved catalog of every vendor, one action (or scope) a line: text
-"prefix:action<TAB>access level or category<TAB>resource types<TAB>description", or
-one JSON object a line. -in may also be a folder whose aws/ holds AWS pages as
-fetched, with no manifest. Reads only the sources folder: no go.mod needed. Without
-the default sources/ (a module of your own), the AWS and Tencent CAM catalog
-compiled into permgen, said on stderr.`, stderr)
-	service := fs.String("service", "", "only the service with this `prefix` (AWS prefix, CAM short name or vendor of a scope table)")
+	folders, _ := all.Vendors.Help("catalog", "folder")
+	serviceWords, _ := all.Vendors.Help("catalog", "service")
+	fs, p := newFlags("catalog", "", fill(`Print the resolved catalog of every vendor, one action (or scope) a line: text `+
+		`"prefix:action<TAB>access level or category<TAB>resource types<TAB>description", or `+
+		`one JSON object a line. `+strings.Join(folders, " ")+` Reads only the sources folder: no go.mod needed. `+
+		`Without the default sources/ (a module of your own), the `+bundledCatalogNames()+` catalog `+
+		`compiled into permgen, said on stderr.`, 83), stderr)
+	service := fs.String("service", "", "only the service with this `prefix` ("+orList(serviceWords)+")")
 	format := fs.String("format", "text", "output `format`: text or json (one JSON object per line)")
 	if err := p.parse(fs, args); err != nil {
 		return err
@@ -114,4 +115,20 @@ func someServiceHolds(services []*model.Service, name string) bool {
 // writeText prints a line's columns separated by tabs.
 func writeText(w io.Writer, l vendor.CatalogLine) {
 	fmt.Fprintln(w, strings.Join(l.Text, "\t"))
+}
+
+// orList joins words as a list in prose: "a", "a or b", "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// andList joins words as orList does, with "and".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }

@@ -10,9 +10,10 @@ import (
 
 	"github.com/permgen/permgen/internal/bundled"
 	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 
 	"github.com/permgen/permgen/internal/model"
-	"github.com/permgen/permgen/templates/cam"
 )
 
 // findService returns the short name of the service -service names. Prefixes are
@@ -31,8 +32,7 @@ func findService(services []*model.Service, want, in string) (string, error) {
 			return n, nil
 		}
 	}
-	e := cam.NewUnknownActionError("", want, len(names), func(i int) string { return names[i] })
-	if s := strings.TrimPrefix(e.Suggestion, ":"); s != "" {
+	if s := nearestName(want, names); s != "" {
 		return "", fmt.Errorf("no service %q in %s; did you mean %q?", want, in, s)
 	}
 	return "", fmt.Errorf("no service %q in %s", want, in)
@@ -47,8 +47,78 @@ func catalogServices(in string, stderr io.Writer) (*pipeline.Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(stderr, "permgen catalog: no sources folder %s; printing the AWS and Tencent CAM catalog compiled into permgen (AWS pages of %s)\n", in, b.AWSPages)
+		fmt.Fprintf(stderr, "permgen catalog: no sources folder %s; printing the %s catalog compiled into permgen%s\n", in, bundledCatalogNames(), bundledDates(b))
 		return &pipeline.Model{Services: b.Services}, nil
 	}
 	return pipeline.Load(pipeline.Options{In: in})
+}
+
+// bundledCatalogNames names the catalogs compiled into permgen, as the vendors
+// that have one word it (vendor.Helper's "catalog", "bundled").
+func bundledCatalogNames() string {
+	names, _ := all.Vendors.Help("catalog", "bundled")
+	return andList(names)
+}
+
+// bundledDates says the date of the compiled-in pages of each vendor whose
+// bundle records one, as the vendor words it (vendor.PolicyWords.Bundled).
+func bundledDates(b bundled.Bundle) string {
+	out := ""
+	for _, v := range all.Vendors {
+		d, ok := v.(vendor.PolicyDialect)
+		if !ok || d.PolicyWords().Bundled == nil {
+			continue
+		}
+		for _, f := range v.Formats() {
+			if date := b.Date(f.Name()); date != "" {
+				out += d.PolicyWords().Bundled(date)
+			}
+		}
+	}
+	return out
+}
+
+// nearestName is the name of names nearest to want, for "did you mean": at the
+// smallest byte edit distance ignoring ASCII case, the first of equals, and
+// only when at most a third of want changed ("s33" finds "s3", "foo" nothing).
+func nearestName(want string, names []string) string {
+	want = strings.TrimPrefix(want, ":") // as an action's empty service prefix
+	best, bestD := "", len(want)/3+1
+	for _, n := range names {
+		if d := editDistance(lowerASCII(want), lowerASCII(n)); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of two strings, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

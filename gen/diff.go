@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/permgen/permgen/internal/diff"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
 // runDiff compares two models and prints what changed, classified. By default the
@@ -19,10 +21,15 @@ func runDiff(args []string, stdout, stderr io.Writer) error {
 	if handled, err := runVendorCommand("diff", args, stdout, stderr); handled {
 		return err // a vendor's own diff, chosen with -vendor (vendorcmd.go)
 	}
+	archives := ""
+	for _, v := range all.Vendors {
+		if a, ok := v.(vendor.ArchiveDiffer); ok {
+			archives += " " + a.DiffHelp()
+		}
+	}
 	fs, p := newFlags("diff", "", `Compare two models and classify each change (breaking, policy, additive, cosmetic).
 By default the old model is the snapshots checked in under -out and the new one is
--in scraped. Two API catalogue snapshots (-old/-new sources/tencentcloud/tccli/*.tar.gz)
-are compared by service and action. Exit 0 no change, 1 changes none breaking, 3 a
+-in scraped.`+archives+` Exit 0 no change, 1 changes none breaking, 3 a
 breaking change.
 Reads no go.mod.`, stderr)
 	p.withOut(fs)
@@ -37,11 +44,8 @@ Reads no go.mod.`, stderr)
 	if !slices.Contains(diff.Formats, *format) {
 		return fmt.Errorf("unknown -format %q; known: %s", *format, strings.Join(diff.Formats, ", "))
 	}
-	if isCatalogueArchive(*oldDir) && isCatalogueArchive(*newDir) {
-		return runCatalogueDiff(*oldDir, *newDir, *format, stdout)
-	}
-	if isDocsArchive(*oldDir) && isDocsArchive(*newDir) {
-		return runDocsDiff(*oldDir, *newDir, stdout)
+	if handled, err := diffArchives(*oldDir, *newDir, *format, stdout); handled {
+		return err // two files of a vendor's own (vendor.ArchiveDiffer)
 	}
 	if *oldDir != "" && *oldRev != "" || *newDir != "" && *newRev != "" {
 		return errors.New("give a side as a folder or as a revision, not both: -old or -old-rev, -new or -new-rev")
@@ -85,4 +89,26 @@ func side(dir, rev string, p *paths, def func() (diff.Side, error)) (diff.Side, 
 		return diff.LoadRevision(rev, p.in, p.out)
 	}
 	return def()
+}
+
+// diffArchives offers -old and -new to every vendor with archives of its own to
+// compare, and reports whether one took them.
+func diffArchives(oldPath, newPath, format string, stdout io.Writer) (handled bool, err error) {
+	if oldPath == "" || newPath == "" {
+		return false, nil
+	}
+	for _, v := range all.Vendors {
+		a, ok := v.(vendor.ArchiveDiffer)
+		if !ok {
+			continue
+		}
+		if handled, err := a.DiffArchives(oldPath, newPath, format, stdout); handled {
+			var code vendor.ExitCode
+			if errors.As(err, &code) {
+				return true, exitError{int(code)}
+			}
+			return true, err
+		}
+	}
+	return false, nil
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 )
 
 // The figures of ../shared/tencent/README.md §1, measured on the snapshots committed
@@ -39,7 +41,7 @@ func TestDiffCatalogueSnapshots(t *testing.T) {
 		if code := run([]string{"diff", "-format", "json", "-old", snap(tc.old), "-new", snap("HEAD")}, &out, &errOut); code != 3 {
 			t.Errorf("%s: exit %d, want 3", tc.old, code)
 		}
-		var d catalogueDiff
+		var d tencentcloud.CatalogueDiff
 		if err := json.Unmarshal(out.Bytes(), &d); err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/permgen/permgen/internal/fetch"
@@ -22,15 +24,7 @@ import (
 // kept), 2 when the run could not start or finish. Updated files are listed on
 // stdout, progress goes to stderr.
 func runFetch(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("fetch", "", `Download each page of the manifest that has a url, each AWS page in aws/ (no
-manifest needed) and each page a vendor derives from its own sources (see the README's "gen
-fetch"), and replace its snapshot when the documentation itself changed
-(content container only, UTF-8, conditional requests). Updated files go to stdout,
-progress to stderr. Exit 0 ok, 1 when a page failed (its snapshot kept), 2 when the
-run could not start or no host could be resolved or connected to (nothing written).
-A vendor page named by another is fetched the run after it: Tencent Cloud's uniform
-pages come from its live product index, so run -only tencentcloud twice (or
--only tencentcloud/product-index.snapshot first).`, stderr)
+	fs, p := newFlags("fetch", "", fetchHelp(), stderr)
 	var only onlyFlag
 	fs.Var(&only, "only", "fetch only this `vendor or page` (a path below -in, or the file); repeat for more")
 	c := fetch.NewClient()
@@ -95,8 +89,44 @@ func (o *onlyFlag) String() string { return strings.Join(*o, ",") }
 
 func (o *onlyFlag) Set(v string) error {
 	if strings.TrimSpace(v) == "" {
-		return fmt.Errorf("empty; want a vendor (aws, tencentcloud) or a page")
+		return fmt.Errorf("empty; want a vendor (%s) or a page", strings.Join(fetchHelpVendors(), ", "))
 	}
 	*o = append(*o, v)
 	return nil
+}
+
+// fetchHelp is fetch's help, with what each vendor says of its own pages
+// (vendor.Helper's "fetch" places).
+func fetchHelp() string {
+	pages, _ := all.Vendors.Help("fetch", "pages")
+	notes, _ := all.Vendors.Help("fetch", "note")
+	list := ""
+	for _, p := range pages {
+		list += p + " "
+	}
+	help := `Download each page of the manifest that has a url, ` + list + `and each page a vendor derives from its own sources (see the README's "gen
+fetch"), and replace its snapshot when the documentation itself changed
+(content container only, UTF-8, conditional requests). Updated files go to stdout,
+progress to stderr. Exit 0 ok, 1 when a page failed (its snapshot kept), 2 when the
+run could not start or no host could be resolved or connected to (nothing written).`
+	for _, n := range notes {
+		help += "\n" + n
+	}
+	return help
+}
+
+// fetchHelpVendors names the vendors fetch's help speaks of, as examples of
+// -only's values.
+func fetchHelpVendors() []string {
+	var names []string
+	for _, place := range []string{"pages", "note"} {
+		_, by := all.Vendors.Help("fetch", place)
+		for _, v := range by {
+			if !slices.Contains(names, v.Name()) {
+				names = append(names, v.Name())
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
 }

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/pipeline"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
 func runLint(args []string, stdout, stderr io.Writer) error {
@@ -12,8 +15,12 @@ func runLint(args []string, stdout, stderr io.Writer) error {
 or not, and what the manifest entry of a page without one would hold. Reads only
 the sources folder: no go.mod needed.`, stderr)
 	strict := fs.Bool("strict", false, "exit 1 if any anomaly is not corrected by an override")
-	operations := fs.Bool("operations", false, "also list the AWS actions and operations the SDK guard (sdk/awsv2) cannot map")
-	opsFile := fs.String("operations-file", "", "the SDK guard's operation overrides (default: ../"+defaultOperationsFile+" from -in)")
+	var vendorLints []func(in string, services []*model.Service, stdout, stderr io.Writer) (int, error)
+	for _, v := range all.Vendors {
+		if l, ok := v.(vendor.Linter); ok {
+			vendorLints = append(vendorLints, l.LintFlags(fs)) // a vendor's own checks, such as -operations
+		}
+	}
 	if err := p.parse(fs, args); err != nil {
 		return err
 	}
@@ -29,11 +36,8 @@ the sources folder: no go.mod needed.`, stderr)
 		}
 	}
 	fmt.Fprintf(stderr, "permgen lint: %d anomalies, %d corrected by overrides\n", len(res.Diagnostics()), len(res.Diagnostics())-open)
-	if *operations {
-		if *opsFile == "" {
-			*opsFile = defaultOperationsPath(p.in)
-		}
-		n, err := lintOperations(res.Services, *opsFile, stdout, stderr)
+	for _, lint := range vendorLints {
+		n, err := lint(p.in, res.Services, stdout, stderr)
 		if err != nil {
 			return err
 		}

@@ -6,7 +6,7 @@
 //	diff       compare two models and classify what changed
 //	catalog    print every action of every vendor, one a line, text or JSON
 //	fetch      refresh the snapshots listed in the manifest over HTTP
-//	policy     lint a CAM policy, write the least-privilege one, or decide a request
+//	policy     lint a policy, write the least-privilege one, or decide a request
 //
 // Run it as "go run ./gen" in this repository, or as a tool of your own module
 // ("go tool github.com/permgen/permgen/gen", after "go get -tool"). Each command's
@@ -39,7 +39,7 @@ var commands = []struct {
 	{"diff", "compare two models and classify what changed (exit 1 changed, 3 breaking)", runDiff},
 	{"fetch", "refresh the snapshots listed in the manifest over HTTP; exit 1 if a page failed", runFetch},
 	{"catalog", "print every action of every vendor, one a line (-format json for tools)", runCatalog},
-	{"policy", "lint a CAM or AWS IAM policy (policy lint FILE), write the least-privilege one (policy write [-vendor aws]), or decide a request (policy eval)", runPolicy},
+	{"policy", policySummary(), runPolicy},
 }
 
 func main() {

@@ -10,17 +10,33 @@ import (
 	"github.com/permgen/permgen/internal/model"
 	"github.com/permgen/permgen/internal/pipeline"
 	modelsnapshot "github.com/permgen/permgen/internal/snapshot"
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
 // defaultIn is -in's default; only this folder may be missing without an error,
 // since a user's module has no sources/ of permgen's.
 const defaultIn = "sources"
 
-// vendorWords names a format as the notes say it.
-var vendorWords = map[string]string{model.FormatAWSSAR: "AWS", model.FormatTencentCAM: "Tencent CAM"}
+// pagesWords names the pages of a format's vendor as the notes say it
+// (vendor.PolicyWords.Pages), and what the note adds about the compiled-in
+// catalog given the bundle's date of those pages.
+func pagesWords(kind string) (pages string, bundledNote func(date string) string) {
+	pages, bundledNote = kind, func(string) string { return "" }
+	if v, ok := all.Vendors.Owner(kind); ok {
+		if d, ok := v.(vendor.PolicyDialect); ok {
+			w := d.PolicyWords()
+			pages = w.Pages
+			if w.Bundled != nil {
+				bundledNote = w.Bundled
+			}
+		}
+	}
+	return pages, bundledNote
+}
 
-// policyServices returns the services of one format (model.FormatAWSSAR or
-// model.FormatTencentCAM) that the policy commands check against, and a note for
+// policyServices returns the services of one format (that of a policy
+// dialect's vendor) that the policy commands check against, and a note for
 // stderr when they are not the ones -in names. In order:
 //
 //   - -in is a generated tree (it holds model snapshots, <pkg>/<pkg>.json): its
@@ -57,7 +73,8 @@ func policyServices(in, kind string) ([]*model.Service, string, error) {
 		if own := ofKind(tree, kind); len(own) > 0 {
 			return own, "", nil
 		}
-		return bundledServices(kind, fmt.Sprintf("%s holds no %s pages", from, vendorWords[kind]))
+		pages, _ := pagesWords(kind)
+		return bundledServices(kind, fmt.Sprintf("%s holds no %s pages", from, pages))
 	}
 	return bundledServices(kind, "no sources folder "+in)
 }
@@ -67,15 +84,16 @@ func bundledServices(kind, why string) ([]*model.Service, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	pages, bundledNote := pagesWords(kind)
 	own := b.Of(kind)
 	if len(own) == 0 {
-		return nil, "", fmt.Errorf("%s, and this binary has no %s catalog compiled in", why, vendorWords[kind])
+		return nil, "", fmt.Errorf("%s, and this binary has no %s catalog compiled in", why, pages)
 	}
 	date := ""
-	if kind == model.FormatAWSSAR {
-		date = " (AWS pages of " + b.AWSPages + ")"
+	if d := b.Date(kind); d != "" {
+		date = bundledNote(d)
 	}
-	return own, fmt.Sprintf("%s; checking against the %s catalog compiled into permgen%s", why, vendorWords[kind], date), nil
+	return own, fmt.Sprintf("%s; checking against the %s catalog compiled into permgen%s", why, pages, date), nil
 }
 
 func ofKind(services []*model.Service, kind string) []*model.Service {

@@ -5,100 +5,187 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"strings"
+
+	"github.com/permgen/permgen/internal/vendor"
+	"github.com/permgen/permgen/internal/vendors/all"
 )
 
-// The help of the policy commands. Each command serves both vendors: the policy's
-// own keys say which (CAM writes "version": "2.0" and lower-case members, AWS
-// "Version": "2012-10-17" and "Statement"), so -h describes both, and the flags
-// that concern one vendor only say so. The README's CLI table repeats these lines
+// The help of the policy commands. Each command serves every policy dialect
+// (vendor.PolicyDialect): the policy's own keys say which, so -h describes them
+// all, from each dialect's PolicyWords, the default dialect first, and the flags
+// that concern one dialect only say so. A paragraph naming every dialect is
+// filled to the width it was first written at, so that the help reads as
+// typed. The README's CLI table repeats these lines
 // (TestReadmeCLITableMatchesHelp).
-const (
-	policyUsage = `usage: %[1]s policy lint [flags] [FILE.json|-]
+
+// policyDialectWords returns the dialects' words, the default first.
+func policyDialectWords() []vendor.PolicyWords {
+	def, others := all.Vendors.PolicyDialects()
+	var words []vendor.PolicyWords
+	if def != nil {
+		words = append(words, def.PolicyWords())
+	}
+	for _, d := range others {
+		words = append(words, d.PolicyWords())
+	}
+	return words
+}
+
+// policyUsage is the usage of "policy", a format of prog().
+func policyUsage() string {
+	var langs, notes []string
+	for _, w := range policyDialectWords() {
+		langs = append(langs, w.Language+"'s "+w.Keys)
+		if w.Usage != "" {
+			notes = append(notes, "; "+w.Usage)
+		}
+	}
+	return `usage: %[1]s policy lint [flags] [FILE.json|-]
        %[1]s policy eval [flags] -request REQ.json POLICY.json...
        %[1]s policy write [flags] [FILE|-]
 
-A policy is read as Tencent Cloud CAM's ("version": "2.0") or AWS IAM's
-("Version": "2012-10-17"), told apart by its keys; policy write takes -vendor aws
-for IAM. Run '%[1]s policy <command> -h' for its flags and formats.
-`
+` + fill("A policy is read as "+strings.Join(langs, " or ")+", told apart by its keys"+strings.Join(notes, "")+
+		". Run '%[1]s policy <command> -h' for its flags and formats.", 81) + "\n"
+}
 
-	policyLintHelp = `Check a Tencent Cloud CAM or AWS IAM policy against the vendor's catalog: unknown
-actions (with "did you mean"), resources and condition keys the actions do not take,
-wildcards, size quotas. No file or "-" reads stdin.
+// policyHelp is the help of each policy command below its usage line.
+func policyHelp() vendor.PolicyHelp {
+	var langs, also, requests, writes []string
+	def, _ := all.Vendors.PolicyDialects()
+	for _, w := range policyDialectWords() {
+		langs = append(langs, w.Language)
+		if w.EvalAlso != "" {
+			also = append(also, w.EvalAlso)
+		}
+		requests = append(requests, "Request file, "+w.Language+":\n"+w.Request)
+	}
+	for i, w := range policyDialectWords() {
+		how := "(the default)"
+		if i > 0 || def == nil {
+			how = "(-vendor " + policyDialectName(w) + ")"
+		}
+		writes = append(writes, w.Language+" "+how+": "+w.Write)
+	}
+	boundary := "the boundary"
+	if len(also) > 0 {
+		boundary += " (and, " + strings.Join(also, ", and ") + ")"
+	}
+	return vendor.PolicyHelp{
+		Lint: fill("Check a "+strings.Join(langs, " or ")+` policy against the vendor's catalog: unknown `+
+			`actions (with "did you mean"), resources and condition keys the actions do not take, `+
+			`wildcards, size quotas. No file or "-" reads stdin.`, 84) + `
 
 Catalog: the pages in -in, or the generated tree -in names; when -in holds no page
 of the policy's vendor (a module of your own has no permgen sources/), the catalog
 compiled into permgen, said on stderr with the date of its pages.
 
 Exit 0 clean, 1 findings, 2 unreadable (the file is missing, is not JSON, or is no
-policy of either vendor; with -format json, stdout then holds {"file", "error"}).`
+policy of either vendor; with -format json, stdout then holds {"file", "error"}).`,
+		Eval: fill("Decide a request against the caller's policies as the vendor does: an explicit deny "+
+			"wins, else an allow that "+boundary+" lets through, "+
+			"else an implicit deny. The vendor is the first policy's.", 85) + "\n\n" +
+			strings.Join(requests, "\n") + `
 
-	policyEvalHelp = `Decide a request against the caller's policies as the vendor does: an explicit deny
-wins, else an allow that the boundary (and, for AWS, a resource policy) lets through,
-else an implicit deny. The vendor is the first policy's.
-
-Request file, Tencent Cloud CAM:
-  {"action": "ccc:CreateStaff", "resource": "qcs::ccc::uin/100001:SdkAppId/1400001",
-   "context": {"qcs:ip": "10.0.0.1", "qcs:tag": ["env&prod"]},
-   "caller": {"uin": "100001", "owner_uin": "100001", "app_id": "1250000000"},
-   "policy_owner": {"uin": "100001", "app_id": "1250000000"}, "granularity": "resource"}
-  (only action is required)
-Request file, AWS IAM:
-  {"principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject",
-   "resource": "arn:aws:s3:::my-bucket/a.png", "context": {"aws:SourceIp": "10.0.0.1",
-   "aws:TagKeys": ["a", "b"]}}
-
-Exit 0 allow, 1 deny (explicit or implicit), 2 a policy or request it cannot read.`
-
-	policyWriteHelp = `Print the least-privilege policy for what a program needs, one grant a line (#
+Exit 0 allow, 1 deny (explicit or implicit), 2 a policy or request it cannot read.`,
+		Write: `Print the least-privilege policy for what a program needs, one grant a line (#
 starts a comment). No file or "-" reads stdin. Notes (what was widened or added,
 and why) go to stderr.
 
-Tencent Cloud CAM (the default): "action [resource]", e.g.
-  ccc:CreateStaff qcs::ccc::uin/100001:SdkAppId/1400001
-AWS IAM (-vendor aws): "action [arn]", or policy_sentry's CRUD form "level[,level] arn"
-with levels read, write, list, tagging, permissions-management, e.g.
-  s3:GetObject arn:aws:s3:::my-bucket/*
-  read,list arn:aws:dynamodb:us-east-1:111122223333:table/T`
-)
-
-// awsOnlyFlags registers, on a CAM command's flag set, the flags only AWS policies
-// read, so that -h lists every flag of the command; refuseAWSOnly then refuses them
-// for a CAM policy rather than ignoring them.
-func awsOnlyFlags(fs *flag.FlagSet, names ...string) {
-	for _, n := range names {
-		switch n {
-		case "kind":
-			fs.String("kind", "managed", "AWS only: policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120); the "+
-				"iampolicy constants ManagedPolicy, RoleInlinePolicy, UserInlinePolicy, GroupInlinePolicy")
-		case "resource-policy":
-			fs.String("resource-policy", "", "AWS only: resource-based policy `file` of the resource (bucket policy, key policy, trust policy)")
-		case "resource-account":
-			fs.String("resource-account", "", "AWS only: `account` ID owning the resource, when not the caller's (cross-account)")
-		}
+` + strings.Join(writes, "\n"),
 	}
 }
 
-// refuseAWSOnly reports an AWS-only flag given for a CAM policy.
-func refuseAWSOnly(fs *flag.FlagSet, names ...string) error {
+// policyDialectName is the vendor name of the dialect whose words are w.
+func policyDialectName(w vendor.PolicyWords) string {
+	def, others := all.Vendors.PolicyDialects()
+	for _, d := range append([]vendor.PolicyDialect{def}, others...) {
+		if d != nil && d.PolicyWords().Language == w.Language {
+			return d.Name()
+		}
+	}
+	return ""
+}
+
+// fill breaks text into lines of at most width characters, at spaces.
+func fill(text string, width int) string {
+	var b strings.Builder
+	n := 0
+	for i, word := range strings.Fields(text) {
+		switch {
+		case i == 0:
+		case n+1+len(word) > width:
+			b.WriteByte('\n')
+			n = 0
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(word)
+		n += len(word)
+	}
+	return b.String()
+}
+
+// refuseOnly reports the flags of fs that only another dialect reads (only:
+// flag name to dialect) and were given, naming whose they are.
+func refuseOnly(fs *flag.FlagSet, only map[string]vendor.PolicyDialect) error {
 	var set []string
+	var whose vendor.PolicyDialect
 	fs.Visit(func(f *flag.Flag) {
-		for _, n := range names {
-			if f.Name == n {
-				set = append(set, "-"+n)
-			}
+		if d, ok := only[f.Name]; ok {
+			set = append(set, "-"+f.Name)
+			whose = d
 		}
 	})
-	if len(set) > 0 {
-		return fmt.Errorf("%s: for AWS IAM policies only; this is a CAM policy (\"version\": \"2.0\")", strings.Join(set, ", "))
+	if len(set) == 0 {
+		return nil
 	}
-	return nil
+	return fmt.Errorf("%s: for %s policies only", strings.Join(set, ", "), whose.PolicyWords().Short)
+}
+
+// policySummary is the policy command's line in the CLI's usage, naming every
+// dialect and the -vendor of those not the default.
+func policySummary() string {
+	_, others := all.Vendors.PolicyDialects()
+	var names []string
+	for _, d := range others {
+		names = append(names, d.Name())
+	}
+	write := "policy write"
+	if len(names) > 0 {
+		write += " [-vendor " + strings.Join(names, "|") + "]"
+	}
+	return "lint a " + policyShorts() + " policy (policy lint FILE), write the least-privilege one (" + write + "), or decide a request (policy eval)"
+}
+
+// policyVendorFlag registers policy write's -vendor: the default dialect with
+// its policies' name, then the others.
+func policyVendorFlag(fs *flag.FlagSet) *string {
+	def, others := all.Vendors.PolicyDialects()
+	var names []string
+	value := ""
+	if def != nil {
+		value = def.Name()
+		names = append(names, def.Name()+" ("+def.PolicyWords().Short+")")
+	}
+	for _, d := range others {
+		names = append(names, d.Name())
+	}
+	return fs.String("vendor", value, "`vendor` of the policy: "+strings.Join(names, " or "))
+}
+
+// policyShorts names every dialect's policies, as "a X or Y policy" does.
+func policyShorts() string {
+	var shorts []string
+	for _, w := range policyDialectWords() {
+		shorts = append(shorts, w.Short)
+	}
+	return strings.Join(shorts, " or ")
 }
 
 // notJSON reports input that is no JSON at all with its line and column, naming no
-// vendor: it could be a CAM or an AWS policy gone wrong.
+// vendor: it could be a policy of any dialect gone wrong.
 func notJSON(data []byte) error {
 	if json.Valid(data) {
 		return nil
@@ -108,12 +195,12 @@ func notJSON(data []byte) error {
 	var se *json.SyntaxError
 	if !errors.As(err, &se) {
 		if len(strings.TrimSpace(string(data))) == 0 {
-			return errors.New("empty: want a CAM or AWS IAM policy in JSON")
+			return fmt.Errorf("empty: want a %s policy in JSON", policyShorts())
 		}
 		return fmt.Errorf("not JSON: %v", err)
 	}
 	line, col := lineCol(data, se.Offset)
-	return fmt.Errorf("line %d column %d: not JSON (%v); want a CAM or AWS IAM policy", line, col, se)
+	return fmt.Errorf("line %d column %d: not JSON (%v); want a %s policy", line, col, se, policyShorts())
 }
 
 // lineCol turns a byte offset (the one past the error, as encoding/json gives it)
@@ -128,20 +215,6 @@ func lineCol(data []byte, off int64) (line, col int) {
 		col++
 	}
 	return line, max(col, 1)
-}
-
-// unreadableJSON prints, for -format json, what a tool reading stdout needs when
-// the input cannot be read: the file and the error, one object.
-func unreadableJSON(w io.Writer, format, name string, err error) {
-	if format != "json" {
-		return
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(struct {
-		File  string `json:"file"`
-		Error string `json:"error"`
-	}{name, err.Error()})
 }
 
 // describePolicyIn words -in as the policy commands read it.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 )
 
 func TestPolicyEval(t *testing.T) {
@@ -22,7 +24,7 @@ func TestPolicyEval(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1 (deny)\n%s", code, stdout)
 	}
-	var out evalOutput
+	var out tencentcloud.EvalOutput
 	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
 		t.Fatalf("-format json: %v\n%s", err, stdout)
 	}

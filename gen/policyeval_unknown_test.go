@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/permgen/permgen/internal/vendors/tencentcloud"
 )
 
 // TestPolicyEvalUnknown: a CAM request file states what the asker does not know under
@@ -17,7 +19,7 @@ func TestPolicyEvalUnknown(t *testing.T) {
 		t.Fatalf("exit %d, want 1 (the deny could apply)\n%s%s", code, stdout, stderr)
 	}
 	_, stdout, _ = runGen(t, append([]string{"policy", "eval"}, policyArgs("-request", dir+"request-unknown-uin.json", dir+"allow-ccc-deny-deletestaff.json", "-format", "json")...)...)
-	var out evalOutput
+	var out tencentcloud.EvalOutput
 	if err := json.Unmarshal([]byte(stdout), &out); err != nil || !slices.Equal(out.Unknowns, []string{"uin"}) || !strings.Contains(out.Explanation, "decided with unknown uin") {
 		t.Errorf("json %+v (%v)\n%s", out, err, stdout)
 	}

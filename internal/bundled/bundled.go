@@ -38,6 +38,15 @@ var (
 	err    error
 )
 
+// Date returns the date of the pages of a format's services, as YYYY-MM-DD, or
+// "" when the bundle does not record it (only AWS's is).
+func (b Bundle) Date(kind string) string {
+	if kind == model.FormatAWSSAR {
+		return b.AWSPages
+	}
+	return ""
+}
+
 // Load decodes the compiled-in catalog once.
 func Load() (Bundle, error) {
 	once.Do(func() { bundle, err = Decode(data) })

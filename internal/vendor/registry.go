@@ -65,7 +65,13 @@ func (r Registry) Vendor(name string) (Vendor, bool) {
 func (r Registry) Check() error {
 	var errs []error
 	vendors, formats := map[string]bool{}, map[string]string{}
+	defaults := 0
 	for _, v := range r {
+		if _, ok := v.(DefaultDialect); ok {
+			if defaults++; defaults == 2 {
+				errs = append(errs, fmt.Errorf("vendor %q is a second default policy dialect", v.Name()))
+			}
+		}
 		if vendors[v.Name()] {
 			errs = append(errs, fmt.Errorf("vendor %q is listed twice", v.Name()))
 		}
@@ -104,4 +110,22 @@ func (r Registry) Dialect(doc []byte) (Vendor, bool) {
 		}
 	}
 	return nil, false
+}
+
+// PolicyDialects returns the default policy dialect (DefaultDialect; nil for
+// none) and the others, in registry order. gen policy offers a command to the
+// others first and to the default last; its help names the default first.
+func (r Registry) PolicyDialects() (def PolicyDialect, others []PolicyDialect) {
+	for _, v := range r {
+		d, ok := v.(PolicyDialect)
+		if !ok {
+			continue
+		}
+		if _, isDefault := d.(DefaultDialect); isDefault && def == nil {
+			def = d
+			continue
+		}
+		others = append(others, d)
+	}
+	return def, others
 }

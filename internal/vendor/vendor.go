@@ -50,8 +50,11 @@
 //
 // What only some vendors do is an optional interface, found by type assertion:
 // Cataloger and ServiceCataloger (gen catalog), Differ, Unsnapshotted, Fallback,
-// Companion, SourceFinisher, PolicyDialect (gen policy), Commander (a vendor's own
-// form of a command, "gen diff -vendor gcp"). The CLI asks "does any vendor claim
+// Companion, SourceFinisher, PolicyDialect and DefaultDialect (gen policy),
+// Commander (a vendor's own form of a command, "gen diff -vendor gcp"),
+// ArchiveDiffer (gen diff of a vendor's own files), Linter (gen lint's checks of
+// a vendor), QuirkSummarizer (generate's summary line), Helper (a vendor's words
+// in a shared command's help), Fetcher. The CLI asks "does any vendor claim
 // this?", never "is it AWS?".
 //
 // Changes to this contract are additive: a new stage is a new optional interface

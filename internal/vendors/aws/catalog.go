@@ -66,3 +66,20 @@ func nonNil[T any](s []T) []T {
 	}
 	return append([]T(nil), s...)
 }
+
+var _ vendor.Helper = Vendor{}
+
+// Help implements vendor.Helper.
+func (Vendor) Help(command, place string) string {
+	switch command + " " + place {
+	case "catalog service":
+		return "AWS prefix"
+	case "catalog folder":
+		return "-in may also be a folder whose aws/ holds AWS pages as fetched, with no manifest."
+	case "catalog bundled":
+		return "AWS"
+	case "fetch pages":
+		return "each AWS page in aws/ (no\nmanifest needed)"
+	}
+	return ""
+}

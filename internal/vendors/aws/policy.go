@@ -19,7 +19,7 @@ import (
 
 // PolicyCommand implements vendor.PolicyDialect: "lint" of a document in the AWS
 // grammar, "eval" of AWS policies or an AWS request, and "write -vendor aws".
-// Each leaves everything else, with stdin given back, to the CAM commands.
+// Each leaves everything else, with stdin given back, to the default dialect's (CAM's) commands.
 func (Vendor) PolicyCommand(name string) vendor.PolicyCommand {
 	switch name {
 	case "lint":
@@ -194,7 +194,7 @@ var accessLevelWords = map[string]iam.AccessLevel{
 func runPolicyWriteAWS(env vendor.PolicyEnv, args []string) error {
 	stdout, stderr := env.Stdout, env.Stderr
 	fs, in := env.Flags("policy write", " [FILE|-]", env.Help.Write, stderr)
-	fs.String("vendor", "tencentcloud", "`vendor` of the policy: tencentcloud (CAM) or aws")
+	env.VendorFlag(fs)
 	kind := fs.String("kind", "managed", "AWS only: policy `kind`, for its size quota: managed (6,144), role (10,240), user (2,048) or group (5,120); the "+
 		"iampolicy constants ManagedPolicy, RoleInlinePolicy, UserInlinePolicy, GroupInlinePolicy")
 	pos, err := env.Parse(fs, args)

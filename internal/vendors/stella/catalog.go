@@ -26,3 +26,13 @@ func (Vendor) Catalog(s *model.Service) []vendor.CatalogLine {
 	}
 	return out
 }
+
+var _ vendor.Helper = Vendor{}
+
+// Help implements vendor.Helper.
+func (Vendor) Help(command, place string) string {
+	if command == "catalog" && place == "service" {
+		return "vendor of a scope table"
+	}
+	return ""
+}

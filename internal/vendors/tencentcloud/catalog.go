@@ -37,3 +37,20 @@ func (Vendor) Catalog(s *model.Service) []vendor.CatalogLine {
 	}
 	return out
 }
+
+var _ vendor.Helper = Vendor{}
+
+// Help implements vendor.Helper.
+func (Vendor) Help(command, place string) string {
+	switch command + " " + place {
+	case "catalog service":
+		return "CAM short name"
+	case "catalog bundled":
+		return "Tencent CAM"
+	case "fetch note":
+		return `A vendor page named by another is fetched the run after it: Tencent Cloud's uniform
+pages come from its live product index, so run -only tencentcloud twice (or
+-only tencentcloud/product-index.snapshot first).`
+	}
+	return ""
+}

@@ -1,18 +1,19 @@
-package main
+package tencentcloud
 
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
+	"github.com/permgen/permgen/internal/vendor"
 	"github.com/permgen/permgen/templates/cam"
 	"github.com/permgen/permgen/templates/campolicy"
 )
 
-// evalOutput is what `policy eval -format json` prints.
-type evalOutput struct {
+// EvalOutput is what `policy eval -format json` prints for CAM (its JSON is the
+// command's contract).
+type EvalOutput struct {
 	Decision    string                   `json:"decision"` // allow, explicit_deny, implicit_deny
 	Deciding    *campolicy.StatementRef  `json:"deciding,omitempty"`
 	ByBoundary  bool                     `json:"by_boundary,omitempty"`
@@ -25,36 +26,35 @@ type evalOutput struct {
 // runPolicyEval answers what campolicy.Evaluate answers for a request and the policies
 // attached to the caller, as CAM's policy simulator would: exit 0 allow, 1 deny, 2 a
 // policy or request it cannot read (CAM would refuse it).
-func runPolicyEval(args []string, stdout, stderr io.Writer) error {
-	fs, p := newFlags("policy eval", " -request REQ.json POLICY.json...", policyEvalHelp, stderr)
-	describePolicyIn(fs)
+func runPolicyEval(env vendor.PolicyEnv, args []string) error {
+	stdout, stderr := env.Stdout, env.Stderr
+	fs, in := policyFlags(env, "eval", " -request REQ.json POLICY.json...", env.Help.Eval)
 	reqFile := fs.String("request", "", "request `file` (formats above)")
 	boundaryFile := fs.String("boundary", "", "permission boundary policy `file` (optional)")
 	format := fs.String("format", "text", "output `format`: text or json")
-	awsOnlyFlags(fs, "resource-policy", "resource-account")
-	files, err := parseFlags(fs, args)
+	files, err := env.Parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if err := refuseAWSOnly(fs, "resource-policy", "resource-account"); err != nil {
+	if err := refuseOnly(env, fs); err != nil {
 		fmt.Fprintf(stderr, "permgen policy eval: %v\n", err)
-		return exitError{2}
+		return vendor.ExitCode(2)
 	}
 	if *reqFile == "" || len(files) == 0 {
 		fs.Usage()
-		return exitError{2}
+		return vendor.ExitCode(2)
 	}
 	if *format != "text" && *format != "json" {
 		fmt.Fprintf(stderr, "permgen policy eval: -format %q: want text or json\n", *format)
-		return exitError{2}
+		return vendor.ExitCode(2)
 	}
 	fail := func(name string, err error) error {
 		fmt.Fprintf(stderr, "permgen policy eval: %s: %v\n", name, err)
-		return exitError{2}
+		return vendor.ExitCode(2)
 	}
 	var policies []campolicy.Policy
 	for _, name := range files {
-		pol, err := readPolicyFile(name)
+		pol, err := readPolicyFile(env, name)
 		if err != nil {
 			return fail(name, err)
 		}
@@ -62,7 +62,7 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 	}
 	var boundary *campolicy.Policy
 	if *boundaryFile != "" {
-		b, err := readPolicyFile(*boundaryFile)
+		b, err := readPolicyFile(env, *boundaryFile)
 		if err != nil {
 			return fail(*boundaryFile, err)
 		}
@@ -73,7 +73,7 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 		return fail(*reqFile, err)
 	}
 	// The catalog gives each known action its granularity; only the model is needed.
-	known, err := camCatalog(fs, p)
+	known, err := camCatalog(env, fs, *in)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 		return fail(*reqFile, err)
 	}
 	d := campolicy.EvaluateAll(&req, campolicy.Policies{Identity: policies, Boundary: boundary})
-	out := evalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.Missing(), Unknowns: d.Unknowns(), Explanation: d.String()}
+	out := EvalOutput{Decision: d.Outcome.Name(), ByBoundary: d.ByBoundary, Matched: d.Matched(), MissingKeys: d.Missing(), Unknowns: d.Unknowns(), Explanation: d.String()}
 	if refs := d.Deciding(); len(refs) > 0 {
 		out.Deciding = &refs[0]
 	}
@@ -126,7 +126,7 @@ func runPolicyEval(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if !d.Allowed() {
-		return exitError{1}
+		return vendor.ExitCode(1)
 	}
 	return nil
 }
@@ -138,12 +138,12 @@ func orNone(s string) string {
 	return s
 }
 
-func readPolicyFile(name string) (campolicy.Policy, error) {
+func readPolicyFile(env vendor.PolicyEnv, name string) (campolicy.Policy, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
 		return campolicy.Policy{}, err
 	}
-	if err := notJSON(b); err != nil {
+	if err := env.NotJSON(b); err != nil {
 		return campolicy.Policy{}, err
 	}
 	return campolicy.Parse(b)

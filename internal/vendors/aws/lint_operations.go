@@ -1,7 +1,8 @@
-package main
+package aws
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,7 +10,26 @@ import (
 
 	"github.com/permgen/permgen/internal/awsops"
 	"github.com/permgen/permgen/internal/model"
+	"github.com/permgen/permgen/internal/vendor"
 )
+
+var _ vendor.Linter = Vendor{}
+
+// LintFlags implements vendor.Linter: gen lint -operations also lists the AWS
+// actions and operations the SDK guard (sdk/awsv2) cannot map.
+func (Vendor) LintFlags(fs *flag.FlagSet) func(in string, services []*model.Service, stdout, stderr io.Writer) (int, error) {
+	operations := fs.Bool("operations", false, "also list the AWS actions and operations the SDK guard (sdk/awsv2) cannot map")
+	opsFile := fs.String("operations-file", "", "the SDK guard's operation overrides (default: ../"+defaultOperationsFile+" from -in)")
+	return func(in string, services []*model.Service, stdout, stderr io.Writer) (int, error) {
+		if !*operations {
+			return 0, nil
+		}
+		if *opsFile == "" {
+			*opsFile = defaultOperationsPath(in)
+		}
+		return lintOperations(services, *opsFile, stdout, stderr)
+	}
+}
 
 // defaultOperationsFile is where the SDK guard keeps its operation overrides,
 // relative to the sources folder's parent (the repository root).

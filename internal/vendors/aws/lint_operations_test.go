@@ -1,8 +1,9 @@
-package main
+package aws
 
 import (
 	"bytes"
 	"compress/gzip"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,5 +105,22 @@ func TestLintOperationsReportsTheWholeSDKTable(t *testing.T) {
 	// Frobnicate, Polish, Unknown Thing; Retired Thing is corrected.
 	if open != 3 {
 		t.Errorf("open = %d, want 3:\n%s", open, out.String())
+	}
+}
+
+// TestLintFlags: gen lint's -operations is AWS's (vendor.Linter): without it
+// the check does nothing; with it the check runs on -operations-file.
+func TestLintFlags(t *testing.T) {
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	run := Vendor{}.LintFlags(fs)
+	var out, errOut bytes.Buffer
+	if open, err := run("sources", nil, &out, &errOut); open != 0 || err != nil || out.Len()+errOut.Len() > 0 {
+		t.Fatalf("without -operations: open %d, err %v, output %q %q", open, err, out.String(), errOut.String())
+	}
+	if err := fs.Parse([]string{"-operations", "-operations-file", filepath.Join(t.TempDir(), "none.json")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := run("sources", nil, &out, &errOut); err != nil || !strings.Contains(errOut.String(), "API operations mapped") {
+		t.Errorf("with -operations: err %v, stderr %q", err, errOut.String())
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package tencentcloud
 
 import (
 	"encoding/json"
@@ -8,9 +8,30 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/permgen/permgen/internal/vendor"
 	"github.com/permgen/permgen/internal/vendors/tencentcloud/camdocs"
 	"github.com/permgen/permgen/internal/vendors/tencentcloud/tccli"
 )
+
+var _ vendor.ArchiveDiffer = Vendor{}
+
+// DiffArchives implements vendor.ArchiveDiffer: two API catalogue snapshots
+// (runCatalogueDiff) or two old CAM pages archives (runDocsDiff).
+func (Vendor) DiffArchives(oldPath, newPath, format string, stdout io.Writer) (bool, error) {
+	switch {
+	case isCatalogueArchive(oldPath) && isCatalogueArchive(newPath):
+		return true, runCatalogueDiff(oldPath, newPath, format, stdout)
+	case isDocsArchive(oldPath) && isDocsArchive(newPath):
+		return true, runDocsDiff(oldPath, newPath, stdout)
+	}
+	return false, nil
+}
+
+// DiffHelp implements vendor.ArchiveDiffer.
+func (Vendor) DiffHelp() string {
+	return `Two API catalogue snapshots (-old/-new sources/tencentcloud/tccli/*.tar.gz)
+are compared by service and action.`
+}
 
 // isCatalogueArchive reports whether a -old / -new argument is an API catalogue
 // snapshot (sources/tencentcloud/tccli/*.tar.gz) rather than a model folder.
@@ -18,8 +39,8 @@ func isCatalogueArchive(p string) bool {
 	return strings.HasSuffix(p, ".tar.gz") && filepath.Base(filepath.Dir(p)) == "tccli"
 }
 
-// catalogueDiff is what gen diff prints for two API catalogue snapshots.
-type catalogueDiff struct {
+// CatalogueDiff is what gen diff prints for two API catalogue snapshots.
+type CatalogueDiff struct {
 	Old, New                       string
 	ServicesAdded, ServicesRemoved []string
 	FilesAdded, FilesRemoved       int
@@ -45,7 +66,7 @@ func runCatalogueDiff(oldPath, newPath, format string, stdout io.Writer) error {
 		return err
 	}
 	d := tccli.Compare(old, cur)
-	out := catalogueDiff{Old: oldPath, New: newPath,
+	out := CatalogueDiff{Old: oldPath, New: newPath,
 		ServicesAdded: d.AddedServices, ServicesRemoved: d.RemovedServices,
 		FilesAdded: d.FilesAdded, FilesRemoved: d.FilesRemoved, FilesChanged: d.FilesChanged, FilesSame: d.FilesSame,
 		ActionsAdded: d.Added, ActionsRemoved: d.Removed,
@@ -62,14 +83,14 @@ func runCatalogueDiff(oldPath, newPath, format string, stdout io.Writer) error {
 	}
 	switch {
 	case len(d.Removed) > 0 || len(d.RemovedServices) > 0:
-		return exitError{3}
+		return vendor.ExitCode(3)
 	case len(d.Added) > 0 || len(d.AddedServices) > 0 || len(d.StatusChanges) > 0 || d.FilesChanged > 0 || d.FilesAdded > 0:
-		return exitError{1}
+		return vendor.ExitCode(1)
 	}
 	return nil
 }
 
-func writeCatalogueDiff(w io.Writer, d catalogueDiff) {
+func writeCatalogueDiff(w io.Writer, d CatalogueDiff) {
 	fmt.Fprintf(w, "API catalogue %s -> %s\n", d.Old, d.New)
 	fmt.Fprintf(w, "services: +%d -%d\n", len(d.ServicesAdded), len(d.ServicesRemoved))
 	fmt.Fprintf(w, "api.json: +%d -%d changed %d identical %d\n", d.FilesAdded, d.FilesRemoved, d.FilesChanged, d.FilesSame)
@@ -151,7 +172,7 @@ func runDocsDiff(oldPath, newPath string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "+ %s\n", l)
 	}
 	if len(c.OnlyOld)+len(c.OnlyNew)+len(c.LevelChanged)+len(c.PatternsChanged) > 0 {
-		return exitError{1}
+		return vendor.ExitCode(1)
 	}
 	return nil
 }
