@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"go/format"
 	"path"
 	"sort"
 	"strconv"
@@ -182,9 +181,15 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	// The catalog lists every action, deprecated ones too (a program that meets one
 	// by name must still find it), so linters are told that here, once.
 	b.WriteString("package catalog\n\n//lint:file-ignore SA1019 the catalog lists every action, deprecated ones included: a program that meets one by name must still find it\n\nimport (\n")
-	fmt.Fprintf(&b, "\t%s %q\n", r.Name, r.ImportPath)
+	// Sorted by path, as gofmt sorts one block of imports.
+	type imported struct{ name, path string }
+	imports := []imported{{r.Name, r.ImportPath}}
 	for _, p := range members {
-		fmt.Fprintf(&b, "\t%s %q\n", p.Name, p.ImportPath)
+		imports = append(imports, imported{p.Name, p.ImportPath})
+	}
+	sort.Slice(imports, func(i, j int) bool { return imports[i].path < imports[j].path })
+	for _, im := range imports {
+		fmt.Fprintf(&b, "\t%s %q\n", im.name, im.path)
 	}
 	b.WriteString(")\n\n")
 	b.WriteString("// names holds every action's CAM name, sorted; actions[i] is the action names[i] names.\n")
@@ -215,8 +220,15 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(n))
 	}
 	b.WriteString("}\n\nvar requestActions = [...]" + emit.UintFor(len(entries)) + "{\n")
+	// The trailing comments aligned as gofmt aligns a run of them: one blank
+	// after the widest "index,".
+	width := 0
 	for _, n := range reqNames {
-		fmt.Fprintf(&b, "\t%d, // %s\n", index[requests[n]], requests[n])
+		width = max(width, len(strconv.Itoa(index[requests[n]])))
+	}
+	for _, n := range reqNames {
+		i := strconv.Itoa(index[requests[n]])
+		fmt.Fprintf(&b, "\t%s,%s// %s\n", i, strings.Repeat(" ", width-len(i)+1), requests[n])
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// parameters are the placeholder -> request parameter overrides, sorted by action and\n")
@@ -299,11 +311,9 @@ func Parameter(action, placeholder string) (string, bool) {
 	return "", false
 }
 `, r.Name)
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return write.File{}, fmt.Errorf("render %s/catalog.go: %w\n%s", dir, err, gowrite.Numbered(b.String()))
-	}
-	return write.File{Path: path.Join(dir, "catalog.go"), Data: src}, nil
+	// Written in gofmt's form (imports sorted, comments aligned), not reformatted:
+	// TestCommittedTreeGofmtCanonical checks it.
+	return gowrite.Preformatted(path.Join(dir, "catalog.go"), b.Bytes()), nil
 }
 
 // treeFile binds the camhttp copy to its tree's catalog, in place of the template's
