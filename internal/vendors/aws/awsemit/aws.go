@@ -483,10 +483,22 @@ func awsActionRow(q func(gowrite.Ident) string, iamPkg gowrite.ImportPath, prefi
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("{%s, %s, %s, %s, %s, %s, %s, %s, %s, %s}",
-		strconv.Quote(info.Service), strconv.Quote(info.Name), strconv.Quote(info.Description), q(awsLevelConst(iamPkg, a.AccessLevel)),
-		strconv.Quote(string(info.ResourceTypes)), strconv.Quote(string(info.ConditionKeys)), strconv.Quote(string(info.DependentActions)),
-		strconv.Quote(info.DocURL), strconv.Quote(info.Operation), strconv.Quote(info.Deprecated)), nil
+	// Appended into one buffer rather than quoted one by one into Sprintf: 21,000
+	// rows, printed twice (service tables and catalog), were an eighth of a run.
+	b := make([]byte, 0, 64+len(info.Description)+len(info.ResourceTypes)+len(info.ConditionKeys)+len(info.DependentActions)+len(info.DocURL))
+	b = append(b, '{')
+	b = strconv.AppendQuote(b, info.Service)
+	b = append(b, ", "...)
+	b = strconv.AppendQuote(b, info.Name)
+	b = append(b, ", "...)
+	b = strconv.AppendQuote(b, info.Description)
+	b = append(b, ", "...)
+	b = append(b, q(awsLevelConst(iamPkg, a.AccessLevel))...)
+	for _, f := range []string{string(info.ResourceTypes), string(info.ConditionKeys), string(info.DependentActions), info.DocURL, info.Operation, info.Deprecated} {
+		b = append(b, ", "...)
+		b = strconv.AppendQuote(b, f)
+	}
+	return string(append(b, '}')), nil
 }
 
 // awsRTRow is one iam.ResourceTypeInfo literal, fields in its order.
