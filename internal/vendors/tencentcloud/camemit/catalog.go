@@ -193,11 +193,11 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	}
 	b.WriteString(")\n\n")
 	b.WriteString("// names holds every action's CAM name, sorted; actions[i] is the action names[i] names.\n")
-	b.WriteString("var names = [...]string{\n")
+	b.WriteString("var names = [...]string{" + listOpen(len(entries)))
 	for _, e := range entries {
 		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(e.name))
 	}
-	b.WriteString("}\n\nvar actions = [...]" + r.Name + ".Action{\n")
+	b.WriteString("}\n\nvar actions = [...]" + r.Name + ".Action{" + listOpen(len(entries)))
 	for _, e := range entries {
 		fmt.Fprintf(&b, "\t%s,\n", e.expr)
 	}
@@ -215,11 +215,11 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	sort.Strings(reqNames)
 	b.WriteString("// requestNames holds, sorted, the request names (\"<endpoint service>:<Action>\") that are\n")
 	b.WriteString("// not the CAM name of the action they call; requestActions[i] indexes actions.\n")
-	b.WriteString("var requestNames = [...]string{\n")
+	b.WriteString("var requestNames = [...]string{" + listOpen(len(reqNames)))
 	for _, n := range reqNames {
 		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(n))
 	}
-	b.WriteString("}\n\nvar requestActions = [...]" + emit.UintFor(len(entries)) + "{\n")
+	b.WriteString("}\n\nvar requestActions = [...]" + emit.UintFor(len(entries)) + "{" + listOpen(len(reqNames)))
 	// The trailing comments aligned as gofmt aligns a run of them: one blank
 	// after the widest "index,".
 	width := 0
@@ -233,7 +233,7 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	b.WriteString("}\n\n")
 	b.WriteString("// parameters are the placeholder -> request parameter overrides, sorted by action and\n")
 	b.WriteString("// placeholder.\n")
-	b.WriteString("var parameters = [...][3]string{\n")
+	b.WriteString("var parameters = [...][3]string{" + listOpen(len(rows)))
 	for _, r := range rows {
 		fmt.Fprintf(&b, "\t{%s, %s, %s},\n", strconv.Quote(r.action), strconv.Quote(r.placeholder), strconv.Quote(r.parameter))
 	}
@@ -314,6 +314,15 @@ func Parameter(action, placeholder string) (string, bool) {
 	// Written in gofmt's form (imports sorted, comments aligned), not reformatted:
 	// TestCommittedTreeGofmtCanonical checks it.
 	return gowrite.Preformatted(path.Join(dir, "catalog.go"), b.Bytes()), nil
+}
+
+// listOpen ends the opening line of a composite literal of n elements one a
+// line: gofmt writes an empty one as "{}" on one line.
+func listOpen(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "\n"
 }
 
 // treeFile binds the camhttp copy to its tree's catalog, in place of the template's
