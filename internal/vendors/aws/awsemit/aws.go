@@ -187,8 +187,17 @@ func awsAPI(p *resolve.Package) (write.File, error) {
 		"are compared as IAM compares them, without regard to case; the exact spelling",
 		"is tried first. An unknown name is an *"+g.Q(iamPkg.Ident("UnknownActionError"))+" that suggests the",
 		"nearest known one. It allocates nothing for a known name.")
+	// The prefix is this package's constant: compared here in a few instructions,
+	// and the table searched for the name alone (through a pointer); any other
+	// spelling (another case, no prefix, an unknown name) goes through Parse.
 	g.P("func ParseAction(s string) (Action, error) {")
-	g.P("\ti, err := actions().Parse(s)")
+	g.P("\tt := actions()")
+	g.P("\tif len(s) > len(Prefix) && s[len(Prefix)] == ':' && s[:len(Prefix)] == Prefix {")
+	g.P("\t\tif i := t.Find(s[len(Prefix)+1:]); i > 0 {")
+	g.P("\t\t\treturn Action(i), nil")
+	g.P("\t\t}")
+	g.P("\t}")
+	g.P("\ti, err := t.Parse(s)")
 	g.P("\treturn Action(i), err")
 	g.P("}")
 	g.P()
