@@ -13,6 +13,16 @@ import (
 // differently from what it is) is shown as a Go escape. The exact text is always in
 // a string literal next to it.
 func commentText(s string) string {
+	// Most page text needs nothing: returned as it is, with no copy (every
+	// description of every page passes here).
+	if commentSafe(s) {
+		return s
+	}
+	return commentEscaped(s)
+}
+
+// commentEscaped is commentText's work on text that needs it.
+func commentEscaped(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -31,4 +41,25 @@ func commentText(s string) string {
 		i += n
 	}
 	return b.String()
+}
+
+// commentSafe reports whether commentText would give s back unchanged: valid
+// UTF-8 with no tab, no other white space than the ASCII blank, and only
+// printable characters that are neither a BOM nor a bidirectional control.
+func commentSafe(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < ' ' || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || r == '\uFEFF' || unicode.Is(unicode.Bidi_Control, r) || !unicode.IsPrint(r) || unicode.IsSpace(r) {
+			return false
+		}
+		i += n
+	}
+	return true
 }

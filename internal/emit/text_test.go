@@ -1,6 +1,10 @@
 package emit
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestCommentText(t *testing.T) {
 	for in, want := range map[string]string{
@@ -36,5 +40,23 @@ func TestMarkdownCell(t *testing.T) {
 	}
 	if got, want := code("a`b|c"), "`a'b\\|c`"; got != want {
 		t.Errorf("code = %q, want %q", got, want)
+	}
+}
+
+// commentText's shortcut (text that needs nothing comes back as it is) gives
+// what the escaping gives, on random strings over the characters that matter.
+func TestCommentTextShortcutSameAsEscaping(t *testing.T) {
+	alphabet := []string{"a", " ", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "~", "\u00a0", "\u0085", "\u3000",
+		"\u2028", "\u202e", "\u200e", "\ufeff", "\u00ad", "\xff", "\xe4\xb8", "创", "。", "\ufffd", "\U0001f600", "e\u0301"}
+	r := rand.New(rand.NewPCG(21, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if got, want := commentText(s), commentEscaped(s); got != want {
+			t.Errorf("commentText(%q) = %q, the escaping gives %q", s, got, want)
+		}
 	}
 }

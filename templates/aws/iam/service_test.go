@@ -143,7 +143,24 @@ func TestActionTableParseAllocs(t *testing.T) {
 			t.Errorf("Parse(%q) allocates %v times", s, n)
 		}
 	}
+	for _, s := range []string{"GetObject", "getobjectacl", "NoSuch"} {
+		if n := testing.AllocsPerRun(100, func() { _ = tab.Find(s) }); n != 0 {
+			t.Errorf("Find(%q) allocates %v times", s, n)
+		}
+	}
 	if n := testing.AllocsPerRun(100, func() { _ = tab.String(2) }); n != 0 {
 		t.Errorf("String allocates %v times", n)
+	}
+}
+
+// Find takes the name without its prefix, as a generated ParseAction hands it
+// over: exact first, then without regard to case; a prefixed name is no name.
+func TestActionTableFind(t *testing.T) {
+	tab := testTable(t, "s3", s3Names...)
+	for in, want := range map[string]int{"GetObject": 1, "getobjectacl": 2, "AbortUpload": 5, "abortUpload": 5,
+		"s3:GetObject": 0, "": 0, "GetObjet": 0} {
+		if got := tab.Find(in); got != want {
+			t.Errorf("Find(%q) = %d, want %d", in, got, want)
+		}
 	}
 }

@@ -112,7 +112,7 @@ func awsCatalog(root string, pkgs []*resolve.Package, from string) (write.File, 
 		b.WriteString("\t" + r.row + ",\n")
 	}
 	b.WriteString("}\n")
-	return gowrite.Check(path.Join(awsresolve.CatalogDir, "catalog.go"), b.Bytes())
+	return gowrite.Preformatted(path.Join(awsresolve.CatalogDir, "catalog.go"), b.Bytes()), nil
 }
 
 // awsCatalogAPI is the fixed code of package catalog.

@@ -79,7 +79,9 @@ const ModulePath = "github.com/permgen/permgen/generated/aws"
 //
 // 2: service packages call iam.ActionTable for String, MarshalText and
 // ParseAction instead of carrying that code (issue 21).
-const GenVersion = 2
+// 3: ParseAction compares its constant prefix itself and calls
+// iam.(*ActionTable).Find, new in the runtime (issue 21).
+const GenVersion = 3
 
 // awsGoMod is the nested module's go.mod.
 func awsGoMod() string { return emit.NestedGoMod(ModulePath, "templates/aws") }

@@ -32,8 +32,9 @@ func Package(p *resolve.Package) ([]write.File, error) {
 
 // camPackage renders one Tencent service: its doc, the Action type with one constant
 // per API, the metadata tables, the resource builders and the service facts. The
-// first four are gofmt'd (their literals are aligned as gofmt decides); the
-// tables and the client are written in gofmt's form already.
+// files are all written in gofmt's form already (dict aligns the keyed literals as
+// gofmt would), so no file of a Tencent package goes through go/format unless
+// page text in a comment would be rewritten by it (gowrite's commentsPlain).
 func camPackage(p *resolve.Package) ([]write.File, error) {
 	var files []write.File
 	for _, part := range []struct {
@@ -46,7 +47,6 @@ func camPackage(p *resolve.Package) ([]write.File, error) {
 		{p.Name + "_service.go", camService},
 	} {
 		g := emit.NewGoFile(path.Join(p.Dir, part.name), gowrite.ImportPath(p.ImportPath), p.Name, emit.SourceName(p))
-		g.Format = true
 		part.body(g, p)
 		file, err := g.Content()
 		if err != nil {
@@ -111,15 +111,23 @@ func strKeyed[K ~string](m map[K]string) map[string]string {
 }
 
 // dict prints a keyed composite literal's elements one a line, sorted by key,
-// as the tables of the runtime's records have always been printed.
+// as the tables of the runtime's records have always been printed, and aligned
+// as gofmt aligns them: each value one blank after the widest "key:". gofmt
+// aligns a run of one-line elements whose keys are all at most 40 bytes long (its
+// go/printer exprList); the keys here are the runtime's field names, far
+// shorter, and the values one-line expressions, so the run is the whole literal.
+// TestCommittedTreeGofmtCanonical and TestGofmtCanonical hold the output to
+// gofmt's form.
 func dict(g *gowrite.File, indent string, kv map[string]string) {
 	keys := make([]string, 0, len(kv))
+	width := 0
 	for k := range kv {
 		keys = append(keys, k)
+		width = max(width, len(k))
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		g.P(indent, k, ": ", kv[k], ",")
+		g.P(indent, k, ":", strings.Repeat(" ", width-len(k)+1), kv[k], ",")
 	}
 }
 

@@ -19,7 +19,7 @@ import (
 // line per action with its ActionInfo. Array literals compile in a fraction of the
 // time and memory of a switch or map over the same data (DESIGN.md) and need no
 // init work. Like the client, the file is regular enough to be written as text
-// already in gofmt's form (checked by TestGofmtCanonical) and is only parsed.
+// already in gofmt's form (checked by TestGofmtCanonical) and is not reformatted.
 func camTables(p *resolve.Package) (write.File, error) {
 	s := p.Service
 	n := len(s.Actions)
@@ -65,7 +65,7 @@ type actionInfo cam.ActionInfo
 	if n > 0 {
 		fmt.Fprintf(&b, "\nfunc _() {\n\tvar x [1]struct{}\n\t_ = x[%s-%d]\n\t_ = x[len(actionIndex)-%d]\n}\n", p.Actions[n-1].Ident, n, n+1)
 	}
-	return gowrite.Check(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes())
+	return gowrite.Preformatted(path.Join(p.Dir, p.Name+"_tables.go"), b.Bytes()), nil
 }
 
 // enumText names a runtime constant, or the zero value when the page did not say.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"go/format"
 	"path"
 	"sort"
 	"strconv"
@@ -182,17 +181,23 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	// The catalog lists every action, deprecated ones too (a program that meets one
 	// by name must still find it), so linters are told that here, once.
 	b.WriteString("package catalog\n\n//lint:file-ignore SA1019 the catalog lists every action, deprecated ones included: a program that meets one by name must still find it\n\nimport (\n")
-	fmt.Fprintf(&b, "\t%s %q\n", r.Name, r.ImportPath)
+	// Sorted by path, as gofmt sorts one block of imports.
+	type imported struct{ name, path string }
+	imports := []imported{{r.Name, r.ImportPath}}
 	for _, p := range members {
-		fmt.Fprintf(&b, "\t%s %q\n", p.Name, p.ImportPath)
+		imports = append(imports, imported{p.Name, p.ImportPath})
+	}
+	sort.Slice(imports, func(i, j int) bool { return imports[i].path < imports[j].path })
+	for _, im := range imports {
+		fmt.Fprintf(&b, "\t%s %q\n", im.name, im.path)
 	}
 	b.WriteString(")\n\n")
 	b.WriteString("// names holds every action's CAM name, sorted; actions[i] is the action names[i] names.\n")
-	b.WriteString("var names = [...]string{\n")
+	b.WriteString("var names = [...]string{" + listOpen(len(entries)))
 	for _, e := range entries {
 		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(e.name))
 	}
-	b.WriteString("}\n\nvar actions = [...]" + r.Name + ".Action{\n")
+	b.WriteString("}\n\nvar actions = [...]" + r.Name + ".Action{" + listOpen(len(entries)))
 	for _, e := range entries {
 		fmt.Fprintf(&b, "\t%s,\n", e.expr)
 	}
@@ -210,18 +215,25 @@ func catalogFile(r *resolve.Runtime, members []*resolve.Package, params []Parame
 	sort.Strings(reqNames)
 	b.WriteString("// requestNames holds, sorted, the request names (\"<endpoint service>:<Action>\") that are\n")
 	b.WriteString("// not the CAM name of the action they call; requestActions[i] indexes actions.\n")
-	b.WriteString("var requestNames = [...]string{\n")
+	b.WriteString("var requestNames = [...]string{" + listOpen(len(reqNames)))
 	for _, n := range reqNames {
 		fmt.Fprintf(&b, "\t%s,\n", strconv.Quote(n))
 	}
-	b.WriteString("}\n\nvar requestActions = [...]" + emit.UintFor(len(entries)) + "{\n")
+	b.WriteString("}\n\nvar requestActions = [...]" + emit.UintFor(len(entries)) + "{" + listOpen(len(reqNames)))
+	// The trailing comments aligned as gofmt aligns a run of them: one blank
+	// after the widest "index,".
+	width := 0
 	for _, n := range reqNames {
-		fmt.Fprintf(&b, "\t%d, // %s\n", index[requests[n]], requests[n])
+		width = max(width, len(strconv.Itoa(index[requests[n]])))
+	}
+	for _, n := range reqNames {
+		i := strconv.Itoa(index[requests[n]])
+		fmt.Fprintf(&b, "\t%s,%s// %s\n", i, strings.Repeat(" ", width-len(i)+1), requests[n])
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// parameters are the placeholder -> request parameter overrides, sorted by action and\n")
 	b.WriteString("// placeholder.\n")
-	b.WriteString("var parameters = [...][3]string{\n")
+	b.WriteString("var parameters = [...][3]string{" + listOpen(len(rows)))
 	for _, r := range rows {
 		fmt.Fprintf(&b, "\t{%s, %s, %s},\n", strconv.Quote(r.action), strconv.Quote(r.placeholder), strconv.Quote(r.parameter))
 	}
@@ -299,11 +311,18 @@ func Parameter(action, placeholder string) (string, bool) {
 	return "", false
 }
 `, r.Name)
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return write.File{}, fmt.Errorf("render %s/catalog.go: %w\n%s", dir, err, gowrite.Numbered(b.String()))
+	// Written in gofmt's form (imports sorted, comments aligned), not reformatted:
+	// TestCommittedTreeGofmtCanonical checks it.
+	return gowrite.Preformatted(path.Join(dir, "catalog.go"), b.Bytes()), nil
+}
+
+// listOpen ends the opening line of a composite literal of n elements one a
+// line: gofmt writes an empty one as "{}" on one line.
+func listOpen(n int) string {
+	if n == 0 {
+		return ""
 	}
-	return write.File{Path: path.Join(dir, "catalog.go"), Data: src}, nil
+	return "\n"
 }
 
 // treeFile binds the camhttp copy to its tree's catalog, in place of the template's

@@ -17,6 +17,12 @@ var placeholder = regexp.MustCompile(`\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\{\$([A-Za-
 // placeholders get one spelling each (${region}, ${uin}) because CAM gives them one
 // meaning whatever the page calls them.
 func normalizePlaceholders(seg string, canonical string) string {
+	// Every spelling starts or ends its name with '$': a segment without one
+	// (most) is not run through the regexp, which tries its three alternatives at
+	// every byte.
+	if !strings.Contains(seg, "$") {
+		return seg
+	}
 	return placeholder.ReplaceAllStringFunc(seg, func(m string) string {
 		sub := placeholder.FindStringSubmatch(m)
 		name := sub[1] + sub[2] + sub[3]
@@ -29,6 +35,9 @@ func normalizePlaceholders(seg string, canonical string) string {
 
 // placeholders lists the ${names} of a normalized segment in order.
 func placeholders(seg string) []string {
+	if !strings.Contains(seg, "$") {
+		return nil
+	}
 	var names []string
 	for _, m := range placeholder.FindAllStringSubmatch(seg, -1) {
 		names = append(names, m[1])
