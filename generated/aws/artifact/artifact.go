@@ -185,7 +185,13 @@ func Actions() []Action {
 // is tried first. An unknown name is an *iam.UnknownActionError that suggests the
 // nearest known one. It allocates nothing for a known name.
 func ParseAction(s string) (Action, error) {
-	i, err := actions().Parse(s)
+	t := actions()
+	if len(s) > len(Prefix) && s[len(Prefix)] == ':' && s[:len(Prefix)] == Prefix {
+		if i := t.Find(s[len(Prefix)+1:]); i > 0 {
+			return Action(i), nil
+		}
+	}
+	i, err := t.Parse(s)
 	return Action(i), err
 }
 

@@ -7,8 +7,8 @@ import "github.com/permgen/permgen/generated/aws/iam"
 // This package and the iam runtime it imports must come from one permgen
 // run; if these do not compile, regenerate the whole tree.
 const (
-	_ = iam.EnforceVersion(2 - iam.MinGenVersion)
-	_ = iam.EnforceVersion(iam.MaxGenVersion - 2)
+	_ = iam.EnforceVersion(3 - iam.MinGenVersion)
+	_ = iam.EnforceVersion(iam.MaxGenVersion - 3)
 )
 
 // actionNames holds every action's "prefix:Name"; actionIndex[i] is where the i-th starts.

@@ -68,6 +68,18 @@ func (t ActionTable) Parse(s string) (int, error) {
 	if len(s) > len(p) && s[len(p)] == ':' && (s[:len(p)] == p || CompareFold(s[:len(p)], p) == 0) {
 		name = s[len(p)+1:]
 	}
+	if i := t.Find(name); i > 0 {
+		return i, nil
+	}
+	return 0, NewUnknownActionError(p, s, t.Len(), t.Name)
+}
+
+// Find returns the number (1-based) of the action named name, without the
+// prefix, exactly or else without regard to case; 0 for none. A generated
+// ParseAction strips its own prefix, a constant it compares in a few
+// instructions, and calls Find on a table on its stack: a pointer, not the
+// table's eleven words. It allocates nothing.
+func (t *ActionTable) Find(name string) int {
 	// Binary search over the sorted names, within the run that starts with the
 	// same byte: no map to build at start-up, few comparisons.
 	n := t.Len()
@@ -84,7 +96,7 @@ func (t ActionTable) Parse(s string) (int, error) {
 		}
 	}
 	if lo < n && t.Name(lo) == name {
-		return lo + 1, nil
+		return lo + 1
 	}
 	// Then over the index sorted by lower-cased name.
 	lo, hi = 0, len(t.Fold)
@@ -97,7 +109,7 @@ func (t ActionTable) Parse(s string) (int, error) {
 		}
 	}
 	if lo < len(t.Fold) && CompareFold(t.Name(int(t.Fold[lo])), name) == 0 {
-		return int(t.Fold[lo]) + 1, nil
+		return int(t.Fold[lo]) + 1
 	}
-	return 0, NewUnknownActionError(p, s, n, t.Name)
+	return 0
 }

@@ -10,6 +10,6 @@ type EnforceVersion uint
 // MinGenVersion and MaxGenVersion bound the versions of generated code this copy
 // of the runtime serves: the version of the permgen run that copied it.
 const (
-	MinGenVersion = 2
-	MaxGenVersion = 2
+	MinGenVersion = 3
+	MaxGenVersion = 3
 )
