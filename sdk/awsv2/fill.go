@@ -126,6 +126,7 @@ type filler struct {
 	op    string
 	row   opRow
 	notes *[]string
+	res   []resRef // the resource types of the action being filled
 }
 
 // condition reports whether a conditional row applies: its field is set, or for
@@ -155,6 +156,7 @@ func (f *filler) fillAction(a actionRow) []Request {
 		// API Gateway: the call's path names its one resource type.
 		res = []resRef{{rt: f.row.rt - 1, required: true}}
 	}
+	f.res = res
 	var failed []uint16 // optional types not filled: told to the guard only if none is
 	for _, r := range res {
 		rt := rtRows[r.rt]
@@ -294,6 +296,9 @@ func (f *filler) fillTemplate(idx uint16, withTmpl bool) filled {
 		if arns := f.anyARNField(parts); len(arns) > 0 {
 			return filled{arns: arns}
 		}
+		if arns := f.arnOfAnyName(idx); len(arns) > 0 {
+			return filled{arns: arns}
+		}
 		why := "no value for " + strings.Join(missing, ", ") + " in the input or the config"
 		if listAt >= 0 {
 			return filled{why: why} // one template per element: not told to the guard
@@ -371,6 +376,10 @@ type rtInfo struct {
 	parts []templatePart
 	camel string   // the type's name in a field's form: resolver-rule → ResolverRule
 	bases []string // per part, a placeholder's base: TopicName → Topic
+	// per part, the key a placeholder is matched to fields by meaning
+	// (fill_names.go), and whether it is generic (ResourceId, Id, Name …)
+	keys    []string
+	generic []bool
 }
 
 var rtInfos = sync.OnceValue(func() []rtInfo {
@@ -378,12 +387,15 @@ var rtInfos = sync.OnceValue(func() []rtInfo {
 	for i, rt := range rtRows {
 		parts := splitTemplate(rt.pattern)
 		bases := make([]string, len(parts))
+		keys := make([]string, len(parts))
+		generic := make([]bool, len(parts))
 		for j, p := range parts {
 			if p.placeholder {
 				bases[j] = trimNameSuffix(p.text)
+				keys[j], generic[j] = placeholderKey(rt.name, p.text)
 			}
 		}
-		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases}
+		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases, keys: keys, generic: generic}
 	}
 	return out
 })
@@ -433,14 +445,35 @@ func matchTemplate(pattern, arn string) bool {
 
 func matchParts(parts []templatePart, arn string) bool {
 	var match func(i int, s string) bool
+	// matchLit matches what is left of the i-th part, a literal, whose "*" (DMS's
+	// rep:*: the page's template names no part of the resource) stands for one
+	// or more characters, as in a policy: an ARN the input names of that form is
+	// one of the resources the template covers, and narrower.
+	var matchLit func(i int, lit, s string) bool
+	matchLit = func(i int, lit, s string) bool {
+		j := strings.IndexByte(lit, '*')
+		if j < 0 {
+			rest, ok := strings.CutPrefix(s, lit)
+			return ok && match(i+1, rest)
+		}
+		rest, ok := strings.CutPrefix(s, lit[:j])
+		if !ok {
+			return false
+		}
+		for k := 1; k <= len(rest); k++ {
+			if matchLit(i, lit[j+1:], rest[k:]) {
+				return true
+			}
+		}
+		return false
+	}
 	match = func(i int, s string) bool {
 		if i == len(parts) {
 			return s == ""
 		}
 		p := parts[i]
 		if !p.placeholder {
-			rest, ok := strings.CutPrefix(s, p.text)
-			return ok && match(i+1, rest)
+			return matchLit(i, p.text, s)
 		}
 		for k := 0; k <= len(s); k++ {
 			if envPlaceholder(p.text) {
@@ -649,45 +682,15 @@ func (f *filler) placeholder(rt rtRow, info *rtInfo, i int) (v partVal, full, wh
 			return partVal{list: out, set: true}, "", ""
 		}
 	}
-	if s, ok := f.suffixField(name); ok {
+	if s, why, ok := f.byMeaning(info, i); ok {
 		if isARN(s) {
 			return partVal{}, trimLogsWildcard(s), ""
 		}
 		return f.cleanOne(rt, name, s)
+	} else if why != "" {
+		return partVal{}, "", why
 	}
 	return partVal{}, "", ""
-}
-
-// suffixField is the last resort for a specific placeholder: the one top-level
-// string field whose name ends in the placeholder's name after a qualifier (RDS
-// DBParameterGroupName for ${ParameterGroupName}, EFS SourceFileSystemId for
-// ${FileSystemId}). Two such fields (a source and a target) are not guessed
-// between; generic placeholders (Id, Name, ResourceId …) and account IDs are
-// never filled so, nor a Source… field of a call that names a SourceRegion.
-func (f *filler) suffixField(name string) (string, bool) {
-	if f.in.idx == nil || len(name) < 6 || strings.HasSuffix(name, "AccountId") || name[0] < 'A' || name[0] > 'Z' {
-		return "", false
-	}
-	switch name {
-	case "ResourceId", "ResourceName", "Identifier":
-		return "", false
-	}
-	_, otherRegion := f.in.str("SourceRegion")
-	found, n := "", 0
-	for field, i := range f.in.idx {
-		if len(field) <= len(name) || !strings.HasSuffix(field, name) {
-			continue
-		}
-		if otherRegion && strings.HasPrefix(field, "Source") {
-			// EC2 CopySnapshot's SourceSnapshotId is in SourceRegion, which
-			// the template's ${Region} (the config's) is not.
-			continue
-		}
-		if s, ok := f.in.strAt(i); ok {
-			found, n = s, n+1
-		}
-	}
-	return found, n == 1
 }
 
 // partVal is the value of one placeholder: one string, or a list (one ARN per
