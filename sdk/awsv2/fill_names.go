@@ -103,7 +103,7 @@ var keyedFields sync.Map // reflect.Type → []keyedField
 // keyedFieldsOf lists a type's exported string fields and those of its struct
 // fields (one level: Budgets' NewBudget.BudgetName). A nested Name or Id also
 // gets the parent's name before it (SES's ConfigurationSet.Name is
-// ConfigurationSetName).
+// ConfigurationSetName; Glue's ConnectionInput.Name is ConnectionName).
 func keyedFieldsOf(t reflect.Type) []keyedField {
 	if v, ok := keyedFields.Load(t); ok {
 		return v.([]keyedField)
@@ -141,7 +141,14 @@ func keyedFieldsOf(t reflect.Type) []keyedField {
 				}
 				words := nameWords(nf.Name)
 				if len(words) == 1 && (words[0] == "name" || words[0] == "id") {
-					words = append(nameWords(sf.Name), words[0])
+					// Glue's TableInput.Name is the table's: the structure
+					// that describes a resource to create or update is named
+					// after it with Input.
+					parent := nameWords(sf.Name)
+					if n := len(parent); n > 1 && parent[n-1] == "input" {
+						parent = parent[:n-1]
+					}
+					words = append(parent, words[0])
 				}
 				add([]int{i, j}, sf.Name+"."+nf.Name, words)
 			}
