@@ -380,6 +380,9 @@ type rtInfo struct {
 	// (fill_names.go), and whether it is generic (ResourceId, Id, Name …)
 	keys    []string
 	generic []bool
+	// acctAt is the part that is the ARN's account field when the page names it
+	// ${AccountId} (Chime, DataSync, HealthLake), else -1
+	acctAt int
 }
 
 var rtInfos = sync.OnceValue(func() []rtInfo {
@@ -395,10 +398,43 @@ var rtInfos = sync.OnceValue(func() []rtInfo {
 				keys[j], generic[j] = placeholderKey(rt.name, p.text)
 			}
 		}
-		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases, keys: keys, generic: generic}
+		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases, keys: keys, generic: generic, acctAt: accountField(parts)}
 	}
 	return out
 })
+
+// accountField returns the index of a template's ${AccountId} placeholder when it
+// is the ARN's fifth field, the account (arn:partition:service:region:account:…),
+// else -1.
+func accountField(parts []templatePart) int {
+	colons := 0
+	for i, p := range parts {
+		if !p.placeholder {
+			colons += strings.Count(p.text, ":")
+			continue
+		}
+		if colons == 4 && p.text == "AccountId" && i+1 < len(parts) && strings.HasPrefix(parts[i+1].text, ":") {
+			return i
+		}
+		if colons >= 4 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// awsAccountID reports whether s has an AWS account ID's form: twelve digits.
+func awsAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // templatePart is a literal or a ${Placeholder} of an ARN template.
 type templatePart struct {
@@ -627,6 +663,17 @@ func (f *filler) placeholder(rt rtRow, info *rtInfo, i int) (v partVal, full, wh
 		}
 		return single(f.e.account), "", ""
 	}
+	if i == info.acctAt {
+		// The page's ${AccountId} in the ARN's account field is the account
+		// that owns the resource, as ${Account} is: the input's AccountId
+		// where it is an AWS account ID (twelve digits; Chime's AccountId is
+		// a Chime account's UUID, never in an ARN's account field), else the
+		// config's.
+		if a, ok := f.in.str("AccountId"); ok && awsAccountID(a) {
+			return single(a), "", ""
+		}
+		return single(f.e.account), "", ""
+	}
 	if rt.prefix == "sqs" && name == "QueueName" {
 		if u, ok := f.in.str("QueueUrl"); ok {
 			if _, q, ok := queueURL(u); ok {
@@ -738,7 +785,7 @@ func plural(suffix string) string {
 func (f *filler) candidates(out []cand, rt rtRow, info *rtInfo, i int) []cand {
 	parts := info.parts
 	name := parts[i].text
-	if rt.prefix == "s3" || rt.prefix == "kms" {
+	if rt.prefix == "s3" || rt.prefix == "kms" || rt.prefix == "rds" {
 		for _, a := range aliases[rt.prefix+":"+name] {
 			out = append(out, cand{a, ""})
 		}
@@ -992,6 +1039,9 @@ var aliases = map[string][]string{
 	"s3:ObjectName": {"Key"},
 	"kms:KeyId":     {"KeyId", "TargetKeyId"},
 	"kms:Alias":     {"AliasName"},
+	// RDS page, cluster: arn:${Partition}:rds:${Region}:${Account}:cluster:${DbClusterInstanceName};
+	// the API names the cluster DBClusterIdentifier (DocumentDB and Neptune too).
+	"rds:DbClusterInstanceName": {"DBClusterIdentifier"},
 }
 
 func isARN(s string) bool { return strings.HasPrefix(s, "arn:") }

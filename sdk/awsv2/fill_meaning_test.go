@@ -133,3 +133,29 @@ func TestTemplateWildcardNarrowedToTheNamedARN(t *testing.T) {
 		}
 	}
 }
+
+// RDS's page names a cluster arn:${Partition}:rds:${Region}:${Account}:cluster:${DbClusterInstanceName};
+// the API's field is DBClusterIdentifier (an alias of the service, with the page).
+// Chime's page writes the account field ${AccountId}
+// (arn:${Partition}:chime:${Region}:${AccountId}:meeting/${MeetingId}): the
+// account that owns the meeting, the config's as for ${Account}; a Chime account's
+// UUID in the input's AccountId is no AWS account and is not written there.
+func TestServiceAliasAndAccountField(t *testing.T) {
+	got, _ := requestLines(t, "RDS", "StopDBCluster", &struct{ DBClusterIdentifier *string }{aws.String("c1")})
+	if want := []string{"rds:StopDBCluster arn:aws:rds:us-east-1:123456789012:cluster:c1"}; !cmp.Equal(got, want) {
+		t.Errorf("DBClusterIdentifier: %q, want %q", got, want)
+	}
+	meeting := "arn:aws:chime:us-east-1:123456789012:meeting/m1"
+	got, _ = requestLines(t, "Chime", "GetMeeting", &struct{ MeetingId *string }{aws.String("m1")})
+	if want := []string{"chime:GetMeeting " + meeting}; !cmp.Equal(got, want) {
+		t.Errorf("GetMeeting: %q, want %q", got, want)
+	}
+	got, _ = requestLines(t, "Chime", "GetMeeting", &struct{ AccountId, MeetingId *string }{aws.String("12a3b4c5-0000-1111-2222-333344445555"), aws.String("m1")})
+	if want := []string{"chime:GetMeeting " + meeting}; !cmp.Equal(got, want) {
+		t.Errorf("GetMeeting with a Chime account: %q, want %q", got, want)
+	}
+	got, _ = requestLines(t, "Chime", "GetMeeting", &struct{ AccountId, MeetingId *string }{aws.String("210987654321"), aws.String("m1")})
+	if want := []string{"chime:GetMeeting arn:aws:chime:us-east-1:210987654321:meeting/m1"}; !cmp.Equal(got, want) {
+		t.Errorf("GetMeeting with an AWS account: %q, want %q", got, want)
+	}
+}
