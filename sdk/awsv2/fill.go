@@ -379,6 +379,8 @@ type rtInfo struct {
 	// per part, the key a placeholder is matched to fields by meaning
 	// (fill_names.go), and whether it is generic (ResourceId, Id, Name …)
 	keys    []string
+	kbounds []uint64 // where each word of a key starts
+	typeKey string   // the type's name as a key: geofence-collection → geofencecollection
 	generic []bool
 	// acctAt is the part that is the ARN's account field when the page names it
 	// ${AccountId} (Chime, DataSync, HealthLake), else -1
@@ -391,14 +393,17 @@ var rtInfos = sync.OnceValue(func() []rtInfo {
 		parts := splitTemplate(rt.pattern)
 		bases := make([]string, len(parts))
 		keys := make([]string, len(parts))
+		kbounds := make([]uint64, len(parts))
 		generic := make([]bool, len(parts))
 		for j, p := range parts {
 			if p.placeholder {
 				bases[j] = trimNameSuffix(p.text)
 				keys[j], generic[j] = placeholderKey(rt.name, p.text)
+				_, kbounds[j] = wordKey(nameWords(p.text))
 			}
 		}
-		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases, keys: keys, generic: generic, acctAt: accountField(parts)}
+		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases, keys: keys, kbounds: kbounds, generic: generic, acctAt: accountField(parts),
+			typeKey: strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "").Replace(rt.name))}
 	}
 	return out
 })

@@ -159,3 +159,29 @@ func TestServiceAliasAndAccountField(t *testing.T) {
 		t.Errorf("GetMeeting with an AWS account: %q, want %q", got, want)
 	}
 }
+
+// A placeholder qualified by the start of its type's name is filled from the field
+// without the qualifier (Location's page, geofence-collection:
+// arn:${Partition}:geo:${Region}:${Account}:geofence-collection/${GeofenceCollectionName};
+// the API's CollectionName), unless the field names another type of the action:
+// EC2 AssociateRouteTable's GatewayId is "the ID of the internet gateway or virtual
+// private gateway" (EC2 API reference), so neither internet-gateway/${InternetGatewayId}
+// nor vpn-gateway/${VpnGatewayId} is filled from it.
+func TestPlaceholderQualifiedByItsType(t *testing.T) {
+	got, _ := requestLines(t, "Location", "DescribeGeofenceCollection", &struct{ CollectionName *string }{aws.String("fences")})
+	if want := []string{"geo:DescribeGeofenceCollection arn:aws:geo:us-east-1:123456789012:geofence-collection/fences"}; !cmp.Equal(got, want) {
+		t.Errorf("CollectionName: %q, want %q", got, want)
+	}
+	got, _ = requestLines(t, "EC2", "AssociateRouteTable", &struct{ RouteTableId, GatewayId *string }{aws.String("rtb-1"), aws.String("vgw-1")})
+	for _, g := range got {
+		if strings.Contains(g, "vgw-1") {
+			t.Errorf("GatewayId filled a gateway type: %q", got)
+		}
+	}
+	got, _ = requestLines(t, "EC2", "RunInstances", &struct{ ImageId, SubnetId *string }{aws.String("ami-1"), aws.String("subnet-1")})
+	for _, g := range got {
+		if strings.Contains(g, "secondary-subnet/") {
+			t.Errorf("SubnetId filled the secondary subnet: %q", got)
+		}
+	}
+}

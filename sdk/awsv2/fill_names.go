@@ -236,7 +236,61 @@ func (f *filler) byMeaning(info *rtInfo, i int) (s, why string, ok bool) {
 			}
 		}
 	}
+	if n == 1 {
+		return found, "", true
+	}
+	// The placeholder qualified by the start of its type's name, the field
+	// not: Location's geofence-collection/${GeofenceCollectionName} ←
+	// CollectionName, SageMaker's model-bias-job-definition/
+	// ${ModelBiasJobDefinitionName} ← JobDefinitionName. The field keeps at least
+	// two words (never a bare Name or Id), and names no other resource type of
+	// the action (EC2 RunInstances' SubnetId is the subnet's, not the
+	// secondary-subnet's; AssociateRouteTable's GatewayId may be an internet or
+	// a VPN gateway: neither is guessed).
+	bounds := info.kbounds[i]
+	for _, kf := range kfs {
+		if len(kf.path) != 1 || !typeQualified(key, bounds, kf.key, kf.bounds, info.typeKey) || f.otherTypeTakes(info, kf) {
+			continue
+		}
+		if v, ok := f.in.strPath(kf.path); ok {
+			found, n = v, n+1
+			if n == 1 {
+				first = kf.name
+			} else {
+				return "", "fields " + first + " and " + kf.name + " could both fill " + info.parts[i].text + ": not guessed at", false
+			}
+		}
+	}
 	return found, "", n == 1
+}
+
+// otherTypeTakes reports whether a field matches a placeholder of another resource
+// type of the action, by its key or qualified by that type's name.
+func (f *filler) otherTypeTakes(info *rtInfo, kf keyedField) bool {
+	infos := rtInfos()
+	for _, r := range f.res {
+		o := &infos[r.rt]
+		if o == info {
+			continue
+		}
+		for j, p := range o.parts {
+			if p.placeholder && o.keys[j] != "" && (o.keys[j] == kf.key || o.keys[j] == kf.alt ||
+				!o.generic[j] && typeQualified(o.keys[j], o.kbounds[j], kf.key, kf.bounds, o.typeKey)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// typeQualified reports whether a placeholder's key is a field's key after words
+// that begin the resource type's name, the field's key having two words or more.
+func typeQualified(key string, bounds uint64, field string, fbounds uint64, typeKey string) bool {
+	at := len(key) - len(field)
+	if at <= 0 || at >= 64 || bounds&(1<<at) == 0 || key[at:] != field || !strings.HasPrefix(typeKey, key[:at]) {
+		return false
+	}
+	return fbounds&^1 != 0 // a word starts after the first
 }
 
 // suffixAtWord reports whether key ends in suffix after at least one word of its
