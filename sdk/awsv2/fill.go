@@ -387,6 +387,9 @@ type rtInfo struct {
 	acctAt int
 }
 
+// typeKeyReplacer drops the separators of a resource type's name.
+var typeKeyReplacer = strings.NewReplacer("-", "", "_", "", " ", "")
+
 var rtInfos = sync.OnceValue(func() []rtInfo {
 	out := make([]rtInfo, len(rtRows))
 	for i, rt := range rtRows {
@@ -403,7 +406,7 @@ var rtInfos = sync.OnceValue(func() []rtInfo {
 			}
 		}
 		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases, keys: keys, kbounds: kbounds, generic: generic, acctAt: accountField(parts),
-			typeKey: strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "").Replace(rt.name))}
+			typeKey: strings.ToLower(typeKeyReplacer.Replace(rt.name))}
 	}
 	return out
 })
