@@ -126,6 +126,7 @@ type filler struct {
 	op    string
 	row   opRow
 	notes *[]string
+	res   []resRef // the resource types of the action being filled
 }
 
 // condition reports whether a conditional row applies: its field is set, or for
@@ -155,6 +156,7 @@ func (f *filler) fillAction(a actionRow) []Request {
 		// API Gateway: the call's path names its one resource type.
 		res = []resRef{{rt: f.row.rt - 1, required: true}}
 	}
+	f.res = res
 	var failed []uint16 // optional types not filled: told to the guard only if none is
 	for _, r := range res {
 		rt := rtRows[r.rt]
@@ -294,6 +296,9 @@ func (f *filler) fillTemplate(idx uint16, withTmpl bool) filled {
 		if arns := f.anyARNField(parts); len(arns) > 0 {
 			return filled{arns: arns}
 		}
+		if arns := f.arnOfAnyName(idx); len(arns) > 0 {
+			return filled{arns: arns}
+		}
 		why := "no value for " + strings.Join(missing, ", ") + " in the input or the config"
 		if listAt >= 0 {
 			return filled{why: why} // one template per element: not told to the guard
@@ -371,22 +376,73 @@ type rtInfo struct {
 	parts []templatePart
 	camel string   // the type's name in a field's form: resolver-rule → ResolverRule
 	bases []string // per part, a placeholder's base: TopicName → Topic
+	// per part, the key a placeholder is matched to fields by meaning
+	// (fill_names.go), and whether it is generic (ResourceId, Id, Name …)
+	keys    []string
+	kbounds []uint64 // where each word of a key starts
+	typeKey string   // the type's name as a key: geofence-collection → geofencecollection
+	generic []bool
+	// acctAt is the part that is the ARN's account field when the page names it
+	// ${AccountId} (Chime, DataSync, HealthLake), else -1
+	acctAt int
 }
+
+// typeKeyReplacer drops the separators of a resource type's name.
+var typeKeyReplacer = strings.NewReplacer("-", "", "_", "", " ", "")
 
 var rtInfos = sync.OnceValue(func() []rtInfo {
 	out := make([]rtInfo, len(rtRows))
 	for i, rt := range rtRows {
 		parts := splitTemplate(rt.pattern)
 		bases := make([]string, len(parts))
+		keys := make([]string, len(parts))
+		kbounds := make([]uint64, len(parts))
+		generic := make([]bool, len(parts))
 		for j, p := range parts {
 			if p.placeholder {
 				bases[j] = trimNameSuffix(p.text)
+				keys[j], generic[j] = placeholderKey(rt.name, p.text)
+				_, kbounds[j] = wordKey(nameWords(p.text))
 			}
 		}
-		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases}
+		out[i] = rtInfo{parts: parts, camel: camel(rt.name), bases: bases, keys: keys, kbounds: kbounds, generic: generic, acctAt: accountField(parts),
+			typeKey: strings.ToLower(typeKeyReplacer.Replace(rt.name))}
 	}
 	return out
 })
+
+// accountField returns the index of a template's ${AccountId} placeholder when it
+// is the ARN's fifth field, the account (arn:partition:service:region:account:…),
+// else -1.
+func accountField(parts []templatePart) int {
+	colons := 0
+	for i, p := range parts {
+		if !p.placeholder {
+			colons += strings.Count(p.text, ":")
+			continue
+		}
+		if colons == 4 && p.text == "AccountId" && i+1 < len(parts) && strings.HasPrefix(parts[i+1].text, ":") {
+			return i
+		}
+		if colons >= 4 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// awsAccountID reports whether s has an AWS account ID's form: twelve digits.
+func awsAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // templatePart is a literal or a ${Placeholder} of an ARN template.
 type templatePart struct {
@@ -433,14 +489,35 @@ func matchTemplate(pattern, arn string) bool {
 
 func matchParts(parts []templatePart, arn string) bool {
 	var match func(i int, s string) bool
+	// matchLit matches what is left of the i-th part, a literal, whose "*" (DMS's
+	// rep:*: the page's template names no part of the resource) stands for one
+	// or more characters, as in a policy: an ARN the input names of that form is
+	// one of the resources the template covers, and narrower.
+	var matchLit func(i int, lit, s string) bool
+	matchLit = func(i int, lit, s string) bool {
+		j := strings.IndexByte(lit, '*')
+		if j < 0 {
+			rest, ok := strings.CutPrefix(s, lit)
+			return ok && match(i+1, rest)
+		}
+		rest, ok := strings.CutPrefix(s, lit[:j])
+		if !ok {
+			return false
+		}
+		for k := 1; k <= len(rest); k++ {
+			if matchLit(i, lit[j+1:], rest[k:]) {
+				return true
+			}
+		}
+		return false
+	}
 	match = func(i int, s string) bool {
 		if i == len(parts) {
 			return s == ""
 		}
 		p := parts[i]
 		if !p.placeholder {
-			rest, ok := strings.CutPrefix(s, p.text)
-			return ok && match(i+1, rest)
+			return matchLit(i, p.text, s)
 		}
 		for k := 0; k <= len(s); k++ {
 			if envPlaceholder(p.text) {
@@ -594,6 +671,17 @@ func (f *filler) placeholder(rt rtRow, info *rtInfo, i int) (v partVal, full, wh
 		}
 		return single(f.e.account), "", ""
 	}
+	if i == info.acctAt {
+		// The page's ${AccountId} in the ARN's account field is the account
+		// that owns the resource, as ${Account} is: the input's AccountId
+		// where it is an AWS account ID (twelve digits; Chime's AccountId is
+		// a Chime account's UUID, never in an ARN's account field), else the
+		// config's.
+		if a, ok := f.in.str("AccountId"); ok && awsAccountID(a) {
+			return single(a), "", ""
+		}
+		return single(f.e.account), "", ""
+	}
 	if rt.prefix == "sqs" && name == "QueueName" {
 		if u, ok := f.in.str("QueueUrl"); ok {
 			if _, q, ok := queueURL(u); ok {
@@ -649,45 +737,15 @@ func (f *filler) placeholder(rt rtRow, info *rtInfo, i int) (v partVal, full, wh
 			return partVal{list: out, set: true}, "", ""
 		}
 	}
-	if s, ok := f.suffixField(name); ok {
+	if s, why, ok := f.byMeaning(info, i); ok {
 		if isARN(s) {
 			return partVal{}, trimLogsWildcard(s), ""
 		}
 		return f.cleanOne(rt, name, s)
+	} else if why != "" {
+		return partVal{}, "", why
 	}
 	return partVal{}, "", ""
-}
-
-// suffixField is the last resort for a specific placeholder: the one top-level
-// string field whose name ends in the placeholder's name after a qualifier (RDS
-// DBParameterGroupName for ${ParameterGroupName}, EFS SourceFileSystemId for
-// ${FileSystemId}). Two such fields (a source and a target) are not guessed
-// between; generic placeholders (Id, Name, ResourceId …) and account IDs are
-// never filled so, nor a Source… field of a call that names a SourceRegion.
-func (f *filler) suffixField(name string) (string, bool) {
-	if f.in.idx == nil || len(name) < 6 || strings.HasSuffix(name, "AccountId") || name[0] < 'A' || name[0] > 'Z' {
-		return "", false
-	}
-	switch name {
-	case "ResourceId", "ResourceName", "Identifier":
-		return "", false
-	}
-	_, otherRegion := f.in.str("SourceRegion")
-	found, n := "", 0
-	for field, i := range f.in.idx {
-		if len(field) <= len(name) || !strings.HasSuffix(field, name) {
-			continue
-		}
-		if otherRegion && strings.HasPrefix(field, "Source") {
-			// EC2 CopySnapshot's SourceSnapshotId is in SourceRegion, which
-			// the template's ${Region} (the config's) is not.
-			continue
-		}
-		if s, ok := f.in.strAt(i); ok {
-			found, n = s, n+1
-		}
-	}
-	return found, n == 1
 }
 
 // partVal is the value of one placeholder: one string, or a list (one ARN per
@@ -735,7 +793,7 @@ func plural(suffix string) string {
 func (f *filler) candidates(out []cand, rt rtRow, info *rtInfo, i int) []cand {
 	parts := info.parts
 	name := parts[i].text
-	if rt.prefix == "s3" || rt.prefix == "kms" {
+	if rt.prefix == "s3" || rt.prefix == "kms" || rt.prefix == "rds" {
 		for _, a := range aliases[rt.prefix+":"+name] {
 			out = append(out, cand{a, ""})
 		}
@@ -989,6 +1047,9 @@ var aliases = map[string][]string{
 	"s3:ObjectName": {"Key"},
 	"kms:KeyId":     {"KeyId", "TargetKeyId"},
 	"kms:Alias":     {"AliasName"},
+	// RDS page, cluster: arn:${Partition}:rds:${Region}:${Account}:cluster:${DbClusterInstanceName};
+	// the API names the cluster DBClusterIdentifier (DocumentDB and Neptune too).
+	"rds:DbClusterInstanceName": {"DBClusterIdentifier"},
 }
 
 func isARN(s string) bool { return strings.HasPrefix(s, "arn:") }
