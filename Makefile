@@ -28,11 +28,11 @@ test: check vet test-sdk
 test-refresh:
 	PERMGEN_REFRESH_TEST=1 $(GO) test -count=1 -run '^TestRefreshFailsNoUnrelatedTest$$' -timeout 20m ./internal/repotest
 
-## test-sdk: the aws-sdk-go-v2 guard, its own module (sdk/awsv2), vetted and tested
+## test-sdk: the aws-sdk-go-v2 guard, its own module (sdk/awsperm), vetted and tested
 ## under the race detector when cgo can build it
 test-sdk:
-	@echo "== make test-sdk: sdk/awsv2 (vet, race when cgo builds)"
-	cd sdk/awsv2 && $(GO) vet ./... && $(GO) test $$($(GO) env CGO_ENABLED | grep -q 1 && command -v gcc >/dev/null && echo -race) ./...
+	@echo "== make test-sdk: sdk/awsperm (vet, race when cgo builds)"
+	cd sdk/awsperm && $(GO) vet ./... && $(GO) test $$($(GO) env CGO_ENABLED | grep -q 1 && command -v gcc >/dev/null && echo -race) ./...
 
 ## check: exit 1 with a diff when generated/ does not match sources/
 check:

@@ -1,6 +1,6 @@
 # sdkmodels.mk: `make sdk-models` freezes the AWS API models of the JavaScript SDK
 # v2's last npm package (the Smithy models aws-sdk-go-v2 is generated from) as the
-# test table sdk/awsv2/testdata/sdkjs/aws-sdk-js-models.tsv.gz, which the guard's
+# test table sdk/awsperm/testdata/sdkjs/aws-sdk-js-models.tsv.gz, which the guard's
 # whole-SDK coverage test reads (docs/sdk-coverage.md). Needs npm; not part of
 # `make test`, which reads the frozen table only.
 .PHONY: sdk-models
@@ -9,7 +9,7 @@ SDK_MODELS_PACKAGE ?= aws-sdk
 SDK_MODELS_VERSION ?= 2.1693.0
 # the package's release date (npm view aws-sdk time), written into the table
 SDK_MODELS_DATE ?= 2025-12-09
-SDK_MODELS_OUT ?= sdk/awsv2/testdata/sdkjs/aws-sdk-js-models.tsv.gz
+SDK_MODELS_OUT ?= sdk/awsperm/testdata/sdkjs/aws-sdk-js-models.tsv.gz
 
 ## sdk-models: npm pack aws-sdk@SDK_MODELS_VERSION into a temporary folder and freeze its models' service IDs, signing names and operations
 sdk-models:

@@ -1,7 +1,7 @@
 // Package awsops maps AWS API operations to the IAM actions they need, from the
 // links of the Service Authorization Reference pages (an action's documentation link
 // names its API operation: API_GetBucketCors.html → GetBucketCors) corrected by an
-// overrides file where a link is missing or wrong. The SDK guard (sdk/awsv2) prints its
+// overrides file where a link is missing or wrong. The SDK guard (sdk/awsperm) prints its
 // table from here and `gen lint -operations` lists what it cannot map, so the two
 // cannot disagree.
 package awsops
@@ -18,7 +18,7 @@ import (
 	"github.com/permgen/permgen/internal/model"
 )
 
-// Overrides is the data file of corrections (sdk/awsv2/operations.json). Every entry
+// Overrides is the data file of corrections (sdk/awsperm/operations.json). Every entry
 // carries the reason a maintainer can check.
 type Overrides struct {
 	// Services maps an SDK service ID whose letters differ from its IAM prefix
@@ -220,7 +220,7 @@ func Build(services []*model.Service, ov *Overrides) ([]Operation, []model.Diagn
 		var acts []string
 		for _, a := range oo.Actions {
 			if !actions[strings.ToLower(a)] {
-				diags = append(diags, model.Diagnostic{Pos: model.Pos{File: "sdk/awsv2/operations.json"}, Code: "aws-operation-override-unknown-action",
+				diags = append(diags, model.Diagnostic{Pos: model.Pos{File: "sdk/awsperm/operations.json"}, Code: "aws-operation-override-unknown-action",
 					Msg: fmt.Sprintf("override of %s:%s names %s, which no page lists", oo.Prefix, oo.Operation, a)})
 				continue
 			}

@@ -29,7 +29,7 @@ type JSService struct {
 }
 
 // JSTableFile is where the frozen table is kept, relative to the folder of
-// operations.json (sdk/awsv2): a data-only module of test data.
+// operations.json (sdk/awsperm): a data-only module of test data.
 const JSTableFile = "testdata/sdkjs/aws-sdk-js-models.tsv.gz"
 
 // jsModel is the part of a .min.json model the table keeps.

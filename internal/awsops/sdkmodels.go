@@ -7,7 +7,7 @@ import (
 )
 
 // SDKModels is what the aws-sdk-go-v2 service modules say about themselves
-// (sdk/awsv2/sdkmodels.json, written by sdkscan from the module cache): the facts
+// (sdk/awsperm/sdkmodels.json, written by sdkscan from the module cache): the facts
 // the operation table is checked against, frozen so that generation and tests run
 // offline.
 type SDKModels struct {

@@ -55,12 +55,12 @@ func readMod(t *testing.T, dir string) *modfile.File {
 // release's (docs/releasing.md).
 func releaseVersion(t *testing.T) string {
 	t.Helper()
-	for _, r := range readMod(t, "sdk/awsv2").Require {
+	for _, r := range readMod(t, "sdk/awsperm").Require {
 		if r.Mod.Path == ownPrefix+"/generated/aws" {
 			return r.Mod.Version
 		}
 	}
-	t.Fatal("sdk/awsv2/go.mod does not require github.com/permgen/permgen/generated/aws")
+	t.Fatal("sdk/awsperm/go.mod does not require github.com/permgen/permgen/generated/aws")
 	return ""
 }
 
@@ -126,7 +126,7 @@ func TestModulesArePublishable(t *testing.T) {
 }
 
 // consumerProgram imports a package of each module a user gets: the root
-// (Stella), generated/tencentcloud, generated/aws and sdk/awsv2. It records one S3 call in a dry run,
+// (Stella), generated/tencentcloud, generated/aws and sdk/awsperm. It records one S3 call in a dry run,
 // then guards with the recorded policy: the same call passes the guard (and
 // reaches the stand-in for the network), another is denied before it.
 const consumerProgram = `package main
@@ -147,7 +147,7 @@ import (
 	"github.com/permgen/permgen/generated/aws/s3"
 	"github.com/permgen/permgen/generated/stella"
 	"github.com/permgen/permgen/generated/tencentcloud/ccc"
-	awsperm "github.com/permgen/permgen/sdk/awsv2"
+	"github.com/permgen/permgen/sdk/awsperm"
 )
 
 // noNetwork stands for AWS: a call the guard lets through ends here.
@@ -196,12 +196,12 @@ func main() {
 `
 
 // TestConsumerWithoutReplace builds the module zips of this checkout (the root,
-// generated/tencentcloud, generated/aws and sdk/awsv2, as they are on disk) into a local module proxy at
+// generated/tencentcloud, generated/aws and sdk/awsperm, as they are on disk) into a local module proxy at
 // the release version, then, in an empty module with no replace and no go.work,
 // runs go get of each module and builds and runs a program importing each. It is
 // offline: GOPROXY lists only that proxy and the download cache of this machine's
 // module cache (which holds the third-party modules, downloaded by building
-// sdk/awsv2; `make test` runs test-sdk first), and the go command uses a module
+// sdk/awsperm; `make test` runs test-sdk first), and the go command uses a module
 // cache of its own, so the test versions never reach the real one.
 func TestConsumerWithoutReplace(t *testing.T) {
 	if testing.Short() {
@@ -239,7 +239,7 @@ func TestConsumerWithoutReplace(t *testing.T) {
 		}
 		return string(out)
 	}
-	for _, m := range []string{ownPrefix, ownPrefix + "/generated/tencentcloud", ownPrefix + "/generated/aws", ownPrefix + "/sdk/awsv2"} {
+	for _, m := range []string{ownPrefix, ownPrefix + "/generated/tencentcloud", ownPrefix + "/generated/aws", ownPrefix + "/sdk/awsperm"} {
 		run("go", "get", m+"@"+version)
 	}
 	run("go", "build", "-o", "consumer", ".")
@@ -265,7 +265,7 @@ func TestConsumerWithoutReplace(t *testing.T) {
 		}
 	}
 	sort.Strings(own)
-	wantOwn := []string{ownPrefix + " " + version, ownPrefix + "/generated/aws " + version, ownPrefix + "/generated/tencentcloud " + version, ownPrefix + "/sdk/awsv2 " + version}
+	wantOwn := []string{ownPrefix + " " + version, ownPrefix + "/generated/aws " + version, ownPrefix + "/generated/tencentcloud " + version, ownPrefix + "/sdk/awsperm " + version}
 	if strings.Join(own, "\n") != strings.Join(wantOwn, "\n") || len(f.Replace) != 0 {
 		t.Errorf("consumer go.mod requires %q with %d replace lines, want %q and none", own, len(f.Replace), wantOwn)
 	}
@@ -274,7 +274,7 @@ func TestConsumerWithoutReplace(t *testing.T) {
 // publishedModules are the folders of the modules a user gets, below root (the
 // repository's absolute path): the module proxy of a test serves these.
 func publishedModules(root string) []string {
-	return []string{root, filepath.Join(root, "generated/tencentcloud"), filepath.Join(root, "generated/aws"), filepath.Join(root, "sdk/awsv2")}
+	return []string{root, filepath.Join(root, "generated/tencentcloud"), filepath.Join(root, "generated/aws"), filepath.Join(root, "sdk/awsperm")}
 }
 
 func write(t *testing.T, dir, name, data string) {

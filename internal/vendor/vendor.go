@@ -254,11 +254,11 @@ type Differ interface {
 
 // Companion is a vendor that renders, in the same run, files outside the output
 // folder that follow from the tree (AWS: the SDK guard's operation table,
-// sdk/awsv2/operations_gen.go), so that generate writes them and check compares
+// sdk/awsperm/operations_gen.go), so that generate writes them and check compares
 // them: a second generator chained through checked-in files would go stale unseen.
 type Companion interface {
 	// Companions returns the files, each Path relative to the working directory;
-	// none when their inputs are absent (a user's module has no sdk/awsv2).
+	// none when their inputs are absent (a user's module has no sdk/awsperm).
 	// tree is every file of the run below the output folder out.
 	Companions(tree []write.File, out string) ([]write.File, error)
 }

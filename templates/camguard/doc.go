@@ -11,7 +11,7 @@
 //
 // camhttp turns the requests of tencentcloud-sdk-go into Calls, so a program sets a
 // Guard or a Recorder on its SDK client with one line. The AWS counterparts are the
-// Guard and Recorder of sdk/awsv2.
+// Guard and Recorder of sdk/awsperm.
 //
 // A Guard fails closed: what the call could not fill (Call.Unknown, Call.Unfilled) and
 // the condition keys it cannot observe are decided as unknown, never as "no resource"

@@ -7,7 +7,7 @@
 // Generated product packages import it and nothing else of permgen.
 //
 // Two sibling packages build on it, split by role as AWS's runtimes are (iam,
-// iampolicy, and the guard of sdk/awsv2):
+// iampolicy, and the guard of sdk/awsperm):
 //
 //   - campolicy is CAM's policy language: Parse, the builder New, Evaluate and
 //     EvaluateAll, Lint and LeastPrivilege, with the "unknown is not absent" contract;

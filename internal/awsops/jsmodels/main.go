@@ -2,7 +2,7 @@
 // package ships (apis/*.min.json: the same Smithy models aws-sdk-go-v2 is generated
 // from) as a small test table: for each service ID, its newest API version, the
 // SigV4 signing name, and every operation with whether the SDK sends it unsigned.
-// The SDK guard's tests (sdk/awsv2) walk every service and operation of the table
+// The SDK guard's tests (sdk/awsperm) walk every service and operation of the table
 // through the guard's routing, so that the figures over the whole SDK are measured
 // offline; `gen lint -operations` lists what it cannot map. The table is test data
 // only: nothing generated or shipped reads it.
@@ -27,7 +27,7 @@ func main() {
 	apis := flag.String("apis", "", "the apis folder of the unpacked aws-sdk npm package")
 	version := flag.String("version", "", "the package's version (written into the table's header)")
 	date := flag.String("date", "", "the package's release date, YYYY-MM-DD (written into the table's header)")
-	out := flag.String("o", "sdk/awsv2/testdata/sdkjs/aws-sdk-js-models.tsv.gz", "output file")
+	out := flag.String("o", "sdk/awsperm/testdata/sdkjs/aws-sdk-js-models.tsv.gz", "output file")
 	flag.Parse()
 	if *apis == "" || *version == "" || *date == "" {
 		fmt.Fprintln(os.Stderr, "jsmodels: -apis, -version and -date are required")

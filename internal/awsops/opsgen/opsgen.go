@@ -1,11 +1,11 @@
-// Command mkops prints sdk/awsv2/operations_gen.go: the SDK guard's tables of
+// Command mkops prints sdk/awsperm/operations_gen.go: the SDK guard's tables of
 // operation → actions → resource types → ARN templates, from the model snapshots of a
 // generated AWS tree (generated/aws/*/*.json) and the overrides file. The mapping
 // itself is internal/awsops', which `gen lint -operations` reports from, so the two
-// agree. It lives in this module, not sdk/awsv2's, so that the SDK module depends on
+// agree. It lives in this module, not sdk/awsperm's, so that the SDK module depends on
 // the generated AWS tree only. From the repository root:
 //
-//	go run ./internal/awsops/mkops   (what go generate in sdk/awsv2 runs)
+//	go run ./internal/awsops/mkops   (what go generate in sdk/awsperm runs)
 package opsgen
 
 import (
@@ -27,10 +27,10 @@ import (
 
 func Main() {
 	tree := flag.String("tree", "generated/aws", "generated AWS tree whose model snapshots are read")
-	overrides := flag.String("overrides", "sdk/awsv2/operations.json", "overrides file (service IDs, operations) with reasons")
-	out := flag.String("o", "sdk/awsv2/operations_gen.go", "output file")
+	overrides := flag.String("overrides", "sdk/awsperm/operations.json", "overrides file (service IDs, operations) with reasons")
+	out := flag.String("o", "sdk/awsperm/operations_gen.go", "output file")
 	partial := flag.Bool("partial", false, "the tree holds only some services (a test fixture): skip overrides of the others")
-	sdkModels := flag.String("sdk", "sdk/awsv2/sdkmodels.json", "what the SDK's service modules say (sdkscan's output): signing names, operations")
+	sdkModels := flag.String("sdk", "sdk/awsperm/sdkmodels.json", "what the SDK's service modules say (sdkscan's output): signing names, operations")
 	flag.Parse()
 	if err := run(*tree, *overrides, *sdkModels, *out, *partial); err != nil {
 		fmt.Fprintln(os.Stderr, "mkops:", err)

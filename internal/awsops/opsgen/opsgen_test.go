@@ -22,7 +22,7 @@ func fixture(t *testing.T) ([]*model.Service, *awsops.Overrides) {
 	if len(services) != 6 {
 		t.Fatalf("fixture: %d services, want 6", len(services))
 	}
-	ov, err := awsops.LoadOverrides("../../../sdk/awsv2/operations.json")
+	ov, err := awsops.LoadOverrides("../../../sdk/awsperm/operations.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,23 +80,23 @@ func TestTableNotStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ov, err := awsops.LoadOverrides("../../../sdk/awsv2/operations.json")
+	ov, err := awsops.LoadOverrides("../../../sdk/awsperm/operations.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sdk, err := awsops.LoadSDKModels("../../../sdk/awsv2/sdkmodels.json")
+	sdk, err := awsops.LoadSDKModels("../../../sdk/awsperm/sdkmodels.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := RenderSDK(services, ov, sdk, "generated/aws", "sdk/awsv2/operations.json", false)
+	got, err := RenderSDK(services, ov, sdk, "generated/aws", "sdk/awsperm/operations.json", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile("../../../sdk/awsv2/operations_gen.go")
+	want, err := os.ReadFile("../../../sdk/awsperm/operations_gen.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Error("sdk/awsv2/operations_gen.go is stale: run go run ./internal/awsops/mkops (or go generate in sdk/awsv2)")
+		t.Error("sdk/awsperm/operations_gen.go is stale: run go run ./internal/awsops/mkops (or go generate in sdk/awsperm)")
 	}
 }

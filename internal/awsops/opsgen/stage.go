@@ -45,7 +45,7 @@ func stage(files []write.File, out, awsDir, overridesFile string, partial bool) 
 		return nil, err
 	}
 	// What the SDK's service modules say is frozen beside the overrides
-	// (sdk/awsv2/sdkmodels.json): signing names, operations, REST bindings.
+	// (sdk/awsperm/sdkmodels.json): signing names, operations, REST bindings.
 	sdk, err := awsops.LoadSDKModels(filepath.Join(filepath.Dir(overridesFile), "sdkmodels.json"))
 	if err != nil {
 		return nil, err

@@ -14,9 +14,9 @@ import (
 
 // TestStageIsMkops: the stage gen generate runs on the files it is about to write
 // prints what mkops prints from the same files on disk, so gen check and
-// go generate in sdk/awsv2 cannot disagree.
+// go generate in sdk/awsperm cannot disagree.
 func TestStageIsMkops(t *testing.T) {
-	const ovFile = "../../../sdk/awsv2/operations.json"
+	const ovFile = "../../../sdk/awsperm/operations.json"
 	var files []write.File
 	err := filepath.WalkDir("testdata/tree", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -46,11 +46,11 @@ func TestStageIsMkops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sdk, err := awsops.LoadSDKModels("../../../sdk/awsv2/sdkmodels.json")
+	sdk, err := awsops.LoadSDKModels("../../../sdk/awsperm/sdkmodels.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := RenderSDK(services, ov, sdk, "testdata/tree", "../../../sdk/awsv2/operations.json", true)
+	want, err := RenderSDK(services, ov, sdk, "testdata/tree", "../../../sdk/awsperm/operations.json", true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@
 // It also writes the peer's resource side, testdata/peer-iamlive-resources.tsv.gz:
 // for every method whose primary action the table agrees on, the peer's mapping
 // of that action's resource (which parameter fills which placeholder or whole
-// ARN). sdk/awsv2's TestPeerResources runs the guard's resolver over the same
+// ARN). sdk/awsperm's TestPeerResources runs the guard's resolver over the same
 // parameters and classifies where the two fill differently. testdata is a
 // data-only module, so the peer's data is in no module zip.
 //
@@ -34,8 +34,8 @@ import (
 func main() {
 	peer := flag.String("peer", "../shared/aws-sdk-peer/iamlive-map-2022-08-19.json.gz", "the peer's map (gzip JSON)")
 	tree := flag.String("tree", "generated/aws", "generated AWS tree")
-	overrides := flag.String("overrides", "sdk/awsv2/operations.json", "overrides file")
-	sdkModels := flag.String("sdk", "sdk/awsv2/sdkmodels.json", "sdkscan's output")
+	overrides := flag.String("overrides", "sdk/awsperm/operations.json", "overrides file")
+	sdkModels := flag.String("sdk", "sdk/awsperm/sdkmodels.json", "sdkscan's output")
 	out := flag.String("o", "internal/awsops/peercheck/testdata/peer-iamlive.tsv.gz", "frozen table to write (gzip)")
 	resOut := flag.String("resources", "internal/awsops/peercheck/testdata/peer-iamlive-resources.tsv.gz", "frozen resource side to write (gzip)")
 	flag.Parse()
@@ -111,7 +111,7 @@ func run(peerFile, tree, overrides, sdkModels, out, resOut string) error {
 // grants "*", which is a class too.
 func FormatResources(rows []Row, methods map[string][]peerAction) (string, error) {
 	var b strings.Builder
-	b.WriteString("# The resource side of iamlive's map (2022-08-19) for the methods whose primary action sdk/awsv2's table agrees on; written by go run ./internal/awsops/peercheck, read by sdk/awsv2's TestPeerResources.\n")
+	b.WriteString("# The resource side of iamlive's map (2022-08-19) for the methods whose primary action sdk/awsperm's table agrees on; written by go run ./internal/awsops/peercheck, read by sdk/awsperm's TestPeerResources.\n")
 	b.WriteString("method\ttable\toperation\taction\tpeer\n")
 	for _, r := range rows {
 		if r.Class != "agree" {
@@ -268,7 +268,7 @@ func Format(rows []Row) string {
 	}
 	sort.Strings(classes)
 	var b strings.Builder
-	b.WriteString("# Frozen comparison of sdk/awsv2's operation table with iamlive's map (2022-08-19); written by go run ./internal/awsops/peercheck.\n")
+	b.WriteString("# Frozen comparison of sdk/awsperm's operation table with iamlive's map (2022-08-19); written by go run ./internal/awsops/peercheck.\n")
 	b.WriteString("# class\tcount\tverdict\n")
 	for _, c := range classes {
 		v := verdicts[c]

@@ -70,11 +70,11 @@ func TestPeerTableFrozen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ov, err := awsops.LoadOverrides("../../../sdk/awsv2/operations.json")
+	ov, err := awsops.LoadOverrides("../../../sdk/awsperm/operations.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	sdk, err := awsops.LoadSDKModels("../../../sdk/awsv2/sdkmodels.json")
+	sdk, err := awsops.LoadSDKModels("../../../sdk/awsperm/sdkmodels.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func TestPeerClassesReviewed(t *testing.T) {
 }
 
 // The frozen resource side covers exactly the methods whose primary action the
-// frozen table says agree: sdk/awsv2's TestPeerResources compares the resources
+// frozen table says agree: sdk/awsperm's TestPeerResources compares the resources
 // of those, and the two files come from one run of peercheck.
 func TestPeerResourcesFrozen(t *testing.T) {
 	text, _, _ := readFrozen(t)

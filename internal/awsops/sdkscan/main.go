@@ -1,5 +1,5 @@
-// Command sdkscan writes sdk/awsv2/sdkmodels.json: for each aws-sdk-go-v2 service
-// module that sdk/awsv2's go.mod requires, the service ID, the SigV4 signing name
+// Command sdkscan writes sdk/awsperm/sdkmodels.json: for each aws-sdk-go-v2 service
+// module that sdk/awsperm's go.mod requires, the service ID, the SigV4 signing name
 // the client signs with, and every operation with what the SDK's generated code
 // says about it (signed or anonymous; the HTTP method and path of REST protocols).
 // It reads the modules' source in the module cache (go mod download first), so the
@@ -26,8 +26,8 @@ import (
 )
 
 func main() {
-	modDir := flag.String("module", "sdk/awsv2", "directory of the module whose SDK service modules are read")
-	out := flag.String("o", "sdk/awsv2/sdkmodels.json", "output file")
+	modDir := flag.String("module", "sdk/awsperm", "directory of the module whose SDK service modules are read")
+	out := flag.String("o", "sdk/awsperm/sdkmodels.json", "output file")
 	flag.Parse()
 	if err := run(*modDir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "sdkscan:", err)

@@ -18,8 +18,8 @@ var _ vendor.Companion = Vendor{}
 // The SDK guard's operation table and its overrides, relative to the repository
 // root; a module without them has no guard to feed.
 const (
-	operationsFile  = "sdk/awsv2/operations_gen.go"
-	operationsInput = "sdk/awsv2/operations.json"
+	operationsFile  = "sdk/awsperm/operations_gen.go"
+	operationsInput = "sdk/awsperm/operations.json"
 	ownTree         = "generated" // the output folder operationsFile is built from
 )
 

@@ -13,7 +13,7 @@ import (
 // snapshots (a Tencent-only sources folder used to stop gen generate).
 func TestCompanionsOnlyForTheOwnTree(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "sdk/awsv2"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "sdk/awsperm"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, operationsInput), []byte(`{}`), 0o644); err != nil {

@@ -16,9 +16,9 @@ import (
 var _ vendor.Linter = Vendor{}
 
 // LintFlags implements vendor.Linter: gen lint -operations also lists the AWS
-// actions and operations the SDK guard (sdk/awsv2) cannot map.
+// actions and operations the SDK guard (sdk/awsperm) cannot map.
 func (Vendor) LintFlags(fs *flag.FlagSet) func(in string, services []*model.Service, stdout, stderr io.Writer) (int, error) {
-	operations := fs.Bool("operations", false, "also list the AWS actions and operations the SDK guard (sdk/awsv2) cannot map")
+	operations := fs.Bool("operations", false, "also list the AWS actions and operations the SDK guard (sdk/awsperm) cannot map")
 	opsFile := fs.String("operations-file", "", "the SDK guard's operation overrides (default: ../"+defaultOperationsFile+" from -in)")
 	return func(in string, services []*model.Service, stdout, stderr io.Writer) (int, error) {
 		if !*operations {
@@ -33,9 +33,9 @@ func (Vendor) LintFlags(fs *flag.FlagSet) func(in string, services []*model.Serv
 
 // defaultOperationsFile is where the SDK guard keeps its operation overrides,
 // relative to the sources folder's parent (the repository root).
-const defaultOperationsFile = "sdk/awsv2/operations.json"
+const defaultOperationsFile = "sdk/awsperm/operations.json"
 
-// lintOperations prints what the aws-sdk-go-v2 guard (sdk/awsv2) cannot map: every
+// lintOperations prints what the aws-sdk-go-v2 guard (sdk/awsperm) cannot map: every
 // AWS action whose page links no API operation and that no override covers, and
 // every override that names an action no page lists. It returns how many are open.
 func lintOperations(services []*model.Service, overridesFile string, stdout, stderr io.Writer) (int, error) {

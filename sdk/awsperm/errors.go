@@ -68,5 +68,5 @@ type UnmappedError struct {
 func (e *UnmappedError) Error() string {
 	// The hint is for the program's author, who cannot edit this module's table:
 	// what to report, and what the guard does meanwhile.
-	return fmt.Sprintf("awsperm: cannot map %s %s to IAM actions: %s (permgen's operation table, sdk/awsv2/operations.json, lacks it: report the service ID and operation to permgen; until then the guard refuses the call and the recorder's Policy reports it)", e.ServiceID, e.Operation, e.Reason)
+	return fmt.Sprintf("awsperm: cannot map %s %s to IAM actions: %s (permgen's operation table, sdk/awsperm/operations.json, lacks it: report the service ID and operation to permgen; until then the guard refuses the call and the recorder's Policy reports it)", e.ServiceID, e.Operation, e.Reason)
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/smithy-go/logging"
-	awsperm "github.com/permgen/permgen/sdk/awsv2"
+	"github.com/permgen/permgen/sdk/awsperm"
 )
 
 // runExistingCode is a program written against aws-sdk-go-v2 that knows nothing of

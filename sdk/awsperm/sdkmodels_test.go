@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-// sdkModels is sdk/awsv2/sdkmodels.json as the tests read it: what the SDK's
+// sdkModels is sdk/awsperm/sdkmodels.json as the tests read it: what the SDK's
 // service modules say (internal/awsops/sdkscan froze it from the module cache).
 type sdkModels struct {
 	Services []struct {

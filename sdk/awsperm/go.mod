@@ -1,4 +1,4 @@
-module github.com/permgen/permgen/sdk/awsv2
+module github.com/permgen/permgen/sdk/awsperm
 
 go 1.26.0
 
