@@ -133,6 +133,15 @@ func modulePath(gomod string) (string, error) {
 // prog is the command as the user invoked it, for usage lines and hints: "go tool
 // <pkg>" or "go run <pkg>" as typed when the go command started it (read from the
 // parent's command line where the system shows it), else the binary's name.
+// invokedAs is how to run the binary at exe again: a relative path as it was
+// typed (make generate runs bin/permgen, which no PATH holds), else its name.
+func invokedAs(exe string) string {
+	if strings.Contains(exe, "/") && !strings.HasPrefix(exe, "/") {
+		return exe
+	}
+	return filepath.Base(exe)
+}
+
 func prog() string {
 	if args := parentArgs(); len(args) >= 3 && filepath.Base(args[0]) == "go" && (args[1] == "run" || args[1] == "tool") {
 		if pkg := args[2]; !strings.HasPrefix(pkg, "-") {
@@ -141,7 +150,7 @@ func prog() string {
 	}
 	exe := filepath.ToSlash(os.Args[0])
 	if !strings.Contains(exe, "/go-build") {
-		return filepath.Base(exe)
+		return invokedAs(exe)
 	}
 	// Built by the go command into its cache: inside this repository the short
 	// form works, elsewhere the full one.
